@@ -1,0 +1,100 @@
+import type { CaseStatus, ReplyOutcome, Satisfaction } from './vocabulary.ts';
+
+/**
+ * What a citizen sees of a case's history: plain words, no personal data, no internal notes,
+ * no staff names. Returns, return reviews and the negative-answer review are internal; the
+ * citizen sees that the case is being handled.
+ */
+export type Lang = 'zh' | 'en';
+
+export interface InternalEvent {
+  readonly action: string;
+  readonly toStatus: CaseStatus;
+  readonly createdAt: Date;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** Names resolved by the server: the lead unit of a dispatch. */
+  readonly unitName?: string | undefined;
+}
+
+export interface PublicTimelineEntry {
+  readonly at: string;
+  readonly action: string;
+  readonly status: CaseStatus;
+  readonly text: string;
+}
+
+const outcomeWords: Record<ReplyOutcome, Record<Lang, string>> = {
+  resolved: { zh: '已解决', en: 'resolved' },
+  partly: { zh: '部分解决', en: 'partly resolved' },
+  explained: { zh: '解释说明', en: 'explained' },
+};
+
+const satisfactionWords: Record<Satisfaction, Record<Lang, string>> = {
+  very_satisfied: { zh: '非常满意', en: 'very satisfied' },
+  satisfied: { zh: '满意', en: 'satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'dissatisfied' },
+  very_dissatisfied: { zh: '非常不满意', en: 'very dissatisfied' },
+};
+
+function describe(e: InternalEvent, lang: Lang): string | null {
+  const zh = lang === 'zh';
+  const p = e.payload;
+  switch (e.action) {
+    case 'register':
+      return zh ? '您的诉求已受理登记' : 'Your request has been registered';
+    case 'dispatch':
+      return zh
+        ? `已转交${e.unitName ?? '承办单位'}办理`
+        : `Passed to ${e.unitName ?? 'the responsible unit'} for handling`;
+    case 'sign':
+      return zh ? '承办单位已签收，正在办理' : 'The responsible unit has taken it up and is working on it';
+    case 'decideReturn':
+      return p['approve'] === true ? (zh ? '正在重新确定承办单位' : 'A new responsible unit is being chosen') : null;
+    case 'decideExtension':
+      return p['approve'] === true
+        ? zh
+          ? `办理期限已延长${String(p['days'] ?? '')}个工作日`
+          : `The time limit was extended by ${String(p['days'] ?? '')} working days`
+        : null;
+    case 'reply':
+    case 'reviewReply': {
+      const published = e.toStatus === 'replied';
+      if (!published) return null;
+      const outcome = (p['outcome'] as ReplyOutcome | undefined) ?? 'resolved';
+      const text = typeof p['text'] === 'string' ? p['text'] : '';
+      return zh
+        ? `已答复（${outcomeWords[outcome].zh}）：${text}`
+        : `Answered (${outcomeWords[outcome].en}): ${text}`;
+    }
+    case 'followUp': {
+      const s = p['satisfaction'] as Satisfaction | undefined;
+      const solved = p['solved'] === true;
+      const level = s ? satisfactionWords[s][lang] : '';
+      return zh
+        ? `回访：${solved ? '已解决' : '未解决'}，${level}`
+        : `Follow-up: ${solved ? 'solved' : 'not solved'}, ${level}`;
+    }
+    case 'reopen':
+      return zh ? '已重新交办，继续办理' : 'Reopened and handed back for further work';
+    case 'close':
+      return zh ? '已办结' : 'Closed';
+    case 'merge':
+      return zh ? '与相同诉求合并办理，答复将一并告知您' : 'Merged with the same request; you will receive its answer';
+    case 'masterReplied':
+      return describe({ ...e, action: 'reply', toStatus: 'replied' }, lang);
+    default:
+      return null;
+  }
+}
+
+export function publicTimeline(events: readonly InternalEvent[], lang: Lang): PublicTimelineEntry[] {
+  const out: PublicTimelineEntry[] = [];
+  for (const e of events) {
+    const text = describe(e, lang);
+    if (text === null) continue;
+    // The answer text of a reviewed reply lives on the reply event; carry it to the approval.
+    out.push({ at: e.createdAt.toISOString(), action: e.action, status: e.toStatus, text });
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+export * from './working-hours.ts';
+export * from './time-limit.ts';
+export * from './due-at.ts';
+export * from './policy.ts';

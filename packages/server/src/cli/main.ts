@@ -1,0 +1,141 @@
+import { parseArgs } from 'node:util';
+import { createUserSchema } from '@huiyin/core';
+import { ConfigError, loadConfig } from '../config.ts';
+import { systemClock } from '../clock.ts';
+import { openDatabase } from '../main/open-db.ts';
+import { serve } from '../main/serve.ts';
+import { verifyAuditChains } from '../modules/audit/verify.ts';
+import { createAuthService } from '../modules/people/auth.service.ts';
+import { isEmpty, seedDemo } from '../seed/demo.ts';
+
+const usage = `huiyin <command>
+
+  serve                 run the server (migrates first; seeds the demo on an empty embedded database)
+  migrate               apply database migrations
+  seed --demo           load the demo organisation, accounts and cases into an empty database
+  audit verify          recompute every case's event hash chain; exit 1 at the first broken link
+  user add --username U --name N --roles r1,r2 [--units 1,2] [--phone P]
+                        create a staff account; the password is read from HUIYIN_NEW_PASSWORD
+
+Environment: DATABASE_URL (PostgreSQL; unset = embedded database in HUIYIN_DATA_DIR, default ./data),
+PORT (8080), HOST (127.0.0.1), HUIYIN_WORKER (on|off), HUIYIN_LOG_LEVEL (info).`;
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`[huiyin] configuration: ${e.message}`);
+      return 2;
+    }
+    console.error(`[huiyin] ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const stop = await serve(config);
+      const shutdown = () => {
+        void stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return new Promise<number>(() => undefined);
+    }
+    case 'migrate': {
+      const h = await openDatabase(config);
+      console.log(`[huiyin] migrations applied (${h.kind})`);
+      await h.close();
+      return 0;
+    }
+    case 'seed': {
+      if (!rest.includes('--demo')) {
+        console.error('usage: huiyin seed --demo');
+        return 2;
+      }
+      const h = await openDatabase(config);
+      try {
+        if (!(await isEmpty(h.db))) {
+          console.error('[huiyin] the database already has users; the demo is only loaded into an empty database');
+          return 1;
+        }
+        const r = await seedDemo(h.db);
+        console.log(`[huiyin] demo seeded: ${r.cases} cases`);
+        return 0;
+      } finally {
+        await h.close();
+      }
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.error('usage: huiyin audit verify');
+        return 2;
+      }
+      const h = await openDatabase(config);
+      try {
+        const r = await verifyAuditChains(h.db);
+        if (r.firstBroken) {
+          const b = r.firstBroken;
+          console.error(`[huiyin] audit: BROKEN at case ${b.caseId}, event seq ${b.seq} (event id ${b.eventId}): ${b.reason}`);
+          console.error(`[huiyin] checked ${r.cases} cases, ${r.events} events before the break`);
+          return 1;
+        }
+        console.log(`[huiyin] audit: OK — ${r.cases} cases, ${r.events} events, every chain intact`);
+        return 0;
+      } finally {
+        await h.close();
+      }
+    }
+    case 'user': {
+      if (rest[0] !== 'add') {
+        console.error('usage: huiyin user add ...');
+        return 2;
+      }
+      const { values } = parseArgs({
+        args: rest.slice(1),
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          roles: { type: 'string' },
+          units: { type: 'string' },
+          phone: { type: 'string' },
+        },
+        strict: true,
+      });
+      const parsed = createUserSchema.safeParse({
+        username: values.username,
+        displayName: values.name,
+        password: process.env['HUIYIN_NEW_PASSWORD'],
+        roles: values.roles?.split(',').filter(Boolean),
+        unitIds: values.units ? values.units.split(',').map(Number) : [],
+        ...(values.phone ? { phone: values.phone } : {}),
+      });
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) console.error(`  ${i.path.join('.') || 'input'}: ${i.message}`);
+        console.error('(the password comes from HUIYIN_NEW_PASSWORD, at least 10 characters)');
+        return 2;
+      }
+      const h = await openDatabase(config);
+      try {
+        const auth = createAuthService({ db: h.db, clock: systemClock, sessionTtlHours: config.sessionTtlHours });
+        const u = await auth.createUser(parsed.data);
+        console.log(`[huiyin] user ${u.username} (id ${u.id}) created with roles ${u.roles.join(', ')}`);
+        return 0;
+      } finally {
+        await h.close();
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`unknown command: ${command}\n\n${usage}`);
+      return 2;
+  }
+}

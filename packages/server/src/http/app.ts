@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connect.ts';
+import { createCaseService } from '../modules/cases/cases.service.ts';
+import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { createTrackingService } from '../modules/cases/tracking.service.ts';
+import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
+import { authRoutes } from '../modules/people/auth.routes.ts';
+import { createAuthService } from '../modules/people/auth.service.ts';
+import { unitsRoutes } from '../modules/regions/units.routes.ts';
+import { createDeadlines } from '../modules/settings/deadlines.ts';
+import { registerAuth } from './auth.ts';
+import { errorBody, langOf, sendError } from './error-mapping.ts';
+import { registerApiDocs } from './openapi.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  dataDir: string;
+  sessionTtlHours?: number;
+  maxUploadBytes?: number;
+  publicRateLimitPerMinute?: number;
+  webDistDir?: string | undefined;
+  logger?: boolean | { level: string };
+}
+
+/** The HTTP application: plugins, auth, routes, the one error mapper. No listening here. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', langOf(req))));
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (req) => ({ statusCode: 429, ...errorBody('rate_limited', langOf(req)) }),
+  });
+
+  const deadlines = createDeadlines(deps.db, deps.clock);
+  const auth = createAuthService({ db: deps.db, clock: deps.clock, sessionTtlHours: deps.sessionTtlHours ?? 12 });
+  const cases = createCaseService({ db: deps.db, clock: deps.clock, deadlines });
+  const tracking = createTrackingService(deps.db);
+
+  registerAuth(app, auth);
+  await registerApiDocs(app);
+  authRoutes(app, auth);
+  unitsRoutes(app, deps.db);
+  casesRoutes(app, { cases, tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
+  await attachmentsRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 });
+  app.get('/api/health', async () => ({ ok: true }));
+
+  if (deps.webDistDir && existsSync(path.join(deps.webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.webDistDir, wildcard: false });
+    // The single-page app answers every non-API path (/admin/..., /track/...).
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send(errorBody('not_found', langOf(req)));
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

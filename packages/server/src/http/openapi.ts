@@ -1,0 +1,104 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { actionBodySchema, createCaseSchema, createUserSchema, loginSchema, publicCreateCaseSchema, publicRateSchema } from '@huiyin/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+
+/**
+ * OpenAPI 3 built from the same zod schemas that validate requests, so the document cannot
+ * drift from the code. Served at /api/openapi.json, browsable at /api/docs.
+ */
+function schema(s: z.ZodType) {
+  return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
+}
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: ['validation_failed', 'bad_request', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'version_conflict', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal'] },
+        message: { type: 'string', description: 'In Chinese, or English when Accept-Language prefers it' },
+        details: {},
+      },
+    },
+  },
+};
+
+const errors = {
+  '400': { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': { description: 'Missing, bad or expired credential', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '404': { description: 'Not found, or not visible to the caller', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '409': { description: 'illegal_transition or version_conflict', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+
+function json(s: unknown) {
+  return { required: true, content: { 'application/json': { schema: s } } };
+}
+
+const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+
+export function openApiDocument() {
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+  const trackParam = { name: 'trackingNo', in: 'path', required: true, schema: { type: 'string', example: '140802-2026-000001' } };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Huiyin (回音) API',
+      version: '1.0.0',
+      description: 'Cases from registration to a rated answer. Errors: {error: {code, message, details?}}. Staff sign in with POST /api/v1/auth/login and send the token as `Authorization: Bearer <token>` (the web uses the session cookie).',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'huiyin_session' } },
+      schemas: { Error: errorSchema },
+    },
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths: {
+      '/api/v1/auth/login': { post: { summary: 'Sign in', security: [], requestBody: json(schema(loginSchema)), responses: { '200': ok('{token, user} and a session cookie'), ...errors } } },
+      '/api/v1/auth/logout': { post: { summary: 'Sign out', responses: { '204': { description: 'Signed out' } } } },
+      '/api/v1/me': { get: { summary: 'The signed-in user with roles and units', responses: { '200': ok('user'), ...errors } } },
+      '/api/v1/users': { post: { summary: 'Create a staff account (admin)', requestBody: json(schema(createUserSchema)), responses: { '201': ok('user'), ...errors } } },
+      '/api/v1/units': { get: { summary: 'Units of the caller’s regions', responses: { '200': ok('{items: [{id, name, regionCode, parentId, kind}]}'), ...errors } } },
+      '/api/v1/regions': { get: { summary: 'Regions under a parent (GB/T 2260)', security: [], parameters: [{ name: 'parent', in: 'query', schema: { type: 'string' } }], responses: { '200': ok('{items}') } } },
+      '/api/v1/cases': {
+        post: { summary: 'Register a case (staff)', requestBody: json(schema(createCaseSchema)), responses: { '201': ok('{id, trackingNo, status, version, answerBy}'), ...errors } },
+        get: {
+          summary: 'List cases in the caller’s scope, newest first, keyset-paginated',
+          parameters: ['status', 'unitId', 'type', 'channel', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q', 'pageSize', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { '200': ok('{items, nextCursor}'), ...errors },
+        },
+      },
+      '/api/v1/cases/{id}': { get: { summary: 'A case with its timeline and the actions the caller may take', parameters: [idParam], responses: { '200': ok('case'), ...errors } } },
+      '/api/v1/cases/{id}/actions': { post: { summary: 'Take an action on a case', parameters: [idParam], requestBody: json(schema(actionBodySchema)), responses: { '200': ok('the updated case'), ...errors } } },
+      '/api/v1/cases/{id}/attachments': {
+        post: {
+          summary: 'Attach files (multipart/form-data; type sniffed from content)',
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+          responses: { '201': ok('{items}'), ...errors, '413': { description: 'File too large' }, '415': { description: 'Type not allowed' } },
+        },
+      },
+      '/api/v1/attachments/{id}': { get: { summary: 'Download an attachment', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { '200': { description: 'The file' }, ...errors } } },
+      '/api/v1/public/cases': { post: { summary: 'Submit a request (citizens; no sign-in; rate-limited)', security: [], requestBody: json(schema(publicCreateCaseSchema)), responses: { '201': ok('{id, trackingNo, status, version}'), ...errors, '429': { description: 'Rate limited' } } } },
+      '/api/v1/track/{trackingNo}': {
+        get: {
+          summary: 'Public status and timeline, by tracking number and the last 4 digits of the phone',
+          security: [],
+          parameters: [trackParam, { name: 'phone', in: 'query', required: true, schema: { type: 'string', pattern: '^\\d{4}$' } }],
+          responses: { '200': ok('public case view'), ...errors },
+        },
+      },
+      '/api/v1/track/{trackingNo}/rating': { post: { summary: 'The requester rates the answer', security: [], parameters: [trackParam], requestBody: json(schema(publicRateSchema)), responses: { '200': ok('public case view'), ...errors } } },
+    },
+  };
+}
+
+export async function registerApiDocs(app: FastifyInstance): Promise<void> {
+  const document = openApiDocument();
+  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', async () => document);
+}

@@ -1,0 +1,53 @@
+import type { Config } from '../config.ts';
+import { systemClock } from '../clock.ts';
+import { buildApp } from '../http/app.ts';
+import { demoAccounts, DEMO_PASSWORD } from '../seed/demo-org.ts';
+import { isEmpty, seedDemo } from '../seed/demo.ts';
+import { openDatabase } from './open-db.ts';
+
+/** The API server composition root. */
+export async function serve(config: Config): Promise<() => Promise<void>> {
+  const handle = await openDatabase(config);
+  let seeded = false;
+  // Only the embedded database is seeded on its own; a PostgreSQL database needs `huiyin seed --demo`.
+  if (handle.kind === 'pglite' && (await isEmpty(handle.db))) {
+    console.log('[huiyin] empty embedded database: seeding the demo (regions, units, accounts, ~300 cases) ...');
+    const r = await seedDemo(handle.db);
+    console.log(`[huiyin] demo seeded: ${r.cases} cases`);
+    seeded = true;
+  }
+  const app = await buildApp({
+    db: handle.db,
+    clock: systemClock,
+    dataDir: config.dataDir,
+    sessionTtlHours: config.sessionTtlHours,
+    maxUploadBytes: config.maxUploadBytes,
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    webDistDir: config.webDistDir,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const hasDemo = seeded || (await hasDemoAccounts(handle.db));
+  if (hasDemo) printDemoBanner();
+  console.log(`[huiyin] serving on ${address} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`[huiyin] staff: ${address}/admin   citizens: ${address}/   API docs: ${address}/api/docs`);
+  return async () => {
+    await app.close();
+    await handle.close();
+  };
+}
+
+async function hasDemoAccounts(db: import('../db/connect.ts').Db): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where('username', '=', 'dispatcher').executeTakeFirst();
+  return r !== undefined;
+}
+
+function printDemoBanner(): void {
+  const lines = [
+    '================================ DEMO ================================',
+    ` Demo accounts (password for all: ${DEMO_PASSWORD}) — do not use in production`,
+    ...demoAccounts.map((a) => `   ${a.username.padEnd(11)} ${a.note}`),
+    '======================================================================',
+  ];
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,40 @@
+import multipart from '@fastify/multipart';
+import { DomainError, idSchema } from '@huiyin/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import { requireUser } from '../../http/auth.ts';
+import { langOf } from '../../http/error-mapping.ts';
+import { parseWith } from '../../http/validate.ts';
+import { createAttachmentsService } from './attachments.service.ts';
+
+export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; dataDir: string; maxUploadBytes: number }) {
+  await app.register(multipart, { limits: { fileSize: deps.maxUploadBytes, files: 5, fields: 5, parts: 10 } });
+  const service = createAttachmentsService(deps);
+
+  app.post<{ Params: { id: string } }>('/api/v1/cases/:id/attachments', async (req, reply) => {
+    const user = requireUser(req);
+    const id = parseWith(idSchema, req.params.id, langOf(req));
+    if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'send the file as multipart/form-data');
+    const saved = [];
+    for await (const part of req.files()) {
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw new DomainError('payload_too_large', `a file may be at most ${deps.maxUploadBytes} bytes`);
+      saved.push(await service.add(id, { fileName: part.filename, data }, user));
+    }
+    if (saved.length === 0) throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
+    return reply.status(201).send({ items: saved });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/attachments/:id', async (req, reply) => {
+    const user = requireUser(req);
+    const id = parseWith(z.uuid(), req.params.id, langOf(req));
+    const file = await service.read(id, user);
+    return reply
+      .header('content-type', file.mimeType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(file.data);
+  });
+}

@@ -1,0 +1,376 @@
+import {
+  DomainError,
+  caseScopeFor,
+  decide,
+  formatTrackingNo,
+  inScope,
+  normalizePhone,
+  phoneLast4,
+  registerRoles,
+  searchTerms,
+  toChinaDate,
+  type ActionBody,
+  type ActionInput,
+  type Actor,
+  type CaseScope,
+  type CreateCaseInput,
+  type ListCasesQuery,
+  type PublicCreateCaseInput,
+  type Satisfaction,
+  unitRoles,
+} from '@huiyin/core';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import type { CaseRow } from '../../db/schema.ts';
+import { appendEvent } from '../audit/record-event.ts';
+import { createEventsRepo } from '../audit/events.repo.ts';
+import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
+import { createCategoriesRepo } from '../settings/categories.repo.ts';
+import type { Deadlines } from '../settings/deadlines.ts';
+import { effectsOf, type Audience } from './action-effects.ts';
+import { createAttachmentsRepo } from './attachments.repo.ts';
+import { caseDetail, caseSummary, snapshotOf } from './case-view.ts';
+import { createCasesRepo, termsVector } from './cases.repo.ts';
+import { createStatsRepo } from './stats.repo.ts';
+
+export interface CaseServiceDeps {
+  db: Db;
+  clock: Clock;
+  deadlines: Deadlines;
+}
+
+export type Registrar = { kind: 'staff'; user: AuthUser } | { kind: 'public' };
+
+function actorOf(user: AuthUser): Actor {
+  return { userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.id) };
+}
+
+function scopeOf(user: AuthUser): CaseScope {
+  return caseScopeFor(user);
+}
+
+function visible(user: AuthUser, row: CaseRow): boolean {
+  return inScope(scopeOf(user), { regionCode: row.region_code, leadUnitId: row.lead_unit_id, assistUnitIds: row.assist_unit_ids });
+}
+
+const notFound = () => new DomainError('not_found', 'case not found');
+
+function encodeCursor(id: number): string {
+  return Buffer.from(`c:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const m = /^c:(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw new DomainError('validation_failed', 'invalid cursor', { fields: [{ path: 'cursor', message: 'invalid cursor' }] });
+  return Number(m[1]);
+}
+
+export function createCaseService(deps: CaseServiceDeps) {
+  const { db, clock, deadlines } = deps;
+
+  async function unitNames(ids: Iterable<number>) {
+    return createUnitsRepo(db).namesOf([...new Set(ids)]);
+  }
+
+  /** The unit an action is recorded against: the lead unit for unit roles, else the actor's own first unit. */
+  function actingUnit(user: AuthUser | null, role: string, row: CaseRow): number | null {
+    if ((unitRoles as readonly string[]).includes(role)) return row.lead_unit_id;
+    return user?.units[0]?.id ?? null;
+  }
+
+  async function enqueue(trx: Db, row: CaseRow, eventId: number, action: string, audience: Audience[], now: Date) {
+    await createOutboxRepo(trx).enqueue(
+      {
+        topic: `case.${action}`,
+        caseId: row.id,
+        payload: { eventId, caseId: row.id, trackingNo: row.tracking_no, action, status: row.status, audience },
+      },
+      now,
+    );
+  }
+
+  async function register(input: CreateCaseInput | PublicCreateCaseInput, who: Registrar) {
+    const now = clock.now();
+    if (who.kind === 'staff' && !who.user.roles.some((r) => registerRoles.includes(r))) {
+      throw new DomainError('forbidden', 'your role does not register cases');
+    }
+    const phone = normalizePhone(input.requester.phone);
+    if (phone === null) throw new DomainError('validation_failed', 'bad phone');
+    const rules = await deadlines.snapshot();
+    const row = await db.transaction().execute(async (trx) => {
+      const regions = createRegionsRepo(trx);
+      if (!(await regions.exists(input.regionCode))) {
+        throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, { fields: [{ path: 'regionCode', message: 'unknown region code' }] });
+      }
+      if (input.categoryCode !== undefined && !(await createCategoriesRepo(trx).exists(input.categoryCode))) {
+        throw new DomainError('validation_failed', `unknown category ${input.categoryCode}`, { fields: [{ path: 'categoryCode', message: 'unknown category code' }] });
+      }
+      if (who.kind === 'staff') {
+        if (!inScope(scopeOf(who.user), { regionCode: input.regionCode, leadUnitId: null, assistUnitIds: [] })) {
+          throw new DomainError('validation_failed', 'the region is outside your service area', { fields: [{ path: 'regionCode', message: 'outside your service area' }] });
+        }
+      } else {
+        const centres = await createUnitsRepo(trx).centresCovering(input.regionCode);
+        if (centres.length === 0) {
+          throw new DomainError('validation_failed', 'no service centre takes requests for this region yet', { fields: [{ path: 'regionCode', message: 'no service centre for this region' }] });
+        }
+      }
+      const cases = createCasesRepo(trx);
+      const date = toChinaDate(now);
+      const year = Number(date.slice(0, 4));
+      const region6 = input.regionCode.slice(0, 6);
+      const seq = await cases.nextTrackingSeq(region6, year);
+      const trackingNo = formatTrackingNo(region6, year, seq);
+      const urgent = input.urgent ?? false;
+      const answerBy = rules.answerBy(now, { type: input.type, urgent, regionCode: input.regionCode });
+      const channel = who.kind === 'staff' ? (input.channel ?? 'window') : (input.channel ?? 'web');
+      const title = input.title ?? input.content.replace(/\s+/g, ' ').slice(0, 30);
+      const registeredUnit = who.kind === 'staff' ? (who.user.units[0]?.id ?? null) : null;
+      const inserted = await cases.insert({
+        tracking_no: trackingNo,
+        type: input.type,
+        channel,
+        title,
+        content: input.content,
+        category_code: input.categoryCode ?? null,
+        region_code: input.regionCode,
+        address: input.address ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        urgent,
+        requester_name: input.requester.name ?? null,
+        requester_phone: phone,
+        requester_phone_last4: phoneLast4(phone),
+        status: 'registered',
+        version: 1,
+        lead_unit_id: null,
+        assist_unit_ids: [],
+        registered_by: who.kind === 'staff' ? who.user.id : null,
+        registered_unit_id: registeredUnit,
+        master_id: null,
+        reply_outcome: null,
+        reply_text: null,
+        policy_basis: null,
+        replied_at: null,
+        follow_up: 'none',
+        solved: null,
+        satisfaction: null,
+        pending_extension: null,
+        return_count: 0,
+        reopen_count: 0,
+        sign_by: null,
+        answer_started_at: now,
+        answer_by: answerBy,
+        next_due_at: answerBy,
+        near_due_at: rules.nearDue(now, answerBy),
+        search_terms: termsVector(searchTerms([trackingNo, title, input.content, input.address ?? ''].join(' '))),
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
+      });
+      const ev = await appendEvent(trx, {
+        caseId: inserted.id,
+        action: 'register',
+        actorId: who.kind === 'staff' ? who.user.id : null,
+        actorRole: who.kind === 'staff' ? (who.user.roles.find((r) => registerRoles.includes(r)) ?? 'clerk') : 'citizen',
+        actorUnitId: registeredUnit,
+        fromStatus: null,
+        toStatus: 'registered',
+        payload: { type: input.type, channel, urgent, regionCode: input.regionCode, categoryCode: input.categoryCode, answerBy: answerBy.toISOString() },
+        at: now,
+      });
+      await enqueue(trx, inserted, ev.id, 'register', [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }], now);
+      await createStatsRepo(trx).bump(date, input.regionCode, registeredUnit, 'registered');
+      return inserted;
+    });
+    return { id: row.id, trackingNo: row.tracking_no, status: row.status, version: row.version, answerBy: row.answer_by.toISOString(), createdAt: row.created_at.toISOString() };
+  }
+
+  /** A staff member's action on a case they can see. */
+  async function act(caseId: number, body: ActionBody, user: AuthUser) {
+    const { version, ...rest } = body;
+    await perform(caseId, version, rest as ActionInput, actorOf(user), user);
+    return get(caseId, user);
+  }
+
+  /**
+   * The requester rates the answer from the tracking page: the same followUp action, taken
+   * by the citizen, proven by the tracking number and the last four digits of the phone.
+   */
+  async function rateAsRequester(trackingNo: string, last4: string, rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined }) {
+    const row = await createCasesRepo(db).findByTrackingNo(trackingNo);
+    if (!row || row.requester_phone_last4 !== last4) throw notFound();
+    await perform(row.id, row.version, { action: 'followUp', ...rating }, { userId: null, roles: ['citizen'], unitIds: [] }, null);
+  }
+
+  /** One transaction: lock, check version and the state machine, apply effects, append the event, enqueue, count. */
+  async function perform(caseId: number, version: number, input: ActionInput, actor: Actor, user: AuthUser | null) {
+    const now = clock.now();
+    const rules = await deadlines.snapshot();
+    await db.transaction().execute(async (trx) => {
+      const cases = createCasesRepo(trx);
+      // Merging touches two cases: lock both in id order so concurrent merges cannot deadlock.
+      if (input.action === 'merge' && input.masterId < caseId) await cases.lock(input.masterId);
+      const row = await cases.lock(caseId);
+      if (!row || (user !== null && !visible(user, row))) throw notFound();
+      if (row.version !== version) {
+        throw new DomainError('version_conflict', undefined, { currentVersion: row.version, yourVersion: version });
+      }
+      const decision = decide(snapshotOf(row), input, actor);
+      if (!decision.ok) {
+        if (decision.code === 'illegal_transition') {
+          throw new DomainError('illegal_transition', `${decision.action} is not allowed when the case is ${decision.status}`, { status: decision.status, action: decision.action });
+        }
+        if (decision.code === 'forbidden') throw new DomainError('forbidden', decision.reason);
+        throw new DomainError('illegal_transition', decision.reason, { status: row.status, action: input.action, ...decision.details });
+      }
+      if (user !== null) await checkReferences(trx, row, input, user);
+      const effects = effectsOf(row, input, decision.next, { now, actorId: actor.userId, deadlines: rules });
+      const updated = await cases.update(row.id, row.version, { ...effects.patch, status: decision.next, updated_at: now });
+      if (!updated) throw new DomainError('version_conflict');
+      const ev = await appendEvent(trx, {
+        caseId: row.id,
+        action: input.action,
+        actorId: actor.userId,
+        actorRole: decision.actingRole,
+        actorUnitId: actingUnit(user, decision.actingRole, row),
+        fromStatus: row.status,
+        toStatus: decision.next,
+        payload: effects.payload,
+        at: now,
+      });
+      await enqueue(trx, updated, ev.id, input.action, effects.audience, now);
+      const stats = createStatsRepo(trx);
+      for (const m of effects.metrics) await stats.bump(toChinaDate(now), row.region_code, m.unitId, m.metric);
+      if (input.action === 'merge' && user !== null) await linkToMaster(trx, updated, input.masterId, user, now);
+      if (effects.publishesAnswer) await forwardAnswer(trx, updated, now);
+    });
+  }
+
+  async function checkReferences(trx: Db, row: CaseRow, input: ActionInput, user: AuthUser) {
+    if (input.action === 'dispatch') {
+      const ids = [input.leadUnitId, ...(input.assistUnitIds ?? [])];
+      const missing = await createUnitsRepo(trx).missingIds(ids);
+      if (missing.length > 0) {
+        throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { fields: [{ path: 'leadUnitId', message: `unknown units ${missing.join(', ')}` }] });
+      }
+    }
+    if (input.action === 'merge') {
+      if (input.masterId === row.id) throw new DomainError('validation_failed', 'a case cannot be merged into itself', { fields: [{ path: 'masterId', message: 'same case' }] });
+      const master = await createCasesRepo(trx).lock(input.masterId);
+      if (!master || !visible(user, master)) throw new DomainError('validation_failed', 'master case not found', { fields: [{ path: 'masterId', message: 'not found' }] });
+      if (master.status === 'merged') {
+        throw new DomainError('validation_failed', `case ${master.tracking_no} is itself merged; merge into ${String(master.master_id)}`, { fields: [{ path: 'masterId', message: 'master is merged' }] });
+      }
+    }
+  }
+
+  /** Record the merge on the master too, and hand over its answer at once if it already has one. */
+  async function linkToMaster(trx: Db, merged: CaseRow, masterId: number, user: AuthUser, now: Date) {
+    const cases = createCasesRepo(trx);
+    const master = await cases.lock(masterId);
+    if (!master) throw notFound();
+    const updatedMaster = await cases.update(master.id, master.version, { updated_at: now });
+    await appendEvent(trx, {
+      caseId: master.id,
+      action: 'mergedIn',
+      actorId: user.id,
+      actorRole: 'dispatcher',
+      actorUnitId: user.units[0]?.id ?? null,
+      fromStatus: master.status,
+      toStatus: master.status,
+      payload: { caseId: merged.id, trackingNo: merged.tracking_no },
+      at: now,
+    });
+    if (updatedMaster && master.replied_at !== null && master.reply_outcome !== null) {
+      await forwardAnswerTo(trx, merged, master, now);
+    }
+  }
+
+  async function forwardAnswer(trx: Db, master: CaseRow, now: Date) {
+    for (const m of await createCasesRepo(trx).mergedInto(master.id)) await forwardAnswerTo(trx, m, master, now);
+  }
+
+  /** The requester of a merged case receives the master's answer. */
+  async function forwardAnswerTo(trx: Db, merged: CaseRow, master: CaseRow, now: Date) {
+    const ev = await appendEvent(trx, {
+      caseId: merged.id,
+      action: 'masterReplied',
+      actorId: null,
+      actorRole: 'system',
+      actorUnitId: master.lead_unit_id,
+      fromStatus: 'merged',
+      toStatus: 'merged',
+      payload: { masterId: master.id, masterTrackingNo: master.tracking_no, outcome: master.reply_outcome, text: master.reply_text },
+      at: now,
+    });
+    await enqueue(trx, merged, ev.id, 'masterReplied', [{ kind: 'requester' }], now);
+  }
+
+  async function get(caseId: number, user: AuthUser) {
+    const row = await createCasesRepo(db).get(caseId);
+    if (!row || !visible(user, row)) throw notFound();
+    const events = await createEventsRepo(db).ofCase(caseId);
+    const unitIds = [row.lead_unit_id, ...row.assist_unit_ids, ...events.map((e) => e.actor_unit_id), ...events.flatMap((e) => unitIdsIn(e.payload))].filter(
+      (x): x is number => typeof x === 'number',
+    );
+    const names = await unitNames(unitIds);
+    const users = await userNames(events.map((e) => e.actor_id).filter((x): x is number => x !== null));
+    const merged = (await createCasesRepo(db).mergedInto(row.id)).map((m) => ({ id: m.id, trackingNo: m.tracking_no }));
+    const attachments = await createAttachmentsRepo(db).ofCase(row.id);
+    return caseDetail(row, events, actorOf(user), {
+      roles: user.roles,
+      now: clock.now(),
+      unitNames: names,
+      eventNames: { users, units: names },
+      attachments,
+      merged,
+    });
+  }
+
+  async function userNames(ids: number[]) {
+    if (ids.length === 0) return new Map<number, string>();
+    const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  async function list(query: ListCasesQuery, user: AuthUser) {
+    const now = clock.now();
+    const q = query.q?.trim();
+    const trackingNo = q && /^\d{6}-\d{4}-\d{6}$/.test(q) ? q : undefined;
+    const phone = q && !trackingNo ? (normalizePhone(q) ?? undefined) : undefined;
+    const terms = q && !trackingNo && !phone ? searchTerms(q, 32) : undefined;
+    const rows = await createCasesRepo(db).list({
+      ...query,
+      scope: scopeOf(user),
+      now,
+      pageSize: query.pageSize,
+      afterId: query.cursor ? decodeCursor(query.cursor) : undefined,
+      trackingNo,
+      phone,
+      terms,
+    });
+    const page = rows.slice(0, query.pageSize);
+    const names = await unitNames(page.flatMap((r) => [r.lead_unit_id, ...r.assist_unit_ids]).filter((x): x is number => x !== null));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => caseSummary(r, { roles: user.roles, now, unitNames: names })),
+      nextCursor: rows.length > query.pageSize && last ? encodeCursor(last.id) : null,
+    };
+  }
+
+  return { register, act, rateAsRequester, get, list };
+}
+
+function unitIdsIn(payload: Record<string, unknown>): number[] {
+  const out: number[] = [];
+  for (const k of ['leadUnitId', 'unitId']) if (typeof payload[k] === 'number') out.push(payload[k]);
+  const a = payload['assistUnitIds'];
+  if (Array.isArray(a)) for (const x of a) if (typeof x === 'number') out.push(x);
+  return out;
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,0 +1,74 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError, type CreateUserInput } from '@huiyin/core';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import { createPeopleRepo, type PeopleRepo, type UserWithUnits } from './people.repo.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
+
+export type AuthUser = UserWithUnits;
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours: number }) {
+  const { clock } = deps;
+  const people: PeopleRepo = createPeopleRepo(deps.db);
+
+  return {
+    /** Password sign-in: a new opaque token (its hash is stored), valid for the session TTL. */
+    async login(username: string, password: string): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
+      const cred = await people.findCredentials(username);
+      const ok = cred ? await verifyPassword(cred.password_hash, password) : await verifyPassword(await dummyHash(), password);
+      if (!cred || !ok || !cred.active) throw new DomainError('unauthorized', 'wrong username or password');
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlHours * 3600_000);
+      await people.insertSession(tokenHash(token), cred.id, expiresAt);
+      const user = await people.findById(cred.id);
+      if (!user) throw new DomainError('unauthorized');
+      return { token, user, expiresAt };
+    },
+
+    /** The user behind a token, or null when the token is unknown, expired or its user disabled. */
+    async authenticate(token: string): Promise<AuthUser | null> {
+      if (token.length < 20 || token.length > 200) return null;
+      const s = await people.findSession(tokenHash(token));
+      if (!s || s.expires_at.getTime() <= clock.now().getTime()) return null;
+      const user = await people.findById(s.user_id);
+      return user && user.active ? user : null;
+    },
+
+    async logout(token: string): Promise<void> {
+      await people.deleteSession(tokenHash(token));
+    },
+
+    /** A new staff account with its roles and unit memberships, in one transaction. */
+    async createUser(input: CreateUserInput): Promise<AuthUser> {
+      const passwordHash = await hashPassword(input.password);
+      return deps.db.transaction().execute(async (trx) => {
+        const tp = createPeopleRepo(trx);
+        if (await tp.usernameExists(input.username)) {
+          throw new DomainError('conflict', `username ${input.username} is taken`, { field: 'username' });
+        }
+        const missing = await createUnitsRepo(trx).missingIds(input.unitIds);
+        if (missing.length > 0) {
+          throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { field: 'unitIds', missing });
+        }
+        const id = await tp.insertUser({
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          phone: input.phone ?? null,
+          roles: input.roles,
+        });
+        await tp.addMemberships(id, input.unitIds);
+        const user = await tp.findById(id);
+        if (!user) throw new DomainError('internal', 'user vanished after insert');
+        return user;
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import { buildApp } from '../http/app.ts';
+import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from '../seed/demo-org.ts';
+import { enabledKinds, isPostgresReachable, openTestDb, type DbKind, type TestDb } from './databases.ts';
+
+/**
+ * A whole app on a fresh database with the demo organisation, a manual clock and a signed-in
+ * token per demo account. `describeEachDb` runs a suite on PGlite and on PostgreSQL.
+ */
+export interface Harness {
+  kind: DbKind;
+  db: TestDb;
+  app: FastifyInstance;
+  clock: ManualClock;
+  org: DemoOrg;
+  dataDir: string;
+  tokens: Record<string, string>;
+  /** JSON request as a demo user (or anonymous with `as: null`). */
+  req(as: string | null, method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+/** A Monday morning in Beijing, far from holidays: 2026-03-09 09:00 +08:00. */
+export const DEFAULT_START = '2026-03-09T01:00:00Z';
+
+export async function createHarness(kind: DbKind, opts: { start?: string; publicRateLimitPerMinute?: number } = {}): Promise<Harness> {
+  const db = await openTestDb(kind);
+  const clock = new ManualClock(opts.start ?? DEFAULT_START);
+  const org = await seedDemoOrg(db.db);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-test-'));
+  const app = await buildApp({ db: db.db, clock, dataDir, publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 1000, maxUploadBytes: 1024 * 1024 });
+  const tokens: Record<string, string> = {};
+  const h: Harness = {
+    kind,
+    db,
+    app,
+    clock,
+    org,
+    dataDir,
+    tokens,
+    async req(as, method, url, body, headers = {}) {
+      const auth = as === null ? {} : { authorization: `Bearer ${await token(as)}` };
+      return app.inject({
+        method,
+        url,
+        headers: { ...auth, ...headers },
+        ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      });
+    },
+  };
+  async function token(username: string): Promise<string> {
+    const t = tokens[username];
+    if (t) return t;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    tokens[username] = res.json().token as string;
+    return tokens[username];
+  }
+  return h;
+}
+
+export async function disposeHarness(h: Harness): Promise<void> {
+  await h.app.close();
+  await h.db.dispose();
+  rmSync(h.dataDir, { recursive: true, force: true });
+}
+
+const postgresUp = await isPostgresReachable();
+
+/**
+ * Run `suite` once per database. A PostgreSQL that cannot be reached is skipped with a note,
+ * except with CI=true, where the global setup has already failed the run.
+ */
+export function describeEachDb(name: string, suite: (get: () => Harness) => void, opts: Parameters<typeof createHarness>[1] = {}): void {
+  for (const kind of enabledKinds()) {
+    const skip = kind === 'postgres' && !postgresUp && process.env['CI'] !== 'true';
+    (skip ? describe.skip : describe)(`${name} [${kind}]`, () => {
+      let h: Harness | undefined;
+      beforeAll(async () => {
+        h = await createHarness(kind, opts);
+      });
+      afterAll(async () => {
+        if (h) await disposeHarness(h);
+      });
+      suite(() => {
+        if (!h) throw new Error('harness not ready');
+        return h;
+      });
+    });
+  }
+}
