@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './embedded-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -48,14 +49,31 @@ export function connectPostgres(opts: PostgresOptions): DbHandle {
 
 /** Embedded PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
 export async function connectPglite(dataDir: string | undefined): Promise<DbHandle> {
-  if (dataDir) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir: path.resolve(dataDir) } : {}),
-    extensions: { pg_trgm },
-    parsers: { [INT8]: parseInt8, [NUMERIC]: (v: string) => Number(v) },
-  });
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(path.resolve(dataDir), { recursive: true });
+    unlock = lockDataDir(path.resolve(dataDir));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir: path.resolve(dataDir) } : {}),
+      extensions: { pg_trgm },
+      parsers: { [INT8]: parseInt8, [NUMERIC]: (v: string) => Number(v) },
+    });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
 }
 
 export async function ping(db: Db): Promise<void> {

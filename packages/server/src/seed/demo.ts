@@ -81,10 +81,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   let count = 0;
 
+  const versions = new Map<number, number>();
   async function act(id: number, user: AuthUser, body: ActionInput, at: number) {
     clock.set(new Date(at));
-    const current = await service.get(id, user);
-    await service.act(id, { ...body, version: current.version } as ActionBody, user);
+    const after = await service.act(id, { ...body, version: versions.get(id) ?? 1 } as ActionBody, user);
+    versions.set(id, after.version);
+    // A merge also bumps the master's version.
+    if (body.action === 'merge') versions.set(body.masterId, (versions.get(body.masterId) ?? 1) + 1);
   }
 
   // The article's first story: a food-business licence renewed at the safety-net window in under two hours.
