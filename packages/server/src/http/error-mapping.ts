@@ -53,9 +53,18 @@ export function errorBody(code: ErrorCode, lang: Lang, detailMessage?: string, d
   };
 }
 
-/** zod issues as details: the path of each field and what is wrong with it, in the caller's language. */
-export function validationDetails(err: z.ZodError) {
-  return err.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+/**
+ * zod issues as details: the path of each field and what is wrong with it, in the caller's language.
+ * An unknown key is reported at its own path (`requester.foo`), not at the object that holds it.
+ */
+export function validationDetails(issues: readonly z.core.$ZodIssue[]) {
+  return {
+    fields: issues.flatMap((i): { path: string; code: string; message: string }[] => {
+      const at = i.path.map(String);
+      if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...at, k].join('.'), code: i.code, message: i.message }));
+      return [{ path: at.join('.'), code: i.code, message: i.message }];
+    }),
+  };
 }
 
 const fastifyCodeMap: Record<string, ErrorCode> = {
@@ -72,13 +81,21 @@ const fastifyCodeMap: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: 'bad_request',
 };
 
+/** SQLSTATEs for text PostgreSQL refuses to store: 22021 invalid byte sequence (NUL), 22P05 untranslatable character. */
+const inputDataExceptions = new Set(['22021', '22P05']);
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const lang = langOf(req);
   if (err instanceof DomainError) {
     return reply.status(httpStatusOf[err.code]).send(errorBody(err.code, lang, err.message !== err.code ? err.message : undefined, err.details));
   }
   if (err instanceof z.ZodError) {
-    return reply.status(400).send(errorBody('validation_failed', lang, undefined, validationDetails(err)));
+    return reply.status(400).send(errorBody('validation_failed', lang, undefined, validationDetails(err.issues)));
+  }
+  // Text the database cannot store (a NUL character, an invalid byte sequence) is the caller's input, not our fault.
+  const pgCode = (err as { code?: unknown } | null)?.code;
+  if (typeof pgCode === 'string' && inputDataExceptions.has(pgCode)) {
+    return reply.status(400).send(errorBody('bad_request', lang, lang === 'zh' ? '包含无法保存的字符' : 'contains characters that cannot be stored'));
   }
   const fe = err as FastifyError;
   const mapped = fe?.code ? fastifyCodeMap[fe.code] : undefined;

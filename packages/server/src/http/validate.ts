@@ -1,6 +1,6 @@
 import { DomainError } from '@huiyin/core';
 import { z } from 'zod';
-import type { Lang } from './error-mapping.ts';
+import { validationDetails, type Lang } from './error-mapping.ts';
 
 const zhErrors = z.locales.zhCN().localeError;
 const enErrors = z.locales.en().localeError;
@@ -12,7 +12,5 @@ const enErrors = z.locales.en().localeError;
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown, lang: Lang): z.output<S> {
   const res = schema.safeParse(data, { error: lang === 'zh' ? zhErrors : enErrors });
   if (res.success) return res.data;
-  throw new DomainError('validation_failed', undefined, {
-    fields: res.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
-  });
+  throw new DomainError('validation_failed', undefined, validationDetails(res.error.issues));
 }

@@ -56,7 +56,7 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const h = connectPostgres({ url: TEST_DATABASE_URL, schema, max: 5 });
-  await migrateToLatest(h.db);
+  await migrateToLatest(h.db, { schema });
   return {
     ...h,
     dispose: async () => {

@@ -34,6 +34,7 @@ export async function createHarness(kind: DbKind, opts: { start?: string; public
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-test-'));
   const app = await buildApp({ db: db.db, clock, dataDir, publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 1000, maxUploadBytes: 1024 * 1024 });
   const tokens: Record<string, string> = {};
+  const pending = new Map<string, Promise<string>>();
   const h: Harness = {
     kind,
     db,
@@ -52,13 +53,18 @@ export async function createHarness(kind: DbKind, opts: { start?: string; public
       });
     },
   };
-  async function token(username: string): Promise<string> {
-    const t = tokens[username];
-    if (t) return t;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-    tokens[username] = res.json().token as string;
-    return tokens[username];
+  /** One sign-in per account, shared by concurrent requests. */
+  function token(username: string): Promise<string> {
+    let p = pending.get(username);
+    if (!p) {
+      p = app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } }).then((res) => {
+        if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+        tokens[username] = res.json().token as string;
+        return tokens[username];
+      });
+      pending.set(username, p);
+    }
+    return p;
   }
   return h;
 }

@@ -17,14 +17,19 @@ export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; cl
     const user = requireUser(req);
     const id = parseWith(idSchema, req.params.id, langOf(req));
     if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'send the file as multipart/form-data');
-    const saved = [];
-    for await (const part of req.files()) {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new DomainError('payload_too_large', `a file may be at most ${deps.maxUploadBytes} bytes`);
-      saved.push(await service.add(id, { fileName: part.filename, data }, user));
+    // Read the whole upload before saving any of it: a bad part fails the request and saves nothing.
+    const files: { fileName: string; data: Buffer }[] = [];
+    try {
+      for await (const part of req.files()) {
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw new DomainError('payload_too_large', `a file may be at most ${deps.maxUploadBytes} bytes`);
+        files.push({ fileName: part.filename, data });
+      }
+    } catch (e) {
+      throw multipartError(e);
     }
-    if (saved.length === 0) throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
-    return reply.status(201).send({ items: saved });
+    if (files.length === 0) throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
+    return reply.status(201).send({ items: await service.addAll(id, files, user) });
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/attachments/:id', async (req, reply) => {
@@ -37,4 +42,16 @@ export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; cl
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
       .send(file.data);
   });
+}
+
+/**
+ * Errors while reading a multipart body: our own and the multipart plugin's coded ones (limits)
+ * pass through; anything else comes from the parser (no boundary, cut-off body) and is the
+ * client's malformed request, not a server fault.
+ */
+function multipartError(e: unknown): unknown {
+  if (e instanceof DomainError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('FST_')) return e;
+  return new DomainError('bad_request', `malformed multipart body: ${e instanceof Error ? e.message : String(e)}`);
 }

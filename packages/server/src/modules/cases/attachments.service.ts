@@ -13,8 +13,8 @@ import { createCasesRepo } from './cases.repo.ts';
 /**
  * Files attached to a case: stored on disk under the data directory, the type sniffed from the
  * content (never trusted from the name or the client's header), size-limited, recorded as a
- * case event. The file is written first and removed again if the transaction fails, so no row
- * ever points at a missing file.
+ * case event. An upload is all or nothing: the files are written first and removed again if the
+ * transaction fails, so no row ever points at a missing file and a failed upload leaves no trace.
  */
 export const allowedMimeTypes = new Set([
   'image/jpeg',
@@ -42,39 +42,57 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: 
     return inScope(caseScopeFor(user), { regionCode: row.region_code, leadUnitId: row.lead_unit_id, assistUnitIds: row.assist_unit_ids });
   }
 
-  return {
-    async add(caseId: number, file: { fileName: string; data: Buffer }, user: AuthUser) {
-      const sniffed = await fileTypeFromBuffer(file.data);
-      if (!sniffed || !allowedMimeTypes.has(sniffed.mime)) {
-        throw new DomainError('unsupported_media_type', `file content is ${sniffed?.mime ?? 'not a recognised type'}; allowed: images, PDF, Word, Excel, audio, video`);
-      }
+  async function sniff(file: { fileName: string; data: Buffer }) {
+    const sniffed = await fileTypeFromBuffer(file.data);
+    if (!sniffed || !allowedMimeTypes.has(sniffed.mime)) {
+      throw new DomainError('unsupported_media_type', `${path.basename(file.fileName) || 'a file'}: content is ${sniffed?.mime ?? 'not a recognised type'}; allowed: images, PDF, Word, Excel, audio, video`);
+    }
+    return sniffed;
+  }
+
+  /**
+   * Attach the files of one upload: all of them or none. Every file is checked before anything
+   * is written, the rows and events go in one transaction, and the files written are removed
+   * again if it fails.
+   */
+  async function addAll(caseId: number, files: readonly { fileName: string; data: Buffer }[], user: AuthUser) {
+    const checked = [];
+    for (const file of files) checked.push({ file, sniffed: await sniff(file) });
+    const now = deps.clock.now();
+    const written: string[] = [];
+    const items = checked.map(({ file, sniffed }) => {
       const id = randomUUID();
-      const now = deps.clock.now();
       const key = path.join(now.toISOString().slice(0, 7), `${id}.${sniffed.ext}`);
-      const full = path.join(root, key);
-      await mkdir(path.dirname(full), { recursive: true });
-      await writeFile(full, file.data, { flag: 'wx' });
       const safeName = path.basename(file.fileName).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || `attachment.${sniffed.ext}`;
-      try {
-        await deps.db.transaction().execute(async (trx) => {
-          const row = await createCasesRepo(trx).lock(caseId);
-          if (!row || !visible(user, row)) throw new DomainError('not_found', 'case not found');
-          if (row.status === 'closed' || row.status === 'merged') {
-            throw new DomainError('illegal_transition', 'a closed or merged case takes no more attachments', { status: row.status, action: 'attach' });
-          }
-          const repo = createAttachmentsRepo(trx);
-          if ((await repo.countOfCase(caseId)) >= MAX_ATTACHMENTS_PER_CASE) {
-            throw new DomainError('payload_too_large', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
-          }
-          const sha256 = createHash('sha256').update(file.data).digest('hex');
+      return { id, key, safeName, mime: sniffed.mime, data: file.data };
+    });
+    try {
+      for (const it of items) {
+        const full = path.join(root, it.key);
+        await mkdir(path.dirname(full), { recursive: true });
+        await writeFile(full, it.data, { flag: 'wx' });
+        written.push(full);
+      }
+      await deps.db.transaction().execute(async (trx) => {
+        const row = await createCasesRepo(trx).lock(caseId);
+        if (!row || !visible(user, row)) throw new DomainError('not_found', 'case not found');
+        if (row.status === 'closed' || row.status === 'merged') {
+          throw new DomainError('illegal_transition', 'a closed or merged case takes no more attachments', { status: row.status, action: 'attach' });
+        }
+        const repo = createAttachmentsRepo(trx);
+        if ((await repo.countOfCase(caseId)) + items.length > MAX_ATTACHMENTS_PER_CASE) {
+          throw new DomainError('payload_too_large', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
+        }
+        for (const it of items) {
+          const sha256 = createHash('sha256').update(it.data).digest('hex');
           await repo.insert({
-            id,
+            id: it.id,
             case_id: caseId,
-            file_name: safeName,
-            mime_type: sniffed.mime,
-            size_bytes: file.data.length,
+            file_name: it.safeName,
+            mime_type: it.mime,
+            size_bytes: it.data.length,
             sha256,
-            storage_key: key,
+            storage_key: it.key,
             uploaded_by: user.id,
             created_at: now,
           });
@@ -86,15 +104,25 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: 
             actorUnitId: user.units[0]?.id ?? null,
             fromStatus: row.status,
             toStatus: row.status,
-            payload: { attachmentId: id, fileName: safeName, mimeType: sniffed.mime, sizeBytes: file.data.length, sha256 },
+            payload: { attachmentId: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, sha256 },
             at: now,
           });
-        });
-      } catch (e) {
-        await rm(full, { force: true });
-        throw e;
-      }
-      return { id, fileName: safeName, mimeType: sniffed.mime, sizeBytes: file.data.length, createdAt: now.toISOString() };
+        }
+      });
+    } catch (e) {
+      await Promise.all(written.map((f) => rm(f, { force: true })));
+      throw e;
+    }
+    return items.map((it) => ({ id: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, createdAt: now.toISOString() }));
+  }
+
+  return {
+    addAll,
+
+    /** One file (see addAll). */
+    async add(caseId: number, file: { fileName: string; data: Buffer }, user: AuthUser) {
+      const [saved] = await addAll(caseId, [file], user);
+      return saved!;
     },
 
     async read(id: string, user: AuthUser) {
