@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ActionInput, CaseAction } from './actions.ts';
+import { caseActions } from './actions.ts';
+import { allowedActions, decide, reachableStatuses, transitions, type Actor, type ActorRole, type CaseSnapshot } from './machine.ts';
+import { caseStatuses, roles, satisfactionLevels, type CaseStatus } from './vocabulary.ts';
+
+const LEAD = 7;
+
+/** A valid input for each action (the guards that read the input pass). */
+function validInput(action: CaseAction): ActionInput {
+  switch (action) {
+    case 'dispatch':
+      return { action, leadUnitId: LEAD };
+    case 'sign':
+      return { action };
+    case 'return':
+      return { action, reason: '不属于本单位职责' };
+    case 'decideReturn':
+      return { action, approve: true };
+    case 'requestExtension':
+      return { action, days: 5, reason: '需要协调' };
+    case 'decideExtension':
+      return { action, approve: true };
+    case 'reply':
+      return { action, outcome: 'resolved', text: '已解决' };
+    case 'reviewReply':
+      return { action, approve: true };
+    case 'followUp':
+      return { action, solved: true, satisfaction: 'satisfied' };
+    case 'reopen':
+      return { action, reason: '未解决' };
+    case 'close':
+      return { action, reason: '办结' };
+    case 'merge':
+      return { action, masterId: 1 };
+  }
+}
+
+const allRoles: ActorRole[] = [...roles, 'citizen'];
+const actorOf = (role: ActorRole, inLead = true): Actor => ({ userId: 1, roles: [role], unitIds: inLead ? [LEAD] : [99] });
+
+const snapshotArb = fc.record({
+  status: fc.constantFrom(...caseStatuses),
+  leadUnitId: fc.constantFrom(LEAD, null),
+  pendingExtension: fc.boolean(),
+  followUp: fc.constantFrom('none' as const, 'unsatisfied' as const),
+});
+
+describe('case lifecycle table', () => {
+  it('every status of the vocabulary is reachable from registered', () => {
+    expect([...reachableStatuses()].sort()).toEqual([...caseStatuses].sort());
+  });
+
+  it('closed and merged are terminal: no role may do anything', () => {
+    for (const status of ['closed', 'merged'] as CaseStatus[]) {
+      for (const role of allRoles) {
+        const c: CaseSnapshot = { status, leadUnitId: LEAD, pendingExtension: false, followUp: 'none' };
+        expect(allowedActions(c, actorOf(role))).toEqual([]);
+      }
+    }
+  });
+
+  it('an action absent from the table for a state is an illegal transition, naming both', () => {
+    fc.assert(
+      fc.property(snapshotArb, fc.constantFrom(...caseActions), fc.constantFrom(...allRoles), (c, action, role) => {
+        const inTable = transitions.some((t) => t.action === action && t.from.includes(c.status));
+        const d = decide(c, validInput(action), actorOf(role));
+        if (!inTable) expect(d).toEqual({ ok: false, code: 'illegal_transition', status: c.status, action });
+      }),
+    );
+  });
+
+  it('allowedActions agrees with decide: what is offered succeeds with a valid input', () => {
+    fc.assert(
+      fc.property(snapshotArb, fc.constantFrom(...allRoles), fc.boolean(), (c, role, inLead) => {
+        const actor = actorOf(role, inLead);
+        for (const action of caseActions) {
+          const d = decide(c, validInput(action), actor);
+          if (allowedActions(c, actor).includes(action)) expect(d.ok).toBe(true);
+          else expect(d.ok).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('handlers act only on cases their unit leads', () => {
+    fc.assert(
+      fc.property(snapshotArb, fc.constantFrom<ActorRole>('handler', 'unit_head'), (c, role) => {
+        const outsider = actorOf(role, false);
+        for (const action of ['sign', 'return', 'requestExtension', 'reply'] as const) {
+          expect(decide(c, validInput(action), outsider).ok).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('an explained answer never reaches the citizen without review', () => {
+    const c: CaseSnapshot = { status: 'in_progress', leadUnitId: LEAD, pendingExtension: false, followUp: 'none' };
+    const d = decide(c, { action: 'reply', outcome: 'explained', text: '不能办', policyBasis: '《条例》第三条' }, actorOf('handler'));
+    expect(d).toMatchObject({ ok: true, next: 'reply_review' });
+    const noBasis = decide(c, { action: 'reply', outcome: 'explained', text: '不能办' }, actorOf('handler'));
+    expect(noBasis).toMatchObject({ ok: false, code: 'guard_failed' });
+  });
+
+  it('random walks: status stays reachable, follow-up happens once per answer, closed only via follow-up or a reasoned close', () => {
+    const reachable = reachableStatuses();
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...caseActions), fc.constantFrom(...allRoles), fc.boolean(), fc.constantFrom(...satisfactionLevels)), { maxLength: 60 }),
+        (steps) => {
+          let c: CaseSnapshot = { status: 'registered', leadUnitId: null, pendingExtension: false, followUp: 'none' };
+          for (const [action, role, solved, satisfaction] of steps) {
+            const input: ActionInput = action === 'followUp' ? { action, solved, satisfaction } : validInput(action);
+            const d = decide(c, input, actorOf(role));
+            if (!d.ok) continue;
+            expect(reachable.has(d.next)).toBe(true);
+            if (d.next === 'closed') expect(['followUp', 'close']).toContain(action);
+            // Apply the effects the server applies that matter to the machine.
+            c = {
+              status: d.next,
+              leadUnitId: action === 'dispatch' ? LEAD : action === 'decideReturn' && d.next === 'registered' ? null : c.leadUnitId,
+              pendingExtension: action === 'requestExtension' ? true : action === 'decideExtension' ? false : c.pendingExtension,
+              followUp: action === 'followUp' ? 'unsatisfied' : action === 'reopen' ? 'none' : c.followUp,
+            };
+            if (action === 'followUp' && d.next === 'replied') {
+              expect(decide(c, input, actorOf('supervisor')).ok).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
