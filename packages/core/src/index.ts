@@ -13,3 +13,4 @@ export * from './contract/auth.ts';
 export * from './calendar/index.ts';
 export * from './deadline/index.ts';
 export * from './text/bigrams.ts';
+export * from './contract/settings.ts';

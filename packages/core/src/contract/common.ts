@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { normalizePhone } from '../text/phone.ts';
 
-export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A row id: a positive integer, or its plain decimal digits in a path or query (no 0x1, no 1e0). */
+export const idSchema = z
+  .union([z.number(), z.string().regex(/^[1-9]\d{0,15}$/, 'an id is a positive whole number').transform(Number)])
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 /** GB/T 2260 region codes: 6 digits (county and above), 9 (township) or 12 (village). */
 export const regionCodeSchema = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, 'region code must have 6, 9 or 12 digits');

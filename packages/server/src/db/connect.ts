@@ -17,6 +17,7 @@ export interface DbHandle {
 }
 
 const INT8 = 20;
+const INT8_ARRAY = 1016;
 const NUMERIC = 1700;
 
 /** int8 ids and counters fit in a JS number for any real deployment (2^53). */
@@ -40,7 +41,13 @@ export function connectPostgres(opts: PostgresOptions): DbHandle {
     ...(opts.schema ? { options: `-c search_path=${opts.schema},public` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8 ? parseInt8 : oid === NUMERIC ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8
+          ? parseInt8
+          : oid === INT8_ARRAY
+            ? (v: string) => (pg.types.getTypeParser(INT8_ARRAY as never, 'text') as (v: string) => string[])(v).map(parseInt8)
+            : oid === NUMERIC
+              ? (v: string) => Number(v)
+              : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -14,6 +14,7 @@ import { authRoutes } from '../modules/people/auth.routes.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
 import { unitsRoutes } from '../modules/regions/units.routes.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
+import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, langOf, sendError } from './error-mapping.ts';
 import { registerApiDocs } from './openapi.ts';
@@ -36,6 +37,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
+    // Errors the framework raises before routing (a bad percent-escape in the path) get the same shape.
+    frameworkErrors: (err, req, reply) => {
+      sendError(req, reply, err);
+    },
   });
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', langOf(req))));
@@ -55,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerApiDocs(app);
   authRoutes(app, auth);
   unitsRoutes(app, deps.db);
+  settingsRoutes(app, { db: deps.db, clock: deps.clock, deadlines });
   casesRoutes(app, { cases, tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
   await attachmentsRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 });
   app.get('/api/health', async () => ({ ok: true }));

@@ -191,7 +191,21 @@ describeEachDb('bad input', (get) => {
     expect(await world(h, c.id)).toEqual(before);
   });
 
-  it.todo('a malformed percent-escape in the path (/api/v1/cases/%ZZ) answers in the error shape, not Fastify’s default body (app.ts needs frameworkErrors)');
+  it('a malformed percent-escape in the path answers in the error shape', async () => {
+    const h = get();
+    const res = await h.req('dispatcher', 'GET', '/api/v1/cases/%ZZ');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('bad_request');
+  });
+
+  it('ids are plain positive whole numbers: 0x1, 1e0, -1 and 0 are refused', async () => {
+    const h = get();
+    for (const id of ['0x1', '1e0', '-1', '0', '1.5']) {
+      const res = await h.req('dispatcher', 'GET', `/api/v1/cases/${id}`);
+      expect(res.statusCode, id).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+  });
 
   it('actions: each bad body is a 4xx and leaves the case, its events and the outbox as they were', async () => {
     const h = get();
@@ -329,8 +343,8 @@ describeEachDb('bad input', (get) => {
     const before = await world(h);
     expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'admin' }), 400, 'validation_failed');
     expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'huiyin-demo', remember: true }), 400, 'validation_failed');
-    // A NUL character cannot be stored or looked up by PostgreSQL; it is the caller's bad input.
-    expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'adm\u0000in', password: 'huiyin-demo' }), 400, 'bad_request');
+    // A NUL character is refused by the login schema before any query (PostgreSQL could not store it).
+    expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'adm\u0000in', password: 'huiyin-demo' }), 400, 'validation_failed');
     expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'Bad Name', displayName: '新用户', password: 'long-enough-pw', roles: ['clerk'] }), 400, 'validation_failed');
     expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'short', roles: ['clerk'] }), 400, 'validation_failed');
     expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'long-enough-pw', roles: ['emperor'] }), 400, 'validation_failed');

@@ -1,7 +1,7 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { CaseScope, CaseStatus, ListCasesQuery } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
-import type { CaseRow, CaseUpdate, NewCase } from '../../db/schema.ts';
+import type { CaseRow, CaseUpdate, Database, NewCase } from '../../db/schema.ts';
 
 /** A tsvector built from precomputed search terms, without the text-search parser. */
 export function termsVector(terms: readonly string[]) {
@@ -22,6 +22,30 @@ export interface ListFilter extends Omit<ListCasesQuery, 'cursor' | 'q' | 'pageS
   trackingNo?: string | undefined;
   phone?: string | undefined;
   terms?: readonly string[] | undefined;
+}
+
+type CaseQuery = SelectQueryBuilder<Database, 'cases', CaseRow>;
+
+/** The filters of a list query, the keyset cursor and the page limit. */
+function filtered(q: CaseQuery, f: ListFilter): CaseQuery {
+  if (f.status && f.status.length > 0) q = q.where('status', 'in', f.status as CaseStatus[]);
+  if (f.unitId !== undefined) {
+    const unitId = f.unitId;
+    q = q.where((eb) => eb.or([eb('lead_unit_id', '=', unitId), sql<SqlBool>`assist_unit_ids @> array[${unitId}]::bigint[]`]));
+  }
+  if (f.type) q = q.where('type', '=', f.type);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
+  if (f.regionCode) q = q.where('region_code', 'like', `${f.regionCode.replace(/0+$/, '')}%`);
+  if (f.from) q = q.where('created_at', '>=', new Date(f.from));
+  if (f.to) q = q.where('created_at', '<', new Date(f.to));
+  if (f.due === 'overdue') q = q.where('next_due_at', '<=', f.now);
+  if (f.due === 'near') q = q.where('next_due_at', '>', f.now).where('near_due_at', '<=', f.now);
+  if (f.trackingNo) q = q.where('tracking_no', '=', f.trackingNo);
+  if (f.phone) q = q.where('requester_phone', '=', f.phone);
+  if (f.terms && f.terms.length > 0) q = q.where(sql<SqlBool>`search_terms @@ ${termsQuery(f.terms)}`);
+  if (f.afterId !== undefined) q = q.where('id', '<', f.afterId);
+  return q.orderBy('id', 'desc').limit(f.pageSize + 1);
 }
 
 export function createCasesRepo(db: Db) {
@@ -69,35 +93,25 @@ export function createCasesRepo(db: Db) {
       return db.selectFrom('cases').selectAll().where('master_id', '=', masterId).where('status', '=', 'merged').orderBy('id').execute();
     },
 
+    /**
+     * A page of cases in scope, newest first. Each branch of the scope (the regions, the units
+     * led, the units assisted) is its own query so that each can use its own index; the pages
+     * are merged by id. An OR across them would leave the planner a filter over the whole table.
+     */
     async list(f: ListFilter): Promise<CaseRow[]> {
-      let q = db.selectFrom('cases').selectAll();
       const { regionPrefixes, unitIds } = f.scope;
-      q = q.where((eb) => {
-        const ors: Expression<SqlBool>[] = regionPrefixes.map((p) => eb('region_code', 'like', `${p}%`));
-        if (unitIds.length > 0) {
-          ors.push(eb('lead_unit_id', 'in', [...unitIds]));
-          ors.push(sql<SqlBool>`assist_unit_ids && ${sql.val([...unitIds])}::bigint[]`);
-        }
-        return ors.length > 0 ? eb.or(ors) : sql<SqlBool>`false`;
-      });
-      if (f.status && f.status.length > 0) q = q.where('status', 'in', f.status as CaseStatus[]);
-      if (f.unitId !== undefined) {
-        const unitId = f.unitId;
-        q = q.where((eb) => eb.or([eb('lead_unit_id', '=', unitId), sql<SqlBool>`assist_unit_ids @> array[${unitId}]::bigint[]`]));
+      const branches: ((q: CaseQuery) => CaseQuery)[] = [];
+      if (regionPrefixes.length > 0) {
+        branches.push((q) => q.where((eb) => eb.or(regionPrefixes.map((p) => eb('region_code', 'like', `${p}%`)))));
       }
-      if (f.type) q = q.where('type', '=', f.type);
-      if (f.channel) q = q.where('channel', '=', f.channel);
-      if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
-      if (f.regionCode) q = q.where('region_code', 'like', `${f.regionCode.replace(/0+$/, '')}%`);
-      if (f.from) q = q.where('created_at', '>=', new Date(f.from));
-      if (f.to) q = q.where('created_at', '<', new Date(f.to));
-      if (f.due === 'overdue') q = q.where('next_due_at', '<=', f.now);
-      if (f.due === 'near') q = q.where('next_due_at', '>', f.now).where('near_due_at', '<=', f.now);
-      if (f.trackingNo) q = q.where('tracking_no', '=', f.trackingNo);
-      if (f.phone) q = q.where('requester_phone', '=', f.phone);
-      if (f.terms && f.terms.length > 0) q = q.where(sql<SqlBool>`search_terms @@ ${termsQuery(f.terms)}`);
-      if (f.afterId !== undefined) q = q.where('id', '<', f.afterId);
-      return q.orderBy('id', 'desc').limit(f.pageSize + 1).execute();
+      if (unitIds.length > 0) {
+        branches.push((q) => q.where('lead_unit_id', 'in', [...unitIds]));
+        branches.push((q) => q.where(sql<SqlBool>`assist_unit_ids && ${sql.val([...unitIds])}::bigint[]`));
+      }
+      const pages = await Promise.all(branches.map((scoped) => filtered(scoped(db.selectFrom('cases').selectAll()), f).execute()));
+      const byId = new Map<number, CaseRow>();
+      for (const page of pages) for (const row of page) byId.set(row.id, row);
+      return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, f.pageSize + 1);
     },
   };
 }

@@ -24,6 +24,16 @@ export function createSettingsRepo(db: Db) {
         .execute();
     },
 
+    async deleteCalendarOverride(date: string): Promise<boolean> {
+      const r = await db.deleteFrom('calendar_overrides').where('date', '=', date).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
+
+    async timeLimitPolicy(regionCode: string): Promise<Record<string, unknown> | undefined> {
+      const r = await db.selectFrom('time_limit_policies').select('policy').where('region_code', '=', regionCode).executeTakeFirst();
+      return r?.policy;
+    },
+
     async upsertTimeLimitPolicy(regionCode: string, policy: Record<string, unknown>, at: Date) {
       await db
         .insertInto('time_limit_policies')
