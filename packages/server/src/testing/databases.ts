@@ -30,8 +30,9 @@ export function isPostgresReachable(): Promise<boolean> {
   return postgresReachable;
 }
 
+/** Both databases; HUIYIN_TEST_DB=pglite|postgres narrows it for local work, never under CI. */
 export function enabledKinds(): DbKind[] {
-  const only = process.env['HUIYIN_TEST_DB'];
+  const only = process.env['CI'] === 'true' ? undefined : process.env['HUIYIN_TEST_DB'];
   if (only === 'pglite' || only === 'postgres') return [only];
   return ['pglite', 'postgres'];
 }
