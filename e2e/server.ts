@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { build } from 'vite';
+import { ManualClock } from '../packages/server/src/clock.ts';
+import { connectPglite, type DbHandle } from '../packages/server/src/db/connect.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { buildApp } from '../packages/server/src/http/app.ts';
+import { seedDemoOrg, type DemoOrg } from '../packages/server/src/seed/demo-org.ts';
+
+const webDir = path.resolve(import.meta.dirname, '../packages/web');
+const webDist = path.join(webDir, 'dist');
+
+/** The built web app served by a real server on a fresh embedded database with the demo organisation. */
+export interface E2eServer {
+  base: string;
+  app: FastifyInstance;
+  org: DemoOrg;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+let built: Promise<unknown> | undefined;
+
+export async function startE2eServer(): Promise<E2eServer> {
+  built ??= existsSync(path.join(webDist, 'index.html')) && process.env['CI'] !== 'true' ? Promise.resolve() : build({ root: webDir, logLevel: 'warn', configFile: path.join(webDir, 'vite.config.ts') });
+  await built;
+  const h: DbHandle = await connectPglite(undefined);
+  await migrateToLatest(h.db);
+  const org = await seedDemoOrg(h.db);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-e2e-'));
+  const clock = new ManualClock(new Date());
+  const app = await buildApp({ db: h.db, clock, dataDir, webDistDir: webDist, publicRateLimitPerMinute: 1000 });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    base,
+    app,
+    org,
+    clock,
+    async close() {
+      await app.close();
+      await h.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
