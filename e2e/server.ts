@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -24,7 +24,8 @@ export interface E2eServer {
 let built: Promise<unknown> | undefined;
 
 export async function startE2eServer(): Promise<E2eServer> {
-  built ??= existsSync(path.join(webDist, 'index.html')) && process.env['CI'] !== 'true' ? Promise.resolve() : build({ root: webDir, logLevel: 'warn', configFile: path.join(webDir, 'vite.config.ts') });
+  // Always the current sources: a stale dist would test yesterday's pages.
+  built ??= build({ root: webDir, mode: 'production', logLevel: 'warn', configFile: path.join(webDir, 'vite.config.ts') });
   await built;
   const h: DbHandle = await connectPglite(undefined);
   await migrateToLatest(h.db);

@@ -55,7 +55,7 @@ export function TrackPage() {
         <Card style={{ marginTop: 16 }} title={result.title} extra={<Tag color="red">{t(`status.${result.status}` as MessageKey)}</Tag>}>
           <Timeline
             items={result.timeline.map((e) => ({
-              children: (
+              content: (
                 <>
                   <div>{e.text}</div>
                   <Typography.Text type="secondary">{new Date(e.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
