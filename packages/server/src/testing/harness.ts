@@ -20,6 +20,8 @@ export interface Harness {
   org: DemoOrg;
   dataDir: string;
   tokens: Record<string, string>;
+  /** Forget the cached sign-ins (after moving the clock past the session lifetime). */
+  resetSessions(): void;
   /** JSON request as a demo user (or anonymous with `as: null`). */
   req(as: string | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
@@ -43,6 +45,10 @@ export async function createHarness(kind: DbKind, opts: { start?: string; public
     org,
     dataDir,
     tokens,
+    resetSessions() {
+      pending.clear();
+      for (const k of Object.keys(tokens)) delete tokens[k];
+    },
     async req(as, method, url, body, headers = {}) {
       const auth = as === null ? {} : { authorization: `Bearer ${await token(as)}` };
       return app.inject({

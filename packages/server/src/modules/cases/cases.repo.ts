@@ -24,6 +24,8 @@ export interface ListFilter extends Omit<ListCasesQuery, 'cursor' | 'q' | 'pageS
   terms?: readonly string[] | undefined;
 }
 
+export const queueNames = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'awaiting_follow_up', 'awaiting_decision', 'near', 'overdue'] as const;
+
 type CaseQuery = SelectQueryBuilder<Database, 'cases', CaseRow>;
 
 /** The filters of a list query, the keyset cursor and the page limit. */
@@ -91,6 +93,42 @@ export function createCasesRepo(db: Db) {
 
     async mergedInto(masterId: number): Promise<CaseRow[]> {
       return db.selectFrom('cases').selectAll().where('master_id', '=', masterId).where('status', '=', 'merged').orderBy('id').execute();
+    },
+
+    /**
+     * Live queue counts for a workbench: open cases only (served by the status index, bounded by
+     * the number of open cases, never by the history).
+     */
+    async queueCounts(scope: CaseScope, now: Date): Promise<Record<string, number>> {
+      const { regionPrefixes, unitIds } = scope;
+      if (regionPrefixes.length === 0 && unitIds.length === 0) {
+        return Object.fromEntries(queueNames.map((k) => [k, 0]));
+      }
+      const open: CaseStatus[] = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'replied'];
+      const row = await db
+        .selectFrom('cases')
+        .select([
+          sql<number>`count(*) filter (where status = 'registered')`.as('registered'),
+          sql<number>`count(*) filter (where status = 'dispatched')`.as('dispatched'),
+          sql<number>`count(*) filter (where status = 'returned')`.as('returned'),
+          sql<number>`count(*) filter (where status = 'in_progress')`.as('in_progress'),
+          sql<number>`count(*) filter (where status = 'reply_review')`.as('reply_review'),
+          sql<number>`count(*) filter (where status = 'replied' and follow_up = 'none')`.as('awaiting_follow_up'),
+          sql<number>`count(*) filter (where status = 'replied' and follow_up = 'unsatisfied')`.as('awaiting_decision'),
+          sql<number>`count(*) filter (where next_due_at > ${now} and near_due_at <= ${now})`.as('near'),
+          sql<number>`count(*) filter (where next_due_at <= ${now})`.as('overdue'),
+        ])
+        .where('status', 'in', open)
+        .where((eb) => {
+          const ors = regionPrefixes.map((p) => eb('region_code', 'like', `${p}%`));
+          if (unitIds.length > 0) {
+            ors.push(eb('lead_unit_id', 'in', [...unitIds]));
+            ors.push(eb(sql<SqlBool>`assist_unit_ids && ${sql.val([...unitIds])}::bigint[]`, '=', true));
+          }
+          return eb.or(ors);
+        })
+        .executeTakeFirstOrThrow();
+      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
     },
 
     /**

@@ -36,6 +36,8 @@ export function casesRoutes(
     return cases.list(query, user);
   });
 
+  app.get('/api/v1/cases/queues', async (req) => cases.queues(requireUser(req)));
+
   app.get<Params>('/api/v1/cases/:id', async (req) => {
     const user = requireUser(req);
     const id = parseWith(idSchema, req.params.id, langOf(req));

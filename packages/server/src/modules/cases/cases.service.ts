@@ -362,7 +362,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     };
   }
 
-  return { register, act, rateAsRequester, get, list };
+  /** Live counts for the workbench queues of this user. */
+  async function queues(user: AuthUser) {
+    return createCasesRepo(db).queueCounts(scopeOf(user), clock.now());
+  }
+
+  return { register, act, rateAsRequester, get, list, queues };
 }
 
 function unitIdsIn(payload: Record<string, unknown>): number[] {
