@@ -17,6 +17,8 @@ export interface Config {
   readonly worker: boolean;
   readonly webDistDir: string;
   readonly logLevel: string;
+  /** HUIYIN_TRUST_PROXY: off (default), on, or the proxies' addresses (comma-separated). */
+  readonly trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {}
@@ -42,7 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('HUIYIN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
   }
+  const tp = env['HUIYIN_TRUST_PROXY'] ?? 'off';
+  const trustProxy = tp === 'off' || tp === '' ? false : tp === 'on' ? true : tp;
   return Object.freeze({
+    trustProxy,
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
     databaseUrl,

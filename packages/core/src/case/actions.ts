@@ -29,7 +29,7 @@ export interface ActionInputs {
   reviewReply: { approve: boolean; note?: string | undefined };
   followUp: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined };
   reopen: { reason: string };
-  close: { reason?: string | undefined };
+  close: { reason: string };
   merge: { masterId: number };
 }
 

@@ -45,6 +45,7 @@ const snapshotArb = fc.record({
   leadUnitId: fc.constantFrom(LEAD, null),
   pendingExtension: fc.boolean(),
   followUp: fc.constantFrom('none' as const, 'unsatisfied' as const),
+  returnWindowOpen: fc.boolean(),
 });
 
 describe('case lifecycle table', () => {
@@ -55,7 +56,7 @@ describe('case lifecycle table', () => {
   it('closed and merged are terminal: no role may do anything', () => {
     for (const status of ['closed', 'merged'] as CaseStatus[]) {
       for (const role of allRoles) {
-        const c: CaseSnapshot = { status, leadUnitId: LEAD, pendingExtension: false, followUp: 'none' };
+        const c: CaseSnapshot = { status, leadUnitId: LEAD, pendingExtension: false, followUp: 'none', returnWindowOpen: true };
         expect(allowedActions(c, actorOf(role))).toEqual([]);
       }
     }
@@ -96,7 +97,7 @@ describe('case lifecycle table', () => {
   });
 
   it('an explained answer never reaches the citizen without review', () => {
-    const c: CaseSnapshot = { status: 'in_progress', leadUnitId: LEAD, pendingExtension: false, followUp: 'none' };
+    const c: CaseSnapshot = { status: 'in_progress', leadUnitId: LEAD, pendingExtension: false, followUp: 'none', returnWindowOpen: true };
     const d = decide(c, { action: 'reply', outcome: 'explained', text: '不能办', policyBasis: '《条例》第三条' }, actorOf('handler'));
     expect(d).toMatchObject({ ok: true, next: 'reply_review' });
     const noBasis = decide(c, { action: 'reply', outcome: 'explained', text: '不能办' }, actorOf('handler'));
@@ -109,7 +110,7 @@ describe('case lifecycle table', () => {
       fc.property(
         fc.array(fc.tuple(fc.constantFrom(...caseActions), fc.constantFrom(...allRoles), fc.boolean(), fc.constantFrom(...satisfactionLevels)), { maxLength: 60 }),
         (steps) => {
-          let c: CaseSnapshot = { status: 'registered', leadUnitId: null, pendingExtension: false, followUp: 'none' };
+          let c: CaseSnapshot = { status: 'registered', leadUnitId: null, pendingExtension: false, followUp: 'none', returnWindowOpen: true };
           for (const [action, role, solved, satisfaction] of steps) {
             const input: ActionInput = action === 'followUp' ? { action, solved, satisfaction } : validInput(action);
             const d = decide(c, input, actorOf(role));
@@ -122,6 +123,7 @@ describe('case lifecycle table', () => {
               leadUnitId: action === 'dispatch' ? LEAD : action === 'decideReturn' && d.next === 'registered' ? null : c.leadUnitId,
               pendingExtension: action === 'requestExtension' ? true : action === 'decideExtension' ? false : c.pendingExtension,
               followUp: action === 'followUp' ? 'unsatisfied' : action === 'reopen' ? 'none' : c.followUp,
+              returnWindowOpen: true,
             };
             if (action === 'followUp' && d.next === 'replied') {
               expect(decide(c, input, actorOf('supervisor')).ok).toBe(false);

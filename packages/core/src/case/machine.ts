@@ -29,6 +29,8 @@ export interface CaseSnapshot {
   readonly pendingExtension: boolean;
   /** The follow-up of the current answer: none yet, or recorded as unsolved/dissatisfied. */
   readonly followUp: 'none' | 'unsatisfied';
+  /** A dispatched case may be returned only within its sign-for limit (DOMAIN.md). */
+  readonly returnWindowOpen: boolean;
 }
 
 export type GuardFailure = { reason: string; details?: Record<string, unknown> };
@@ -52,7 +54,10 @@ export const transitions: readonly AnyTransition[] = [
     action: 'return',
     from: ['dispatched'],
     roles: handlingRoles,
-    guard: (_c, i) => (i.reason.trim() === '' ? { reason: 'a return needs a written reason' } : null),
+    guard: (c, i) => {
+      if (!c.returnWindowOpen) return { reason: 'the time to return has passed: a return must come within the sign-for limit' };
+      return i.reason.trim() === '' ? { reason: 'a return needs a written reason' } : null;
+    },
     next: () => 'returned',
   },
   {
@@ -109,10 +114,10 @@ export const transitions: readonly AnyTransition[] = [
     roles: ['supervisor'],
     guard: (c, i) => {
       if (c.followUp !== 'unsatisfied') return { reason: 'only an unsolved or dissatisfied answer is reopened' };
-      if (c.leadUnitId === null) return { reason: 'the case has no lead unit to reopen it to' };
       return i.reason.trim() === '' ? { reason: 'a reopen needs a reason' } : null;
     },
-    next: () => 'in_progress',
+    // Back to the lead unit; an answer given on the spot (no lead unit) goes back to dispatch.
+    next: (c) => (c.leadUnitId === null ? 'registered' : 'in_progress'),
   },
   {
     action: 'close',
@@ -198,7 +203,9 @@ function stateGuardPasses(t: AnyTransition, c: CaseSnapshot): boolean {
     case 'followUp':
       return c.followUp === 'none';
     case 'reopen':
-      return c.followUp === 'unsatisfied' && c.leadUnitId !== null;
+      return c.followUp === 'unsatisfied';
+    case 'return':
+      return c.returnWindowOpen;
     default:
       return true;
   }
@@ -233,7 +240,9 @@ function possibleNext(t: AnyTransition): CaseStatus[] {
       return ['replied', 'in_progress', 'registered'];
     case 'followUp':
       return ['closed', 'replied'];
+    case 'reopen':
+      return ['in_progress', 'registered'];
     default:
-      return [t.next({ status: 'registered', leadUnitId: 1, pendingExtension: false, followUp: 'none' }, {} as never)];
+      return [t.next({ status: 'registered', leadUnitId: 1, pendingExtension: false, followUp: 'none', returnWindowOpen: true }, {} as never)];
   }
 }

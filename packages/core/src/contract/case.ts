@@ -55,7 +55,7 @@ export const actionBodySchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('reviewReply'), version, approve: z.boolean(), note }),
   z.strictObject({ action: z.literal('followUp'), version, solved: z.boolean(), satisfaction: z.enum(satisfactionLevels), comment: textSchema(1000).optional() }),
   z.strictObject({ action: z.literal('reopen'), version, reason: textSchema(2000) }),
-  z.strictObject({ action: z.literal('close'), version, reason: textSchema(2000).optional() }),
+  z.strictObject({ action: z.literal('close'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('merge'), version, masterId: idSchema }),
 ]);
 export type ActionBody = z.infer<typeof actionBodySchema>;

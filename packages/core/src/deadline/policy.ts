@@ -36,9 +36,18 @@ export const defaultTimeLimitPolicy: TimeLimitPolicy = {
   badRating: wd(15),
 };
 
-/** The answer limit of a case: urgent help gets urgentHelp, every other case its type's limit. */
-export function answerLimitFor(policy: TimeLimitPolicy, c: { type: CaseType; urgent: boolean }): TimeLimit {
-  return c.urgent && c.type === 'help' ? policy.urgentHelp : policy.answer[c.type];
+/**
+ * The answer limit of a case: urgent help gets urgentHelp; a case of the safety-net window gets
+ * the safety-net limit of its kind (general unless the officer classifies it); every other case
+ * its type's limit.
+ */
+export function answerLimitFor(
+  policy: TimeLimitPolicy,
+  c: { type: CaseType; urgent: boolean; channel?: string | undefined; safetyNetKind?: SafetyNetKind | undefined },
+): TimeLimit {
+  if (c.urgent && c.type === 'help') return policy.urgentHelp;
+  if (c.channel === 'safety_net') return policy.safetyNet[c.safetyNetKind ?? 'general'];
+  return policy.answer[c.type];
 }
 
 const topLimits = ['sign', 'urgentHelp', 'badRating'] as const;

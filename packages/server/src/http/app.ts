@@ -9,6 +9,7 @@ import type { Db } from '../db/connect.ts';
 import { createCaseService } from '../modules/cases/cases.service.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { createTrackingService } from '../modules/cases/tracking.service.ts';
+import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
 import { authRoutes } from '../modules/people/auth.routes.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   maxUploadBytes?: number;
   publicRateLimitPerMinute?: number;
   webDistDir?: string | undefined;
+  /** Trust X-Forwarded-* headers: true, or the proxies' addresses (comma-separated). */
+  trustProxy?: boolean | string;
   logger?: boolean | { level: string };
 }
 
@@ -35,7 +38,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For: trusting it otherwise lets every request pick its own address.
+    trustProxy: deps.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
     // Errors the framework raises before routing (a bad percent-escape in the path) get the same shape.
     frameworkErrors: (err, req, reply) => {
@@ -53,8 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const deadlines = createDeadlines(deps.db, deps.clock);
   const auth = createAuthService({ db: deps.db, clock: deps.clock, sessionTtlHours: deps.sessionTtlHours ?? 12 });
-  const cases = createCaseService({ db: deps.db, clock: deps.clock, deadlines });
-  const tracking = createTrackingService(deps.db);
+  const guesses = createGuessLimiter(deps.clock);
+  const cases = createCaseService({ db: deps.db, clock: deps.clock, deadlines, guesses });
+  const tracking = createTrackingService(deps.db, guesses);
 
   registerAuth(app, auth);
   await registerApiDocs(app);

@@ -24,6 +24,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     maxUploadBytes: config.maxUploadBytes,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     webDistDir: config.webDistDir,
+    trustProxy: config.trustProxy,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });

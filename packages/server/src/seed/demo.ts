@@ -2,6 +2,7 @@ import type { ActionBody, ActionInput, Role } from '@huiyin/core';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { createCaseService } from '../modules/cases/cases.service.ts';
+import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
 import type { AuthUser } from '../modules/people/auth.service.ts';
 import { hashPassword } from '../modules/people/password.ts';
@@ -76,7 +77,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
   };
 
   const clock = new ManualClock(now);
-  const service = createCaseService({ db, clock, deadlines: createDeadlines(db, clock) });
+  const service = createCaseService({ db, clock, deadlines: createDeadlines(db, clock), guesses: createGuessLimiter(clock) });
   const rand = rng(20210701);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   let count = 0;

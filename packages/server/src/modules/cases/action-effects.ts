@@ -112,6 +112,8 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
         patch: {
           reply_outcome: input.outcome,
           reply_text: input.text,
+          // An extension still waiting is moot once the answer is given.
+          pending_extension: null,
           policy_basis: input.policyBasis ?? null,
           replied_at: published ? now : null,
           ...(published ? noClock : {}),
@@ -155,7 +157,7 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       };
     }
     case 'reopen': {
-      const answerBy = deadlines.answerBy(now, { type: row.type, urgent: row.urgent, regionCode: region });
+      const answerBy = deadlines.answerBy(now, { type: row.type, urgent: row.urgent, regionCode: region, channel: row.channel });
       return {
         ...base,
         patch: {

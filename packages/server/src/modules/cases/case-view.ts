@@ -9,12 +9,13 @@ import {
 import type { CaseEventRow, CaseRow } from '../../db/schema.ts';
 
 /** What the API shows of a case; the full phone only to roles that call the requester back. */
-export function snapshotOf(row: CaseRow): CaseSnapshot {
+export function snapshotOf(row: CaseRow, now: Date): CaseSnapshot {
   return {
     status: row.status,
     leadUnitId: row.lead_unit_id,
     pendingExtension: row.pending_extension !== null,
     followUp: row.follow_up,
+    returnWindowOpen: row.sign_by === null || now.getTime() <= row.sign_by.getTime(),
   };
 }
 
@@ -103,6 +104,6 @@ export function caseDetail(
     closedAt: row.closed_at?.toISOString() ?? null,
     attachments: ctx.attachments,
     timeline: events.map((e) => eventView(e, ctx.eventNames)),
-    allowedActions: allowedActions(snapshotOf(row), actor),
+    allowedActions: allowedActions(snapshotOf(row, ctx.now), actor),
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { CaseScope, CaseStatus, ListCasesQuery } from '@huiyin/core';
+import { regionPrefix, type CaseScope, type CaseStatus, type ListCasesQuery } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../db/schema.ts';
 
@@ -38,7 +38,7 @@ function filtered(q: CaseQuery, f: ListFilter): CaseQuery {
   if (f.type) q = q.where('type', '=', f.type);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
-  if (f.regionCode) q = q.where('region_code', 'like', `${f.regionCode.replace(/0+$/, '')}%`);
+  if (f.regionCode) q = q.where('region_code', 'like', `${regionPrefix(f.regionCode)}%`);
   if (f.from) q = q.where('created_at', '>=', new Date(f.from));
   if (f.to) q = q.where('created_at', '<', new Date(f.to));
   if (f.due === 'overdue') q = q.where('next_due_at', '<=', f.now);

@@ -35,11 +35,13 @@ import { createAttachmentsRepo } from './attachments.repo.ts';
 import { caseDetail, caseSummary, snapshotOf } from './case-view.ts';
 import { createCasesRepo, termsVector } from './cases.repo.ts';
 import { createStatsRepo } from './stats.repo.ts';
+import type { GuessLimiter } from './guess-limiter.ts';
 
 export interface CaseServiceDeps {
   db: Db;
   clock: Clock;
   deadlines: Deadlines;
+  guesses: GuessLimiter;
 }
 
 export type Registrar = { kind: 'staff'; user: AuthUser } | { kind: 'public' };
@@ -123,9 +125,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       const year = Number(date.slice(0, 4));
       const region6 = input.regionCode.slice(0, 6);
       const seq = await cases.nextTrackingSeq(region6, year);
+      if (seq > 999_999) {
+        throw new DomainError('conflict', `the tracking numbers of ${region6} for ${year} are used up (6-digit sequence)`);
+      }
       const trackingNo = formatTrackingNo(region6, year, seq);
       const urgent = input.urgent ?? false;
-      const answerBy = rules.answerBy(now, { type: input.type, urgent, regionCode: input.regionCode });
+      const answerBy = rules.answerBy(now, { type: input.type, urgent, regionCode: input.regionCode, channel: who.kind === 'staff' ? (input.channel ?? 'window') : 'web' });
       const channel = who.kind === 'staff' ? (input.channel ?? 'window') : (input.channel ?? 'web');
       const title = input.title ?? input.content.replace(/\s+/g, ' ').slice(0, 30);
       const registeredUnit = who.kind === 'staff' ? (who.user.units[0]?.id ?? null) : null;
@@ -201,8 +206,12 @@ export function createCaseService(deps: CaseServiceDeps) {
    * by the citizen, proven by the tracking number and the last four digits of the phone.
    */
   async function rateAsRequester(trackingNo: string, last4: string, rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined }) {
+    deps.guesses.check(trackingNo);
     const row = await createCasesRepo(db).findByTrackingNo(trackingNo);
-    if (!row || row.requester_phone_last4 !== last4) throw notFound();
+    if (!row || row.requester_phone_last4 !== last4) {
+      deps.guesses.fail(trackingNo);
+      throw notFound();
+    }
     await perform(row.id, row.version, { action: 'followUp', ...rating }, { userId: null, roles: ['citizen'], unitIds: [] }, null);
   }
 
@@ -219,7 +228,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (row.version !== version) {
         throw new DomainError('version_conflict', undefined, { currentVersion: row.version, yourVersion: version });
       }
-      const decision = decide(snapshotOf(row), input, actor);
+      const decision = decide(snapshotOf(row, now), input, actor);
       if (!decision.ok) {
         if (decision.code === 'illegal_transition') {
           throw new DomainError('illegal_transition', `${decision.action} is not allowed when the case is ${decision.status}`, { status: decision.status, action: decision.action });
@@ -257,6 +266,16 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (missing.length > 0) {
         throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { fields: [{ path: 'leadUnitId', message: `unknown units ${missing.join(', ')}` }] });
       }
+      // A centre dispatches inside its own regions: a unit elsewhere would see a requester it has no business with.
+      const prefixes = scopeOf(user).regionPrefixes;
+      const outside = [];
+      for (const id of ids) {
+        const unit = await createUnitsRepo(trx).get(id);
+        if (unit && !prefixes.some((p) => unit.regionCode.startsWith(p))) outside.push(id);
+      }
+      if (outside.length > 0) {
+        throw new DomainError('validation_failed', `units outside your service area: ${outside.join(', ')}`, { fields: [{ path: 'leadUnitId', message: 'outside your service area' }] });
+      }
     }
     if (input.action === 'merge') {
       if (input.masterId === row.id) throw new DomainError('validation_failed', 'a case cannot be merged into itself', { fields: [{ path: 'masterId', message: 'same case' }] });
@@ -274,6 +293,22 @@ export function createCaseService(deps: CaseServiceDeps) {
     const master = await cases.lock(masterId);
     if (!master) throw notFound();
     const updatedMaster = await cases.update(master.id, master.version, { updated_at: now });
+    // Cases merged earlier into the case now merged follow it to the new master, so their
+    // requesters still receive the final answer.
+    for (const child of await cases.mergedInto(merged.id)) {
+      await cases.update(child.id, child.version, { master_id: master.id, updated_at: now });
+      await appendEvent(trx, {
+        caseId: child.id,
+        action: 'masterChanged',
+        actorId: user.id,
+        actorRole: 'dispatcher',
+        actorUnitId: user.units[0]?.id ?? null,
+        fromStatus: 'merged',
+        toStatus: 'merged',
+        payload: { fromMasterId: merged.id, masterId: master.id, masterTrackingNo: master.tracking_no },
+        at: now,
+      });
+    }
     await appendEvent(trx, {
       caseId: master.id,
       action: 'mergedIn',

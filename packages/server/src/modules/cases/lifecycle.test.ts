@@ -145,7 +145,8 @@ describeEachDb('case lifecycle', (get) => {
     expect(reopened.leadUnit.id).toBe(h.org.units['water']);
     await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已彻底恢复供水' });
     const noReason = await h.req('supervisor', 'POST', `/api/v1/cases/${c.id}/actions`, { version: reopened.version + 1, action: 'close' });
-    expect(noReason.statusCode).toBe(409);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.fields[0].path).toBe('reason');
     const closed = await act(h, 'supervisor', c.id, { action: 'close', reason: '三次回访联系不上群众，按规定办结' });
     expect(closed.status).toBe('closed');
     const t = await track(h, c.trackingNo);

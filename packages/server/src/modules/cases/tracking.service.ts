@@ -3,17 +3,22 @@ import type { Db } from '../../db/connect.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';
+import type { GuessLimiter } from './guess-limiter.ts';
 
 /**
  * The citizen's view of a case, found by tracking number and the last four digits of the
  * requester's phone. Nothing personal, no internal notes, no staff names; a wrong number or
  * wrong digits look exactly alike (404), so the page cannot be used to probe for cases.
  */
-export function createTrackingService(db: Db) {
+export function createTrackingService(db: Db, guesses: GuessLimiter) {
   return {
     async track(trackingNo: string, last4: string, lang: Lang) {
+      guesses.check(trackingNo);
       const row = await createCasesRepo(db).findByTrackingNo(trackingNo);
-      if (!row || row.requester_phone_last4 !== last4) throw new DomainError('not_found', 'no case with this number and phone');
+      if (!row || row.requester_phone_last4 !== last4) {
+        guesses.fail(trackingNo);
+        throw new DomainError('not_found', 'no case with this number and phone');
+      }
       const events = await createEventsRepo(db).ofCase(row.id);
       const unitIds = events.map((e) => e.payload['leadUnitId']).filter((x): x is number => typeof x === 'number');
       const names = await createUnitsRepo(db).namesOf(unitIds);
@@ -27,7 +32,9 @@ export function createTrackingService(db: Db) {
         })),
         lang,
       );
-      const answered = row.replied_at !== null && row.reply_outcome !== null;
+      // A merged case's requester gets the master's answer.
+      const source = row.status === 'merged' && row.master_id !== null ? ((await createCasesRepo(db).get(row.master_id)) ?? row) : row;
+      const answered = source.replied_at !== null && source.reply_outcome !== null;
       return {
         trackingNo: row.tracking_no,
         type: row.type,
@@ -35,7 +42,7 @@ export function createTrackingService(db: Db) {
         status: row.status,
         createdAt: row.created_at.toISOString(),
         answerBy: row.status === 'closed' || row.status === 'merged' ? null : row.answer_by.toISOString(),
-        answer: answered ? { outcome: row.reply_outcome, text: row.reply_text, policyBasis: row.policy_basis, repliedAt: row.replied_at?.toISOString() } : null,
+        answer: answered ? { outcome: source.reply_outcome, text: source.reply_text, policyBasis: source.policy_basis, repliedAt: source.replied_at?.toISOString() } : null,
         canRate: row.status === 'replied' && row.follow_up === 'none',
         rating: row.satisfaction === null ? null : { solved: row.solved, satisfaction: row.satisfaction },
         timeline,

@@ -1,4 +1,4 @@
-import { createUserSchema, loginSchema } from '@huiyin/core';
+import { caseScopeFor, createUserSchema, loginSchema } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
 import { requireRole, requireUser, SESSION_COOKIE, sessionToken, setSessionCookie } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
@@ -27,9 +27,9 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
   app.get('/api/v1/me', async (req) => meView(requireUser(req)));
 
   app.post('/api/v1/users', async (req, reply) => {
-    requireRole(req, ['admin']);
+    const admin = requireRole(req, ['admin']);
     const body = parseWith(createUserSchema, req.body, langOf(req));
-    const user = await auth.createUser(body);
+    const user = await auth.createUser(body, { regionPrefixes: caseScopeFor(admin).regionPrefixes });
     return reply.status(201).send(meView(user));
   });
 }

@@ -44,16 +44,27 @@ export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours:
     },
 
     /** A new staff account with its roles and unit memberships, in one transaction. */
-    async createUser(input: CreateUserInput): Promise<AuthUser> {
+    async createUser(input: CreateUserInput, opts: { regionPrefixes?: readonly string[] } = {}): Promise<AuthUser> {
       const passwordHash = await hashPassword(input.password);
       return deps.db.transaction().execute(async (trx) => {
         const tp = createPeopleRepo(trx);
         if (await tp.usernameExists(input.username)) {
           throw new DomainError('conflict', `username ${input.username} is taken`, { field: 'username' });
         }
-        const missing = await createUnitsRepo(trx).missingIds(input.unitIds);
+        const units = createUnitsRepo(trx);
+        const missing = await units.missingIds(input.unitIds);
         if (missing.length > 0) {
           throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { field: 'unitIds', missing });
+        }
+        // An admin creates accounts only in units of their own regions.
+        const prefixes = opts.regionPrefixes;
+        if (prefixes) {
+          for (const id of input.unitIds) {
+            const u = await units.get(id);
+            if (u && !prefixes.some((p) => u.regionCode.startsWith(p))) {
+              throw new DomainError('forbidden', `unit ${id} is outside your regions`, { field: 'unitIds' });
+            }
+          }
         }
         const id = await tp.insertUser({
           username: input.username,

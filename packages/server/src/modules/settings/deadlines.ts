@@ -30,7 +30,7 @@ export interface DeadlineRules {
   readonly calendar: WorkCalendar;
   policyFor(regionCode: string): TimeLimitPolicy;
   signBy(start: Date, regionCode: string): Date;
-  answerBy(start: Date, c: { type: CaseType; urgent: boolean; regionCode: string }): Date;
+  answerBy(start: Date, c: { type: CaseType; urgent: boolean; regionCode: string; channel?: string | undefined }): Date;
   /** Move an answer deadline by whole working days (an approved extension). */
   extend(answerBy: Date, days: number): Date;
   nearDue(start: Date, due: Date): Date;
@@ -64,7 +64,7 @@ export function deadlineRules(calendar: WorkCalendar, policies: ReadonlyMap<stri
       return dueAt(start, rules.policyFor(regionCode).sign, calendar);
     },
     answerBy(start, c) {
-      return dueAt(start, answerLimitFor(rules.policyFor(c.regionCode), { type: c.type, urgent: c.urgent }), calendar);
+      return dueAt(start, answerLimitFor(rules.policyFor(c.regionCode), { type: c.type, urgent: c.urgent, channel: c.channel }), calendar);
     },
     extend(answerBy, days) {
       const end = chinaDateTime(calendar.addWorkingDays(toChinaDate(answerBy), days), '17:30');

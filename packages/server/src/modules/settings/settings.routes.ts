@@ -1,5 +1,6 @@
 import {
   DomainError,
+  caseScopeFor,
   calendarOverrideSchema,
   calendarYearQuerySchema,
   epochDayToIsoDate,
@@ -82,8 +83,11 @@ export function settingsRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
   });
 
   app.put<{ Params: { regionCode: string } }>('/api/v1/settings/time-limits/:regionCode', async (req) => {
-    requireRole(req, ['admin']);
+    const admin = requireRole(req, ['admin']);
     const regionCode = parseWith(regionCodeSchema, req.params.regionCode, langOf(req));
+    if (!caseScopeFor(admin).regionPrefixes.some((p) => regionCode.startsWith(p))) {
+      throw new DomainError('forbidden', `${regionCode} is outside your regions`);
+    }
     if (!(await createRegionsRepo(deps.db).exists(regionCode))) throw new DomainError('not_found', `unknown region ${regionCode}`);
     const problem = validateTimeLimitPolicyOverride(req.body);
     if (problem !== null) throw new DomainError('validation_failed', problem, { fields: [{ path: problem.split(':')[0] ?? '', message: problem }] });
