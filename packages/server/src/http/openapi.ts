@@ -59,6 +59,7 @@ export function openApiDocument() {
     paths: {
       '/api/v1/auth/login': { post: { summary: 'Sign in', security: [], requestBody: json(schema(loginSchema)), responses: { '200': ok('{token, user} and a session cookie'), ...errors } } },
       '/api/v1/auth/logout': { post: { summary: 'Sign out', responses: { '204': { description: 'Signed out' } } } },
+      '/api/v1/auth/session': { get: { summary: 'The signed-in user, or {user: null} (never 401)', security: [], responses: { '200': ok('{user}') } } },
       '/api/v1/me': { get: { summary: 'The signed-in user with roles and units', responses: { '200': ok('user'), ...errors } } },
       '/api/v1/users': { post: { summary: 'Create a staff account (admin)', requestBody: json(schema(createUserSchema)), responses: { '201': ok('user'), ...errors } } },
       '/api/v1/units': { get: { summary: 'Units of the caller’s regions', responses: { '200': ok('{items: [{id, name, regionCode, parentId, kind}]}'), ...errors } } },
@@ -70,6 +71,17 @@ export function openApiDocument() {
           parameters: ['status', 'unitId', 'type', 'channel', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q', 'pageSize', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
           responses: { '200': ok('{items, nextCursor}'), ...errors },
         },
+      },
+      '/api/v1/cases/queues': { get: { summary: 'Live counts of the caller’s workbench queues (open cases only)', responses: { '200': ok('{registered, dispatched, returned, in_progress, reply_review, awaiting_follow_up, awaiting_decision, near, overdue}'), ...errors } } },
+      '/api/v1/categories': { get: { summary: 'Request categories', security: [], responses: { '200': ok('{items}') } } },
+      '/api/v1/settings/calendar': { get: { summary: 'Holidays, make-up workdays and overrides of a year', parameters: [{ name: 'year', in: 'query', required: true, schema: { type: 'integer' } }], responses: { '200': ok('calendar'), ...errors } } },
+      '/api/v1/settings/calendar/overrides/{date}': {
+        put: { summary: 'Set a holiday or workday override (admin)', parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], requestBody: json({ type: 'object', properties: { kind: { type: 'string', enum: ['holiday', 'workday'] }, name: { type: 'string' } }, required: ['kind'] }), responses: { '200': ok('override'), ...errors } },
+        delete: { summary: 'Remove an override (admin)', parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { '204': { description: 'Removed' }, ...errors } },
+      },
+      '/api/v1/settings/time-limits/{regionCode}': {
+        get: { summary: 'The effective time-limit policy of a region', parameters: [{ name: 'regionCode', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok('{override, effective}'), ...errors } },
+        put: { summary: 'Set a region’s own time limits (admin, own regions)', parameters: [{ name: 'regionCode', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object' }), responses: { '200': ok('{override, effective}'), ...errors } },
       },
       '/api/v1/cases/{id}': { get: { summary: 'A case with its timeline and the actions the caller may take', parameters: [idParam], responses: { '200': ok('case'), ...errors } } },
       '/api/v1/cases/{id}/actions': { post: { summary: 'Take an action on a case', parameters: [idParam], requestBody: json(schema(actionBodySchema)), responses: { '200': ok('the updated case'), ...errors } } },

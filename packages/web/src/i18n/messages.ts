@@ -1,64 +1,12 @@
-/** All UI text. zh-CN is the default; English is the switch. Keys are English. */
-export const zh = {
-  appName: '回音 · 诉求办理平台',
-  slogan: '件件有落实、个个有回音',
-  switchLang: 'English',
-  signIn: '登录',
-  signOut: '退出',
-  username: '用户名',
-  password: '密码',
-  signInFailed: '用户名或密码错误',
-  myCases: '我的工单',
-  trackingNo: '受理编号',
-  title: '标题',
-  status: '状态',
-  deadline: '办理期限',
-  track: '查询办理进度',
-  phoneLast4: '手机号后四位',
-  query: '查询',
-  notFound: '未找到该诉求，请核对编号和手机号后四位',
-  loading: '加载中…',
-  empty: '暂无数据',
-  staffPortal: '工作人员入口',
-  'status.registered': '待派单',
-  'status.dispatched': '待签收',
-  'status.returned': '退单待审',
-  'status.in_progress': '办理中',
-  'status.reply_review': '答复待审',
-  'status.replied': '待回访',
-  'status.closed': '已办结',
-  'status.merged': '已并单',
-} as const;
+import * as admin from './admin.ts';
+import * as citizen from './citizen.ts';
+import * as common from './common.ts';
+import * as staff from './staff.ts';
 
+/**
+ * All UI text, one file per area (common, citizen, staff, admin), merged here. Every English
+ * file must have exactly the keys of its Chinese file (the types enforce it); keys are English.
+ */
+export const zh = { ...common.zh, ...citizen.zh, ...staff.zh, ...admin.zh };
 export type MessageKey = keyof typeof zh;
-
-export const en: Record<MessageKey, string> = {
-  appName: 'Huiyin · Citizen requests',
-  slogan: 'Every matter carried out, every person answered',
-  switchLang: '中文',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  username: 'Username',
-  password: 'Password',
-  signInFailed: 'Wrong username or password',
-  myCases: 'My cases',
-  trackingNo: 'Tracking number',
-  title: 'Title',
-  status: 'Status',
-  deadline: 'Due',
-  track: 'Track a request',
-  phoneLast4: 'Last 4 digits of your phone',
-  query: 'Search',
-  notFound: 'No such request: check the number and the last 4 digits',
-  loading: 'Loading…',
-  empty: 'Nothing here',
-  staffPortal: 'Staff sign-in',
-  'status.registered': 'Waiting for dispatch',
-  'status.dispatched': 'Waiting to be signed for',
-  'status.returned': 'Return under review',
-  'status.in_progress': 'In progress',
-  'status.reply_review': 'Answer under review',
-  'status.replied': 'Waiting for follow-up',
-  'status.closed': 'Closed',
-  'status.merged': 'Merged',
-};
+export const en: Record<MessageKey, string> = { ...common.en, ...citizen.en, ...staff.en, ...admin.en };

@@ -26,6 +26,9 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
 
   app.get('/api/v1/me', async (req) => meView(requireUser(req)));
 
+  /** Who is signed in, or null: for the web to ask without provoking a 401. */
+  app.get('/api/v1/auth/session', async (req) => ({ user: req.user ? meView(req.user) : null }));
+
   app.post('/api/v1/users', async (req, reply) => {
     const admin = requireRole(req, ['admin']);
     const body = parseWith(createUserSchema, req.body, langOf(req));
