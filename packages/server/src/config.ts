@@ -19,6 +19,8 @@ export interface Config {
   readonly logLevel: string;
   /** HUIYIN_TRUST_PROXY: off (default), on, or the proxies' addresses (comma-separated). */
   readonly trustProxy: boolean | string;
+  /** HUIYIN_MAP_TILE_URL: a {z}/{x}/{y} tile template for maps; unset = maps without tiles. */
+  readonly mapTileUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const trustProxy = tp === 'off' || tp === '' ? false : tp === 'on' ? true : tp;
   return Object.freeze({
     trustProxy,
+    mapTileUrl: env['HUIYIN_MAP_TILE_URL'] || undefined,
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
     databaseUrl,

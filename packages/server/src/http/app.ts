@@ -14,6 +14,8 @@ import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
 import { authRoutes } from '../modules/people/auth.routes.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
 import { unitsRoutes } from '../modules/regions/units.routes.ts';
+import { adminRoutes } from '../modules/admin/admin.routes.ts';
+import { publicRoutes } from '../modules/cases/public.routes.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { registerAuth } from './auth.ts';
@@ -28,6 +30,8 @@ export interface AppDeps {
   maxUploadBytes?: number;
   publicRateLimitPerMinute?: number;
   webDistDir?: string | undefined;
+  /** Map tiles for the citizen and staff maps ({z}/{x}/{y} template); unset = no tiles, the pin still works. */
+  mapTileUrl?: string | undefined;
   /** Trust X-Forwarded-* headers: true, or the proxies' addresses (comma-separated). */
   trustProxy?: boolean | string;
   logger?: boolean | { level: string };
@@ -68,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   settingsRoutes(app, { db: deps.db, clock: deps.clock, deadlines });
   casesRoutes(app, { cases, tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
   await attachmentsRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 });
+  adminRoutes(app, { db: deps.db, clock: deps.clock });
+  publicRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, mapTileUrl: deps.mapTileUrl });
   app.get('/api/health', async () => ({ ok: true }));
 
   if (deps.webDistDir && existsSync(path.join(deps.webDistDir, 'index.html'))) {

@@ -25,6 +25,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     webDistDir: config.webDistDir,
     trustProxy: config.trustProxy,
+    mapTileUrl: config.mapTileUrl,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });
