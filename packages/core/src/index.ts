@@ -14,3 +14,4 @@ export * from './calendar/index.ts';
 export * from './deadline/index.ts';
 export * from './text/bigrams.ts';
 export * from './contract/settings.ts';
+export * from './text/similarity.ts';

@@ -84,6 +84,7 @@ export function openApiDocument() {
         put: { summary: 'Set a region’s own time limits (admin, own regions)', parameters: [{ name: 'regionCode', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object' }), responses: { '200': ok('{override, effective}'), ...errors } },
       },
       '/api/v1/cases/{id}': { get: { summary: 'A case with its timeline and the actions the caller may take', parameters: [idParam], responses: { '200': ok('case'), ...errors } } },
+      '/api/v1/cases/{id}/dispatch-help': { get: { summary: 'Routing-catalog units and likely duplicates (for dispatch and merge)', parameters: [idParam], responses: { '200': ok('{suggestedUnits, similar}'), ...errors } } },
       '/api/v1/cases/{id}/actions': { post: { summary: 'Take an action on a case', parameters: [idParam], requestBody: json(schema(actionBodySchema)), responses: { '200': ok('the updated case'), ...errors } } },
       '/api/v1/cases/{id}/attachments': {
         post: {

@@ -8,9 +8,9 @@ export function termsVector(terms: readonly string[]) {
   return sql<string>`array_to_tsvector(${[...terms]}::text[])`;
 }
 
-/** All terms must match: 'a' & 'b', each quoted as a tsquery lexeme. */
-export function termsQuery(terms: readonly string[]) {
-  const q = terms.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`).join(' & ');
+/** All terms (`&`) or any term (`|`), each quoted as a tsquery lexeme; sent as a bound parameter. */
+export function termsQuery(terms: readonly string[], op: '&' | '|' = '&') {
+  const q = terms.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`).join(` ${op} `);
   return sql<string>`${q}::tsquery`;
 }
 
@@ -93,6 +93,25 @@ export function createCasesRepo(db: Db) {
 
     async mergedInto(masterId: number): Promise<CaseRow[]> {
       return db.selectFrom('cases').selectAll().where('master_id', '=', masterId).where('status', '=', 'merged').orderBy('id').execute();
+    },
+
+    /**
+     * Possible duplicates of a case: cases of the same county, not merged, registered within
+     * `days`, sharing at least one search term (GIN index), newest first.
+     */
+    async similarCandidates(c: { id: number; regionCode: string; createdAt: Date }, terms: readonly string[], days: number, limit = 50): Promise<CaseRow[]> {
+      if (terms.length === 0) return [];
+      return db
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '!=', c.id)
+        .where('status', '!=', 'merged')
+        .where('region_code', 'like', `${c.regionCode.slice(0, 6)}%`)
+        .where('created_at', '>=', new Date(c.createdAt.getTime() - days * 86400_000))
+        .where(sql<SqlBool>`search_terms @@ ${termsQuery(terms, '|')}`)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     },
 
     /**

@@ -44,6 +44,11 @@ export function casesRoutes(
     return cases.get(id, user);
   });
 
+  app.get<Params>('/api/v1/cases/:id/dispatch-help', async (req) => {
+    const user = requireUser(req);
+    return cases.dispatchHelp(parseWith(idSchema, req.params.id, langOf(req)), user);
+  });
+
   app.post<Params>('/api/v1/cases/:id/actions', async (req) => {
     const user = requireUser(req);
     const lang = langOf(req);

@@ -8,6 +8,7 @@ import {
   phoneLast4,
   registerRoles,
   searchTerms,
+  termOverlap,
   toChinaDate,
   type ActionBody,
   type ActionInput,
@@ -397,12 +398,37 @@ export function createCaseService(deps: CaseServiceDeps) {
     };
   }
 
+  /**
+   * What helps a dispatcher decide: the units the routing catalog names for the case's category
+   * and region (most specific first), and likely duplicates of the same county from the last 30
+   * days ranked by overlap of their Chinese search terms.
+   */
+  async function dispatchHelp(caseId: number, user: AuthUser) {
+    const row = await createCasesRepo(db).get(caseId);
+    if (!row || !visible(user, row)) throw notFound();
+    const unitIds = row.category_code ? await createCategoriesRepo(db).route(row.category_code, row.region_code) : [];
+    const names = await unitNames(unitIds);
+    const terms = searchTerms(`${row.title} ${row.content}`, 200);
+    const candidates = await createCasesRepo(db).similarCandidates({ id: row.id, regionCode: row.region_code, createdAt: row.created_at }, terms, 30);
+    const similar = candidates
+      .filter((c) => visible(user, c))
+      .map((c) => ({ c, score: termOverlap(terms, searchTerms(`${c.title} ${c.content}`, 200)) }))
+      .filter((x) => x.score >= 0.2)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10)
+      .map(({ c, score }) => ({ id: c.id, trackingNo: c.tracking_no, title: c.title, status: c.status, createdAt: c.created_at.toISOString(), score: Math.round(score * 100) / 100 }));
+    return {
+      suggestedUnits: [...new Set(unitIds)].map((id) => ({ id, name: names.get(id) ?? String(id) })),
+      similar,
+    };
+  }
+
   /** Live counts for the workbench queues of this user. */
   async function queues(user: AuthUser) {
     return createCasesRepo(db).queueCounts(scopeOf(user), clock.now());
   }
 
-  return { register, act, rateAsRequester, get, list, queues };
+  return { register, act, rateAsRequester, get, list, queues, dispatchHelp };
 }
 
 function unitIdsIn(payload: Record<string, unknown>): number[] {
