@@ -1,56 +1,152 @@
-import { Alert, Card, Descriptions, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { DueTag } from '../../components/DueTag.tsx';
+import { MapView } from '../../components/MapView.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { ActionBar } from './actions/ActionBar.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
 
-/** One case: who asked what, the deadline, the full timeline, and the actions the user may take. */
+/** One case: who asked what, the deadline, the answer, the full timeline, and the actions the user may take. */
 export function CaseDetailPage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
   const [c, setCase] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
+    setError(null);
     api<CaseDetail>(`/api/v1/cases/${id ?? ''}`, { lang }).then(setCase, (e: Error) => setError(e.message));
   }, [id, lang]);
   useEffect(load, [load]);
-  if (error) return <Alert type="error" showIcon title={t('loadFailed')} description={error} />;
+
+  if (error) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('loadFailed')}
+        description={error}
+        action={
+          <Space>
+            <Button onClick={load}>{t('retry')}</Button>
+            <Link to="/admin/cases">{t('detail.back')}</Link>
+          </Space>
+        }
+      />
+    );
+  }
   if (!c) return <Skeleton active />;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={<Space>{c.trackingNo}<StatusTag status={c.status} /></Space>} extra={<DueTag due={c.nextDueAt} state={c.dueState} />}>
-        <Typography.Title level={4}>{c.title}</Typography.Title>
-        <Descriptions column={3} size="small" bordered>
-          <Descriptions.Item label={t('type')}>{t(`type.${c.type}` as MessageKey)}</Descriptions.Item>
-          <Descriptions.Item label={t('channel')}>{t(`channel.${c.channel}` as MessageKey)}</Descriptions.Item>
-          <Descriptions.Item label={t('createdAt')}>{formatTime(c.createdAt, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('name')}>{c.requester.name ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('phone')}>{c.requester.phone}</Descriptions.Item>
-          <Descriptions.Item label={t('address')}>{c.address ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('content')} span={3}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</Typography.Paragraph>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card title={t('detail.timeline')}>
-        <Timeline
-          items={c.timeline.map((e) => ({
-            content: (
-              <>
-                <Typography.Text strong>{t(`action.${e.action}` as MessageKey)}</Typography.Text>{' '}
-                <Typography.Text type="secondary">
-                  {formatTime(e.at, lang)} · {e.actor?.name ?? t('detail.citizenOrSystem')}
-                  {e.unit ? ` · ${e.unit.name}` : ''}
+    <Row gutter={16}>
+      <Col span={16}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card
+            title={
+              <Space>
+                {c.trackingNo}
+                <StatusTag status={c.status} />
+                {c.urgent && <Tag color="red">{t('type.help')}·!</Tag>}
+              </Space>
+            }
+            extra={<DueTag due={c.nextDueAt} state={c.dueState} />}
+          >
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              {c.title}
+            </Typography.Title>
+            <Descriptions column={3} size="small" bordered>
+              <Descriptions.Item label={t('type')}>{t(`type.${c.type}` as MessageKey)}</Descriptions.Item>
+              <Descriptions.Item label={t('channel')}>{t(`channel.${c.channel}` as MessageKey)}</Descriptions.Item>
+              <Descriptions.Item label={t('createdAt')}>{formatTime(c.createdAt, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.requester')}>{c.requester.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('phone')}>{c.requester.phone}</Descriptions.Item>
+              <Descriptions.Item label={t('region')}>{c.regionCode}</Descriptions.Item>
+              <Descriptions.Item label={t('address')} span={3}>
+                {c.address ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('content')} span={3}>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</Typography.Paragraph>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('detail.leadUnit')}>{c.leadUnit?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.assistUnits')} span={2}>
+                {c.assistUnits.length > 0 ? c.assistUnits.map((u) => u.name).join('、') : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('detail.signBy')}>{formatTime(c.signBy, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.answerBy')} span={2}>
+                {formatTime(c.answerBy, lang)}
+              </Descriptions.Item>
+            </Descriptions>
+            {c.pendingExtension && (
+              <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('detail.pendingExtension', { days: c.pendingExtension.days, reason: c.pendingExtension.reason })} />
+            )}
+            {c.masterId !== null && (
+              <Alert type="info" showIcon style={{ marginTop: 16 }} title={<Link to={`/admin/cases/${c.masterId}`}>{t('detail.master')}</Link>} />
+            )}
+          </Card>
+          {c.reply && (
+            <Card title={t('detail.reply')} extra={<Tag>{t(`outcome.${c.reply.outcome}` as MessageKey)}</Tag>}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.reply.text}</Typography.Paragraph>
+              {c.reply.policyBasis && (
+                <Typography.Paragraph type="secondary">
+                  {t('act.policyBasis')}：{c.reply.policyBasis}
+                </Typography.Paragraph>
+              )}
+              {c.followUp.satisfaction && (
+                <Typography.Text>
+                  {t('detail.followUp')}：{c.followUp.solved ? t('yes') : t('no')} · {t(`satisfaction.${c.followUp.satisfaction}` as MessageKey)}
                 </Typography.Text>
-              </>
-            ),
-          }))}
-        />
-      </Card>
-    </Space>
+              )}
+            </Card>
+          )}
+          <Card title={t('detail.timeline')}>
+            <CaseTimeline events={c.timeline} />
+          </Card>
+        </Space>
+      </Col>
+      <Col span={8}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card title={t('detail.actions')}>
+            {c.allowedActions.length === 0 ? (
+              <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>
+            ) : (
+              <ActionBar c={c} onDone={(updated) => (updated ? setCase(updated) : load())} />
+            )}
+          </Card>
+          {c.lat !== null && c.lng !== null && (
+            <Card title={t('detail.map')} styles={{ body: { padding: 0 } }}>
+              <MapView lat={c.lat} lng={c.lng} />
+            </Card>
+          )}
+          <Card title={t('detail.attachments')}>
+            {c.attachments.length === 0 ? (
+              <Typography.Text type="secondary">{t('detail.noAttachments')}</Typography.Text>
+            ) : (
+              <Space orientation="vertical">
+                {c.attachments.map((a) => (
+                  <Space key={a.id}>
+                    <a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a>
+                    <Typography.Text type="secondary">{Math.ceil(a.sizeBytes / 1024)} KB</Typography.Text>
+                  </Space>
+                ))}
+              </Space>
+            )}
+          </Card>
+          {c.mergedCases.length > 0 && (
+            <Card title={t('detail.mergedCases')}>
+              <Space orientation="vertical">
+                {c.mergedCases.map((m) => (
+                  <Link key={m.id} to={`/admin/cases/${m.id}`}>
+                    {m.trackingNo}
+                  </Link>
+                ))}
+              </Space>
+            </Card>
+          )}
+        </Space>
+      </Col>
+    </Row>
   );
 }

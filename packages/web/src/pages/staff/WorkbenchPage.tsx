@@ -38,7 +38,7 @@ export function WorkbenchPage() {
         {queues.map((q) => (
           <Col key={q.key} flex="1 1 0">
             <Card hoverable size="small" onClick={() => navigate(`/admin/cases?${q.query}`)} data-queue={q.key}>
-              <Statistic title={t(q.label)} value={counts ? counts[q.key] : '—'} valueStyle={q.danger && counts && counts[q.key] > 0 ? { color: '#cf1322' } : {}} />
+              <Statistic title={t(q.label)} value={counts ? counts[q.key] : '—'} styles={{ content: q.danger && counts && counts[q.key] > 0 ? { color: '#cf1322' } : {} }} />
             </Card>
           </Col>
         ))}

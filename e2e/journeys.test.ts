@@ -1,0 +1,123 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launch, shot } from './browser.ts';
+import { startE2eServer, type E2eServer } from './server.ts';
+import { act, choose, openCase, publicCase, staffPage, statusOf } from './staff.ts';
+
+const available = chromiumAvailable();
+
+/** Whole journeys through the workbench, each on a fresh database, in Debian's Chromium. */
+(available ? describe : describe.skip)('staff journeys in real Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  async function fresh() {
+    await server?.close();
+    server = await startE2eServer();
+  }
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('dispatch -> sign -> reply -> the citizen tracks and rates the answer', async () => {
+    await fresh();
+    const c = await publicCase(server, '解放南路小区停水三天未恢复，请尽快处理');
+    const d = await staffPage(browser, server, 'dispatcher');
+    await d.page.locator('[data-queue="registered"]').click();
+    await d.page.getByRole('link', { name: c.trackingNo }).click();
+    await d.page.locator('[data-action="dispatch"]').waitFor();
+    await d.page.screenshot({ path: shot('case-detail'), fullPage: true });
+    // The routing catalog's unit is proposed first and preselected.
+    await act(d.page, 'dispatch', async (dialog) => {
+      await dialog.getByText('盐湖区水务局').first().waitFor();
+    });
+    expect(await statusOf(d.page)).toBe('待签收');
+
+    const h = await staffPage(browser, server, 'handler2');
+    await h.page.screenshot({ path: shot('workbench'), fullPage: true });
+    await openCase(h.page, server, c.id);
+    await act(h.page, 'sign');
+    expect(await statusOf(h.page)).toBe('办理中');
+    await act(h.page, 'reply', async (dialog) => {
+      await choose(dialog, '已解决');
+      await dialog.getByLabel('答复内容').fill('经查，停水系管网抢修所致，已于当日恢复供水。');
+    });
+    expect(await statusOf(h.page)).toBe('已答复');
+
+    const citizen = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await citizen.goto(`${server.base}/track`);
+    await citizen.getByLabel('受理编号').fill(c.trackingNo);
+    await citizen.getByLabel('手机号后四位').fill('1234');
+    await citizen.getByRole('button', { name: /查\s*询/ }).click();
+    await citizen.getByText('经查，停水系管网抢修所致', { exact: false }).first().waitFor();
+    const res = await server.app.inject({ method: 'POST', url: `/api/v1/track/${c.trackingNo}/rating`, payload: { phone: '1234', solved: true, satisfaction: 'satisfied' } });
+    expect(res.json().status).toBe('closed');
+    expect(d.errors).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('a handler returns a case and the dispatcher re-dispatches it', async () => {
+    await fresh();
+    const c = await publicCase(server, '小区门口下水道堵塞，污水外溢');
+    const d = await staffPage(browser, server, 'dispatcher');
+    await openCase(d.page, server, c.id);
+    await act(d.page, 'dispatch', async (dialog) => {
+      await dialog.getByLabel('主办单位').click();
+      await d.page.locator('.ant-select-item-option', { hasText: '盐湖区市场监督管理局' }).click();
+    });
+    const h = await staffPage(browser, server, 'handler');
+    await openCase(h.page, server, c.id);
+    await act(h.page, 'return', async (dialog) => {
+      await dialog.getByLabel('退单理由').fill('下水道不属于市场监管职责，建议转水务局');
+    });
+    expect(await statusOf(h.page)).toBe('退单待审');
+
+    await openCase(d.page, server, c.id);
+    await act(d.page, 'decideReturn', async (dialog) => {
+      await choose(dialog, '同意');
+    });
+    expect(await statusOf(d.page)).toBe('待派单');
+    await act(d.page, 'dispatch');
+    expect(await statusOf(d.page)).toBe('待签收');
+    await d.page.screenshot({ path: shot('return-redispatched'), fullPage: true });
+    expect(await d.page.getByText('下水道不属于市场监管职责').count()).toBeGreaterThan(0);
+    expect(d.errors).toEqual([]);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('an explained answer goes through the supervisor’s review before the citizen sees it', async () => {
+    await fresh();
+    const c = await publicCase(server, '要求水务局免除全部历史欠缴水费');
+    const d = await staffPage(browser, server, 'dispatcher');
+    await openCase(d.page, server, c.id);
+    await act(d.page, 'dispatch');
+    const h = await staffPage(browser, server, 'handler2');
+    await openCase(h.page, server, c.id);
+    await act(h.page, 'sign');
+    await act(h.page, 'reply', async (dialog) => {
+      await choose(dialog, '解释说明');
+      await dialog.getByLabel('答复内容').fill('欠缴水费不能免除，可申请分期缴纳。');
+      await dialog.getByLabel('政策依据').fill('《城市供水条例》第二十七条');
+    });
+    expect(await statusOf(h.page)).toBe('答复待审');
+    const before = await server.app.inject({ method: 'GET', url: `/api/v1/track/${c.trackingNo}?phone=1234` });
+    expect(before.json().answer).toBeNull();
+
+    const s = await staffPage(browser, server, 'supervisor');
+    await openCase(s.page, server, c.id);
+    await act(s.page, 'reviewReply', async (dialog) => {
+      await dialog.getByText('《城市供水条例》第二十七条').waitFor();
+      await choose(dialog, '同意');
+    });
+    expect(await statusOf(s.page)).toBe('已答复');
+    await s.page.screenshot({ path: shot('explained-reviewed'), fullPage: true });
+    const after = await server.app.inject({ method: 'GET', url: `/api/v1/track/${c.trackingNo}?phone=1234` });
+    expect(after.json().answer.text).toContain('可申请分期缴纳');
+    expect(s.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { E2eServer } from './server.ts';
+
+/** Helpers for journeys through the staff workbench. */
+export async function staffPage(browser: Browser, server: E2eServer, username: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`${server.base}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('huiyin-demo');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${server.base}/admin`);
+  return { page, errors };
+}
+
+export async function openCase(page: Page, server: E2eServer, id: number): Promise<void> {
+  await page.goto(`${server.base}/admin/cases/${id}`);
+  await page.locator('.ant-card-head-title', { hasText: '可办理操作' }).waitFor();
+}
+
+/** Click an action button, let `fill` fill the dialog, submit, and wait for the success toast. */
+export async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}): Promise<void> {
+  await page.locator(`[data-action="${action}"]`).click();
+  if (action === 'sign') {
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+  } else {
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await fill(dialog);
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+  }
+  await page.locator('.ant-message-success').last().waitFor();
+}
+
+export async function statusOf(page: Page): Promise<string> {
+  return (await page.locator('.ant-card-head-title .ant-tag').first().textContent()) ?? '';
+}
+
+export async function publicCase(server: E2eServer, content: string, phone = '13935901234'): Promise<{ id: number; trackingNo: string }> {
+  const res = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/public/cases',
+    payload: { type: 'complaint', content, categoryCode: 'water.outage', regionCode: '140802', requester: { name: '张女士', phone } },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
+/** Pick a radio option by its exact label (antd hides the input itself). */
+export async function choose(scope: ReturnType<Page['getByRole']>, label: string): Promise<void> {
+  await scope.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}

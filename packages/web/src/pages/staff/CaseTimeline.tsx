@@ -1,0 +1,44 @@
+import { Timeline, Typography } from 'antd';
+import type { TimelineEvent } from '../../api/types.ts';
+import { formatTime, useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+/** The words of an event worth showing under it: reasons, notes, answers, decisions. */
+function detailOf(e: TimelineEvent, t: (k: MessageKey, v?: Record<string, string | number>) => string): string | null {
+  const p = e.payload;
+  const parts: string[] = [];
+  if (typeof p['reason'] === 'string') parts.push(p['reason']);
+  if (typeof p['text'] === 'string' && e.action === 'reply') parts.push(p['text']);
+  if (typeof p['policyBasis'] === 'string' && e.action === 'reply') parts.push(`${t('act.policyBasis')}：${p['policyBasis']}`);
+  if (typeof p['approve'] === 'boolean') parts.push(p['approve'] ? t('act.approve') : t('act.reject'));
+  if (typeof p['days'] === 'number' && e.action === 'requestExtension') parts.push(t('act.extensionAsked', { days: p['days'] }));
+  if (typeof p['satisfaction'] === 'string') parts.push(`${p['solved'] === true ? t('yes') : t('no')} · ${t(`satisfaction.${p['satisfaction']}` as MessageKey)}`);
+  if (typeof p['comment'] === 'string') parts.push(p['comment']);
+  if (typeof p['note'] === 'string') parts.push(p['note']);
+  if (typeof p['trackingNo'] === 'string') parts.push(p['trackingNo']);
+  return parts.length > 0 ? parts.join('；') : null;
+}
+
+export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <Timeline
+      items={events.map((e) => {
+        const detail = detailOf(e, t);
+        return {
+          color: e.action === 'return' || e.action === 'reopen' ? 'red' : e.action === 'close' || e.action === 'followUp' ? 'green' : 'blue',
+          content: (
+            <>
+              <Typography.Text strong>{t(`action.${e.action}` as MessageKey)}</Typography.Text>{' '}
+              <Typography.Text type="secondary">
+                {formatTime(e.at, lang)} · {e.actor?.name ?? t('detail.citizenOrSystem')}
+                {e.unit ? ` · ${e.unit.name}` : ''}
+              </Typography.Text>
+              {detail && <div style={{ whiteSpace: 'pre-wrap' }}>{detail}</div>}
+            </>
+          ),
+        };
+      })}
+    />
+  );
+}

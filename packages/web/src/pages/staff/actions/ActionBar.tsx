@@ -1,0 +1,119 @@
+import type { CaseAction } from '@huiyin/core';
+import { Alert, App, Button, Form, Modal, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../../api/client.ts';
+import type { CaseDetail, Unit } from '../../../api/types.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import { checkBody } from './action-schema.ts';
+import { ActionForm, type DispatchHelp } from './ActionForm.tsx';
+
+/** Actions that need no form: a click and a confirmation. */
+const oneClick: readonly CaseAction[] = ['sign'];
+const primary: readonly CaseAction[] = ['dispatch', 'sign', 'reply', 'reviewReply', 'followUp', 'decideReturn', 'decideExtension'];
+
+/**
+ * The buttons for exactly the actions core allows this user on this case (the server sends
+ * `allowedActions`), each opening its dialog. A stale version reloads the case and says so.
+ */
+export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: CaseDetail | null) => void }) {
+  const { t, lang } = useI18n();
+  const { message, modal } = App.useApp();
+  const [open, setOpen] = useState<CaseAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [help, setHelp] = useState<DispatchHelp | null>(null);
+  const [form] = Form.useForm();
+
+  useEffect(() => {
+    if (open === 'dispatch' || open === 'merge') {
+      api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
+      api<DispatchHelp>(`/api/v1/cases/${c.id}/dispatch-help`, { lang }).then(
+        (h) => {
+          setHelp(h);
+          if (open === 'dispatch' && h.suggestedUnits[0] && form.getFieldValue('leadUnitId') === undefined) {
+            form.setFieldValue('leadUnitId', h.suggestedUnits[0].id);
+          }
+        },
+        () => setHelp({ suggestedUnits: [], similar: [] }),
+      );
+    }
+  }, [open, c.id, lang, form]);
+
+  async function send(action: CaseAction, fields: Record<string, unknown>) {
+    const body = { action, version: c.version, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) };
+    const problems = checkBody(body);
+    if (problems.length > 0) {
+      form.setFields(problems.map((p) => ({ name: p.path, errors: [p.message] })));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body, lang });
+      message.success(t('act.done', { action: t(`action.${action}` as MessageKey) }));
+      setOpen(null);
+      onDone(updated);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'version_conflict') {
+        message.warning(e.message);
+        setOpen(null);
+        onDone(null);
+      } else if (e instanceof ApiError && e.code === 'validation_failed' && e.fields.length > 0) {
+        form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] })));
+      } else {
+        setError((e as Error).message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function start(action: CaseAction) {
+    setError(null);
+    setHelp(null);
+    if (oneClick.includes(action)) {
+      modal.confirm({
+        title: t(`action.${action}` as MessageKey),
+        content: t('act.confirmSign'),
+        okText: t('confirm'),
+        cancelText: t('cancel'),
+        onOk: () => send(action, {}),
+      });
+      return;
+    }
+    setOpen(action);
+  }
+
+  if (c.allowedActions.length === 0) return null;
+  return (
+    <>
+      <Space wrap>
+        {(c.allowedActions as CaseAction[]).map((a) => (
+          <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={a === 'return'} onClick={() => start(a)} data-action={a}>
+            {t(`action.${a}` as MessageKey)}
+          </Button>
+        ))}
+      </Space>
+      <Modal
+        open={open !== null}
+        title={open ? t(`action.${open}` as MessageKey) : ''}
+        width={open === 'merge' ? 860 : 560}
+        okText={t('submit')}
+        cancelText={t('cancel')}
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        {open && (
+          <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void send(open, v)} preserve={false}>
+            <ActionForm action={open} c={c} units={units} help={help} />
+          </Form>
+        )}
+      </Modal>
+    </>
+  );
+}
