@@ -34,6 +34,7 @@ export interface TimelineEvent {
 }
 
 export interface CaseDetail extends CaseSummary {
+  regionName: string;
   content: string;
   address: string | null;
   lat: number | null;

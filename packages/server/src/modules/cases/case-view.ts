@@ -83,10 +83,11 @@ export function caseDetail(
   row: CaseRow,
   events: readonly CaseEventRow[],
   actor: Actor,
-  ctx: ViewContext & { eventNames: EventNames; attachments: unknown[]; merged: { id: number; trackingNo: string }[] },
+  ctx: ViewContext & { eventNames: EventNames; attachments: unknown[]; merged: { id: number; trackingNo: string }[]; regionName: string },
 ) {
   return {
     ...caseSummary(row, ctx),
+    regionName: ctx.regionName,
     content: row.content,
     address: row.address,
     lat: row.lat,

@@ -357,6 +357,11 @@ export function createCaseService(deps: CaseServiceDeps) {
     const users = await userNames(events.map((e) => e.actor_id).filter((x): x is number => x !== null));
     const merged = (await createCasesRepo(db).mergedInto(row.id)).map((m) => ({ id: m.id, trackingNo: m.tracking_no }));
     const attachments = await createAttachmentsRepo(db).ofCase(row.id);
+    // 山西省 运城市 盐湖区 …: the region as people say it, province first.
+    const regionName = (await createRegionsRepo(db).lineage(row.region_code))
+      .reverse()
+      .map((r) => r.name)
+      .join(' ');
     return caseDetail(row, events, actorOf(user), {
       roles: user.roles,
       now: clock.now(),
@@ -364,6 +369,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       eventNames: { users, units: names },
       attachments,
       merged,
+      regionName,
     });
   }
 

@@ -58,6 +58,7 @@ describeEachDb('case lifecycle', (get) => {
     expect(t.status).toBe('closed');
     expect(t.timeline.map((e) => e.action)).toEqual(['register', 'dispatch', 'sign', 'reply', 'followUp']);
     expect(closed.timeline.map((e: { action: string }) => e.action)).toEqual(['register', 'dispatch', 'sign', 'reply', 'followUp']);
+    expect(closed.regionName).toBe('山西省 运城市 盐湖区');
   });
 
   it('return and re-dispatch: the approved return goes back to the dispatcher, the citizen never sees the return itself', async () => {

@@ -63,7 +63,7 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t('createdAt')}>{formatTime(c.createdAt, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.requester')}>{c.requester.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('phone')}>{c.requester.phone}</Descriptions.Item>
-              <Descriptions.Item label={t('region')}>{c.regionCode}</Descriptions.Item>
+              <Descriptions.Item label={t('region')}>{c.regionName}</Descriptions.Item>
               <Descriptions.Item label={t('address')} span={3}>
                 {c.address ?? '—'}
               </Descriptions.Item>
