@@ -15,6 +15,7 @@ import { TrackPage } from './pages/citizen/TrackPage.tsx';
 import { CaseDetailPage } from './pages/staff/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/staff/CaseListPage.tsx';
 import { LoginPage } from './pages/staff/LoginPage.tsx';
+import { RegisterCasePage } from './pages/staff/RegisterCasePage.tsx';
 import { WorkbenchPage } from './pages/staff/WorkbenchPage.tsx';
 
 function Root() {
@@ -37,6 +38,7 @@ function Root() {
             <Route path="/admin" element={<StaffLayout />}>
               <Route index element={<WorkbenchPage />} />
               <Route path="cases" element={<CaseListPage />} />
+              <Route path="cases/new" element={<RegisterCasePage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="settings/*" element={<SettingsPage />} />
             </Route>

@@ -90,6 +90,14 @@ export const zh = {
   'detail.assistUnits': '协办单位',
   'detail.followUp': '回访结果',
   'detail.back': '返回列表',
+  'reg.title': '登记诉求',
+  'reg.wholeCounty': '本县区（不细分乡镇）',
+  'reg.done': '已登记，受理编号 {no}',
+  'reg.contentRequired': '请填写诉求内容',
+  'reg.phoneRequired': '请填写联系电话',
+  'reg.urgent': '紧急',
+  'reg.submit': '登记',
+  'nav.register': '登记诉求',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -183,4 +191,12 @@ export const en: Record<keyof typeof zh, string> = {
   'detail.assistUnits': 'Assisting units',
   'detail.followUp': 'Follow-up',
   'detail.back': 'Back to the list',
+  'reg.title': 'Register a request',
+  'reg.wholeCounty': 'The whole county',
+  'reg.done': 'Registered as {no}',
+  'reg.contentRequired': 'Write down the request',
+  'reg.phoneRequired': 'A phone number is needed',
+  'reg.urgent': 'Urgent',
+  'reg.submit': 'Register',
+  'nav.register': 'Register',
 };

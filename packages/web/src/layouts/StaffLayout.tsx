@@ -1,3 +1,4 @@
+import { registerRoles, type Role } from '@huiyin/core';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../api/session.tsx';
@@ -14,6 +15,7 @@ export function StaffLayout() {
   if (me === null) return <Navigate to="/admin/login" replace />;
   const items = [
     { key: '/admin', label: t('workbench') },
+    ...(me.roles.some((r) => registerRoles.includes(r as Role)) ? [{ key: '/admin/cases/new', label: t('nav.register') }] : []),
     { key: '/admin/cases', label: t('cases') },
     ...(me.roles.includes('admin') ? [{ key: '/admin/settings', label: t('settings') }] : []),
   ];

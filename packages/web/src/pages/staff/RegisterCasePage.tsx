@@ -1,0 +1,125 @@
+import { caseTypes, channels, createCaseSchema } from '@huiyin/core';
+import { Alert, App, Button, Card, Cascader, Form, Input, Radio, Select, Switch } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { api, ApiError } from '../../api/client.ts';
+import { useSession } from '../../api/session.tsx';
+import type { Category } from '../../api/types.ts';
+import { zodRule } from '../../forms/zodRule.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+const shape = createCaseSchema.shape;
+const requesterShape = (shape.requester as unknown as z.ZodObject<{ name: z.ZodType; phone: z.ZodType }>).shape;
+
+interface RegionOption {
+  value: string;
+  label: string;
+  isLeaf?: boolean;
+  children?: RegionOption[];
+}
+
+/** Registration at the window, on the hotline or at the safety-net window, by intake staff. */
+export function RegisterCasePage() {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [regions, setRegions] = useState<RegionOption[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const home = me?.units[0]?.regionCode ?? '140802';
+
+  useEffect(() => {
+    api<{ items: Category[] }>('/api/v1/categories', { lang }).then((r) => setCategories(r.items), () => undefined);
+    api<{ items: { code: string; name: string }[] }>(`/api/v1/regions?parent=${home.slice(0, 6)}`, { lang }).then(
+      (r) => setRegions([{ value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true }, ...r.items.map((x) => ({ value: x.code, label: x.name, isLeaf: true }))]),
+      () => undefined,
+    );
+  }, [lang, home, t]);
+
+  const categoryTree = categories
+    .filter((c) => c.parentCode === null)
+    .map((p) => ({
+      value: p.code,
+      label: lang === 'zh' ? p.nameZh : p.nameEn,
+      children: categories.filter((c) => c.parentCode === p.code).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn })),
+    }));
+
+  async function onFinish(v: Record<string, unknown>) {
+    setError(null);
+    const category = v['category'] as string[] | undefined;
+    const body = {
+      type: v['type'],
+      channel: v['channel'],
+      title: v['title'] || undefined,
+      content: v['content'],
+      categoryCode: category ? category[category.length - 1] : undefined,
+      regionCode: v['regionCode'],
+      address: v['address'] || undefined,
+      urgent: v['urgent'] === true,
+      requester: { name: v['name'] || undefined, phone: v['phone'] },
+    };
+    const check = createCaseSchema.safeParse(body);
+    if (!check.success) {
+      setError(check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api<{ id: number; trackingNo: string }>('/api/v1/cases', { method: 'POST', body, lang });
+      message.success(t('reg.done', { no: r.trackingNo }));
+      navigate(`/admin/cases/${r.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.fields.length > 0) {
+        form.setFields(e.fields.map((f) => ({ name: f.path === 'requester.phone' ? 'phone' : f.path, errors: [f.message] })));
+      } else setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('reg.title')} style={{ maxWidth: 880 }}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ type: 'help', channel: 'window', regionCode: home.slice(0, 6), urgent: false }}>
+        <Form.Item name="type" label={t('type')} rules={[zodRule(shape.type)]}>
+          <Radio.Group optionType="button" options={caseTypes.map((x) => ({ value: x, label: t(`type.${x}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="channel" label={t('channel')} rules={[zodRule(shape.channel)]}>
+          <Select style={{ width: 240 }} options={channels.filter((c) => c !== 'open311' && c !== 'web' && c !== 'h5').map((x) => ({ value: x, label: t(`channel.${x}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="category" label={t('category')}>
+          <Cascader options={categoryTree} style={{ width: 320 }} />
+        </Form.Item>
+        <Form.Item name="regionCode" label={t('region')} rules={[zodRule(shape.regionCode)]}>
+          <Select style={{ width: 320 }} showSearch optionFilterProp="label" options={regions} />
+        </Form.Item>
+        <Form.Item name="title" label={t('title')} rules={[zodRule(shape.title)]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="content" label={t('content')} rules={[{ required: true, message: t('reg.contentRequired') }, zodRule(shape.content)]}>
+          <Input.TextArea rows={5} showCount maxLength={10000} />
+        </Form.Item>
+        <Form.Item name="address" label={t('address')} rules={[zodRule(shape.address)]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="urgent" label={t('reg.urgent')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="name" label={t('name')} rules={[zodRule(requesterShape.name)]}>
+          <Input maxLength={50} style={{ width: 240 }} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('phone')} rules={[{ required: true, message: t('reg.phoneRequired') }, zodRule(requesterShape.phone)]}>
+          <Input style={{ width: 240 }} inputMode="tel" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('reg.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
