@@ -2,25 +2,56 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import { useSession } from '../../api/session.tsx';
 import type { Queues } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CaseListPage } from './CaseListPage.tsx';
 
 /** The queues a role works from, as live counts; a click opens the list filtered to that queue. */
-const queues: { key: keyof Queues; label: MessageKey; query: string; danger?: boolean }[] = [
-  { key: 'registered', label: 'queue.registered', query: 'status=registered' },
-  { key: 'dispatched', label: 'queue.dispatched', query: 'status=dispatched' },
-  { key: 'in_progress', label: 'queue.in_progress', query: 'status=in_progress' },
-  { key: 'near', label: 'queue.near', query: 'due=near' },
-  { key: 'overdue', label: 'queue.overdue', query: 'due=overdue', danger: true },
-  { key: 'reply_review', label: 'queue.reply_review', query: 'status=reply_review' },
-  { key: 'awaiting_follow_up', label: 'queue.awaiting_follow_up', query: 'status=replied' },
-];
+interface QueueDef {
+  key: keyof Queues;
+  label: MessageKey;
+  query: string;
+  danger?: boolean;
+}
+
+const all: Record<keyof Queues, QueueDef> = {
+  registered: { key: 'registered', label: 'queue.registered', query: 'status=registered' },
+  returned: { key: 'returned', label: 'queue.returned', query: 'status=returned' },
+  dispatched: { key: 'dispatched', label: 'queue.dispatched', query: 'status=dispatched' },
+  in_progress: { key: 'in_progress', label: 'queue.in_progress', query: 'status=in_progress' },
+  near: { key: 'near', label: 'queue.near', query: 'due=near' },
+  overdue: { key: 'overdue', label: 'queue.overdue', query: 'due=overdue', danger: true },
+  reply_review: { key: 'reply_review', label: 'queue.reply_review', query: 'status=reply_review' },
+  awaiting_follow_up: { key: 'awaiting_follow_up', label: 'queue.awaiting_follow_up', query: 'status=replied' },
+  awaiting_decision: { key: 'awaiting_decision', label: 'queue.awaiting_decision', query: 'status=replied' },
+};
+
+/** Which queues each role works from, in the order of its day. */
+const byRole: Record<string, (keyof Queues)[]> = {
+  dispatcher: ['registered', 'returned', 'dispatched', 'near', 'overdue'],
+  clerk: ['registered', 'near', 'overdue'],
+  safety_net_officer: ['registered', 'in_progress', 'near', 'overdue'],
+  handler: ['dispatched', 'in_progress', 'near', 'overdue'],
+  unit_head: ['dispatched', 'in_progress', 'near', 'overdue'],
+  supervisor: ['reply_review', 'awaiting_follow_up', 'awaiting_decision', 'near', 'overdue'],
+};
+const fallback: (keyof Queues)[] = ['registered', 'dispatched', 'in_progress', 'near', 'overdue', 'reply_review', 'awaiting_follow_up'];
+
+function queuesFor(roles: string[]): QueueDef[] {
+  const keys = new Set<keyof Queues>();
+  for (const r of roles) for (const k of byRole[r] ?? []) keys.add(k);
+  const list = keys.size > 0 ? [...keys] : fallback;
+  // Near-due and overdue always last.
+  return [...list.filter((k) => k !== 'near' && k !== 'overdue'), 'near' as const, 'overdue' as const].map((k) => all[k]);
+}
 
 export function WorkbenchPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
+  const { me } = useSession();
+  const queues = queuesFor(me?.roles ?? []);
   const [counts, setCounts] = useState<Queues | null>(null);
   useEffect(() => {
     let alive = true;
