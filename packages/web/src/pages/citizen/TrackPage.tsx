@@ -1,73 +1,96 @@
-import { Alert, Button, Card, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client.ts';
-import { formatTime, useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
-import { LangSwitch } from '../../components/LangSwitch.tsx';
+import { Alert, Button, Card, Skeleton, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
+import { recallLast4, rememberLast4, type Tracked } from '../../components/citizen/citizen-api.ts';
+import { TrackForm, type TrackValues } from '../../components/citizen/TrackForm.tsx';
+import { TrackResult } from '../../components/citizen/TrackResult.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 
-interface Tracked {
-  trackingNo: string;
-  title: string;
-  status: string;
-  timeline: { at: string; text: string }[];
-}
+type Failure = { kind: 'notFound' | 'tooMany' | 'other'; message: string };
 
-/** Citizen page (mobile-first): track a request by number and the last 4 digits of the phone. */
+/**
+ * Citizen page (mobile-first): track a request by number and the last 4 digits of the phone,
+ * read the answer and rate it. `/track?no=...&phone=1234` opens filled in and searches; the
+ * digits are then taken out of the address (replaced, so they stay out of the history too).
+ */
 export function TrackPage() {
   const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [initial] = useState<Partial<TrackValues>>(() => {
+    const no = params.get('no')?.trim() ?? '';
+    const phone = params.get('phone')?.trim() || (no ? recallLast4(no) : undefined);
+    return { ...(no ? { trackingNo: no } : {}), ...(phone ? { phone } : {}) };
+  });
+  const [query, setQuery] = useState<TrackValues | null>(null);
   const [result, setResult] = useState<Tracked | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const started = useRef(false);
 
-  async function search(v: { trackingNo: string; phone: string }) {
-    setError(null);
+  async function search(v: TrackValues) {
+    setLoading(true);
+    setFailure(null);
+    setQuery(v);
     try {
-      setResult(await api<Tracked>(`/api/v1/track/${encodeURIComponent(v.trackingNo.trim())}?phone=${encodeURIComponent(v.phone.trim())}`, { lang }));
-    } catch {
+      const data = await api<Tracked>(`/api/v1/track/${encodeURIComponent(v.trackingNo)}?phone=${encodeURIComponent(v.phone)}`, { lang });
+      setResult(data);
+      rememberLast4(v.trackingNo, v.phone);
+    } catch (e) {
       setResult(null);
-      setError(t('notFound'));
+      if (e instanceof ApiError && e.status === 404) setFailure({ kind: 'notFound', message: t('notFound') });
+      else if (e instanceof ApiError && e.status === 429) setFailure({ kind: 'tooMany', message: t('tooManyTries') });
+      else setFailure({ kind: 'other', message: e instanceof Error ? e.message : t('loadFailed') });
+    } finally {
+      setLoading(false);
     }
+    // The number stays in the address (a reload or a bookmark finds it); the digits never do.
+    if (params.get('no') !== v.trackingNo || params.has('phone')) setParams({ no: v.trackingNo }, { replace: true });
   }
 
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    if (/^\d{6}-\d{4}-\d{6}$/.test(initial.trackingNo ?? '') && /^\d{4}$/.test(initial.phone ?? '')) {
+      void search({ trackingNo: initial.trackingNo!, phone: initial.phone! });
+    } else if (params.has('phone')) {
+      setParams(initial.trackingNo ? { no: initial.trackingNo } : {}, { replace: true });
+    }
+    // Once, with what the page was opened with.
+  }, []);
+
   return (
-    <div style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('appName')}
-        </Typography.Title>
-        <LangSwitch />
-      </Space>
-      <Typography.Paragraph type="secondary">{t('slogan')}</Typography.Paragraph>
+    <CitizenShell view="track" title="track">
       <Card title={t('track')}>
-        <Form layout="vertical" onFinish={search}>
-          <Form.Item name="trackingNo" label={t('trackingNo')} rules={[{ required: true, pattern: /^\d{6}-\d{4}-\d{6}$/ }]}>
-            <Input placeholder="140802-2026-000001" inputMode="numeric" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('phoneLast4')} rules={[{ required: true, pattern: /^\d{4}$/ }]}>
-            <Input maxLength={4} inputMode="numeric" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block>
-            {t('query')}
-          </Button>
-        </Form>
+        <Typography.Paragraph type="secondary">{t('trackIntro')}</Typography.Paragraph>
+        <TrackForm initial={initial} loading={loading} onSearch={(v) => void search(v)} />
       </Card>
-      {error && <Alert type="warning" message={error} style={{ marginTop: 16 }} />}
-      {result && (
-        <Card style={{ marginTop: 16 }} title={result.title} extra={<Tag color="red">{t(`status.${result.status}` as MessageKey)}</Tag>}>
-          <Timeline
-            items={result.timeline.map((e) => ({
-              content: (
-                <>
-                  <div>{e.text}</div>
-                  <Typography.Text type="secondary">{formatTime(e.at, lang)}</Typography.Text>
-                </>
-              ),
-            }))}
+      <div style={{ marginTop: 16 }} aria-live="polite" aria-busy={loading}>
+        {failure && (
+          <Alert
+            type={failure.kind === 'other' ? 'error' : 'warning'}
+            showIcon
+            title={failure.kind === 'other' ? t('trackFailed') : failure.message}
+            {...(failure.kind === 'other' ? { description: failure.message } : {})}
+            action={
+              failure.kind === 'other' && query ? (
+                <Button size="small" onClick={() => void search(query)}>
+                  {t('retry')}
+                </Button>
+              ) : undefined
+            }
           />
-        </Card>
-      )}
-      <Typography.Paragraph style={{ marginTop: 24, textAlign: 'center' }}>
-        <a href="/admin">{t('staffPortal')}</a>
-      </Typography.Paragraph>
-    </div>
+        )}
+        {loading && !result && (
+          <Card>
+            <Skeleton active />
+          </Card>
+        )}
+        {result && query && (
+          <TrackResult data={result} last4={query.phone} loading={loading} onRefresh={() => void search(query)} onRated={setResult} />
+        )}
+      </div>
+    </CitizenShell>
   );
 }

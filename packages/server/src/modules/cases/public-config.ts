@@ -1,0 +1,26 @@
+import type { Db } from '../../db/connect.ts';
+
+/**
+ * What the citizen pages need to know before a form is filled: the map tiles (null = maps
+ * without tiles, the pin still works) and the districts that have a service centre here, so a
+ * citizen only picks places where someone will answer.
+ */
+export async function publicConfig(db: Db, deps: { mapTileUrl: string | undefined; maxUploadBytes: number; maxPhotos: number }) {
+  const rows = await db
+    .selectFrom('units')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .leftJoin('regions as parent', 'parent.code', 'regions.parent_code')
+    .select(['regions.code', 'regions.name', 'parent.name as parentName'])
+    .where('units.kind', '=', 'centre')
+    .where('units.active', '=', true)
+    .distinct()
+    .orderBy('regions.code')
+    .execute();
+  return {
+    mapTileUrl: deps.mapTileUrl ?? null,
+    maxPhotos: deps.maxPhotos,
+    maxUploadBytes: deps.maxUploadBytes,
+    // 运城市盐湖区, not just 盐湖区: district names repeat across cities.
+    serviceRegions: rows.map((r) => ({ code: r.code, name: r.name, fullName: `${r.parentName ?? ''}${r.name}` })),
+  };
+}
