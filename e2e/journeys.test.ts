@@ -24,12 +24,27 @@ const available = chromiumAvailable();
     await server?.close();
   });
 
-  it('dispatch -> sign -> reply -> the citizen tracks and rates the answer', async () => {
+  it('a citizen submits on a phone -> the dispatcher dispatches -> the handler signs and replies -> the citizen tracks and rates', async () => {
     await fresh();
-    const c = await publicCase(server, '解放南路小区停水三天未恢复，请尽快处理');
+    const citizen = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const citizenErrors: string[] = [];
+    citizen.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') citizenErrors.push(m.text());
+    });
+    await citizen.goto(`${server.base}/?view=submit`);
+    await choose(citizen.locator('form'), '投诉');
+    await citizen.getByLabel('诉求分类').fill('停水');
+    await citizen.locator('.ant-select-tree-node-content-wrapper', { hasText: '停水' }).click();
+    await citizen.getByLabel('诉求内容').fill('解放南路小区停水三天未恢复，请尽快处理');
+    await citizen.getByLabel('手机号码').fill('13935901234');
+    await citizen.getByRole('button', { name: /提交诉求/ }).click();
+    const noBox = citizen.getByTestId('tracking-no');
+    await noBox.waitFor();
+    const trackingNo = ((await noBox.textContent()) ?? '').trim();
+
     const d = await staffPage(browser, server, 'dispatcher');
     await d.page.locator('[data-queue="registered"]').click();
-    await d.page.getByRole('link', { name: c.trackingNo }).click();
+    await d.page.getByRole('link', { name: trackingNo }).click();
     await d.page.locator('[data-action="dispatch"]').waitFor();
     await d.page.screenshot({ path: shot('case-detail'), fullPage: true });
     // The routing catalog's unit is proposed first and preselected.
@@ -37,10 +52,13 @@ const available = chromiumAvailable();
       await dialog.getByText('盐湖区水务局').first().waitFor();
     });
     expect(await statusOf(d.page)).toBe('待签收');
+    const id = Number(new URL(d.page.url()).pathname.split('/').pop());
 
     const h = await staffPage(browser, server, 'handler2');
+    await h.page.locator('[data-queue="dispatched"]').waitFor();
+    await expect.poll(() => h.page.locator('[data-queue="dispatched"] .ant-statistic-content-value').textContent()).toBe('1');
     await h.page.screenshot({ path: shot('workbench'), fullPage: true });
-    await openCase(h.page, server, c.id);
+    await openCase(h.page, server, id);
     await act(h.page, 'sign');
     expect(await statusOf(h.page)).toBe('办理中');
     await act(h.page, 'reply', async (dialog) => {
@@ -49,16 +67,20 @@ const available = chromiumAvailable();
     });
     expect(await statusOf(h.page)).toBe('已答复');
 
-    const citizen = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    await citizen.goto(`${server.base}/track`);
-    await citizen.getByLabel('受理编号').fill(c.trackingNo);
-    await citizen.getByLabel('手机号后四位').fill('1234');
-    await citizen.getByRole('button', { name: /查\s*询/ }).click();
-    await citizen.getByText('经查，停水系管网抢修所致', { exact: false }).first().waitFor();
-    const res = await server.app.inject({ method: 'POST', url: `/api/v1/track/${c.trackingNo}/rating`, payload: { phone: '1234', solved: true, satisfaction: 'satisfied' } });
-    expect(res.json().status).toBe('closed');
+    await citizen.getByRole('button', { name: /查询办理进度/ }).click();
+    await expect.poll(() => citizen.getByTestId('answer-text').textContent()).toContain('已于当日恢复供水');
+    await citizen.screenshot({ path: shot('citizen-tracking'), fullPage: true });
+    await choose(citizen.locator('form').last(), '已解决');
+    await choose(citizen.locator('form').last(), '非常满意');
+    await citizen.getByRole('button', { name: /提交评价/ }).click();
+    await expect.poll(() => citizen.getByTestId('citizen-status').textContent()).toBe('已办结');
+
+    // The staff side sees the citizen's own rating as the last step.
+    await openCase(d.page, server, id);
+    await expect.poll(() => statusOf(d.page)).toBe('已办结');
     expect(d.errors).toEqual([]);
     expect(h.errors).toEqual([]);
+    expect(citizenErrors).toEqual([]);
   });
 
   it('a handler returns a case and the dispatcher re-dispatches it', async () => {

@@ -53,6 +53,6 @@ export async function publicCase(server: E2eServer, content: string, phone = '13
 }
 
 /** Pick a radio option by its exact label (antd hides the input itself). */
-export async function choose(scope: ReturnType<Page['getByRole']>, label: string): Promise<void> {
+export async function choose(scope: ReturnType<Page['locator']>, label: string): Promise<void> {
   await scope.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
 }
