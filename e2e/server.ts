@@ -8,6 +8,7 @@ import { connectPglite, type DbHandle } from '../packages/server/src/db/connect.
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
 import { seedDemoOrg, type DemoOrg } from '../packages/server/src/seed/demo-org.ts';
+import { seedDemo } from '../packages/server/src/seed/demo.ts';
 
 const webDir = path.resolve(import.meta.dirname, '../packages/web');
 const webDist = path.join(webDir, 'dist');
@@ -23,13 +24,14 @@ export interface E2eServer {
 
 let built: Promise<unknown> | undefined;
 
-export async function startE2eServer(): Promise<E2eServer> {
-  // Always the current sources: a stale dist would test yesterday's pages.
+export async function startE2eServer(opts: { demo?: boolean } = {}): Promise<E2eServer> {
+  // Always the current sources: a stale dist would test yesterday's pages. Under vitest NODE_ENV is
+  // "test", so React and antd run their development checks: deprecations fail the journeys early.
   built ??= build({ root: webDir, mode: 'production', logLevel: 'warn', configFile: path.join(webDir, 'vite.config.ts') });
   await built;
   const h: DbHandle = await connectPglite(undefined);
   await migrateToLatest(h.db);
-  const org = await seedDemoOrg(h.db);
+  const org = opts.demo ? (await seedDemo(h.db)).org : await seedDemoOrg(h.db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-e2e-'));
   const clock = new ManualClock(new Date());
   const app = await buildApp({ db: h.db, clock, dataDir, webDistDir: webDist, publicRateLimitPerMinute: 1000 });
