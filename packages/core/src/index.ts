@@ -15,3 +15,4 @@ export * from './deadline/index.ts';
 export * from './text/bigrams.ts';
 export * from './contract/settings.ts';
 export * from './text/similarity.ts';
+export * from './contract/admin.ts';

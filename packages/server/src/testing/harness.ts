@@ -23,7 +23,7 @@ export interface Harness {
   /** Forget the cached sign-ins (after moving the clock past the session lifetime). */
   resetSessions(): void;
   /** JSON request as a demo user (or anonymous with `as: null`). */
-  req(as: string | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  req(as: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 /** A Monday morning in Beijing, far from holidays: 2026-03-09 09:00 +08:00. */

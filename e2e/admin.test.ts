@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launch, shot } from './browser.ts';
+import { startE2eServer, type E2eServer } from './server.ts';
+
+const available = chromiumAvailable();
+
+/** Pick `option` in the searchable antd Select labelled `label` inside `scope` (long lists render only what is in view). */
+async function choose(page: Page, label: string, option: string, scope = page.getByRole('dialog')) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+(available ? describe : describe.skip)('admin: units, users and the holiday calendar through the settings pages', () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an admin at 1440 px creates a unit and a user and adds a holiday override; the API sees all three', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+
+    await page.goto(server.base + '/admin');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('huiyin-demo');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('menuitem', { name: '系统设置' }).click();
+    await expect.poll(() => page.url()).toContain('/admin/settings/units');
+    await expect.poll(() => page.getByText('运城市盐湖区政务服务中心').count()).toBeGreaterThan(0);
+
+    // 单位管理: a new bureau under the service centre.
+    await page.getByRole('button', { name: '新增单位' }).click();
+    const unitDialog = page.getByRole('dialog');
+    await unitDialog.getByLabel('单位名称').fill('盐湖区城市管理局');
+    await choose(page, '上级单位', '运城市盐湖区政务服务中心');
+    await unitDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: '盐湖区城市管理局' }).count()).toBe(1);
+    await page.screenshot({ path: shot('admin-units'), fullPage: true });
+
+    // 用户与角色: an account in the new unit; a bad username is refused next to the field first.
+    await page.getByRole('tab', { name: '用户与角色' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'dispatcher', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const userDialog = page.getByRole('dialog');
+    await userDialog.getByLabel('用户名').fill('Zhang City');
+    await userDialog.getByLabel('姓名').fill('张城管');
+    await userDialog.getByLabel('初始密码').fill('Chengguan-2026');
+    await choose(page, '角色', '承办人');
+    await page.keyboard.press('Escape');
+    await choose(page, '所属单位', '盐湖区城市管理局');
+    await page.keyboard.press('Escape');
+    await userDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => userDialog.getByText('用户名格式不符合要求').count()).toBeGreaterThan(0);
+    await userDialog.getByLabel('用户名').fill('zhang.city');
+    await userDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'zhang.city' }).count()).toBe(1);
+    await page.screenshot({ path: shot('admin-users'), fullPage: true });
+
+    // 分类与派单目录 and 办理时限 load with their data.
+    await page.getByRole('tab', { name: '分类与派单目录' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: /停水/ }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: shot('admin-catalog'), fullPage: true });
+    await page.getByRole('tab', { name: '办理时限' }).click();
+    await expect.poll(() => page.getByLabel('答复时限：投诉').inputValue()).toBe('15');
+    await page.screenshot({ path: shot('admin-time-limits'), fullPage: true });
+
+    // 节假日: a local holiday on a date of this year.
+    const year = new Date().getFullYear();
+    const date = `${year}-09-16`;
+    await page.getByRole('tab', { name: '节假日' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '添加调整' }).isVisible()).toBe(true);
+    await page.getByLabel('名称', { exact: true }).fill('地方节日');
+    await page.getByLabel('日期', { exact: true }).click();
+    await page.getByLabel('日期', { exact: true }).fill(date);
+    // Enter takes the typed date and submits the form: no mouse needed.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: date }).filter({ hasText: '本地调整' }).count()).toBe(1);
+    await page.screenshot({ path: shot('admin-calendar'), fullPage: true });
+
+    // What the pages did, seen through the API.
+    const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'huiyin-demo' } });
+    const auth = { authorization: `Bearer ${login.json().token as string}` };
+    const users = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/users?q=zhang.city', headers: auth })).json();
+    expect(users.items).toHaveLength(1);
+    expect(users.items[0]).toMatchObject({ displayName: '张城管', roles: ['handler'], active: true, units: [{ name: '盐湖区城市管理局' }] });
+    const units = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/units', headers: auth })).json();
+    const centre = units.items.find((u: { id: number }) => u.id === server.org.units['centre']);
+    expect(centre.children.map((u: { name: string }) => u.name)).toContain('盐湖区城市管理局');
+    const signIn = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhang.city', password: 'Chengguan-2026' } });
+    expect(signIn.statusCode).toBe(200);
+    const cal = (await server.app.inject({ method: 'GET', url: `/api/v1/settings/calendar?year=${year}`, headers: auth })).json();
+    expect(cal.overrides).toContainEqual({ date, kind: 'holiday', name: '地方节日' });
+    expect(cal.days.find((d: { date: string }) => d.date === date)).toMatchObject({ kind: 'holiday', working: false, overridden: true });
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

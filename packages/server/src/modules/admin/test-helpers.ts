@@ -1,0 +1,48 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../seed/demo-org.ts';
+import type { Harness } from '../../testing/harness.ts';
+import { hashPassword } from '../people/password.ts';
+import { createPeopleRepo } from '../people/people.repo.ts';
+
+/** Helpers of the admin API tests. */
+
+export function expectError(res: LightMyRequestResponse, status: number, code: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  const body = res.json() as { error: { code: string; message: string; details?: { fields?: { path: string; code: string }[] } } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  return body.error;
+}
+
+/** An admin of 阳泉市郊区 (140311), to show that each admin stays inside their own regions. */
+export async function addJiaoquAdmin(h: Harness): Promise<string> {
+  const people = createPeopleRepo(h.db.db);
+  if (!(await people.usernameExists('jqadmin'))) {
+    const id = await people.insertUser({ username: 'jqadmin', displayName: '郊区管理员', passwordHash: await hashPassword(DEMO_PASSWORD), phone: null, roles: ['admin'] });
+    await people.addMemberships(id, [h.org.units['jqCentre']!]);
+  }
+  return 'jqadmin';
+}
+
+/** Everything the admin API may write, except sessions (sign-ins add those). */
+export async function adminState(h: Harness): Promise<string> {
+  const db = h.db.db;
+  const [units, users, members, categories, rules] = await Promise.all([
+    db.selectFrom('units').select(['id', 'name', 'kind', 'region_code', 'parent_id', 'active']).orderBy('id').execute(),
+    db.selectFrom('users').select(['id', 'username', 'display_name', 'phone', 'roles', 'active', 'password_hash']).orderBy('id').execute(),
+    db.selectFrom('unit_members').selectAll().orderBy('user_id').orderBy('unit_id').execute(),
+    db.selectFrom('categories').selectAll().orderBy('code').execute(),
+    db.selectFrom('routing_rules').selectAll().orderBy('id').execute(),
+  ]);
+  return JSON.stringify({ units, users, members, categories, rules });
+}
+
+/** Sign in as a demo account (or one created with DEMO_PASSWORD) and return the raw response. */
+export function login(h: Harness, username: string, password = DEMO_PASSWORD) {
+  return h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+}
+
+export function withToken(h: Harness, token: string, method: 'GET' | 'POST', url: string) {
+  return h.app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
+}

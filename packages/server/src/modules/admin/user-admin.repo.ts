@@ -1,0 +1,153 @@
+import type { Role } from '@huiyin/core';
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Database } from '../../db/schema.ts';
+
+export interface AdminUserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  active: boolean;
+  createdAt: string;
+  units: { id: number; name: string; regionCode: string; kind: string; active: boolean }[];
+}
+
+export interface UserFilter {
+  prefixes: readonly string[];
+  q?: string | undefined;
+  unitId?: number | undefined;
+  active?: boolean | undefined;
+}
+
+function likeUnder(prefixes: readonly string[]) {
+  return sql<SqlBool>`(${sql.join(
+    prefixes.map((p) => sql`u.region_code like ${`${p}%`}`),
+    sql` or `,
+  )})`;
+}
+
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Users an admin manages: members of at least one unit, every one of whose units lies under
+ * the admin's region prefixes. A user who also belongs to a unit elsewhere is managed there.
+ */
+function managed(eb: ExpressionBuilder<Database, 'users'>, prefixes: readonly string[]) {
+  const memberships = () => eb.selectFrom('unit_members as m').innerJoin('units as u', 'u.id', 'm.unit_id').select('m.unit_id').whereRef('m.user_id', '=', 'users.id');
+  return eb.and([eb.exists(memberships()), eb.not(eb.exists(memberships().where(sql<SqlBool>`not ${likeUnder(prefixes)}`)))]);
+}
+
+export function createUserAdminRepo(db: Db) {
+  function filtered(f: UserFilter) {
+    let q = db.selectFrom('users').where((eb) => managed(eb, f.prefixes));
+    if (f.q) {
+      const pattern = likeContains(f.q);
+      q = q.where((eb) => eb.or([eb('users.username', 'ilike', pattern), eb('users.display_name', 'ilike', pattern)]));
+    }
+    if (f.unitId !== undefined) {
+      const unitId = f.unitId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('unit_members as f').select('f.user_id').whereRef('f.user_id', '=', 'users.id').where('f.unit_id', '=', unitId)));
+    }
+    if (f.active !== undefined) q = q.where('users.active', '=', f.active);
+    return q;
+  }
+
+  async function withUnits(rows: { id: number; username: string; display_name: string; phone: string | null; roles: Role[]; active: boolean; created_at: Date }[]): Promise<AdminUserRow[]> {
+    const ids = rows.map((r) => r.id);
+    const units =
+      ids.length === 0
+        ? []
+        : await db
+            .selectFrom('unit_members as m')
+            .innerJoin('units as u', 'u.id', 'm.unit_id')
+            .select(['m.user_id', 'u.id', 'u.name', 'u.region_code', 'u.kind', 'u.active'])
+            .where('m.user_id', 'in', ids)
+            .orderBy('u.id')
+            .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      phone: r.phone,
+      roles: r.roles,
+      active: r.active,
+      createdAt: r.created_at.toISOString(),
+      units: units.filter((u) => u.user_id === r.id).map((u) => ({ id: u.id, name: u.name, regionCode: u.region_code, kind: u.kind, active: u.active })),
+    }));
+  }
+
+  return {
+    async list(f: UserFilter, page: { limit: number; offset: number }): Promise<{ items: AdminUserRow[]; total: number }> {
+      if (f.prefixes.length === 0) return { items: [], total: 0 };
+      const [rows, count] = await Promise.all([
+        filtered(f)
+          .select(['users.id', 'users.username', 'users.display_name', 'users.phone', 'users.roles', 'users.active', 'users.created_at'])
+          .orderBy('users.id')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        filtered(f)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items: await withUnits(rows), total: Number(count.n) };
+    },
+
+    /** The user if the admin manages them, locked for the rest of the transaction. */
+    async getManaged(id: number, prefixes: readonly string[]): Promise<AdminUserRow | undefined> {
+      if (prefixes.length === 0) return undefined;
+      const row = await db
+        .selectFrom('users')
+        .select(['users.id', 'users.username', 'users.display_name', 'users.phone', 'users.roles', 'users.active', 'users.created_at'])
+        .where('users.id', '=', id)
+        .where((eb) => managed(eb, prefixes))
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? (await withUnits([row]))[0] : undefined;
+    },
+
+    async update(id: number, patch: { displayName?: string; phone?: string | null; roles?: Role[]; active?: boolean }) {
+      const set = {
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+      };
+      if (Object.keys(set).length === 0) return;
+      await db.updateTable('users').set(set).where('id', '=', id).execute();
+    },
+
+    /** Make the user's memberships exactly `unitIds`. */
+    async replaceMemberships(userId: number, unitIds: readonly number[]) {
+      await db.deleteFrom('unit_members').where('user_id', '=', userId).where('unit_id', 'not in', [...unitIds]).execute();
+      await db
+        .insertInto('unit_members')
+        .values(unitIds.map((unit_id) => ({ user_id: userId, unit_id })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    async setPasswordHash(id: number, hash: string) {
+      await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+    },
+
+    /** End every session of the user: their tokens stop working at once. */
+    async deleteSessions(userId: number): Promise<number> {
+      const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    /** Units by id with their region and whether they are active (for checking a membership list). */
+    async units(ids: readonly number[]) {
+      if (ids.length === 0) return [];
+      return db.selectFrom('units').select(['id', 'region_code', 'active']).where('id', 'in', [...ids]).execute();
+    },
+  };
+}
+
+export type UserAdminRepo = ReturnType<typeof createUserAdminRepo>;

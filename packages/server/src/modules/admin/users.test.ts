@@ -1,0 +1,179 @@
+import { expect, it } from 'vitest';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { addJiaoquAdmin, adminState, expectError, login, withToken } from './test-helpers.ts';
+
+interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  active: boolean;
+  units: { id: number; name: string }[];
+}
+
+const PASSWORD = 'Yanhu-12345!';
+
+async function createUser(h: Harness, username: string, extra: Record<string, unknown> = {}) {
+  const res = await h.req('admin', 'POST', '/api/v1/admin/users', {
+    username,
+    displayName: '新同事',
+    password: PASSWORD,
+    roles: ['handler'],
+    unitIds: [h.org.units['water']],
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as AdminUser;
+}
+
+async function signedIn(h: Harness, username: string, password = PASSWORD): Promise<string> {
+  const res = await login(h, username, password);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().token as string;
+}
+
+describeEachDb('admin: users and roles', (get) => {
+  it('lists the accounts of the admin’s regions with roles and units, filtered and paged', async () => {
+    const h = get();
+    const res = await h.req('admin', 'GET', '/api/v1/admin/users');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: AdminUser[]; total: number };
+    const names = body.items.map((u) => u.username);
+    expect(names).toEqual(expect.arrayContaining(['admin', 'clerk', 'dispatcher', 'handler', 'handler2', 'unithead', 'supervisor', 'inspector']));
+    expect(names).not.toContain('leader');
+    expect(body.items.find((u) => u.username === 'handler2')).toMatchObject({ roles: ['handler'], active: true, units: [{ id: h.org.units['water'], name: '盐湖区水务局' }] });
+    expect(JSON.stringify(body)).not.toContain('password');
+
+    const byUnit = (await h.req('admin', 'GET', `/api/v1/admin/users?unitId=${h.org.units['market']}`)).json() as { items: AdminUser[] };
+    expect(byUnit.items.map((u) => u.username).sort()).toEqual(['handler', 'unithead']);
+    const byText = (await h.req('admin', 'GET', `/api/v1/admin/users?q=${encodeURIComponent('派单')}`)).json() as { items: AdminUser[] };
+    expect(byText.items.map((u) => u.username)).toEqual(['dispatcher']);
+    const wildcard = (await h.req('admin', 'GET', '/api/v1/admin/users?q=%25')).json() as { total: number };
+    expect(wildcard.total).toBe(0);
+    const paged = (await h.req('admin', 'GET', '/api/v1/admin/users?pageSize=3&page=2')).json() as { items: AdminUser[]; total: number };
+    expect(paged.items.length).toBe(3);
+    expect(paged.total).toBe(body.total);
+
+    const jq = (await h.req(await addJiaoquAdmin(h), 'GET', '/api/v1/admin/users')).json() as { items: AdminUser[] };
+    expect(jq.items.map((u) => u.username).sort()).toEqual(['jqadmin', 'leader']);
+  });
+
+  it('creates an account (argon2id) that can sign in at once, with its roles and units', async () => {
+    const h = get();
+    const u = await createUser(h, 'wang.water', { phone: '139 3591 0000', roles: ['handler', 'unit_head'] });
+    expect(u).toMatchObject({ username: 'wang.water', phone: '13935910000', roles: ['handler', 'unit_head'], active: true });
+    const hash = await h.db.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
+    expect(hash.password_hash).toMatch(/^\$argon2id\$/);
+    const token = await signedIn(h, 'wang.water');
+    const me = (await withToken(h, token, 'GET', '/api/v1/me')).json();
+    expect(me.units.map((x: { id: number }) => x.id)).toEqual([h.org.units['water']]);
+    const dup = expectError(await h.req('admin', 'POST', '/api/v1/admin/users', { username: 'wang.water', displayName: '重名', password: PASSWORD, roles: ['clerk'], unitIds: [h.org.units['centre']] }), 409, 'conflict');
+    expect(dup.details?.fields?.[0]).toMatchObject({ path: 'username', code: 'username_taken' });
+  });
+
+  it('changes roles and unit memberships; the change applies to the next request of the user', async () => {
+    const h = get();
+    const u = await createUser(h, 'li.move');
+    const token = await signedIn(h, 'li.move');
+    const res = await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { roles: ['dispatcher'], unitIds: [h.org.units['centre'], h.org.units['centre']], displayName: '李派单', phone: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ roles: ['dispatcher'], displayName: '李派单', phone: null, units: [{ id: h.org.units['centre'] }] });
+    const me = (await withToken(h, token, 'GET', '/api/v1/me')).json();
+    expect(me.roles).toEqual(['dispatcher']);
+    expect(me.units.map((x: { id: number }) => x.id)).toEqual([h.org.units['centre']]);
+  });
+
+  it('a deactivated user cannot sign in and their existing token gets 401; reactivated, they sign in again', async () => {
+    const h = get();
+    const u = await createUser(h, 'zhao.leave');
+    const token = await signedIn(h, 'zhao.leave');
+    expect((await withToken(h, token, 'GET', '/api/v1/me')).statusCode).toBe(200);
+    const off = await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ active: false, sessionsEnded: 1 });
+    expectError(await withToken(h, token, 'GET', '/api/v1/me'), 401, 'unauthorized');
+    expectError(await withToken(h, token, 'GET', '/api/v1/cases'), 401, 'unauthorized');
+    expectError(await login(h, 'zhao.leave', PASSWORD), 401, 'unauthorized');
+    const sessions = await h.db.db.selectFrom('sessions').select('token_hash').where('user_id', '=', u.id).execute();
+    expect(sessions).toEqual([]);
+    const listed = (await h.req('admin', 'GET', '/api/v1/admin/users?active=false')).json() as { items: AdminUser[] };
+    expect(listed.items.map((x) => x.username)).toContain('zhao.leave');
+    expect((await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { active: true })).statusCode).toBe(200);
+    await signedIn(h, 'zhao.leave');
+  });
+
+  it('resets a password: the old one and the old sessions stop working, the new one works', async () => {
+    const h = get();
+    const u = await createUser(h, 'sun.forgot');
+    const token = await signedIn(h, 'sun.forgot');
+    const res = await h.req('admin', 'PUT', `/api/v1/admin/users/${u.id}/password`, { password: 'A-new-password-2026' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id: u.id, sessionsEnded: 1 });
+    expectError(await withToken(h, token, 'GET', '/api/v1/me'), 401, 'unauthorized');
+    expectError(await login(h, 'sun.forgot', PASSWORD), 401, 'unauthorized');
+    await signedIn(h, 'sun.forgot', 'A-new-password-2026');
+  });
+
+  it('an admin cannot deactivate themselves or drop their own admin role', async () => {
+    const h = get();
+    const me = h.org.users['admin']!;
+    const before = await adminState(h);
+    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${me}`, { active: false }), 409, 'conflict').details?.fields?.[0]?.code).toBe('self_deactivate');
+    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${me}`, { roles: ['dispatcher'] }), 409, 'conflict').details?.fields?.[0]?.code).toBe('self_demote');
+    expect(await adminState(h)).toBe(before);
+  });
+
+  it('refuses bad input with 400 and changes nothing', async () => {
+    const h = get();
+    const target = h.org.users['handler2'];
+    const water = h.org.units['water'];
+    const ok = { username: 'new.user', displayName: '新用户', password: PASSWORD, roles: ['handler'], unitIds: [water] };
+    const before = await adminState(h);
+    const bad: [string, string, unknown][] = [
+      ['POST', '/api/v1/admin/users', { ...ok, isAdmin: true }],
+      ['POST', '/api/v1/admin/users', { ...ok, username: 'Bad Name' }],
+      ['POST', '/api/v1/admin/users', { ...ok, password: 'short' }],
+      ['POST', '/api/v1/admin/users', { ...ok, roles: [] }],
+      ['POST', '/api/v1/admin/users', { ...ok, roles: ['root'] }],
+      ['POST', '/api/v1/admin/users', { ...ok, unitIds: [] }],
+      ['POST', '/api/v1/admin/users', { ...ok, unitIds: [999999] }],
+      ['POST', '/api/v1/admin/users', { ...ok, unitIds: [h.org.units['jqWater']] }],
+      ['POST', '/api/v1/admin/users', { ...ok, phone: '12345' }],
+      ['POST', '/api/v1/admin/users', { ...ok, displayName: '名'.repeat(51) }],
+      ['PATCH', `/api/v1/admin/users/${target}`, {}],
+      ['PATCH', `/api/v1/admin/users/${target}`, { password: PASSWORD }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { roles: ['handler', 'emperor'] }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { unitIds: [water, h.org.units['jqCentre']] }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { active: 1 }],
+      ['PATCH', '/api/v1/admin/users/0x10', { active: false }],
+      ['PUT', `/api/v1/admin/users/${target}/password`, { password: 'short' }],
+      ['PUT', `/api/v1/admin/users/${target}/password`, { password: PASSWORD, notify: true }],
+      ['GET', '/api/v1/admin/users?pageSize=1000', undefined],
+      ['GET', '/api/v1/admin/users?active=maybe', undefined],
+      ['GET', '/api/v1/admin/users?role=admin', undefined],
+    ];
+    for (const [method, url, body] of bad) {
+      const res = await h.req('admin', method as 'POST', url, body);
+      expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)} -> ${res.body}`).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    expect(await adminState(h)).toBe(before);
+  });
+
+  it('the 盐湖区 admin cannot see or change 阳泉市郊区 accounts (404) and the 郊区 admin cannot change 盐湖区 ones', async () => {
+    const h = get();
+    const jqAdmin = await addJiaoquAdmin(h);
+    const before = await adminState(h);
+    const leader = h.org.users['leader']!;
+    expectError(await h.req('admin', 'GET', `/api/v1/admin/users/${leader}`), 404, 'not_found');
+    expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${leader}`, { active: false }), 404, 'not_found');
+    expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${leader}`, { roles: ['admin'] }), 404, 'not_found');
+    expectError(await h.req('admin', 'PUT', `/api/v1/admin/users/${leader}/password`, { password: PASSWORD }), 404, 'not_found');
+    expectError(await h.req(jqAdmin, 'PATCH', `/api/v1/admin/users/${h.org.users['handler2']}`, { active: false }), 404, 'not_found');
+    expectError(await h.req(jqAdmin, 'PUT', `/api/v1/admin/users/${h.org.users['admin']}/password`, { password: PASSWORD }), 404, 'not_found');
+    expectError(await h.req('admin', 'PATCH', '/api/v1/admin/users/999999', { active: false }), 404, 'not_found');
+    expect(await adminState(h)).toBe(before);
+    expect((await h.req('leader', 'GET', '/api/v1/me')).statusCode).toBe(200);
+  });
+});

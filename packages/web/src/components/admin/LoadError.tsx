@@ -1,0 +1,17 @@
+import { Alert, Button } from 'antd';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** A failed load, said plainly, with a retry. */
+export function LoadError({ error, onRetry }: { error: string; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('loadFailed')}
+      description={error}
+      action={<Button onClick={onRetry}>{t('retry')}</Button>}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}

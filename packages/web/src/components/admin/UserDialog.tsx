@@ -1,0 +1,157 @@
+import { adminCreateUserSchema, displayNameSchema, passwordSchema, phoneSchema, roles, roleListSchema, unitIdListSchema, updateUserSchema, usernameSchema } from '@huiyin/core';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { applyApiError, checkWith, withoutEmpty, zodRule } from './forms.ts';
+import { flattenUnits, type AdminUnit, type AdminUser } from './types.ts';
+
+interface Values {
+  username: string;
+  displayName: string;
+  password?: string;
+  phone?: string;
+  roles: string[];
+  unitIds: number[];
+}
+
+function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Create a staff account, or change a user's name, phone, roles and units. */
+export function UserDialog(props: { editing?: AdminUser | undefined; tree: AdminUnit[]; onDone: (u: AdminUser) => void; onCancel: () => void }) {
+  const { editing, tree } = props;
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = new Set(editing?.units.map((u) => u.id) ?? []);
+  const unitOptions = flattenUnits(tree)
+    .filter((u) => u.active || current.has(u.id))
+    .map((u) => ({ value: u.id, label: u.name, disabled: !u.active && !current.has(u.id) }));
+  const messages = { username: t('admin.users.usernameInvalid'), password: t('admin.users.passwordRule'), phone: t('admin.users.phoneRule') };
+
+  async function onFinish(v: Values) {
+    setError(null);
+    let request: { path: string; method: string; body: unknown };
+    if (editing) {
+      const phone = v.phone?.trim() ? v.phone : null;
+      const body = {
+        ...(v.displayName.trim() !== editing.displayName ? { displayName: v.displayName } : {}),
+        ...(phone !== editing.phone ? { phone } : {}),
+        ...(!sameSet(v.roles, editing.roles) ? { roles: v.roles } : {}),
+        ...(!sameSet(v.unitIds, [...current]) ? { unitIds: v.unitIds } : {}),
+      };
+      if (Object.keys(body).length === 0) return props.onCancel();
+      if (!checkWith(form, updateUserSchema, body, messages)) return;
+      request = { path: `/api/v1/admin/users/${editing.id}`, method: 'PATCH', body };
+    } else {
+      const body = withoutEmpty({ ...v });
+      if (!checkWith(form, adminCreateUserSchema, body, messages)) return;
+      request = { path: '/api/v1/admin/users', method: 'POST', body };
+    }
+    setBusy(true);
+    try {
+      props.onDone(await api<AdminUser>(request.path, { method: request.method, body: request.body, lang }));
+    } catch (e) {
+      setError(applyApiError(form, e, t, ['username', 'displayName', 'password', 'phone', 'roles', 'unitIds']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const required = { required: true, message: t('admin.required') };
+  return (
+    <Modal
+      open
+      title={editing ? `${t('admin.users.edit')} · ${editing.username}` : t('admin.users.add')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={props.onCancel}
+      width={600}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={
+          editing
+            ? { username: editing.username, displayName: editing.displayName, phone: editing.phone ?? '', roles: editing.roles, unitIds: editing.units.map((u) => u.id) }
+            : { roles: [], unitIds: [] }
+        }
+      >
+        <Form.Item name="username" label={t('admin.users.username')} rules={[required, zodRule(usernameSchema, messages.username)]} extra={editing ? undefined : t('admin.users.usernameRule')}>
+          <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} autoFocus={!editing} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('admin.users.displayName')} rules={[{ ...required, whitespace: true }, zodRule(displayNameSchema)]}>
+          <Input maxLength={50} autoFocus={Boolean(editing)} />
+        </Form.Item>
+        {!editing && (
+          <Form.Item name="password" label={t('admin.users.password')} rules={[required, zodRule(passwordSchema, messages.password)]}>
+            <Input.Password autoComplete="new-password" maxLength={256} />
+          </Form.Item>
+        )}
+        <Form.Item name="phone" label={t('admin.users.phone')} rules={[zodRule(phoneSchema, messages.phone)]}>
+          <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('admin.users.roles')} rules={[required, zodRule(roleListSchema)]}>
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="unitIds" label={t('admin.users.units')} rules={[required, zodRule(unitIdListSchema)]}>
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The admin sets a new password for a user; their sessions end. */
+export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onCancel: () => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onFinish(v: { password: string; confirm: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password: v.password }, lang });
+      props.onDone();
+    } catch (e) {
+      setError(applyApiError(form, e, t, ['password']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open title={t('admin.users.resetFor', { name: props.user.displayName })} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onCancel}>
+      <Alert type="info" showIcon title={t('admin.users.resetHint')} style={{ marginBottom: 16 }} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item name="password" label={t('admin.users.newPassword')} rules={[{ required: true, message: t('admin.required') }, zodRule(passwordSchema, t('admin.users.passwordRule'))]}>
+          <Input.Password autoComplete="new-password" maxLength={256} autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('admin.users.confirmPassword')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('admin.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('admin.users.passwordMismatch')))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={256} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

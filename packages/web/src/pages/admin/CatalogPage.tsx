@@ -1,0 +1,219 @@
+import { App, Button, Card, Col, Empty, Popconfirm, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { CategoryDialog, RuleDialog, categoryName } from '../../components/admin/CatalogDialogs.tsx';
+import { explain } from '../../components/admin/forms.ts';
+import { LoadError } from '../../components/admin/LoadError.tsx';
+import { type AdminCategory, type AdminRegion, type AdminUnit, type RoutingRule } from '../../components/admin/types.ts';
+import { useLoad } from '../../components/admin/useLoad.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+interface TreeNode {
+  key: string;
+  category: AdminCategory;
+  children: TreeNode[];
+}
+
+/** Categories as tree nodes: parents first, children under them, by code. */
+function categoryTree(items: readonly AdminCategory[]): TreeNode[] {
+  const nodes = new Map(items.map((c) => [c.code, { key: c.code, category: c, children: [] as TreeNode[] }]));
+  const roots: TreeNode[] = [];
+  for (const n of nodes.values()) {
+    const parent = n.category.parentCode ? nodes.get(n.category.parentCode) : undefined;
+    (parent ? parent.children : roots).push(n);
+  }
+  return roots;
+}
+
+type Dialog = { mode: 'category'; editing?: AdminCategory; parent?: AdminCategory } | { mode: 'rule' } | null;
+
+/** 分类与派单目录: the category tree on the left, the routing rules of the admin's regions on the right. */
+export function CatalogPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const categories = useLoad(() => api<{ items: AdminCategory[] }>('/api/v1/admin/categories', { lang }), [lang]);
+  const rules = useLoad(() => api<{ items: RoutingRule[] }>('/api/v1/admin/routing-rules', { lang }), [lang]);
+  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units', { lang }), [lang]);
+  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions', { lang }), [lang]);
+  const [selected, setSelected] = useState<AdminCategory | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const list = useMemo(() => categories.data?.items ?? [], [categories.data]);
+  const treeData = useMemo(() => categoryTree(list), [list]);
+  const shownRules = (rules.data?.items ?? []).filter((r) => !selected || r.categoryCode === selected.code || r.categoryCode.startsWith(`${selected.code}.`));
+
+  async function setActive(c: AdminCategory, active: boolean) {
+    try {
+      await api(`/api/v1/admin/categories/${encodeURIComponent(c.code)}`, { method: 'PATCH', body: { active }, lang });
+      message.success(active ? t('admin.reactivated') : t('admin.deactivated'));
+      categories.reload();
+      rules.reload();
+    } catch (e) {
+      message.error(explain(e, t));
+    }
+  }
+
+  async function removeRule(r: RoutingRule) {
+    try {
+      await api(`/api/v1/admin/routing-rules/${r.id}`, { method: 'DELETE', lang });
+      message.success(t('admin.removed'));
+      rules.reload();
+    } catch (e) {
+      message.error(explain(e, t));
+    }
+  }
+
+  const ready = categories.data && units.data && regions.data;
+  return (
+    <Row gutter={16}>
+      <Col span={11}>
+        <Card
+          size="small"
+          title={t('admin.catalog.categories')}
+          extra={
+            <Button size="small" type="primary" disabled={!categories.data} onClick={() => setDialog({ mode: 'category' })}>
+              {t('admin.catalog.addCategory')}
+            </Button>
+          }
+        >
+          <Typography.Paragraph type="secondary">{t('admin.catalog.categoryHint')}</Typography.Paragraph>
+          {categories.error && <LoadError error={categories.error} onRetry={categories.reload} />}
+          {categories.loading && !categories.data && <Spin style={{ display: 'block', margin: '32px auto' }} />}
+          {categories.data && list.length === 0 && <Empty description={t('empty')} />}
+          {categories.data && list.length > 0 && (
+            <Tree<TreeNode>
+              blockNode
+              defaultExpandAll
+              treeData={treeData}
+              selectedKeys={selected ? [selected.code] : []}
+              onSelect={(_keys, info) => setSelected(info.selected ? info.node.category : null)}
+              titleRender={(n) => {
+                const c = n.category;
+                return (
+                  <div style={{ display: 'flex', alignItems: 'center', gap: 8, minHeight: 28 }}>
+                    <span style={{ flex: 1, minWidth: 0 }}>
+                      {c.active ? categoryName(c, lang) : <Typography.Text type="secondary">{categoryName(c, lang)}</Typography.Text>}{' '}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {c.code}
+                      </Typography.Text>
+                    </span>
+                    {!c.active && <Tag>{t('admin.inactive')}</Tag>}
+                    <Space size={0} onClick={(e) => e.stopPropagation()}>
+                      <Button type="link" size="small" onClick={() => setDialog({ mode: 'category', editing: c })}>
+                        {t('admin.edit')}
+                      </Button>
+                      {c.active && !c.parentCode && (
+                        <Button type="link" size="small" onClick={() => setDialog({ mode: 'category', parent: c })}>
+                          {t('admin.catalog.addSub')}
+                        </Button>
+                      )}
+                      {c.active ? (
+                        <Popconfirm title={t('admin.confirmDeactivate', { name: categoryName(c, lang) })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => setActive(c, false)}>
+                          <Button type="link" size="small" danger>
+                            {t('admin.deactivate')}
+                          </Button>
+                        </Popconfirm>
+                      ) : (
+                        <Button type="link" size="small" onClick={() => void setActive(c, true)}>
+                          {t('admin.reactivate')}
+                        </Button>
+                      )}
+                    </Space>
+                  </div>
+                );
+              }}
+            />
+          )}
+        </Card>
+      </Col>
+      <Col span={13}>
+        <Card
+          size="small"
+          title={t('admin.catalog.rules')}
+          extra={
+            <Button size="small" type="primary" disabled={!ready} onClick={() => setDialog({ mode: 'rule' })}>
+              {t('admin.catalog.addRule')}
+            </Button>
+          }
+        >
+          <Typography.Paragraph type="secondary">{t('admin.catalog.rulesHint')}</Typography.Paragraph>
+          <div style={{ marginBottom: 12, minHeight: 24 }}>
+            {selected ? (
+              <Space>
+                <Tag color="blue">{t('admin.catalog.filteredBy', { name: categoryName(selected, lang) })}</Tag>
+                <Button size="small" onClick={() => setSelected(null)}>
+                  {t('admin.catalog.showAll')}
+                </Button>
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('admin.catalog.selectHint')}</Typography.Text>
+            )}
+          </div>
+          {rules.error && <LoadError error={rules.error} onRetry={rules.reload} />}
+          {(units.error || regions.error) && <LoadError error={(units.error ?? regions.error)!} onRetry={() => (units.reload(), regions.reload())} />}
+          <Table<RoutingRule>
+            rowKey="id"
+            size="small"
+            loading={rules.loading}
+            dataSource={shownRules}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: t('empty') }}
+            columns={[
+              {
+                title: t('category'),
+                key: 'category',
+                render: (_: unknown, r) => (
+                  <>
+                    {lang === 'zh' ? r.categoryNameZh : r.categoryNameEn} <Typography.Text type="secondary">{r.categoryCode}</Typography.Text>
+                    {!r.categoryActive && <Tag style={{ marginLeft: 8 }}>{t('admin.inactive')}</Tag>}
+                  </>
+                ),
+              },
+              { title: t('admin.catalog.regionPrefix'), key: 'region', width: 170, render: (_: unknown, r) => `${r.regionName ?? ''} ${r.regionPrefix}` },
+              { title: t('admin.catalog.unit'), key: 'unit', render: (_: unknown, r) => r.unit.name },
+              {
+                title: t('admin.actions'),
+                key: 'actions',
+                width: 72,
+                render: (_: unknown, r) => (
+                  <Popconfirm title={t('admin.confirmRemove', { name: `${lang === 'zh' ? r.categoryNameZh : r.categoryNameEn} → ${r.unit.name}` })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => removeRule(r)}>
+                    <Button type="link" size="small" danger>
+                      {t('admin.remove')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+      {dialog?.mode === 'category' && (
+        <CategoryDialog
+          editing={dialog.editing}
+          parent={dialog.parent}
+          categories={list}
+          onCancel={() => setDialog(null)}
+          onDone={() => {
+            message.success(dialog.editing ? t('saved') : t('admin.created'));
+            setDialog(null);
+            categories.reload();
+            rules.reload();
+          }}
+        />
+      )}
+      {dialog?.mode === 'rule' && categories.data && units.data && regions.data && (
+        <RuleDialog
+          category={selected?.code}
+          categories={list}
+          regions={regions.data.items}
+          tree={units.data.items}
+          onCancel={() => setDialog(null)}
+          onDone={() => {
+            message.success(t('admin.created'));
+            setDialog(null);
+            rules.reload();
+          }}
+        />
+      )}
+    </Row>
+  );
+}

@@ -1,0 +1,152 @@
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState, type Key } from 'react';
+import { api } from '../../api/client.ts';
+import { explain } from '../../components/admin/forms.ts';
+import { LoadError } from '../../components/admin/LoadError.tsx';
+import { asTreeRows, flattenUnits, type AdminRegion, type AdminUnit } from '../../components/admin/types.ts';
+import { UnitDialog } from '../../components/admin/UnitDialog.tsx';
+import { useLoad } from '../../components/admin/useLoad.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+type Dialog = { mode: 'create'; parent?: AdminUnit } | { mode: 'edit'; unit: AdminUnit } | null;
+
+/** 单位管理: the units of the admin's regions as a tree; add, edit, move, deactivate, reactivate, remove. */
+export function UnitsPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units', { lang }), [lang]);
+  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions', { lang }), [lang]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  const tree = useMemo(() => units.data?.items ?? [], [units.data]);
+  const rows = useMemo(() => asTreeRows(tree), [tree]);
+  // Table rows drop empty `children` (no expander on leaves); actions work on the full nodes.
+  const byId = useMemo(() => new Map(flattenUnits(tree).map((u) => [u.id, u])), [tree]);
+
+  // Open every branch when the units first arrive; later the user's choice stays.
+  useEffect(() => {
+    if (units.data && expanded.length === 0) setExpanded(flattenUnits(units.data.items).filter((u) => u.children.length > 0).map((u) => u.id));
+    // Only when new data arrives, not when the user folds a branch.
+  }, [units.data]);
+
+  async function patch(u: AdminUnit, body: { active: boolean }) {
+    try {
+      const r = await api<AdminUnit & { routesRemoved: number }>(`/api/v1/admin/units/${u.id}`, { method: 'PATCH', body, lang });
+      message.success(body.active ? t('admin.reactivated') : r.routesRemoved > 0 ? t('admin.units.routesRemoved', { n: r.routesRemoved }) : t('admin.deactivated'));
+      units.reload();
+    } catch (e) {
+      message.error(explain(e, t));
+    }
+  }
+
+  async function remove(u: AdminUnit) {
+    try {
+      await api(`/api/v1/admin/units/${u.id}`, { method: 'DELETE', lang });
+      message.success(t('admin.removed'));
+      units.reload();
+    } catch (e) {
+      message.error(explain(e, t));
+    }
+  }
+
+  function actions(row: AdminUnit) {
+    const u = byId.get(row.id) ?? { ...row, children: [] };
+    const activeChildren = u.children.some((c) => c.active);
+    const blocked = u.memberCount > 0 ? t('admin.units.hasMembers') : activeChildren ? t('admin.units.hasChildren') : null;
+    return (
+      <Space size={0} wrap>
+        <Button type="link" size="small" onClick={() => setDialog({ mode: 'edit', unit: u })}>
+          {t('admin.edit')}
+        </Button>
+        {u.active && (
+          <Button type="link" size="small" onClick={() => setDialog({ mode: 'create', parent: u })}>
+            {t('admin.units.addChild')}
+          </Button>
+        )}
+        {u.active ? (
+          blocked ? (
+            <Tooltip title={blocked}>
+              <Button type="link" size="small" disabled>
+                {t('admin.deactivate')}
+              </Button>
+            </Tooltip>
+          ) : (
+            <Popconfirm title={t('admin.confirmDeactivate', { name: u.name })} description={<div style={{ maxWidth: 320 }}>{t('admin.units.deactivateHint')}</div>} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => patch(u, { active: false })}>
+              <Button type="link" size="small" danger>
+                {t('admin.deactivate')}
+              </Button>
+            </Popconfirm>
+          )
+        ) : (
+          <Popconfirm title={t('admin.confirmReactivate', { name: u.name })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => patch(u, { active: true })}>
+            <Button type="link" size="small">
+              {t('admin.reactivate')}
+            </Button>
+          </Popconfirm>
+        )}
+        {u.memberCount === 0 && u.children.length === 0 && (
+          <Popconfirm title={t('admin.confirmRemove', { name: u.name })} description={<div style={{ maxWidth: 320 }}>{t('admin.units.removeHint')}</div>} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => remove(u)}>
+            <Button type="link" size="small" danger>
+              {t('admin.remove')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    );
+  }
+
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+        <Typography.Text type="secondary">{t('admin.units.deactivateHint')}</Typography.Text>
+        <Button type="primary" disabled={!regions.data || regions.data.items.length === 0} onClick={() => setDialog({ mode: 'create' })}>
+          {t('admin.units.add')}
+        </Button>
+      </div>
+      {units.error && <LoadError error={units.error} onRetry={units.reload} />}
+      {regions.error && <LoadError error={regions.error} onRetry={regions.reload} />}
+      <Table<AdminUnit>
+        rowKey="id"
+        size="middle"
+        loading={units.loading}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: t('empty') }}
+        expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys) }}
+        columns={[
+          {
+            title: t('admin.units.name'),
+            dataIndex: 'name',
+            render: (v: string, u) => (u.active ? v : <Typography.Text type="secondary">{v}</Typography.Text>),
+          },
+          { title: t('admin.units.kind'), dataIndex: 'kind', width: 130, render: (k: string) => <Tag>{t(`admin.unitKind.${k}` as MessageKey)}</Tag> },
+          { title: t('admin.units.region'), dataIndex: 'regionCode', width: 190, render: (c: string, u) => `${u.regionName ?? ''} ${c}` },
+          { title: t('admin.units.members'), dataIndex: 'memberCount', width: 100, align: 'right' },
+          {
+            title: t('admin.state'),
+            dataIndex: 'active',
+            width: 100,
+            render: (a: boolean) => (a ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>),
+          },
+          { title: t('admin.actions'), key: 'actions', width: lang === 'zh' ? 250 : 380, render: (_: unknown, u) => actions(u) },
+        ]}
+      />
+      {dialog && regions.data && (
+        <UnitDialog
+          editing={dialog.mode === 'edit' ? dialog.unit : undefined}
+          parent={dialog.mode === 'create' ? dialog.parent : undefined}
+          tree={tree}
+          regions={regions.data.items}
+          onCancel={() => setDialog(null)}
+          onDone={(u) => {
+            message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
+            setDialog(null);
+            if (u.parentId !== null) setExpanded((keys) => (keys.includes(u.parentId!) ? keys : [...keys, u.parentId!]));
+            units.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

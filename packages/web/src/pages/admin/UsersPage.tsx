@@ -1,0 +1,194 @@
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useSession } from '../../api/session.tsx';
+import { explain } from '../../components/admin/forms.ts';
+import { LoadError } from '../../components/admin/LoadError.tsx';
+import { flattenUnits, type AdminUnit, type AdminUser } from '../../components/admin/types.ts';
+import { PasswordDialog, UserDialog } from '../../components/admin/UserDialog.tsx';
+import { useLoad } from '../../components/admin/useLoad.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+type Dialog = { mode: 'create' } | { mode: 'edit'; user: AdminUser } | { mode: 'password'; user: AdminUser } | null;
+
+interface Filters {
+  q: string;
+  unitId: number | undefined;
+  active: 'true' | 'false' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** 用户与角色: the staff accounts of the admin's regions; create, edit roles and units, deactivate, reset password. */
+export function UsersPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units', { lang }), [lang]);
+  const users = useLoad(() => {
+    const q = new URLSearchParams({ page: String(filters.page), pageSize: String(filters.pageSize) });
+    if (filters.q) q.set('q', filters.q);
+    if (filters.unitId !== undefined) q.set('unitId', String(filters.unitId));
+    if (filters.active) q.set('active', filters.active);
+    return api<{ items: AdminUser[]; total: number }>(`/api/v1/admin/users?${q.toString()}`, { lang });
+  }, [lang, filters]);
+  const tree = useMemo(() => units.data?.items ?? [], [units.data]);
+
+  async function setActive(u: AdminUser, active: boolean) {
+    try {
+      await api(`/api/v1/admin/users/${u.id}`, { method: 'PATCH', body: { active }, lang });
+      message.success(active ? t('admin.reactivated') : t('admin.deactivated'));
+      users.reload();
+    } catch (e) {
+      message.error(explain(e, t));
+    }
+  }
+
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 16, gap: 16 }}>
+        <Space wrap>
+          <Input.Search
+            aria-label={t('admin.users.searchHint')}
+            placeholder={t('admin.users.searchHint')}
+            allowClear
+            style={{ width: 240 }}
+            onSearch={(q) => setFilters((f) => ({ ...f, q: q.trim(), page: 1 }))}
+          />
+          <Select
+            aria-label={t('admin.users.units')}
+            placeholder={t('admin.users.allUnits')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 260 }}
+            value={filters.unitId}
+            onChange={(unitId?: number) => setFilters((f) => ({ ...f, unitId, page: 1 }))}
+            options={flattenUnits(tree).map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <Select
+            aria-label={t('admin.state')}
+            placeholder={t('admin.allStates')}
+            allowClear
+            style={{ width: 140 }}
+            value={filters.active}
+            onChange={(active?: 'true' | 'false') => setFilters((f) => ({ ...f, active, page: 1 }))}
+            options={[
+              { value: 'true', label: t('admin.active') },
+              { value: 'false', label: t('admin.inactive') },
+            ]}
+          />
+        </Space>
+        <Button type="primary" disabled={!units.data} onClick={() => setDialog({ mode: 'create' })}>
+          {t('admin.users.add')}
+        </Button>
+      </div>
+      {users.error && <LoadError error={users.error} onRetry={users.reload} />}
+      {units.error && <LoadError error={units.error} onRetry={units.reload} />}
+      <Table<AdminUser>
+        rowKey="id"
+        size="middle"
+        loading={users.loading}
+        dataSource={users.data?.items ?? []}
+        locale={{ emptyText: t('empty') }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: users.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t('admin.users.total', { n }),
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
+        columns={[
+          { title: t('admin.users.username'), dataIndex: 'username', width: 150 },
+          {
+            title: t('admin.users.displayName'),
+            dataIndex: 'displayName',
+            width: 140,
+            render: (v: string, u) => (
+              <>
+                {v} {u.id === me?.id && <Tag color="blue">{t('admin.users.you')}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: t('admin.users.roles'),
+            dataIndex: 'roles',
+            render: (rs: string[]) => rs.map((r) => <Tag key={r} color={r === 'admin' ? 'red' : 'default'}>{t(`admin.role.${r}` as MessageKey)}</Tag>),
+          },
+          {
+            title: t('admin.users.units'),
+            dataIndex: 'units',
+            render: (us: AdminUser['units']) => us.map((u) => (u.active ? u.name : `${u.name}（${t('admin.inactive')}）`)).join('、'),
+          },
+          { title: t('admin.users.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
+          {
+            title: t('admin.state'),
+            dataIndex: 'active',
+            width: 90,
+            render: (a: boolean) => (a ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>),
+          },
+          {
+            title: t('admin.actions'),
+            key: 'actions',
+            width: 230,
+            render: (_: unknown, u) => (
+              <Space size={0}>
+                <Button type="link" size="small" disabled={!units.data} onClick={() => setDialog({ mode: 'edit', user: u })}>
+                  {t('admin.edit')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setDialog({ mode: 'password', user: u })}>
+                  {t('admin.users.resetPassword')}
+                </Button>
+                {u.id !== me?.id &&
+                  (u.active ? (
+                    <Popconfirm
+                      title={t('admin.confirmDeactivate', { name: u.displayName })}
+                      description={<Typography.Text style={{ maxWidth: 300, display: 'block' }}>{t('admin.users.deactivateHint')}</Typography.Text>}
+                      okText={t('confirm')}
+                      cancelText={t('cancel')}
+                      onConfirm={() => setActive(u, false)}
+                    >
+                      <Button type="link" size="small" danger>
+                        {t('admin.deactivate')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Popconfirm title={t('admin.confirmReactivate', { name: u.displayName })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => setActive(u, true)}>
+                      <Button type="link" size="small">
+                        {t('admin.reactivate')}
+                      </Button>
+                    </Popconfirm>
+                  ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {(dialog?.mode === 'create' || dialog?.mode === 'edit') && (
+        <UserDialog
+          editing={dialog.mode === 'edit' ? dialog.user : undefined}
+          tree={tree}
+          onCancel={() => setDialog(null)}
+          onDone={() => {
+            message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
+            setDialog(null);
+            users.reload();
+          }}
+        />
+      )}
+      {dialog?.mode === 'password' && (
+        <PasswordDialog
+          user={dialog.user}
+          onCancel={() => setDialog(null)}
+          onDone={() => {
+            message.success(t('admin.users.resetDone'));
+            setDialog(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
