@@ -1,24 +1,12 @@
-import type { FormInstance, FormRule } from 'antd';
+import type { FormInstance } from 'antd';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/**
- * An antd Form rule from a shared zod schema (the API validates with the same one). Empty
- * values are left to a `required` rule; the message is the given one, else zod's (localised
- * by the app through z.config).
- */
-export function zodRule(schema: z.ZodType, message?: string): FormRule {
-  return {
-    validator: (_, value: unknown) => {
-      if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return Promise.resolve();
-      const res = schema.safeParse(value);
-      return res.success ? Promise.resolve() : Promise.reject(new Error(message ?? res.error.issues[0]?.message ?? ''));
-    },
-  };
-}
+/** One rule helper for every form: see forms/zodRule.ts. */
+export { zodRule } from '../../forms/zodRule.ts';
 
 /** Drop fields left empty (an optional field the user cleared). */
 export function withoutEmpty<V extends Record<string, unknown>>(values: V): Partial<V> {

@@ -1,23 +1,7 @@
-import type { FormInstance, FormRule } from 'antd';
-import type { z } from 'zod';
+import type { FormInstance } from 'antd';
 
-/**
- * An antd Form rule from a shared core schema: the form checks a field exactly as the API will.
- * zod's own messages follow the UI language (z.config locale). An empty input counts as absent:
- * optional fields pass, required ones say `required`. `message` replaces messages a schema
- * spells out itself (those are written for developers, in English).
- */
-export function zodRule(schema: z.ZodType, opts: { required?: string; message?: string } = {}): FormRule {
-  return {
-    validator: (_rule, raw: unknown) => {
-      const value = raw === '' || raw === null || (typeof raw === 'string' && raw.trim() === '') ? undefined : raw;
-      const res = schema.safeParse(value);
-      if (res.success) return Promise.resolve();
-      if (value === undefined && opts.required) return Promise.reject(new Error(opts.required));
-      return Promise.reject(new Error(opts.message ?? res.error.issues[0]?.message ?? 'invalid'));
-    },
-  };
-}
+/** One rule helper for every form: see forms/zodRule.ts. */
+export { zodRule } from '../../forms/zodRule.ts';
 
 /** Field errors of an API validation failure (or of a whole-schema check), for form.setFields. */
 export function fieldErrors<V>(fields: readonly { path: string; message: string }[], known: readonly string[]): Parameters<FormInstance<V>['setFields']>[0] {
