@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { shot } from './browser.ts';
 import type { E2eServer } from './server.ts';
 
 /** Helpers for journeys through the staff workbench. */
@@ -27,15 +28,25 @@ export async function openCase(page: Page, server: E2eServer, id: number): Promi
 /** Click an action button, let `fill` fill the dialog, submit, and wait for the success toast. */
 export async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}): Promise<void> {
   await page.locator(`[data-action="${action}"]`).click();
+  const answered = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST', { timeout: 20_000 });
   if (action === 'sign') {
-    await page.getByRole('button', { name: /确\s*定/ }).click();
+    const ok = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ });
+    await ok.waitFor();
+    await ok.click();
   } else {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await fill(dialog);
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
   }
-  await page.locator('.ant-message-success').last().waitFor();
+  try {
+    const res = await answered;
+    if (res.status() !== 200) throw new Error(`${action}: ${res.status()} ${await res.text()}`);
+    await page.locator('.ant-message-success').last().waitFor();
+  } catch (e) {
+    await page.screenshot({ path: shot(`failed-${action}-${Date.now()}`), fullPage: true });
+    throw e;
+  }
 }
 
 export async function statusOf(page: Page): Promise<string> {

@@ -1,22 +1,24 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { SessionProvider } from './api/session.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
-import { StaffLayout } from './layouts/StaffLayout.tsx';
-import { SettingsPage } from './pages/admin/SettingsPage.tsx';
 import { CitizenHome } from './pages/citizen/CitizenHome.tsx';
 import { TrackPage } from './pages/citizen/TrackPage.tsx';
-import { CaseDetailPage } from './pages/staff/CaseDetailPage.tsx';
-import { CaseListPage } from './pages/staff/CaseListPage.tsx';
-import { LoginPage } from './pages/staff/LoginPage.tsx';
-import { RegisterCasePage } from './pages/staff/RegisterCasePage.tsx';
-import { WorkbenchPage } from './pages/staff/WorkbenchPage.tsx';
+
+// Citizens on a phone load only their pages; the workbench and the admin pages load on demand.
+const StaffLayout = lazy(() => import('./layouts/StaffLayout.tsx').then((m) => ({ default: m.StaffLayout })));
+const SettingsPage = lazy(() => import('./pages/admin/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const CaseDetailPage = lazy(() => import('./pages/staff/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const CaseListPage = lazy(() => import('./pages/staff/CaseListPage.tsx').then((m) => ({ default: m.CaseListPage })));
+const LoginPage = lazy(() => import('./pages/staff/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const RegisterCasePage = lazy(() => import('./pages/staff/RegisterCasePage.tsx').then((m) => ({ default: m.RegisterCasePage })));
+const WorkbenchPage = lazy(() => import('./pages/staff/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
 function Root() {
   const { lang } = useI18n();
@@ -24,6 +26,7 @@ function Root() {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b' } }}>
       <AntApp>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
         <Routes>
           <Route path="/" element={<CitizenHome />} />
           <Route path="/track" element={<TrackPage />} />
@@ -44,6 +47,7 @@ function Root() {
             </Route>
           </Route>
         </Routes>
+        </Suspense>
       </AntApp>
     </ConfigProvider>
   );
