@@ -22,6 +22,12 @@ import { registerAuth } from './auth.ts';
 import { errorBody, langOf, sendError } from './error-mapping.ts';
 import { registerApiDocs } from './openapi.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: { method: string; url: string }[];
+  }
+}
+
 export interface AppDeps {
   db: Db;
   clock: Clock;
@@ -50,6 +56,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sendError(req, reply, err);
     },
   });
+  // Every API route, as registered: the OpenAPI test checks each one is documented.
+  const apiRoutes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1/')) return;
+    for (const m of [r.method].flat()) if (m !== 'HEAD') apiRoutes.push({ method: m.toLowerCase(), url: r.url });
+  });
+  app.decorate('apiRoutes', apiRoutes);
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', langOf(req))));
 

@@ -1,6 +1,21 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { actionBodySchema, createCaseSchema, createUserSchema, loginSchema, publicCreateCaseSchema, publicRateSchema } from '@huiyin/core';
+import {
+  actionBodySchema,
+  adminCreateUserSchema,
+  createCaseSchema,
+  createCategorySchema,
+  createRoutingRuleSchema,
+  createUnitSchema,
+  createUserSchema,
+  loginSchema,
+  publicCreateCaseSchema,
+  publicRateSchema,
+  resetPasswordSchema,
+  updateCategorySchema,
+  updateUnitSchema,
+  updateUserSchema,
+} from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -104,6 +119,44 @@ export function openApiDocument() {
           responses: { '200': ok('public case view'), ...errors },
         },
       },
+      '/api/v1/public/config': { get: { summary: 'Citizen page configuration (map tiles, photo limits, service regions)', security: [], responses: { '200': ok('config') } } },
+      '/api/v1/public/cases/{trackingNo}/photos': {
+        post: {
+          summary: 'Photos for a just-submitted request (multipart; the full phone number as field `phone`; within 30 minutes; images only, at most 5)',
+          security: [],
+          parameters: [trackParam],
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { phone: { type: 'string' }, file: { type: 'string', format: 'binary' } } } } } },
+          responses: { '201': ok('{items}'), ...errors, '413': { description: 'Too many or too large' }, '415': { description: 'Not an image' } },
+        },
+      },
+      '/api/v1/admin/regions': { get: { summary: 'The admin’s regions and their townships (for pickers)', responses: { '200': ok('{items}'), ...errors } } },
+      '/api/v1/admin/units': {
+        get: { summary: 'Units of the admin’s regions, as a tree', responses: { '200': ok('{items}'), ...errors } },
+        post: { summary: 'Create a unit', requestBody: json(schema(createUnitSchema)), responses: { '201': ok('unit'), ...errors } },
+      },
+      '/api/v1/admin/units/{id}': {
+        patch: { summary: 'Rename, move, deactivate or reactivate a unit', parameters: [idParam], requestBody: json(schema(updateUnitSchema)), responses: { '200': ok('unit'), ...errors } },
+        delete: { summary: 'Delete a unit nothing refers to (else 409: deactivate it)', parameters: [idParam], responses: { '204': { description: 'Deleted' }, ...errors } },
+      },
+      '/api/v1/admin/users': {
+        get: { summary: 'Staff accounts of the admin’s regions', parameters: ['q', 'unitId', 'active'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok('{items, total}'), ...errors } },
+        post: { summary: 'Create a staff account', requestBody: json(schema(adminCreateUserSchema)), responses: { '201': ok('user'), ...errors } },
+      },
+      '/api/v1/admin/users/{id}': {
+        get: { summary: 'One staff account', parameters: [idParam], responses: { '200': ok('user'), ...errors } },
+        patch: { summary: 'Change name, phone, roles, units, or (de)activate (sessions end)', parameters: [idParam], requestBody: json(schema(updateUserSchema)), responses: { '200': ok('user'), ...errors } },
+      },
+      '/api/v1/admin/users/{id}/password': { put: { summary: 'Set a new password (sessions end)', parameters: [idParam], requestBody: json(schema(resetPasswordSchema)), responses: { '204': { description: 'Set' }, ...errors } } },
+      '/api/v1/admin/categories': {
+        get: { summary: 'Categories, inactive ones included', responses: { '200': ok('{items}'), ...errors } },
+        post: { summary: 'Create a category', requestBody: json(schema(createCategorySchema)), responses: { '201': ok('category'), ...errors } },
+      },
+      '/api/v1/admin/categories/{code}': { patch: { summary: 'Rename, deactivate or reactivate a category', parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json(schema(updateCategorySchema)), responses: { '200': ok('category'), ...errors } } },
+      '/api/v1/admin/routing-rules': {
+        get: { summary: 'The routing catalog of the admin’s regions', responses: { '200': ok('{items}'), ...errors } },
+        post: { summary: 'Add a rule: category × region prefix -> unit', requestBody: json(schema(createRoutingRuleSchema)), responses: { '201': ok('rule'), ...errors } },
+      },
+      '/api/v1/admin/routing-rules/{id}': { delete: { summary: 'Remove a rule', parameters: [idParam], responses: { '204': { description: 'Removed' }, ...errors } } },
       '/api/v1/track/{trackingNo}/rating': { post: { summary: 'The requester rates the answer', security: [], parameters: [trackParam], requestBody: json(schema(publicRateSchema)), responses: { '200': ok('public case view'), ...errors } } },
     },
   };
