@@ -22,6 +22,17 @@ export function createAttachmentsRepo(db: Db) {
       return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** Files the requester sent (no staff uploader). */
+    async countFromCitizen(caseId: number): Promise<number> {
+      const r = await db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', caseId)
+        .where('uploaded_by', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
     async countOfCase(caseId: number): Promise<number> {
       const r = await db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
       return Number(r.n);

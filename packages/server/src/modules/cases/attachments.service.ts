@@ -1,14 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError, caseScopeFor, inScope } from '@huiyin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { appendEvent } from '../audit/record-event.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';
+import { attachmentViews, recordAttachments, stageFile, withStagedFiles } from './attachment-store.ts';
 
 /**
  * Files attached to a case: stored on disk under the data directory, the type sniffed from the
@@ -59,61 +58,21 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: 
     const checked = [];
     for (const file of files) checked.push({ file, sniffed: await sniff(file) });
     const now = deps.clock.now();
-    const written: string[] = [];
-    const items = checked.map(({ file, sniffed }) => {
-      const id = randomUUID();
-      const key = path.join(now.toISOString().slice(0, 7), `${id}.${sniffed.ext}`);
-      const safeName = path.basename(file.fileName).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || `attachment.${sniffed.ext}`;
-      return { id, key, safeName, mime: sniffed.mime, data: file.data };
-    });
-    try {
-      for (const it of items) {
-        const full = path.join(root, it.key);
-        await mkdir(path.dirname(full), { recursive: true });
-        await writeFile(full, it.data, { flag: 'wx' });
-        written.push(full);
-      }
-      await deps.db.transaction().execute(async (trx) => {
+    const items = checked.map(({ file, sniffed }) => stageFile(file, sniffed, now, 'attachment'));
+    await withStagedFiles(root, items, () =>
+      deps.db.transaction().execute(async (trx) => {
         const row = await createCasesRepo(trx).lock(caseId);
         if (!row || !visible(user, row)) throw new DomainError('not_found', 'case not found');
         if (row.status === 'closed' || row.status === 'merged') {
           throw new DomainError('illegal_transition', 'a closed or merged case takes no more attachments', { status: row.status, action: 'attach' });
         }
-        const repo = createAttachmentsRepo(trx);
-        if ((await repo.countOfCase(caseId)) + items.length > MAX_ATTACHMENTS_PER_CASE) {
+        if ((await createAttachmentsRepo(trx).countOfCase(caseId)) + items.length > MAX_ATTACHMENTS_PER_CASE) {
           throw new DomainError('payload_too_large', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
         }
-        for (const it of items) {
-          const sha256 = createHash('sha256').update(it.data).digest('hex');
-          await repo.insert({
-            id: it.id,
-            case_id: caseId,
-            file_name: it.safeName,
-            mime_type: it.mime,
-            size_bytes: it.data.length,
-            sha256,
-            storage_key: it.key,
-            uploaded_by: user.id,
-            created_at: now,
-          });
-          await appendEvent(trx, {
-            caseId,
-            action: 'attach',
-            actorId: user.id,
-            actorRole: user.roles[0] ?? 'clerk',
-            actorUnitId: user.units[0]?.id ?? null,
-            fromStatus: row.status,
-            toStatus: row.status,
-            payload: { attachmentId: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, sha256 },
-            at: now,
-          });
-        }
-      });
-    } catch (e) {
-      await Promise.all(written.map((f) => rm(f, { force: true })));
-      throw e;
-    }
-    return items.map((it) => ({ id: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, createdAt: now.toISOString() }));
+        await recordAttachments(trx, row, items, { id: user.id, role: user.roles[0] ?? 'clerk', unitId: user.units[0]?.id ?? null }, now);
+      }),
+    );
+    return attachmentViews(items, now);
   }
 
   return {

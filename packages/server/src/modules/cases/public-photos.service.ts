@@ -1,12 +1,11 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { DomainError, type Lang } from '@huiyin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { appendEvent } from '../audit/record-event.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
+import { attachmentViews, recordAttachments, stageFile, withStagedFiles, type StagedFile } from './attachment-store.ts';
 import { allowedMimeTypes, MAX_ATTACHMENTS_PER_CASE } from './attachments.service.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import { createGuessLimiter } from './guess-limiter.ts';
@@ -57,81 +56,35 @@ export function createPublicPhotosService(deps: { db: Db; clock: Clock; dataDir:
     }
     if (files.length > MAX_PUBLIC_PHOTOS) throw new DomainError('payload_too_large', words.tooMany[lang], { max: MAX_PUBLIC_PHOTOS });
 
-    const items: { id: string; key: string; safeName: string; mime: string; data: Buffer }[] = [];
+    const items: StagedFile[] = [];
     for (const file of files) {
       const sniffed = await fileTypeFromBuffer(file.data);
       if (!sniffed || !sniffed.mime.startsWith('image/') || !allowedMimeTypes.has(sniffed.mime)) {
         const name = path.basename(file.fileName) || 'file';
         throw new DomainError('unsupported_media_type', `${name}: ${words.notImage[lang]}`, { fileName: name, detected: sniffed?.mime ?? null });
       }
-      const id = randomUUID();
-      items.push({
-        id,
-        key: path.join(now.toISOString().slice(0, 7), `${id}.${sniffed.ext}`),
-        safeName: path.basename(file.fileName).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || `photo.${sniffed.ext}`,
-        mime: sniffed.mime,
-        data: file.data,
-      });
+      items.push(stageFile(file, sniffed, now, 'photo'));
     }
 
-    const written: string[] = [];
-    try {
-      for (const it of items) {
-        const full = path.join(root, it.key);
-        await mkdir(path.dirname(full), { recursive: true });
-        await writeFile(full, it.data, { flag: 'wx' });
-        written.push(full);
-      }
-      await deps.db.transaction().execute(async (trx) => {
+    await withStagedFiles(root, items, () =>
+      deps.db.transaction().execute(async (trx) => {
         const row = await createCasesRepo(trx).lock(found.id);
         if (!row) throw new DomainError('not_found', words.notFound[lang]);
         if (row.status === 'closed' || row.status === 'merged') {
           throw new DomainError('illegal_transition', words.finished[lang], { status: row.status, action: 'attach' });
         }
-        const fromCitizen = await trx
-          .selectFrom('attachments')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('case_id', '=', row.id)
-          .where('uploaded_by', 'is', null)
-          .executeTakeFirstOrThrow();
-        if (Number(fromCitizen.n) + items.length > MAX_PUBLIC_PHOTOS) {
-          throw new DomainError('conflict', words.tooMany[lang], { max: MAX_PUBLIC_PHOTOS, already: Number(fromCitizen.n) });
-        }
         const repo = createAttachmentsRepo(trx);
+        const fromCitizen = await repo.countFromCitizen(row.id);
+        if (fromCitizen + items.length > MAX_PUBLIC_PHOTOS) {
+          throw new DomainError('conflict', words.tooMany[lang], { max: MAX_PUBLIC_PHOTOS, already: fromCitizen });
+        }
         if ((await repo.countOfCase(row.id)) + items.length > MAX_ATTACHMENTS_PER_CASE) {
           throw new DomainError('conflict', words.tooMany[lang], { max: MAX_ATTACHMENTS_PER_CASE });
         }
-        for (const it of items) {
-          const sha256 = createHash('sha256').update(it.data).digest('hex');
-          await repo.insert({
-            id: it.id,
-            case_id: row.id,
-            file_name: it.safeName,
-            mime_type: it.mime,
-            size_bytes: it.data.length,
-            sha256,
-            storage_key: it.key,
-            uploaded_by: null,
-            created_at: now,
-          });
-          await appendEvent(trx, {
-            caseId: row.id,
-            action: 'attach',
-            actorId: null,
-            actorRole: 'citizen',
-            actorUnitId: null,
-            fromStatus: row.status,
-            toStatus: row.status,
-            payload: { attachmentId: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, sha256 },
-            at: now,
-          });
-        }
-      });
-    } catch (e) {
-      await Promise.all(written.map((f) => rm(f, { force: true })));
-      throw e;
-    }
-    return items.map((it) => ({ id: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, createdAt: now.toISOString() }));
+        await recordAttachments(trx, row, items, { id: null, role: 'citizen', unitId: null }, now);
+      }),
+    );
+    return attachmentViews(items, now);
   }
 
   return { addPhotos };
