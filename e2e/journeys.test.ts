@@ -95,6 +95,9 @@ const available = chromiumAvailable();
     const h = await staffPage(browser, server, 'handler');
     await openCase(h.page, server, c.id);
     await act(h.page, 'return', async (dialog) => {
+      // An empty reason is refused next to the field, in plain Chinese, before anything is sent.
+      await dialog.getByRole('button', { name: /提\s*交/ }).click();
+      await dialog.getByText('请填写此项').waitFor();
       await dialog.getByLabel('退单理由').fill('下水道不属于市场监管职责，建议转水务局');
     });
     expect(await statusOf(h.page)).toBe('退单待审');

@@ -10,6 +10,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
+const openStatuses = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'replied'];
 const filterKeys = ['status', 'unitId', 'type', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q'] as const;
 
 /** Cases in the user's scope with filters kept in the address (so a queue link is a filtered list). */
@@ -35,11 +36,13 @@ export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
         const v = params.get(k);
         if (v) q.set(k, v);
       }
+      // The workbench shows the work: open cases unless the user asked for a status.
+      if (embedded && !q.has('status')) q.set('status', openStatuses.join(','));
       q.set('pageSize', '20');
       if (after) q.set('cursor', after);
       return api<Page<CaseSummary>>(`/api/v1/cases?${q.toString()}`, { lang });
     },
-    [params, lang],
+    [params, lang, embedded],
   );
 
   useEffect(() => {

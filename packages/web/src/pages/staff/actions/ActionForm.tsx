@@ -3,7 +3,7 @@ import { Alert, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography 
 import type { CaseDetail, Unit } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
-import { fieldRule } from './action-schema.ts';
+import { fieldRule, isRequired } from './action-schema.ts';
 
 export interface DispatchHelp {
   suggestedUnits: { id: number; name: string }[];
@@ -13,13 +13,14 @@ export interface DispatchHelp {
 /** The fields of one action's dialog. Rules come from core's schema for that action. */
 export function ActionForm({ action, c, units, help }: { action: CaseAction; c: CaseDetail; units: Unit[]; help: DispatchHelp | null }) {
   const { t } = useI18n();
+  const rule = (field: string) => fieldRule(action, field, t('act.fieldRequired'));
   const text = (name: string, label: MessageKey, rows = 4) => (
-    <Form.Item name={name} label={t(label)} rules={[fieldRule(action, name)]}>
+    <Form.Item name={name} label={t(label)} required={isRequired(action, name)} rules={[rule(name)]}>
       <Input.TextArea rows={rows} showCount maxLength={2000} />
     </Form.Item>
   );
   const approve = (
-    <Form.Item name="approve" label={t('act.decision')} rules={[{ required: true, message: t('act.chooseDecision') }]}>
+    <Form.Item name="approve" label={t('act.decision')} required rules={[{ required: true, message: t('act.chooseDecision') }]}>
       <Radio.Group>
         <Radio value={true}>{t('act.approve')}</Radio>
         <Radio value={false}>{t('act.reject')}</Radio>
@@ -36,7 +37,7 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
           {help && help.suggestedUnits.length > 0 && (
             <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('act.catalogSays', { units: help.suggestedUnits.map((u) => u.name).join('、') })} />
           )}
-          <Form.Item name="leadUnitId" label={t('act.leadUnit')} rules={[fieldRule(action, 'leadUnitId')]}>
+          <Form.Item name="leadUnitId" label={t('act.leadUnit')} required={isRequired(action, 'leadUnitId')} rules={[rule('leadUnitId')]}>
             <Select showSearch optionFilterProp="label" options={options} />
           </Form.Item>
           <Form.Item name="assistUnitIds" label={t('act.assistUnits')}>
@@ -61,7 +62,7 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
     case 'requestExtension':
       return (
         <>
-          <Form.Item name="days" label={t('act.days')} rules={[fieldRule(action, 'days')]}>
+          <Form.Item name="days" label={t('act.days')} required={isRequired(action, 'days')} rules={[rule('days')]}>
             <InputNumber min={1} max={60} />
           </Form.Item>
           {text('reason', 'act.extensionReason')}
@@ -80,7 +81,7 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
     case 'reply':
       return (
         <>
-          <Form.Item name="outcome" label={t('act.outcome')} rules={[fieldRule(action, 'outcome')]}>
+          <Form.Item name="outcome" label={t('act.outcome')} required={isRequired(action, 'outcome')} rules={[rule('outcome')]}>
             <Radio.Group optionType="button" options={replyOutcomes.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }))} />
           </Form.Item>
           {text('text', 'act.replyText', 6)}
@@ -89,7 +90,7 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
               getFieldValue('outcome') === 'explained' ? (
                 <>
                   <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('act.explainedNeedsReview')} />
-                  <Form.Item name="policyBasis" label={t('act.policyBasis')} rules={[{ required: true, message: t('act.policyRequired') }, fieldRule(action, 'policyBasis')]}>
+                  <Form.Item name="policyBasis" label={t('act.policyBasis')} required rules={[{ required: true, message: t('act.policyRequired') }, rule('policyBasis')]}>
                     <Input.TextArea rows={2} />
                   </Form.Item>
                 </>
@@ -125,13 +126,13 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
     case 'followUp':
       return (
         <>
-          <Form.Item name="solved" label={t('act.solved')} rules={[{ required: true, message: t('act.chooseDecision') }]}>
+          <Form.Item name="solved" label={t('act.solved')} required rules={[{ required: true, message: t('act.chooseDecision') }]}>
             <Radio.Group>
               <Radio value={true}>{t('yes')}</Radio>
               <Radio value={false}>{t('no')}</Radio>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="satisfaction" label={t('act.satisfaction')} rules={[fieldRule(action, 'satisfaction')]}>
+          <Form.Item name="satisfaction" label={t('act.satisfaction')} required={isRequired(action, 'satisfaction')} rules={[rule('satisfaction')]}>
             <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: t(`satisfaction.${s}` as MessageKey) }))} />
           </Form.Item>
           {text('comment', 'act.comment', 2)}
@@ -140,12 +141,17 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
     case 'reopen':
       return text('reason', 'act.reopenReason');
     case 'close':
-      return text('reason', 'act.closeReason');
+      return (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('act.closeHint')} />
+          {text('reason', 'act.closeReason')}
+        </>
+      );
     case 'merge':
       return (
         <>
           <Typography.Paragraph type="secondary">{t('act.mergeHint')}</Typography.Paragraph>
-          <Form.Item name="masterId" label={t('act.master')} rules={[fieldRule(action, 'masterId')]}>
+          <Form.Item name="masterId" label={t('act.master')} required={isRequired(action, 'masterId')} rules={[rule('masterId')]}>
             <Radio.Group style={{ width: '100%' }}>
               <Table
                 size="small"

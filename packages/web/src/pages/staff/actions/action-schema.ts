@@ -1,5 +1,6 @@
 import { actionBodySchema, type CaseAction } from '@huiyin/core';
 import type { Rule } from 'antd/es/form';
+import { zodRule } from '../../../forms/zodRule.ts';
 import type { z } from 'zod';
 
 /** The schema of one action's body, taken from core's discriminated union (the API validates with the same). */
@@ -9,17 +10,20 @@ export function schemaOf(action: CaseAction) {
   return s;
 }
 
-/** An antd rule that checks one field with the action's own schema. */
-export function fieldRule(action: CaseAction, field: string): Rule {
-  const shape = schemaOf(action).shape as Record<string, z.ZodType>;
-  const fieldSchema = shape[field];
-  return {
-    validator: async (_rule, value: unknown) => {
-      if (!fieldSchema) return;
-      const r = fieldSchema.safeParse(value === '' ? undefined : value);
-      if (!r.success) throw new Error(r.error.issues[0]?.message ?? 'invalid');
-    },
-  };
+/** True when the action's schema does not accept the field left out. */
+export function isRequired(action: CaseAction, field: string): boolean {
+  const fieldSchema = (schemaOf(action).shape as Record<string, z.ZodType>)[field];
+  return fieldSchema !== undefined && !fieldSchema.safeParse(undefined).success;
+}
+
+/**
+ * An antd rule that checks one field with the action's own schema; a required field left empty
+ * gets `requiredMessage` instead of zod's technical wording.
+ */
+export function fieldRule(action: CaseAction, field: string, requiredMessage: string): Rule {
+  const fieldSchema = (schemaOf(action).shape as Record<string, z.ZodType>)[field];
+  if (!fieldSchema) return {};
+  return zodRule(fieldSchema, isRequired(action, field) ? { required: requiredMessage } : {});
 }
 
 /** Whole-body check (cross-field rules such as "an explained answer needs its policy basis"). */
