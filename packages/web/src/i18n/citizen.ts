@@ -124,6 +124,8 @@ export const zh = {
   rateSubmit: '提交评价',
   rateFailed: '评价提交失败',
   yourRating: '您的评价',
+  followUpRating: '回访评价',
+  followUpRatingNote: '以上为工作人员电话回访时记录的您的意见。',
   ratingThanks: '感谢您的评价。',
 };
 
@@ -247,5 +249,7 @@ export const en: Record<keyof typeof zh, string> = {
   rateSubmit: 'Submit the rating',
   rateFailed: 'Could not submit the rating',
   yourRating: 'Your rating',
+  followUpRating: 'Follow-up call',
+  followUpRatingNote: 'Recorded by our staff when they called you back.',
   ratingThanks: 'Thank you for your rating.',
 };

@@ -44,7 +44,11 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
         answerBy: row.status === 'closed' || row.status === 'merged' ? null : row.answer_by.toISOString(),
         answer: answered ? { outcome: source.reply_outcome, text: source.reply_text, policyBasis: source.policy_basis, repliedAt: source.replied_at?.toISOString() } : null,
         canRate: row.status === 'replied' && row.follow_up === 'none',
-        rating: row.satisfaction === null ? null : { solved: row.solved, satisfaction: row.satisfaction },
+        // Who gave it: the citizen on this page, or the supervisor's follow-up call.
+        rating:
+          row.satisfaction === null
+            ? null
+            : { solved: row.solved, satisfaction: row.satisfaction, by: [...events].reverse().find((e) => e.action === 'followUp')?.actor_role === 'citizen' ? 'citizen' : 'follow_up_call' },
         timeline,
       };
     },

@@ -96,13 +96,13 @@ export function TrackResult({ data, last4, loading, onRefresh, onRated }: { data
         </Card>
       )}
       {!data.canRate && data.rating && (
-        <Card title={t('yourRating')}>
+        <Card title={data.rating.by === 'citizen' ? t('yourRating') : t('followUpRating')}>
           <Flex gap={8} wrap>
             {data.rating.solved !== null && <Tag color={data.rating.solved ? 'green' : 'orange'}>{data.rating.solved ? t('rateSolvedYes') : t('rateSolvedNo')}</Tag>}
             <Tag color="blue">{t(`satisfaction.${data.rating.satisfaction}` as MessageKey)}</Tag>
           </Flex>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('ratingThanks')}
+            {data.rating.by === 'citizen' ? t('ratingThanks') : t('followUpRatingNote')}
           </Typography.Paragraph>
         </Card>
       )}

@@ -41,7 +41,7 @@ export interface Tracked {
   answerBy: string | null;
   answer: { outcome: string | null; text: string | null; policyBasis: string | null; repliedAt?: string | undefined } | null;
   canRate: boolean;
-  rating: { solved: boolean | null; satisfaction: string } | null;
+  rating: { solved: boolean | null; satisfaction: string; by: 'citizen' | 'follow_up_call' } | null;
   timeline: { at: string; action: string; status: string; text: string }[];
 }
 
