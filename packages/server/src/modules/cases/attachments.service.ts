@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError, caseScopeFor, inScope } from '@huiyin/core';
+import { DomainError } from '@huiyin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';
+import { visibleTo } from './visibility.ts';
 import { attachmentViews, recordAttachments, stageFile, withStagedFiles } from './attachment-store.ts';
 
 /**
@@ -37,9 +38,7 @@ export const MAX_ATTACHMENTS_PER_CASE = 20;
 export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: string }) {
   const root = path.join(deps.dataDir, 'attachments');
 
-  function visible(user: AuthUser, row: { region_code: string; lead_unit_id: number | null; assist_unit_ids: number[] }) {
-    return inScope(caseScopeFor(user), { regionCode: row.region_code, leadUnitId: row.lead_unit_id, assistUnitIds: row.assist_unit_ids });
-  }
+  const visible = visibleTo;
 
   async function sniff(file: { fileName: string; data: Buffer }) {
     const sniffed = await fileTypeFromBuffer(file.data);

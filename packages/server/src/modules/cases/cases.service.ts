@@ -8,7 +8,6 @@ import {
   phoneLast4,
   registerRoles,
   searchTerms,
-  termOverlap,
   toChinaDate,
   type ActionBody,
   type ActionInput,
@@ -25,17 +24,20 @@ import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
-import { effectsOf, type Audience } from './action-effects.ts';
+import { effectsOf } from './action-effects.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { caseDetail, caseSummary, snapshotOf } from './case-view.ts';
 import { createCasesRepo, termsVector } from './cases.repo.ts';
 import { createStatsRepo } from './stats.repo.ts';
+import { enqueueCaseMessage } from './case-messages.ts';
+import { forwardAnswer, linkToMaster } from './merge-links.ts';
+import { createDispatchHelp } from './dispatch-help.service.ts';
+import { visibleTo } from './visibility.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
 
 export interface CaseServiceDeps {
@@ -55,9 +57,7 @@ function scopeOf(user: AuthUser): CaseScope {
   return caseScopeFor(user);
 }
 
-function visible(user: AuthUser, row: CaseRow): boolean {
-  return inScope(scopeOf(user), { regionCode: row.region_code, leadUnitId: row.lead_unit_id, assistUnitIds: row.assist_unit_ids });
-}
+const visible = visibleTo;
 
 const notFound = () => new DomainError('not_found', 'case not found');
 
@@ -82,17 +82,6 @@ export function createCaseService(deps: CaseServiceDeps) {
   function actingUnit(user: AuthUser | null, role: string, row: CaseRow): number | null {
     if ((unitRoles as readonly string[]).includes(role)) return row.lead_unit_id;
     return user?.units[0]?.id ?? null;
-  }
-
-  async function enqueue(trx: Db, row: CaseRow, eventId: number, action: string, audience: Audience[], now: Date) {
-    await createOutboxRepo(trx).enqueue(
-      {
-        topic: `case.${action}`,
-        caseId: row.id,
-        payload: { eventId, caseId: row.id, trackingNo: row.tracking_no, action, status: row.status, audience },
-      },
-      now,
-    );
   }
 
   async function register(input: CreateCaseInput | PublicCreateCaseInput, who: Registrar) {
@@ -188,7 +177,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         payload: { type: input.type, channel, urgent, regionCode: input.regionCode, categoryCode: input.categoryCode, answerBy: answerBy.toISOString() },
         at: now,
       });
-      await enqueue(trx, inserted, ev.id, 'register', [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }], now);
+      await enqueueCaseMessage(trx, inserted, ev.id, 'register', [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }], now);
       await createStatsRepo(trx).bump(date, input.regionCode, registeredUnit, 'registered');
       return inserted;
     });
@@ -252,7 +241,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         payload: effects.payload,
         at: now,
       });
-      await enqueue(trx, updated, ev.id, input.action, effects.audience, now);
+      await enqueueCaseMessage(trx, updated, ev.id, input.action, effects.audience, now);
       const stats = createStatsRepo(trx);
       for (const m of effects.metrics) await stats.bump(toChinaDate(now), row.region_code, m.unitId, m.metric);
       if (input.action === 'merge' && user !== null) await linkToMaster(trx, updated, input.masterId, user, now);
@@ -286,64 +275,6 @@ export function createCaseService(deps: CaseServiceDeps) {
         throw new DomainError('validation_failed', `case ${master.tracking_no} is itself merged; merge into ${String(master.master_id)}`, { fields: [{ path: 'masterId', message: 'master is merged' }] });
       }
     }
-  }
-
-  /** Record the merge on the master too, and hand over its answer at once if it already has one. */
-  async function linkToMaster(trx: Db, merged: CaseRow, masterId: number, user: AuthUser, now: Date) {
-    const cases = createCasesRepo(trx);
-    const master = await cases.lock(masterId);
-    if (!master) throw notFound();
-    const updatedMaster = await cases.update(master.id, master.version, { updated_at: now });
-    // Cases merged earlier into the case now merged follow it to the new master, so their
-    // requesters still receive the final answer.
-    for (const child of await cases.mergedInto(merged.id)) {
-      await cases.update(child.id, child.version, { master_id: master.id, updated_at: now });
-      await appendEvent(trx, {
-        caseId: child.id,
-        action: 'masterChanged',
-        actorId: user.id,
-        actorRole: 'dispatcher',
-        actorUnitId: user.units[0]?.id ?? null,
-        fromStatus: 'merged',
-        toStatus: 'merged',
-        payload: { fromMasterId: merged.id, masterId: master.id, masterTrackingNo: master.tracking_no },
-        at: now,
-      });
-    }
-    await appendEvent(trx, {
-      caseId: master.id,
-      action: 'mergedIn',
-      actorId: user.id,
-      actorRole: 'dispatcher',
-      actorUnitId: user.units[0]?.id ?? null,
-      fromStatus: master.status,
-      toStatus: master.status,
-      payload: { caseId: merged.id, trackingNo: merged.tracking_no },
-      at: now,
-    });
-    if (updatedMaster && master.replied_at !== null && master.reply_outcome !== null) {
-      await forwardAnswerTo(trx, merged, master, now);
-    }
-  }
-
-  async function forwardAnswer(trx: Db, master: CaseRow, now: Date) {
-    for (const m of await createCasesRepo(trx).mergedInto(master.id)) await forwardAnswerTo(trx, m, master, now);
-  }
-
-  /** The requester of a merged case receives the master's answer. */
-  async function forwardAnswerTo(trx: Db, merged: CaseRow, master: CaseRow, now: Date) {
-    const ev = await appendEvent(trx, {
-      caseId: merged.id,
-      action: 'masterReplied',
-      actorId: null,
-      actorRole: 'system',
-      actorUnitId: master.lead_unit_id,
-      fromStatus: 'merged',
-      toStatus: 'merged',
-      payload: { masterId: master.id, masterTrackingNo: master.tracking_no, outcome: master.reply_outcome, text: master.reply_text },
-      at: now,
-    });
-    await enqueue(trx, merged, ev.id, 'masterReplied', [{ kind: 'requester' }], now);
   }
 
   async function get(caseId: number, user: AuthUser) {
@@ -404,37 +335,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     };
   }
 
-  /**
-   * What helps a dispatcher decide: the units the routing catalog names for the case's category
-   * and region (most specific first), and likely duplicates of the same county from the last 30
-   * days ranked by overlap of their Chinese search terms.
-   */
-  async function dispatchHelp(caseId: number, user: AuthUser) {
-    const row = await createCasesRepo(db).get(caseId);
-    if (!row || !visible(user, row)) throw notFound();
-    const unitIds = row.category_code ? await createCategoriesRepo(db).route(row.category_code, row.region_code) : [];
-    const names = await unitNames(unitIds);
-    const terms = searchTerms(`${row.title} ${row.content}`, 200);
-    const candidates = await createCasesRepo(db).similarCandidates({ id: row.id, regionCode: row.region_code, createdAt: row.created_at }, terms, 30);
-    const similar = candidates
-      .filter((c) => visible(user, c))
-      .map((c) => ({ c, score: termOverlap(terms, searchTerms(`${c.title} ${c.content}`, 200)) }))
-      .filter((x) => x.score >= 0.2)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 10)
-      .map(({ c, score }) => ({ id: c.id, trackingNo: c.tracking_no, title: c.title, status: c.status, createdAt: c.created_at.toISOString(), score: Math.round(score * 100) / 100 }));
-    return {
-      suggestedUnits: [...new Set(unitIds)].map((id) => ({ id, name: names.get(id) ?? String(id) })),
-      similar,
-    };
-  }
-
   /** Live counts for the workbench queues of this user. */
   async function queues(user: AuthUser) {
     return createCasesRepo(db).queueCounts(scopeOf(user), clock.now());
   }
 
-  return { register, act, rateAsRequester, get, list, queues, dispatchHelp };
+  return { register, act, rateAsRequester, get, list, queues, dispatchHelp: createDispatchHelp(db) };
 }
 
 function unitIdsIn(payload: Record<string, unknown>): number[] {

@@ -1,0 +1,34 @@
+import { DomainError, searchTerms, termOverlap } from '@huiyin/core';
+import type { Db } from '../../db/connect.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
+import { createCategoriesRepo } from '../settings/categories.repo.ts';
+import { createCasesRepo } from './cases.repo.ts';
+import { visibleTo } from './visibility.ts';
+
+/**
+ * What helps a dispatcher decide: the units the routing catalog names for the case's category
+ * and region (most specific first), and likely duplicates of the same county from the last 30
+ * days ranked by overlap of their Chinese search terms.
+ */
+export function createDispatchHelp(db: Db) {
+  return async function dispatchHelp(caseId: number, user: AuthUser) {
+    const row = await createCasesRepo(db).get(caseId);
+    if (!row || !visibleTo(user, row)) throw new DomainError('not_found', 'case not found');
+    const unitIds = row.category_code ? await createCategoriesRepo(db).route(row.category_code, row.region_code) : [];
+    const names = await createUnitsRepo(db).namesOf([...new Set(unitIds)]);
+    const terms = searchTerms(`${row.title} ${row.content}`, 200);
+    const candidates = await createCasesRepo(db).similarCandidates({ id: row.id, regionCode: row.region_code, createdAt: row.created_at }, terms, 30);
+    const similar = candidates
+      .filter((c) => visibleTo(user, c))
+      .map((c) => ({ c, score: termOverlap(terms, searchTerms(`${c.title} ${c.content}`, 200)) }))
+      .filter((x) => x.score >= 0.2)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10)
+      .map(({ c, score }) => ({ id: c.id, trackingNo: c.tracking_no, title: c.title, status: c.status, createdAt: c.created_at.toISOString(), score: Math.round(score * 100) / 100 }));
+    return {
+      suggestedUnits: [...new Set(unitIds)].map((id) => ({ id, name: names.get(id) ?? String(id) })),
+      similar,
+    };
+  };
+}
