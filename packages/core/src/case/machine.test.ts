@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionInput, CaseAction } from './actions.ts';
 import { caseActions } from './actions.ts';
 import { allowedActions, decide, reachableStatuses, transitions, type Actor, type ActorRole, type CaseSnapshot } from './machine.ts';
-import { caseStatuses, roles, satisfactionLevels, type CaseStatus } from './vocabulary.ts';
+import { caseStatuses, open311Status, openStatuses, roles, satisfactionLevels, type CaseStatus } from './vocabulary.ts';
 
 const LEAD = 7;
 
@@ -51,6 +51,16 @@ const snapshotArb = fc.record({
 describe('case lifecycle table', () => {
   it('every status of the vocabulary is reachable from registered', () => {
     expect([...reachableStatuses()].sort()).toEqual([...caseStatuses].sort());
+  });
+
+  it('open statuses are exactly those where someone may still act; Open311 sees the rest as closed', () => {
+    for (const status of caseStatuses) {
+      const anyAction = allRoles.some((role) =>
+        [true, false].some((f) => allowedActions({ status, leadUnitId: LEAD, pendingExtension: f, followUp: 'none', returnWindowOpen: true }, actorOf(role)).length > 0),
+      );
+      expect(openStatuses.includes(status), status).toBe(anyAction);
+      expect(open311Status(status)).toBe(openStatuses.includes(status) ? 'open' : 'closed');
+    }
   });
 
   it('closed and merged are terminal: no role may do anything', () => {

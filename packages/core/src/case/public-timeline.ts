@@ -93,7 +93,6 @@ export function publicTimeline(events: readonly InternalEvent[], lang: Lang): Pu
   for (const e of events) {
     const text = describe(e, lang);
     if (text === null) continue;
-    // The answer text of a reviewed reply lives on the reply event; carry it to the approval.
     out.push({ at: e.createdAt.toISOString(), action: e.action, status: e.toStatus, text });
   }
   return out;

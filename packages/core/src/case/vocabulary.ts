@@ -31,9 +31,12 @@ export type CaseStatus = (typeof caseStatuses)[number];
 /** Statuses in which nothing more happens to the case. */
 export const terminalStatuses: readonly CaseStatus[] = ['closed', 'merged'];
 
+/** Statuses of a case someone still has to act on (the workbench and its counts). */
+export const openStatuses: readonly CaseStatus[] = caseStatuses.filter((s) => !terminalStatuses.includes(s));
+
 /** Open311 GeoReport v2 knows two statuses; every case status maps to one. */
 export function open311Status(status: CaseStatus): 'open' | 'closed' {
-  return status === 'closed' || status === 'merged' ? 'closed' : 'open';
+  return terminalStatuses.includes(status) ? 'closed' : 'open';
 }
 
 export const replyOutcomes = ['resolved', 'partly', 'explained'] as const;

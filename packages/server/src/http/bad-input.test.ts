@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../testing/harness.ts';
+import { PNG, multipart } from '../testing/multipart.ts';
 
 /**
  * Every class of bad input gets a 4xx in the one error shape {error: {code, message, details?}},
@@ -12,8 +13,6 @@ import { describeEachDb, type Harness } from '../testing/harness.ts';
 
 const HAN = /\p{Script=Han}/u;
 
-/** A 1x1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const validCase = {
   type: 'complaint',
@@ -23,17 +22,6 @@ const validCase = {
   requester: { name: '王杏桃', phone: '13935912345' },
 };
 
-function multipart(parts: { name: string; filename?: string; type?: string; data: Buffer | string }[], boundary = 'huiyin-test-boundary') {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
-    chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** A raw request (body sent byte for byte) as a demo user. */
 async function raw(h: Harness, as: string, method: 'GET' | 'POST', url: string, payload: string | Buffer | undefined, headers: Record<string, string>) {

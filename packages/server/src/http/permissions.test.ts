@@ -2,26 +2,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts } from '../seed/demo-org.ts';
 import { describeEachDb, type Harness } from '../testing/harness.ts';
+import { multipartPng } from '../testing/multipart.ts';
 
 /**
  * Every route checks who is asking (401), what their role allows (403) and which cases their
  * units or regions cover (404, indistinguishable from a case that does not exist).
  */
 
-/** A 1x1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const REQUESTER = { name: '王杏桃', phone: '13812345678' };
 
-function multipartPng(filename = 'photo.png') {
-  const boundary = 'huiyin-perm-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`),
-    PNG,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 function expectError(res: LightMyRequestResponse, status: number, code: string) {
   expect(res.statusCode, res.body).toBe(status);

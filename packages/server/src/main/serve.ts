@@ -4,6 +4,7 @@ import { buildApp } from '../http/app.ts';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openDatabase } from './open-db.ts';
+import { createPeopleRepo } from '../modules/people/people.repo.ts';
 
 /** The API server composition root. */
 export async function serve(config: Config): Promise<() => Promise<void>> {
@@ -40,8 +41,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
 }
 
 async function hasDemoAccounts(db: import('../db/connect.ts').Db): Promise<boolean> {
-  const r = await db.selectFrom('users').select('id').where('username', '=', 'dispatcher').executeTakeFirst();
-  return r !== undefined;
+  return createPeopleRepo(db).usernameExists('dispatcher');
 }
 
 function printDemoBanner(): void {

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from './demo-org.ts';
 import { addresses, demoTemplates, explainedTemplates, givenNames, surnames, type DemoTemplate } from './demo-texts.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) === undefined;
+  return !(await createPeopleRepo(db).hasAnyUser());
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo looks the same. */

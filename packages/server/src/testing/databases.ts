@@ -31,6 +31,12 @@ export function isPostgresReachable(): Promise<boolean> {
 }
 
 /** Both databases; HUIYIN_TEST_DB=pglite|postgres narrows it for local work, never under CI. */
+/** Set by the global setup for the whole run; schemas of this run start with t_<id>_. */
+export function testRunId(): string {
+  const id = process.env['HUIYIN_TEST_RUN'];
+  return id && /^[a-z0-9]{1,12}$/.test(id) ? id : 'local';
+}
+
 export function enabledKinds(): DbKind[] {
   const only = process.env['CI'] === 'true' ? undefined : process.env['HUIYIN_TEST_DB'];
   if (only === 'pglite' || only === 'postgres') return [only];
@@ -51,7 +57,9 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   if (!(await isPostgresReachable())) {
     throw new Error(`PostgreSQL is not reachable at ${TEST_DATABASE_URL}`);
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  // Named after the run, so the global teardown drops them all at once when no test is running:
+  // dropping a schema while another file's migrator introspects the catalog can fail that file.
+  const schema = `t_${testRunId()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -60,12 +68,6 @@ export async function openTestDb(kind: DbKind): Promise<TestDb> {
   await migrateToLatest(h.db, { schema });
   return {
     ...h,
-    dispose: async () => {
-      await h.close();
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
+    dispose: () => h.close(),
   };
 }

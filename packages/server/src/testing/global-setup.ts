@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { TEST_DATABASE_URL, enabledKinds } from './databases.ts';
 
 /**
@@ -6,8 +7,10 @@ import { TEST_DATABASE_URL, enabledKinds } from './databases.ts';
  * created here rather than racing from parallel test files. With CI=true an unreachable
  * PostgreSQL fails the run instead of skipping half the suite.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (!enabledKinds().includes('postgres')) return;
+  const run = randomBytes(4).toString('hex');
+  process.env['HUIYIN_TEST_RUN'] = run;
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -19,4 +22,17 @@ export default async function setup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+  // Drop this run's schemas once every file is done (see databases.ts).
+  return async () => {
+    const c = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
+    try {
+      await c.connect();
+      const { rows } = await c.query<{ nspname: string }>('select nspname from pg_namespace where nspname like $1', [`t\\_${run}\\_%`]);
+      for (const r of rows) await c.query(`drop schema ${r.nspname} cascade`);
+    } catch {
+      // PostgreSQL gone already: nothing to clean.
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  };
 }

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { regionPrefix, type CaseScope, type CaseStatus, type ListCasesQuery } from '@huiyin/core';
+import { openStatuses, regionPrefix, type CaseScope, type CaseStatus, type ListCasesQuery } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../db/schema.ts';
 
@@ -123,7 +123,6 @@ export function createCasesRepo(db: Db) {
       if (regionPrefixes.length === 0 && unitIds.length === 0) {
         return Object.fromEntries(queueNames.map((k) => [k, 0]));
       }
-      const open: CaseStatus[] = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'replied'];
       const row = await db
         .selectFrom('cases')
         .select([
@@ -137,7 +136,7 @@ export function createCasesRepo(db: Db) {
           sql<number>`count(*) filter (where next_due_at > ${now} and near_due_at <= ${now})`.as('near'),
           sql<number>`count(*) filter (where next_due_at <= ${now})`.as('overdue'),
         ])
-        .where('status', 'in', open)
+        .where('status', 'in', [...openStatuses])
         .where((eb) => {
           const ors = regionPrefixes.map((p) => eb('region_code', 'like', `${p}%`));
           if (unitIds.length > 0) {

@@ -25,6 +25,7 @@ import type { CaseRow } from '../../db/schema.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
+import { createPeopleRepo } from '../people/people.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
@@ -285,7 +286,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       (x): x is number => typeof x === 'number',
     );
     const names = await unitNames(unitIds);
-    const users = await userNames(events.map((e) => e.actor_id).filter((x): x is number => x !== null));
+    const users = await createPeopleRepo(db).displayNames(events.map((e) => e.actor_id).filter((x): x is number => x !== null));
     const merged = (await createCasesRepo(db).mergedInto(row.id)).map((m) => ({ id: m.id, trackingNo: m.tracking_no }));
     const attachments = await createAttachmentsRepo(db).ofCase(row.id);
     // 山西省 运城市 盐湖区 …: the region as people say it, province first.
@@ -304,11 +305,6 @@ export function createCaseService(deps: CaseServiceDeps) {
     });
   }
 
-  async function userNames(ids: number[]) {
-    if (ids.length === 0) return new Map<number, string>();
-    const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
-    return new Map(rows.map((r) => [r.id, r.display_name]));
-  }
 
   async function list(query: ListCasesQuery, user: AuthUser) {
     const now = clock.now();

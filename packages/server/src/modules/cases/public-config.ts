@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
 
 /**
  * What the citizen pages need to know before a form is filled: the map tiles (null = maps
@@ -6,16 +7,7 @@ import type { Db } from '../../db/connect.ts';
  * citizen only picks places where someone will answer.
  */
 export async function publicConfig(db: Db, deps: { mapTileUrl: string | undefined; maxUploadBytes: number; maxPhotos: number }) {
-  const rows = await db
-    .selectFrom('units')
-    .innerJoin('regions', 'regions.code', 'units.region_code')
-    .leftJoin('regions as parent', 'parent.code', 'regions.parent_code')
-    .select(['regions.code', 'regions.name', 'parent.name as parentName'])
-    .where('units.kind', '=', 'centre')
-    .where('units.active', '=', true)
-    .distinct()
-    .orderBy('regions.code')
-    .execute();
+  const rows = await createUnitsRepo(db).serviceRegions();
   return {
     mapTileUrl: deps.mapTileUrl ?? null,
     maxPhotos: deps.maxPhotos,

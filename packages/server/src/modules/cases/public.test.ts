@@ -4,27 +4,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../http/app.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { PNG, multipart } from '../../testing/multipart.ts';
 
 /**
  * The citizen extras: the public page configuration, and photos sent without signing in right
  * after submitting a request (tracking number + full phone, 30 minutes, 5 photos, images only).
  */
 
-/** A 1x1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PHONE = '13935901234';
 
-function multipart(parts: { name: string; filename?: string; type?: string; data: Buffer | string }[], boundary = 'huiyin-public-test') {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`));
-    chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const photo = (i = 1) => ({ name: 'photos', filename: `photo-${i}.png`, type: 'image/png', data: PNG });
 

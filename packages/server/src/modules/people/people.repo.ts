@@ -56,6 +56,16 @@ export function createPeopleRepo(db: Db) {
       return row.id;
     },
 
+    async displayNames(ids: readonly number[]): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+      return new Map(rows.map((r) => [r.id, r.display_name]));
+    },
+
+    async hasAnyUser(): Promise<boolean> {
+      return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+    },
+
     async usernameExists(username: string): Promise<boolean> {
       const r = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
       return r !== undefined;

@@ -48,6 +48,20 @@ export function createUnitsRepo(db: Db) {
         .map((r) => ({ id: r.id, name: r.name, kind: r.kind, regionCode: r.region_code, parentId: r.parent_id }));
     },
 
+    /** Regions with an active service centre, with their parent's name (运城市 + 盐湖区). */
+    async serviceRegions(): Promise<{ code: string; name: string; parentName: string | null }[]> {
+      return db
+        .selectFrom('units')
+        .innerJoin('regions', 'regions.code', 'units.region_code')
+        .leftJoin('regions as parent', 'parent.code', 'regions.parent_code')
+        .select(['regions.code', 'regions.name', 'parent.name as parentName'])
+        .where('units.kind', '=', 'centre')
+        .where('units.active', '=', true)
+        .distinct()
+        .orderBy('regions.code')
+        .execute();
+    },
+
     async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...ids]).execute();

@@ -2,6 +2,7 @@ import {
   answerLimitFor,
   chinaDateTime,
   createChinaCalendar,
+  defaultWorkingHours,
   defaultTimeLimitPolicy,
   dueAt,
   mergeTimeLimitPolicy,
@@ -67,7 +68,7 @@ export function deadlineRules(calendar: WorkCalendar, policies: ReadonlyMap<stri
       return dueAt(start, answerLimitFor(rules.policyFor(c.regionCode), { type: c.type, urgent: c.urgent, channel: c.channel }), calendar);
     },
     extend(answerBy, days) {
-      const end = chinaDateTime(calendar.addWorkingDays(toChinaDate(answerBy), days), '17:30');
+      const end = chinaDateTime(calendar.addWorkingDays(toChinaDate(answerBy), days), defaultWorkingHours.afternoonEnd);
       return end.getTime() > answerBy.getTime() ? end : answerBy;
     },
     nearDue(start, due) {

@@ -1,4 +1,4 @@
-import { caseStatuses, caseTypes } from '@huiyin/core';
+import { caseStatuses, caseTypes, openStatuses } from '@huiyin/core';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -10,7 +10,6 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
-const openStatuses = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'replied'];
 const filterKeys = ['status', 'unitId', 'type', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q'] as const;
 
 /** Cases in the user's scope with filters kept in the address (so a queue link is a filtered list). */
