@@ -16,3 +16,6 @@ export * from './text/bigrams.ts';
 export * from './contract/settings.ts';
 export * from './text/similarity.ts';
 export * from './contract/admin.ts';
+export * from './safety-net/vocabulary.ts';
+export * from './safety-net/gaps.ts';
+export * from './contract/safety-net.ts';

@@ -1,3 +1,4 @@
+import type { RootCause, SafetyNetOutcome } from '../safety-net/vocabulary.ts';
 import type { ReplyOutcome, Satisfaction } from './vocabulary.ts';
 
 /** Every action a person can take on a case after registration. */
@@ -14,6 +15,13 @@ export const caseActions = [
   'reopen',
   'close',
   'merge',
+  // The safety-net window (办不成事反映窗口).
+  'convene',
+  'recordOpinion',
+  'recordMinutes',
+  'decide',
+  // Any case: cite an article of the policy library.
+  'cite',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -31,6 +39,24 @@ export interface ActionInputs {
   reopen: { reason: string };
   close: { reason: string };
   merge: { masterId: number };
+  /** 会商: invite the heads of these units. */
+  convene: { unitIds: number[]; agenda: string };
+  /** A convened unit's head gives the unit's opinion; `unitId` picks the unit when the head leads several. */
+  recordOpinion: { opinion: string; unitId?: number | undefined };
+  /** Minutes of the consultation: lead and assisting units and the decision. */
+  recordMinutes: { leadUnitId: number; assistUnitIds?: number[] | undefined; decision: string };
+  /** The end of a safety-net case: done, or a written answer why not, with the root cause. */
+  decide: {
+    outcome: SafetyNetOutcome;
+    text: string;
+    citations?: number[] | undefined;
+    /** What the citizen can do instead (a cannot-be-done answer). */
+    alternatives?: string | undefined;
+    /** Who did what (a done matter). */
+    doneBy?: string | undefined;
+    rootCause: RootCause;
+  };
+  cite: { policyId: number; note?: string | undefined };
 }
 
 export type ActionInput = {

@@ -34,6 +34,16 @@ function validInput(action: CaseAction): ActionInput {
       return { action, reason: '办结' };
     case 'merge':
       return { action, masterId: 1 };
+    case 'convene':
+      return { action, unitIds: [LEAD], agenda: '会商' };
+    case 'recordOpinion':
+      return { action, opinion: '无需备案证明' };
+    case 'recordMinutes':
+      return { action, leadUnitId: LEAD, decision: '由审批科办理' };
+    case 'decide':
+      return { action, outcome: 'done', text: '已办结', rootCause: { kind: 'coordination_needed', finding: '需多部门配合' } };
+    case 'cite':
+      return { action, policyId: 1 };
   }
 }
 
@@ -46,6 +56,9 @@ const snapshotArb = fc.record({
   pendingExtension: fc.boolean(),
   followUp: fc.constantFrom('none' as const, 'unsatisfied' as const),
   returnWindowOpen: fc.boolean(),
+  safetyNet: fc.boolean(),
+  consultation: fc.constantFrom(null, { unitIds: [LEAD], answeredUnitIds: [] }, { unitIds: [LEAD], answeredUnitIds: [LEAD] }),
+  hasRootCause: fc.boolean(),
 });
 
 describe('case lifecycle table', () => {

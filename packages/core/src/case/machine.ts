@@ -1,5 +1,6 @@
 import type { ActionInput, ActionInputs, CaseAction } from './actions.ts';
 import { caseActions } from './actions.ts';
+import { rootCauseProblem } from '../safety-net/vocabulary.ts';
 import {
   isSatisfied,
   unitRoles,
@@ -31,6 +32,12 @@ export interface CaseSnapshot {
   readonly followUp: 'none' | 'unsatisfied';
   /** A dispatched case may be returned only within its sign-for limit (DOMAIN.md). */
   readonly returnWindowOpen: boolean;
+  /** A case of the safety-net window (channel safety_net); false when absent. */
+  readonly safetyNet?: boolean | undefined;
+  /** The consultation (会商) still open on the case: invited units and those that answered. */
+  readonly consultation?: { readonly unitIds: readonly number[]; readonly answeredUnitIds: readonly number[] } | null | undefined;
+  /** A root cause is recorded (a safety-net case never closes without one). */
+  readonly hasRootCause?: boolean | undefined;
 }
 
 export type GuardFailure = { reason: string; details?: Record<string, unknown> };
@@ -39,7 +46,14 @@ interface Transition<A extends CaseAction> {
   readonly action: A;
   readonly from: readonly CaseStatus[];
   readonly roles: readonly ActorRole[];
-  readonly guard?: (c: CaseSnapshot, input: ActionInputs[A]) => GuardFailure | null;
+  /**
+   * Cases it applies to: regular ones (dispatched to units) or those of the safety-net window,
+   * which its officer owns from registration to decision; both when absent.
+   */
+  readonly appliesTo?: 'regular' | 'safetyNet';
+  /** Which units a unit role must belong to: the lead unit (default) or a convened unit yet to answer. */
+  readonly unitCheck?: 'lead' | 'convened';
+  readonly guard?: (c: CaseSnapshot, input: ActionInputs[A], actor: Actor) => GuardFailure | null;
   readonly next: (c: CaseSnapshot, input: ActionInputs[A]) => CaseStatus;
 }
 
@@ -48,10 +62,11 @@ type AnyTransition = { [A in CaseAction]: Transition<A> }[CaseAction];
 const handlingRoles: readonly ActorRole[] = ['handler', 'unit_head'];
 
 export const transitions: readonly AnyTransition[] = [
-  { action: 'dispatch', from: ['registered'], roles: ['dispatcher', 'safety_net_officer'], next: () => 'dispatched' },
-  { action: 'sign', from: ['dispatched'], roles: handlingRoles, next: () => 'in_progress' },
+  { action: 'dispatch', appliesTo: 'regular', from: ['registered'], roles: ['dispatcher', 'safety_net_officer'], next: () => 'dispatched' },
+  { action: 'sign', appliesTo: 'regular', from: ['dispatched'], roles: handlingRoles, next: () => 'in_progress' },
   {
     action: 'return',
+    appliesTo: 'regular',
     from: ['dispatched'],
     roles: handlingRoles,
     guard: (c, i) => {
@@ -62,12 +77,14 @@ export const transitions: readonly AnyTransition[] = [
   },
   {
     action: 'decideReturn',
+    appliesTo: 'regular',
     from: ['returned'],
     roles: ['dispatcher'],
     next: (_c, i) => (i.approve ? 'registered' : 'dispatched'),
   },
   {
     action: 'requestExtension',
+    appliesTo: 'regular',
     from: ['in_progress'],
     roles: handlingRoles,
     guard: (c) => (c.pendingExtension ? { reason: 'an extension request is already waiting for a decision' } : null),
@@ -75,6 +92,7 @@ export const transitions: readonly AnyTransition[] = [
   },
   {
     action: 'decideExtension',
+    appliesTo: 'regular',
     from: ['in_progress'],
     roles: ['unit_head', 'dispatcher', 'supervisor'],
     guard: (c) => (c.pendingExtension ? null : { reason: 'there is no extension request to decide' }),
@@ -82,6 +100,7 @@ export const transitions: readonly AnyTransition[] = [
   },
   {
     action: 'reply',
+    appliesTo: 'regular',
     from: ['in_progress'],
     roles: handlingRoles,
     guard: replyGuard,
@@ -90,6 +109,7 @@ export const transitions: readonly AnyTransition[] = [
   {
     // Answered on the spot at the window or on the hotline (即时办结), never dispatched.
     action: 'reply',
+    appliesTo: 'regular',
     from: ['registered'],
     roles: ['clerk', 'safety_net_officer', 'dispatcher'],
     guard: replyGuard,
@@ -124,11 +144,85 @@ export const transitions: readonly AnyTransition[] = [
     from: ['replied'],
     roles: ['supervisor'],
     // A satisfied follow-up closes the case by itself; any other close is a decision on record.
-    guard: (_c, i) => ((i.reason ?? '').trim() === '' ? { reason: 'closing needs a written reason' } : null),
+    guard: (c, i) => {
+      if (c.safetyNet === true && c.hasRootCause !== true) return { reason: 'a safety-net case closes only with its root cause recorded' };
+      return (i.reason ?? '').trim() === '' ? { reason: 'closing needs a written reason' } : null;
+    },
     next: () => 'closed',
   },
-  { action: 'merge', from: ['registered', 'dispatched', 'returned'], roles: ['dispatcher'], next: () => 'merged' },
+  { action: 'merge', appliesTo: 'regular', from: ['registered', 'dispatched', 'returned'], roles: ['dispatcher'], next: () => 'merged' },
+  {
+    action: 'convene',
+    appliesTo: 'safetyNet',
+    from: ['registered', 'in_progress'],
+    roles: ['safety_net_officer'],
+    guard: (c, i) => {
+      if (openConsultation(c)) return { reason: 'a consultation is already open: record its minutes or decide first' };
+      if (i.unitIds.length === 0) return { reason: 'a consultation needs at least one invited unit' };
+      return i.agenda.trim() === '' ? { reason: 'a consultation needs an agenda' } : null;
+    },
+    next: () => 'in_progress',
+  },
+  {
+    action: 'recordOpinion',
+    appliesTo: 'safetyNet',
+    from: ['in_progress'],
+    roles: ['unit_head'],
+    unitCheck: 'convened',
+    guard: (c, i, actor) => {
+      if (i.opinion.trim() === '') return { reason: 'the opinion is empty' };
+      if (i.unitId !== undefined && !pendingConvenedUnits(c, actor).includes(i.unitId)) {
+        return { reason: 'that unit is not invited, not yours, or has already given its opinion' };
+      }
+      return null;
+    },
+    next: () => 'in_progress',
+  },
+  {
+    action: 'recordMinutes',
+    appliesTo: 'safetyNet',
+    from: ['in_progress'],
+    roles: ['safety_net_officer'],
+    guard: (c, i) => {
+      if (!openConsultation(c)) return { reason: 'there is no open consultation to record minutes of' };
+      return i.decision.trim() === '' ? { reason: 'the minutes need the decision' } : null;
+    },
+    next: () => 'in_progress',
+  },
+  {
+    action: 'decide',
+    appliesTo: 'safetyNet',
+    from: ['registered', 'in_progress'],
+    roles: ['safety_net_officer'],
+    guard: (_c, i) => {
+      if (i.text.trim() === '') return { reason: 'the answer text is empty' };
+      if (i.outcome === 'cannot' && (i.citations ?? []).length === 0) {
+        return { reason: 'a cannot-be-done answer cites at least one policy', details: { path: 'citations' } };
+      }
+      const problem = rootCauseProblem(i.rootCause);
+      return problem ? { reason: problem.reason, details: { path: problem.path } } : null;
+    },
+    // Done: the answer goes out; cannot be done: the negative-answer filing, reviewed first.
+    next: (_c, i) => (i.outcome === 'done' ? 'replied' : 'reply_review'),
+  },
+  {
+    action: 'cite',
+    from: ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review'],
+    roles: ['safety_net_officer', 'dispatcher', 'clerk', 'supervisor', 'handler', 'unit_head'],
+    next: (c) => c.status,
+  },
 ];
+
+function openConsultation(c: CaseSnapshot): boolean {
+  return c.consultation !== null && c.consultation !== undefined;
+}
+
+/** The actor's units that are invited to the open consultation and have not answered yet. */
+export function pendingConvenedUnits(c: CaseSnapshot, actor: Pick<Actor, 'unitIds'>): number[] {
+  const k = c.consultation;
+  if (!k) return [];
+  return k.unitIds.filter((u) => actor.unitIds.includes(u) && !k.answeredUnitIds.includes(u));
+}
 
 function replyGuard(_c: CaseSnapshot, i: ActionInputs['reply']): GuardFailure | null {
   if (i.text.trim() === '') return { reason: 'the answer text is empty' };
@@ -144,8 +238,13 @@ export type Decision =
   | { ok: false; code: 'forbidden'; reason: string }
   | { ok: false; code: 'guard_failed'; reason: string; details?: Record<string, unknown> };
 
-function findTransition(status: CaseStatus, action: CaseAction): AnyTransition | undefined {
-  return transitions.find((t) => t.action === action && t.from.includes(status));
+function applies(t: AnyTransition, c: CaseSnapshot): boolean {
+  if (t.appliesTo === undefined) return true;
+  return t.appliesTo === (c.safetyNet === true ? 'safetyNet' : 'regular');
+}
+
+function findTransition(c: CaseSnapshot, action: CaseAction): AnyTransition | undefined {
+  return transitions.find((t) => t.action === action && t.from.includes(c.status) && applies(t, c));
 }
 
 /** The role under which the actor may take this transition on this case, if any. */
@@ -153,6 +252,10 @@ function actingRoleFor(t: AnyTransition, c: CaseSnapshot, actor: Actor): ActorRo
   for (const role of t.roles) {
     if (!actor.roles.includes(role)) continue;
     if ((unitRoles as readonly ActorRole[]).includes(role)) {
+      if (t.unitCheck === 'convened') {
+        if (pendingConvenedUnits(c, actor).length > 0) return role;
+        continue;
+      }
       if (c.leadUnitId !== null && actor.unitIds.includes(c.leadUnitId)) return role;
       continue;
     }
@@ -163,15 +266,15 @@ function actingRoleFor(t: AnyTransition, c: CaseSnapshot, actor: Actor): ActorRo
 
 /** Decide an action on a case: the next status, or why not. Pure. */
 export function decide(c: CaseSnapshot, input: ActionInput, actor: Actor): Decision {
-  const t = findTransition(c.status, input.action);
+  const t = findTransition(c, input.action);
   if (!t) return { ok: false, code: 'illegal_transition', status: c.status, action: input.action };
   const actingRole = actingRoleFor(t, c, actor);
   if (actingRole === null) {
     return { ok: false, code: 'forbidden', reason: `role may not ${input.action} this case` };
   }
   // The table pairs each action with its own input type; TypeScript cannot follow that pairing.
-  const guard = t.guard as ((c: CaseSnapshot, i: ActionInput) => GuardFailure | null) | undefined;
-  const failure = guard ? guard(c, input) : null;
+  const guard = t.guard as ((c: CaseSnapshot, i: ActionInput, a: Actor) => GuardFailure | null) | undefined;
+  const failure = guard ? guard(c, input, actor) : null;
   if (failure) return { ok: false, code: 'guard_failed', ...failure };
   const next = (t.next as (c: CaseSnapshot, i: ActionInput) => CaseStatus)(c, input);
   return { ok: true, next, actingRole };
@@ -187,6 +290,7 @@ export function allowedActions(c: CaseSnapshot, actor: Actor): CaseAction[] {
       (t) =>
         t.action === action &&
         t.from.includes(c.status) &&
+        applies(t, c) &&
         actingRoleFor(t, c, actor) !== null &&
         stateGuardPasses(t, c),
     ),
@@ -206,6 +310,12 @@ function stateGuardPasses(t: AnyTransition, c: CaseSnapshot): boolean {
       return c.followUp === 'unsatisfied';
     case 'return':
       return c.returnWindowOpen;
+    case 'convene':
+      return !openConsultation(c);
+    case 'recordMinutes':
+      return openConsultation(c);
+    case 'close':
+      return c.safetyNet !== true || c.hasRootCause === true;
     default:
       return true;
   }
@@ -242,6 +352,10 @@ function possibleNext(t: AnyTransition): CaseStatus[] {
       return ['closed', 'replied'];
     case 'reopen':
       return ['in_progress', 'registered'];
+    case 'decide':
+      return ['replied', 'reply_review'];
+    case 'cite':
+      return [...t.from];
     default:
       return [t.next({ status: 'registered', leadUnitId: 1, pendingExtension: false, followUp: 'none', returnWindowOpen: true }, {} as never)];
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseTypes, channels, caseStatuses, replyOutcomes, satisfactionLevels } from '../case/vocabulary.ts';
 import { categoryCodeSchema, idSchema, pageSizeSchema, phoneSchema, regionCodeSchema, textSchema } from './common.ts';
+import { decideFields, failedMatterSchema, safetyNetKindSchema } from './safety-net.ts';
 
 export const requesterSchema = z.strictObject({
   name: textSchema(50).optional(),
@@ -26,8 +27,23 @@ function latLngTogether(v: { lat?: number | undefined; lng?: number | undefined 
 
 /** Staff registration (window, hotline, safety-net window, visits ...). */
 export const createCaseSchema = z
-  .strictObject({ ...caseFields, channel: z.enum(channels).optional() })
-  .refine(latLngTogether, { message: 'lat and lng come together', path: ['lat'] });
+  .strictObject({
+    ...caseFields,
+    channel: z.enum(channels).optional(),
+    /** Safety-net window only: the matter that failed at a regular window. */
+    failedMatter: failedMatterSchema.optional(),
+    /** Safety-net window only: simple (same day) or general (2 working days, the default). */
+    safetyNetKind: safetyNetKindSchema.optional(),
+  })
+  .refine(latLngTogether, { message: 'lat and lng come together', path: ['lat'] })
+  .refine((v) => v.channel !== 'safety_net' || v.failedMatter !== undefined, {
+    message: 'a safety-net case names the matter that failed (failedMatter)',
+    path: ['failedMatter'],
+  })
+  .refine((v) => v.channel === 'safety_net' || (v.failedMatter === undefined && v.safetyNetKind === undefined), {
+    message: 'failedMatter and safetyNetKind belong to the safety_net channel',
+    path: ['channel'],
+  });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
 /** Citizen submission: the channel is web or h5, nothing else. */
@@ -57,6 +73,16 @@ export const actionBodySchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('reopen'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('close'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('merge'), version, masterId: idSchema }),
+  z.strictObject({ action: z.literal('convene'), version, unitIds: z.array(idSchema).min(1, 'invite at least one unit').max(20), agenda: textSchema(2000) }),
+  z.strictObject({ action: z.literal('recordOpinion'), version, opinion: textSchema(4000), unitId: idSchema.optional() }),
+  z.strictObject({ action: z.literal('recordMinutes'), version, leadUnitId: idSchema, assistUnitIds: z.array(idSchema).max(20).optional(), decision: textSchema(4000) }),
+  z
+    .strictObject({ action: z.literal('decide'), version, ...decideFields })
+    .refine((v) => v.outcome !== 'cannot' || (v.citations ?? []).length > 0, {
+      message: 'a cannot-be-done answer cites at least one policy',
+      path: ['citations'],
+    }),
+  z.strictObject({ action: z.literal('cite'), version, policyId: idSchema, note: textSchema(500).optional() }),
 ]);
 export type ActionBody = z.infer<typeof actionBodySchema>;
 
