@@ -26,6 +26,8 @@ export const rootCauseSchema = z.strictObject({
   conduct: z.enum(conductKinds).optional(),
   finding: textSchema(4000),
   staffName: textSchema(50).optional(),
+  /** The staff member's unit (staff_conduct); defaults to the unit where the matter failed. */
+  unitId: idSchema.optional(),
   /** Refer a subjective-conduct case to discipline inspection too (misconduct always is). */
   refer: z.boolean().optional(),
 });

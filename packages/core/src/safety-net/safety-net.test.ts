@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionInput } from '../case/actions.ts';
 import { allowedActions, decide, type Actor, type CaseSnapshot } from '../case/machine.ts';
 import { defaultGapRule, findServiceGaps, matterKey, type MatterFailure } from './gaps.ts';
-import { followUpsOf, rootCauseProblem, type RootCause } from './vocabulary.ts';
+import { answerLetterNo, followUpsOf, rootCauseProblem, type RootCause } from './vocabulary.ts';
 
 const APPROVAL = 11;
 const WATER = 12;
@@ -173,5 +173,13 @@ describe('service gaps', () => {
         },
       ),
     );
+  });
+});
+
+describe('answer letter numbers', () => {
+  it('take the county’s first character, the year in 〔〕 and the sequence', () => {
+    expect(answerLetterNo('郊区', 2026, 12)).toBe('郊政服答〔2026〕12号');
+    expect(answerLetterNo('阳泉市郊区', 2026, 3)).toBe('郊政服答〔2026〕3号');
+    expect(answerLetterNo('盐湖区', 2027, 1)).toBe('盐政服答〔2027〕1号');
   });
 });

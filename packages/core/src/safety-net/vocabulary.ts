@@ -23,6 +23,8 @@ export interface RootCause {
   readonly finding: string;
   /** The staff member concerned (staff_conduct). */
   readonly staffName?: string | undefined;
+  /** The staff member's unit; defaults to the unit where the matter failed. */
+  readonly unitId?: number | undefined;
   /** The officer refers a subjective-conduct case to discipline inspection too. */
   readonly refer?: boolean | undefined;
 }
@@ -62,4 +64,13 @@ export function rootCauseProblem(cause: RootCause): { path: string; reason: stri
   if (cause.conduct !== undefined) return { path: 'rootCause.conduct', reason: 'conduct applies to staff_conduct only' };
   if (cause.refer === true) return { path: 'rootCause.refer', reason: 'only staff conduct is referred to discipline inspection' };
   return null;
+}
+
+/**
+ * The document number (发文字号) of a written answer: the county's first character, the centre's
+ * abbreviation, the year in 〔〕 and the sequence, e.g. 郊政服答〔2026〕12号 (GB/T 9704).
+ */
+export function answerLetterNo(countyName: string, year: number, seq: number): string {
+  const head = countyName.replace(/^(.+?[市州盟])(?=.+[区县旗市]$)/u, '').charAt(0) || '政';
+  return `${head}政服答〔${year}〕${seq}号`;
 }

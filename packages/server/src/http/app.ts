@@ -18,6 +18,7 @@ import { adminRoutes } from '../modules/admin/admin.routes.ts';
 import { publicRoutes } from '../modules/cases/public.routes.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { policiesRoutes } from '../modules/policies/policies.routes.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, langOf, sendError } from './error-mapping.ts';
 import { registerApiDocs } from './openapi.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   casesRoutes(app, { cases, tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
   await attachmentsRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 });
   adminRoutes(app, { db: deps.db, clock: deps.clock });
+  policiesRoutes(app, { db: deps.db, clock: deps.clock });
   publicRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, mapTileUrl: deps.mapTileUrl });
   app.get('/api/health', async () => ({ ok: true }));
 

@@ -17,44 +17,9 @@ import {
   updateUserSchema,
 } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-
-/**
- * OpenAPI 3 built from the same zod schemas that validate requests, so the document cannot
- * drift from the code. Served at /api/openapi.json, browsable at /api/docs.
- */
-function schema(s: z.ZodType) {
-  return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
-}
-
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', enum: ['validation_failed', 'bad_request', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'version_conflict', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal'] },
-        message: { type: 'string', description: 'In Chinese, or English when Accept-Language prefers it' },
-        details: {},
-      },
-    },
-  },
-};
-
-const errors = {
-  '400': { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '401': { description: 'Missing, bad or expired credential', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'Not found, or not visible to the caller', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '409': { description: 'illegal_transition or version_conflict', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-};
-
-function json(s: unknown) {
-  return { required: true, content: { 'application/json': { schema: s } } };
-}
-
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+import { errorSchema, errors, json, ok, schema } from './openapi-parts.ts';
+import { policiesPaths } from '../modules/policies/policies.openapi.ts';
+import { safetyNetPaths } from '../modules/safety-net/safety-net.openapi.ts';
 
 export function openApiDocument() {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
@@ -72,6 +37,8 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: {
+      ...policiesPaths(),
+      ...safetyNetPaths(),
       '/api/v1/auth/login': { post: { summary: 'Sign in', security: [], requestBody: json(schema(loginSchema)), responses: { '200': ok('{token, user} and a session cookie'), ...errors } } },
       '/api/v1/auth/logout': { post: { summary: 'Sign out', responses: { '204': { description: 'Signed out' } } } },
       '/api/v1/auth/session': { get: { summary: 'The signed-in user, or {user: null} (never 401)', security: [], responses: { '200': ok('{user}') } } },

@@ -19,6 +19,8 @@ export const demoAccounts: { username: string; displayName: string; roles: Role[
   { username: 'clerk', displayName: '李受理', roles: ['clerk'], unit: 'centre', note: '受理员 intake clerk' },
   { username: 'dispatcher', displayName: '王派单', roles: ['dispatcher'], unit: 'centre', note: '派单员 dispatcher' },
   { username: 'officer', displayName: '赵兜底', roles: ['safety_net_officer'], unit: 'centre', note: '办不成事窗口专员 safety-net officer' },
+  { username: 'safetynet', displayName: '钱兜底', roles: ['safety_net_officer'], unit: 'centre', note: '办不成事窗口专员 safety-net officer' },
+  { username: 'approvalhead', displayName: '郭科长', roles: ['unit_head'], unit: 'approval', note: '审批科负责人 unit head, 行政审批服务管理局' },
   { username: 'handler', displayName: '张承办', roles: ['handler'], unit: 'market', note: '承办人 handler, 市场监督管理局' },
   { username: 'handler2', displayName: '刘承办', roles: ['handler'], unit: 'water', note: '承办人 handler, 水务局' },
   { username: 'unithead', displayName: '陈科长', roles: ['unit_head'], unit: 'market', note: '部门负责人 unit head, 市场监督管理局' },

@@ -7,7 +7,7 @@ import type { CaseMetric } from './stats.repo.ts';
 export type Audience =
   | { kind: 'requester' }
   | { kind: 'unit'; unitId: number }
-  | { kind: 'role'; role: 'dispatcher' | 'supervisor' | 'unit_head'; regionCode: string; unitId?: number };
+  | { kind: 'role'; role: 'dispatcher' | 'supervisor' | 'unit_head' | 'safety_net_officer'; regionCode: string; unitId?: number };
 
 export interface Effects {
   patch: CaseUpdate;
@@ -23,6 +23,10 @@ interface Ctx {
   now: Date;
   actorId: number | null;
   deadlines: DeadlineRules;
+  /** decide: the cited articles as the answer's policy basis (titles, document numbers, articles). */
+  policyBasis?: string | undefined;
+  /** recordOpinion: the convened unit the opinion speaks for (resolved by the service). */
+  opinionUnitId?: number | undefined;
 }
 
 /** Deadline columns for a status: which deadline is running and when it turns near. */
@@ -187,6 +191,68 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
         metrics: [{ metric: 'closed', unitId: lead }],
         audience: [{ kind: 'requester' }],
       };
+    case 'convene': {
+      // A consultation makes the case complex: progress is due within the complex limit (DOMAIN.md).
+      const complexBy = deadlines.answerBy(row.answer_started_at, { type: row.type, urgent: row.urgent, regionCode: region, channel: row.channel, safetyNetKind: 'complex' });
+      const answerBy = complexBy.getTime() > row.answer_by.getTime() ? complexBy : row.answer_by;
+      const unitIds = [...new Set(input.unitIds)];
+      return {
+        ...base,
+        patch: { answer_by: answerBy, ...answerClock({ answer_started_at: row.answer_started_at, answer_by: answerBy }, deadlines) },
+        payload: { unitIds, agenda: input.agenda, answerBy: answerBy.toISOString() },
+        audience: unitIds.map((unitId) => ({ kind: 'role', role: 'unit_head', regionCode: region, unitId })),
+      };
+    }
+    case 'recordOpinion':
+      return {
+        ...base,
+        payload: { unitId: ctx.opinionUnitId, opinion: input.opinion },
+        audience: [{ kind: 'role', role: 'safety_net_officer', regionCode: region }],
+      };
+    case 'recordMinutes': {
+      const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
+      return {
+        ...base,
+        patch: { lead_unit_id: input.leadUnitId, assist_unit_ids: assist },
+        payload: { leadUnitId: input.leadUnitId, assistUnitIds: assist, decision: input.decision },
+        audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
+      };
+    }
+    case 'decide': {
+      const published = next === 'replied';
+      const rc = input.rootCause;
+      const text = input.alternatives ? `${input.text}\n${input.alternatives}` : input.text;
+      // A cannot-be-done answer is due in writing within its own limit, counted from registration.
+      const writtenBy = published
+        ? null
+        : deadlines.answerBy(row.answer_started_at, { type: row.type, urgent: row.urgent, regionCode: region, channel: row.channel, safetyNetKind: 'cannotBeDone' });
+      return {
+        ...base,
+        patch: {
+          reply_outcome: input.outcome === 'done' ? 'resolved' : 'explained',
+          reply_text: text,
+          policy_basis: ctx.policyBasis ?? null,
+          pending_extension: null,
+          replied_at: published ? now : null,
+          ...(published ? noClock : writtenBy ? { answer_by: writtenBy, next_due_at: writtenBy, near_due_at: deadlines.nearDue(row.answer_started_at, writtenBy) } : {}),
+        },
+        // The staff member's name stays out of the timeline: only the referral (inspectors) holds it.
+        payload: {
+          outcome: input.outcome,
+          text: input.text,
+          alternatives: input.alternatives,
+          doneBy: input.doneBy,
+          citations: input.citations ?? [],
+          policyBasis: ctx.policyBasis,
+          rootCause: { kind: rc.kind, conduct: rc.conduct, finding: rc.finding },
+        },
+        metrics: published ? answeredMetrics(row, now) : [],
+        audience: published ? [{ kind: 'requester' }] : [{ kind: 'role', role: 'supervisor', regionCode: region }],
+        publishesAnswer: published,
+      };
+    }
+    case 'cite':
+      return { ...base, payload: { policyId: input.policyId, note: input.note } };
     case 'merge':
       return {
         ...base,

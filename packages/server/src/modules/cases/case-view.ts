@@ -9,13 +9,22 @@ import {
 import type { CaseEventRow, CaseRow } from '../../db/schema.ts';
 
 /** What the API shows of a case; the full phone only to roles that call the requester back. */
-export function snapshotOf(row: CaseRow, now: Date): CaseSnapshot {
+/** What the safety-net tables add to a case's snapshot (read by the service). */
+export interface SafetyNetState {
+  consultation: { unitIds: number[]; answeredUnitIds: number[] } | null;
+  hasRootCause: boolean;
+}
+
+export function snapshotOf(row: CaseRow, now: Date, sn?: SafetyNetState): CaseSnapshot {
   return {
     status: row.status,
     leadUnitId: row.lead_unit_id,
     pendingExtension: row.pending_extension !== null,
     followUp: row.follow_up,
     returnWindowOpen: row.sign_by === null || now.getTime() <= row.sign_by.getTime(),
+    safetyNet: row.channel === 'safety_net',
+    consultation: sn?.consultation ?? null,
+    hasRootCause: sn?.hasRootCause ?? false,
   };
 }
 
@@ -83,7 +92,15 @@ export function caseDetail(
   row: CaseRow,
   events: readonly CaseEventRow[],
   actor: Actor,
-  ctx: ViewContext & { eventNames: EventNames; attachments: unknown[]; merged: { id: number; trackingNo: string }[]; regionName: string },
+  ctx: ViewContext & {
+    eventNames: EventNames;
+    attachments: unknown[];
+    merged: { id: number; trackingNo: string }[];
+    regionName: string;
+    safetyNetState?: SafetyNetState | undefined;
+    /** The safety-net block (failed matter, consultations, decision) and the case's citations. */
+    extra?: Record<string, unknown> | undefined;
+  },
 ) {
   return {
     ...caseSummary(row, ctx),
@@ -105,6 +122,7 @@ export function caseDetail(
     closedAt: row.closed_at?.toISOString() ?? null,
     attachments: ctx.attachments,
     timeline: events.map((e) => eventView(e, ctx.eventNames)),
-    allowedActions: allowedActions(snapshotOf(row, ctx.now), actor),
+    ...ctx.extra,
+    allowedActions: allowedActions(snapshotOf(row, ctx.now, ctx.safetyNetState), actor),
   };
 }

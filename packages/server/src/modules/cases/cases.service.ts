@@ -3,6 +3,7 @@ import {
   caseScopeFor,
   decide,
   formatTrackingNo,
+  pendingConvenedUnits,
   inScope,
   normalizePhone,
   phoneLast4,
@@ -39,6 +40,10 @@ import { enqueueCaseMessage } from './case-messages.ts';
 import { forwardAnswer, linkToMaster } from './merge-links.ts';
 import { createDispatchHelp } from './dispatch-help.service.ts';
 import { visibleTo } from './visibility.ts';
+import { createPoliciesRepo } from '../policies/policies.repo.ts';
+import { recordSafetyNetAction, registerFailedMatter } from '../safety-net/safety-net.effects.ts';
+import { createSafetyNetRepo } from '../safety-net/safety-net.repo.ts';
+import { caseExtras, loadSafetyNetState } from '../safety-net/safety-net.view.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
 
 export interface CaseServiceDeps {
@@ -101,6 +106,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (input.categoryCode !== undefined && !(await createCategoriesRepo(trx).exists(input.categoryCode))) {
         throw new DomainError('validation_failed', `unknown category ${input.categoryCode}`, { fields: [{ path: 'categoryCode', message: 'unknown category code' }] });
       }
+      const failedMatter = 'failedMatter' in input ? input.failedMatter : undefined;
+      if (failedMatter?.unitId !== undefined && (await createUnitsRepo(trx).missingIds([failedMatter.unitId])).length > 0) {
+        throw new DomainError('validation_failed', `unknown unit ${failedMatter.unitId}`, { fields: [{ path: 'failedMatter.unitId', message: 'unknown unit' }] });
+      }
       if (who.kind === 'staff') {
         if (!inScope(scopeOf(who.user), { regionCode: input.regionCode, leadUnitId: null, assistUnitIds: [] })) {
           throw new DomainError('validation_failed', 'the region is outside your service area', { fields: [{ path: 'regionCode', message: 'outside your service area' }] });
@@ -121,7 +130,8 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       const trackingNo = formatTrackingNo(region6, year, seq);
       const urgent = input.urgent ?? false;
-      const answerBy = rules.answerBy(now, { type: input.type, urgent, regionCode: input.regionCode, channel: who.kind === 'staff' ? (input.channel ?? 'window') : 'web' });
+      const safetyNetKind = 'safetyNetKind' in input ? (input.safetyNetKind ?? 'general') : 'general';
+      const answerBy = rules.answerBy(now, { type: input.type, urgent, regionCode: input.regionCode, channel: who.kind === 'staff' ? (input.channel ?? 'window') : 'web', safetyNetKind });
       const channel = who.kind === 'staff' ? (input.channel ?? 'window') : (input.channel ?? 'web');
       const title = input.title ?? input.content.replace(/\s+/g, ' ').slice(0, 30);
       const registeredUnit = who.kind === 'staff' ? (who.user.units[0]?.id ?? null) : null;
@@ -175,9 +185,18 @@ export function createCaseService(deps: CaseServiceDeps) {
         actorUnitId: registeredUnit,
         fromStatus: null,
         toStatus: 'registered',
-        payload: { type: input.type, channel, urgent, regionCode: input.regionCode, categoryCode: input.categoryCode, answerBy: answerBy.toISOString() },
+        payload: {
+          type: input.type,
+          channel,
+          urgent,
+          regionCode: input.regionCode,
+          categoryCode: input.categoryCode,
+          answerBy: answerBy.toISOString(),
+          ...(failedMatter ? { failedMatter: { name: failedMatter.name, unitId: failedMatter.unitId, window: failedMatter.window, visits: failedMatter.visits }, safetyNetKind } : {}),
+        },
         at: now,
       });
+      if (channel === 'safety_net' && failedMatter) await registerFailedMatter(trx, inserted, failedMatter, safetyNetKind, now);
       await enqueueCaseMessage(trx, inserted, ev.id, 'register', [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }], now);
       await createStatsRepo(trx).bump(date, input.regionCode, registeredUnit, 'registered');
       return inserted;
@@ -215,11 +234,13 @@ export function createCaseService(deps: CaseServiceDeps) {
       // Merging touches two cases: lock both in id order so concurrent merges cannot deadlock.
       if (input.action === 'merge' && input.masterId < caseId) await cases.lock(input.masterId);
       const row = await cases.lock(caseId);
-      if (!row || (user !== null && !visible(user, row))) throw notFound();
+      if (!row || (user !== null && !(await canSee(trx, user, row)))) throw notFound();
       if (row.version !== version) {
         throw new DomainError('version_conflict', undefined, { currentVersion: row.version, yourVersion: version });
       }
-      const decision = decide(snapshotOf(row, now), input, actor);
+      const snState = await loadSafetyNetState(trx, row);
+      const snapshot = snapshotOf(row, now, snState);
+      const decision = decide(snapshot, input, actor);
       if (!decision.ok) {
         if (decision.code === 'illegal_transition') {
           throw new DomainError('illegal_transition', `${decision.action} is not allowed when the case is ${decision.status}`, { status: decision.status, action: decision.action });
@@ -228,7 +249,9 @@ export function createCaseService(deps: CaseServiceDeps) {
         throw new DomainError('illegal_transition', decision.reason, { status: row.status, action: input.action, ...decision.details });
       }
       if (user !== null) await checkReferences(trx, row, input, user);
-      const effects = effectsOf(row, input, decision.next, { now, actorId: actor.userId, deadlines: rules });
+      const opinionUnitId = input.action === 'recordOpinion' ? (input.unitId ?? pendingConvenedUnits(snapshot, actor)[0]) : undefined;
+      const policyBasis = input.action === 'decide' ? await policyBasisOf(trx, input.citations ?? []) : undefined;
+      const effects = effectsOf(row, input, decision.next, { now, actorId: actor.userId, deadlines: rules, opinionUnitId, policyBasis });
       const updated = await cases.update(row.id, row.version, { ...effects.patch, status: decision.next, updated_at: now });
       if (!updated) throw new DomainError('version_conflict');
       const ev = await appendEvent(trx, {
@@ -247,25 +270,75 @@ export function createCaseService(deps: CaseServiceDeps) {
       for (const m of effects.metrics) await stats.bump(toChinaDate(now), row.region_code, m.unitId, m.metric);
       if (input.action === 'merge' && user !== null) await linkToMaster(trx, updated, input.masterId, user, now);
       if (effects.publishesAnswer) await forwardAnswer(trx, updated, now);
+      if (safetyNetWrites.has(input.action)) {
+        const snRepo = createSafetyNetRepo(trx);
+        await recordSafetyNetAction(trx, input, {
+          now,
+          actorId: actor.userId,
+          rules,
+          row,
+          safetyNet: row.channel === 'safety_net' ? await snRepo.getCase(row.id) : undefined,
+          openConsultationId: (await snRepo.openConsultation(row.id))?.id,
+          opinionUnitId,
+        });
+      }
     });
   }
 
+  /** In scope, or a unit of the user was invited to a consultation of the case (会商). */
+  async function canSee(conn: Db, user: AuthUser, row: CaseRow): Promise<boolean> {
+    if (visible(user, row)) return true;
+    if (row.channel !== 'safety_net' || !user.roles.some((r) => (unitRoles as readonly string[]).includes(r))) return false;
+    const consulted = await createSafetyNetRepo(conn).consultedUnits(row.id);
+    return user.units.some((u) => consulted.includes(u.id));
+  }
+
+  /** The cited articles as the answer prints them: 《title》（doc number）article. */
+  async function policyBasisOf(trx: Db, ids: readonly number[]): Promise<string | undefined> {
+    if (ids.length === 0) return undefined;
+    const refs = await createPoliciesRepo(trx).byIds(ids);
+    return refs.map((p) => `《${p.title}》（${p.docNumber}）${p.articleNo}`).join('；');
+  }
+
+  /** Units named by an action must exist and lie in the actor's service area. */
+  async function checkUnits(trx: Db, ids: readonly number[], path: string, user: AuthUser) {
+    const units = createUnitsRepo(trx);
+    const missing = await units.missingIds([...ids]);
+    if (missing.length > 0) {
+      throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { fields: [{ path, message: `unknown units ${missing.join(', ')}` }] });
+    }
+    // A centre works inside its own regions: a unit elsewhere would see a requester it has no business with.
+    const prefixes = scopeOf(user).regionPrefixes;
+    const outside = [];
+    for (const id of ids) {
+      const unit = await units.get(id);
+      if (unit && !prefixes.some((p) => unit.regionCode.startsWith(p))) outside.push(id);
+    }
+    if (outside.length > 0) {
+      throw new DomainError('validation_failed', `units outside your service area: ${outside.join(', ')}`, { fields: [{ path, message: 'outside your service area' }] });
+    }
+  }
+
   async function checkReferences(trx: Db, row: CaseRow, input: ActionInput, user: AuthUser) {
-    if (input.action === 'dispatch') {
-      const ids = [input.leadUnitId, ...(input.assistUnitIds ?? [])];
-      const missing = await createUnitsRepo(trx).missingIds(ids);
+    if (input.action === 'dispatch') await checkUnits(trx, [input.leadUnitId, ...(input.assistUnitIds ?? [])], 'leadUnitId', user);
+    if (input.action === 'convene') await checkUnits(trx, input.unitIds, 'unitIds', user);
+    if (input.action === 'recordMinutes') await checkUnits(trx, [input.leadUnitId, ...(input.assistUnitIds ?? [])], 'leadUnitId', user);
+    if (input.action === 'cite' || input.action === 'decide') {
+      const ids = input.action === 'cite' ? [input.policyId] : (input.citations ?? []);
+      const missing = await createPoliciesRepo(trx).missingIds(ids);
       if (missing.length > 0) {
-        throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { fields: [{ path: 'leadUnitId', message: `unknown units ${missing.join(', ')}` }] });
+        const path = input.action === 'cite' ? 'policyId' : 'citations';
+        throw new DomainError('validation_failed', `unknown policies: ${missing.join(', ')}`, { fields: [{ path, message: `unknown policies ${missing.join(', ')}` }] });
       }
-      // A centre dispatches inside its own regions: a unit elsewhere would see a requester it has no business with.
-      const prefixes = scopeOf(user).regionPrefixes;
-      const outside = [];
-      for (const id of ids) {
-        const unit = await createUnitsRepo(trx).get(id);
-        if (unit && !prefixes.some((p) => unit.regionCode.startsWith(p))) outside.push(id);
-      }
-      if (outside.length > 0) {
-        throw new DomainError('validation_failed', `units outside your service area: ${outside.join(', ')}`, { fields: [{ path: 'leadUnitId', message: 'outside your service area' }] });
+    }
+    if (input.action === 'decide') {
+      const rc = input.rootCause;
+      if (rc.unitId !== undefined) await checkUnits(trx, [rc.unitId], 'rootCause.unitId', user);
+      const conduct = rc.kind === 'staff_conduct';
+      if (conduct && rc.unitId === undefined && (await createSafetyNetRepo(trx).getCase(row.id))?.origin_unit_id == null) {
+        throw new DomainError('validation_failed', 'name the staff member’s unit (rootCause.unitId): the failed matter names none', {
+          fields: [{ path: 'rootCause.unitId', message: 'required for staff conduct' }],
+        });
       }
     }
     if (input.action === 'merge') {
@@ -280,7 +353,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   async function get(caseId: number, user: AuthUser) {
     const row = await createCasesRepo(db).get(caseId);
-    if (!row || !visible(user, row)) throw notFound();
+    if (!row || !(await canSee(db, user, row))) throw notFound();
     const events = await createEventsRepo(db).ofCase(caseId);
     const unitIds = [row.lead_unit_id, ...row.assist_unit_ids, ...events.map((e) => e.actor_unit_id), ...events.flatMap((e) => unitIdsIn(e.payload))].filter(
       (x): x is number => typeof x === 'number',
@@ -294,7 +367,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       .reverse()
       .map((r) => r.name)
       .join(' ');
+    const [extra, safetyNetState] = await Promise.all([caseExtras(db, row, clock.now()), loadSafetyNetState(db, row)]);
     return caseDetail(row, events, actorOf(user), {
+      extra,
+      safetyNetState,
       roles: user.roles,
       now: clock.now(),
       unitNames: names,
@@ -339,11 +415,16 @@ export function createCaseService(deps: CaseServiceDeps) {
   return { register, act, rateAsRequester, get, list, queues, dispatchHelp: createDispatchHelp(db) };
 }
 
+/** Actions that write the safety-net side tables (citations, consultations, decisions). */
+const safetyNetWrites = new Set<string>(['cite', 'convene', 'recordOpinion', 'recordMinutes', 'decide']);
+
 function unitIdsIn(payload: Record<string, unknown>): number[] {
   const out: number[] = [];
   for (const k of ['leadUnitId', 'unitId']) if (typeof payload[k] === 'number') out.push(payload[k]);
-  const a = payload['assistUnitIds'];
-  if (Array.isArray(a)) for (const x of a) if (typeof x === 'number') out.push(x);
+  for (const k of ['assistUnitIds', 'unitIds']) {
+    const a = payload[k];
+    if (Array.isArray(a)) for (const x of a) if (typeof x === 'number') out.push(x);
+  }
   return out;
 }
 

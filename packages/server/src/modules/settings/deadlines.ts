@@ -9,6 +9,7 @@ import {
   nearDueAt,
   toChinaDate,
   type CaseType,
+  type SafetyNetKind,
   type TimeLimitPolicy,
   type TimeLimitPolicyOverride,
   type WorkCalendar,
@@ -31,7 +32,7 @@ export interface DeadlineRules {
   readonly calendar: WorkCalendar;
   policyFor(regionCode: string): TimeLimitPolicy;
   signBy(start: Date, regionCode: string): Date;
-  answerBy(start: Date, c: { type: CaseType; urgent: boolean; regionCode: string; channel?: string | undefined }): Date;
+  answerBy(start: Date, c: { type: CaseType; urgent: boolean; regionCode: string; channel?: string | undefined; safetyNetKind?: SafetyNetKind | undefined }): Date;
   /** Move an answer deadline by whole working days (an approved extension). */
   extend(answerBy: Date, days: number): Date;
   nearDue(start: Date, due: Date): Date;
@@ -65,7 +66,7 @@ export function deadlineRules(calendar: WorkCalendar, policies: ReadonlyMap<stri
       return dueAt(start, rules.policyFor(regionCode).sign, calendar);
     },
     answerBy(start, c) {
-      return dueAt(start, answerLimitFor(rules.policyFor(c.regionCode), { type: c.type, urgent: c.urgent, channel: c.channel }), calendar);
+      return dueAt(start, answerLimitFor(rules.policyFor(c.regionCode), { type: c.type, urgent: c.urgent, channel: c.channel, safetyNetKind: c.safetyNetKind }), calendar);
     },
     extend(answerBy, days) {
       const end = chinaDateTime(calendar.addWorkingDays(toChinaDate(answerBy), days), defaultWorkingHours.afternoonEnd);

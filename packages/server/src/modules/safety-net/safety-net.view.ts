@@ -1,0 +1,103 @@
+import { toChinaDate } from '@huiyin/core';
+import type { Db } from '../../db/connect.ts';
+import type { CaseRow } from '../../db/schema.ts';
+import type { SafetyNetState } from '../cases/case-view.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
+import { createSafetyNetRepo } from './safety-net.repo.ts';
+
+/** The safety-net state the lifecycle table needs: the open consultation and whether a root cause is on record. */
+export async function loadSafetyNetState(db: Db, row: CaseRow): Promise<SafetyNetState | undefined> {
+  if (row.channel !== 'safety_net') return undefined;
+  const repo = createSafetyNetRepo(db);
+  const [open, sn] = await Promise.all([repo.openConsultation(row.id), repo.getCase(row.id)]);
+  return {
+    consultation: open ? { unitIds: open.unit_ids, answeredUnitIds: open.answeredUnitIds } : null,
+    hasRootCause: sn?.root_cause_kind != null,
+  };
+}
+
+/**
+ * What a case shows besides its row: the articles it cites (a repealed one flagged) for any
+ * case; for a safety-net case also the failed matter, its consultations (who has not answered
+ * yet), the decision with its root cause (the staff member's name is for inspectors alone) and
+ * the rectification notices. Runs outside any transaction.
+ */
+export async function caseExtras(db: Db, row: CaseRow, now: Date) {
+  const repo = createSafetyNetRepo(db);
+  const today = toChinaDate(now);
+  const citations = (await repo.citationsOf(row.id, today)).map((c) => ({
+    policyId: c.id,
+    title: c.title,
+    docNumber: c.doc_number,
+    issuer: c.issuer,
+    articleNo: c.article_no,
+    excerpt: c.body.length > 160 ? `${c.body.slice(0, 160)}…` : c.body,
+    repealedOn: c.repealed_on,
+    repealed: c.repealed,
+    note: c.note,
+    citedAt: c.created_at.toISOString(),
+  }));
+  if (row.channel !== 'safety_net') return { citations, safetyNet: null };
+  const [sn, consultations, notices] = await Promise.all([repo.getCase(row.id), repo.consultationsOf(row.id), repo.notices({ caseId: row.id })]);
+  if (!sn) return { citations, safetyNet: null };
+  const unitIds = new Set<number>();
+  if (sn.origin_unit_id !== null) unitIds.add(sn.origin_unit_id);
+  for (const { consultation: k } of consultations) {
+    for (const u of [...k.unit_ids, ...k.assist_unit_ids]) unitIds.add(u);
+    if (k.lead_unit_id !== null) unitIds.add(k.lead_unit_id);
+  }
+  const names = await createUnitsRepo(db).namesOf([...unitIds]);
+  const unit = (id: number | null) => (id === null ? null : { id, name: names.get(id) ?? String(id) });
+  return {
+    citations,
+    safetyNet: {
+      failedMatter: {
+        name: sn.matter_name,
+        unit: unit(sn.origin_unit_id),
+        window: sn.origin_window,
+        failedAt: sn.failed_at.toISOString(),
+        visits: sn.visits,
+        whatWasSaid: sn.what_was_said,
+      },
+      kind: sn.kind,
+      consultations: consultations.map(({ consultation: k, opinions }) => {
+        const answered = new Set(opinions.map((o) => o.unit_id));
+        return {
+          id: k.id,
+          agenda: k.agenda,
+          convenedAt: k.convened_at.toISOString(),
+          invited: k.unit_ids.map((u) => unit(u)!),
+          opinions: opinions.map((o) => ({ unit: unit(o.unit_id)!, opinion: o.opinion, at: o.created_at.toISOString() })),
+          // Who has not answered yet (empty once the consultation is closed and everyone spoke).
+          pending: k.unit_ids.filter((u) => !answered.has(u)).map((u) => unit(u)!),
+          minutes: k.closed_at === null ? null : { leadUnit: unit(k.lead_unit_id), assistUnits: k.assist_unit_ids.map((u) => unit(u)!), decision: k.decision, at: k.closed_at.toISOString() },
+          open: k.closed_at === null,
+        };
+      }),
+      decision:
+        sn.outcome === null
+          ? null
+          : {
+              outcome: sn.outcome,
+              text: sn.answer_text,
+              alternatives: sn.alternatives,
+              doneBy: sn.done_by,
+              decidedAt: sn.decided_at?.toISOString() ?? null,
+              minutesToDecision: sn.minutes_to_decision,
+              letterNo: sn.letter_no,
+              rootCause: { kind: sn.root_cause_kind, conduct: sn.conduct, finding: sn.finding },
+            },
+      rectifications: notices.map((n) => ({
+        id: n.id,
+        unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name ?? String(n.unit_id) },
+        finding: n.finding,
+        issuedAt: n.issued_at.toISOString(),
+        dueAt: n.due_at.toISOString(),
+        status: n.status,
+        response: n.response,
+        answeredAt: n.answered_at?.toISOString() ?? null,
+      })),
+      answerPdf: sn.outcome === null ? null : `/api/v1/cases/${row.id}/answer.pdf`,
+    },
+  };
+}
