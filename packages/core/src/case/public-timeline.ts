@@ -42,7 +42,21 @@ function describe(e: InternalEvent, lang: Lang): string | null {
   const p = e.payload;
   switch (e.action) {
     case 'register':
+      if (p['channel'] === 'safety_net') {
+        return zh ? '办不成事反映窗口已受理您的诉求，专人负责跟进' : 'The safety-net window has taken up your matter; an officer follows it through';
+      }
       return zh ? '您的诉求已受理登记' : 'Your request has been registered';
+    case 'convene':
+      return zh ? '已召集相关单位负责人会商研究，查找政策依据' : 'The heads of the units concerned have been called in to consult and check the rules';
+    case 'recordMinutes':
+      return zh
+        ? `会商形成意见，由${e.unitName ?? '承办单位'}牵头办理`
+        : `The consultation decided: ${e.unitName ?? 'the responsible unit'} leads the matter`;
+    case 'decide': {
+      if (e.toStatus !== 'replied') return zh ? '书面答复正在审核' : 'The written answer is being reviewed';
+      const text = typeof p['text'] === 'string' ? p['text'] : '';
+      return zh ? `事项已办结：${text}` : `Done: ${text}`;
+    }
     case 'dispatch':
       return zh
         ? `已转交${e.unitName ?? '承办单位'}办理`

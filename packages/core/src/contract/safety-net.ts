@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conductKinds, rootCauseKinds, safetyNetOutcomes, safetyNetRegisterKinds } from '../safety-net/vocabulary.ts';
+import { conductKinds, rootCauseKinds, rootCauseProblem, safetyNetOutcomes, safetyNetRegisterKinds } from '../safety-net/vocabulary.ts';
 import { idSchema, textSchema } from './common.ts';
 
 /** The matter that failed at a regular window (a safety-net case's own registration fields). */
@@ -30,6 +30,9 @@ export const rootCauseSchema = z.strictObject({
   unitId: idSchema.optional(),
   /** Refer a subjective-conduct case to discipline inspection too (misconduct always is). */
   refer: z.boolean().optional(),
+}).superRefine((v, ctx) => {
+  const problem = rootCauseProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.reason, path: [problem.path.replace(/^rootCause\./, '')] });
 });
 
 export const decideFields = {

@@ -1,5 +1,6 @@
 import type { CaseType } from '../case/vocabulary.ts';
 import { validateTimeLimit, type TimeLimit } from './time-limit.ts';
+import { defaultWorkingHours, validateWorkingHours, type WorkingHours } from './working-hours.ts';
 
 /** Safety-net (办不成事反映窗口) cases by how they are handled. */
 export type SafetyNetKind = 'simple' | 'general' | 'complex' | 'cannotBeDone';
@@ -15,6 +16,8 @@ export interface TimeLimitPolicy {
   readonly safetyNet: Readonly<Record<SafetyNetKind, TimeLimit>>;
   /** Rectifying and answering a bad service rating. */
   readonly badRating: TimeLimit;
+  /** Office hours: where the day ends for working-day limits and what counts for working-hour limits. */
+  readonly workingHours: WorkingHours;
 }
 
 /** A region's partial override: any limit, or any single entry of answer / safetyNet. */
@@ -24,6 +27,7 @@ export interface TimeLimitPolicyOverride {
   readonly urgentHelp?: TimeLimit | undefined;
   readonly safetyNet?: Readonly<Partial<Record<SafetyNetKind, TimeLimit>>> | undefined;
   readonly badRating?: TimeLimit | undefined;
+  readonly workingHours?: WorkingHours | undefined;
 }
 
 const wd = (value: number): TimeLimit => ({ unit: 'workingDays', value });
@@ -34,6 +38,7 @@ export const defaultTimeLimitPolicy: TimeLimitPolicy = {
   urgentHelp: { unit: 'hours', value: 2 },
   safetyNet: { simple: { unit: 'sameDay' }, general: wd(2), complex: wd(5), cannotBeDone: wd(3) },
   badRating: wd(15),
+  workingHours: defaultWorkingHours,
 };
 
 /**
@@ -67,9 +72,17 @@ export function validateTimeLimitPolicyOverride(override: unknown): string | nul
   }
   const o = override as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!(topLimits as readonly string[]).includes(key) && !(groups as readonly string[]).includes(key)) {
+    if (!(topLimits as readonly string[]).includes(key) && !(groups as readonly string[]).includes(key) && key !== 'workingHours') {
       return `${key}: unknown time-limit setting`;
     }
+  }
+  if (o['workingHours'] !== undefined) {
+    const h = o['workingHours'];
+    if (typeof h !== 'object' || h === null || Array.isArray(h)) return 'workingHours: must be an object';
+    const extra = Object.keys(h).find((k) => !['morningStart', 'morningEnd', 'afternoonStart', 'afternoonEnd'].includes(k));
+    if (extra !== undefined) return `workingHours.${extra}: unknown entry`;
+    const error = validateWorkingHours(h as WorkingHours);
+    if (error !== null) return `workingHours: ${error}`;
   }
   for (const key of topLimits) {
     if (o[key] === undefined) continue;
@@ -108,5 +121,6 @@ export function mergeTimeLimitPolicy(base: TimeLimitPolicy, override: TimeLimitP
     urgentHelp: override.urgentHelp ?? base.urgentHelp,
     safetyNet: { ...base.safetyNet, ...defined(override.safetyNet) },
     badRating: override.badRating ?? base.badRating,
+    workingHours: override.workingHours ?? base.workingHours,
   };
 }

@@ -19,6 +19,8 @@ import { publicRoutes } from '../modules/cases/public.routes.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { policiesRoutes } from '../modules/policies/policies.routes.ts';
+import { safetyNetRoutes } from '../modules/safety-net/safety-net.routes.ts';
+import { createSafetyNetService } from '../modules/safety-net/safety-net.service.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, langOf, sendError } from './error-mapping.ts';
 import { registerApiDocs } from './openapi.ts';
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await attachmentsRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 });
   adminRoutes(app, { db: deps.db, clock: deps.clock });
   policiesRoutes(app, { db: deps.db, clock: deps.clock });
+  safetyNetRoutes(app, { safetyNet: createSafetyNetService({ db: deps.db, clock: deps.clock }), cases, tracking });
   publicRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, mapTileUrl: deps.mapTileUrl });
   app.get('/api/health', async () => ({ ok: true }));
 

@@ -44,6 +44,8 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
         answerBy: row.status === 'closed' || row.status === 'merged' ? null : row.answer_by.toISOString(),
         answer: answered ? { outcome: source.reply_outcome, text: source.reply_text, policyBasis: source.policy_basis, repliedAt: source.replied_at?.toISOString() } : null,
         canRate: row.status === 'replied' && row.follow_up === 'none',
+        // A decided safety-net case has a written answer letter (GET /api/v1/track/{no}/answer.pdf).
+        writtenAnswer: row.channel === 'safety_net' && answered,
         // Who gave it: the citizen on this page, or the supervisor's follow-up call.
         rating:
           row.satisfaction === null

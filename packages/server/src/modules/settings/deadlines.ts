@@ -63,10 +63,12 @@ export function deadlineRules(calendar: WorkCalendar, policies: ReadonlyMap<stri
       return policy;
     },
     signBy(start, regionCode) {
-      return dueAt(start, rules.policyFor(regionCode).sign, calendar);
+      const policy = rules.policyFor(regionCode);
+      return dueAt(start, policy.sign, calendar, policy.workingHours);
     },
     answerBy(start, c) {
-      return dueAt(start, answerLimitFor(rules.policyFor(c.regionCode), { type: c.type, urgent: c.urgent, channel: c.channel, safetyNetKind: c.safetyNetKind }), calendar);
+      const policy = rules.policyFor(c.regionCode);
+      return dueAt(start, answerLimitFor(policy, { type: c.type, urgent: c.urgent, channel: c.channel, safetyNetKind: c.safetyNetKind }), calendar, policy.workingHours);
     },
     extend(answerBy, days) {
       const end = chinaDateTime(calendar.addWorkingDays(toChinaDate(answerBy), days), defaultWorkingHours.afternoonEnd);

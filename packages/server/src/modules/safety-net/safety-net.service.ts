@@ -1,0 +1,375 @@
+import {
+  DomainError,
+  caseScopeFor,
+  defaultGapRule,
+  findServiceGaps,
+  regionPrefix,
+  toChinaDate,
+  validateGapRule,
+  type GapRule,
+  type Role,
+} from '@huiyin/core';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { createPeopleRepo } from '../people/people.repo.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
+import { renderOfficialLetter } from '../letters/official-letter.ts';
+import { createCasesRepo } from '../cases/cases.repo.ts';
+import { answerLetter } from './answer-letter.ts';
+import { createSafetyNetRepo } from './safety-net.repo.ts';
+
+/** Who reads the gap analysis and the ledgers. */
+export const analysisRoles: readonly Role[] = ['supervisor', 'safety_net_officer', 'leader', 'admin'];
+const GAP_RULE_KEY = 'safety_net.gap_rule';
+const DAY = 86_400_000;
+
+function prefixesOf(user: AuthUser): string[] {
+  return caseScopeFor(user).regionPrefixes.slice();
+}
+
+function requireAnalyst(user: AuthUser): string[] {
+  if (!user.roles.some((r) => analysisRoles.includes(r))) throw new DomainError('forbidden', 'the safety-net analysis is for supervisors, safety-net officers, leaders and admins');
+  return prefixesOf(user);
+}
+
+/**
+ * Referrals are for discipline inspectors alone: any other caller, admins included, is told the
+ * ledger does not exist (404), so no one learns whether a colleague has been referred.
+ */
+function requireInspector(user: AuthUser): string[] {
+  if (!user.roles.includes('inspector')) throw new DomainError('not_found');
+  return [...new Set(user.units.map((u) => regionPrefix(u.regionCode)))];
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const m = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[m]! : Math.round((sorted[m - 1]! + sorted[m]!) / 2);
+}
+
+function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  const repo = createSafetyNetRepo(db);
+
+  async function gapRule(): Promise<GapRule> {
+    const stored = (await repo.getSetting(GAP_RULE_KEY)) as GapRule | undefined;
+    return stored && validateGapRule(stored) === null ? stored : defaultGapRule;
+  }
+
+  function period(q: { from?: string | undefined; to?: string | undefined }) {
+    const to = q.to ? new Date(q.to) : new Date(clock.now().getTime() + 1);
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 365 * DAY);
+    if (from.getTime() >= to.getTime()) {
+      throw new DomainError('validation_failed', 'from must be before to', { fields: [{ path: 'from', message: 'must be before to' }] });
+    }
+    return { from, to };
+  }
+
+  return {
+    gapRule,
+
+    async setGapRule(user: AuthUser, rule: GapRule) {
+      if (!user.roles.includes('admin')) throw new DomainError('forbidden');
+      const problem = validateGapRule(rule);
+      if (problem) throw new DomainError('validation_failed', problem);
+      await repo.putSetting(GAP_RULE_KEY, rule, clock.now());
+      return rule;
+    },
+
+    /** Matters failing repeatedly at the regular windows: service gaps, each with its cases. */
+    async gaps(user: AuthUser) {
+      const prefixes = requireAnalyst(user);
+      const rule = await gapRule();
+      const now = clock.now();
+      const failures = await repo.failuresSince(prefixes, new Date(now.getTime() - rule.windowDays * DAY));
+      const gaps = findServiceGaps(
+        failures.map((f) => ({ caseId: f.case_id, matterName: f.matter_name, at: f.created_at })),
+        rule,
+        now,
+      );
+      const caseIds = new Set(gaps.flatMap((g) => g.caseIds));
+      const rows = (await repo.casesIn(prefixes, new Date(now.getTime() - rule.windowDays * DAY), new Date(now.getTime() + 1))).filter((r) => caseIds.has(r.case_id));
+      const byId = new Map(rows.map((r) => [r.case_id, r]));
+      return {
+        rule,
+        items: gaps.map((g) => ({
+          matterName: g.matterName,
+          matterKey: g.matterKey,
+          count: g.count,
+          firstAt: g.firstAt.toISOString(),
+          lastAt: g.lastAt.toISOString(),
+          cases: g.caseIds.flatMap((id) => {
+            const r = byId.get(id);
+            return r
+              ? [{
+                  id,
+                  trackingNo: r.tracking_no,
+                  title: r.title,
+                  status: r.status,
+                  createdAt: r.created_at.toISOString(),
+                  originUnit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name },
+                  outcome: r.outcome,
+                  rootCause: r.root_cause_kind,
+                }]
+              : [];
+          }),
+        })),
+      };
+    },
+
+    /** Safety-net cases by matter, unit of origin, cause and outcome, and the time to done. */
+    async analysis(user: AuthUser, q: { from?: string | undefined; to?: string | undefined }) {
+      const prefixes = requireAnalyst(user);
+      const { from, to } = period(q);
+      const rows = await repo.casesIn(prefixes, from, to);
+      const count = <K extends string>(key: (r: (typeof rows)[number]) => K | null) => {
+        const m = new Map<K, number>();
+        for (const r of rows) {
+          const k = key(r);
+          if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+        }
+        return m;
+      };
+      const byMatter = new Map<string, { matterName: string; count: number; done: number; cannot: number; open: number }>();
+      for (const r of rows) {
+        const e = byMatter.get(r.matter_key) ?? { matterName: r.matter_name, count: 0, done: 0, cannot: 0, open: 0 };
+        e.count++;
+        if (r.outcome === 'done') e.done++;
+        else if (r.outcome === 'cannot') e.cannot++;
+        else e.open++;
+        byMatter.set(r.matter_key, e);
+      }
+      const byUnit = new Map<string, { unit: { id: number; name: string } | null; count: number; staffConduct: number }>();
+      for (const r of rows) {
+        const key = String(r.origin_unit_id ?? 0);
+        const e = byUnit.get(key) ?? { unit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name ?? String(r.origin_unit_id) }, count: 0, staffConduct: 0 };
+        e.count++;
+        if (r.root_cause_kind === 'staff_conduct') e.staffConduct++;
+        byUnit.set(key, e);
+      }
+      const doneMinutes = rows
+        .filter((r) => r.outcome === 'done' && r.minutes_to_decision !== null)
+        .map((r) => r.minutes_to_decision!)
+        .sort((a, b) => a - b);
+      const buckets = [
+        { label: '≤2h', max: 120 },
+        { label: '≤1d', max: 24 * 60 },
+        { label: '≤2d', max: 48 * 60 },
+        { label: '≤5d', max: 120 * 60 },
+        { label: '>5d', max: Number.POSITIVE_INFINITY },
+      ].map((b, i, all) => ({ label: b.label, count: doneMinutes.filter((m) => m <= b.max && (i === 0 || m > all[i - 1]!.max)).length }));
+      const byMonth = count((r) => toChinaDate(r.created_at).slice(0, 7));
+      return {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        total: rows.length,
+        byOutcome: { done: rows.filter((r) => r.outcome === 'done').length, cannot: rows.filter((r) => r.outcome === 'cannot').length, open: rows.filter((r) => r.outcome === null).length },
+        byCause: Object.fromEntries(['policy_barrier', 'coordination_needed', 'staff_conduct'].map((k) => [k, rows.filter((r) => r.root_cause_kind === k).length])),
+        byConduct: { misconduct: rows.filter((r) => r.conduct === 'misconduct').length, subjective: rows.filter((r) => r.conduct === 'subjective').length },
+        byMatter: [...byMatter.values()].sort((a, b) => b.count - a.count).slice(0, 30),
+        byOriginUnit: [...byUnit.values()].sort((a, b) => b.count - a.count).slice(0, 30),
+        byMonth: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, count: n })),
+        timeToDone: { count: doneMinutes.length, medianMinutes: median(doneMinutes), p90Minutes: quantile(doneMinutes, 0.9), buckets },
+      };
+    },
+
+    /** Which units had to work together, how often, and how long their consultations took. */
+    async coordination(user: AuthUser, q: { from?: string | undefined; to?: string | undefined }) {
+      const prefixes = requireAnalyst(user);
+      const { from, to } = period(q);
+      const rows = await repo.consultationsIn(prefixes, from, to);
+      const unitIds = new Set<number>(rows.flatMap((r) => r.unit_ids));
+      const names = await createUnitsRepo(db).namesOf([...unitIds]);
+      const unit = (id: number) => ({ id, name: names.get(id) ?? String(id) });
+      const pairs = new Map<string, { units: [number, number]; count: number; hours: number[] }>();
+      const perUnit = new Map<number, { count: number; lead: number; hours: number[] }>();
+      for (const r of rows) {
+        const hours = r.closed_at === null ? null : (r.closed_at.getTime() - r.convened_at.getTime()) / 3_600_000;
+        const ids = [...new Set(r.unit_ids)].sort((a, b) => a - b);
+        for (const id of ids) {
+          const e = perUnit.get(id) ?? { count: 0, lead: 0, hours: [] };
+          e.count++;
+          if (r.lead_unit_id === id) e.lead++;
+          if (hours !== null) e.hours.push(hours);
+          perUnit.set(id, e);
+        }
+        for (let i = 0; i < ids.length; i++) {
+          for (let j = i + 1; j < ids.length; j++) {
+            const key = `${ids[i]}-${ids[j]}`;
+            const e = pairs.get(key) ?? { units: [ids[i]!, ids[j]!], count: 0, hours: [] };
+            e.count++;
+            if (hours !== null) e.hours.push(hours);
+            pairs.set(key, e);
+          }
+        }
+      }
+      const avg = (xs: number[]) => (xs.length === 0 ? null : Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10);
+      return {
+        consultations: rows.length,
+        open: rows.filter((r) => r.closed_at === null).length,
+        units: [...perUnit.entries()].map(([id, e]) => ({ unit: unit(id), consultations: e.count, led: e.lead, avgHours: avg(e.hours) })).sort((a, b) => b.consultations - a.consultations),
+        pairs: [...pairs.values()].map((p) => ({ units: p.units.map(unit), count: p.count, avgHours: avg(p.hours) })).sort((a, b) => b.count - a.count).slice(0, 50),
+      };
+    },
+
+    async barriers(user: AuthUser) {
+      const prefixes = requireAnalyst(user);
+      const rows = await repo.barriers(prefixes);
+      return {
+        items: rows.map((b) => ({
+          id: b.id,
+          caseId: b.case_id,
+          trackingNo: b.tracking_no,
+          matterName: b.matter_name,
+          policyIds: b.policy_ids,
+          policyName: b.policy_name,
+          finding: b.finding,
+          proposal: b.proposal,
+          status: b.status,
+          createdAt: b.created_at.toISOString(),
+          updatedAt: b.updated_at.toISOString(),
+        })),
+      };
+    },
+
+    async updateBarrier(user: AuthUser, id: number, patch: { proposal?: string | undefined; status?: 'open' | 'proposed' | 'adopted' | 'declined' | undefined; policyName?: string | undefined }) {
+      const prefixes = requireAnalyst(user);
+      const b = await repo.barrier(id);
+      if (!b || !prefixes.some((p) => b.region_code.startsWith(p))) throw new DomainError('not_found');
+      await repo.updateBarrier(id, { ...patch, by: user.id, at: clock.now() });
+      return (await this.barriers(user)).items.find((x) => x.id === id);
+    },
+
+    /** The referral ledger: inspectors only; every read is logged. */
+    async referrals(user: AuthUser) {
+      const prefixes = requireInspector(user);
+      const now = clock.now();
+      const rows = (await repo.referrals(500)).filter((r) => prefixes.some((p) => r.region_code.startsWith(p)));
+      await repo.logReferralView({ referralId: null, viewerId: user.id, what: 'list', at: now });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          caseId: r.case_id,
+          trackingNo: r.tracking_no,
+          caseTitle: r.title,
+          unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name },
+          staffName: r.staff_name,
+          conduct: r.conduct,
+          finding: r.finding,
+          status: r.status,
+          note: r.inspector_note,
+          createdAt: r.created_at.toISOString(),
+          updatedAt: r.updated_at.toISOString(),
+        })),
+      };
+    },
+
+    async referral(user: AuthUser, id: number) {
+      const prefixes = requireInspector(user);
+      const r = await repo.referral(id);
+      if (!r || !prefixes.some((p) => r.region_code.startsWith(p))) throw new DomainError('not_found');
+      await repo.logReferralView({ referralId: id, viewerId: user.id, what: 'detail', at: clock.now() });
+      const views = await repo.referralViews(id);
+      return {
+        id: r.id,
+        caseId: r.case_id,
+        trackingNo: r.tracking_no,
+        caseTitle: r.title,
+        caseContent: r.content,
+        unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name },
+        staffName: r.staff_name,
+        conduct: r.conduct,
+        finding: r.finding,
+        status: r.status,
+        note: r.inspector_note,
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+        views: views.map((v) => ({ viewer: { id: v.viewer_id, name: v.display_name }, what: v.what, at: v.viewed_at.toISOString() })),
+      };
+    },
+
+    async updateReferral(user: AuthUser, id: number, patch: { status: 'open' | 'investigating' | 'concluded'; note?: string | undefined }) {
+      const prefixes = requireInspector(user);
+      const r = await repo.referral(id);
+      if (!r || !prefixes.some((p) => r.region_code.startsWith(p))) throw new DomainError('not_found');
+      await repo.updateReferral(id, { status: patch.status, note: patch.note ?? r.inspector_note, at: clock.now() });
+      return this.referral(user, id);
+    },
+
+    /** Rectification notices: a unit sees its own; region roles see those of their regions. */
+    async rectifications(user: AuthUser) {
+      const scope = caseScopeFor(user);
+      const rows = await repo.notices({ unitIds: scope.unitIds, regionPrefixes: scope.regionPrefixes });
+      return {
+        items: rows.map((n) => ({
+          id: n.id,
+          caseId: n.case_id,
+          trackingNo: n.tracking_no,
+          caseTitle: n.title,
+          unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name },
+          finding: n.finding,
+          issuedAt: n.issued_at.toISOString(),
+          dueAt: n.due_at.toISOString(),
+          status: n.status,
+          response: n.response,
+          answeredAt: n.answered_at?.toISOString() ?? null,
+        })),
+      };
+    },
+
+    async answerRectification(user: AuthUser, id: number, response: string) {
+      const n = await repo.notice(id);
+      const mine = n !== undefined && n.unit_id !== null && user.units.some((u) => u.id === n.unit_id) && user.roles.some((r) => r === 'unit_head' || r === 'handler');
+      if (!n || !mine) throw new DomainError('not_found');
+      if (!(await repo.answerNotice(id, { response, by: user.id, at: clock.now() }))) {
+        throw new DomainError('conflict', 'this rectification notice is already answered');
+      }
+      return (await this.rectifications(user)).items.find((x) => x.id === id);
+    },
+
+    /** Consultations waiting for an opinion of one of the user's units (unit heads). */
+    async pendingConsultations(user: AuthUser) {
+      if (!user.roles.includes('unit_head')) return { items: [] };
+      const rows = await repo.pendingFor(user.units.map((u) => u.id));
+      return {
+        items: rows.map((k) => ({ id: k.id, caseId: k.case_id, trackingNo: k.tracking_no, caseTitle: k.title, agenda: k.agenda, convenedAt: k.convened_at.toISOString() })),
+      };
+    },
+
+    /** The published written answer, for the requester (the tracking check has been passed by the caller). */
+    async publicAnswerPdf(trackingNo: string) {
+      const row = await createCasesRepo(db).findByTrackingNo(trackingNo);
+      if (!row || row.replied_at === null) throw new DomainError('not_found', 'no written answer has been published for this case');
+      return this.answerPdf(row.id);
+    },
+
+    /** The written answer of a decided safety-net case as a PDF letter. `canSee` has been checked by the caller. */
+    async answerPdf(caseId: number): Promise<{ pdf: Buffer; fileName: string }> {
+      const row = await createCasesRepo(db).get(caseId);
+      const sn = row ? await repo.getCase(caseId) : undefined;
+      if (!row || !sn) throw new DomainError('not_found', 'no written answer: not a safety-net case');
+      if (sn.outcome === null) throw new DomainError('conflict', 'the case is not decided yet: there is no written answer');
+      const today = toChinaDate(clock.now());
+      const citations = await repo.citationsOf(caseId, today);
+      const units = createUnitsRepo(db);
+      const issuerUnit = row.registered_unit_id === null ? undefined : await units.get(row.registered_unit_id);
+      const origin = sn.origin_unit_id === null ? undefined : await units.get(sn.origin_unit_id);
+      const officer = sn.decided_by === null ? undefined : await createPeopleRepo(db).findById(sn.decided_by);
+      const letter = answerLetter(row, sn, {
+        issuer: issuerUnit?.name ?? '政务服务中心',
+        originUnitName: origin?.name ?? null,
+        citations: citations.map((c) => ({ title: c.title, docNumber: c.doc_number, articleNo: c.article_no, body: c.body, repealed: c.repealed })),
+        contact: officer ? `联系人：${officer.displayName}（办不成事反映窗口）  咨询电话：12345` : null,
+      });
+      return { pdf: await renderOfficialLetter(letter), fileName: `answer-${row.tracking_no}.pdf` };
+    },
+  };
+}
+
+export type SafetyNetService = ReturnType<typeof createSafetyNetService>;
