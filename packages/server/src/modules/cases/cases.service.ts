@@ -259,7 +259,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         action: input.action,
         actorId: actor.userId,
         actorRole: decision.actingRole,
-        actorUnitId: actingUnit(user, decision.actingRole, row),
+        actorUnitId: input.action === 'recordOpinion' ? (opinionUnitId ?? null) : actingUnit(user, decision.actingRole, row),
         fromStatus: row.status,
         toStatus: decision.next,
         payload: effects.payload,
