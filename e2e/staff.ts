@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { shot } from './browser.ts';
 import type { E2eServer } from './server.ts';
@@ -66,4 +66,11 @@ export async function publicCase(server: E2eServer, content: string, phone = '13
 /** Pick a radio option by its exact label (antd hides the input itself). */
 export async function choose(scope: ReturnType<Page['locator']>, label: string): Promise<void> {
   await scope.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}
+
+/** Type into an antd Select (single or multiple) and pick the option that shows `option`. */
+export async function pickOption(page: Page, select: Locator, typed: string, option: string): Promise<void> {
+  await select.click();
+  await select.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }

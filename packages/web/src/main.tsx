@@ -18,6 +18,11 @@ const CaseDetailPage = lazy(() => import('./pages/staff/CaseDetailPage.tsx').the
 const CaseListPage = lazy(() => import('./pages/staff/CaseListPage.tsx').then((m) => ({ default: m.CaseListPage })));
 const LoginPage = lazy(() => import('./pages/staff/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const RegisterCasePage = lazy(() => import('./pages/staff/RegisterCasePage.tsx').then((m) => ({ default: m.RegisterCasePage })));
+const PolicyLibraryPage = lazy(() => import('./pages/staff/PolicyLibraryPage.tsx').then((m) => ({ default: m.PolicyLibraryPage })));
+const AnalysisPage = lazy(() => import('./pages/staff/safety-net/AnalysisPage.tsx').then((m) => ({ default: m.AnalysisPage })));
+const ReferralsPage = lazy(() => import('./pages/staff/safety-net/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })));
+const RectificationsPage = lazy(() => import('./pages/staff/safety-net/RectificationsPage.tsx').then((m) => ({ default: m.RectificationsPage })));
+const ConsultationsPage = lazy(() => import('./pages/staff/safety-net/ConsultationsPage.tsx').then((m) => ({ default: m.ConsultationsPage })));
 const WorkbenchPage = lazy(() => import('./pages/staff/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
 function Root() {
@@ -43,6 +48,11 @@ function Root() {
               <Route path="cases" element={<CaseListPage />} />
               <Route path="cases/new" element={<RegisterCasePage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="policies" element={<PolicyLibraryPage />} />
+              <Route path="safety-net/*" element={<AnalysisPage />} />
+              <Route path="referrals" element={<ReferralsPage />} />
+              <Route path="rectifications" element={<RectificationsPage />} />
+              <Route path="consultations" element={<ConsultationsPage />} />
               <Route path="settings/*" element={<SettingsPage />} />
             </Route>
           </Route>

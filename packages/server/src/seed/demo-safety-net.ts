@@ -80,7 +80,7 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
         await act(id, officer, { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '校内超市食品经营许可证延续是否需要备案证明' }, t0 + 10 * MIN);
         await act(id, u('approvalhead'), { action: 'recordOpinion', opinion: '经查阅《食品经营许可和备案管理办法》，许可延续只需提交延续申请，不需要备案证明，可当场换发。' }, t0 + 45 * MIN);
         await act(id, u('unithead'), { action: 'recordOpinion', opinion: '同意审批局意见，校内超市不在需开具备案证明的范围内。' }, t0 + 55 * MIN);
-        await act(id, officer, { action: 'cite', policyId: policy('令第92号'), note: '延续申请无需另行提供备案证明' }, t0 + 60 * MIN);
+        await act(id, officer, { action: 'cite', policyId: policy('令第78号|第三十二条'), note: '延续申请无需另行提供备案证明' }, t0 + 60 * MIN);
         await act(id, officer, { action: 'recordMinutes', leadUnitId: unit('approval'), assistUnitIds: [unit('market')], decision: '该超市不在开具备案证明的范围内，由审批局当场准许颁发许可证。' }, t0 + 70 * MIN);
         await act(
           id,
@@ -90,7 +90,7 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             outcome: 'done',
             text: '经审批科室负责人查阅相关规定并分析讨论，该超市不在开具备案证明的范围内，可以直接准许颁发许可证，已当场办结换证。',
             doneBy: '审批局食品经营许可科当场换发新证',
-            citations: [policy('令第92号')],
+            citations: [policy('令第78号|第三十二条')],
             rootCause: { kind: 'staff_conduct', conduct: 'subjective', finding: '窗口工作人员误读规定，对许可延续要求提供不必要的备案证明' },
           },
           t0 + 110 * MIN,
@@ -161,7 +161,7 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             outcome: 'cannot',
             text: '您所在的安置小区尚未取得规划核实和竣工验收手续，依照《不动产登记暂行条例》，目前不具备办理首次登记的条件。',
             alternatives: '区住建局已将该小区列入历史遗留问题专项处置清单，手续补齐后将集中办理，届时由社区通知您，办理当日可走绿色通道。',
-            citations: [policy('国务院令第656号')],
+            citations: [policy('国土资源部令第63号|第三十五条')],
             rootCause: { kind: 'policy_barrier', finding: '历史遗留安置房缺少规划验收，现行规定下无法办理首次登记，需专项政策' },
           },
           t0 + 5 * HOUR,
@@ -216,7 +216,7 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             outcome: 'done',
             text: '经核查材料齐全，已当场办理经营场所变更登记。',
             doneBy: '办不成事窗口专员协调审批局当场办理',
-            citations: [policy('国令第746号')],
+            citations: [policy('令第746号')],
             rootCause: { kind: 'staff_conduct', conduct: 'misconduct', finding: '窗口人员未履行一次性告知义务，并暗示“找熟人”加快办理，涉嫌吃拿卡要', staffName: '赵某某' },
           },
           t0 + 90 * MIN,

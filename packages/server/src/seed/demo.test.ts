@@ -30,6 +30,25 @@ describe('demo data [pglite]', () => {
     expect(c.channel).toBe('safety_net');
     expect(c.status).toBe('closed');
     expect(c.replied_at!.getTime() - c.created_at.getTime()).toBeLessThan(2 * 3600_000);
+    const sn = await db.db.selectFrom('safety_net_cases').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(sn).toMatchObject({ matter_name: '食品经营许可证延续', outcome: 'done', root_cause_kind: 'staff_conduct', conduct: 'subjective' });
+  });
+
+  it('has a policy library and a dozen safety-net cases in every state, each root cause, a referral and a service gap', async () => {
+    expect(Number((await db.db.selectFrom('policies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(30);
+    const rows = await db.db
+      .selectFrom('safety_net_cases as s')
+      .innerJoin('cases as c', 'c.id', 's.case_id')
+      .select(['c.status', 's.root_cause_kind', 's.matter_key'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of ['registered', 'in_progress', 'reply_review', 'replied', 'closed']) expect(statuses.has(s as never), s).toBe(true);
+    const causes = new Set(rows.map((r) => r.root_cause_kind));
+    for (const k of ['policy_barrier', 'coordination_needed', 'staff_conduct']) expect(causes.has(k as never), k).toBe(true);
+    expect(rows.filter((r) => r.matter_key === '社保关系转移')).toHaveLength(3);
+    expect(await db.db.selectFrom('referrals').select('id').execute()).toHaveLength(2);
+    expect(await db.db.selectFrom('consultations').select('id').where('closed_at', 'is', null).execute()).toHaveLength(1);
   });
 
   it('has some cases overdue and some near due, so the queues are not empty', async () => {

@@ -8,6 +8,8 @@ import type { AuthUser } from '../modules/people/auth.service.ts';
 import { hashPassword } from '../modules/people/password.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from './demo-org.ts';
+import { seedDemoPolicies } from './demo-policies.ts';
+import { seedSafetyNetDemo } from './demo-safety-net.ts';
 import { addresses, demoTemplates, explainedTemplates, givenNames, surnames, type DemoTemplate } from './demo-texts.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -63,6 +65,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
     ['h.zhongcheng', '中城街道承办人', 'handler', 'zhongcheng'],
     ['jq.dispatcher', '郊区派单员', 'dispatcher', 'jqCentre'],
     ['jq.water', '郊区水务局承办人', 'handler', 'jqWater'],
+    ['head.housing', '住建局负责人', 'unit_head', 'housing'],
+    ['head.hrss', '人社局负责人', 'unit_head', 'hrss'],
   ];
   for (const [username, name, role, unit] of extra) {
     const id = await people.insertUser({ username, displayName: name, passwordHash: hash, phone: null, roles: [role] });
@@ -91,29 +95,20 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
     if (body.action === 'merge') versions.set(body.masterId, (versions.get(body.masterId) ?? 1) + 1);
   }
 
-  // The article's first story: a food-business licence renewed at the safety-net window in under two hours.
-  {
-    const t0 = now.getTime() - 20 * DAY - 2 * HOUR;
-    clock.set(new Date(t0));
-    const c = await service.register(
-      {
-        type: 'help',
-        channel: 'safety_net',
-        title: '校内超市食品经营许可证换证被要求出示备案证明',
-        content: '商户王杏桃在山西冶金技师学院运城校区内开办一家小超市，食品经营许可证到期需要更换。因超市开在学校里面，审批局要求出示备案证明，她跑了几家相关单位都开不下证明，换证的事就此耽搁下来。',
-        categoryCode: 'market.license',
-        regionCode: '140802',
-        address: '山西冶金技师学院运城校区',
-        requester: { name: '王杏桃', phone: '13935912345' },
-      },
-      { kind: 'staff', user: u('officer') },
-    );
-    await act(c.id, u('officer'), { action: 'dispatch', leadUnitId: org.units['approval']!, note: '召集审批科室负责人查找相关规定并分析讨论' }, t0 + 10 * 60_000);
-    await act(c.id, u('h.approval'), { action: 'sign' }, t0 + 15 * 60_000);
-    await act(c.id, u('h.approval'), { action: 'reply', outcome: 'resolved', text: '经审批科室负责人查阅相关规定并分析讨论，该超市不在开具备案证明的范围内，可以直接准许颁发许可证，已当场办结换证。' }, t0 + 110 * 60_000);
-    await act(c.id, u('supervisor'), { action: 'followUp', solved: true, satisfaction: 'very_satisfied', comment: '感谢办不成事反映窗口，服务质量提升很大。' }, t0 + DAY);
-    count++;
-  }
+  // The article's first story and a dozen more at the safety-net window, with a policy library to cite.
+  const policies = await seedDemoPolicies(db, now, org.users['admin']);
+  count += await seedSafetyNetDemo({
+    service,
+    clock,
+    org,
+    now,
+    u,
+    act,
+    policy: (fragment) => {
+      for (const [key, id] of policies) if (key.includes(fragment)) return id;
+      throw new Error(`demo policy ${fragment} not found`);
+    },
+  });
   // The second story: seven mountain villages of 西南舁乡 without tap water.
   {
     const t0 = now.getTime() - 30 * DAY;

@@ -50,6 +50,99 @@ export interface CaseDetail extends CaseSummary {
   attachments: { id: string; fileName: string; mimeType: string; sizeBytes: number; createdAt: string }[];
   timeline: TimelineEvent[];
   allowedActions: string[];
+  /** Articles of the policy library the case cites (any case). */
+  citations?: Citation[];
+  /** The safety-net window's part of the case; null for other channels. */
+  safetyNet?: SafetyNetInfo | null;
+}
+
+export interface UnitRef {
+  id: number;
+  name: string;
+}
+
+export interface Citation {
+  policyId: number;
+  title: string;
+  docNumber: string;
+  issuer: string;
+  articleNo: string | null;
+  excerpt: string;
+  repealedOn: string | null;
+  repealed: boolean;
+  note: string | null;
+  citedAt: string;
+}
+
+export type RootCauseKind = 'policy_barrier' | 'coordination_needed' | 'staff_conduct';
+export type ConductKind = 'misconduct' | 'subjective';
+
+export interface Consultation {
+  id: number;
+  agenda: string;
+  convenedAt: string;
+  invited: UnitRef[];
+  opinions: { unit: UnitRef; opinion: string; at: string }[];
+  /** Invited units that have not given their opinion yet. */
+  pending: UnitRef[];
+  minutes: { leadUnit: UnitRef | null; assistUnits: UnitRef[]; decision: string | null; at: string } | null;
+  open: boolean;
+}
+
+export interface Rectification {
+  id: number;
+  unit: UnitRef | null;
+  finding: string;
+  issuedAt: string;
+  dueAt: string;
+  status: 'issued' | 'answered';
+  response: string | null;
+  answeredAt: string | null;
+}
+
+export interface SafetyNetInfo {
+  failedMatter: { name: string; unit: UnitRef | null; window: string | null; failedAt: string; visits: number | null; whatWasSaid: string | null };
+  kind: 'simple' | 'general' | 'complex' | 'cannotBeDone';
+  consultations: Consultation[];
+  decision: {
+    outcome: 'done' | 'cannot';
+    text: string | null;
+    alternatives: string | null;
+    doneBy: string | null;
+    decidedAt: string | null;
+    minutesToDecision: number | null;
+    letterNo: string | null;
+    rootCause: { kind: RootCauseKind | null; conduct: ConductKind | null; finding: string | null };
+  } | null;
+  rectifications: Rectification[];
+  answerPdf: string | null;
+}
+
+export type PolicyLevel = 'law' | 'regulation' | 'rule' | 'normative' | 'guide';
+
+/** A hit of the policy library search; `snippet` wraps the match in 【】. */
+export interface PolicyHit {
+  id: number;
+  title: string;
+  docNumber: string;
+  issuer: string;
+  level: PolicyLevel;
+  articleNo: string | null;
+  snippet: string;
+  tags: string[];
+  effectiveFrom: string | null;
+  repealedOn: string | null;
+  repealed: boolean;
+  score?: number;
+}
+
+/** A whole article (GET /api/v1/policies/:id). */
+export interface PolicyArticle extends Omit<PolicyHit, 'snippet' | 'score'> {
+  body: string;
+  unitIds?: number[];
+  citedBy: number;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface Page<T> {

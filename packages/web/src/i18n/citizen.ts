@@ -109,6 +109,7 @@ export const zh = {
   stepClosed: '办结',
   answerTitle: '答复内容',
   policyBasis: '政策依据',
+  writtenAnswer: '下载书面答复（PDF）',
   timelineTitle: '办理过程',
   timelineEmpty: '暂无办理记录',
 
@@ -235,6 +236,7 @@ export const en: Record<keyof typeof zh, string> = {
   stepClosed: 'Closed',
   answerTitle: 'The answer',
   policyBasis: 'Policy basis',
+  writtenAnswer: 'Download the written answer (PDF)',
   timelineTitle: 'History',
   timelineEmpty: 'Nothing recorded yet',
 

@@ -180,6 +180,7 @@ describeEachDb('safety-net window', (get) => {
     const ids: number[] = [];
     for (const [i, name] of ['社保关系转移', '社保关系 转移', '社保关系转移'].entries()) {
       h.clock.set(new Date(t0 + i * 20 * DAY));
+      h.resetSessions();
       ids.push((await register(h, name, { unitId: h.org.units['hrss'] })).id);
     }
     await register(h, '公积金提取');
@@ -196,12 +197,13 @@ describeEachDb('safety-net window', (get) => {
     expect((await h.req('supervisor', 'PUT', '/api/v1/safety-net/gap-rule', { threshold: 2, windowDays: 90 })).statusCode).toBe(403);
     expect((await h.req('admin', 'PUT', '/api/v1/safety-net/gap-rule', { threshold: 1, windowDays: 90 })).statusCode).toBe(400);
     expect((await h.req('admin', 'PUT', '/api/v1/safety-net/gap-rule', { threshold: 2, windowDays: 90 })).statusCode).toBe(200);
-    gaps = (await h.req('leader', 'GET', '/api/v1/safety-net/gaps')).json();
+    gaps = (await h.req('safetynet', 'GET', '/api/v1/safety-net/gaps')).json();
     expect(gaps.items.some((g: { matterName: string }) => g.matterName === '公积金提取')).toBe(true);
 
     // Later than the window, the old failures drop out.
     await h.req('admin', 'PUT', '/api/v1/safety-net/gap-rule', { threshold: 3, windowDays: 90 });
     h.clock.set(new Date(t0 + 100 * DAY));
+    h.resetSessions();
     gaps = (await h.req('supervisor', 'GET', '/api/v1/safety-net/gaps')).json();
     expect(gaps.items.some((g: { matterName: string }) => g.matterName === '社保关系转移')).toBe(false);
 

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Steps, Tag, Timeline, Typography, theme } from 'antd';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -27,6 +27,12 @@ export function TrackResult({ data, last4, loading, onRefresh, onRated }: { data
   const statusKey = (prefix: string) => `${prefix}.${data.status}` as MessageKey;
   // Newest first: what happened last is what the citizen came to see.
   const timeline = [...data.timeline].reverse();
+  const letter = data.writtenAnswer ? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf?phone=${encodeURIComponent(last4)}` : null;
+  const letterButton = letter && (
+    <Button icon={<FilePdfOutlined />} href={letter} target="_blank" rel="noopener" data-testid="answer-pdf" block style={{ marginTop: 8 }}>
+      {t('writtenAnswer')}
+    </Button>
+  );
 
   return (
     <Flex vertical gap={16}>
@@ -86,8 +92,10 @@ export function TrackResult({ data, last4, loading, onRefresh, onRated }: { data
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.answer.policyBasis}</Typography.Paragraph>
             </>
           )}
+          {letterButton}
         </Card>
       )}
+      {!data.answer && letterButton && <Card title={t('answerTitle')}>{letterButton}</Card>}
 
       {data.canRate && (
         <Card title={t('rateTitle')}>

@@ -41,6 +41,8 @@ export interface Tracked {
   answerBy: string | null;
   answer: { outcome: string | null; text: string | null; policyBasis: string | null; repliedAt?: string | undefined } | null;
   canRate: boolean;
+  /** A written answer letter (PDF) of the safety-net window is published. */
+  writtenAnswer?: boolean;
   rating: { solved: boolean | null; satisfaction: string; by: 'citizen' | 'follow_up_call' } | null;
   timeline: { at: string; action: string; status: string; text: string }[];
 }

@@ -50,7 +50,7 @@ function limitOf(p: TimeLimitPolicy | TimeLimitPolicyOverride | null, row: Row):
 
 /** The override with this row set to `limit`, or without it when `limit` is undefined. */
 function withLimit(o: TimeLimitPolicyOverride | null, row: Row, limit: TimeLimit | undefined): TimeLimitPolicyOverride {
-  const next = structuredClone((o ?? {}) as Mutable) as Record<string, unknown>;
+  const next = structuredClone((o ?? {}) as unknown as Mutable) as Record<string, unknown>;
   const holder = row.group ? ((next[row.group] as Record<string, unknown> | undefined) ?? {}) : next;
   if (limit) holder[row.key] = limit;
   else delete holder[row.key];

@@ -5,6 +5,8 @@ import { api } from '../../api/client.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { DueTag } from '../../components/DueTag.tsx';
 import { MapView } from '../../components/MapView.tsx';
+import { CitationsPanel } from '../../components/safety-net/CitationsPanel.tsx';
+import { SafetyNetPanel } from '../../components/safety-net/SafetyNetPanel.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -40,9 +42,12 @@ export function CaseDetailPage() {
     );
   }
   if (!c) return <Skeleton active />;
+  // A safety-net decision shows its answer in its own panel (with the root cause and the letter).
+  const decided = !!c.safetyNet?.decision;
   return (
-    <Row gutter={16}>
-      <Col span={16}>
+    <Row gutter={[16, 16]}>
+      {/* On a phone the actions come first, above the long record. */}
+      <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card
             title={
@@ -57,25 +62,25 @@ export function CaseDetailPage() {
             <Typography.Title level={4} style={{ marginTop: 0 }}>
               {c.title}
             </Typography.Title>
-            <Descriptions column={3} size="small" bordered>
+            <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small" bordered>
               <Descriptions.Item label={t('type')}>{t(`type.${c.type}` as MessageKey)}</Descriptions.Item>
               <Descriptions.Item label={t('channel')}>{t(`channel.${c.channel}` as MessageKey)}</Descriptions.Item>
               <Descriptions.Item label={t('createdAt')}>{formatTime(c.createdAt, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.requester')}>{c.requester.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('phone')}>{c.requester.phone}</Descriptions.Item>
               <Descriptions.Item label={t('region')}>{c.regionName}</Descriptions.Item>
-              <Descriptions.Item label={t('address')} span={3}>
+              <Descriptions.Item label={t('address')} span="filled">
                 {c.address ?? '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t('content')} span={3}>
+              <Descriptions.Item label={t('content')} span="filled">
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</Typography.Paragraph>
               </Descriptions.Item>
               <Descriptions.Item label={t('detail.leadUnit')}>{c.leadUnit?.name ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.assistUnits')} span={2}>
+              <Descriptions.Item label={t('detail.assistUnits')} span="filled">
                 {c.assistUnits.length > 0 ? c.assistUnits.map((u) => u.name).join('、') : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('detail.signBy')}>{formatTime(c.signBy, lang)}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.answerBy')} span={2}>
+              <Descriptions.Item label={t('detail.answerBy')} span="filled">
                 {formatTime(c.answerBy, lang)}
               </Descriptions.Item>
             </Descriptions>
@@ -86,10 +91,11 @@ export function CaseDetailPage() {
               <Alert type="info" showIcon style={{ marginTop: 16 }} title={<Link to={`/admin/cases/${c.masterId}`}>{t('detail.master')}</Link>} />
             )}
           </Card>
-          {c.reply && (
-            <Card title={t('detail.reply')} extra={<Tag>{t(`outcome.${c.reply.outcome}` as MessageKey)}</Tag>}>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.reply.text}</Typography.Paragraph>
-              {c.reply.policyBasis && (
+          <SafetyNetPanel c={c} />
+          {c.reply && (!decided || c.followUp.satisfaction) && (
+            <Card title={decided ? t('detail.followUp') : t('detail.reply')} extra={decided ? null : <Tag>{t(`outcome.${c.reply.outcome}` as MessageKey)}</Tag>}>
+              {!decided && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.reply.text}</Typography.Paragraph>}
+              {!decided && c.reply.policyBasis && (
                 <Typography.Paragraph type="secondary">
                   {t('act.policyBasis')}：{c.reply.policyBasis}
                 </Typography.Paragraph>
@@ -106,7 +112,7 @@ export function CaseDetailPage() {
           </Card>
         </Space>
       </Col>
-      <Col span={8}>
+      <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card title={t('detail.actions')}>
             {c.allowedActions.length === 0 ? (
@@ -115,6 +121,7 @@ export function CaseDetailPage() {
               <ActionBar c={c} onDone={(updated) => (updated ? setCase(updated) : load())} />
             )}
           </Card>
+          <CitationsPanel citations={c.citations ?? []} showEmpty={!!c.safetyNet} />
           {c.lat !== null && c.lng !== null && (
             <Card title={t('detail.map')} styles={{ body: { padding: 0 } }}>
               <MapView lat={c.lat} lng={c.lng} />

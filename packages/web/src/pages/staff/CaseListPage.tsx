@@ -1,4 +1,4 @@
-import { caseStatuses, caseTypes, openStatuses } from '@huiyin/core';
+import { caseStatuses, caseTypes, channels, openStatuses } from '@huiyin/core';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -10,10 +10,12 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
-const filterKeys = ['status', 'unitId', 'type', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q'] as const;
+const filterKeys = ['status', 'channel', 'unitId', 'type', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q'] as const;
+/** The channel filter's "every channel" choice, so a list with a default channel can still show all. */
+const ALL = 'all';
 
 /** Cases in the user's scope with filters kept in the address (so a queue link is a filtered list). */
-export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
+export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: boolean; defaultChannel?: string | undefined }) {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const [items, setItems] = useState<CaseSummary[] | null>(null);
@@ -33,21 +35,26 @@ export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
       const q = new URLSearchParams();
       for (const k of filterKeys) {
         const v = params.get(k);
-        if (v) q.set(k, v);
+        if (v && !(k === 'channel' && v === ALL)) q.set(k, v);
       }
+      if (defaultChannel && !params.has('channel')) q.set('channel', defaultChannel);
       // The workbench shows the work: open cases unless the user asked for a status.
       if (embedded && !q.has('status')) q.set('status', openStatuses.join(','));
       q.set('pageSize', '20');
       if (after) q.set('cursor', after);
       return api<Page<CaseSummary>>(`/api/v1/cases?${q.toString()}`, { lang });
     },
-    [params, lang, embedded],
+    [params, lang, embedded, defaultChannel],
   );
 
   useEffect(() => {
     setItems(null);
     setError(null);
-    form.setFieldsValue(Object.fromEntries(filterKeys.filter((k) => k !== 'from' && k !== 'to').map((k) => [k, params.get(k) ?? undefined])));
+    form.setFieldsValue({
+      ...Object.fromEntries(filterKeys.filter((k) => k !== 'from' && k !== 'to').map((k) => [k, params.get(k) ?? undefined])),
+      status: params.get('status')?.split(',') ?? undefined,
+      channel: params.get('channel') ?? defaultChannel,
+    });
     query(null).then(
       (p) => {
         setItems(p.items);
@@ -55,7 +62,7 @@ export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
       },
       (e: Error) => setError(e.message),
     );
-  }, [query, params, form]);
+  }, [query, params, form, defaultChannel]);
 
   function applyFilters(v: Record<string, unknown>) {
     const next = new URLSearchParams();
@@ -66,6 +73,10 @@ export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
           next.set('from', r[0].startOf('day').toISOString());
           next.set('to', r[1].endOf('day').toISOString());
         }
+      } else if (Array.isArray(val)) {
+        if (val.length > 0) next.set(k, val.join(','));
+      } else if (k === 'channel' && (val === undefined || val === null) && defaultChannel) {
+        next.set(k, ALL);
       } else if (val !== undefined && val !== null && val !== '') next.set(k, String(val));
     }
     setParams(next);
@@ -90,7 +101,16 @@ export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
           <Input.Search placeholder={t('list.searchHint')} allowClear style={{ width: 260 }} onSearch={() => form.submit()} />
         </Form.Item>
         <Form.Item name="status">
-          <Select allowClear placeholder={t('status')} style={{ width: 140 }} options={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))} />
+          <Select mode="multiple" allowClear maxTagCount="responsive" placeholder={t('status')} style={{ width: 180 }} options={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="channel">
+          <Select
+            allowClear
+            placeholder={t('channel')}
+            style={{ width: 170 }}
+            options={[...(defaultChannel ? [{ value: ALL, label: t('list.allChannels') }] : []), ...channels.map((c) => ({ value: c, label: t(`channel.${c}` as MessageKey) }))]}
+            aria-label={t('channel')}
+          />
         </Form.Item>
         <Form.Item name="due">
           <Select allowClear placeholder={t('list.dueState')} style={{ width: 120 }} options={[{ value: 'near', label: t('queue.near') }, { value: 'overdue', label: t('queue.overdue') }]} />
@@ -132,8 +152,9 @@ export function CaseListPage({ embedded = false }: { embedded?: boolean }) {
         dataSource={items ?? []}
         pagination={false}
         locale={{ emptyText: t('empty') }}
+        scroll={{ x: 1100 }}
         columns={[
-          { title: t('trackingNo'), dataIndex: 'trackingNo', render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link> },
+          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 180, render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link> },
           { title: t('title'), dataIndex: 'title', ellipsis: true },
           { title: t('type'), dataIndex: 'type', width: 80, render: (v: string) => t(`type.${v}` as MessageKey) },
           { title: t('category'), dataIndex: 'categoryCode', width: 120, render: catName },

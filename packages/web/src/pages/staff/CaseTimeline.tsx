@@ -16,7 +16,21 @@ function detailOf(e: TimelineEvent, t: (k: MessageKey, v?: Record<string, string
   if (typeof p['comment'] === 'string') parts.push(p['comment']);
   if (typeof p['note'] === 'string') parts.push(p['note']);
   if (typeof p['trackingNo'] === 'string') parts.push(p['trackingNo']);
-  return parts.length > 0 ? parts.join('；') : null;
+  // The safety-net window: the agenda, each unit's opinion, the minutes, the decision.
+  const fm = p['failedMatter'] as { name?: unknown } | undefined;
+  if (e.action === 'register' && fm && typeof fm.name === 'string') parts.push(`${t('sn.matterName')}：${fm.name}`);
+  if (typeof p['agenda'] === 'string') parts.push(`${t('sn.agenda')}：${p['agenda']}`);
+  if (typeof p['opinion'] === 'string') parts.push(p['opinion']);
+  if (typeof p['decision'] === 'string') parts.push(p['decision']);
+  if (e.action === 'decide') {
+    if (p['outcome'] === 'done' || p['outcome'] === 'cannot') parts.push(t(`sn.outcome.${p['outcome']}` as MessageKey));
+    if (typeof p['text'] === 'string') parts.push(p['text']);
+    const cause = p['rootCause'] as { kind?: unknown } | undefined;
+    if (cause && typeof cause.kind === 'string') parts.push(`${t('sn.rootCause')}：${t(`sn.cause.${cause.kind}` as MessageKey)}`);
+  }
+  if (parts.length === 0) return null;
+  // Joined with '；': a part's own closing '。' would stand right before it.
+  return parts.length === 1 ? parts[0]! : parts.map((x) => x.replace(/[。；]+$/u, '')).join('；');
 }
 
 export function CaseTimeline({ events }: { events: TimelineEvent[] }) {

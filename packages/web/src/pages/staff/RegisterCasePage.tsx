@@ -1,23 +1,35 @@
-import { caseTypes, channels, createCaseSchema } from '@huiyin/core';
-import { Alert, App, Button, Card, Cascader, Form, Input, Radio, Select, Switch } from 'antd';
+import { caseTypes, channels, createCaseSchema, failedMatterSchema, safetyNetRegisterKinds } from '@huiyin/core';
+import { Alert, App, Button, Card, Cascader, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
-import type { Category } from '../../api/types.ts';
+import type { Category, Unit } from '../../api/types.ts';
 import { zodRule } from '../../forms/zodRule.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 const shape = createCaseSchema.shape;
 const requesterShape = (shape.requester as unknown as z.ZodObject<{ name: z.ZodType; phone: z.ZodType }>).shape;
+const matterShape = failedMatterSchema.shape;
 
 interface RegionOption {
   value: string;
   label: string;
   isLeaf?: boolean;
   children?: RegionOption[];
+}
+
+/** The failed matter as the API takes it: empty fields left out, the time as an ISO string. */
+function matterOf(v: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(v ?? {})) {
+    if (val === undefined || val === null || (typeof val === 'string' && val.trim() === '')) continue;
+    out[k] = k === 'failedAt' ? (val as Dayjs).toISOString() : typeof val === 'string' ? val.trim() : val;
+  }
+  return out;
 }
 
 /** Registration at the window, on the hotline or at the safety-net window, by intake staff. */
@@ -31,10 +43,16 @@ export function RegisterCasePage() {
   const [regions, setRegions] = useState<RegionOption[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [units, setUnits] = useState<Unit[]>([]);
   const home = me?.units[0]?.regionCode ?? '140802';
+  // Officers of the safety-net window register its matters; everyone else starts at the regular window.
+  const officer = me?.roles.includes('safety_net_officer') ?? false;
+  const channel = Form.useWatch('channel', form) as string | undefined;
+  const safetyNet = channel === 'safety_net';
 
   useEffect(() => {
     api<{ items: Category[] }>('/api/v1/categories', { lang }).then((r) => setCategories(r.items), () => undefined);
+    api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
     api<{ items: { code: string; name: string }[] }>(`/api/v1/regions?parent=${home.slice(0, 6)}`, { lang }).then(
       (r) => setRegions([{ value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true }, ...r.items.map((x) => ({ value: x.code, label: x.name, isLeaf: true }))]),
       () => undefined,
@@ -62,10 +80,19 @@ export function RegisterCasePage() {
       address: v['address'] || undefined,
       urgent: v['urgent'] === true,
       requester: { name: v['name'] || undefined, phone: v['phone'] },
+      ...(v['channel'] === 'safety_net'
+        ? {
+            failedMatter: matterOf(v['failedMatter'] as Record<string, unknown> | undefined),
+            safetyNetKind: v['safetyNetKind'],
+          }
+        : {}),
     };
     const check = createCaseSchema.safeParse(body);
     if (!check.success) {
-      setError(check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
+      const named = check.error.issues.filter((i) => i.path[0] === 'failedMatter' && i.path.length > 1);
+      if (named.length > 0) form.setFields(named.map((i) => ({ name: i.path.map((x) => (typeof x === 'symbol' ? String(x) : x)), errors: [i.message] })));
+      const rest = check.error.issues.filter((i) => !named.includes(i));
+      if (rest.length > 0) setError(rest.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
       return;
     }
     setBusy(true);
@@ -75,7 +102,7 @@ export function RegisterCasePage() {
       navigate(`/admin/cases/${r.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.fields.length > 0) {
-        form.setFields(e.fields.map((f) => ({ name: f.path === 'requester.phone' ? 'phone' : f.path, errors: [f.message] })));
+        form.setFields(e.fields.map((f) => ({ name: f.path === 'requester.phone' ? 'phone' : f.path.split('.'), errors: [f.message] })));
       } else setError((e as Error).message);
     } finally {
       setBusy(false);
@@ -85,13 +112,48 @@ export function RegisterCasePage() {
   return (
     <Card title={t('reg.title')} style={{ maxWidth: 880 }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ type: 'help', channel: 'window', regionCode: home.slice(0, 6), urgent: false }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ type: 'help', channel: officer ? 'safety_net' : 'window', regionCode: home.slice(0, 6), urgent: false, safetyNetKind: 'general' }}
+      >
         <Form.Item name="type" label={t('type')} rules={[zodRule(shape.type)]}>
           <Radio.Group optionType="button" options={caseTypes.map((x) => ({ value: x, label: t(`type.${x}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="channel" label={t('channel')} rules={[zodRule(shape.channel)]}>
           <Select style={{ width: 240 }} options={channels.filter((c) => c !== 'open311' && c !== 'web' && c !== 'h5').map((x) => ({ value: x, label: t(`channel.${x}` as MessageKey) }))} />
         </Form.Item>
+        {safetyNet && (
+          <Card size="small" type="inner" title={t('reg.failedMatter')} style={{ marginBottom: 24, background: '#fffbf0' }} data-testid="failed-matter">
+            <Typography.Paragraph type="secondary">{t('reg.failedMatterHint')}</Typography.Paragraph>
+            <Form.Item name={['failedMatter', 'name']} label={t('sn.matterName')} required rules={[zodRule(matterShape.name, { required: t('reg.matterRequired') })]}>
+              <Input maxLength={100} placeholder={t('reg.matterHint')} />
+            </Form.Item>
+            <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+              <Form.Item name={['failedMatter', 'unitId']} label={t('sn.originUnit')} rules={[zodRule(matterShape.unitId)]} style={{ minWidth: 280, flex: '1 1 280px' }}>
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.id, label: u.name }))} aria-label={t('sn.originUnit')} />
+              </Form.Item>
+              <Form.Item name={['failedMatter', 'window']} label={t('sn.window')} rules={[zodRule(matterShape.window)]} style={{ minWidth: 200, flex: '1 1 200px' }}>
+                <Input maxLength={100} placeholder={t('reg.windowHint')} />
+              </Form.Item>
+            </div>
+            <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+              <Form.Item name={['failedMatter', 'failedAt']} label={t('sn.failedAt')}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(new Date())} />
+              </Form.Item>
+              <Form.Item name={['failedMatter', 'visits']} label={t('sn.visits')} rules={[zodRule(matterShape.visits)]}>
+                <InputNumber min={1} max={99} precision={0} style={{ width: 120 }} suffix={t('reg.times')} />
+              </Form.Item>
+              <Form.Item name="safetyNetKind" label={t('sn.kind')} extra={t('reg.kindHint')}>
+                <Radio.Group optionType="button" options={safetyNetRegisterKinds.map((k) => ({ value: k, label: t(`sn.kind.${k}` as MessageKey) }))} />
+              </Form.Item>
+            </div>
+            <Form.Item name={['failedMatter', 'whatWasSaid']} label={t('sn.whatWasSaid')} rules={[zodRule(matterShape.whatWasSaid)]} style={{ marginBottom: 0 }}>
+              <Input.TextArea rows={2} showCount maxLength={2000} placeholder={t('reg.saidHint')} />
+            </Form.Item>
+          </Card>
+        )}
         <Form.Item name="category" label={t('category')}>
           <Cascader options={categoryTree} style={{ width: 320 }} />
         </Form.Item>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
-import type { Queues } from '../../api/types.ts';
+import type { CaseSummary, Page, Queues } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CaseListPage } from './CaseListPage.tsx';
@@ -47,34 +47,67 @@ function queuesFor(roles: string[]): QueueDef[] {
   return [...list.filter((k) => k !== 'near' && k !== 'overdue'), 'near' as const, 'overdue' as const].map((k) => all[k]);
 }
 
+/** The safety-net cases an officer still has to decide. */
+const undecided = 'registered,in_progress';
+const SAFETY_NET_PAGE = 200;
+
+interface Tile {
+  key: string;
+  label: MessageKey;
+  to: string;
+  count: number | string | null;
+  danger?: boolean | undefined;
+}
+
 export function WorkbenchPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { me } = useSession();
-  const queues = queuesFor(me?.roles ?? []);
+  const roles = me?.roles ?? [];
+  const queues = queuesFor(roles);
+  const officer = roles.includes('safety_net_officer');
+  const unitHead = roles.includes('unit_head');
   const [counts, setCounts] = useState<Queues | null>(null);
+  const [consultations, setConsultations] = useState<number | null>(null);
+  const [safetyNet, setSafetyNet] = useState<number | string | null>(null);
   useEffect(() => {
     let alive = true;
-    const load = () => api<Queues>('/api/v1/cases/queues', { lang }).then((q) => alive && setCounts(q), () => undefined);
-    void load();
+    const load = () => {
+      void api<Queues>('/api/v1/cases/queues', { lang }).then((q) => alive && setCounts(q), () => undefined);
+      if (unitHead) {
+        void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending', { lang }).then((r) => alive && setConsultations(r.items.length), () => undefined);
+      }
+      if (officer) {
+        void api<Page<CaseSummary>>(`/api/v1/cases?channel=safety_net&status=${undecided}&pageSize=${SAFETY_NET_PAGE}`, { lang }).then(
+          (r) => alive && setSafetyNet(r.nextCursor ? `${SAFETY_NET_PAGE}+` : r.items.length),
+          () => undefined,
+        );
+      }
+    };
+    load();
     const timer = setInterval(load, 30_000);
     return () => {
       alive = false;
       clearInterval(timer);
     };
-  }, [lang]);
+  }, [lang, officer, unitHead]);
+  const tiles: Tile[] = [
+    ...(officer ? [{ key: 'safety_net', label: 'queue.safetyNet' as const, to: `/admin/cases?channel=safety_net&status=${undecided}`, count: safetyNet }] : []),
+    ...(unitHead ? [{ key: 'consultations', label: 'queue.consultations' as const, to: '/admin/consultations', count: consultations, danger: (consultations ?? 0) > 0 }] : []),
+    ...queues.map((q) => ({ key: q.key, label: q.label, to: `/admin/cases?${q.query}`, count: counts ? counts[q.key] : null, danger: q.danger && counts !== null && counts[q.key] > 0 })),
+  ];
   return (
     <>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        {queues.map((q) => (
-          <Col key={q.key} flex="1 1 0">
-            <Card hoverable size="small" onClick={() => navigate(`/admin/cases?${q.query}`)} data-queue={q.key}>
-              <Statistic title={t(q.label)} value={counts ? counts[q.key] : '—'} styles={{ content: q.danger && counts && counts[q.key] > 0 ? { color: '#cf1322' } : {} }} />
+        {tiles.map((q) => (
+          <Col key={q.key} flex="1 1 0" style={{ minWidth: 140 }}>
+            <Card hoverable size="small" onClick={() => navigate(q.to)} data-queue={q.key}>
+              <Statistic title={t(q.label)} value={q.count ?? '—'} styles={{ content: q.danger ? { color: '#cf1322' } : {} }} />
             </Card>
           </Col>
         ))}
       </Row>
-      <CaseListPage embedded />
+      <CaseListPage embedded defaultChannel={officer ? 'safety_net' : undefined} />
     </>
   );
 }

@@ -5,12 +5,26 @@ import { api, ApiError } from '../../../api/client.ts';
 import type { CaseDetail, Unit } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
-import { checkBody } from './action-schema.ts';
+import { checkBody, withoutEmpty } from './action-schema.ts';
 import { ActionForm, type DispatchHelp } from './ActionForm.tsx';
 
 /** Actions that need no form: a click and a confirmation. */
 const oneClick: readonly CaseAction[] = ['sign'];
-const primary: readonly CaseAction[] = ['dispatch', 'sign', 'reply', 'reviewReply', 'followUp', 'decideReturn', 'decideExtension'];
+const primary: readonly CaseAction[] = ['dispatch', 'sign', 'reply', 'reviewReply', 'followUp', 'decideReturn', 'decideExtension', 'decide', 'recordOpinion', 'recordMinutes'];
+/** Actions whose dialog picks units. */
+const needUnits: readonly CaseAction[] = ['dispatch', 'merge', 'convene', 'recordMinutes', 'decide'];
+/** Wider dialogs: the merge table, the decision with its root cause. */
+const wide: readonly CaseAction[] = ['merge', 'decide', 'cite'];
+
+/** Cross-field problems of the safety-net actions, in the user's words (core's messages are for developers). */
+const problemText: Record<string, MessageKey> = {
+  citations: 'sn.err.citations',
+  'rootCause.conduct': 'sn.err.conduct',
+  'rootCause.staffName': 'sn.err.staffName',
+  'rootCause.finding': 'sn.err.finding',
+  'rootCause.refer': 'sn.err.refer',
+  unitIds: 'sn.err.unitIds',
+};
 
 /**
  * The buttons for exactly the actions core allows this user on this case (the server sends
@@ -27,8 +41,10 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
   const [form] = Form.useForm();
 
   useEffect(() => {
-    if (open === 'dispatch' || open === 'merge') {
+    if (open && needUnits.includes(open)) {
       api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
+    }
+    if (open === 'dispatch' || open === 'merge') {
       api<DispatchHelp>(`/api/v1/cases/${c.id}/dispatch-help`, { lang }).then(
         (h) => {
           setHelp(h);
@@ -42,10 +58,14 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
   }, [open, c.id, lang, form]);
 
   async function send(action: CaseAction, fields: Record<string, unknown>) {
-    const body = { action, version: c.version, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) };
+    const body = { action, version: c.version, ...withoutEmpty(fields) };
     const problems = checkBody(body);
     if (problems.length > 0) {
-      form.setFields(problems.map((p) => ({ name: p.path, errors: [p.message] })));
+      const text = (path: (string | number)[], fallback: string) => {
+        const key = problemText[path.join('.')];
+        return key ? t(key) : fallback;
+      };
+      form.setFields(problems.map((p) => ({ name: p.path, errors: [text(p.path, p.message)] })));
       return;
     }
     setBusy(true);
@@ -61,7 +81,7 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
         setOpen(null);
         onDone(null);
       } else if (e instanceof ApiError && e.code === 'validation_failed' && e.fields.length > 0) {
-        form.setFields(e.fields.map((f) => ({ name: f.path, errors: [f.message] })));
+        form.setFields(e.fields.map((f) => ({ name: f.path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [f.message] })));
       } else {
         setError((e as Error).message);
       }
@@ -99,7 +119,7 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
       <Modal
         open={open !== null}
         title={open ? t(`action.${open}` as MessageKey) : ''}
-        width={open === 'merge' ? 860 : 560}
+        width={open === 'merge' ? 860 : open && wide.includes(open) ? 720 : 560}
         okText={t('submit')}
         cancelText={t('cancel')}
         confirmLoading={busy}

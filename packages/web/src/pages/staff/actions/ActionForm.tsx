@@ -4,6 +4,7 @@ import type { CaseDetail, Unit } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { fieldRule, isRequired } from './action-schema.ts';
+import { SafetyNetActionForm } from './SafetyNetActionForm.tsx';
 
 export interface DispatchHelp {
   suggestedUnits: { id: number; name: string }[];
@@ -28,6 +29,12 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
     </Form.Item>
   );
   switch (action) {
+    case 'convene':
+    case 'recordOpinion':
+    case 'recordMinutes':
+    case 'decide':
+    case 'cite':
+      return <SafetyNetActionForm action={action} c={c} units={units} />;
     case 'dispatch': {
       const suggested = new Set(help?.suggestedUnits.map((u) => u.id) ?? []);
       const ordered = [...units.filter((u) => suggested.has(u.id)), ...units.filter((u) => !suggested.has(u.id) && u.kind !== 'centre')];

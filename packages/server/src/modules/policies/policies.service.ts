@@ -1,0 +1,228 @@
+import { DomainError, searchTerms, toChinaDate, type PolicyInput, type PolicySearch, type policyPatchSchema } from '@huiyin/core';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Lang } from '../../http/error-mapping.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { createPoliciesRepo, type PolicyChange, type PolicyHit, type PolicyRow, type PolicyWrite } from './policies.repo.ts';
+import { buildImportTemplate, readImportWorkbook, type ImportRowError } from './policies.xlsx.ts';
+import { snippetOf } from './snippet.ts';
+
+export type PolicyPatch = z.output<typeof policyPatchSchema>;
+
+/** A search result: the article without its body, with a snippet around the match. */
+export interface PolicyListItem {
+  id: number;
+  title: string;
+  docNumber: string;
+  issuer: string;
+  level: PolicyRow['level'];
+  articleNo: string;
+  snippet: string;
+  tags: string[];
+  effectiveFrom: string | null;
+  repealedOn: string | null;
+  repealed: boolean;
+  /** Higher is better: 1 and above for articles holding every query term, below 1 for near misses, 0 without a query. */
+  score: number;
+  /** How it was found: every term of the query ('terms'), a near miss ('fuzzy': a title like the query, or most of its terms), or no query (null). */
+  match: 'terms' | 'fuzzy' | null;
+}
+
+export interface PolicyView {
+  id: number;
+  title: string;
+  docNumber: string;
+  issuer: string;
+  level: PolicyRow['level'];
+  articleNo: string;
+  body: string;
+  effectiveFrom: string | null;
+  repealedOn: string | null;
+  repealed: boolean;
+  tags: string[];
+  unitIds: number[];
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** How many cases cite the article. */
+  citedBy: number;
+}
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  errors: ImportRowError[];
+}
+
+/** The search terms of an article: title, document number, issuer, article number, body and tags. */
+export function policyTerms(p: Pick<PolicyWrite, 'title' | 'docNumber' | 'issuer' | 'articleNo' | 'body' | 'tags'>): string[] {
+  return searchTerms([p.title, p.docNumber, p.issuer, p.articleNo, p.body, p.tags.join('\n')].join('\n'), 8000);
+}
+
+/** What the repo writes for a validated article. */
+export function policyWrite(input: PolicyInput): PolicyWrite {
+  const base = {
+    title: input.title,
+    docNumber: input.docNumber,
+    issuer: input.issuer,
+    level: input.level,
+    articleNo: input.articleNo ?? '',
+    body: input.body,
+    effectiveFrom: input.effectiveFrom ?? null,
+    repealedOn: input.repealedOn ?? null,
+    tags: [...new Set(input.tags ?? [])],
+    unitIds: [...new Set(input.unitIds ?? [])],
+  };
+  return { ...base, terms: policyTerms(base) };
+}
+
+function listItem(h: PolicyHit, query: string, match: PolicyListItem['match']): PolicyListItem {
+  return {
+    id: h.id,
+    title: h.title,
+    docNumber: h.docNumber,
+    issuer: h.issuer,
+    level: h.level,
+    articleNo: h.articleNo,
+    snippet: snippetOf(h.body, query),
+    tags: h.tags,
+    effectiveFrom: h.effectiveFrom,
+    repealedOn: h.repealedOn,
+    repealed: h.repealed,
+    score: Math.round(h.score * 10_000) / 10_000,
+    match,
+  };
+}
+
+function view(r: PolicyRow, citedBy: number): PolicyView {
+  return {
+    id: r.id,
+    title: r.title,
+    docNumber: r.docNumber,
+    issuer: r.issuer,
+    level: r.level,
+    articleNo: r.articleNo,
+    body: r.body,
+    effectiveFrom: r.effectiveFrom,
+    repealedOn: r.repealedOn,
+    repealed: r.repealed,
+    tags: r.tags,
+    unitIds: r.unitIds,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    citedBy,
+  };
+}
+
+function notFound(id: number): DomainError {
+  return new DomainError('not_found', `policy ${id} not found`);
+}
+
+/**
+ * The policy library (知识库): search for every signed-in staff member; adding, changing
+ * (including repealing) and importing from Excel for admins.
+ */
+export function createPoliciesService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  const today = () => toChinaDate(clock.now());
+
+  async function checkUnits(unitIds: readonly number[] | undefined, lang: Lang): Promise<void> {
+    if (!unitIds || unitIds.length === 0) return;
+    const missing = await createPoliciesRepo(db).missingUnitIds(unitIds);
+    if (missing.length === 0) return;
+    const message = lang === 'zh' ? `单位不存在：${missing.join('、')}` : `unknown units: ${missing.join(', ')}`;
+    throw new DomainError('validation_failed', message, { fields: [{ path: 'unitIds', code: 'unknown_unit', message }] });
+  }
+
+  async function get(id: number): Promise<PolicyView> {
+    const repo = createPoliciesRepo(db);
+    const row = await repo.get(id, today());
+    if (!row) throw notFound(id);
+    return view(row, await repo.citedBy(id));
+  }
+
+  return {
+    /**
+     * Articles holding every bigram of the query, then (when those are fewer than a page) near
+     * misses: titles like it, or articles holding most of its bigrams. Without a query, the
+     * newest. Repealed articles only when asked for.
+     */
+    async search(query: PolicySearch): Promise<{ items: PolicyListItem[] }> {
+      const repo = createPoliciesRepo(db);
+      const filter = { tag: query.tag, unitId: query.unitId, includeRepealed: query.includeRepealed ?? false, today: today() };
+      const text = (query.q ?? '').normalize('NFKC').trim();
+      const terms = text === '' ? [] : searchTerms(text, 32);
+      if (terms.length === 0) return { items: (await repo.newest(filter, query.pageSize)).map((h) => listItem(h, '', null)) };
+      const exact = await repo.searchTerms(terms, text, filter, query.pageSize);
+      const fuzzy = exact.length < query.pageSize ? await repo.searchFuzzy(terms, text, filter, query.pageSize - exact.length, exact.map((h) => h.id)) : [];
+      return { items: [...exact.map((h) => listItem(h, text, 'terms')), ...fuzzy.map((h) => listItem(h, text, 'fuzzy'))] };
+    },
+
+    get,
+
+    /** Add an article; an existing (document number, article number) is a 409. */
+    async create(input: PolicyInput, user: AuthUser, lang: Lang): Promise<PolicyView> {
+      await checkUnits(input.unitIds, lang);
+      const repo = createPoliciesRepo(db);
+      const w = policyWrite(input);
+      const id = await repo.insert(w, user.id, clock.now());
+      if (id === null) {
+        const existing = await repo.idByKey(w.docNumber, w.articleNo);
+        const what = w.articleNo === '' ? `《${w.title}》（${w.docNumber}）` : `《${w.title}》（${w.docNumber}）${w.articleNo}`;
+        const message = lang === 'zh' ? `${what}已在知识库中，请修改原条文` : `${w.docNumber} ${w.articleNo} is already in the library; edit that article instead`;
+        throw new DomainError('conflict', message, { reason: 'article_exists', existingId: existing, fields: [{ path: 'articleNo', code: 'article_exists', message }] });
+      }
+      return get(id);
+    },
+
+    /** Change title, body, tags or units, repeal (or lift a mistaken repeal); search terms follow. */
+    async update(id: number, patch: PolicyPatch, lang: Lang): Promise<PolicyView> {
+      await checkUnits(patch.unitIds, lang);
+      await db.transaction().execute(async (trx) => {
+        const repo = createPoliciesRepo(trx);
+        const current = await repo.get(id, today(), { lock: true });
+        if (!current) throw notFound(id);
+        const repealedOn = patch.repealedOn === undefined ? current.repealedOn : patch.repealedOn;
+        if (repealedOn !== null && current.effectiveFrom !== null && repealedOn < current.effectiveFrom) {
+          const message = lang === 'zh' ? `废止日期不得早于生效日期 ${current.effectiveFrom}` : `repealed before it took effect (${current.effectiveFrom})`;
+          throw new DomainError('validation_failed', message, { fields: [{ path: 'repealedOn', code: 'before_effective', message }] });
+        }
+        const change: PolicyChange = {};
+        if (patch.title !== undefined) change.title = patch.title;
+        if (patch.body !== undefined) change.body = patch.body;
+        if (patch.repealedOn !== undefined) change.repealedOn = patch.repealedOn;
+        if (patch.tags !== undefined) change.tags = [...new Set(patch.tags)];
+        if (patch.unitIds !== undefined) change.unitIds = [...new Set(patch.unitIds)];
+        if (change.title !== undefined || change.body !== undefined || change.tags !== undefined) {
+          change.terms = policyTerms({ ...current, ...change });
+        }
+        await repo.update(id, change, clock.now());
+      });
+      return get(id);
+    },
+
+    /** The Excel import template. */
+    template(): Promise<Buffer> {
+      return buildImportTemplate(clock.now());
+    },
+
+    /**
+     * Import a workbook: every row is validated first; one bad row and nothing is written (the
+     * report lists every bad cell). Otherwise all rows are written in one transaction, an existing
+     * (document number, article number) updated in place.
+     */
+    async importWorkbook(data: Buffer, user: AuthUser, lang: Lang): Promise<ImportReport> {
+      const { rows, errors } = await readImportWorkbook(data, lang);
+      if (errors.length > 0) return { imported: 0, updated: 0, errors };
+      const writes = rows.map((r) => policyWrite(r.input));
+      const at = clock.now();
+      const result = await db.transaction().execute((trx) => createPoliciesRepo(trx).upsertMany(writes, user.id, at));
+      const imported = result.filter((r) => r.inserted).length;
+      return { imported, updated: result.length - imported, errors: [] };
+    },
+  };
+}
+
+export type PoliciesService = ReturnType<typeof createPoliciesService>;

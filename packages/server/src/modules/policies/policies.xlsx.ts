@@ -1,0 +1,353 @@
+import { DomainError, policyInputSchema, policyLevels, type PolicyInput, type PolicyLevel } from '@huiyin/core';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Lang } from '../../http/error-mapping.ts';
+
+/**
+ * The Excel side of the policy library: the import template an admin downloads, and reading a
+ * filled-in workbook back into validated articles with a report of every bad cell.
+ */
+
+export const levelNames: Record<PolicyLevel, string> = {
+  law: '法律',
+  regulation: '行政法规',
+  rule: '规章',
+  normative: '规范性文件',
+  guide: '办事指南',
+};
+
+/** Other names people write for a level (and the codes themselves). */
+const levelAliases: Record<string, PolicyLevel> = {
+  ...Object.fromEntries(policyLevels.map((l) => [l, l])),
+  ...Object.fromEntries(Object.entries(levelNames).map(([code, name]) => [name, code as PolicyLevel])),
+  地方性法规: 'regulation',
+  法规: 'regulation',
+  部门规章: 'rule',
+  地方政府规章: 'rule',
+  政府规章: 'rule',
+  其他规范性文件: 'normative',
+  指南: 'guide',
+  服务指南: 'guide',
+};
+
+type ColumnKey = 'title' | 'docNumber' | 'issuer' | 'level' | 'articleNo' | 'body' | 'effectiveFrom' | 'repealedOn' | 'tags';
+
+interface Column {
+  key: ColumnKey;
+  header: string;
+  width: number;
+  required: boolean;
+  note: string;
+}
+
+export const importColumns: readonly Column[] = [
+  { key: 'title', header: '标题', width: 34, required: true, note: '必填。法规、规章或文件的名称，不超过 200 字。' },
+  { key: 'docNumber', header: '文号', width: 28, required: true, note: '必填。发文字号，如 国务院令第158号。文号与条款号相同的行，导入时更新已有条文。' },
+  { key: 'issuer', header: '发布机关', width: 24, required: true, note: '必填。' },
+  { key: 'level', header: '效力层级', width: 14, required: false, note: '从下拉列表选择：法律、行政法规、规章、规范性文件、办事指南。留空按规范性文件处理。' },
+  { key: 'articleNo', header: '条款号', width: 14, required: false, note: '如 第二十二条；整篇办事指南可留空。' },
+  { key: 'body', header: '条文内容', width: 80, required: true, note: '必填。条文原文，不超过 20000 字。' },
+  { key: 'effectiveFrom', header: '生效日期', width: 13, required: false, note: '日期，如 2024-03-01。' },
+  { key: 'repealedOn', header: '废止日期', width: 13, required: false, note: '已废止的填写废止日期，不得早于生效日期；现行有效的留空。' },
+  { key: 'tags', header: '标签', width: 30, required: false, note: '多个标签用顿号（、）或逗号分隔，每个不超过 20 字。' },
+];
+
+/** The template's example row (grey): left as it is, the import skips it. */
+const exampleRow: Record<ColumnKey, ExcelJS.CellValue> = {
+  title: '城市供水条例（示例）',
+  docNumber: '国务院令第158号',
+  issuer: '国务院',
+  level: levelNames.regulation,
+  articleNo: '第二十二条',
+  body: '（示例，导入时自动跳过）供水企业应当保持不间断供水。因工程施工、设备维修等原因确需停止供水的，应当经城市供水行政主管部门批准，并提前24小时通知用水单位和个人。',
+  effectiveFrom: utcDate('1994-10-01'),
+  repealedOn: null,
+  tags: '停水、供水、提前通知',
+};
+
+function isExample(cells: Partial<Record<ColumnKey, CellText>>): boolean {
+  const text = (key: ColumnKey) => {
+    const c = cells[key];
+    return c && 'text' in c ? c.text : undefined;
+  };
+  return text('title') === exampleRow.title && text('docNumber') === exampleRow.docNumber && text('body') === exampleRow.body;
+}
+
+const MAX_ROWS = 5000;
+const TEMPLATE_VALIDATION_ROWS = 1000;
+/** An import workbook may be at most this large. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SHEET_NAME = '政策条文';
+
+/** The import template: headers with notes, a level drop-down, an example row, frozen header, a guide sheet. */
+export async function buildImportTemplate(now: Date): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '回音 Huiyin';
+  wb.created = now;
+  wb.modified = now;
+  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = importColumns.map((c) => ({ key: c.key, width: c.width }));
+
+  const header = ws.getRow(1);
+  importColumns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.note = c.note;
+    cell.font = { bold: true, color: { argb: c.required ? 'FFC00000' : 'FF1F1F1F' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center' };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
+  });
+  header.height = 22;
+
+  const example = ws.getRow(2);
+  importColumns.forEach((c, i) => {
+    const cell = example.getCell(i + 1);
+    cell.value = exampleRow[c.key];
+    cell.font = { italic: true, color: { argb: 'FF808080' } };
+  });
+
+  const levelCol = columnNumber('level');
+  const levelList = `"${policyLevels.map((l) => levelNames[l]).join(',')}"`;
+  // One range rather than a validation per cell: exceljs merges per-cell ones into overlapping
+  // ranges (it sorts D10 before D2), which Excel may report as damaged.
+  const levelRange = `${ws.getColumn(levelCol).letter}2:${ws.getColumn(levelCol).letter}${TEMPLATE_VALIDATION_ROWS + 1}`;
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(levelRange, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [levelList],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '效力层级',
+    error: '请从列表中选择：法律、行政法规、规章、规范性文件、办事指南',
+    showInputMessage: true,
+    promptTitle: '效力层级',
+    prompt: '法律、行政法规、规章、规范性文件、办事指南',
+  });
+  for (const key of ['effectiveFrom', 'repealedOn'] as const) ws.getColumn(columnNumber(key)).numFmt = 'yyyy-mm-dd';
+  ws.getColumn(columnNumber('body')).alignment = { wrapText: true, vertical: 'top' };
+
+  const guide = wb.addWorksheet('填写说明');
+  guide.columns = [{ width: 14 }, { width: 10 }, { width: 90 }];
+  guide.addRow(['列', '是否必填', '说明']).font = { bold: true };
+  for (const c of importColumns) guide.addRow([c.header, c.required ? '必填' : '选填', c.note]);
+  guide.addRow([]);
+  guide.addRow(['效力层级', '', policyLevels.map((l) => `${levelNames[l]}（${l}）`).join('、')]);
+  guide.addRow(['导入规则', '', '只读取“政策条文”工作表，第 1 行为表头，从第 2 行起每行一条。灰色的示例行原样保留时自动跳过，也可以删除。文号和条款号与已有条文相同的行更新该条文。任何一行有误时整个文件都不导入，并列出每个错误的行号、列名和原因。']);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface ImportRowError {
+  /** The Excel row number (the header is row 1). */
+  row: number;
+  /** The column header, e.g. 生效日期; '' for the row as a whole. */
+  column: string;
+  reason: string;
+}
+
+export interface ImportRow {
+  row: number;
+  input: PolicyInput;
+}
+
+type CellText = { text: string } | { date: string } | { bad: string };
+
+interface SheetRow {
+  row: number;
+  cells: Partial<Record<ColumnKey, CellText>>;
+}
+
+const fileMessages = {
+  notXlsx: { zh: '文件不是有效的 Excel 工作簿（.xlsx）', en: 'the file is not an Excel workbook (.xlsx)' },
+  noSheet: { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' },
+  noRows: { zh: '表格中没有数据行（第 1 行为表头，从第 2 行起填写；灰色示例行不导入）', en: 'the sheet has no data rows (row 1 is the header, data starts at row 2; the grey example row is skipped)' },
+  tooMany: { zh: `一次最多导入 ${MAX_ROWS} 行`, en: `at most ${MAX_ROWS} rows per import` },
+};
+
+/** Read the workbook's policy sheet: header by name, one SheetRow per non-empty row. Bad files are a 400. */
+async function readSheet(data: Buffer, lang: Lang): Promise<SheetRow[]> {
+  const invalid = (message: string, path = 'file') => new DomainError('validation_failed', message, { fields: [{ path, code: 'bad_file', message }] });
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw invalid(fileMessages.notXlsx[lang]);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch {
+    throw invalid(fileMessages.notXlsx[lang]);
+  }
+  const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
+  if (!ws) throw invalid(fileMessages.noSheet[lang]);
+
+  const positions = new Map<ColumnKey, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const name = headerName(cellText(cell.value));
+    const column = importColumns.find((c) => c.header === name);
+    if (column && !positions.has(column.key)) positions.set(column.key, col);
+  });
+  const missing = importColumns.filter((c) => c.required && !positions.has(c.key)).map((c) => c.header);
+  if (missing.length > 0) {
+    const message = lang === 'zh' ? `表头缺少必需的列：${missing.join('、')}（请使用导入模板）` : `the header lacks required columns: ${missing.join(', ')} (use the import template)`;
+    throw new DomainError('validation_failed', message, { fields: [{ path: 'file', code: 'missing_columns', message }], missingColumns: missing });
+  }
+
+  const rows: SheetRow[] = [];
+  const last = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  for (let r = 2; r <= last; r++) {
+    const row = ws.getRow(r);
+    const cells: Partial<Record<ColumnKey, CellText>> = {};
+    let any = false;
+    for (const [key, col] of positions) {
+      const value = row.getCell(col).value;
+      const text = key === 'effectiveFrom' || key === 'repealedOn' ? dateCell(value) : cellText(value);
+      if ('text' in text && text.text === '') continue;
+      cells[key] = text;
+      any = true;
+    }
+    if (!any || isExample(cells)) continue;
+    if (rows.length >= MAX_ROWS) throw invalid(fileMessages.tooMany[lang]);
+    rows.push({ row: r, cells });
+  }
+  if (rows.length === 0) throw invalid(fileMessages.noRows[lang]);
+  return rows;
+}
+
+/**
+ * Read and validate every row of an import workbook. The rows come back only when all of them are
+ * good; otherwise `errors` names each bad cell (Excel row, column header, reason).
+ */
+export async function readImportWorkbook(data: Buffer, lang: Lang): Promise<{ rows: ImportRow[]; errors: ImportRowError[] }> {
+  const sheet = await readSheet(data, lang);
+  const errors: ImportRowError[] = [];
+  const rows: ImportRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of sheet) {
+    const result = validateRow(r, lang);
+    if ('errors' in result) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const key = `${result.input.docNumber}\u0000${result.input.articleNo ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ row: r.row, column: headerOf('articleNo'), reason: lang === 'zh' ? `与第 ${first} 行的文号和条款号相同` : `same document number and article number as row ${first}` });
+      continue;
+    }
+    seen.set(key, r.row);
+    rows.push({ row: r.row, input: result.input });
+  }
+  return errors.length > 0 ? { rows: [], errors } : { rows, errors };
+}
+
+const zodLocale = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+function validateRow(r: SheetRow, lang: Lang): { input: PolicyInput } | { errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const fail = (key: ColumnKey, zh: string, en: string) => errors.push({ row: r.row, column: headerOf(key), reason: lang === 'zh' ? zh : en });
+  const data: Record<string, unknown> = {};
+  for (const c of importColumns) {
+    const cell = r.cells[c.key];
+    if (cell === undefined) {
+      if (c.required) fail(c.key, '必填项为空', 'required');
+      continue;
+    }
+    if ('bad' in cell) {
+      fail(c.key, `无法识别的值“${cell.bad}”`, `unreadable value "${cell.bad}"`);
+      continue;
+    }
+    if (c.key === 'effectiveFrom' || c.key === 'repealedOn') {
+      if ('date' in cell) data[c.key] = cell.date;
+      else fail(c.key, `日期格式有误“${cell.text}”，应为 2024-03-01 这样的日期`, `not a date: "${cell.text}" (write 2024-03-01)`);
+      continue;
+    }
+    const text = 'text' in cell ? cell.text : cell.date;
+    if (c.key === 'level') {
+      const level = levelAliases[text.replace(/\s+/g, '')] ?? levelAliases[text.toLowerCase()];
+      if (level) data['level'] = level;
+      else fail('level', `效力层级“${text}”无效，应为 法律、行政法规、规章、规范性文件、办事指南 之一`, `unknown level "${text}" (法律, 行政法规, 规章, 规范性文件 or 办事指南)`);
+    } else if (c.key === 'tags') {
+      data['tags'] = [...new Set(text.split(/[、,，;；\n]+/u).map((t) => t.trim()).filter((t) => t !== ''))];
+    } else {
+      data[c.key] = text;
+    }
+  }
+  // Checked here too: zod skips the schema's own cross-field check while another field is bad.
+  const [from, to] = [data['effectiveFrom'], data['repealedOn']];
+  if (typeof from === 'string' && typeof to === 'string' && to < from) fail('repealedOn', '废止日期早于生效日期', 'repealed before it took effect');
+  const failed = new Set(errors.map((e) => e.column));
+  const parsed = policyInputSchema.safeParse(data, { error: zodLocale[lang] });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0];
+      const column = importColumns.find((c) => c.key === key);
+      if (!column || failed.has(column.header)) continue;
+      failed.add(column.header);
+      errors.push({ row: r.row, column: column.header, reason: reasonOf(issue, column, lang) });
+    }
+  }
+  if (errors.length > 0 || !parsed.success) return { errors: errors.length > 0 ? errors : [{ row: r.row, column: '', reason: lang === 'zh' ? '本行内容不符合要求' : 'the row is invalid' }] };
+  return { input: parsed.data };
+}
+
+function reasonOf(issue: z.core.$ZodIssue, column: Column, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (column.key === 'repealedOn' && issue.code === 'custom') return zh ? '废止日期早于生效日期' : 'repealed before it took effect';
+  if (issue.code === 'too_big') {
+    const max = Number(issue.maximum);
+    if (column.key === 'tags' && issue.path.length === 1) return zh ? `标签最多 ${max} 个` : `at most ${max} tags`;
+    if (column.key === 'tags') return zh ? `每个标签不超过 ${max} 字` : `each tag at most ${max} characters`;
+    return zh ? `不能超过 ${max} 字` : `at most ${max} characters`;
+  }
+  if (issue.code === 'too_small') return zh ? '不能为空' : 'must not be empty';
+  if (issue.code === 'custom' && issue.message === 'contains control characters') return zh ? '含有不可见的控制字符' : 'contains control characters';
+  return issue.message;
+}
+
+function headerOf(key: ColumnKey): string {
+  return importColumns.find((c) => c.key === key)!.header;
+}
+
+function columnNumber(key: ColumnKey): number {
+  return importColumns.findIndex((c) => c.key === key) + 1;
+}
+
+/** A header as typed: without spaces, required-marks (*) and parenthesised hints such as （必填）. */
+function headerName(raw: { text: string } | { bad: string } | { date: string }): string {
+  const text = 'text' in raw ? raw.text : '';
+  return text
+    .replace(/[（(][^）)]*[）)]/gu, '')
+    .replace(/[\s*＊]/gu, '');
+}
+
+function utcDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** The text of a cell, whatever kind of value it holds. */
+function cellText(v: ExcelJS.CellValue): { text: string } | { bad: string } {
+  if (v === null || v === undefined) return { text: '' };
+  if (typeof v === 'string') return { text: v.trim() };
+  if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v) };
+  if (v instanceof Date) return { text: Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10) };
+  if ('richText' in v) return { text: v.richText.map((t) => t.text).join('').trim() };
+  if ('hyperlink' in v) return { text: String(v.text ?? '').trim() };
+  if ('error' in v) return { bad: v.error };
+  if ('result' in v) return v.result === undefined ? { text: '' } : cellText(v.result as ExcelJS.CellValue);
+  return { bad: String(v) };
+}
+
+/** A date cell: a real Excel date, a serial number, or text like 2024-03-01, 2024/3/1, 2024.3.1 or 2024年3月1日. */
+function dateCell(v: ExcelJS.CellValue): CellText {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { bad: String(v) } : { date: v.toISOString().slice(0, 10) };
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 2958466) {
+    // Excel's day serial, counted from 1899-12-30 (the 1900 leap-year bug included).
+    return { date: new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10) };
+  }
+  if (v !== null && typeof v === 'object' && 'result' in v && v.result !== undefined) return dateCell(v.result as ExcelJS.CellValue);
+  const t = cellText(v);
+  if ('bad' in t || t.text === '') return t;
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(t.text);
+  if (!m) return t;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return z.iso.date().safeParse(iso).success ? { date: iso } : t;
+}

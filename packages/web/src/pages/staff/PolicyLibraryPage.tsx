@@ -1,0 +1,292 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Input, Popconfirm, Select, Skeleton, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { useSession } from '../../api/session.tsx';
+import type { PolicyArticle, PolicyHit, Unit } from '../../api/types.ts';
+import { LoadError } from '../../components/admin/LoadError.tsx';
+import { useLoad } from '../../components/admin/useLoad.ts';
+import { policyLabel } from '../../components/PolicyPicker.tsx';
+import { Snippet } from '../../components/Snippet.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { PolicyDialog, RepealDialog } from './PolicyDialogs.tsx';
+
+const levelColour: Record<string, string> = { law: 'red', regulation: 'volcano', rule: 'orange', normative: 'blue', guide: 'green' };
+
+interface ImportResult {
+  imported: number;
+  updated: number;
+  errors: { row: number; column: string; reason: string }[];
+}
+
+/**
+ * 知识库: the policy library every staff member searches (the match marked in each passage),
+ * filtered by tag and with or without repealed articles; an article opens in a drawer with its
+ * full text and how many cases cite it. Admins add, edit and repeal articles and import them
+ * from the Excel template, with a table of the rows that were refused.
+ */
+export function PolicyLibraryPage() {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const admin = me?.roles.includes('admin') ?? false;
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const tag = params.get('tag') ?? undefined;
+  const includeRepealed = params.get('repealed') === 'true';
+  const openId = Number(params.get('open')) || null;
+  const [draft, setDraft] = useState(q);
+  const [tags, setTags] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<{ mode: 'create' } | { mode: 'edit'; article: PolicyArticle } | null>(null);
+  const [repealing, setRepealing] = useState<PolicyArticle | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+
+  const list = useLoad(() => {
+    const s = new URLSearchParams({ pageSize: '100', includeRepealed: String(includeRepealed) });
+    if (q) s.set('q', q);
+    if (tag) s.set('tag', tag);
+    return api<{ items: PolicyHit[] }>(`/api/v1/policies?${s.toString()}`, { lang });
+  }, [q, tag, includeRepealed, lang]);
+  const article = useLoad(() => (openId ? api<PolicyArticle>(`/api/v1/policies/${openId}`, { lang }) : Promise.resolve(null)), [openId, lang]);
+  const units = useLoad(() => (admin ? api<{ items: Unit[] }>('/api/v1/units', { lang }) : Promise.resolve({ items: [] as Unit[] })), [admin, lang]);
+
+  // Tags to filter by: every tag seen in any list so far.
+  useEffect(() => {
+    const seen = list.data?.items.flatMap((i) => i.tags) ?? [];
+    if (seen.length > 0) setTags((prev) => [...new Set([...prev, ...seen])].sort((a, b) => a.localeCompare(b, 'zh')));
+  }, [list.data]);
+  useEffect(() => setDraft(q), [q]);
+
+  function setParam(key: string, value: string | undefined) {
+    const next = new URLSearchParams(params);
+    if (value === undefined || value === '') next.delete(key);
+    else next.set(key, value);
+    setParams(next);
+  }
+
+  async function importFile(file: File) {
+    setImporting(true);
+    setImported(null);
+    setImportError(null);
+    try {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const res = await fetch('/api/v1/policies/import', { method: 'POST', body, credentials: 'same-origin', headers: { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' } });
+      const data = (await res.json().catch(() => ({}))) as Partial<ImportResult> & { error?: { code: string; message: string; details?: { errors?: ImportResult['errors'] } } };
+      if (!res.ok && !data.errors && !data.error?.details?.errors) throw new ApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText);
+      const result: ImportResult = { imported: data.imported ?? 0, updated: data.updated ?? 0, errors: data.errors ?? data.error?.details?.errors ?? [] };
+      setImported(result);
+      if (result.errors.length === 0) list.reload();
+    } catch (e) {
+      setImportError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setImporting(false);
+    }
+  }
+
+  async function liftRepeal(a: PolicyArticle) {
+    try {
+      await api(`/api/v1/policies/${a.id}`, { method: 'PATCH', body: { repealedOn: null }, lang });
+      message.success(t('saved'));
+      article.reload();
+      list.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
+  const unitName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const a = article.data ?? null;
+
+  return (
+    <Card
+      title={t('policy.title')}
+      extra={
+        admin && (
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href="/api/v1/policies/import-template.xlsx" data-testid="policy-template">
+              {t('policy.template')}
+            </Button>
+            <Upload
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void importFile(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={importing}>
+                {t('policy.import')}
+              </Button>
+            </Upload>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ mode: 'create' })}>
+              {t('policy.add')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <Input.Search
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onSearch={(v) => setParam('q', v.trim())}
+          placeholder={t('policy.searchHint')}
+          allowClear
+          enterButton={t('search')}
+          style={{ maxWidth: 420 }}
+          aria-label={t('policy.searchHint')}
+        />
+        <Select allowClear placeholder={t('policy.tag')} value={tag} onChange={(v?: string) => setParam('tag', v)} options={tags.map((x) => ({ value: x, label: x }))} style={{ width: 180 }} showSearch={{ optionFilterProp: 'label' }} />
+        <Space>
+          <Switch checked={includeRepealed} onChange={(v) => setParam('repealed', v ? 'true' : undefined)} aria-label={t('policy.includeRepealed')} />
+          {t('policy.includeRepealed')}
+        </Space>
+      </Flex>
+      {importError && <Alert type="error" showIcon closable={{ onClose: () => setImportError(null) }} title={t('policy.importFailed')} description={importError} style={{ marginBottom: 16 }} />}
+      {imported && imported.errors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setImported(null) }}
+          style={{ marginBottom: 16 }}
+          title={t('policy.importRejected', { n: imported.errors.length })}
+          description={
+            <Table
+              size="small"
+              rowKey={(r) => `${r.row}-${r.column}-${r.reason}`}
+              pagination={false}
+              dataSource={imported.errors}
+              data-testid="import-errors"
+              columns={[
+                { title: t('policy.row'), dataIndex: 'row', width: 80 },
+                { title: t('policy.column'), dataIndex: 'column', width: 140, render: (v: string) => v || '—' },
+                { title: t('policy.reason'), dataIndex: 'reason' },
+              ]}
+            />
+          }
+        />
+      )}
+      {imported && imported.errors.length === 0 && (
+        <Alert type="success" showIcon closable={{ onClose: () => setImported(null) }} style={{ marginBottom: 16 }} title={t('policy.importDone', { imported: imported.imported, updated: imported.updated })} />
+      )}
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<PolicyHit>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('policy.noHits') }}
+        scroll={{ x: 900 }}
+        columns={[
+          {
+            title: t('policy.article'),
+            dataIndex: 'title',
+            render: (_: string, h) => (
+              <div>
+                <Flex gap={6} wrap align="center">
+                  <Typography.Link strong onClick={() => setParam('open', String(h.id))}>
+                    {policyLabel(h)}
+                  </Typography.Link>
+                  {h.repealed && <Tag color="red">{t('policy.repealed')}</Tag>}
+                </Flex>
+                <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
+                  <Snippet text={h.snippet} />
+                </div>
+              </div>
+            ),
+          },
+          { title: t('policy.docNumber'), dataIndex: 'docNumber', width: 200 },
+          { title: t('policy.issuer'), dataIndex: 'issuer', width: 180 },
+          { title: t('policy.level'), dataIndex: 'level', width: 110, render: (l: string) => <Tag color={levelColour[l] ?? 'default'}>{t(`policy.level.${l}` as MessageKey)}</Tag> },
+          {
+            title: t('policy.tags'),
+            dataIndex: 'tags',
+            width: 200,
+            render: (ts: string[]) => (
+              <Flex gap={4} wrap>
+                {ts.map((x) => (
+                  <Tag key={x} style={{ cursor: 'pointer' }} onClick={() => setParam('tag', x)}>
+                    {x}
+                  </Tag>
+                ))}
+              </Flex>
+            ),
+          },
+        ]}
+      />
+      <Drawer open={openId !== null} onClose={() => setParam('open', undefined)} size={640} title={a ? policyLabel(a) : t('loading')} destroyOnHidden>
+        {article.error && <LoadError error={article.error} onRetry={article.reload} />}
+        {article.loading && <Skeleton active />}
+        {a && !article.loading && (
+          <div data-testid="policy-article">
+            <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+              <Tag color={levelColour[a.level] ?? 'default'}>{t(`policy.level.${a.level}` as MessageKey)}</Tag>
+              {a.repealed ? <Tag color="red">{t('policy.repealed')}</Tag> : <Tag color="green">{t('policy.inForce')}</Tag>}
+              <Tag color="blue">{t('policy.citedBy', { n: a.citedBy })}</Tag>
+            </Flex>
+            <Descriptions
+              column={1}
+              size="small"
+              bordered
+              items={[
+                { key: 'doc', label: t('policy.docNumber'), children: a.docNumber },
+                { key: 'issuer', label: t('policy.issuer'), children: a.issuer },
+                { key: 'from', label: t('policy.effectiveFrom'), children: a.effectiveFrom ?? '—' },
+                ...(a.repealedOn ? [{ key: 'repealed', label: t('policy.repealedOn'), children: a.repealedOn }] : []),
+                { key: 'tags', label: t('policy.tags'), children: a.tags.length > 0 ? a.tags.join('、') : '—' },
+                ...(a.unitIds && a.unitIds.length > 0 ? [{ key: 'units', label: t('policy.units'), children: a.unitIds.map((id) => unitName.get(id) ?? `#${id}`).join('、') }] : []),
+              ]}
+            />
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16, fontSize: 15, lineHeight: 1.8 }}>{a.body}</Typography.Paragraph>
+            {admin && (
+              <Space wrap>
+                <Button onClick={() => setDialog({ mode: 'edit', article: a })}>{t('admin.edit')}</Button>
+                {a.repealedOn ? (
+                  <Popconfirm title={t('policy.liftRepealConfirm')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => liftRepeal(a)}>
+                    <Button>{t('policy.liftRepeal')}</Button>
+                  </Popconfirm>
+                ) : (
+                  <Button danger onClick={() => setRepealing(a)}>
+                    {t('policy.repeal')}
+                  </Button>
+                )}
+              </Space>
+            )}
+          </div>
+        )}
+      </Drawer>
+      {dialog && (
+        <PolicyDialog
+          editing={dialog.mode === 'edit' ? dialog.article : undefined}
+          units={units.data?.items ?? []}
+          onCancel={() => setDialog(null)}
+          onDone={(saved) => {
+            message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
+            setDialog(null);
+            list.reload();
+            if (dialog.mode === 'edit') article.reload();
+            else setParam('open', String(saved.id));
+          }}
+        />
+      )}
+      {repealing && (
+        <RepealDialog
+          article={repealing}
+          onCancel={() => setRepealing(null)}
+          onDone={() => {
+            message.success(t('saved'));
+            setRepealing(null);
+            article.reload();
+            list.reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,132 @@
+import { barrierPatchSchema, barrierStatuses } from '@huiyin/core';
+import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../../api/client.ts';
+import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { useLoad } from '../../../components/admin/useLoad.ts';
+import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import type { Barrier } from './analysis-types.ts';
+
+const statusColour: Record<Barrier['status'], string> = { open: 'red', proposed: 'gold', adopted: 'green', declined: 'default' };
+
+type Draft = { proposal: string; status: Barrier['status']; policyName: string };
+
+/** 政策堵点台账: matters that the rules themselves block, with the proposal for policy review and where it stands; edited in the row. */
+export function BarriersTab() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const list = useLoad(() => api<{ items: Barrier[] }>('/api/v1/safety-net/barriers', { lang }), [lang]);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [draft, setDraft] = useState<Draft>({ proposal: '', status: 'open', policyName: '' });
+  const [busy, setBusy] = useState(false);
+
+  function edit(b: Barrier) {
+    setEditing(b.id);
+    setDraft({ proposal: b.proposal ?? '', status: b.status, policyName: b.policyName ?? '' });
+  }
+
+  async function save(b: Barrier) {
+    const body: Record<string, unknown> = { status: draft.status };
+    if (draft.proposal.trim()) body['proposal'] = draft.proposal.trim();
+    if (draft.policyName.trim()) body['policyName'] = draft.policyName.trim();
+    const check = barrierPatchSchema.safeParse(body);
+    if (!check.success) {
+      message.error(check.error.issues[0]?.message ?? 'invalid');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api(`/api/v1/safety-net/barriers/${b.id}`, { method: 'PATCH', body: check.data, lang });
+      message.success(t('saved'));
+      setEditing(null);
+      list.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('sna.barriersHint')}</Typography.Paragraph>
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<Barrier>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('empty') }}
+        scroll={{ x: 1280 }}
+        columns={[
+          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, b) => <Link to={`/admin/cases/${b.caseId}`}>{v}</Link> },
+          { title: t('sn.matterName'), dataIndex: 'matterName', width: 150 },
+          { title: t('sn.finding'), dataIndex: 'finding', width: 240, render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+          {
+            title: t('sna.policyName'),
+            dataIndex: 'policyName',
+            width: 200,
+            render: (v: string | null, b) =>
+              editing === b.id ? (
+                <Input value={draft.policyName} maxLength={200} onChange={(e) => setDraft({ ...draft, policyName: e.target.value })} aria-label={t('sna.policyName')} />
+              ) : (
+                (v ?? '—')
+              ),
+          },
+          {
+            title: t('sna.proposal'),
+            dataIndex: 'proposal',
+            render: (v: string | null, b) =>
+              editing === b.id ? (
+                <Input.TextArea value={draft.proposal} rows={3} maxLength={4000} onChange={(e) => setDraft({ ...draft, proposal: e.target.value })} aria-label={t('sna.proposal')} />
+              ) : (
+                <span style={{ whiteSpace: 'pre-wrap' }}>{v ?? '—'}</span>
+              ),
+          },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            width: 130,
+            render: (s: Barrier['status'], b) =>
+              editing === b.id ? (
+                <Select
+                  value={draft.status}
+                  onChange={(v: Barrier['status']) => setDraft({ ...draft, status: v })}
+                  options={barrierStatuses.map((x) => ({ value: x, label: t(`sna.barrier.${x}` as MessageKey) }))}
+                  style={{ width: 110 }}
+                  aria-label={t('status')}
+                />
+              ) : (
+                <Tag color={statusColour[s]}>{t(`sna.barrier.${s}` as MessageKey)}</Tag>
+              ),
+          },
+          { title: t('sna.updatedAt'), dataIndex: 'updatedAt', width: 160, render: (v: string) => formatTime(v, lang) },
+          {
+            title: t('admin.actions'),
+            key: 'actions',
+            width: 120,
+            fixed: 'right',
+            render: (_: unknown, b) =>
+              editing === b.id ? (
+                <Space size={0}>
+                  <Button type="link" size="small" loading={busy} onClick={() => void save(b)}>
+                    {t('save')}
+                  </Button>
+                  <Button type="link" size="small" onClick={() => setEditing(null)}>
+                    {t('cancel')}
+                  </Button>
+                </Space>
+              ) : (
+                <Button type="link" size="small" onClick={() => edit(b)} disabled={editing !== null}>
+                  {t('admin.edit')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { Card, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../../api/client.ts';
+import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { useLoad } from '../../../components/admin/useLoad.ts';
+import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
+
+export interface PendingConsultation {
+  id: number;
+  caseId: number;
+  trackingNo: string;
+  caseTitle: string;
+  agenda: string;
+  convenedAt: string;
+}
+
+/** 待会商: consultations of the safety-net window waiting for the opinion of the head's unit. */
+export function ConsultationsPage() {
+  const { t, lang } = useI18n();
+  const list = useLoad(() => api<{ items: PendingConsultation[] }>('/api/v1/safety-net/consultations/pending', { lang }), [lang]);
+  return (
+    <Card title={t('queue.consultations')}>
+      <Typography.Paragraph type="secondary">{t('cons.hint')}</Typography.Paragraph>
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<PendingConsultation>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('cons.none') }}
+        columns={[
+          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 180, render: (v: string, k) => <Link to={`/admin/cases/${k.caseId}`}>{v}</Link> },
+          { title: t('title'), dataIndex: 'caseTitle', ellipsis: true },
+          { title: t('sn.agenda'), dataIndex: 'agenda', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+          { title: t('cons.convenedAt'), dataIndex: 'convenedAt', width: 170, render: (v: string) => formatTime(v, lang) },
+        ]}
+      />
+    </Card>
+  );
+}

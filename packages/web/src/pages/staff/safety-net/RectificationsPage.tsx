@@ -1,0 +1,119 @@
+import { rectificationAnswerSchema } from '@huiyin/core';
+import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../../api/client.ts';
+import { useSession } from '../../../api/session.tsx';
+import type { Rectification } from '../../../api/types.ts';
+import { applyApiError, checkWith, zodRule } from '../../../components/admin/forms.ts';
+import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { useLoad } from '../../../components/admin/useLoad.ts';
+import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+
+interface Notice extends Rectification {
+  caseId: number;
+  trackingNo: string;
+  caseTitle: string;
+}
+
+function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: () => void; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function save(v: { response?: string }) {
+    setError(null);
+    const body = checkWith(form, rectificationAnswerSchema, { response: v.response?.trim() });
+    if (!body) return;
+    setBusy(true);
+    try {
+      await api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body, lang });
+      onDone();
+    } catch (e) {
+      setError(applyApiError(form, e, t, ['response']));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={t('rect.answer')} okText={t('submit')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden width={600}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('rect.finding')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{notice.finding}</span>} />
+      <Form form={form} layout="vertical" onFinish={(v: { response?: string }) => void save(v)}>
+        <Form.Item name="response" label={t('rect.response')} rules={[zodRule(rectificationAnswerSchema.shape.response, { required: t('admin.required') })]}>
+          <Input.TextArea rows={5} showCount maxLength={4000} placeholder={t('rect.responseHint')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * 整改通知: notices to the units where staff conduct made a matter fail. A unit sees its own and
+ * its head or handler answers with what was rectified; the centre sees its region's.
+ */
+export function RectificationsPage() {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const list = useLoad(() => api<{ items: Notice[] }>('/api/v1/safety-net/rectifications', { lang }), [lang]);
+  const [answering, setAnswering] = useState<Notice | null>(null);
+  const canAnswer = (n: Notice) =>
+    n.status === 'issued' && n.unit !== null && (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) && (me?.units.some((u) => u.id === n.unit!.id) ?? false);
+  const now = Date.now();
+  return (
+    <Card title={t('rect.title')}>
+      <Typography.Paragraph type="secondary">{t('rect.hint')}</Typography.Paragraph>
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<Notice>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('empty') }}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, n) => <Link to={`/admin/cases/${n.caseId}`}>{v}</Link> },
+          { title: t('rect.unit'), dataIndex: ['unit', 'name'], width: 190, render: (v?: string) => v ?? '—' },
+          { title: t('rect.finding'), dataIndex: 'finding', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+          { title: t('sn.issuedAt'), dataIndex: 'issuedAt', width: 160, render: (v: string) => formatTime(v, lang) },
+          {
+            title: t('sn.dueAt'),
+            dataIndex: 'dueAt',
+            width: 160,
+            render: (v: string, n) => (n.status === 'issued' && new Date(v).getTime() < now ? <Typography.Text type="danger">{formatTime(v, lang)}</Typography.Text> : formatTime(v, lang)),
+          },
+          { title: t('status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'answered' ? 'green' : 'orange'}>{t(`sn.rect.${s}` as MessageKey)}</Tag> },
+          {
+            title: t('rect.response'),
+            dataIndex: 'response',
+            width: 240,
+            render: (v: string | null, n) =>
+              v ? (
+                <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span>
+              ) : canAnswer(n) ? (
+                <Button size="small" type="primary" onClick={() => setAnswering(n)} data-testid={`answer-rect-${n.id}`}>
+                  {t('rect.answer')}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      {answering && (
+        <AnswerDialog
+          notice={answering}
+          onCancel={() => setAnswering(null)}
+          onDone={() => {
+            message.success(t('rect.answered'));
+            setAnswering(null);
+            list.reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
