@@ -411,7 +411,7 @@ describeEachDb('permissions', (get) => {
     const view = tracked.json();
     expect(view.status).toBe('replied');
     expect(view.answer.text).toBe('依规定不能办理，可申请临时供水');
-    expect(Object.keys(view).sort()).toEqual(['answer', 'answerBy', 'canRate', 'createdAt', 'rating', 'status', 'timeline', 'title', 'trackingNo', 'type']);
+    expect(Object.keys(view).sort()).toEqual(['answer', 'answerBy', 'canRate', 'createdAt', 'rating', 'status', 'timeline', 'title', 'trackingNo', 'type', 'writtenAnswer']);
     const text = tracked.body;
     for (const secret of [...internal, '初稿答复', REQUESTER.name, REQUESTER.phone, '138****5678', '王派单', '刘承办', '张承办', '孙督办', '李受理']) {
       expect(text, secret).not.toContain(secret);

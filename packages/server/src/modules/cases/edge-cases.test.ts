@@ -61,14 +61,15 @@ describeEachDb('lifecycle edge cases', (get) => {
     await act(h, 'supervisor', c.id, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
     const reopened = await act(h, 'supervisor', c.id, { action: 'reopen', reason: '解答不准确，需转办' });
     expect(reopened.status).toBe('registered');
-    expect(reopened.allowedActions).toEqual([]);
+    // Back with dispatch: the supervisor may only cite the rules meanwhile.
+    expect(reopened.allowedActions).toEqual(['cite']);
     expect((await h.req('dispatcher', 'GET', `/api/v1/cases/${c.id}`)).json().allowedActions).toContain('dispatch');
   });
 
   it('a safety-net case gets the safety-net limit (2 working days), not its type’s', async () => {
     const h = get();
     // Monday 09:00 -> Wednesday 17:30 Beijing.
-    const c = await register(h, { channel: 'safety_net' }, 'officer');
+    const c = await register(h, { channel: 'safety_net', failedMatter: { name: '居住证办理' } }, 'officer');
     expect(c.answerBy).toBe('2026-03-11T09:30:00.000Z');
   });
 
@@ -80,7 +81,7 @@ describeEachDb('lifecycle edge cases', (get) => {
     h.resetSessions();
     const late = await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, { version: 2, action: 'return', reason: '不归我们管' });
     expect(late.statusCode).toBe(409);
-    expect((await h.req('handler2', 'GET', `/api/v1/cases/${c.id}`)).json().allowedActions).toEqual(['sign']);
+    expect((await h.req('handler2', 'GET', `/api/v1/cases/${c.id}`)).json().allowedActions).toEqual(['sign', 'cite']);
     h.clock.set('2026-03-09T01:00:00Z');
     h.resetSessions();
   });
