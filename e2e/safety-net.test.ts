@@ -39,7 +39,7 @@ async function magicOf(page: Page, url: string): Promise<string> {
   it('register -> convene -> opinions -> cite -> minutes -> decide done; the citizen tracks it; analysis and referrals', async () => {
     // --- The officer registers the matter that failed at the approval bureau's window. ---
     const sn = await staffPage(browser, server, 'safetynet');
-    await expect.poll(() => sn.page.locator('[data-queue="safety_net"] .ant-statistic-content-value').textContent(), POLL).not.toBe('—');
+    await expect.poll(() => sn.page.locator('[data-queue="safety_net_open"] .ant-statistic-content-value').textContent(), POLL).not.toBe('—');
     await sn.page.getByRole('menuitem', { name: '登记诉求' }).click();
     const matter = sn.page.getByTestId('failed-matter');
     await matter.waitFor(); // officers start on the safety-net channel

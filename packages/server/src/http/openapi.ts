@@ -54,7 +54,7 @@ export function openApiDocument() {
           responses: { '200': ok('{items, nextCursor}'), ...errors },
         },
       },
-      '/api/v1/cases/queues': { get: { summary: 'Live counts of the caller’s workbench queues (open cases only)', responses: { '200': ok('{registered, dispatched, returned, in_progress, reply_review, awaiting_follow_up, awaiting_decision, near, overdue}'), ...errors } } },
+      '/api/v1/cases/queues': { get: { summary: 'Live counts of the caller’s workbench queues (open cases only)', responses: { '200': ok('{registered, dispatched, returned, in_progress, reply_review, awaiting_follow_up, awaiting_decision, near, overdue, safety_net_open}'), ...errors } } },
       '/api/v1/categories': { get: { summary: 'Request categories', security: [], responses: { '200': ok('{items}') } } },
       '/api/v1/settings/calendar': { get: { summary: 'Holidays, make-up workdays and overrides of a year', parameters: [{ name: 'year', in: 'query', required: true, schema: { type: 'integer' } }], responses: { '200': ok('calendar'), ...errors } } },
       '/api/v1/settings/calendar/overrides/{date}': {

@@ -165,4 +165,4 @@ export interface Category {
   nameEn: string;
 }
 
-export type Queues = Record<'registered' | 'dispatched' | 'returned' | 'in_progress' | 'reply_review' | 'awaiting_follow_up' | 'awaiting_decision' | 'near' | 'overdue', number>;
+export type Queues = Record<'registered' | 'dispatched' | 'returned' | 'in_progress' | 'reply_review' | 'awaiting_follow_up' | 'awaiting_decision' | 'near' | 'overdue' | 'safety_net_open', number>;

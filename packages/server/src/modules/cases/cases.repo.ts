@@ -24,7 +24,7 @@ export interface ListFilter extends Omit<ListCasesQuery, 'cursor' | 'q' | 'pageS
   terms?: readonly string[] | undefined;
 }
 
-export const queueNames = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'awaiting_follow_up', 'awaiting_decision', 'near', 'overdue'] as const;
+export const queueNames = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'awaiting_follow_up', 'awaiting_decision', 'near', 'overdue', 'safety_net_open'] as const;
 
 type CaseQuery = SelectQueryBuilder<Database, 'cases', CaseRow>;
 
@@ -135,6 +135,8 @@ export function createCasesRepo(db: Db) {
           sql<number>`count(*) filter (where status = 'replied' and follow_up = 'unsatisfied')`.as('awaiting_decision'),
           sql<number>`count(*) filter (where next_due_at > ${now} and near_due_at <= ${now})`.as('near'),
           sql<number>`count(*) filter (where next_due_at <= ${now})`.as('overdue'),
+          // Safety-net cases the officer has yet to decide.
+          sql<number>`count(*) filter (where channel = 'safety_net' and status in ('registered', 'in_progress'))`.as('safety_net_open'),
         ])
         .where('status', 'in', [...openStatuses])
         .where((eb) => {

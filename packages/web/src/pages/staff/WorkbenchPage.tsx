@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
-import type { CaseSummary, Page, Queues } from '../../api/types.ts';
+import type { Queues } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CaseListPage } from './CaseListPage.tsx';
@@ -26,13 +26,14 @@ const all: Record<keyof Queues, QueueDef> = {
   reply_review: { key: 'reply_review', label: 'queue.reply_review', query: 'status=reply_review' },
   awaiting_follow_up: { key: 'awaiting_follow_up', label: 'queue.awaiting_follow_up', query: 'status=replied' },
   awaiting_decision: { key: 'awaiting_decision', label: 'queue.awaiting_decision', query: 'status=replied' },
+  safety_net_open: { key: 'safety_net_open', label: 'queue.safetyNet', query: 'channel=safety_net&status=registered,in_progress' },
 };
 
 /** Which queues each role works from, in the order of its day. */
 const byRole: Record<string, (keyof Queues)[]> = {
   dispatcher: ['registered', 'returned', 'dispatched', 'near', 'overdue'],
   clerk: ['registered', 'near', 'overdue'],
-  safety_net_officer: ['registered', 'in_progress', 'near', 'overdue'],
+  safety_net_officer: ['safety_net_open', 'registered', 'in_progress', 'near', 'overdue'],
   handler: ['dispatched', 'in_progress', 'near', 'overdue'],
   unit_head: ['dispatched', 'in_progress', 'near', 'overdue'],
   supervisor: ['reply_review', 'awaiting_follow_up', 'awaiting_decision', 'near', 'overdue'],
@@ -46,10 +47,6 @@ function queuesFor(roles: string[]): QueueDef[] {
   // Near-due and overdue always last.
   return [...list.filter((k) => k !== 'near' && k !== 'overdue'), 'near' as const, 'overdue' as const].map((k) => all[k]);
 }
-
-/** The safety-net cases an officer still has to decide. */
-const undecided = 'registered,in_progress';
-const SAFETY_NET_PAGE = 200;
 
 interface Tile {
   key: string;
@@ -69,19 +66,12 @@ export function WorkbenchPage() {
   const unitHead = roles.includes('unit_head');
   const [counts, setCounts] = useState<Queues | null>(null);
   const [consultations, setConsultations] = useState<number | null>(null);
-  const [safetyNet, setSafetyNet] = useState<number | string | null>(null);
   useEffect(() => {
     let alive = true;
     const load = () => {
       void api<Queues>('/api/v1/cases/queues', { lang }).then((q) => alive && setCounts(q), () => undefined);
       if (unitHead) {
         void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending', { lang }).then((r) => alive && setConsultations(r.items.length), () => undefined);
-      }
-      if (officer) {
-        void api<Page<CaseSummary>>(`/api/v1/cases?channel=safety_net&status=${undecided}&pageSize=${SAFETY_NET_PAGE}`, { lang }).then(
-          (r) => alive && setSafetyNet(r.nextCursor ? `${SAFETY_NET_PAGE}+` : r.items.length),
-          () => undefined,
-        );
       }
     };
     load();
@@ -90,9 +80,8 @@ export function WorkbenchPage() {
       alive = false;
       clearInterval(timer);
     };
-  }, [lang, officer, unitHead]);
+  }, [lang, unitHead]);
   const tiles: Tile[] = [
-    ...(officer ? [{ key: 'safety_net', label: 'queue.safetyNet' as const, to: `/admin/cases?channel=safety_net&status=${undecided}`, count: safetyNet }] : []),
     ...(unitHead ? [{ key: 'consultations', label: 'queue.consultations' as const, to: '/admin/consultations', count: consultations, danger: (consultations ?? 0) > 0 }] : []),
     ...queues.map((q) => ({ key: q.key, label: q.label, to: `/admin/cases?${q.query}`, count: counts ? counts[q.key] : null, danger: q.danger && counts !== null && counts[q.key] > 0 })),
   ];
