@@ -53,6 +53,38 @@ function quantile(sorted: readonly number[], q: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
+/** A referral as inspectors read it (list and detail share it). */
+function referralView(r: {
+  id: number;
+  case_id: number;
+  tracking_no: string;
+  title: string;
+  unit_id: number | null;
+  unit_name: string | null;
+  staff_name: string | null;
+  conduct: string;
+  finding: string;
+  status: string;
+  inspector_note: string | null;
+  created_at: Date;
+  updated_at: Date;
+}) {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    trackingNo: r.tracking_no,
+    caseTitle: r.title,
+    unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name },
+    staffName: r.staff_name,
+    conduct: r.conduct,
+    finding: r.finding,
+    status: r.status,
+    note: r.inspector_note,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
 export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const repo = createSafetyNetRepo(db);
@@ -253,20 +285,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       const rows = (await repo.referrals(500)).filter((r) => prefixes.some((p) => r.region_code.startsWith(p)));
       await repo.logReferralView({ referralId: null, viewerId: user.id, what: 'list', at: now });
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          caseId: r.case_id,
-          trackingNo: r.tracking_no,
-          caseTitle: r.title,
-          unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name },
-          staffName: r.staff_name,
-          conduct: r.conduct,
-          finding: r.finding,
-          status: r.status,
-          note: r.inspector_note,
-          createdAt: r.created_at.toISOString(),
-          updatedAt: r.updated_at.toISOString(),
-        })),
+        items: rows.map(referralView),
       };
     },
 
@@ -277,19 +296,8 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       await repo.logReferralView({ referralId: id, viewerId: user.id, what: 'detail', at: clock.now() });
       const views = await repo.referralViews(id);
       return {
-        id: r.id,
-        caseId: r.case_id,
-        trackingNo: r.tracking_no,
-        caseTitle: r.title,
+        ...referralView(r),
         caseContent: r.content,
-        unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name },
-        staffName: r.staff_name,
-        conduct: r.conduct,
-        finding: r.finding,
-        status: r.status,
-        note: r.inspector_note,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
         views: views.map((v) => ({ viewer: { id: v.viewer_id, name: v.display_name }, what: v.what, at: v.viewed_at.toISOString() })),
       };
     },
