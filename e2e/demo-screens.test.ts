@@ -22,7 +22,7 @@ import { openCase, staffPage } from './staff.ts';
 
   it('workbench, the article’s safety-net case and the citizen tracking page render with the demo data', async () => {
     const d = await staffPage(browser, server, 'dispatcher');
-    await expect.poll(async () => Number(await d.page.locator('[data-queue="registered"] .ant-statistic-content-value').textContent())).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await d.page.locator('[data-queue="registered"] .ant-statistic-content-value').textContent()), { timeout: 15_000 }).toBeGreaterThan(0);
     await d.page.locator('tbody tr').nth(5).waitFor();
     await d.page.screenshot({ path: shot('readme-workbench') });
 
