@@ -12,6 +12,8 @@ export const errorCodes = [
   'illegal_transition',
   'version_conflict',
   'conflict',
+  /** A key project cannot be struck off while someone who raised its matters has no answer. */
+  'originators_unanswered',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -19,3 +19,6 @@ export * from './contract/admin.ts';
 export * from './safety-net/vocabulary.ts';
 export * from './safety-net/gaps.ts';
 export * from './contract/safety-net.ts';
+export * from './livelihood/vocabulary.ts';
+export * from './livelihood/progress.ts';
+export * from './contract/livelihood.ts';

@@ -67,6 +67,8 @@ export const roles = [
   'inspector',
   'leader',
   'grid_worker',
+  /** 民生办: collects matters, merges them, runs the selection, issues letters and accepts projects. */
+  'livelihood_officer',
   'admin',
 ] as const;
 export type Role = (typeof roles)[number];
