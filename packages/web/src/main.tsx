@@ -23,6 +23,8 @@ const AnalysisPage = lazy(() => import('./pages/staff/safety-net/AnalysisPage.ts
 const ReferralsPage = lazy(() => import('./pages/staff/safety-net/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })));
 const RectificationsPage = lazy(() => import('./pages/staff/safety-net/RectificationsPage.tsx').then((m) => ({ default: m.RectificationsPage })));
 const ConsultationsPage = lazy(() => import('./pages/staff/safety-net/ConsultationsPage.tsx').then((m) => ({ default: m.ConsultationsPage })));
+const LivelihoodRoutes = lazy(() => import('./pages/staff/livelihood/LivelihoodRoutes.tsx').then((m) => ({ default: m.LivelihoodRoutes })));
+const PublicProjectsPage = lazy(() => import('./pages/citizen/PublicProjectsPage.tsx').then((m) => ({ default: m.PublicProjectsPage })));
 const WorkbenchPage = lazy(() => import('./pages/staff/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
 function Root() {
@@ -35,6 +37,9 @@ function Root() {
         <Routes>
           <Route path="/" element={<CitizenHome />} />
           <Route path="/track" element={<TrackPage />} />
+          <Route path="/projects" element={<PublicProjectsPage />} />
+          <Route path="/projects/:regionCode" element={<PublicProjectsPage />} />
+          <Route path="/projects/:regionCode/:projectId" element={<PublicProjectsPage />} />
           <Route
             element={
               <SessionProvider>
@@ -53,6 +58,7 @@ function Root() {
               <Route path="referrals" element={<ReferralsPage />} />
               <Route path="rectifications" element={<RectificationsPage />} />
               <Route path="consultations" element={<ConsultationsPage />} />
+              <Route path="livelihood/*" element={<LivelihoodRoutes />} />
               <Route path="settings/*" element={<SettingsPage />} />
             </Route>
           </Route>
