@@ -18,6 +18,7 @@ import { adminRoutes } from '../modules/admin/admin.routes.ts';
 import { publicRoutes } from '../modules/cases/public.routes.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { livelihoodRoutes } from '../modules/livelihood/livelihood.routes.ts';
 import { policiesRoutes } from '../modules/policies/policies.routes.ts';
 import { safetyNetRoutes } from '../modules/safety-net/safety-net.routes.ts';
 import { createSafetyNetService } from '../modules/safety-net/safety-net.service.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   adminRoutes(app, { db: deps.db, clock: deps.clock });
   policiesRoutes(app, { db: deps.db, clock: deps.clock });
   safetyNetRoutes(app, { safetyNet: createSafetyNetService({ db: deps.db, clock: deps.clock }), cases, tracking });
+  livelihoodRoutes(app, { db: deps.db, clock: deps.clock, deadlines, dataDir: deps.dataDir });
   publicRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, mapTileUrl: deps.mapTileUrl });
   app.get('/api/health', async () => ({ ok: true }));
 

@@ -1,3 +1,4 @@
+import { errorCodes } from '@huiyin/core';
 import { z } from 'zod';
 
 /**
@@ -16,7 +17,7 @@ export const errorSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', enum: ['validation_failed', 'bad_request', 'unauthorized', 'forbidden', 'not_found', 'illegal_transition', 'version_conflict', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal'] },
+        code: { type: 'string', enum: [...errorCodes] },
         message: { type: 'string', description: 'In Chinese, or English when Accept-Language prefers it' },
         details: {},
       },

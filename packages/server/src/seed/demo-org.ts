@@ -27,6 +27,9 @@ export const demoAccounts: { username: string; displayName: string; roles: Role[
   { username: 'supervisor', displayName: '孙督办', roles: ['supervisor'], unit: 'centre', note: '督办 supervisor' },
   { username: 'inspector', displayName: '周纪检', roles: ['inspector'], unit: 'discipline', note: '纪检监察 discipline inspector' },
   { username: 'leader', displayName: '吴区长', roles: ['leader'], unit: 'jqOffice', note: '领导干部 cadre, 阳泉市郊区' },
+  { username: 'leader2', displayName: '郑副区长', roles: ['leader'], unit: 'jqOffice', note: '领导干部 cadre, 阳泉市郊区' },
+  { username: 'leader3', displayName: '高副区长', roles: ['leader'], unit: 'jqOffice', note: '领导干部 cadre, 阳泉市郊区' },
+  { username: 'minsheng', displayName: '冯民生', roles: ['livelihood_officer'], unit: 'jqOffice', note: '民生办专员 livelihood officer, 阳泉市郊区' },
 ];
 
 const YANHU = '140802';
@@ -48,6 +51,14 @@ const demoUnits: { key: string; name: string; kind: UnitKind; region: string; pa
   { key: 'jqOffice', name: '中共阳泉市郊区委员会办公室', kind: 'office', region: JIAOQU },
   { key: 'jqWater', name: '阳泉市郊区水务局', kind: 'bureau', region: JIAOQU },
   { key: 'xinanyu', name: '郊区西南舁乡人民政府', kind: 'township', region: '140311200' },
+  { key: 'jqTransport', name: '阳泉市郊区交通运输局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqHousing', name: '阳泉市郊区住房和城乡建设局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqHealth', name: '阳泉市郊区卫生健康局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqEducation', name: '阳泉市郊区教育局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqCivil', name: '阳泉市郊区民政局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqAgri', name: '阳泉市郊区农业农村局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqApproval', name: '阳泉市郊区行政审批服务管理局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqHrss', name: '阳泉市郊区人力资源和社会保障局', kind: 'bureau', region: JIAOQU },
 ];
 
 export const demoCategories: { code: string; parent: string | null; zh: string; en: string; unit?: string }[] = [

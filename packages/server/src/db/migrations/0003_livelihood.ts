@@ -1,3 +1,4 @@
+import { defaultLivelihoodAreas } from '@huiyin/core';
 import { sql, type Kysely } from 'kysely';
 
 /**
@@ -14,6 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sort integer not null,
       active boolean not null default true
     )`.execute(db);
+  let sort = 0;
+  for (const a of defaultLivelihoodAreas) {
+    sort++;
+    await sql`insert into livelihood_areas (code, name_zh, name_en, sort) values (${a.code}, ${a.zh}, ${a.en}, ${sort})`.execute(db);
+  }
 
   await sql`
     create table livelihood_lists (

@@ -1,0 +1,139 @@
+import { DomainError, type OriginatorView, type ProjectView, type acceptSchema } from '@huiyin/core';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { acceptRoles, covers, has, prefixesOf } from './access.ts';
+import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
+import { originatorView, reachable } from './matters.service.ts';
+import { createProjectsRepo, type ProjectRow } from './projects.repo.ts';
+import type { ProjectsService } from './projects.service.ts';
+
+type Unanswered = OriginatorView & { matterId: number; matterTitle: string };
+
+/**
+ * 个个有回音: every originator of every matter a project answers is told the outcome, through
+ * the outbox where a phone or a case reaches them, or in person (recorded); a project is struck
+ * off (验收销号) only when no one is left unanswered. Every step runs in one transaction: a
+ * refused acceptance leaves no answer sent and nothing changed.
+ */
+export function createAnswersService(deps: { db: Db; clock: Clock; projects: ProjectsService }) {
+  const { db, clock } = deps;
+
+  async function lockProject(trx: Db, id: number, user: AuthUser): Promise<ProjectRow> {
+    const p = await createProjectsRepo(trx).get(id, { lock: true });
+    if (!p || !deps.projects.canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
+    return p;
+  }
+
+  function requireAnswerer(p: ProjectRow, user: AuthUser): void {
+    const mayAnswer = p.cadreUserId === user.id || (has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode));
+    if (!mayAnswer) throw new DomainError('forbidden', 'the answer is given by the cadre or the livelihood office');
+    if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is already struck off' : 'originators are answered once the project is being delivered');
+  }
+
+  async function originatorsOf(trx: Db, projectId: number): Promise<{ rows: OriginatorRow[]; titles: Map<number, string> }> {
+    const matters = await trx.selectFrom('matters').select(['id', 'title']).where('project_id', '=', projectId).execute();
+    const rows = await createMattersRepo(trx).originators(matters.map((m) => m.id));
+    return { rows, titles: new Map(matters.map((m) => [m.id, m.title])) };
+  }
+
+  /** Send `text` to every unanswered originator the outbox can reach; the others are returned. */
+  async function send(trx: Db, p: ProjectRow, text: string, user: AuthUser): Promise<{ sent: number; unanswered: Unanswered[] }> {
+    const { rows, titles } = await originatorsOf(trx, p.id);
+    const outbox = createOutboxRepo(trx);
+    const now = clock.now();
+    const open = rows.filter((o) => o.answeredAt === null);
+    const bySms: number[] = [];
+    const byCase: number[] = [];
+    for (const o of open.filter(reachable)) {
+      const viaCase = o.kind === 'case' && o.caseId !== null;
+      const payload = {
+        id: `livelihood-answer-${p.id}-${o.id}`,
+        channel: viaCase ? 'case' : 'sms',
+        projectId: p.id,
+        originatorId: o.id,
+        matterId: o.matterId,
+        ...(viaCase ? { caseId: o.caseId, trackingNo: o.trackingNo, to: o.casePhone } : { to: o.phone }),
+        text: `【${p.regionName}】您反映的“${titles.get(o.matterId) ?? ''}”已列入重点民生项目“${p.title}”。${text}`,
+      };
+      await outbox.enqueue({ topic: 'livelihood.answer', caseId: viaCase ? o.caseId : null, payload }, now);
+      (viaCase ? byCase : bySms).push(o.id);
+    }
+    const repo = createMattersRepo(trx);
+    await repo.markAnswered(bySms, { method: 'sms', note: text, by: user.id }, now);
+    await repo.markAnswered(byCase, { method: 'case', note: text, by: user.id }, now);
+    const remaining = open.filter((o) => !reachable(o));
+    return {
+      sent: bySms.length + byCase.length,
+      unanswered: remaining.map((o) => ({ ...originatorView(o, true), matterId: o.matterId, matterTitle: titles.get(o.matterId) ?? '' })),
+    };
+  }
+
+  return {
+    async sendAnswers(id: number, text: string, user: AuthUser): Promise<{ sent: number; unanswered: Unanswered[] }> {
+      return db.transaction().execute(async (trx) => {
+        const p = await lockProject(trx, id, user);
+        requireAnswerer(p, user);
+        const r = await send(trx, p, text, user);
+        await createProjectsRepo(trx).event(id, 'answer', user.id, { sent: r.sent, remaining: r.unanswered.length }, clock.now());
+        return r;
+      });
+    },
+
+    /** An answer given in person, by phone or by letter to someone the outbox cannot reach. */
+    async recordAnswer(id: number, originatorId: number, a: { method: 'visit' | 'phone' | 'letter'; note: string }, user: AuthUser): Promise<ProjectView> {
+      await db.transaction().execute(async (trx) => {
+        const p = await lockProject(trx, id, user);
+        requireAnswerer(p, user);
+        const { rows } = await originatorsOf(trx, id);
+        const o = rows.find((x) => x.id === originatorId);
+        if (!o) throw new DomainError('not_found', `originator ${originatorId} is not one of this project's`);
+        if (o.answeredAt !== null) throw new DomainError('conflict', 'this person has already been answered');
+        await createMattersRepo(trx).markAnswered([o.id], { method: a.method, note: a.note, by: user.id }, clock.now());
+        await createProjectsRepo(trx).event(id, 'answer_recorded', user.id, { originatorId, method: a.method }, clock.now());
+      });
+      return deps.projects.view(id, user);
+    },
+
+    /** 验收销号: checked, struck off; refused (409) while anyone who raised its matters is unanswered. */
+    async accept(id: number, input: z.output<typeof acceptSchema>, user: AuthUser): Promise<ProjectView> {
+      await db.transaction().execute(async (trx) => {
+        const p = await lockProject(trx, id, user);
+        if (!(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) throw new DomainError('forbidden', 'projects are accepted by the livelihood office or the supervisors of the region');
+        if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is already struck off' : 'only a project being delivered can be accepted');
+        if (p.status === 'assigned') throw new DomainError('illegal_transition', 'the cadre has not signed for the assignment letter yet');
+        const repo = createProjectsRepo(trx);
+        const ms = await repo.milestones([id]);
+        const open = ms.filter((m) => m.percent < 100);
+        if (ms.length === 0 || open.length > 0) {
+          throw new DomainError('illegal_transition', ms.length === 0 ? 'the project has no milestones to check' : `milestones not finished: ${open.map((m) => `${m.title} ${m.percent}%`).join('、')}`);
+        }
+        const photoIds = [...new Set(input.photoIds ?? [])];
+        if ((await repo.photoIdsOf(id, photoIds)).length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
+        let unanswered: Unanswered[];
+        if (input.answer !== undefined) {
+          unanswered = (await send(trx, p, input.answer, user)).unanswered;
+        } else {
+          const { rows, titles } = await originatorsOf(trx, id);
+          unanswered = rows.filter((o) => o.answeredAt === null).map((o) => ({ ...originatorView(o, true), matterId: o.matterId, matterTitle: titles.get(o.matterId) ?? '' }));
+        }
+        if (unanswered.length > 0) {
+          // Throwing rolls back the answers just sent too: an acceptance is all or nothing.
+          throw new DomainError('originators_unanswered', `${unanswered.length} of those who raised the project's matters have not been answered`, { unanswered });
+        }
+        const now = clock.now();
+        await repo.update(id, { status: 'accepted', accepted_at: now, accepted_by: user.id, checkers: input.checkers ?? null, findings: input.findings }, now);
+        await createMattersRepo(trx).setStatusOfProject(id, 'answered', now);
+        await repo.event(id, 'accept', user.id, { findings: input.findings, checkers: input.checkers ?? null, photoIds }, now);
+        if (p.cadreUserId !== null) {
+          await createOutboxRepo(trx).enqueue({ topic: 'livelihood.accepted', caseId: null, payload: { projectId: id, userId: p.cadreUserId, title: p.title } }, now);
+        }
+      });
+      return deps.projects.view(id, user);
+    },
+  };
+}
+
+export type AnswersService = ReturnType<typeof createAnswersService>;

@@ -1,0 +1,404 @@
+import {
+  DomainError,
+  defaultLivelihoodSettings,
+  livelihoodSettingsSchema,
+  maskPhone,
+  searchTerms,
+  toChinaDate,
+  type LivelihoodArea,
+  type LivelihoodSettings,
+  type MatterImportReport,
+  type MatterInput,
+  type MatterListItem,
+  type MatterSearch,
+  type MatterView,
+  type OriginatorView,
+  type matterFromCaseSchema,
+} from '@huiyin/core';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Lang } from '../../http/error-mapping.ts';
+import { createCasesRepo } from '../cases/cases.repo.ts';
+import { visibleTo } from '../cases/visibility.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { collectRoles, covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
+import { createListsRepo } from './lists.repo.ts';
+import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './matters.xlsx.ts';
+import { createMattersRepo, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';
+import { createRegionResolver } from './region-resolver.ts';
+import type { SimilarityService } from './similarity.service.ts';
+
+const SETTINGS_KEY = 'livelihood.settings';
+const EXPORT_MAX_ROWS = 50_000;
+
+export function matterTerms(m: { title: string; description?: string | null | undefined }): string[] {
+  return searchTerms(`${m.title}\n${m.description ?? ''}`, 2000);
+}
+
+export function originatorView(o: OriginatorRow, fullPhones: boolean): OriginatorView {
+  const phone = o.phone ?? (o.kind === 'case' ? o.casePhone : null);
+  return {
+    id: o.id,
+    kind: o.kind,
+    name: o.name,
+    phone: phone === null ? null : fullPhones ? phone : maskPhone(phone),
+    address: o.address,
+    creditCode: o.creditCode,
+    caseId: o.caseId,
+    trackingNo: o.trackingNo,
+    originMatterId: o.originMatterId,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+    answerMethod: o.answerMethod,
+    answerNote: o.answerNote,
+    reachable: reachable(o),
+  };
+}
+
+/** The answer can go through the outbox: a phone for an SMS, or the case of a case originator. */
+export function reachable(o: Pick<OriginatorRow, 'kind' | 'phone' | 'caseId'>): boolean {
+  return o.phone !== null || (o.kind === 'case' && o.caseId !== null);
+}
+
+export function matterListItem(m: MatterRow): MatterListItem {
+  return {
+    id: m.id,
+    title: m.title,
+    regionCode: m.regionCode,
+    regionName: m.regionName,
+    areaCode: m.areaCode,
+    status: m.status,
+    source: m.source,
+    listId: m.listId,
+    mergedIntoId: m.mergedIntoId,
+    projectId: m.projectId,
+    originatorCount: m.originatorCount,
+    collectedOn: m.collectedOn,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+/** The problem list (问题清单): entry, import, export, duplicates and merging. */
+export function createMattersService(deps: { db: Db; clock: Clock; similarity: SimilarityService }) {
+  const { db, clock, similarity } = deps;
+  const matters = createMattersRepo(db);
+  const lists = createListsRepo(db);
+  const today = () => toChinaDate(clock.now());
+
+  async function areas(): Promise<LivelihoodArea[]> {
+    return lists.areas();
+  }
+
+  async function settings(): Promise<LivelihoodSettings> {
+    const stored = livelihoodSettingsSchema.partial().safeParse(await lists.setting(SETTINGS_KEY));
+    const merged: LivelihoodSettings = { ...defaultLivelihoodSettings };
+    if (stored.success) {
+      for (const [k, v] of Object.entries(stored.data)) if (typeof v === 'number') merged[k as keyof LivelihoodSettings] = v;
+    }
+    return merged;
+  }
+
+  async function requireArea(code: string, lang: Lang): Promise<void> {
+    if (!(await areas()).some((a) => a.code === code)) {
+      throw new DomainError('validation_failed', lang === 'zh' ? `未知的领域：${code}` : `unknown area ${code}`, { fields: [{ path: 'areaCode', code: 'unknown', message: `unknown area ${code}` }] });
+    }
+  }
+
+  async function requireRegionExists(code: string): Promise<void> {
+    const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
+    if (!r) throw new DomainError('validation_failed', `unknown region ${code}`, { fields: [{ path: 'regionCode', code: 'unknown', message: `unknown region ${code}` }] });
+  }
+
+  /** The list a matter goes on: the one named (it must cover the region and still collect) or the region's collecting list. */
+  async function listFor(regionCode: string, listId: number | undefined): Promise<number | null> {
+    if (listId === undefined) return lists.collectingFor(regionAndAncestors(regionCode));
+    const l = await lists.get(listId);
+    if (!l) throw new DomainError('not_found', `list ${listId} not found`);
+    if (!regionCode.startsWith(regionPrefixOf(l.regionCode))) {
+      throw new DomainError('validation_failed', `the matter's region ${regionCode} is not under the list's region ${l.regionCode}`, { fields: [{ path: 'listId', code: 'region', message: 'the list belongs to another region' }] });
+    }
+    if (l.status === 'published') throw new DomainError('illegal_transition', `list ${l.title} is published: it no longer collects matters`);
+    return l.id;
+  }
+
+  function toWrite(input: MatterInput, source: MatterWrite['source'], listId: number | null): MatterWrite {
+    return {
+      listId,
+      regionCode: input.regionCode,
+      title: input.title,
+      description: input.description ?? null,
+      areaCode: input.areaCode,
+      source,
+      caseId: null,
+      collectedOn: input.collectedOn ?? today(),
+      collectedBy: input.collectedBy ?? null,
+      terms: matterTerms(input),
+      originators: input.originators.map((o) => ({
+        kind: o.kind,
+        name: o.name ?? null,
+        phone: o.phone ?? null,
+        address: o.address ?? null,
+        creditCode: o.creditCode ?? null,
+        caseId: o.caseId ?? null,
+      })),
+    };
+  }
+
+  async function view(m: MatterRow, user: AuthUser): Promise<MatterView> {
+    const [originators, mergedFrom, project] = await Promise.all([
+      matters.originators([m.id]),
+      matters.mergedInto(m.id),
+      m.projectId === null
+        ? Promise.resolve(undefined)
+        : db.selectFrom('projects').select(['id', 'title', 'status']).where('id', '=', m.projectId).executeTakeFirst(),
+    ]);
+    const full = has(user, manageRoles);
+    return {
+      ...matterListItem(m),
+      description: m.description,
+      collectedBy: m.collectedBy,
+      originators: originators.map((o) => originatorView(o, full)),
+      mergedFrom,
+      project: project ?? null,
+    };
+  }
+
+  async function readable(id: number, user: AuthUser): Promise<MatterRow> {
+    const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
+    const m = await matters.get(id);
+    if (!m || !covers(prefixes, m.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
+    return m;
+  }
+
+  async function checkCaseOriginators(input: MatterInput, user: AuthUser): Promise<void> {
+    const cases = createCasesRepo(db);
+    for (const o of input.originators) {
+      if (o.caseId === undefined) continue;
+      const c = await cases.get(o.caseId);
+      if (!c || !visibleTo(user, c)) throw new DomainError('validation_failed', `case ${o.caseId} not found`, { fields: [{ path: 'originators.caseId', code: 'unknown', message: `case ${o.caseId} not found` }] });
+    }
+  }
+
+  return {
+    areas,
+    settings,
+
+    async putAreas(items: readonly LivelihoodArea[]): Promise<{ items: LivelihoodArea[] }> {
+      if (items.length === 0) throw new DomainError('validation_failed', 'at least one area is needed');
+      if (new Set(items.map((a) => a.code)).size !== items.length) throw new DomainError('validation_failed', 'area codes must be unique');
+      await db.transaction().execute((trx) => createListsRepo(trx).putAreas(items));
+      return { items: await areas() };
+    },
+
+    async putSettings(s: LivelihoodSettings): Promise<LivelihoodSettings> {
+      await lists.putSetting(SETTINGS_KEY, s, clock.now());
+      return settings();
+    },
+
+    async search(f: MatterSearch, user: AuthUser) {
+      const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
+      const { items, total } = await matters.search(
+        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
+        f.page,
+        f.pageSize,
+      );
+      return { items: items.map(matterListItem), total, page: f.page, pageSize: f.pageSize };
+    },
+
+    async exportXlsx(f: MatterSearch, user: AuthUser): Promise<Buffer> {
+      const prefixes = requireAny(user, readRoles, 'exporting livelihood matters');
+      const rows = await matters.all(
+        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
+        EXPORT_MAX_ROWS,
+      );
+      const [areaList, originators, projects, paths] = await Promise.all([
+        areas(),
+        matters.originators(rows.map((r) => r.id)),
+        db.selectFrom('projects').select(['id', 'title']).where('id', 'in', [0, ...rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]))]).execute(),
+        regionPaths(db, rows.map((r) => r.regionCode)),
+      ]);
+      const byMatter = new Map<number, OriginatorRow[]>();
+      for (const o of originators) byMatter.set(o.matterId, [...(byMatter.get(o.matterId) ?? []), o]);
+      const full = has(user, manageRoles);
+      return buildMatterExport(
+        rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          description: r.description,
+          regionPath: paths.get(r.regionCode) ?? r.regionName,
+          areaName: areaList.find((a) => a.code === r.areaCode)?.zh ?? r.areaCode,
+          status: r.status,
+          originatorCount: r.originatorCount,
+          originators: (byMatter.get(r.id) ?? []).map((o) => [o.name, o.phone ? (full ? o.phone : maskPhone(o.phone)) : null].filter(Boolean).join(' ')).join('；'),
+          collectedOn: r.collectedOn,
+          collectedBy: r.collectedBy,
+          projectTitle: projects.find((p) => p.id === r.projectId)?.title ?? null,
+          mergedIntoId: r.mergedIntoId,
+        })),
+        { title: '民生事项清单' },
+      );
+    },
+
+    async template(user: AuthUser): Promise<Buffer> {
+      const prefixes = requireAny(user, collectRoles, 'importing livelihood matters');
+      const examples = await db
+        .selectFrom('regions')
+        .select('name')
+        .where('level', '>=', 4)
+        .where((eb) => eb.or(prefixes.map((p) => eb('code', 'like', `${p}%`))))
+        .orderBy('code')
+        .limit(30)
+        .execute();
+      return buildMatterTemplate({ areas: await areas(), regionExamples: examples.map((e) => e.name) });
+    },
+
+    async importWorkbook(data: Buffer, listId: number | undefined, user: AuthUser, lang: Lang): Promise<MatterImportReport> {
+      const prefixes = requireAny(user, collectRoles, 'importing livelihood matters');
+      const regionRows = await db
+        .selectFrom('regions')
+        .select(['code', 'name', 'parent_code', 'level'])
+        .where((eb) => eb.or(prefixes.flatMap((p) => [eb('code', 'like', `${p}%`)]).concat(prefixes.map((p) => eb('code', 'in', regionAndAncestors(p.padEnd(6, '0')))))))
+        .execute();
+      const resolveRegion = createRegionResolver(regionRows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })));
+      const parsed = await readMatterWorkbook(data, {
+        areas: await areas(),
+        resolveRegion: (text) => {
+          const hit = resolveRegion(text);
+          if ('code' in hit && !covers(prefixes, hit.code)) return { error: lang === 'zh' ? `${text} 不在您的服务区域内` : `${text} is outside your service area` };
+          return hit;
+        },
+        lang,
+      });
+      if (parsed.errors.length > 0) return { imported: 0, errors: parsed.errors };
+      if (parsed.rows.length === 0) return { imported: 0, errors: [] };
+      const writes: MatterWrite[] = [];
+      const listCache = new Map<string, number | null>();
+      for (const r of parsed.rows) {
+        const key = r.input.regionCode;
+        if (!listCache.has(key)) listCache.set(key, await listFor(key, listId));
+        writes.push(toWrite(r.input, 'import', listCache.get(key) ?? null));
+      }
+      const at = clock.now();
+      const ids = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany(writes, user.id, at));
+      return { imported: ids.length, errors: [] };
+    },
+
+    async create(input: MatterInput, user: AuthUser, lang: Lang): Promise<MatterView> {
+      const prefixes = requireAny(user, collectRoles, 'adding livelihood matters');
+      requireRegion(prefixes, input.regionCode);
+      await Promise.all([requireArea(input.areaCode, lang), requireRegionExists(input.regionCode), checkCaseOriginators(input, user)]);
+      const listId = await listFor(input.regionCode, input.listId);
+      const write = toWrite(input, 'form', listId);
+      const [id] = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany([write], user.id, clock.now()));
+      return view((await matters.get(id!))!, user);
+    },
+
+    async fromCase(input: z.output<typeof matterFromCaseSchema>, user: AuthUser, lang: Lang): Promise<MatterView> {
+      const prefixes = requireAny(user, collectRoles, 'adding livelihood matters');
+      const c = await createCasesRepo(db).get(input.caseId);
+      if (!c || !visibleTo(user, c)) throw new DomainError('not_found', `case ${input.caseId} not found`);
+      requireRegion(prefixes, c.region_code);
+      await requireArea(input.areaCode, lang);
+      const exists = await db.selectFrom('matters').select('id').where('case_id', '=', c.id).where('status', '<>', 'merged').executeTakeFirst();
+      if (exists) throw new DomainError('conflict', `case ${c.tracking_no} is already on the problem list as matter ${exists.id}`, { matterId: exists.id });
+      const listId = await listFor(c.region_code, input.listId);
+      const write: MatterWrite = {
+        listId,
+        regionCode: c.region_code,
+        title: input.title ?? c.title,
+        description: c.content,
+        areaCode: input.areaCode,
+        source: 'case',
+        caseId: c.id,
+        collectedOn: toChinaDate(c.created_at),
+        collectedBy: null,
+        terms: matterTerms({ title: input.title ?? c.title, description: c.content }),
+        originators: [{ kind: 'case', name: c.requester_name, phone: null, address: null, creditCode: null, caseId: c.id }],
+      };
+      const [id] = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany([write], user.id, clock.now()));
+      return view((await matters.get(id!))!, user);
+    },
+
+    async get(id: number, user: AuthUser): Promise<MatterView> {
+      return view(await readable(id, user), user);
+    },
+
+    async similarTo(id: number, user: AuthUser) {
+      const m = await readable(id, user);
+      const s = await settings();
+      return { items: await similarity.similar({ id: m.id, title: m.title, description: m.description, regionCode: m.regionCode, collectedOn: m.collectedOn }, s), threshold: s.duplicateThreshold };
+    },
+
+    async similarToText(t: { title: string; description?: string | undefined; regionCode: string }, user: AuthUser) {
+      const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
+      requireRegion(prefixes, t.regionCode);
+      const s = await settings();
+      return { items: await similarity.similar({ id: null, title: t.title, description: t.description ?? null, regionCode: t.regionCode, collectedOn: today() }, s), threshold: s.duplicateThreshold };
+    },
+
+    async duplicates(f: { regionCode?: string | undefined; listId?: number | undefined }, user: AuthUser) {
+      const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
+      const prefix = f.regionCode ? regionPrefixOf(f.regionCode) : prefixes[0];
+      if (prefix === undefined || !covers(prefixes, prefix.padEnd(6, '0'))) throw new DomainError('forbidden', 'the region is outside your service area');
+      const s = await settings();
+      return { items: await similarity.pairs(prefix, f.listId, s), threshold: s.duplicateThreshold };
+    },
+
+    /** Fold `id` into `intoId`: its originators move, it is marked merged, its project passes on. */
+    async merge(id: number, intoId: number, user: AuthUser): Promise<MatterView> {
+      const prefixes = requireAny(user, manageRoles, 'merging livelihood matters');
+      if (id === intoId) throw new DomainError('validation_failed', 'a matter cannot be merged into itself', { fields: [{ path: 'intoId', code: 'same', message: 'same matter' }] });
+      await db.transaction().execute(async (trx) => {
+        const repo = createMattersRepo(trx);
+        // Lock in id order so two opposite merges cannot deadlock.
+        const [lo, hi] = id < intoId ? [id, intoId] : [intoId, id];
+        const first = await repo.get(lo, { lock: true });
+        const second = await repo.get(hi, { lock: true });
+        const from = id === lo ? first : second;
+        const into = id === lo ? second : first;
+        if (!from || !covers(prefixes, from.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
+        if (!into || !covers(prefixes, into.regionCode)) throw new DomainError('not_found', `matter ${intoId} not found`);
+        if (from.status === 'merged') throw new DomainError('illegal_transition', `matter ${id} is already merged into ${from.mergedIntoId}`);
+        if (into.status === 'merged') throw new DomainError('illegal_transition', `matter ${intoId} was itself merged into ${into.mergedIntoId}: merge into that one`);
+        if (from.status === 'answered' || into.status === 'answered') throw new DomainError('illegal_transition', 'an answered matter is closed and cannot be merged');
+        if (from.regionCode.slice(0, 6) !== into.regionCode.slice(0, 6)) throw new DomainError('validation_failed', 'only matters of the same county can be merged', { fields: [{ path: 'intoId', code: 'region', message: 'another county' }] });
+        if (from.projectId !== null && into.projectId !== null && from.projectId !== into.projectId) {
+          throw new DomainError('conflict', `the matters belong to two projects (${from.projectId}, ${into.projectId}): take one out of its project first`);
+        }
+        await repo.merge(from.id, into.id, into.projectId === null ? from.projectId : null, clock.now());
+        if (into.projectId === null && from.projectId !== null && into.status === 'open' && from.status === 'selected') {
+          await repo.setProject([into.id], from.projectId, 'selected', clock.now());
+        }
+      });
+      return view((await matters.get(intoId))!, user);
+    },
+  };
+}
+
+export type MattersService = ReturnType<typeof createMattersService>;
+
+/** The LIKE prefix of a region code: 140311 → 140311, 140300 → 1403, 140000 → 14, 140311200 → 140311200. */
+export function regionPrefixOf(code: string): string {
+  if (code.length > 6) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** Full names of regions from the county down: 郊区西南舁乡北七村. */
+async function regionPaths(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  const all = new Set<string>();
+  for (const c of codes) for (const a of regionAndAncestors(c)) all.add(a);
+  if (all.size === 0) return new Map();
+  const rows = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', [...all]).execute();
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const out = new Map<string, string>();
+  for (const c of new Set(codes)) {
+    const chain = regionAndAncestors(c)
+      .map((a) => byCode.get(a))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.level >= 3)
+      .reverse();
+    out.set(c, chain.map((r) => r.name).join(''));
+  }
+  return out;
+}

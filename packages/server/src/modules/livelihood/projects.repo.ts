@@ -1,0 +1,418 @@
+import { sql, type SqlBool } from 'kysely';
+import type { ProjectStatus } from '@huiyin/core';
+import type { Db } from '../../db/connect.ts';
+
+export interface ProjectRow {
+  id: number;
+  listId: number;
+  listTitle: string;
+  listYear: number;
+  listBatch: number;
+  listStatus: 'collecting' | 'selecting' | 'published';
+  regionCode: string;
+  regionName: string;
+  title: string;
+  description: string | null;
+  areaCode: string | null;
+  status: ProjectStatus;
+  votes: number | null;
+  priority: number | null;
+  peopleAffected: number | null;
+  leadUnitId: number | null;
+  leadUnitName: string | null;
+  cadreUserId: number | null;
+  cadreName: string | null;
+  budget: number | null;
+  startDate: string | null;
+  dueDate: string | null;
+  requirements: string | null;
+  letterNo: string | null;
+  assignedAt: Date | null;
+  signedAt: Date | null;
+  progress: number;
+  acceptedAt: Date | null;
+  acceptedByName: string | null;
+  checkers: string | null;
+  findings: string | null;
+  matterCount: number;
+  originatorCount: number;
+}
+
+export interface MilestoneRow {
+  id: number;
+  projectId: number;
+  sort: number;
+  title: string;
+  plannedDate: string;
+  weight: number;
+  reason: string | null;
+  percent: number;
+  doneOn: string | null;
+  warnedLevel: number;
+}
+
+export interface ReportRow {
+  id: number;
+  projectId: number;
+  milestoneId: number;
+  milestoneTitle: string;
+  percent: number;
+  text: string;
+  photoIds: number[];
+  reportedBy: string | null;
+  createdAt: Date;
+}
+
+export interface ProjectFilter {
+  scopePrefixes?: readonly string[] | undefined;
+  /** Also visible whatever the scope: the cadre's own, the lead unit's. */
+  alsoCadre?: number | undefined;
+  alsoUnits?: readonly number[] | undefined;
+  regionPrefix?: string | undefined;
+  listId?: number | undefined;
+  status?: ProjectStatus | undefined;
+  statuses?: readonly ProjectStatus[] | undefined;
+  cadreUserId?: number | undefined;
+  publishedOnly?: boolean | undefined;
+  q?: string | undefined;
+}
+
+export function createProjectsRepo(db: Db) {
+  function base() {
+    return db
+      .selectFrom('projects as p')
+      .innerJoin('livelihood_lists as l', 'l.id', 'p.list_id')
+      .innerJoin('regions as r', 'r.code', 'p.region_code')
+      .leftJoin('units as u', 'u.id', 'p.lead_unit_id')
+      .leftJoin('users as c', 'c.id', 'p.cadre_user_id')
+      .leftJoin('users as a', 'a.id', 'p.accepted_by')
+      .select([
+        'p.id',
+        'p.list_id',
+        'l.title as list_title',
+        'l.year as list_year',
+        'l.batch as list_batch',
+        'l.status as list_status',
+        'p.region_code',
+        'r.name as region_name',
+        'p.title',
+        'p.description',
+        'p.area_code',
+        'p.status',
+        'p.votes',
+        'p.priority',
+        'p.people_affected',
+        'p.lead_unit_id',
+        'u.name as lead_unit_name',
+        'p.cadre_user_id',
+        'c.display_name as cadre_name',
+        'p.budget',
+        sql<string | null>`p.start_date::text`.as('start_date'),
+        sql<string | null>`p.due_date::text`.as('due_date'),
+        'p.requirements',
+        'p.letter_no',
+        'p.assigned_at',
+        'p.signed_at',
+        'p.progress',
+        'p.accepted_at',
+        'a.display_name as accepted_by_name',
+        'p.checkers',
+        'p.findings',
+        sql<number>`(select count(*)::int from matters m where m.project_id = p.id)`.as('matter_count'),
+        sql<number>`(select coalesce(sum(m.originator_count), 0)::int from matters m where m.project_id = p.id)`.as('originator_count'),
+      ]);
+  }
+  type Raw = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+  const toRow = (r: Raw): ProjectRow => ({
+    id: r.id,
+    listId: r.list_id,
+    listTitle: r.list_title,
+    listYear: r.list_year,
+    listBatch: r.list_batch,
+    listStatus: r.list_status,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    title: r.title,
+    description: r.description,
+    areaCode: r.area_code,
+    status: r.status,
+    votes: r.votes,
+    priority: r.priority,
+    peopleAffected: r.people_affected,
+    leadUnitId: r.lead_unit_id,
+    leadUnitName: r.lead_unit_name,
+    cadreUserId: r.cadre_user_id,
+    cadreName: r.cadre_name,
+    budget: r.budget,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    requirements: r.requirements,
+    letterNo: r.letter_no,
+    assignedAt: r.assigned_at,
+    signedAt: r.signed_at,
+    progress: r.progress,
+    acceptedAt: r.accepted_at,
+    acceptedByName: r.accepted_by_name,
+    checkers: r.checkers,
+    findings: r.findings,
+    matterCount: r.matter_count,
+    originatorCount: r.originator_count,
+  });
+
+  function filtered(f: ProjectFilter) {
+    let q = base();
+    if (f.scopePrefixes !== undefined) {
+      const ps = f.scopePrefixes;
+      q = q.where((eb) => {
+        const ors = ps.map((p) => eb('p.region_code', 'like', `${p}%`));
+        if (f.alsoCadre !== undefined) ors.push(eb('p.cadre_user_id', '=', f.alsoCadre));
+        if (f.alsoUnits && f.alsoUnits.length > 0) ors.push(eb('p.lead_unit_id', 'in', [...f.alsoUnits]));
+        return ors.length > 0 ? eb.or(ors) : sql<SqlBool>`false`;
+      });
+    }
+    if (f.regionPrefix) q = q.where('p.region_code', 'like', `${f.regionPrefix}%`);
+    if (f.listId !== undefined) q = q.where('p.list_id', '=', f.listId);
+    if (f.status) q = q.where('p.status', '=', f.status);
+    if (f.statuses) q = q.where('p.status', 'in', [...f.statuses]);
+    if (f.cadreUserId !== undefined) q = q.where('p.cadre_user_id', '=', f.cadreUserId);
+    if (f.publishedOnly) q = q.where('l.status', '=', 'published');
+    if (f.q) q = q.where('p.title', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    return q;
+  }
+
+  return {
+    async insert(p: {
+      listId: number;
+      regionCode: string;
+      title: string;
+      description: string | null;
+      areaCode: string | null;
+      leadUnitId: number | null;
+      budget: number | null;
+      startDate: string | null;
+      dueDate: string | null;
+      createdBy: number;
+    }, at: Date): Promise<number> {
+      const r = await db
+        .insertInto('projects')
+        .values({
+          list_id: p.listId,
+          region_code: p.regionCode,
+          title: p.title,
+          description: p.description,
+          area_code: p.areaCode,
+          status: 'candidate',
+          votes: null,
+          priority: null,
+          people_affected: null,
+          lead_unit_id: p.leadUnitId,
+          cadre_user_id: null,
+          budget: p.budget,
+          start_date: p.startDate,
+          due_date: p.dueDate,
+          requirements: null,
+          letter_no: null,
+          assigned_at: null,
+          assigned_by: null,
+          signed_at: null,
+          accepted_at: null,
+          accepted_by: null,
+          checkers: null,
+          findings: null,
+          created_by: p.createdBy,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async get(id: number, opts: { lock?: boolean } = {}): Promise<ProjectRow | undefined> {
+      if (opts.lock) await db.selectFrom('projects').select('id').where('id', '=', id).forUpdate().execute();
+      const r = await base().where('p.id', '=', id).executeTakeFirst();
+      return r && toRow(r);
+    },
+
+    async search(f: ProjectFilter, page: number, pageSize: number): Promise<{ items: ProjectRow[]; total: number }> {
+      const [rows, count] = await Promise.all([
+        filtered(f).orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+        filtered(f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toRow), total: count.n };
+    },
+
+    async all(f: ProjectFilter, limit: number): Promise<ProjectRow[]> {
+      return (await filtered(f).orderBy('p.id').limit(limit).execute()).map(toRow);
+    },
+
+    async byList(listId: number): Promise<ProjectRow[]> {
+      return (await base().where('p.list_id', '=', listId).orderBy('p.id').execute()).map(toRow);
+    },
+
+    async update(id: number, set: Partial<{
+      title: string;
+      description: string | null;
+      area_code: string | null;
+      status: ProjectStatus;
+      votes: number | null;
+      priority: number | null;
+      people_affected: number | null;
+      lead_unit_id: number | null;
+      cadre_user_id: number | null;
+      budget: number | null;
+      start_date: string | null;
+      due_date: string | null;
+      requirements: string | null;
+      letter_no: string | null;
+      assigned_at: Date | null;
+      assigned_by: number | null;
+      signed_at: Date | null;
+      progress: number;
+      accepted_at: Date | null;
+      accepted_by: number | null;
+      checkers: string | null;
+      findings: string | null;
+    }>, at: Date): Promise<void> {
+      await db.updateTable('projects').set({ ...set, updated_at: at }).where('id', '=', id).execute();
+    },
+
+    async milestones(projectIds: readonly number[]): Promise<MilestoneRow[]> {
+      if (projectIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('project_milestones')
+        .select(['id', 'project_id', 'sort', 'title', sql<string>`planned_date::text`.as('planned_date'), 'weight', 'reason', 'percent', sql<string | null>`done_on::text`.as('done_on'), 'warned_level'])
+        .where('project_id', 'in', [...projectIds])
+        .where('removed', '=', false)
+        .orderBy('project_id')
+        .orderBy('sort')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        projectId: r.project_id,
+        sort: r.sort,
+        title: r.title,
+        plannedDate: r.planned_date,
+        weight: r.weight,
+        reason: r.reason,
+        percent: r.percent,
+        doneOn: r.done_on,
+        warnedLevel: r.warned_level,
+      }));
+    },
+
+    async insertMilestone(projectId: number, m: { sort: number; title: string; plannedDate: string; weight: number; reason: string | null }): Promise<number> {
+      const r = await db
+        .insertInto('project_milestones')
+        .values({ project_id: projectId, sort: m.sort, title: m.title, planned_date: m.plannedDate, weight: m.weight, reason: m.reason })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async updateMilestone(id: number, set: Partial<{ sort: number; title: string; planned_date: string; weight: number; reason: string | null; percent: number; done_on: string | null; warned_level: number; removed: boolean }>): Promise<void> {
+      await db.updateTable('project_milestones').set(set).where('id', '=', id).execute();
+    },
+
+    async insertReport(r: { projectId: number; milestoneId: number; percent: number; text: string; photoIds: number[]; reportedBy: number }, at: Date): Promise<number> {
+      const row = await db
+        .insertInto('project_reports')
+        .values({ project_id: r.projectId, milestone_id: r.milestoneId, percent: r.percent, text: r.text, photo_ids: r.photoIds, reported_by: r.reportedBy, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Reports of the projects, newest first; at most `perProject` of each. */
+    async reports(projectIds: readonly number[], perProject = 1000): Promise<ReportRow[]> {
+      if (projectIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('project_reports as r')
+        .innerJoin('project_milestones as m', 'm.id', 'r.milestone_id')
+        .leftJoin('users as u', 'u.id', 'r.reported_by')
+        .select([
+          'r.id',
+          'r.project_id',
+          'r.milestone_id',
+          'm.title as milestone_title',
+          'r.percent',
+          'r.text',
+          'r.photo_ids',
+          'u.display_name as reported_by',
+          'r.created_at',
+          sql<number>`row_number() over (partition by r.project_id order by r.created_at desc, r.id desc)`.as('n'),
+        ])
+        .where('r.project_id', 'in', [...projectIds])
+        .orderBy('r.created_at', 'desc')
+        .orderBy('r.id', 'desc')
+        .execute();
+      return rows
+        .filter((r) => Number(r.n) <= perProject)
+        .map((r) => ({
+          id: r.id,
+          projectId: r.project_id,
+          milestoneId: r.milestone_id,
+          milestoneTitle: r.milestone_title,
+          percent: r.percent,
+          text: r.text,
+          photoIds: r.photo_ids,
+          reportedBy: r.reported_by,
+          createdAt: r.created_at,
+        }));
+    },
+
+    async insertPhoto(p: { projectId: number; fileName: string; mime: string; size: number; sha256: string; key: string; uploadedBy: number }, at: Date): Promise<number> {
+      const r = await db
+        .insertInto('project_photos')
+        .values({ project_id: p.projectId, file_name: p.fileName, mime_type: p.mime, size_bytes: p.size, sha256: p.sha256, storage_key: p.key, uploaded_by: p.uploadedBy, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async photo(id: number) {
+      return db.selectFrom('project_photos').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async photoIdsOf(projectId: number, ids: readonly number[]): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('project_photos').select('id').where('project_id', '=', projectId).where('id', 'in', [...ids]).execute();
+      return rows.map((r) => r.id);
+    },
+
+    /** Is the photo shown in a report of a published project (so the public may see it)? */
+    async photoIsPublic(id: number): Promise<boolean> {
+      const r = await db
+        .selectFrom('project_reports as r')
+        .innerJoin('projects as p', 'p.id', 'r.project_id')
+        .innerJoin('livelihood_lists as l', 'l.id', 'p.list_id')
+        .select('r.id')
+        .where(sql<SqlBool>`${id} = any(r.photo_ids)`)
+        .where('l.status', '=', 'published')
+        .where('p.status', 'not in', ['candidate', 'dropped'])
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
+    async event(projectId: number, action: string, actorId: number | null, payload: Record<string, unknown>, at: Date): Promise<void> {
+      await db.insertInto('project_events').values({ project_id: projectId, action, actor_id: actorId, payload, created_at: at }).execute();
+    },
+
+    /** Milestones not reached whose planned date is before `today`, of projects being delivered. */
+    async lateMilestones(today: string, limit: number) {
+      return db
+        .selectFrom('project_milestones as m')
+        .innerJoin('projects as p', 'p.id', 'm.project_id')
+        .select(['m.id', 'm.project_id', 'm.title', sql<string>`m.planned_date::text`.as('planned_date'), 'm.percent', 'm.warned_level', 'p.title as project_title', 'p.cadre_user_id', 'p.region_code'])
+        .where('m.percent', '<', 100)
+        .where('m.removed', '=', false)
+        .where(sql<SqlBool>`m.planned_date < ${today}::date`)
+        .where('p.status', 'in', ['assigned', 'signed'])
+        .orderBy('m.planned_date')
+        .limit(limit)
+        .execute();
+    },
+  };
+}
+
+export type ProjectsRepo = ReturnType<typeof createProjectsRepo>;

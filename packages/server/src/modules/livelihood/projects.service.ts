@@ -1,0 +1,499 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import {
+  DomainError,
+  assignmentLetterNo,
+  batchName,
+  defaultLetterPrefix,
+  milestoneDateProblems,
+  projectProgress,
+  toChinaDate,
+  type MilestoneInput,
+  type ProjectInput,
+  type ProjectView,
+  type assignSchema,
+  type progressSchema,
+  type projectPatchSchema,
+  type projectSearchSchema,
+} from '@huiyin/core';
+import { fileTypeFromBuffer } from 'file-type';
+import type { z } from 'zod';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import { stageFile, withStagedFiles, type StagedFile } from '../cases/attachment-store.ts';
+import { renderOfficialLetter } from '../letters/official-letter.ts';
+import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { createPeopleRepo } from '../people/people.repo.ts';
+import type { Deadlines } from '../settings/deadlines.ts';
+import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny, requireRegion } from './access.ts';
+import { assignmentLetter } from './assignment-letter.ts';
+import { createListsRepo } from './lists.repo.ts';
+import { createMattersRepo } from './matters.repo.ts';
+import { originatorView, regionPrefixOf, type MattersService } from './matters.service.ts';
+import { milestoneView, projectListItem, reportView } from './project-view.ts';
+import { createProjectsRepo, type ProjectRow, type ProjectsRepo } from './projects.repo.ts';
+
+export const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic']);
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+/** Key projects (重点民生项目): candidates from matters, milestones, assignment by letter, progress. */
+export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: Deadlines; matters: MattersService; dataDir: string }) {
+  const { db, clock, deadlines } = deps;
+  const projects = createProjectsRepo(db);
+  const photoRoot = path.join(deps.dataDir, 'project-photos');
+  const today = () => toChinaDate(clock.now());
+
+  async function lights() {
+    const [rules, s] = await Promise.all([deadlines.snapshot(), deps.matters.settings()]);
+    return { calendar: rules.calendar, rule: { redAfterWorkingDays: s.redAfterWorkingDays } };
+  }
+
+  /** May the user read the project? Its region is theirs, or they are its cadre or in its lead unit. */
+  function canRead(p: ProjectRow, user: AuthUser): boolean {
+    if (p.cadreUserId === user.id) return true;
+    if (p.leadUnitId !== null && user.units.some((u) => u.id === p.leadUnitId)) return true;
+    return has(user, readRoles) && covers(prefixesOf(user), p.regionCode);
+  }
+
+  function canManage(p: ProjectRow, user: AuthUser): boolean {
+    return has(user, manageRoles) && covers(prefixesOf(user), p.regionCode);
+  }
+
+  function canReport(p: ProjectRow, user: AuthUser): boolean {
+    if (!['assigned', 'signed'].includes(p.status)) return false;
+    if (p.cadreUserId === user.id) return true;
+    if (p.leadUnitId !== null && user.units.some((u) => u.id === p.leadUnitId) && has(user, ['handler', 'unit_head'])) return true;
+    return canManage(p, user);
+  }
+
+  function canReadLetter(p: ProjectRow, user: AuthUser): boolean {
+    if (p.letterNo === null) return false;
+    if (p.cadreUserId === user.id) return true;
+    return has(user, ['leader', 'livelihood_officer', 'supervisor', 'admin']) && covers(prefixesOf(user), p.regionCode);
+  }
+
+  async function readable(id: number, user: AuthUser): Promise<ProjectRow> {
+    const p = await projects.get(id);
+    if (!p || !canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
+    return p;
+  }
+
+  async function view(id: number, user: AuthUser): Promise<ProjectView> {
+    const p = await readable(id, user);
+    const { calendar, rule } = await lights();
+    const t = today();
+    const matterRows = await db
+      .selectFrom('matters as m')
+      .innerJoin('regions as r', 'r.code', 'm.region_code')
+      .select(['m.id', 'm.title', 'r.name as region_name', 'm.originator_count'])
+      .where('m.project_id', '=', p.id)
+      .orderBy('m.id')
+      .execute();
+    const [milestones, reports, originators] = await Promise.all([
+      projects.milestones([p.id]),
+      projects.reports([p.id]),
+      createMattersRepo(db).originators(matterRows.map((m) => m.id)),
+    ]);
+    const ms = milestones.map((m) => milestoneView(m, t, calendar, rule));
+    const full = canManage(p, user) || p.cadreUserId === user.id;
+    const titles = new Map(matterRows.map((m) => [m.id, m.title]));
+    const unanswered = originators.filter((o) => o.answeredAt === null);
+    const acceptance = p.acceptedAt
+      ? await db.selectFrom('project_events').select('payload').where('project_id', '=', p.id).where('action', '=', 'accept').orderBy('id', 'desc').executeTakeFirst()
+      : undefined;
+    const manage = canManage(p, user);
+    return {
+      ...projectListItem(p, ms),
+      description: p.description,
+      budget: p.budget,
+      startDate: p.startDate,
+      assignedAt: p.assignedAt?.toISOString() ?? null,
+      signedAt: p.signedAt?.toISOString() ?? null,
+      requirements: p.requirements,
+      milestones: ms,
+      reports: reports.map(reportView),
+      matters: matterRows.map((m) => ({ id: m.id, title: m.title, regionName: m.region_name, originatorCount: m.originator_count })),
+      originators: {
+        total: originators.length,
+        answered: originators.length - unanswered.length,
+        unanswered: unanswered.map((o) => ({ ...originatorView(o, full), matterId: o.matterId, matterTitle: titles.get(o.matterId) ?? '' })),
+      },
+      acceptance: p.acceptedAt
+        ? {
+            acceptedAt: p.acceptedAt.toISOString(),
+            acceptedBy: p.acceptedByName ?? '',
+            checkers: p.checkers,
+            findings: p.findings ?? '',
+            photoIds: ((acceptance?.payload as { photoIds?: number[] } | undefined)?.photoIds ?? []).map(Number),
+          }
+        : null,
+      can: {
+        edit: manage && !['accepted', 'dropped'].includes(p.status),
+        assign: manage && p.status === 'selected',
+        sign: p.status === 'assigned' && p.cadreUserId === user.id,
+        report: canReport(p, user),
+        accept: has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode) && ['assigned', 'signed'].includes(p.status),
+        letter: canReadLetter(p, user),
+      },
+    };
+  }
+
+  /** Replace the milestones: kept ones by id, new ones added, missing ones removed (their reports stay). */
+  async function writeMilestones(repo: ProjectsRepo, p: ProjectRow, items: readonly MilestoneInput[], dueDate: string | null): Promise<void> {
+    const problems = milestoneDateProblems(dueDate, items);
+    if (problems.length > 0) {
+      throw new DomainError('validation_failed', problems[0]!.message, { fields: problems.map((pr) => ({ path: `milestones.${pr.index}.reason`, code: 'after_due_date', message: pr.message })) });
+    }
+    const current = await repo.milestones([p.id]);
+    const keep = new Set(items.flatMap((m) => (m.id !== undefined ? [m.id] : [])));
+    for (const id of keep) {
+      if (!current.some((c) => c.id === id)) throw new DomainError('validation_failed', `milestone ${id} is not one of this project's`, { fields: [{ path: 'milestones.id', code: 'unknown', message: `unknown milestone ${id}` }] });
+    }
+    for (const c of current) if (!keep.has(c.id)) await repo.updateMilestone(c.id, { removed: true });
+    let sort = 0;
+    for (const m of items) {
+      sort++;
+      const fields = { sort, title: m.title, planned_date: m.plannedDate, weight: m.weight, reason: m.reason ?? null };
+      if (m.id !== undefined) await repo.updateMilestone(m.id, fields);
+      else await repo.insertMilestone(p.id, { sort, title: m.title, plannedDate: m.plannedDate, weight: m.weight, reason: m.reason ?? null });
+    }
+    await recomputeProgress(repo, p.id);
+  }
+
+  async function recomputeProgress(repo: ProjectsRepo, projectId: number): Promise<number> {
+    const ms = await repo.milestones([projectId]);
+    const progress = projectProgress(ms);
+    await repo.update(projectId, { progress }, clock.now());
+    return progress;
+  }
+
+  /** Lock the project and check it may be managed by the user. */
+  async function lockManaged(repo: ProjectsRepo, id: number, user: AuthUser): Promise<ProjectRow> {
+    const p = await repo.get(id, { lock: true });
+    if (!p || !canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
+    if (!canManage(p, user)) throw new DomainError('forbidden', 'only the livelihood office of the region manages its projects');
+    return p;
+  }
+
+  async function checkUnit(q: Db, unitId: number | undefined, regionCode: string): Promise<void> {
+    if (unitId === undefined) return;
+    const u = await q.selectFrom('units').select(['id', 'region_code', 'active']).where('id', '=', unitId).executeTakeFirst();
+    if (!u || !u.active) throw new DomainError('validation_failed', `unit ${unitId} not found`, { fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }] });
+    if (!(regionCode.startsWith(regionPrefixOf(u.region_code)) || u.region_code.startsWith(regionPrefixOf(regionCode)))) {
+      throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, { fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }] });
+    }
+  }
+
+  return {
+    view,
+    readable,
+    canRead,
+    canManage,
+    lights,
+
+    async search(f: z.output<typeof projectSearchSchema>, user: AuthUser) {
+      const prefixes = has(user, readRoles) ? prefixesOf(user) : [];
+      const { items, total } = await projects.search(
+        {
+          scopePrefixes: prefixes,
+          alsoCadre: user.id,
+          alsoUnits: user.units.map((u) => u.id),
+          regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined,
+          listId: f.listId,
+          status: f.status,
+          cadreUserId: f.cadreUserId,
+          q: f.q,
+        },
+        f.page,
+        f.pageSize,
+      );
+      const { calendar, rule } = await lights();
+      const t = today();
+      const ms = await projects.milestones(items.map((p) => p.id));
+      return {
+        items: items.map((p) => projectListItem(p, ms.filter((m) => m.projectId === p.id).map((m) => milestoneView(m, t, calendar, rule)))),
+        total,
+        page: f.page,
+        pageSize: f.pageSize,
+      };
+    },
+
+    async create(input: ProjectInput, user: AuthUser): Promise<ProjectView> {
+      const prefixes = requireAny(user, manageRoles, 'proposing key projects');
+      const list = await createListsRepo(db).get(input.listId);
+      if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${input.listId} not found`);
+      if (list.status === 'published') throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
+      if (input.areaCode !== undefined && !(await deps.matters.areas()).some((a) => a.code === input.areaCode)) {
+        throw new DomainError('validation_failed', `unknown area ${input.areaCode}`, { fields: [{ path: 'areaCode', code: 'unknown', message: 'unknown area' }] });
+      }
+      await checkUnit(db, input.leadUnitId, list.regionCode);
+      const id = await db.transaction().execute(async (trx) => {
+        const mrepo = createMattersRepo(trx);
+        const prepo = createProjectsRepo(trx);
+        const ids = [...new Set(input.matterIds)];
+        const rows = await mrepo.byIds(ids);
+        const missing = ids.filter((m) => !rows.some((r) => r.id === m));
+        if (missing.length > 0) throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, { fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }] });
+        for (const m of rows) {
+          if (!m.regionCode.startsWith(regionPrefixOf(list.regionCode))) throw new DomainError('validation_failed', `matter ${m.id} lies outside the list's region`, { fields: [{ path: 'matterIds', code: 'region', message: `matter ${m.id} is outside the region` }] });
+          if (m.status === 'merged') throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, { fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }] });
+          if (m.projectId !== null) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, { matterId: m.id, projectId: m.projectId });
+        }
+        const pid = await prepo.insert(
+          {
+            listId: list.id,
+            regionCode: list.regionCode,
+            title: input.title,
+            description: input.description ?? null,
+            areaCode: input.areaCode ?? rows[0]?.areaCode ?? null,
+            leadUnitId: input.leadUnitId ?? null,
+            budget: input.budget ?? null,
+            startDate: input.startDate ?? null,
+            dueDate: input.dueDate ?? null,
+            createdBy: user.id,
+          },
+          clock.now(),
+        );
+        await mrepo.setProject(ids, pid, 'open', clock.now());
+        const p = (await prepo.get(pid))!;
+        if (input.milestones && input.milestones.length > 0) await writeMilestones(prepo, p, input.milestones, input.dueDate ?? null);
+        await prepo.event(pid, 'create', user.id, { matterIds: ids }, clock.now());
+        return pid;
+      });
+      return view(id, user);
+    },
+
+    async patch(id: number, patch: z.output<typeof projectPatchSchema>, user: AuthUser): Promise<ProjectView> {
+      await db.transaction().execute(async (trx) => {
+        const repo = createProjectsRepo(trx);
+        const p = await lockManaged(repo, id, user);
+        if (p.status === 'accepted' || p.status === 'dropped') throw new DomainError('illegal_transition', `a ${p.status} project is not edited`);
+        await checkUnit(trx, patch.leadUnitId, p.regionCode);
+        const startDate = patch.startDate ?? p.startDate;
+        const dueDate = patch.dueDate ?? p.dueDate;
+        if (startDate && dueDate && dueDate < startDate) throw new DomainError('validation_failed', 'the due date is before the start date', { fields: [{ path: 'dueDate', code: 'order', message: 'before the start date' }] });
+        if (patch.dueDate !== undefined) {
+          const problems = milestoneDateProblems(patch.dueDate, (await repo.milestones([id])).map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight, ...(m.reason ? { reason: m.reason } : {}) })));
+          if (problems.length > 0) throw new DomainError('validation_failed', problems[0]!.message, { fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }] });
+        }
+        if (patch.matterIds !== undefined) {
+          if (!['candidate', 'selected'].includes(p.status)) throw new DomainError('illegal_transition', 'the matters of an assigned project are fixed');
+          const mrepo = createMattersRepo(trx);
+          const rows = await mrepo.byIds(patch.matterIds);
+          for (const m of rows) if (m.projectId !== null && m.projectId !== id) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`);
+          if (rows.length !== new Set(patch.matterIds).size || rows.some((m) => m.status === 'merged')) throw new DomainError('validation_failed', 'unknown or merged matters', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown or merged matters' }] });
+          const current = await trx.selectFrom('matters').select('id').where('project_id', '=', id).execute();
+          await mrepo.setProject(current.map((c) => c.id).filter((c) => !patch.matterIds!.includes(c)), null, 'open', clock.now());
+          await mrepo.setProject(patch.matterIds, id, p.status === 'selected' ? 'selected' : 'open', clock.now());
+        }
+        await repo.update(
+          id,
+          {
+            ...(patch.title !== undefined ? { title: patch.title } : {}),
+            ...(patch.description !== undefined ? { description: patch.description } : {}),
+            ...(patch.areaCode !== undefined ? { area_code: patch.areaCode } : {}),
+            ...(patch.leadUnitId !== undefined ? { lead_unit_id: patch.leadUnitId } : {}),
+            ...(patch.budget !== undefined ? { budget: patch.budget } : {}),
+            ...(patch.startDate !== undefined ? { start_date: patch.startDate } : {}),
+            ...(patch.dueDate !== undefined ? { due_date: patch.dueDate } : {}),
+          },
+          clock.now(),
+        );
+        await repo.event(id, 'edit', user.id, { fields: Object.keys(patch) }, clock.now());
+      });
+      return view(id, user);
+    },
+
+    async putMilestones(id: number, items: readonly MilestoneInput[], user: AuthUser): Promise<ProjectView> {
+      await db.transaction().execute(async (trx) => {
+        const repo = createProjectsRepo(trx);
+        const p = await lockManaged(repo, id, user);
+        if (p.status === 'accepted' || p.status === 'dropped') throw new DomainError('illegal_transition', `the milestones of a ${p.status} project are fixed`);
+        await writeMilestones(repo, p, items, p.dueDate);
+        await repo.event(id, 'milestones', user.id, { count: items.length }, clock.now());
+      });
+      return view(id, user);
+    },
+
+    /** Issue the project to a cadre by letter (交办书): numbered, the cadre told through the outbox. */
+    async assign(id: number, input: z.output<typeof assignSchema>, user: AuthUser): Promise<ProjectView> {
+      const cadre = await createPeopleRepo(db).findById(input.cadreUserId);
+      if (!cadre || !cadre.active || !cadre.roles.includes('leader')) {
+        throw new DomainError('validation_failed', `user ${input.cadreUserId} is not an active cadre (role leader)`, { fields: [{ path: 'cadreUserId', code: 'not_cadre', message: 'not a cadre' }] });
+      }
+      if (input.dueDate < today()) throw new DomainError('validation_failed', `the due date ${input.dueDate} has passed`, { fields: [{ path: 'dueDate', code: 'past', message: 'in the past' }] });
+      await db.transaction().execute(async (trx) => {
+        const repo = createProjectsRepo(trx);
+        const p = await lockManaged(repo, id, user);
+        if (p.status !== 'selected') {
+          throw new DomainError('illegal_transition', p.status === 'candidate' ? 'only a project chosen by the selection meeting is assigned' : `the project is already ${p.status}`);
+        }
+        if (!cadre.units.some((u) => covers([regionPrefixOf(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefixOf(p.regionCode)))) {
+          throw new DomainError('validation_failed', `${cadre.displayName} is not a cadre of this region`, { fields: [{ path: 'cadreUserId', code: 'region', message: 'another region' }] });
+        }
+        await checkUnit(trx, input.leadUnitId, p.regionCode);
+        const problems = milestoneDateProblems(input.dueDate, (await repo.milestones([id])).map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight, ...(m.reason ? { reason: m.reason } : {}) })));
+        if (problems.length > 0) throw new DomainError('validation_failed', problems[0]!.message, { fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }] });
+        const now = clock.now();
+        const year = Number(toChinaDate(now).slice(0, 4));
+        const prefix = defaultLetterPrefix(p.regionName);
+        const seq = await createListsRepo(trx).nextLetterSeq(prefix, year);
+        const letterNo = assignmentLetterNo(prefix, year, seq);
+        await repo.update(
+          id,
+          {
+            status: 'assigned',
+            cadre_user_id: cadre.id,
+            due_date: input.dueDate,
+            ...(input.leadUnitId !== undefined ? { lead_unit_id: input.leadUnitId } : {}),
+            requirements: input.requirements ?? null,
+            letter_no: letterNo,
+            assigned_at: now,
+            assigned_by: user.id,
+          },
+          now,
+        );
+        await repo.event(id, 'assign', user.id, { cadreUserId: cadre.id, letterNo, dueDate: input.dueDate }, now);
+        await createOutboxRepo(trx).enqueue(
+          { topic: 'livelihood.assigned', caseId: null, payload: { projectId: id, userId: cadre.id, letterNo, title: p.title, dueDate: input.dueDate } },
+          now,
+        );
+      });
+      return view(id, user);
+    },
+
+    /** The cadre signs for the letter (签收). */
+    async sign(id: number, user: AuthUser): Promise<ProjectView> {
+      await db.transaction().execute(async (trx) => {
+        const repo = createProjectsRepo(trx);
+        const p = await repo.get(id, { lock: true });
+        if (!p || !canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
+        if (p.cadreUserId !== user.id) throw new DomainError('forbidden', 'only the cadre it is assigned to signs for the letter');
+        if (p.status !== 'assigned') throw new DomainError('illegal_transition', p.status === 'signed' ? 'already signed' : `a ${p.status} project is not signed for`);
+        await repo.update(id, { status: 'signed', signed_at: clock.now() }, clock.now());
+        await repo.event(id, 'sign', user.id, {}, clock.now());
+      });
+      return view(id, user);
+    },
+
+    async letterPdf(id: number, user: AuthUser): Promise<{ pdf: Buffer; letterNo: string }> {
+      const p = await readable(id, user);
+      if (p.letterNo === null) throw new DomainError('not_found', 'the project has not been assigned: there is no letter yet');
+      if (!canReadLetter(p, user)) throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
+      const [ms, matterRows, issuer, cadre] = await Promise.all([
+        projects.milestones([id]),
+        db
+          .selectFrom('matters as m')
+          .innerJoin('regions as r', 'r.code', 'm.region_code')
+          .select(['m.title', 'r.name as region_name', 'm.originator_count'])
+          .where('m.project_id', '=', id)
+          .orderBy('m.id')
+          .execute(),
+        db.selectFrom('regions').select('name').where('code', '=', p.regionCode).executeTakeFirst(),
+        p.cadreUserId !== null ? createPeopleRepo(db).findById(p.cadreUserId) : Promise.resolve(undefined),
+      ]);
+      const regionName = await fullRegionName(db, p.regionCode, issuer?.name ?? p.regionName);
+      const letter = assignmentLetter({
+        issuer: `中共${regionName}委员会办公室`,
+        letterNo: p.letterNo,
+        cadreName: cadre?.displayName ?? p.cadreName ?? '',
+        cadreTitle: null,
+        regionName,
+        listTitle: p.listTitle,
+        batchName: batchName(p.listBatch),
+        project: { title: p.title, description: p.description, leadUnit: p.leadUnitName, budget: p.budget, startDate: p.startDate, dueDate: p.dueDate ?? '', requirements: p.requirements },
+        matters: matterRows.map((m) => ({ title: m.title, regionName: m.region_name, originatorCount: m.originator_count })),
+        milestones: ms.map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight })),
+        issuedAt: p.assignedAt ?? clock.now(),
+        contact: null,
+      });
+      return { pdf: await renderOfficialLetter(letter), letterNo: p.letterNo };
+    },
+
+    async uploadPhotos(id: number, files: readonly { fileName: string; data: Buffer }[], user: AuthUser): Promise<{ ids: number[] }> {
+      const p = await readable(id, user);
+      if (!canReport(p, user) && !(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) {
+        throw new DomainError('forbidden', 'photos are added by those who report on or check the project');
+      }
+      if (files.length === 0) throw new DomainError('validation_failed', 'no photo in the request (field `files`)', { fields: [{ path: 'files', code: 'required', message: 'no file' }] });
+      if (files.length > 9) throw new DomainError('validation_failed', 'at most 9 photos at once', { fields: [{ path: 'files', code: 'too_many', message: 'at most 9' }] });
+      const now = clock.now();
+      const staged: StagedFile[] = [];
+      for (const f of files) {
+        if (f.data.length > MAX_PHOTO_BYTES) throw new DomainError('payload_too_large', `${f.fileName} is larger than 10 MB`);
+        const type = await fileTypeFromBuffer(f.data);
+        if (!type || !PHOTO_TYPES.has(type.mime)) throw new DomainError('unsupported_media_type', `${f.fileName} is not a photo (JPEG, PNG, WebP or HEIC)`);
+        staged.push(stageFile(f, type, now, 'photo'));
+      }
+      const ids = await withStagedFiles(photoRoot, staged, () =>
+        db.transaction().execute(async (trx) => {
+          const repo = createProjectsRepo(trx);
+          const out: number[] = [];
+          for (const s of staged) {
+            out.push(
+              await repo.insertPhoto(
+                { projectId: id, fileName: s.safeName, mime: s.mime, size: s.data.length, sha256: createHash('sha256').update(s.data).digest('hex'), key: s.key, uploadedBy: user.id },
+                now,
+              ),
+            );
+          }
+          return out;
+        }),
+      );
+      return { ids };
+    },
+
+    async photo(id: number, photoId: number, user: AuthUser | null): Promise<{ data: Buffer; mime: string }> {
+      const ph = await projects.photo(photoId);
+      if (!ph || ph.project_id !== id) throw new DomainError('not_found', 'photo not found');
+      if (user) await readable(id, user);
+      else if (!(await projects.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
+      return { data: await readFile(path.join(photoRoot, ph.storage_key)), mime: ph.mime_type };
+    },
+
+    async publicPhoto(photoId: number): Promise<{ data: Buffer; mime: string }> {
+      const ph = await projects.photo(photoId);
+      if (!ph || !(await projects.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
+      return { data: await readFile(path.join(photoRoot, ph.storage_key)), mime: ph.mime_type };
+    },
+
+    /** A progress report on a milestone: the milestone takes the percent, the project the weighted sum. */
+    async progress(id: number, input: z.output<typeof progressSchema>, user: AuthUser): Promise<ProjectView> {
+      await db.transaction().execute(async (trx) => {
+        const repo = createProjectsRepo(trx);
+        const p = await repo.get(id, { lock: true });
+        if (!p || !canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
+        if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is accepted and struck off: no more reports' : 'progress is reported once the project is assigned');
+        if (!canReport(p, user)) throw new DomainError('forbidden', 'progress is reported by the cadre, the lead unit or the livelihood office');
+        const m = (await repo.milestones([id])).find((x) => x.id === input.milestoneId);
+        if (!m) throw new DomainError('validation_failed', `milestone ${input.milestoneId} is not one of this project's`, { fields: [{ path: 'milestoneId', code: 'unknown', message: 'unknown milestone' }] });
+        const photoIds = [...new Set(input.photoIds ?? [])];
+        const known = await repo.photoIdsOf(id, photoIds);
+        if (known.length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos: upload them to this project first', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
+        const now = clock.now();
+        await repo.insertReport({ projectId: id, milestoneId: m.id, percent: input.percent, text: input.text, photoIds, reportedBy: user.id }, now);
+        await repo.updateMilestone(m.id, {
+          percent: input.percent,
+          done_on: input.percent >= 100 ? (m.doneOn ?? toChinaDate(now)) : null,
+          ...(input.percent >= 100 ? {} : { warned_level: Math.min(m.warnedLevel, 2) }),
+        });
+        const progress = await recomputeProgress(repo, id);
+        await repo.event(id, 'progress', user.id, { milestoneId: m.id, percent: input.percent, progress }, now);
+      });
+      return view(id, user);
+    },
+
+  };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;
+
+/** 阳泉市郊区 for 140311: the county's name with its city (a district name alone is ambiguous). */
+async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
+  const county = code.slice(0, 6);
+  if (county.endsWith('00')) return name;
+  const city = await db.selectFrom('regions').select('name').where('code', '=', `${county.slice(0, 4)}00`).executeTakeFirst();
+  return city && !name.startsWith(city.name) ? `${city.name}${name}` : name;
+}

@@ -1,0 +1,125 @@
+import { addCalendarDays, duplicateScore, isoDate, type DuplicatePair, type LivelihoodSettings, type SimilarMatter } from '@huiyin/core';
+import type { Db } from '../../db/connect.ts';
+import { createMattersRepo, type MatterRow } from './matters.repo.ts';
+import { createSegmenter, type Segmenter } from './segmenter.ts';
+import { matterTerms } from './matters.service.ts';
+
+/** How many bigram candidates the index hands to the word scorer per matter. */
+const CANDIDATES = 100;
+/** At most this many matters of one region are compared in the review screen. */
+const REVIEW_MAX = 5000;
+const WORD_CACHE = 20_000;
+
+/**
+ * Likely duplicates among livelihood matters. The bigram index (matters.search_terms) finds
+ * candidates in the same township collected within the window; each candidate is then scored
+ * by the overlap of its words after segmentation (jieba, with the region's place names in its
+ * dictionary; see core duplicateScore).
+ */
+export function createSimilarityService(deps: { db: Db }) {
+  const { db } = deps;
+  const matters = createMattersRepo(db);
+  let segmenter: Promise<Segmenter> | null = null;
+  const wordCache = new Map<string, string[]>();
+
+  function seg(): Promise<Segmenter> {
+    segmenter ??= (async () => {
+      const names = await db.selectFrom('regions').select('name').where('level', '>=', 4).execute();
+      return createSegmenter({ placeNames: names.map((n) => n.name) });
+    })();
+    return segmenter;
+  }
+
+  async function wordsOf(m: { title: string; description: string | null }): Promise<string[]> {
+    const key = `${m.title}\u0000${m.description ?? ''}`;
+    const hit = wordCache.get(key);
+    if (hit) return hit;
+    const words = (await seg()).words(`${m.title}。${m.description ?? ''}`);
+    if (wordCache.size >= WORD_CACHE) wordCache.delete(wordCache.keys().next().value!);
+    wordCache.set(key, words);
+    return words;
+  }
+
+  /** Same township (9 digits) when known, else the county. */
+  const areaOf = (regionCode: string) => regionCode.slice(0, regionCode.length >= 9 ? 9 : 6);
+
+  function window(collectedOn: string, days: number): [string, string] {
+    const d = isoDate(collectedOn);
+    return [addCalendarDays(d, -days), addCalendarDays(d, days)];
+  }
+
+  function similarView(m: MatterRow, score: number, shared: string[]): SimilarMatter {
+    return {
+      id: m.id,
+      title: m.title,
+      regionCode: m.regionCode,
+      regionName: m.regionName,
+      status: m.status,
+      collectedOn: m.collectedOn,
+      originatorCount: m.originatorCount,
+      score: Math.round(score * 1000) / 1000,
+      shared,
+    };
+  }
+
+  return {
+    async similar(
+      m: { id: number | null; title: string; description: string | null; regionCode: string; collectedOn: string },
+      s: LivelihoodSettings,
+    ): Promise<SimilarMatter[]> {
+      const [from, to] = window(m.collectedOn, s.duplicateWindowDays);
+      const terms = matterTerms({ title: m.title, description: m.description }).slice(0, 60);
+      const candidates = await matters.candidates(terms, areaOf(m.regionCode), from, to, m.id, CANDIDATES);
+      const mine = await wordsOf(m);
+      const out: SimilarMatter[] = [];
+      for (const c of candidates) {
+        const { score, shared } = duplicateScore(mine, await wordsOf(c));
+        if (score >= s.duplicateThreshold) out.push(similarView(c, score, shared));
+      }
+      return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 10);
+    },
+
+    /** Pairs above the threshold among the open matters under a region (the review screen). */
+    async pairs(prefix: string, listId: number | undefined, s: LivelihoodSettings): Promise<DuplicatePair[]> {
+      const rows = await matters.openUnder(prefix, listId, REVIEW_MAX);
+      const full = await matters.byIds(rows.map((r) => r.id));
+      const groups = new Map<string, MatterRow[]>();
+      for (const r of full) groups.set(areaOf(r.regionCode), [...(groups.get(areaOf(r.regionCode)) ?? []), r]);
+      const pairs: DuplicatePair[] = [];
+      for (const group of groups.values()) {
+        const words = await Promise.all(group.map((g) => wordsOf(g)));
+        // Inverted index: only matters sharing a word are compared.
+        const byWord = new Map<string, number[]>();
+        words.forEach((ws, i) => {
+          for (const w of new Set(ws)) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+        });
+        const seen = new Set<string>();
+        for (const idx of byWord.values()) {
+          if (idx.length > 200) continue; // a word in every matter tells nothing
+          for (let x = 0; x < idx.length; x++) {
+            for (let y = x + 1; y < idx.length; y++) {
+              const i = idx[x]!;
+              const j = idx[y]!;
+              const key = `${i}:${j}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              const a = group[i]!;
+              const b = group[j]!;
+              if (Math.abs(dayNumber(a.collectedOn) - dayNumber(b.collectedOn)) > s.duplicateWindowDays) continue;
+              if (a.projectId !== null && b.projectId !== null && a.projectId !== b.projectId) continue;
+              const { score, shared } = duplicateScore(words[i]!, words[j]!);
+              if (score >= s.duplicateThreshold) pairs.push({ a: similarView(a, score, shared), b: similarView(b, score, shared), score: Math.round(score * 1000) / 1000, shared });
+            }
+          }
+        }
+      }
+      return pairs.sort((p, q) => q.score - p.score || p.a.id - q.a.id).slice(0, 500);
+    },
+  };
+}
+
+export type SimilarityService = ReturnType<typeof createSimilarityService>;
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+}
