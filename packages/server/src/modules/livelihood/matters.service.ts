@@ -259,7 +259,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         .select(['code', 'name', 'parent_code', 'level'])
         .where((eb) => eb.or(prefixes.flatMap((p) => [eb('code', 'like', `${p}%`)]).concat(prefixes.map((p) => eb('code', 'in', regionAndAncestors(p.padEnd(6, '0')))))))
         .execute();
-      const resolveRegion = createRegionResolver(regionRows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })));
+      const resolveRegion = createRegionResolver(regionRows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })), { lang });
       const parsed = await readMatterWorkbook(data, {
         areas: await areas(),
         resolveRegion: (text) => {
