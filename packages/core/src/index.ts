@@ -22,3 +22,4 @@ export * from './contract/safety-net.ts';
 export * from './livelihood/vocabulary.ts';
 export * from './livelihood/progress.ts';
 export * from './contract/livelihood.ts';
+export * from './livelihood/duplicates.ts';

@@ -84,6 +84,7 @@ export const regionRoles: readonly Role[] = [
   'supervisor',
   'leader',
   'grid_worker',
+  'livelihood_officer',
   'admin',
 ];
 

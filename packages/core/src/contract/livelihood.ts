@@ -97,7 +97,7 @@ export const livelihoodSettingsSchema = z.strictObject({
   redAfterWorkingDays: z.number().int().min(1).max(120),
 });
 export type LivelihoodSettings = z.infer<typeof livelihoodSettingsSchema>;
-export const defaultLivelihoodSettings: LivelihoodSettings = { duplicateThreshold: 0.45, duplicateWindowDays: 365, redAfterWorkingDays: 10 };
+export const defaultLivelihoodSettings: LivelihoodSettings = { duplicateThreshold: 0.35, duplicateWindowDays: 365, redAfterWorkingDays: 10 };
 
 export const listInputSchema = z.strictObject({
   regionCode: regionCodeSchema,

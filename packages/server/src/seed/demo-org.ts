@@ -59,6 +59,16 @@ const demoUnits: { key: string; name: string; kind: UnitKind; region: string; pa
   { key: 'jqAgri', name: '阳泉市郊区农业农村局', kind: 'bureau', region: JIAOQU },
   { key: 'jqApproval', name: '阳泉市郊区行政审批服务管理局', kind: 'bureau', region: JIAOQU },
   { key: 'jqHrss', name: '阳泉市郊区人力资源和社会保障局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqMedicare', name: '阳泉市郊区医疗保障局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqPolice', name: '阳泉市公安局郊区分局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqUrban', name: '阳泉市郊区城市管理局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqIndustry', name: '阳泉市郊区工业和信息化局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqCommerce', name: '阳泉市郊区商务局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqCulture', name: '阳泉市郊区文化和旅游局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqNatural', name: '阳泉市自然资源局郊区分局', kind: 'bureau', region: JIAOQU },
+  { key: 'jqDevZone', name: '阳泉市郊区开发区管理委员会', kind: 'township', region: '140311400' },
+  { key: 'yinying', name: '郊区荫营镇人民政府', kind: 'township', region: '140311100' },
+  { key: 'jiujie', name: '郊区旧街乡人民政府', kind: 'township', region: '140311203' },
 ];
 
 export const demoCategories: { code: string; parent: string | null; zh: string; en: string; unit?: string }[] = [

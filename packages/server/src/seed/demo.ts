@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/people/password.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from './demo-org.ts';
 import { seedDemoPolicies } from './demo-policies.ts';
+import { seedLivelihoodDemo } from './demo-livelihood.ts';
 import { seedSafetyNetDemo } from './demo-safety-net.ts';
 import { addresses, demoTemplates, explainedTemplates, givenNames, surnames, type DemoTemplate } from './demo-texts.ts';
 
@@ -110,6 +111,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
     },
   });
   // The second story: seven mountain villages of 西南舁乡 without tap water.
+  let waterCaseId: number | undefined;
   {
     const t0 = now.getTime() - 30 * DAY;
     clock.set(new Date(t0));
@@ -128,6 +130,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
     );
     await act(c.id, u('jq.dispatcher'), { action: 'dispatch', leadUnitId: org.units['jqWater']!, assistUnitIds: [org.units['xinanyu']!] }, t0 + HOUR);
     await act(c.id, u('jq.water'), { action: 'sign', note: '列入区重点民生项目，连片铺设管网' }, t0 + 2 * HOUR);
+    waterCaseId = c.id;
     await act(c.id, u('jq.water'), { action: 'requestExtension', days: 30, reason: '管网工程需跨越山区施工，按工程节点推进' }, t0 + 3 * DAY);
     await act(c.id, u('jq.dispatcher'), { action: 'decideExtension', approve: true }, t0 + 3 * DAY + 2 * HOUR);
     count++;
@@ -207,5 +210,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
       masters = [...masters, c.id];
     }
   }
+  // The livelihood practice of the district: 425 matters, 46 key projects, letters and progress.
+  await seedLivelihoodDemo({ db, clock, now, org, u, ...(waterCaseId !== undefined ? { waterCaseId } : {}) });
   return { cases: count, org };
 }

@@ -56,7 +56,7 @@ describeEachDb('admin: users and roles', (get) => {
     expect(paged.total).toBe(body.total);
 
     const jq = (await h.req(await addJiaoquAdmin(h), 'GET', '/api/v1/admin/users')).json() as { items: AdminUser[] };
-    expect(jq.items.map((u) => u.username).sort()).toEqual(['jqadmin', 'leader']);
+    expect(jq.items.map((u) => u.username).sort()).toEqual(['jqadmin', 'leader', 'leader2', 'leader3', 'minsheng']);
   });
 
   it('creates an account (argon2id) that can sign in at once, with its roles and units', async () => {

@@ -1,7 +1,7 @@
-import { addCalendarDays, duplicateScore, isoDate, type DuplicatePair, type LivelihoodSettings, type SimilarMatter } from '@huiyin/core';
+import { addCalendarDays, duplicateScore, foldMatterWord, isoDate, type DuplicatePair, type LivelihoodSettings, type SimilarMatter } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';
-import { createSegmenter, type Segmenter } from './segmenter.ts';
+import { createSegmenter, type PlaceSegmenter } from './segmenter.ts';
 import { matterTerms } from './matters.service.ts';
 
 /** How many bigram candidates the index hands to the word scorer per matter. */
@@ -19,10 +19,10 @@ const WORD_CACHE = 20_000;
 export function createSimilarityService(deps: { db: Db }) {
   const { db } = deps;
   const matters = createMattersRepo(db);
-  let segmenter: Promise<Segmenter> | null = null;
+  let segmenter: Promise<PlaceSegmenter> | null = null;
   const wordCache = new Map<string, string[]>();
 
-  function seg(): Promise<Segmenter> {
+  function seg(): Promise<PlaceSegmenter> {
     segmenter ??= (async () => {
       const names = await db.selectFrom('regions').select('name').where('level', '>=', 4).execute();
       return createSegmenter({ placeNames: names.map((n) => n.name) });
@@ -38,6 +38,16 @@ export function createSimilarityService(deps: { db: Db }) {
     if (wordCache.size >= WORD_CACHE) wordCache.delete(wordCache.keys().next().value!);
     wordCache.set(key, words);
     return words;
+  }
+
+  /**
+   * Score two matters: the word overlap (core duplicateScore, places recognised by the
+   * segmenter); two matters placed in different villages (12-digit codes) are not the same need.
+   */
+  async function score(a: { regionCode: string }, aw: string[], b: { regionCode: string }, bw: string[]) {
+    if (a.regionCode.length === 12 && b.regionCode.length === 12 && a.regionCode !== b.regionCode) return { score: 0, shared: [] as string[] };
+    const s = await seg();
+    return duplicateScore(aw, bw, { isPlace: (w) => s.isPlace(w) });
   }
 
   /** Same township (9 digits) when known, else the county. */
@@ -63,6 +73,11 @@ export function createSimilarityService(deps: { db: Db }) {
   }
 
   return {
+    /** Build the segmenter now (jieba's dictionary takes a fraction of a second), not on the first request. */
+    async warm(): Promise<void> {
+      await seg();
+    },
+
     async similar(
       m: { id: number | null; title: string; description: string | null; regionCode: string; collectedOn: string },
       s: LivelihoodSettings,
@@ -73,8 +88,8 @@ export function createSimilarityService(deps: { db: Db }) {
       const mine = await wordsOf(m);
       const out: SimilarMatter[] = [];
       for (const c of candidates) {
-        const { score, shared } = duplicateScore(mine, await wordsOf(c));
-        if (score >= s.duplicateThreshold) out.push(similarView(c, score, shared));
+        const r = await score(m, mine, c, await wordsOf(c));
+        if (r.score >= s.duplicateThreshold) out.push(similarView(c, r.score, r.shared));
       }
       return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 10);
     },
@@ -91,7 +106,7 @@ export function createSimilarityService(deps: { db: Db }) {
         // Inverted index: only matters sharing a word are compared.
         const byWord = new Map<string, number[]>();
         words.forEach((ws, i) => {
-          for (const w of new Set(ws)) byWord.set(w, [...(byWord.get(w) ?? []), i]);
+          for (const w of new Set(ws.map(foldMatterWord))) byWord.set(w, [...(byWord.get(w) ?? []), i]);
         });
         const seen = new Set<string>();
         for (const idx of byWord.values()) {
@@ -107,8 +122,8 @@ export function createSimilarityService(deps: { db: Db }) {
               const b = group[j]!;
               if (Math.abs(dayNumber(a.collectedOn) - dayNumber(b.collectedOn)) > s.duplicateWindowDays) continue;
               if (a.projectId !== null && b.projectId !== null && a.projectId !== b.projectId) continue;
-              const { score, shared } = duplicateScore(words[i]!, words[j]!);
-              if (score >= s.duplicateThreshold) pairs.push({ a: similarView(a, score, shared), b: similarView(b, score, shared), score: Math.round(score * 1000) / 1000, shared });
+              const r = await score(a, words[i]!, b, words[j]!);
+              if (r.score >= s.duplicateThreshold) pairs.push({ a: similarView(a, r.score, r.shared), b: similarView(b, r.score, r.shared), score: Math.round(r.score * 1000) / 1000, shared: r.shared });
             }
           }
         }
