@@ -5,6 +5,7 @@ import { demoAccounts, DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openDatabase } from './open-db.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
+import { startMilestoneWarnings } from '../modules/livelihood/milestone-job.ts';
 
 /** The API server composition root. */
 export async function serve(config: Config): Promise<() => Promise<void>> {
@@ -12,7 +13,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   let seeded = false;
   // Only the embedded database is seeded on its own; a PostgreSQL database needs `huiyin seed --demo`.
   if (handle.kind === 'pglite' && (await isEmpty(handle.db))) {
-    console.log('[huiyin] empty embedded database: seeding the demo (regions, units, accounts, ~300 cases) ...');
+    console.log('[huiyin] empty embedded database: seeding the demo (regions, units, accounts, ~300 cases, 425 livelihood matters and 46 key projects) ...');
     const r = await seedDemo(handle.db);
     console.log(`[huiyin] demo seeded: ${r.cases} cases`);
     seeded = true;
@@ -30,11 +31,13 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  const stopJobs = !config.worker ? () => {} : startMilestoneWarnings({ db: handle.db, clock: systemClock, dataDir: config.dataDir, log: (m) => console.log(m) });
   const hasDemo = seeded || (await hasDemoAccounts(handle.db));
   if (hasDemo) printDemoBanner();
   console.log(`[huiyin] serving on ${address} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
   console.log(`[huiyin] staff: ${address}/admin   citizens: ${address}/   API docs: ${address}/api/docs`);
   return async () => {
+    stopJobs();
     await app.close();
     await handle.close();
   };

@@ -62,6 +62,10 @@ function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
 export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; deadlines: Deadlines; dataDir: string }): ReturnType<typeof createLivelihood> {
   const lv = createLivelihood(deps);
   const { matters, lists, projects, answers, duty, publicProjects } = lv;
+  // jieba builds its dictionary on first use (a fraction of a second): do it when the server starts listening.
+  app.addHook('onListen', async () => {
+    await lv.similarity.warm();
+  });
 
   // ---- areas and settings
   app.get('/api/v1/livelihood/areas', async (req) => {

@@ -491,7 +491,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
 export type ProjectsService = ReturnType<typeof createProjectsService>;
 
 /** 阳泉市郊区 for 140311: the county's name with its city (a district name alone is ambiguous). */
-async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
+export async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
   const county = code.slice(0, 6);
   if (county.endsWith('00')) return name;
   const city = await db.selectFrom('regions').select('name').where('code', '=', `${county.slice(0, 4)}00`).executeTakeFirst();

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { regionPrefixOf } from './matters.service.ts';
 import { milestoneView, publicProject } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
-import type { ProjectsService } from './projects.service.ts';
+import { fullRegionName, type ProjectsService } from './projects.service.ts';
 
 const PUBLIC_STATUSES = ['selected', 'assigned', 'signed', 'accepted'] as const;
 const LAST_REPORTS = 3;
@@ -35,7 +35,7 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
       const region = await db.selectFrom('regions').select(['code', 'name']).where('code', '=', regionCode).executeTakeFirst();
       if (!region) throw new DomainError('not_found', `region ${regionCode} not found`);
       const rows = await projects.all({ regionPrefix: regionPrefixOf(regionCode), statuses: PUBLIC_STATUSES, publishedOnly: true }, 1000);
-      return { region, items: await build(rows, LAST_REPORTS) };
+      return { region: { code: region.code, name: await fullRegionName(db, region.code, region.name) }, items: await build(rows, LAST_REPORTS) };
     },
 
     async get(id: number): Promise<PublicProject> {
