@@ -117,7 +117,8 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
           await createProjectsRepo(trx).event(m.project_id, `milestone_${light}`, null, { milestoneId: m.id }, now);
           return true;
         });
-        if (announced) (light === 'red' ? red++ : yellow++);
+        if (announced && light === 'red') red++;
+        else if (announced) yellow++;
       }
       return { yellow, red };
     },

@@ -22,7 +22,7 @@ import type { Lang } from '../../http/error-mapping.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
 import { visibleTo } from '../cases/visibility.ts';
 import type { AuthUser } from '../people/auth.service.ts';
-import { collectRoles, covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
+import { collectRoles, covers, has, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './matters.xlsx.ts';
 import { createMattersRepo, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';

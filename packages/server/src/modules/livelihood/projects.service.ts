@@ -27,7 +27,7 @@ import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
-import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny, requireRegion } from './access.ts';
+import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
 import { assignmentLetter } from './assignment-letter.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
