@@ -2,7 +2,9 @@ import { tmpdir } from 'node:os';
 import type { ManualClock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { createLivelihood } from '../modules/livelihood/livelihood.ts';
+import { createListsRepo } from '../modules/livelihood/lists.repo.ts';
 import { createMattersRepo } from '../modules/livelihood/matters.repo.ts';
+import { createProjectsRepo } from '../modules/livelihood/projects.repo.ts';
 import { matterTerms } from '../modules/livelihood/matters.service.ts';
 import type { AuthUser } from '../modules/people/auth.service.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
@@ -136,6 +138,8 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
     }
   }
 
+  await seedUpperLists(db, u('admin').id, at('2026-03-01'));
+
   // The lights of late milestones as of today, announced once.
   clock.set(ctx.now);
   await lv.duty.warnLateMilestones();
@@ -145,5 +149,46 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
     let m = demoMatters.find((x) => x.key === key)!;
     for (let i = 0; i < 10 && m.duplicateOf !== undefined && mergedKeys.has(m.key); i++) m = demoMatters.find((x) => x.key === m.duplicateOf)!;
     return idOf.get(m.key)!;
+  }
+}
+
+/**
+ * Lists nest by region: the province sets its own list (11 projects) and the city adds its own
+ * (2); the district sees both above its own. Illustrative titles for the demo, written straight
+ * through the repositories (the demo has no provincial or city office accounts).
+ */
+async function seedUpperLists(db: Db, adminId: number, when: Date): Promise<void> {
+  const upper: { region: string; title: string; projects: string[] }[] = [
+    {
+      region: '140000',
+      title: '2026年山西省“我为群众办实事”民生实事清单',
+      projects: [
+        '城镇老旧小区改造',
+        '农村生活污水治理',
+        '城乡居民医保财政补助提标',
+        '困难残疾人生活补贴和重度残疾人护理补贴提标',
+        '农村公路提质改造',
+        '城镇新增就业和职业技能培训',
+        '义务教育学校办学条件改善',
+        '城乡老年助餐服务',
+        '农村供水保障巩固提升',
+        '政务服务“一网通办”“跨省通办”',
+        '基层医疗卫生机构能力提升',
+      ],
+    },
+    { region: '140300', title: '2026年阳泉市“我为群众办实事”民生实事清单', projects: ['中心城区集中供热管网改造', '城市公交线路向城郊乡村延伸'] },
+  ];
+  for (const l of upper) {
+    const listId = await createListsRepo(db).insert({ regionCode: l.region, title: l.title, year: 2026, batch: 1, createdBy: adminId }, when);
+    if (listId === null) continue;
+    const projects = createProjectsRepo(db);
+    for (const title of l.projects) {
+      const id = await projects.insert(
+        { listId, regionCode: l.region, title, description: null, areaCode: 'livelihood', leadUnitId: null, budget: null, startDate: '2026-03-01', dueDate: '2026-12-31', createdBy: adminId },
+        when,
+      );
+      await projects.update(id, { status: 'selected' }, when);
+    }
+    await createListsRepo(db).update(listId, { status: 'published', publishedAt: when, selection: { heldAt: when.toISOString(), attendees: '（上级清单）', notes: null, recordedBy: adminId } });
   }
 }

@@ -68,6 +68,8 @@ export interface ProjectFilter {
   /** Also visible whatever the scope: the cadre's own, the lead unit's. */
   alsoCadre?: number | undefined;
   alsoUnits?: readonly number[] | undefined;
+  /** Also visible: projects owned by exactly these regions (the lists above the caller's). */
+  alsoRegionCodes?: readonly string[] | undefined;
   regionPrefix?: string | undefined;
   listId?: number | undefined;
   status?: ProjectStatus | undefined;
@@ -167,6 +169,7 @@ export function createProjectsRepo(db: Db) {
         const ors = ps.map((p) => eb('p.region_code', 'like', `${p}%`));
         if (f.alsoCadre !== undefined) ors.push(eb('p.cadre_user_id', '=', f.alsoCadre));
         if (f.alsoUnits && f.alsoUnits.length > 0) ors.push(eb('p.lead_unit_id', 'in', [...f.alsoUnits]));
+        if (f.alsoRegionCodes && f.alsoRegionCodes.length > 0) ors.push(eb('p.region_code', 'in', [...f.alsoRegionCodes]));
         return ors.length > 0 ? eb.or(ors) : sql<SqlBool>`false`;
       });
     }

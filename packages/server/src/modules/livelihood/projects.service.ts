@@ -27,7 +27,7 @@ import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
-import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
+import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors, requireAny } from './access.ts';
 import { assignmentLetter } from './assignment-letter.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
@@ -54,7 +54,12 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
   function canRead(p: ProjectRow, user: AuthUser): boolean {
     if (p.cadreUserId === user.id) return true;
     if (p.leadUnitId !== null && user.units.some((u) => u.id === p.leadUnitId)) return true;
-    return has(user, readRoles) && covers(prefixesOf(user), p.regionCode);
+    return has(user, readRoles) && (covers(prefixesOf(user), p.regionCode) || aboveOf(user).includes(p.regionCode));
+  }
+
+  /** The regions above the user's units (a district reads the city's and the province's lists). */
+  function aboveOf(user: AuthUser): string[] {
+    return [...new Set(user.units.flatMap((u) => regionAndAncestors(u.regionCode).slice(1)))];
   }
 
   function canManage(p: ProjectRow, user: AuthUser): boolean {
@@ -200,6 +205,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           scopePrefixes: prefixes,
           alsoCadre: user.id,
           alsoUnits: user.units.map((u) => u.id),
+          alsoRegionCodes: has(user, readRoles) ? aboveOf(user) : [],
           regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined,
           listId: f.listId,
           status: f.status,
