@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart, PNG } from '../../testing/multipart.ts';
+import { createDeadlines } from '../settings/deadlines.ts';
+import { createLivelihood } from './livelihood.ts';
 
 /**
  * The livelihood practice end to end, as the district did it: collect (import and form), merge a
@@ -195,12 +197,22 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect(r2.json().reports[0]).toMatchObject({ text: '主管网铺设过半', percent: 50 });
 
     // The pipes milestone is late: yellow, then red; each announced once.
+    const job = createLivelihood({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock), dataDir: h.dataDir }).duty;
+    const warnings = async () =>
+      (await h.db.db.selectFrom('outbox').select('payload').where('topic', '=', 'livelihood.milestone_late').execute()).map((m) => {
+        const p = m.payload as { light: string; to: string };
+        return `${p.light}:${p.to}`;
+      });
     h.clock.set('2026-09-02T02:00:00Z');
     h.resetSessions();
     expect((await h.req('leader', 'GET', '/api/v1/duty-list')).json().late).toEqual([expect.objectContaining({ id: pipes!.id, light: 'yellow' })]);
+    expect(await job.warnLateMilestones()).toEqual({ yellow: 1, red: 0 });
+    expect(await job.warnLateMilestones()).toEqual({ yellow: 0, red: 0 }); // announced once
     h.clock.set('2026-09-21T02:00:00Z');
     h.resetSessions();
     expect((await h.req('leader', 'GET', `/api/v1/projects/${projectId}`)).json().light).toBe('red');
+    expect(await job.warnLateMilestones()).toEqual({ yellow: 0, red: 1 });
+    expect((await warnings()).sort()).toEqual(['red:cadre', 'red:supervisors', 'yellow:cadre', 'yellow:supervisors']);
 
     await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: pipes!.id, percent: 100, text: '管网铺设完毕' });
     const done = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: water!.id, percent: 100, text: '七个自然村全部通水' });
