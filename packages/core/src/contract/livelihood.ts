@@ -139,7 +139,8 @@ const projectFields = {
 
 export const projectInputSchema = z
   .strictObject({
-    listId: idSchema,
+    /** The list (batch) it is proposed on; defaults to the list of its matters, or the county's open list (opened when there is none). */
+    listId: idSchema.optional(),
     matterIds: z.array(idSchema).min(1).max(500),
     ...projectFields,
     milestones: z.array(milestoneInputSchema).max(50).optional(),

@@ -18,7 +18,9 @@ export function has(user: AuthUser, roles: readonly Role[]): boolean {
   return user.roles.some((r) => roles.includes(r));
 }
 
+/** The region prefixes the user works in; an admin works everywhere ('' prefixes every code). */
 export function prefixesOf(user: AuthUser): string[] {
+  if (user.roles.includes('admin')) return [''];
   return [...new Set(user.units.map((u) => regionPrefix(u.regionCode)))];
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, type OriginatorView, type ProjectView, type acceptSchema } from '@huiyin/core';
+import { DomainError, toChinaDate, type OriginatorView, type ProjectView, type acceptSchema } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -103,7 +103,6 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
         const p = await lockProject(trx, id, user);
         if (!(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) throw new DomainError('forbidden', 'projects are accepted by the livelihood office or the supervisors of the region');
         if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is already struck off' : 'only a project being delivered can be accepted');
-        if (p.status === 'assigned') throw new DomainError('illegal_transition', 'the cadre has not signed for the assignment letter yet');
         const repo = createProjectsRepo(trx);
         const ms = await repo.milestones([id]);
         const open = ms.filter((m) => m.percent < 100);
@@ -112,13 +111,10 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
         }
         const photoIds = [...new Set(input.photoIds ?? [])];
         if ((await repo.photoIdsOf(id, photoIds)).length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
-        let unanswered: Unanswered[];
-        if (input.answer !== undefined) {
-          unanswered = (await send(trx, p, input.answer, user)).unanswered;
-        } else {
-          const { rows, titles } = await originatorsOf(trx, id);
-          unanswered = rows.filter((o) => o.answeredAt === null).map((o) => ({ ...originatorView(o, true), matterId: o.matterId, matterTitle: titles.get(o.matterId) ?? '' }));
-        }
+        // Everyone the outbox can reach is told now (the given answer, or the standard one);
+        // whoever it cannot reach must have been answered in person before.
+        const answer = input.answer ?? `项目已完工并通过验收（${toChinaDate(clock.now())}），感谢您的反映和支持。`;
+        const { unanswered } = await send(trx, p, answer, user);
         if (unanswered.length > 0) {
           // Throwing rolls back the answers just sent too: an acceptance is all or nothing.
           throw new DomainError('originators_unanswered', `${unanswered.length} of those who raised the project's matters have not been answered`, { unanswered });

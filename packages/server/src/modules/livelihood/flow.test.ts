@@ -148,8 +148,8 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     // A matter belongs to one project at a time.
     expect((await h.req('minsheng', 'POST', '/api/v1/projects', { ...base, title: '另一个项目' })).statusCode).toBe(409);
 
-    // Not selected yet: no letter.
-    expect((await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, { cadreUserId: h.org.users['leader'], dueDate: '2026-10-31' })).statusCode).toBe(409);
+    // A due date already past is refused.
+    expect((await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, { cadreUserId: h.org.users['leader'], dueDate: '2026-01-31' })).statusCode).toBe(400);
     const sel = await h.req('minsheng', 'POST', `/api/v1/livelihood/lists/${listId}/selection`, {
       heldAt: '2026-04-20T09:00:00+08:00',
       attendees: '区委常委会成员',

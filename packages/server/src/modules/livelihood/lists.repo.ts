@@ -115,6 +115,24 @@ export function createListsRepo(db: Db) {
       return null;
     },
 
+    /** The newest list of exactly this region still open for proposals (collecting or selecting). */
+    async openOf(regionCode: string): Promise<number | null> {
+      const r = await db
+        .selectFrom('livelihood_lists')
+        .select('id')
+        .where('region_code', '=', regionCode)
+        .where('status', 'in', ['collecting', 'selecting'])
+        .orderBy('year', 'desc')
+        .orderBy('batch', 'desc')
+        .executeTakeFirst();
+      return r?.id ?? null;
+    },
+
+    async maxBatch(regionCode: string, year: number): Promise<number> {
+      const r = await db.selectFrom('livelihood_lists').select(sql<number>`coalesce(max(batch), 0)::int`.as('n')).where('region_code', '=', regionCode).where('year', '=', year).executeTakeFirstOrThrow();
+      return r.n;
+    },
+
     async insert(l: { regionCode: string; title: string; year: number; batch: number; createdBy: number }, at: Date): Promise<number | null> {
       const r = await db
         .insertInto('livelihood_lists')

@@ -136,7 +136,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         : null,
       can: {
         edit: manage && !['accepted', 'dropped'].includes(p.status),
-        assign: manage && p.status === 'selected',
+        assign: manage && (p.status === 'selected' || p.status === 'candidate'),
         sign: p.status === 'assigned' && p.cadreUserId === user.id,
         report: canReport(p, user),
         accept: has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode) && ['assigned', 'signed'].includes(p.status),
@@ -191,6 +191,34 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     }
   }
 
+  /**
+   * The list a project goes on when none is named: the list its matters were collected for, else
+   * the open list of their county, else a new one opened for the county (第N批 of this year).
+   */
+  async function listForMatters(matterIds: readonly number[], user: AuthUser): Promise<number> {
+    const rows = await createMattersRepo(db).byIds([...new Set(matterIds)]);
+    if (rows.length === 0) throw new DomainError('validation_failed', 'matters not found', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }] });
+    const lists = createListsRepo(db);
+    const listIds = [...new Set(rows.map((m) => m.listId))];
+    const only = listIds.length === 1 ? listIds[0] : null;
+    if (only !== null && only !== undefined) {
+      const l = await lists.get(only);
+      if (l && l.status !== 'published') return l.id;
+    }
+    const counties = [...new Set(rows.map((m) => m.regionCode.slice(0, 6)))];
+    if (counties.length !== 1) throw new DomainError('validation_failed', 'the matters lie in several counties: name the list (listId)', { fields: [{ path: 'listId', code: 'required', message: 'name the list' }] });
+    const county = counties[0]!;
+    const open = await lists.openOf(county);
+    if (open !== null) return open;
+    const year = Number(toChinaDate(clock.now()).slice(0, 4));
+    const region = await db.selectFrom('regions').select('name').where('code', '=', county).executeTakeFirst();
+    const name = await fullRegionName(db, county, region?.name ?? county);
+    const batch = (await lists.maxBatch(county, year)) + 1;
+    const id = await lists.insert({ regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id }, clock.now());
+    if (id === null) throw new DomainError('conflict', 'a list was opened at the same moment: try again');
+    return id;
+  }
+
   return {
     view,
     readable,
@@ -228,8 +256,9 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
 
     async create(input: ProjectInput, user: AuthUser): Promise<ProjectView> {
       const prefixes = requireAny(user, manageRoles, 'proposing key projects');
-      const list = await createListsRepo(db).get(input.listId);
-      if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${input.listId} not found`);
+      const listId = input.listId ?? (await listForMatters(input.matterIds, user));
+      const list = await createListsRepo(db).get(listId);
+      if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
       if (list.status === 'published') throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
       if (input.areaCode !== undefined && !(await deps.matters.areas()).some((a) => a.code === input.areaCode)) {
         throw new DomainError('validation_failed', `unknown area ${input.areaCode}`, { fields: [{ path: 'areaCode', code: 'unknown', message: 'unknown area' }] });
@@ -333,8 +362,13 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       await db.transaction().execute(async (trx) => {
         const repo = createProjectsRepo(trx);
         const p = await lockManaged(repo, id, user);
-        if (p.status !== 'selected') {
-          throw new DomainError('illegal_transition', p.status === 'candidate' ? 'only a project chosen by the selection meeting is assigned' : `the project is already ${p.status}`);
+        // Normally the selection meeting chooses the project first; a candidate assigned directly
+        // (the committee designating it) is recorded as selected by that assignment.
+        if (p.status !== 'selected' && p.status !== 'candidate') throw new DomainError('illegal_transition', `the project is already ${p.status}`);
+        if (p.status === 'candidate') {
+          const ids = (await trx.selectFrom('matters').select('id').where('project_id', '=', id).execute()).map((m) => m.id);
+          await createMattersRepo(trx).setProject(ids, id, 'selected', clock.now());
+          await repo.event(id, 'select', user.id, { direct: true }, clock.now());
         }
         if (!cadre.units.some((u) => covers([regionPrefixOf(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefixOf(p.regionCode)))) {
           throw new DomainError('validation_failed', `${cadre.displayName} is not a cadre of this region`, { fields: [{ path: 'cadreUserId', code: 'region', message: 'another region' }] });
@@ -486,6 +520,11 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           ...(input.percent >= 100 ? {} : { warned_level: Math.min(m.warnedLevel, 2) }),
         });
         const progress = await recomputeProgress(repo, id);
+        // The cadre acting on the project has taken it on: an unsigned letter counts as signed for.
+        if (p.status === 'assigned' && p.cadreUserId === user.id) {
+          await repo.update(id, { status: 'signed', signed_at: now }, now);
+          await repo.event(id, 'sign', user.id, { implied: 'progress' }, now);
+        }
         await repo.event(id, 'progress', user.id, { milestoneId: m.id, percent: input.percent, progress }, now);
       });
       return view(id, user);

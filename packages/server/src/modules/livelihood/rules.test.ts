@@ -75,4 +75,28 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
     expect((await h.req('minsheng', 'POST', `/api/v1/projects/${p.id}/progress`, { milestoneId: milestones.json().milestones[0].id, percent: -1, text: '开工' })).statusCode).toBe(400);
     expect((await h.req('minsheng', 'GET', `/api/v1/projects/${p.id}/assignment-letter.pdf`)).statusCode).toBe(404);
   });
+
+  it('the short path of the contract: project from matter ids, assigned at once, reported, accepted with everyone reachable answered', async () => {
+    const h = get();
+    const m = await h.req('minsheng', 'POST', '/api/v1/matters', { title: '旧街乡卫生院缺少B超设备', regionCode: '140311203', areaCode: 'livelihood', originators: [{ kind: 'person', name: '孙八', phone: '13935300011' }, { kind: 'enterprise', name: '旧街乡合作社', phone: '13935300012' }] });
+    expect(m.statusCode, m.body).toBe(201);
+    // No list named: the project goes on the county's open list (one is opened when there is none).
+    const p = await h.req('minsheng', 'POST', '/api/v1/projects', { title: '旧街乡卫生院设备更新', matterIds: [m.json().id], dueDate: '2026-12-31', milestones: [{ title: '采购安装', plannedDate: '2026-12-31', weight: 1 }] });
+    expect(p.statusCode, p.body).toBe(201);
+    const id = p.json().id as number;
+    const assigned = await h.req('minsheng', 'POST', `/api/v1/projects/${id}/assign`, { cadreUserId: h.org.users['leader3'], dueDate: '2026-12-31' });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().letterNo).toMatch(/^郊党办交〔2026〕\d+号$/);
+    expect((await h.req('admin', 'GET', `/api/v1/projects/${id}/assignment-letter.pdf`)).statusCode).toBe(200);
+    expect((await h.req('leader3', 'GET', `/api/v1/projects/${id}/assignment-letter.pdf`)).statusCode).toBe(200);
+    const ms = assigned.json().milestones as { id: number }[];
+    // Reporting progress, the cadre takes the project on: the letter counts as signed for.
+    const reported = await h.req('leader3', 'POST', `/api/v1/projects/${id}/progress`, { milestoneId: ms[0]!.id, percent: 100, text: '设备已安装使用' });
+    expect(reported.json()).toMatchObject({ status: 'signed', progress: 100 });
+    const accepted = await h.req('minsheng', 'POST', `/api/v1/projects/${id}/accept`, { findings: '设备到位' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().originators).toMatchObject({ total: 2, answered: 2 });
+    const sms = await h.db.db.selectFrom('outbox').select('payload').where('topic', '=', 'livelihood.answer').execute();
+    expect(sms.map((s) => (s.payload as { to: string }).to)).toEqual(expect.arrayContaining(['13935300011', '13935300012']));
+  });
 });
