@@ -386,6 +386,8 @@ export interface PublicProject {
   description: string | null;
   regionCode: string;
   regionName: string;
+  /** Where it is done, from the regions of its matters: 西南舁乡北岭村, 西南舁乡（7个村）, 平坦镇、河底镇, or the region. */
+  place: string;
   listTitle: string;
   batchName: string;
   areaCode: string | null;

@@ -13,6 +13,26 @@ import {
 } from '@huiyin/core';
 import type { MilestoneRow, ProjectRow, ReportRow } from './projects.repo.ts';
 
+/**
+ * Where a project is done, in words, from the regions of its matters: one village
+ * (西南舁乡北岭村), several villages of one township (西南舁乡（7个村）), a few townships
+ * (平坦镇、河底镇), or else the project's own region.
+ */
+export function placeOf(matterRegions: readonly string[], names: ReadonlyMap<string, string>, fallback: string): string {
+  const codes = [...new Set(matterRegions)];
+  if (codes.length === 0) return fallback;
+  const towns = [...new Set(codes.map((c) => c.slice(0, 9)).filter((c) => c.length === 9))];
+  if (towns.length === 1 && codes.every((c) => c.length >= 9)) {
+    const town = names.get(towns[0]!) ?? '';
+    const villages = codes.filter((c) => c.length === 12);
+    if (villages.length === 1 && codes.length === 1) return `${town}${names.get(villages[0]!) ?? ''}`;
+    if (villages.length > 1) return `${town}（${villages.length}个村、社区）`;
+    return town || fallback;
+  }
+  if (towns.length > 1 && towns.length <= 3 && codes.every((c) => c.length >= 9)) return towns.map((t) => names.get(t) ?? t).join('、');
+  return fallback;
+}
+
 /** Views of a project shared by the staff pages, the duty list and the public page. */
 export function milestoneView(m: MilestoneRow, today: string, calendar: WorkCalendar, rule: LightRule): MilestoneView {
   return {
@@ -69,13 +89,14 @@ export function reportView(r: ReportRow): ReportView {
 }
 
 /** What the public sees: no names, no phones, no reporters; report dates only. */
-export function publicProject(p: ProjectRow, milestones: readonly MilestoneView[], reports: readonly ReportRow[], toDate: (d: Date) => string): PublicProject {
+export function publicProject(p: ProjectRow, milestones: readonly MilestoneView[], reports: readonly ReportRow[], toDate: (d: Date) => string, place: string): PublicProject {
   return {
     id: p.id,
     title: p.title,
     description: p.description,
     regionCode: p.regionCode,
     regionName: p.regionName,
+    place,
     listTitle: p.listTitle,
     batchName: batchName(p.listBatch),
     areaCode: p.areaCode,

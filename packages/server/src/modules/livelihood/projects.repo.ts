@@ -397,6 +397,13 @@ export function createProjectsRepo(db: Db) {
       return r !== undefined;
     },
 
+    /** The distinct regions of the matters of the projects. */
+    async matterRegions(projectIds: readonly number[]): Promise<{ projectId: number; regionCode: string }[]> {
+      if (projectIds.length === 0) return [];
+      const rows = await db.selectFrom('matters').select(['project_id', 'region_code']).distinct().where('project_id', 'in', [...projectIds]).execute();
+      return rows.map((r) => ({ projectId: r.project_id!, regionCode: r.region_code }));
+    },
+
     async event(projectId: number, action: string, actorId: number | null, payload: Record<string, unknown>, at: Date): Promise<void> {
       await db.insertInto('project_events').values({ project_id: projectId, action, actor_id: actorId, payload, created_at: at }).execute();
     },

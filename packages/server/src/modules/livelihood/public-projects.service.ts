@@ -2,7 +2,7 @@ import { DomainError, toChinaDate, type PublicProject } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { regionPrefixOf } from './matters.service.ts';
-import { milestoneView, publicProject } from './project-view.ts';
+import { milestoneView, placeOf, publicProject } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { fullRegionName, type ProjectsService } from './projects.service.ts';
 
@@ -19,13 +19,22 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
     const { calendar, rule } = await deps.projects.lights();
     const t = toChinaDate(clock.now());
     const ids = rows.map((p) => p.id);
-    const [ms, reports] = await Promise.all([projects.milestones(ids), projects.reports(ids, lastReports)]);
+    const [ms, reports, regions] = await Promise.all([projects.milestones(ids), projects.reports(ids, lastReports), projects.matterRegions(ids)]);
+    const codes = new Set<string>();
+    for (const r of regions) {
+      codes.add(r.regionCode);
+      if (r.regionCode.length >= 9) codes.add(r.regionCode.slice(0, 9));
+    }
+    const names = new Map(
+      codes.size === 0 ? [] : (await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...codes]).execute()).map((r) => [r.code, r.name] as const),
+    );
     return rows.map((p) =>
       publicProject(
         p,
         ms.filter((m) => m.projectId === p.id).map((m) => milestoneView(m, t, calendar, rule)),
         reports.filter((r) => r.projectId === p.id),
         toDate,
+        placeOf(regions.filter((r) => r.projectId === p.id).map((r) => r.regionCode), names, p.regionName),
       ),
     );
   }

@@ -1,5 +1,6 @@
-import { Card, Steps, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { ProjectOutlined, RightOutlined } from '@ant-design/icons';
+import { Card, Steps, Typography, theme } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
 import { rememberLast4 } from '../../components/citizen/citizen-api.ts';
 import { TrackForm } from '../../components/citizen/TrackForm.tsx';
@@ -19,6 +20,7 @@ export function CitizenHome() {
 function Home() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { token } = theme.useToken();
   return (
     <CitizenShell view="home">
       <Card title={t('track')}>
@@ -32,6 +34,18 @@ function Home() {
           }}
         />
       </Card>
+      <Link to="/projects" data-testid="home-projects-link" style={{ display: 'block', marginTop: 16 }}>
+        <Card hoverable styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, padding: 16 } }}>
+          <ProjectOutlined aria-hidden style={{ fontSize: 28, color: token.colorPrimary }} />
+          <span style={{ flex: 1, minWidth: 0 }}>
+            <span style={{ display: 'block', fontSize: 16, fontWeight: 600 }}>{t('pub.home.link')}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('pub.home.hint')}
+            </Typography.Text>
+          </span>
+          <RightOutlined aria-hidden />
+        </Card>
+      </Link>
       <Card title={t('howItWorks')} style={{ marginTop: 16 }}>
         <Steps
           orientation="vertical"
