@@ -80,6 +80,7 @@ export const zh = {
   'admin.role.supervisor': '督办员',
   'admin.role.inspector': '纪检监察',
   'admin.role.leader': '领导干部',
+  'admin.role.livelihood_officer': '民生办专员',
   'admin.role.grid_worker': '网格员',
   'admin.role.admin': '管理员',
 
@@ -261,6 +262,7 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.role.supervisor': 'Supervisor',
   'admin.role.inspector': 'Discipline inspector',
   'admin.role.leader': 'Leader',
+  'admin.role.livelihood_officer': 'Livelihood officer',
   'admin.role.grid_worker': 'Grid worker',
   'admin.role.admin': 'Administrator',
 

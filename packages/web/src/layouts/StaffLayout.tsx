@@ -11,6 +11,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 const analysisRoles: readonly string[] = ['supervisor', 'safety_net_officer', 'leader', 'admin'];
 /** Who sees rectification notices: the units' own staff and the centre. */
 const noticeRoles: readonly string[] = [...unitRoles, ...regionRoles].filter((r) => r !== 'grid_worker');
+/** Who works with livelihood matters and key projects (民生实事). */
+const livelihoodRoles: readonly string[] = ['livelihood_officer', 'leader', 'supervisor', 'admin', 'clerk', 'grid_worker'];
 
 /** The staff frame: side menu, user and language in the header, the page in the middle. */
 export function StaffLayout() {
@@ -31,6 +33,8 @@ export function StaffLayout() {
     ...(has(['unit_head']) ? [{ key: '/admin/consultations', label: t('queue.consultations') }] : []),
     { key: '/admin/policies', label: t('nav.policies') },
     ...(has(analysisRoles) ? [{ key: '/admin/safety-net', label: t('nav.safetyNet') }] : []),
+    // A cadre (leader) lands on the own duty list (履职清单) from there.
+    ...(has(livelihoodRoles) ? [{ key: '/admin/livelihood', label: t('nav.livelihood') }] : []),
     ...(has(noticeRoles) ? [{ key: '/admin/rectifications', label: t('nav.rectifications') }] : []),
     // Referrals exist for discipline inspectors alone.
     ...(has(['inspector']) ? [{ key: '/admin/referrals', label: t('nav.referrals') }] : []),

@@ -139,7 +139,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         assign: manage && (p.status === 'selected' || p.status === 'candidate'),
         sign: p.status === 'assigned' && p.cadreUserId === user.id,
         report: canReport(p, user),
-        accept: has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode) && ['assigned', 'signed'].includes(p.status),
+        accept: has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode) && ['assigned', 'signed'].includes(p.status) && ms.length > 0 && ms.every((m) => m.percent >= 100),
         letter: canReadLetter(p, user),
       },
     };

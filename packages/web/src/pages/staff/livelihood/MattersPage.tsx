@@ -1,0 +1,191 @@
+import { matterStatuses, type MatterImportReport, type MatterListItem, type MatterStatus } from '@huiyin/core';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Select, Space, Table, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { useLoad } from '../../../components/admin/useLoad.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+import { ImportReport } from './components/ImportReport.tsx';
+import { RegionPicker } from './components/RegionPicker.tsx';
+import { MatterStatusTag } from './components/Tags.tsx';
+import { FromCaseDialog } from './FromCaseDialog.tsx';
+import { lvApi, LvApiError, query, useAreas, useListOptions, useLvRoles } from './lv-api.ts';
+import { MatterDrawer } from './MatterDrawer.tsx';
+import { NewMatterDialog } from './NewMatterDialog.tsx';
+
+interface Page {
+  items: MatterListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * 问题清单: the matters collected from the public, filtered (words, region and below, area,
+ * status, list) and paged; exported to Excel with the same filters, imported from the template
+ * with a report of the rows refused; new matters checked for duplicates before saving.
+ */
+export function MattersPage() {
+  const { t, lang } = useI18n();
+  const { addMatters } = useLvRoles();
+  const areas = useAreas();
+  const lists = useListOptions();
+  const [params, setParams] = useSearchParams();
+  const filters = { q: params.get('q') ?? '', regionCode: params.get('region') ?? '', areaCode: params.get('area') ?? '', status: params.get('status') ?? '', listId: params.get('list') ?? '' };
+  const page = Number(params.get('page')) || 1;
+  const pageSize = Number(params.get('pageSize')) || 20;
+  const openId = Number(params.get('open')) || null;
+  const [draft, setDraft] = useState(filters.q);
+  const [dialog, setDialog] = useState<'new' | 'case' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<MatterImportReport | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  useEffect(() => setDraft(filters.q), [filters.q]);
+
+  const qs = query(filters);
+  const list = useLoad(() => lvApi<Page>(`/matters${query({ ...filters, page, pageSize })}`, { lang }), [qs, page, pageSize, lang]);
+
+  function set(changes: Record<string, string | undefined>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    // A new filter starts again at the first page.
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  }
+
+  async function importFile(file: File) {
+    setImporting(true);
+    setReport(null);
+    setImportError(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      if (filters.listId) form.append('listId', filters.listId);
+      const r = await lvApi<MatterImportReport>('/matters/import', { form, lang }).catch((e: unknown) => {
+        // A refusal may carry the row errors in its details.
+        const errors = e instanceof LvApiError ? (e.details['errors'] as MatterImportReport['errors'] | undefined) : undefined;
+        if (errors) return { imported: 0, errors };
+        throw e;
+      });
+      setReport(r);
+      if (r.errors.length === 0) list.reload();
+    } catch (e) {
+      setImportError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setImporting(false);
+    }
+  }
+
+  return (
+    <Card
+      title={t('lv.matters.title')}
+      extra={
+        <Space wrap>
+          <Button icon={<FileExcelOutlined />} href={`/api/v1/matters/export.xlsx${qs}`} data-testid="export-button">
+            {t('lv.matters.export')}
+          </Button>
+          {addMatters && (
+            <>
+              <Button icon={<DownloadOutlined />} href="/api/v1/matters/import-template.xlsx" data-testid="template-button">
+                {t('lv.matters.template')}
+              </Button>
+              <Upload accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
+                <Button icon={<UploadOutlined />} loading={importing} data-testid="import-button">
+                  {t('lv.matters.import')}
+                </Button>
+              </Upload>
+              <Button onClick={() => setDialog('case')} data-testid="from-case-button">
+                {t('lv.matters.fromCase')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')} data-testid="new-matter-button">
+                {t('lv.matters.new')}
+              </Button>
+            </>
+          )}
+        </Space>
+      }
+    >
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <Input.Search value={draft} onChange={(e) => setDraft(e.target.value)} onSearch={(v) => set({ q: v.trim() })} placeholder={t('lv.matters.searchHint')} allowClear enterButton={t('search')} style={{ maxWidth: 320 }} aria-label={t('lv.matters.searchHint')} />
+        <RegionPicker value={filters.regionCode || undefined} onChange={(v) => set({ region: v })} allowClear placeholder={t('lv.region')} />
+        <Select allowClear placeholder={t('lv.area')} value={filters.areaCode || undefined} onChange={(v?: string) => set({ area: v })} options={areas.options} style={{ width: 200 }} />
+        <Select
+          allowClear
+          placeholder={t('status')}
+          value={(filters.status || undefined) as MatterStatus | undefined}
+          onChange={(v?: string) => set({ status: v })}
+          options={matterStatuses.map((s) => ({ value: s, label: t(`lv.matterStatus.${s}` as MessageKey) }))}
+          style={{ width: 130 }}
+        />
+        <Select allowClear placeholder={t('lv.list')} value={filters.listId ? Number(filters.listId) : undefined} onChange={(v?: number) => set({ list: v ? String(v) : undefined })} options={lists.options} style={{ width: 260 }} showSearch={{ optionFilterProp: 'label' }} />
+      </Flex>
+      {importError && <Alert type="error" showIcon closable={{ onClose: () => setImportError(null) }} title={t('lv.import.failed')} description={importError} style={{ marginBottom: 16 }} />}
+      {report && <ImportReport report={report} onClose={() => setReport(null)} />}
+      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      <Table<MatterListItem>
+        data-testid="matters-table"
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('lv.matters.none') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => t('lv.total', { n }),
+          onChange: (p, s) => set({ page: String(p), pageSize: String(s) }),
+        }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 70 },
+          {
+            title: t('lv.matter.title'),
+            dataIndex: 'title',
+            render: (v: string, m) => (
+              <Typography.Link onClick={() => set({ open: String(m.id), page: String(page) })} data-testid="matter-link">
+                {v}
+              </Typography.Link>
+            ),
+          },
+          { title: t('lv.region'), dataIndex: 'regionName', width: 160 },
+          { title: t('lv.area'), dataIndex: 'areaCode', width: 150, render: (v: string) => areas.label(v) },
+          { title: t('status'), dataIndex: 'status', width: 90, render: (s: MatterStatus) => <MatterStatusTag status={s} /> },
+          { title: t('lv.matter.originators'), dataIndex: 'originatorCount', width: 90, align: 'right' },
+          { title: t('lv.matter.source'), dataIndex: 'source', width: 90, render: (s: string) => t(`lv.source.${s}` as MessageKey) },
+          { title: t('lv.matter.collectedOn'), dataIndex: 'collectedOn', width: 110 },
+          {
+            title: t('lv.matter.project'),
+            dataIndex: 'projectId',
+            width: 100,
+            render: (id: number | null, m) =>
+              id ? (
+                <Link to={`/admin/livelihood/projects/${id}`}>#{id}</Link>
+              ) : m.mergedIntoId ? (
+                <Typography.Link onClick={() => set({ open: String(m.mergedIntoId), page: String(page) })}>→ #{m.mergedIntoId}</Typography.Link>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      {openId !== null && <MatterDrawer id={openId} onOpen={(id) => set({ open: String(id), page: String(page) })} onClose={() => set({ open: undefined, page: String(page) })} onChanged={list.reload} />}
+      {dialog === 'new' && (
+        <NewMatterDialog
+          listId={filters.listId ? Number(filters.listId) : undefined}
+          onCancel={() => setDialog(null)}
+          onOpen={(id) => (setDialog(null), set({ open: String(id), page: String(page) }))}
+          onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))}
+        />
+      )}
+      {dialog === 'case' && <FromCaseDialog listId={filters.listId ? Number(filters.listId) : undefined} onCancel={() => setDialog(null)} onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))} />}
+    </Card>
+  );
+}

@@ -1,0 +1,162 @@
+import type { ListView, LivelihoodArea } from '@huiyin/core';
+import type { FormInstance } from 'antd';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { ApiError } from '../../../api/client.ts';
+import { useSession } from '../../../api/session.tsx';
+import { useI18n, type Lang } from '../../../i18n/i18n.tsx';
+
+/** The API of the livelihood section: fetch with the error's details kept, roles, areas, photos. */
+
+/** An API refusal with its `details` (the 409 of acceptance lists who is still unanswered). */
+export class LvApiError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: { path: string; message: string }[],
+    readonly details: Record<string, unknown>,
+  ) {
+    super(status, code, message, fields);
+  }
+}
+
+interface ErrorBody {
+  error?: { code: string; message: string; details?: Record<string, unknown> & { fields?: { path: string; message: string }[] } };
+}
+
+/** JSON (or a multipart form) in, JSON out; a refusal becomes an LvApiError. */
+export async function lvApi<T>(path: string, init: { method?: string; body?: unknown; form?: FormData; lang?: Lang } = {}): Promise<T> {
+  const headers: Record<string, string> = { 'accept-language': init.lang === 'en' ? 'en' : 'zh-CN' };
+  let body: BodyInit | undefined;
+  if (init.form) body = init.form;
+  else if (init.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(init.body);
+  }
+  const res = await fetch(`/api/v1${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), credentials: 'same-origin', headers, ...(body ? { body } : {}) });
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as ErrorBody;
+  if (!res.ok) {
+    const details = data.error?.details ?? {};
+    throw new LvApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText, details.fields ?? [], details);
+  }
+  return data as T;
+}
+
+/** A query string of the filters that have a value. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+}
+
+/** Upload photos of a project (field `files`, any number of parts); their ids. */
+export async function uploadPhotos(projectId: number, files: File[], lang: Lang): Promise<number[]> {
+  if (files.length === 0) return [];
+  const form = new FormData();
+  for (const f of files) form.append('files', f, f.name);
+  const r = await lvApi<{ ids: number[] }>(`/projects/${projectId}/photos`, { form, lang });
+  return r.ids;
+}
+
+export const photoUrl = (projectId: number, photoId: number) => `/api/v1/projects/${projectId}/photos/${photoId}`;
+
+/** What the signed-in user may do in this section (the server decides; this only hides buttons). */
+export function useLvRoles() {
+  const { me } = useSession();
+  const roles = me?.roles ?? [];
+  const has = (...r: string[]) => roles.some((x) => r.includes(x));
+  return {
+    me,
+    /** The region the user works in (of their first unit). */
+    home: me?.units[0]?.regionCode.slice(0, 6) ?? '',
+    manage: has('livelihood_officer', 'admin'),
+    addMatters: has('livelihood_officer', 'admin', 'clerk', 'grid_worker'),
+    /** May read another cadre's duty list. */
+    readOthers: has('livelihood_officer', 'admin', 'supervisor'),
+    /** A cadre (leader) with no other livelihood role: the duty list is their page. */
+    cadreOnly: has('leader') && !has('livelihood_officer', 'admin', 'supervisor', 'clerk', 'grid_worker'),
+  };
+}
+
+let areasOnce: Promise<LivelihoodArea[]> | null = null;
+
+/** The focus areas (few, rarely changed: loaded once per page load) and their names in the UI language. */
+export function useAreas() {
+  const { lang } = useI18n();
+  const [areas, setAreas] = useState<LivelihoodArea[]>([]);
+  useEffect(() => {
+    areasOnce ??= lvApi<{ items: LivelihoodArea[] }>('/livelihood/areas').then(
+      (r) => r.items,
+      (e: unknown) => {
+        areasOnce = null;
+        throw e;
+      },
+    );
+    let alive = true;
+    areasOnce.then((a) => alive && setAreas(a), () => undefined);
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const label = (code: string | null | undefined) => {
+    if (!code) return '—';
+    const a = areas.find((x) => x.code === code);
+    return a ? (lang === 'zh' ? a.zh : a.en) : code;
+  };
+  return { areas, label, options: areas.map((a) => ({ value: a.code, label: lang === 'zh' ? a.zh : a.en })) };
+}
+
+/**
+ * Check a body with its core schema and put every problem beside its (possibly nested) field;
+ * the data when it passes. Problems of fields the form does not have are returned as text.
+ */
+export function validate<S extends z.ZodType>(
+  form: FormInstance,
+  schema: S,
+  body: unknown,
+  fields: readonly string[],
+  /** Texts in the UI language by the field's last name, for the schema's own (developer) messages. */
+  messages: Record<string, string> = {},
+): { data: z.output<S> } | { error: string | null } {
+  const res = schema.safeParse(body);
+  if (res.success) return { data: res.data };
+  const seen = new Set<string>();
+  const set: { name: (string | number)[]; errors: string[] }[] = [];
+  const other: string[] = [];
+  for (const issue of res.error.issues) {
+    const name = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    const key = name.join('.');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = messages[String(name[name.length - 1] ?? '')] ?? issue.message;
+    if (fields.includes(String(name[0] ?? ''))) set.push({ name, errors: [text] });
+    else other.push(text);
+  }
+  form.setFields(set);
+  return { error: other.length > 0 ? other.join('；') : null };
+}
+
+export const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+export const day = (d: unknown): string | undefined => (d && typeof (d as { format?: unknown }).format === 'function' ? (d as { format: (f: string) => string }).format('YYYY-MM-DD') : undefined);
+
+/** The lists of the user's region (and above and below) as choices: 2026 第一批 · title. */
+export function useListOptions() {
+  const { lang, t } = useI18n();
+  const { home } = useLvRoles();
+  const [lists, setLists] = useState<ListView[]>([]);
+  useEffect(() => {
+    let alive = true;
+    lvApi<{ items: ListView[] }>(`/livelihood/lists${query({ regionCode: home })}`, { lang }).then(
+      (r) => alive && setLists(r.items),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [home, lang]);
+  return { lists, options: lists.map((l) => ({ value: l.id, label: `${l.regionName} ${t('lv.batchOf', { year: l.year, n: l.batch, name: l.batchName })} · ${l.title}` })) };
+}

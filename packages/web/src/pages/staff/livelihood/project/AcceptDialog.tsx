@@ -1,0 +1,88 @@
+import { acceptSchema, type ProjectView } from '@huiyin/core';
+import { Alert, Form, Input, Modal, Typography, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.ts';
+import { useI18n } from '../../../../i18n/i18n.tsx';
+import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
+import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
+import { lvApi, LvApiError, uploadPhotos, validate } from '../lv-api.ts';
+
+const fields = ['findings', 'checkers', 'answer'] as const;
+
+/**
+ * 验收销号: what the check found, who checked, photos, and (optionally) the answer sent first to
+ * everyone not yet told. While anyone remains unanswered the server refuses: the dialog stays
+ * open and lists them, with why the answer cannot reach them.
+ */
+export function AcceptDialog({ project, onCancel, onDone }: { project: ProjectView; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [photoIds, setPhotoIds] = useState<number[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [unanswered, setUnanswered] = useState<Unanswered[] | null>(null);
+
+  async function save(v: Record<string, unknown>) {
+    setError(null);
+    setUnanswered(null);
+    const checked = validate(form, acceptSchema, withoutEmpty(v), fields);
+    if (!('data' in checked)) return setError(checked.error);
+    setBusy(true);
+    try {
+      // Photos go up once, even when the acceptance is refused and tried again.
+      const ids = photoIds ?? (await uploadPhotos(project.id, filesOf(photos), lang));
+      setPhotoIds(ids);
+      const body = { ...checked.data, ...(ids.length > 0 ? { photoIds: ids } : {}) };
+      onDone(await lvApi<ProjectView>(`/projects/${project.id}/accept`, { method: 'POST', body, lang }));
+    } catch (e) {
+      if (e instanceof LvApiError && e.code === 'originators_unanswered') {
+        setUnanswered((e.details['unanswered'] as Unanswered[] | undefined) ?? []);
+        setError(e.message);
+      } else setError(applyApiError(form, e, t, fields));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open title={t('lv.accept.title')} width={760} okText={t('lv.accept.ok')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+      {error && !unanswered && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {unanswered && (
+        <Alert
+          data-testid="accept-refused"
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('lv.accept.unanswered', { n: unanswered.length })}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('lv.accept.unansweredHint')}</Typography.Paragraph>
+              <UnansweredTable testId="accept-unanswered" items={unanswered} />
+            </>
+          }
+        />
+      )}
+      <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void save(v)}>
+        <Form.Item name="findings" label={t('lv.accept.findings')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+          <Input.TextArea rows={4} maxLength={4000} showCount />
+        </Form.Item>
+        <Form.Item name="checkers" label={t('lv.accept.checkers')}>
+          <Input maxLength={500} placeholder={t('lv.accept.checkersHint')} />
+        </Form.Item>
+        <Form.Item label={t('lv.photo.label')}>
+          <PhotoPicker
+            value={photos}
+            onChange={(f) => {
+              setPhotos(f);
+              setPhotoIds(null);
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="answer" label={t('lv.accept.answer')} extra={t('lv.accept.answerHint')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

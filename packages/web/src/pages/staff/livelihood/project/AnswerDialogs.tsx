@@ -1,0 +1,121 @@
+import { recordAnswerSchema, sendAnswersSchema, type ProjectView } from '@huiyin/core';
+import { Alert, Button, Form, Input, Modal, Radio, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { applyApiError } from '../../../../components/admin/forms.ts';
+import { useI18n } from '../../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../../i18n/messages.ts';
+import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
+import { lvApi, validate } from '../lv-api.ts';
+
+/**
+ * 答复反映人: one answer sent to every unanswered originator the outbox can reach (a phone by SMS,
+ * a case to its requester); then who is still waiting, to be answered in person.
+ */
+export function SendAnswersDialog({ project, onClose, onSent }: { project: ProjectView; onClose: () => void; onSent: () => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ sent: number; unanswered: Unanswered[] } | null>(null);
+  const titles = new Map(project.originators.unanswered.map((o) => [o.id, o]));
+
+  async function send(v: Record<string, unknown>) {
+    setError(null);
+    const checked = validate(form, sendAnswersSchema, v, ['text']);
+    if (!('data' in checked)) return setError(checked.error);
+    setBusy(true);
+    try {
+      const r = await lvApi<{ sent: number; unanswered: Unanswered[] }>(`/projects/${project.id}/answers`, { method: 'POST', body: checked.data, lang });
+      // The answer names the originators; the matter comes from the project when it is missing.
+      setResult({ sent: r.sent, unanswered: r.unanswered.map((o) => ({ ...titles.get(o.id), ...o }) as Unanswered) });
+      onSent();
+    } catch (e) {
+      setError(applyApiError(form, e, t, ['text']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t('lv.answer.title')}
+      width={760}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        result ? (
+          <Button type="primary" onClick={onClose}>
+            {t('lv.close')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose}>{t('cancel')}</Button>
+            <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="answer-send">
+              {t('lv.answer.send')}
+            </Button>
+          </>
+        )
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {result ? (
+        <div data-testid="answer-result">
+          <Result status={result.unanswered.length === 0 ? 'success' : 'warning'} title={t('lv.answer.sent', { n: result.sent })} subTitle={result.unanswered.length > 0 ? t('lv.answer.remaining', { n: result.unanswered.length }) : undefined} />
+          {result.unanswered.length > 0 && <UnansweredTable testId="answer-remaining" items={result.unanswered} />}
+        </div>
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{t('lv.answer.hint', { n: project.originators.total - project.originators.answered })}</Typography.Paragraph>
+          <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void send(v)}>
+            <Form.Item name="text" label={t('lv.answer.text')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+              <Input.TextArea rows={5} maxLength={2000} showCount />
+            </Form.Item>
+          </Form>
+        </>
+      )}
+    </Modal>
+  );
+}
+
+const methods = ['visit', 'phone', 'letter'] as const;
+
+/** 登记答复: an answer given in person, by phone or by letter, recorded for one originator. */
+export function RecordAnswerDialog({ projectId, originator, onCancel, onDone }: { projectId: number; originator: Unanswered; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(v: Record<string, unknown>) {
+    setError(null);
+    const checked = validate(form, recordAnswerSchema, v, ['method', 'note']);
+    if (!('data' in checked)) return setError(checked.error);
+    setBusy(true);
+    try {
+      onDone(await lvApi<ProjectView>(`/projects/${projectId}/originators/${originator.id}/answer`, { method: 'POST', body: checked.data, lang }));
+    } catch (e) {
+      setError(applyApiError(form, e, t, ['method', 'note']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open title={`${t('lv.record.title')} · ${originator.name ?? ''}`} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">
+        #{originator.matterId} {originator.matterTitle}
+        {originator.address ? ` · ${originator.address}` : ''}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ method: 'visit' }} onFinish={(v: Record<string, unknown>) => void save(v)}>
+        <Form.Item name="method" label={t('lv.record.method')}>
+          <Radio.Group optionType="button" options={methods.map((m) => ({ value: m, label: t(`lv.answerMethod.${m}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('lv.record.note')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+          <Input.TextArea rows={4} maxLength={1000} placeholder={t('lv.record.noteHint')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
