@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import type { ManualClock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { createLivelihood } from '../modules/livelihood/livelihood.ts';
+import { createRegionsRepo } from '../modules/regions/regions.repo.ts';
 import { createListsRepo } from '../modules/livelihood/lists.repo.ts';
 import { createMattersRepo } from '../modules/livelihood/matters.repo.ts';
 import { createProjectsRepo } from '../modules/livelihood/projects.repo.ts';
@@ -29,11 +30,7 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
   const officer = u('minsheng');
   const cadres = ['leader', 'leader2', 'leader3'];
 
-  await db
-    .insertInto('regions')
-    .values(demoVillages.map((v) => ({ code: v.code, name: v.name, parent_code: v.townCode, level: 5 })))
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
+  await createRegionsRepo(db).upsertMany(demoVillages.map((v) => ({ code: v.code, name: v.name, parentCode: v.townCode, level: 5 })));
 
   clock.set(at('2026-03-25'));
   const list = await lv.lists.create({ regionCode: JIAOQU, title: '2026年阳泉市郊区“我为群众办实事”重点民生项目清单', batch: 1, year: 2026 }, officer);

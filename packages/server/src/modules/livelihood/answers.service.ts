@@ -34,7 +34,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
   }
 
   async function originatorsOf(trx: Db, projectId: number): Promise<{ rows: OriginatorRow[]; titles: Map<number, string> }> {
-    const matters = await trx.selectFrom('matters').select(['id', 'title']).where('project_id', '=', projectId).execute();
+    const matters = await createMattersRepo(trx).ofProject(projectId);
     const rows = await createMattersRepo(trx).originators(matters.map((m) => m.id));
     return { rows, titles: new Map(matters.map((m) => [m.id, m.title])) };
   }

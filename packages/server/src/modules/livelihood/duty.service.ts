@@ -1,9 +1,10 @@
-import { DomainError, lightRank, openStatuses, toChinaDate, type DutyList, type MilestoneView } from '@huiyin/core';
+import { DomainError, lightRank, toChinaDate, type DutyList, type MilestoneView } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
+import { createDutyRepo } from './duty.repo.ts';
 import { covers, has, overseeRoles, prefixesOf, readRoles, requireAny } from './access.ts';
 import { regionPrefixOf } from './matters.service.ts';
 import { milestoneView, projectListItem } from './project-view.ts';
@@ -44,17 +45,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
       }
       open.sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id - b.id);
       const unitIds = cadre.units.map((u) => u.id);
-      const cases =
-        unitIds.length === 0
-          ? []
-          : await db
-              .selectFrom('cases')
-              .select(['id', 'tracking_no', 'title', 'status', 'next_due_at'])
-              .where('lead_unit_id', 'in', unitIds)
-              .where('status', 'in', openStatuses.filter((s) => s !== 'registered'))
-              .orderBy('next_due_at')
-              .limit(50)
-              .execute();
+      const cases = await createDutyRepo(db).openCasesLedBy(unitIds, 50);
       return {
         cadre: { id: cadre.id, name: cadre.displayName },
         projects: rows.map((p) => projectListItem(p, views.get(p.id) ?? [])),
@@ -69,15 +60,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
       const prefixes = requireAny(user, readRoles, 'listing cadres');
       const prefix = regionCode ? regionPrefixOf(regionCode) : null;
       if (prefix !== null && !covers(prefixes, regionCode!) && !prefixes.some((p) => p.startsWith(prefix))) throw new DomainError('forbidden', 'the region is outside your service area');
-      const rows = await db
-        .selectFrom('users as u')
-        .innerJoin('unit_members as m', 'm.user_id', 'u.id')
-        .innerJoin('units as n', 'n.id', 'm.unit_id')
-        .select(['u.id', 'u.display_name', 'n.name as unit_name', 'n.region_code'])
-        .where('u.active', '=', true)
-        .where((eb) => eb(eb.val('leader'), '=', eb.fn.any('u.roles')))
-        .orderBy('u.id')
-        .execute();
+      const rows = await createDutyRepo(db).cadres();
       const seen = new Set<number>();
       const items = [];
       for (const r of rows) {
@@ -107,9 +90,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
         const level = lightRank(light);
         if (level <= m.warned_level) continue;
         const announced = await db.transaction().execute(async (trx) => {
-          const row = await trx.selectFrom('project_milestones').select('warned_level').where('id', '=', m.id).forUpdate().executeTakeFirst();
-          if (!row || row.warned_level >= level) return false;
-          await trx.updateTable('project_milestones').set({ warned_level: level }).where('id', '=', m.id).execute();
+          if (!(await createProjectsRepo(trx).raiseWarnedLevel(m.id, level))) return false;
           const payload = { id: `milestone-${m.id}-${light}`, projectId: m.project_id, milestoneId: m.id, projectTitle: m.project_title, milestone: m.title, plannedDate: m.planned_date, light, regionCode: m.region_code };
           const outbox = createOutboxRepo(trx);
           if (m.cadre_user_id !== null) await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...payload, to: 'cadre', userId: m.cadre_user_id } }, now);

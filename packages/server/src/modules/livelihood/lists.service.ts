@@ -8,6 +8,8 @@ import { createListsRepo, type ListRow } from './lists.repo.ts';
 import { regionPrefixOf } from './matters.service.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
+import { createPeopleRepo } from '../people/people.repo.ts';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
 
 /** Where a list may go from where it is: collecting → selecting → published; back to collecting while selecting. */
 const listMoves: Record<ListStatus, readonly ListStatus[]> = {
@@ -28,8 +30,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
 
   async function recorderName(id: number): Promise<string> {
     if (!names.has(id)) {
-      const u = await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst();
-      names.set(id, u?.display_name ?? '');
+      names.set(id, (await createPeopleRepo(db).displayNames([id])).get(id) ?? '');
     }
     return names.get(id)!;
   }
@@ -82,7 +83,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
     async create(input: z.output<typeof listInputSchema>, user: AuthUser): Promise<ListView> {
       const prefixes = requireAny(user, manageRoles, 'creating livelihood lists');
       requireRegion(prefixes, input.regionCode);
-      const region = await db.selectFrom('regions').select('level').where('code', '=', input.regionCode).executeTakeFirst();
+      const region = await createRegionsRepo(db).get(input.regionCode);
       if (!region) throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, { fields: [{ path: 'regionCode', code: 'unknown', message: 'unknown region' }] });
       if (region.level > 4) throw new DomainError('validation_failed', 'lists belong to a province, city, county or township', { fields: [{ path: 'regionCode', code: 'level', message: 'a village has no list of its own' }] });
       const id = await lists.insert({ ...input, createdBy: user.id }, clock.now());
@@ -130,7 +131,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
         for (const s of input.scores) {
           const chosen = input.selectedIds.includes(s.projectId);
           await prepo.update(s.projectId, { votes: s.votes, priority: s.priority, people_affected: s.peopleAffected, status: chosen ? 'selected' : 'dropped' }, now);
-          const matterIds = (await trx.selectFrom('matters').select('id').where('project_id', '=', s.projectId).execute()).map((m) => m.id);
+          const matterIds = (await mrepo.ofProject(s.projectId)).map((m) => m.id);
           // A dropped candidate lets its matters go back to the problem list for another batch.
           await mrepo.setProject(matterIds, chosen ? s.projectId : null, chosen ? 'selected' : 'open', now);
           await prepo.event(s.projectId, chosen ? 'select' : 'drop', user.id, { votes: s.votes, priority: s.priority, peopleAffected: s.peopleAffected }, now);

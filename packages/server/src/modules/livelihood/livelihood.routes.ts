@@ -48,7 +48,7 @@ const areasPutSchema = z.strictObject({
 const regionQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional() });
 const duplicatesQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional(), listId: idSchema.optional() });
 const dutyQuerySchema = z.strictObject({ userId: idSchema.optional() });
-const publicQuerySchema = z.strictObject({ regionCode: regionCodeSchema.default('140311') });
+const publicQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional() });
 
 function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
   return reply

@@ -280,6 +280,24 @@ export function createMattersRepo(db: Db) {
       }));
     },
 
+    /** The matters a project answers, with the names of their regions. */
+    async ofProject(projectId: number): Promise<{ id: number; title: string; regionCode: string; regionName: string; originatorCount: number }[]> {
+      const rows = await db
+        .selectFrom('matters as m')
+        .innerJoin('regions as r', 'r.code', 'm.region_code')
+        .select(['m.id', 'm.title', 'm.region_code', 'r.name as region_name', 'm.originator_count'])
+        .where('m.project_id', '=', projectId)
+        .orderBy('m.id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, title: r.title, regionCode: r.region_code, regionName: r.region_name, originatorCount: r.originator_count }));
+    },
+
+    /** The live matter made from a case, if any. */
+    async ofCase(caseId: number): Promise<number | null> {
+      const r = await db.selectFrom('matters').select('id').where('case_id', '=', caseId).where('status', '<>', 'merged').executeTakeFirst();
+      return r?.id ?? null;
+    },
+
     async mergedInto(id: number): Promise<{ id: number; title: string }[]> {
       return db.selectFrom('matters').select(['id', 'title']).where('merged_into_id', '=', id).orderBy('id').execute();
     },

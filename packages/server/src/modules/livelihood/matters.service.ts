@@ -27,6 +27,8 @@ import { createListsRepo } from './lists.repo.ts';
 import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './matters.xlsx.ts';
 import { createMattersRepo, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';
 import { createRegionResolver } from './region-resolver.ts';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { createProjectsRepo } from './projects.repo.ts';
 import type { SimilarityService } from './similarity.service.ts';
 
 const SETTINGS_KEY = 'livelihood.settings';
@@ -105,8 +107,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
   }
 
   async function requireRegionExists(code: string): Promise<void> {
-    const r = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
-    if (!r) throw new DomainError('validation_failed', `unknown region ${code}`, { fields: [{ path: 'regionCode', code: 'unknown', message: `unknown region ${code}` }] });
+    if (!(await createRegionsRepo(db).exists(code))) throw new DomainError('validation_failed', `unknown region ${code}`, { fields: [{ path: 'regionCode', code: 'unknown', message: `unknown region ${code}` }] });
   }
 
   /** The list a matter goes on: the one named (it must cover the region and still collect) or the region's collecting list. */
@@ -150,7 +151,10 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       matters.mergedInto(m.id),
       m.projectId === null
         ? Promise.resolve(undefined)
-        : db.selectFrom('projects').select(['id', 'title', 'status']).where('id', '=', m.projectId).executeTakeFirst(),
+        : createProjectsRepo(db).titles([m.projectId]).then((t) => {
+            const hit = t.get(m.projectId!);
+            return hit && { id: m.projectId!, ...hit };
+          }),
     ]);
     const full = has(user, manageRoles);
     return {
@@ -214,7 +218,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       const [areaList, originators, projects, paths] = await Promise.all([
         areas(),
         matters.originators(rows.map((r) => r.id)),
-        db.selectFrom('projects').select(['id', 'title']).where('id', 'in', [0, ...rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]))]).execute(),
+        createProjectsRepo(db).titles(rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]))),
         regionPaths(db, rows.map((r) => r.regionCode)),
       ]);
       const byMatter = new Map<number, OriginatorRow[]>();
@@ -232,7 +236,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
           originators: (byMatter.get(r.id) ?? []).map((o) => [o.name, o.phone ? (full ? o.phone : maskPhone(o.phone)) : null].filter(Boolean).join(' ')).join('；'),
           collectedOn: r.collectedOn,
           collectedBy: r.collectedBy,
-          projectTitle: projects.find((p) => p.id === r.projectId)?.title ?? null,
+          projectTitle: r.projectId === null ? null : (projects.get(r.projectId)?.title ?? null),
           mergedIntoId: r.mergedIntoId,
         })),
         { title: '民生事项清单' },
@@ -241,24 +245,13 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
     async template(user: AuthUser): Promise<Buffer> {
       const prefixes = requireAny(user, collectRoles, 'importing livelihood matters');
-      const examples = await db
-        .selectFrom('regions')
-        .select('name')
-        .where('level', '>=', 4)
-        .where((eb) => eb.or(prefixes.map((p) => eb('code', 'like', `${p}%`))))
-        .orderBy('code')
-        .limit(30)
-        .execute();
+      const examples = await createRegionsRepo(db).under(prefixes, { minLevel: 4, limit: 30 });
       return buildMatterTemplate({ areas: await areas(), regionExamples: examples.map((e) => e.name) });
     },
 
     async importWorkbook(data: Buffer, listId: number | undefined, user: AuthUser, lang: Lang): Promise<MatterImportReport> {
       const prefixes = requireAny(user, collectRoles, 'importing livelihood matters');
-      const regionRows = await db
-        .selectFrom('regions')
-        .select(['code', 'name', 'parent_code', 'level'])
-        .where((eb) => eb.or(prefixes.flatMap((p) => [eb('code', 'like', `${p}%`)]).concat(prefixes.map((p) => eb('code', 'in', regionAndAncestors(p.padEnd(6, '0')))))))
-        .execute();
+      const regionRows = await createRegionsRepo(db).under(prefixes, { alsoCodes: prefixes.flatMap((p) => (p === '' ? [] : regionAndAncestors(p.padEnd(6, '0')))) });
       const resolveRegion = createRegionResolver(regionRows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })), { lang });
       const parsed = await readMatterWorkbook(data, {
         areas: await areas(),
@@ -299,8 +292,8 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       if (!c || !visibleTo(user, c)) throw new DomainError('not_found', `case ${input.caseId} not found`);
       requireRegion(prefixes, c.region_code);
       await requireArea(input.areaCode, lang);
-      const exists = await db.selectFrom('matters').select('id').where('case_id', '=', c.id).where('status', '<>', 'merged').executeTakeFirst();
-      if (exists) throw new DomainError('conflict', `case ${c.tracking_no} is already on the problem list as matter ${exists.id}`, { matterId: exists.id });
+      const exists = await matters.ofCase(c.id);
+      if (exists !== null) throw new DomainError('conflict', `case ${c.tracking_no} is already on the problem list as matter ${exists}`, { matterId: exists });
       const listId = await listFor(c.region_code, input.listId);
       const write: MatterWrite = {
         listId,
@@ -390,8 +383,7 @@ async function regionPaths(db: Db, codes: readonly string[]): Promise<Map<string
   const all = new Set<string>();
   for (const c of codes) for (const a of regionAndAncestors(c)) all.add(a);
   if (all.size === 0) return new Map();
-  const rows = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', [...all]).execute();
-  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const byCode = await createRegionsRepo(db).names([...all]);
   const out = new Map<string, string>();
   for (const c of new Set(codes)) {
     const chain = regionAndAncestors(c)

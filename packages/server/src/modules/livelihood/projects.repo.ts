@@ -404,6 +404,42 @@ export function createProjectsRepo(db: Db) {
       return rows.map((r) => ({ projectId: r.project_id!, regionCode: r.region_code }));
     },
 
+    async titles(ids: readonly number[]): Promise<Map<number, { title: string; status: ProjectStatus }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('projects').select(['id', 'title', 'status']).where('id', 'in', [...new Set(ids)]).execute();
+      return new Map(rows.map((r) => [r.id, { title: r.title, status: r.status }]));
+    },
+
+    /** The payload of the project's last event of this action. */
+    async lastEvent(projectId: number, action: string): Promise<Record<string, unknown> | null> {
+      const r = await db.selectFrom('project_events').select('payload').where('project_id', '=', projectId).where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
+      return r?.payload ?? null;
+    },
+
+    /** Raise the announced level of a milestone, locked; false when it is already as high. */
+    async raiseWarnedLevel(milestoneId: number, level: number): Promise<boolean> {
+      const row = await db.selectFrom('project_milestones').select('warned_level').where('id', '=', milestoneId).forUpdate().executeTakeFirst();
+      if (!row || row.warned_level >= level) return false;
+      await db.updateTable('project_milestones').set({ warned_level: level }).where('id', '=', milestoneId).execute();
+      return true;
+    },
+
+    /** The county (6 digits) with the most published public projects. */
+    async busiestPublishedCounty(statuses: readonly ProjectStatus[]): Promise<string | null> {
+      const top = await db
+        .selectFrom('projects as p')
+        .innerJoin('livelihood_lists as l', 'l.id', 'p.list_id')
+        .select(sql<string>`substr(p.region_code, 1, 6)`.as('county'))
+        .where('l.status', '=', 'published')
+        .where('p.status', 'in', [...statuses])
+        .where(sql<SqlBool>`substr(p.region_code, 5, 2) <> '00'`)
+        .groupBy(sql`substr(p.region_code, 1, 6)`)
+        .orderBy(sql`count(*)`, 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return top?.county ?? null;
+    },
+
     async event(projectId: number, action: string, actorId: number | null, payload: Record<string, unknown>, at: Date): Promise<void> {
       await db.insertInto('project_events').values({ project_id: projectId, action, actor_id: actorId, payload, created_at: at }).execute();
     },

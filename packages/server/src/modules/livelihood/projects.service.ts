@@ -30,6 +30,8 @@ import type { Deadlines } from '../settings/deadlines.ts';
 import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors, requireAny } from './access.ts';
 import { assignmentLetter } from './assignment-letter.ts';
 import { createListsRepo } from './lists.repo.ts';
+import { createDutyRepo } from './duty.repo.ts';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { originatorView, regionPrefixOf, type MattersService } from './matters.service.ts';
 import { milestoneView, projectListItem, reportView } from './project-view.ts';
@@ -89,13 +91,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const p = await readable(id, user);
     const { calendar, rule } = await lights();
     const t = today();
-    const matterRows = await db
-      .selectFrom('matters as m')
-      .innerJoin('regions as r', 'r.code', 'm.region_code')
-      .select(['m.id', 'm.title', 'r.name as region_name', 'm.originator_count'])
-      .where('m.project_id', '=', p.id)
-      .orderBy('m.id')
-      .execute();
+    const matterRows = await createMattersRepo(db).ofProject(p.id);
     const [milestones, reports, originators] = await Promise.all([
       projects.milestones([p.id]),
       projects.reports([p.id]),
@@ -106,8 +102,8 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const titles = new Map(matterRows.map((m) => [m.id, m.title]));
     const unanswered = originators.filter((o) => o.answeredAt === null);
     const acceptance = p.acceptedAt
-      ? await db.selectFrom('project_events').select('payload').where('project_id', '=', p.id).where('action', '=', 'accept').orderBy('id', 'desc').executeTakeFirst()
-      : undefined;
+      ? await projects.lastEvent(p.id, 'accept')
+      : null;
     const manage = canManage(p, user);
     return {
       ...projectListItem(p, ms),
@@ -119,7 +115,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       requirements: p.requirements,
       milestones: ms,
       reports: reports.map(reportView),
-      matters: matterRows.map((m) => ({ id: m.id, title: m.title, regionName: m.region_name, originatorCount: m.originator_count })),
+      matters: matterRows.map((m) => ({ id: m.id, title: m.title, regionName: m.regionName, originatorCount: m.originatorCount })),
       originators: {
         total: originators.length,
         answered: originators.length - unanswered.length,
@@ -131,7 +127,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
             acceptedBy: p.acceptedByName ?? '',
             checkers: p.checkers,
             findings: p.findings ?? '',
-            photoIds: ((acceptance?.payload as { photoIds?: number[] } | undefined)?.photoIds ?? []).map(Number),
+            photoIds: ((acceptance as { photoIds?: number[] } | null)?.photoIds ?? []).map(Number),
           }
         : null,
       can: {
@@ -184,7 +180,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
 
   async function checkUnit(q: Db, unitId: number | undefined, regionCode: string): Promise<void> {
     if (unitId === undefined) return;
-    const u = await q.selectFrom('units').select(['id', 'region_code', 'active']).where('id', '=', unitId).executeTakeFirst();
+    const u = await createDutyRepo(q).unit(unitId);
     if (!u || !u.active) throw new DomainError('validation_failed', `unit ${unitId} not found`, { fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }] });
     if (!(regionCode.startsWith(regionPrefixOf(u.region_code)) || u.region_code.startsWith(regionPrefixOf(regionCode)))) {
       throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, { fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }] });
@@ -211,7 +207,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const open = await lists.openOf(county);
     if (open !== null) return open;
     const year = Number(toChinaDate(clock.now()).slice(0, 4));
-    const region = await db.selectFrom('regions').select('name').where('code', '=', county).executeTakeFirst();
+    const region = await createRegionsRepo(db).get(county);
     const name = await fullRegionName(db, county, region?.name ?? county);
     const batch = (await lists.maxBatch(county, year)) + 1;
     const id = await lists.insert({ regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id }, clock.now());
@@ -319,7 +315,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           const rows = await mrepo.byIds(patch.matterIds);
           for (const m of rows) if (m.projectId !== null && m.projectId !== id) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`);
           if (rows.length !== new Set(patch.matterIds).size || rows.some((m) => m.status === 'merged')) throw new DomainError('validation_failed', 'unknown or merged matters', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown or merged matters' }] });
-          const current = await trx.selectFrom('matters').select('id').where('project_id', '=', id).execute();
+          const current = await mrepo.ofProject(id);
           await mrepo.setProject(current.map((c) => c.id).filter((c) => !patch.matterIds!.includes(c)), null, 'open', clock.now());
           await mrepo.setProject(patch.matterIds, id, p.status === 'selected' ? 'selected' : 'open', clock.now());
         }
@@ -366,7 +362,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         // (the committee designating it) is recorded as selected by that assignment.
         if (p.status !== 'selected' && p.status !== 'candidate') throw new DomainError('illegal_transition', `the project is already ${p.status}`);
         if (p.status === 'candidate') {
-          const ids = (await trx.selectFrom('matters').select('id').where('project_id', '=', id).execute()).map((m) => m.id);
+          const ids = (await createMattersRepo(trx).ofProject(id)).map((m) => m.id);
           await createMattersRepo(trx).setProject(ids, id, 'selected', clock.now());
           await repo.event(id, 'select', user.id, { direct: true }, clock.now());
         }
@@ -424,14 +420,8 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       if (!canReadLetter(p, user)) throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
       const [ms, matterRows, issuer, cadre] = await Promise.all([
         projects.milestones([id]),
-        db
-          .selectFrom('matters as m')
-          .innerJoin('regions as r', 'r.code', 'm.region_code')
-          .select(['m.title', 'r.name as region_name', 'm.originator_count'])
-          .where('m.project_id', '=', id)
-          .orderBy('m.id')
-          .execute(),
-        db.selectFrom('regions').select('name').where('code', '=', p.regionCode).executeTakeFirst(),
+        createMattersRepo(db).ofProject(id),
+        createRegionsRepo(db).get(p.regionCode),
         p.cadreUserId !== null ? createPeopleRepo(db).findById(p.cadreUserId) : Promise.resolve(undefined),
       ]);
       const regionName = await fullRegionName(db, p.regionCode, issuer?.name ?? p.regionName);
@@ -444,7 +434,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         listTitle: p.listTitle,
         batchName: batchName(p.listBatch),
         project: { title: p.title, description: p.description, leadUnit: p.leadUnitName, budget: p.budget, startDate: p.startDate, dueDate: p.dueDate ?? '', requirements: p.requirements },
-        matters: matterRows.map((m) => ({ title: m.title, regionName: m.region_name, originatorCount: m.originator_count })),
+        matters: matterRows.map((m) => ({ title: m.title, regionName: m.regionName, originatorCount: m.originatorCount })),
         milestones: ms.map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight })),
         issuedAt: p.assignedAt ?? clock.now(),
         contact: null,
@@ -539,6 +529,6 @@ export type ProjectsService = ReturnType<typeof createProjectsService>;
 export async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
   const county = code.slice(0, 6);
   if (county.endsWith('00')) return name;
-  const city = await db.selectFrom('regions').select('name').where('code', '=', `${county.slice(0, 4)}00`).executeTakeFirst();
+  const city = await createRegionsRepo(db).get(`${county.slice(0, 4)}00`);
   return city && !name.startsWith(city.name) ? `${city.name}${name}` : name;
 }

@@ -1,4 +1,6 @@
 import { DomainError, toChinaDate, type PublicProject } from '@huiyin/core';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { regionPrefixOf } from './matters.service.ts';
@@ -25,9 +27,7 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
       codes.add(r.regionCode);
       if (r.regionCode.length >= 9) codes.add(r.regionCode.slice(0, 9));
     }
-    const names = new Map(
-      codes.size === 0 ? [] : (await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...codes]).execute()).map((r) => [r.code, r.name] as const),
-    );
+    const names = new Map([...(await createRegionsRepo(db).names([...codes]))].map(([code, r]) => [code, r.name] as const));
     return rows.map((p) =>
       publicProject(
         p,
@@ -39,9 +39,19 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
     );
   }
 
+  async function defaultRegion(): Promise<string> {
+    const top = await projects.busiestPublishedCounty(PUBLIC_STATUSES);
+    if (top !== null) return top;
+    const served = await createUnitsRepo(db).serviceRegions();
+    if (served[0]) return served[0].code;
+    throw new DomainError('not_found', 'no region has published projects');
+  }
+
   return {
-    async list(regionCode: string): Promise<{ region: { code: string; name: string }; items: PublicProject[] }> {
-      const region = await db.selectFrom('regions').select(['code', 'name']).where('code', '=', regionCode).executeTakeFirst();
+    /** Without a region: the county with the most published projects (else the first served here). */
+    async list(asked: string | undefined): Promise<{ region: { code: string; name: string }; items: PublicProject[] }> {
+      const regionCode = asked ?? (await defaultRegion());
+      const region = await createRegionsRepo(db).get(regionCode);
       if (!region) throw new DomainError('not_found', `region ${regionCode} not found`);
       const rows = await projects.all({ regionPrefix: regionPrefixOf(regionCode), statuses: PUBLIC_STATUSES, publishedOnly: true }, 1000);
       return { region: { code: region.code, name: await fullRegionName(db, region.code, region.name) }, items: await build(rows, LAST_REPORTS) };

@@ -1,6 +1,7 @@
 import { addCalendarDays, duplicateScore, foldMatterWord, isoDate, type DuplicatePair, type LivelihoodSettings, type SimilarMatter } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createSegmenter, type PlaceSegmenter } from './segmenter.ts';
 import { matterTerms } from './matters.service.ts';
 
@@ -24,8 +25,7 @@ export function createSimilarityService(deps: { db: Db }) {
 
   function seg(): Promise<PlaceSegmenter> {
     segmenter ??= (async () => {
-      const names = await db.selectFrom('regions').select('name').where('level', '>=', 4).execute();
-      return createSegmenter({ placeNames: names.map((n) => n.name) });
+      return createSegmenter({ placeNames: await createRegionsRepo(db).placeNames() });
     })();
     return segmenter;
   }

@@ -9,7 +9,8 @@ export interface RegionRow {
   code: string;
   name: string;
   parentCode: string | null;
-  level: 1 | 2 | 3 | 4;
+  /** 1 province … 4 township; 5 village (not in the package: added by admins or the demo). */
+  level: 1 | 2 | 3 | 4 | 5;
 }
 
 const require = createRequire(import.meta.url);

@@ -40,6 +40,31 @@ export function createRegionsRepo(db: Db) {
       return out;
     },
 
+    /** Names of the given codes (unknown codes are left out). */
+    async names(codes: readonly string[]): Promise<Map<string, { name: string; level: number }>> {
+      if (codes.length === 0) return new Map();
+      const rows = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', [...new Set(codes)]).execute();
+      return new Map(rows.map((r) => [r.code, { name: r.name, level: r.level }]));
+    },
+
+    /** Regions under any of the prefixes ('' = all) at `minLevel` or deeper, by code. */
+    async under(prefixes: readonly string[], opts: { minLevel?: number; limit?: number; alsoCodes?: readonly string[] } = {}) {
+      let q = db.selectFrom('regions').select(['code', 'name', 'parent_code', 'level']).orderBy('code');
+      q = q.where((eb) => {
+        const ors = prefixes.map((p) => eb('code', 'like', `${p}%`));
+        if (opts.alsoCodes && opts.alsoCodes.length > 0) ors.push(eb('code', 'in', [...opts.alsoCodes]));
+        return eb.or(ors);
+      });
+      if (opts.minLevel !== undefined) q = q.where('level', '>=', opts.minLevel);
+      if (opts.limit !== undefined) q = q.limit(opts.limit);
+      return q.execute();
+    },
+
+    /** Every name at township level and below (the segmenter's dictionary of places). */
+    async placeNames(): Promise<string[]> {
+      return (await db.selectFrom('regions').select('name').where('level', '>=', 4).execute()).map((r) => r.name);
+    },
+
     async count(): Promise<number> {
       const r = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
