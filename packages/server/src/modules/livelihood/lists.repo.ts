@@ -156,19 +156,6 @@ export function createListsRepo(db: Db) {
         .execute();
     },
 
-    async setting(key: string): Promise<unknown> {
-      const r = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
-      return r?.value;
-    },
-
-    async putSetting(key: string, value: unknown, at: Date): Promise<void> {
-      await db
-        .insertInto('app_settings')
-        .values({ key, value: value as never, updated_at: at })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: value as never, updated_at: at }))
-        .execute();
-    },
-
     /** The next assignment-letter sequence number of a prefix and year (locked by the upsert). */
     async nextLetterSeq(prefix: string, year: number): Promise<number> {
       const r = await db

@@ -28,6 +28,7 @@ import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './ma
 import { createMattersRepo, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';
 import { createRegionResolver } from './region-resolver.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import type { SimilarityService } from './similarity.service.ts';
 
@@ -92,7 +93,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
   }
 
   async function settings(): Promise<LivelihoodSettings> {
-    const stored = livelihoodSettingsSchema.partial().safeParse(await lists.setting(SETTINGS_KEY));
+    const stored = livelihoodSettingsSchema.partial().safeParse(await createSettingsRepo(db).appSetting(SETTINGS_KEY));
     const merged: LivelihoodSettings = { ...defaultLivelihoodSettings };
     if (stored.success) {
       for (const [k, v] of Object.entries(stored.data)) if (typeof v === 'number') merged[k as keyof LivelihoodSettings] = v;
@@ -195,7 +196,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     },
 
     async putSettings(s: LivelihoodSettings): Promise<LivelihoodSettings> {
-      await lists.putSetting(SETTINGS_KEY, s, clock.now());
+      await createSettingsRepo(db).putAppSetting(SETTINGS_KEY, s, clock.now());
       return settings();
     },
 

@@ -342,19 +342,6 @@ export function createSafetyNetRepo(db: Db) {
       for (const r of rows) if (r.root_cause_kind) out[r.root_cause_kind] = r.n;
       return out;
     },
-
-    async getSetting(key: string): Promise<unknown> {
-      const r = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
-      return r?.value;
-    },
-
-    async putSetting(key: string, value: unknown, at: Date): Promise<void> {
-      await db
-        .insertInto('app_settings')
-        .values({ key, value: value as never, updated_at: at })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: value as never, updated_at: at }))
-        .execute();
-    },
   };
 }
 

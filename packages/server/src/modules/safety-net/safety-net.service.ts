@@ -18,6 +18,7 @@ import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
 import { answerLetter } from './answer-letter.ts';
 import { createSafetyNetRepo } from './safety-net.repo.ts';
+import { createSettingsRepo } from '../settings/settings.repo.ts';
 
 /** Who reads the gap analysis and the ledgers. */
 export const analysisRoles: readonly Role[] = ['supervisor', 'safety_net_officer', 'leader', 'admin'];
@@ -90,7 +91,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
   const repo = createSafetyNetRepo(db);
 
   async function gapRule(): Promise<GapRule> {
-    const stored = (await repo.getSetting(GAP_RULE_KEY)) as GapRule | undefined;
+    const stored = (await createSettingsRepo(db).appSetting(GAP_RULE_KEY)) as GapRule | undefined;
     return stored && validateGapRule(stored) === null ? stored : defaultGapRule;
   }
 
@@ -110,7 +111,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       if (!user.roles.includes('admin')) throw new DomainError('forbidden');
       const problem = validateGapRule(rule);
       if (problem) throw new DomainError('validation_failed', problem);
-      await repo.putSetting(GAP_RULE_KEY, rule, clock.now());
+      await createSettingsRepo(db).putAppSetting(GAP_RULE_KEY, rule, clock.now());
       return rule;
     },
 

@@ -2,6 +2,20 @@ import type { Db } from '../../db/connect.ts';
 
 export function createSettingsRepo(db: Db) {
   return {
+    /** A value of the small key-value settings table (app_settings), undefined when unset. */
+    async appSetting(key: string): Promise<unknown> {
+      const r = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
+      return r?.value;
+    },
+
+    async putAppSetting(key: string, value: unknown, at: Date): Promise<void> {
+      await db
+        .insertInto('app_settings')
+        .values({ key, value: value as never, updated_at: at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: value as never, updated_at: at }))
+        .execute();
+    },
+
     async calendarOverrides(): Promise<{ date: string; kind: 'holiday' | 'workday'; name?: string }[]> {
       const rows = await db
         .selectFrom('calendar_overrides')
