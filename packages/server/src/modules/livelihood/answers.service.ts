@@ -1,16 +1,14 @@
-import { DomainError, toChinaDate, type OriginatorView, type ProjectView, type acceptSchema } from '@huiyin/core';
+import { DomainError, toChinaDate, type ProjectView, type acceptSchema } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
+import { deliverAnswers, type Unanswered } from './answer-delivery.ts';
 import { acceptRoles, covers, has, prefixesOf } from './access.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
-import { originatorView, reachable } from './matters.service.ts';
 import { createProjectsRepo, type ProjectRow } from './projects.repo.ts';
 import type { ProjectsService } from './projects.service.ts';
-
-type Unanswered = OriginatorView & { matterId: number; matterTitle: string };
 
 /**
  * 个个有回音: every originator of every matter a project answers is told the outcome, through
@@ -42,33 +40,16 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
   /** Send `text` to every unanswered originator the outbox can reach; the others are returned. */
   async function send(trx: Db, p: ProjectRow, text: string, user: AuthUser): Promise<{ sent: number; unanswered: Unanswered[] }> {
     const { rows, titles } = await originatorsOf(trx, p.id);
-    const outbox = createOutboxRepo(trx);
-    const now = clock.now();
-    const open = rows.filter((o) => o.answeredAt === null);
-    const bySms: number[] = [];
-    const byCase: number[] = [];
-    for (const o of open.filter(reachable)) {
-      const viaCase = o.kind === 'case' && o.caseId !== null;
-      const payload = {
-        id: `livelihood-answer-${p.id}-${o.id}`,
-        channel: viaCase ? 'case' : 'sms',
-        projectId: p.id,
-        originatorId: o.id,
-        matterId: o.matterId,
-        ...(viaCase ? { caseId: o.caseId, trackingNo: o.trackingNo, to: o.casePhone } : { to: o.phone }),
-        text: `【${p.regionName}】您反映的“${titles.get(o.matterId) ?? ''}”已列入重点民生项目“${p.title}”。${text}`,
-      };
-      await outbox.enqueue({ topic: 'livelihood.answer', caseId: viaCase ? o.caseId : null, payload }, now);
-      (viaCase ? byCase : bySms).push(o.id);
-    }
-    const repo = createMattersRepo(trx);
-    await repo.markAnswered(bySms, { method: 'sms', note: text, by: user.id }, now);
-    await repo.markAnswered(byCase, { method: 'case', note: text, by: user.id }, now);
-    const remaining = open.filter((o) => !reachable(o));
-    return {
-      sent: bySms.length + byCase.length,
-      unanswered: remaining.map((o) => ({ ...originatorView(o, true), matterId: o.matterId, matterTitle: titles.get(o.matterId) ?? '' })),
-    };
+    return deliverAnswers(trx, {
+      originators: rows,
+      titles,
+      text: (matter) => `【${p.regionName}】您反映的“${matter}”已列入重点民生项目“${p.title}”。${text}`,
+      note: text,
+      idPrefix: `livelihood-answer-${p.id}`,
+      context: { projectId: p.id },
+      by: user.id,
+      at: clock.now(),
+    });
   }
 
   return {

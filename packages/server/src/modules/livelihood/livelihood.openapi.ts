@@ -79,6 +79,12 @@ export function livelihoodPaths(): Record<string, unknown> {
     '/api/v1/matters/{id}': { ...get('One matter with its originators, merged matters and project', { parameters: [idParam] }) },
     '/api/v1/matters/{id}/similar': { ...get('Likely duplicates of a matter, scored', { parameters: [idParam] }) },
     '/api/v1/matters/{id}/merge': { post: withBody('Merge into another matter: every originator moves to it', mergeMatterSchema, '200', { parameters: [idParam] }) },
+    '/api/v1/matters/{id}/answer': {
+      post: withBody('Answer a matter that is no key project: sent to everyone the outbox reaches; the matter counts as answered once everyone is', sendAnswersSchema, '200', { parameters: [idParam] }),
+    },
+    '/api/v1/matters/{id}/originators/{originatorId}/answer': {
+      post: withBody('Record an answer given in person, by phone or by letter to one who raised the matter', recordAnswerSchema, '200', { parameters: [idParam, { name: 'originatorId', in: 'path', required: true, schema: { type: 'integer' } }] }),
+    },
     '/api/v1/projects': {
       ...get('Key projects the caller may see', {
         parameters: [regionQ, q('listId', { type: 'integer' }, 'List'), q('status', { type: 'string' }, 'Status'), q('cadreUserId', { type: 'integer' }, 'Cadre'), q('q', { type: 'string' }, 'Words in the title'), ...pageQ],

@@ -35,7 +35,7 @@ import { parseWith } from '../../http/validate.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
 import { createLivelihood } from './livelihood.ts';
 import { MATTER_IMPORT_MAX_BYTES } from './matters.xlsx.ts';
-import { MAX_PHOTO_BYTES } from './projects.service.ts';
+import { MAX_PHOTO_BYTES } from './project-photos.service.ts';
 
 type Id = { Params: { id: string } };
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -61,7 +61,7 @@ function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
 /** Livelihood matters and key projects (docs/livelihood-api.md). Handlers parse, call, answer. */
 export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; deadlines: Deadlines; dataDir: string }): ReturnType<typeof createLivelihood> {
   const lv = createLivelihood(deps);
-  const { matters, lists, projects, answers, duty, publicProjects } = lv;
+  const { matters, matterAnswers, lists, projects, projectPhotos, assignmentLetters, answers, duty, publicProjects } = lv;
   // jieba builds its dictionary on first use (a fraction of a second): do it when the server starts listening.
   app.addHook('onListen', async () => {
     await lv.similarity.warm();
@@ -157,6 +157,16 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
     const lang = langOf(req);
     return matters.merge(parseWith(idSchema, req.params.id, lang), parseWith(mergeMatterSchema, req.body, lang).intoId, user);
   });
+  app.post<Id>('/api/v1/matters/:id/answer', async (req) => {
+    const user = requireUser(req);
+    const lang = langOf(req);
+    return matterAnswers.answer(parseWith(idSchema, req.params.id, lang), parseWith(sendAnswersSchema, req.body, lang).text, user);
+  });
+  app.post<{ Params: { id: string; originatorId: string } }>('/api/v1/matters/:id/originators/:originatorId/answer', async (req) => {
+    const user = requireUser(req);
+    const lang = langOf(req);
+    return matterAnswers.record(parseWith(idSchema, req.params.id, lang), parseWith(idSchema, req.params.originatorId, lang), parseWith(recordAnswerSchema, req.body, lang), user);
+  });
 
   // ---- projects
   app.get('/api/v1/projects', async (req) => {
@@ -192,7 +202,7 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   });
   app.get<Id>('/api/v1/projects/:id/assignment-letter.pdf', async (req, reply) => {
     const user = requireUser(req);
-    const { pdf, letterNo } = await projects.letterPdf(parseWith(idSchema, req.params.id, langOf(req)), user);
+    const { pdf, letterNo } = await assignmentLetters.letterPdf(parseWith(idSchema, req.params.id, langOf(req)), user);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="assignment-letter-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${letterNo}交办书.pdf`)}`)
@@ -202,7 +212,7 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.get<{ Params: { id: string; photoId: string } }>('/api/v1/projects/:id/photos/:photoId', async (req, reply) => {
     const user = requireUser(req);
     const lang = langOf(req);
-    const photo = await projects.photo(parseWith(idSchema, req.params.id, lang), parseWith(idSchema, req.params.photoId, lang), user);
+    const photo = await projectPhotos.photo(parseWith(idSchema, req.params.id, lang), parseWith(idSchema, req.params.photoId, lang), user);
     return reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=3600').send(photo.data);
   });
   app.post<Id>('/api/v1/projects/:id/progress', async (req) => {
@@ -240,7 +250,7 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.get('/api/v1/public/projects', async (req) => publicProjects.list(parseWith(publicQuerySchema, req.query, langOf(req)).regionCode));
   app.get<Id>('/api/v1/public/projects/:id', async (req) => publicProjects.get(parseWith(idSchema, req.params.id, langOf(req))));
   app.get<{ Params: { photoId: string } }>('/api/v1/public/project-photos/:photoId', async (req, reply) => {
-    const photo = await projects.publicPhoto(parseWith(idSchema, req.params.photoId, langOf(req)));
+    const photo = await projectPhotos.publicPhoto(parseWith(idSchema, req.params.photoId, langOf(req)));
     return reply.header('content-type', photo.mime).header('cache-control', 'public, max-age=3600').send(photo.data);
   });
 
@@ -263,7 +273,7 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
       const user = requireUser(req);
       const id = parseWith(idSchema, req.params.id, langOf(req));
       const { files } = await readMultipart(req, photoLimits);
-      return reply.status(201).send(await projects.uploadPhotos(id, files, user));
+      return reply.status(201).send(await projectPhotos.uploadPhotos(id, files, user));
     });
   });
 

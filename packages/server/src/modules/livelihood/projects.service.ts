@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import {
   DomainError,
   assignmentLetterNo,
@@ -17,68 +14,33 @@ import {
   type projectPatchSchema,
   type projectSearchSchema,
 } from '@huiyin/core';
-import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { stageFile, withStagedFiles, type StagedFile } from '../cases/attachment-store.ts';
-import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
-import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors, requireAny } from './access.ts';
-import { assignmentLetter } from './assignment-letter.ts';
+import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
+import { fullRegionName } from './assignment-letter.service.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { createDutyRepo } from './duty.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { originatorView, regionPrefixOf, type MattersService } from './matters.service.ts';
+import { aboveOf, canManage, canRead, canReadLetter, canReport } from './project-access.ts';
 import { milestoneView, projectListItem, reportView } from './project-view.ts';
 import { createProjectsRepo, type ProjectRow, type ProjectsRepo } from './projects.repo.ts';
 
-export const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic']);
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-
 /** Key projects (重点民生项目): candidates from matters, milestones, assignment by letter, progress. */
-export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: Deadlines; matters: MattersService; dataDir: string }) {
+export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: Deadlines; matters: MattersService }) {
   const { db, clock, deadlines } = deps;
   const projects = createProjectsRepo(db);
-  const photoRoot = path.join(deps.dataDir, 'project-photos');
   const today = () => toChinaDate(clock.now());
 
   async function lights() {
     const [rules, s] = await Promise.all([deadlines.snapshot(), deps.matters.settings()]);
     return { calendar: rules.calendar, rule: { redAfterWorkingDays: s.redAfterWorkingDays } };
-  }
-
-  /** May the user read the project? Its region is theirs, or they are its cadre or in its lead unit. */
-  function canRead(p: ProjectRow, user: AuthUser): boolean {
-    if (p.cadreUserId === user.id) return true;
-    if (p.leadUnitId !== null && user.units.some((u) => u.id === p.leadUnitId)) return true;
-    return has(user, readRoles) && (covers(prefixesOf(user), p.regionCode) || aboveOf(user).includes(p.regionCode));
-  }
-
-  /** The regions above the user's units (a district reads the city's and the province's lists). */
-  function aboveOf(user: AuthUser): string[] {
-    return [...new Set(user.units.flatMap((u) => regionAndAncestors(u.regionCode).slice(1)))];
-  }
-
-  function canManage(p: ProjectRow, user: AuthUser): boolean {
-    return has(user, manageRoles) && covers(prefixesOf(user), p.regionCode);
-  }
-
-  function canReport(p: ProjectRow, user: AuthUser): boolean {
-    if (!['assigned', 'signed'].includes(p.status)) return false;
-    if (p.cadreUserId === user.id) return true;
-    if (p.leadUnitId !== null && user.units.some((u) => u.id === p.leadUnitId) && has(user, ['handler', 'unit_head'])) return true;
-    return canManage(p, user);
-  }
-
-  function canReadLetter(p: ProjectRow, user: AuthUser): boolean {
-    if (p.letterNo === null) return false;
-    if (p.cadreUserId === user.id) return true;
-    return has(user, ['leader', 'livelihood_officer', 'supervisor', 'admin']) && covers(prefixesOf(user), p.regionCode);
   }
 
   async function readable(id: number, user: AuthUser): Promise<ProjectRow> {
@@ -414,81 +376,6 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       return view(id, user);
     },
 
-    async letterPdf(id: number, user: AuthUser): Promise<{ pdf: Buffer; letterNo: string }> {
-      const p = await readable(id, user);
-      if (p.letterNo === null) throw new DomainError('not_found', 'the project has not been assigned: there is no letter yet');
-      if (!canReadLetter(p, user)) throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
-      const [ms, matterRows, issuer, cadre] = await Promise.all([
-        projects.milestones([id]),
-        createMattersRepo(db).ofProject(id),
-        createRegionsRepo(db).get(p.regionCode),
-        p.cadreUserId !== null ? createPeopleRepo(db).findById(p.cadreUserId) : Promise.resolve(undefined),
-      ]);
-      const regionName = await fullRegionName(db, p.regionCode, issuer?.name ?? p.regionName);
-      const letter = assignmentLetter({
-        issuer: `中共${regionName}委员会办公室`,
-        letterNo: p.letterNo,
-        cadreName: cadre?.displayName ?? p.cadreName ?? '',
-        cadreTitle: null,
-        regionName,
-        listTitle: p.listTitle,
-        batchName: batchName(p.listBatch),
-        project: { title: p.title, description: p.description, leadUnit: p.leadUnitName, budget: p.budget, startDate: p.startDate, dueDate: p.dueDate ?? '', requirements: p.requirements },
-        matters: matterRows.map((m) => ({ title: m.title, regionName: m.regionName, originatorCount: m.originatorCount })),
-        milestones: ms.map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight })),
-        issuedAt: p.assignedAt ?? clock.now(),
-        contact: null,
-      });
-      return { pdf: await renderOfficialLetter(letter), letterNo: p.letterNo };
-    },
-
-    async uploadPhotos(id: number, files: readonly { fileName: string; data: Buffer }[], user: AuthUser): Promise<{ ids: number[] }> {
-      const p = await readable(id, user);
-      if (!canReport(p, user) && !(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) {
-        throw new DomainError('forbidden', 'photos are added by those who report on or check the project');
-      }
-      if (files.length === 0) throw new DomainError('validation_failed', 'no photo in the request (field `files`)', { fields: [{ path: 'files', code: 'required', message: 'no file' }] });
-      if (files.length > 9) throw new DomainError('validation_failed', 'at most 9 photos at once', { fields: [{ path: 'files', code: 'too_many', message: 'at most 9' }] });
-      const now = clock.now();
-      const staged: StagedFile[] = [];
-      for (const f of files) {
-        if (f.data.length > MAX_PHOTO_BYTES) throw new DomainError('payload_too_large', `${f.fileName} is larger than 10 MB`);
-        const type = await fileTypeFromBuffer(f.data);
-        if (!type || !PHOTO_TYPES.has(type.mime)) throw new DomainError('unsupported_media_type', `${f.fileName} is not a photo (JPEG, PNG, WebP or HEIC)`);
-        staged.push(stageFile(f, type, now, 'photo'));
-      }
-      const ids = await withStagedFiles(photoRoot, staged, () =>
-        db.transaction().execute(async (trx) => {
-          const repo = createProjectsRepo(trx);
-          const out: number[] = [];
-          for (const s of staged) {
-            out.push(
-              await repo.insertPhoto(
-                { projectId: id, fileName: s.safeName, mime: s.mime, size: s.data.length, sha256: createHash('sha256').update(s.data).digest('hex'), key: s.key, uploadedBy: user.id },
-                now,
-              ),
-            );
-          }
-          return out;
-        }),
-      );
-      return { ids };
-    },
-
-    async photo(id: number, photoId: number, user: AuthUser | null): Promise<{ data: Buffer; mime: string }> {
-      const ph = await projects.photo(photoId);
-      if (!ph || ph.project_id !== id) throw new DomainError('not_found', 'photo not found');
-      if (user) await readable(id, user);
-      else if (!(await projects.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
-      return { data: await readFile(path.join(photoRoot, ph.storage_key)), mime: ph.mime_type };
-    },
-
-    async publicPhoto(photoId: number): Promise<{ data: Buffer; mime: string }> {
-      const ph = await projects.photo(photoId);
-      if (!ph || !(await projects.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
-      return { data: await readFile(path.join(photoRoot, ph.storage_key)), mime: ph.mime_type };
-    },
-
     /** A progress report on a milestone: the milestone takes the percent, the project the weighted sum. */
     async progress(id: number, input: z.output<typeof progressSchema>, user: AuthUser): Promise<ProjectView> {
       await db.transaction().execute(async (trx) => {
@@ -524,11 +411,3 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
 }
 
 export type ProjectsService = ReturnType<typeof createProjectsService>;
-
-/** 阳泉市郊区 for 140311: the county's name with its city (a district name alone is ambiguous). */
-export async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
-  const county = code.slice(0, 6);
-  if (county.endsWith('00')) return name;
-  const city = await createRegionsRepo(db).get(`${county.slice(0, 4)}00`);
-  return city && !name.startsWith(city.name) ? `${city.name}${name}` : name;
-}

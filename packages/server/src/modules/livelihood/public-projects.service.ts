@@ -6,7 +6,8 @@ import type { Db } from '../../db/connect.ts';
 import { regionPrefixOf } from './matters.service.ts';
 import { milestoneView, placeOf, publicProject } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
-import { fullRegionName, type ProjectsService } from './projects.service.ts';
+import { fullRegionName } from './assignment-letter.service.ts';
+import type { ProjectsService } from './projects.service.ts';
 
 const PUBLIC_STATUSES = ['selected', 'assigned', 'signed', 'accepted'] as const;
 const LAST_REPORTS = 3;

@@ -1,0 +1,58 @@
+import { DomainError, batchName } from '@huiyin/core';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import { renderOfficialLetter } from '../letters/official-letter.ts';
+import type { AuthUser } from '../people/auth.service.ts';
+import { createPeopleRepo } from '../people/people.repo.ts';
+import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { assignmentLetter } from './assignment-letter.ts';
+import { createMattersRepo } from './matters.repo.ts';
+import { canReadLetter } from './project-access.ts';
+import { createProjectsRepo } from './projects.repo.ts';
+import type { ProjectsService } from './projects.service.ts';
+
+/** The assignment letter (交办书) of a project as a PDF: the data gathered here, the layout in assignment-letter.ts. */
+export function createAssignmentLetterService(deps: { db: Db; clock: Clock; projects: ProjectsService }) {
+  const { db, clock } = deps;
+  const projects = createProjectsRepo(db);
+
+  return {
+    async letterPdf(id: number, user: AuthUser): Promise<{ pdf: Buffer; letterNo: string }> {
+      const p = await deps.projects.readable(id, user);
+      if (p.letterNo === null) throw new DomainError('not_found', 'the project has not been assigned: there is no letter yet');
+      if (!canReadLetter(p, user)) throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
+      const [ms, matterRows, issuer, cadre] = await Promise.all([
+        projects.milestones([id]),
+        createMattersRepo(db).ofProject(id),
+        createRegionsRepo(db).get(p.regionCode),
+        p.cadreUserId !== null ? createPeopleRepo(db).findById(p.cadreUserId) : Promise.resolve(undefined),
+      ]);
+      const regionName = await fullRegionName(db, p.regionCode, issuer?.name ?? p.regionName);
+      const letter = assignmentLetter({
+        issuer: `中共${regionName}委员会办公室`,
+        letterNo: p.letterNo,
+        cadreName: cadre?.displayName ?? p.cadreName ?? '',
+        cadreTitle: null,
+        regionName,
+        listTitle: p.listTitle,
+        batchName: batchName(p.listBatch),
+        project: { title: p.title, description: p.description, leadUnit: p.leadUnitName, budget: p.budget, startDate: p.startDate, dueDate: p.dueDate ?? '', requirements: p.requirements },
+        matters: matterRows.map((m) => ({ title: m.title, regionName: m.regionName, originatorCount: m.originatorCount })),
+        milestones: ms.map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight })),
+        issuedAt: p.assignedAt ?? clock.now(),
+        contact: null,
+      });
+      return { pdf: await renderOfficialLetter(letter), letterNo: p.letterNo };
+    },
+  };
+}
+
+export type AssignmentLetterService = ReturnType<typeof createAssignmentLetterService>;
+
+/** 阳泉市郊区 for 140311: the county's name with its city (a district name alone is ambiguous). */
+export async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
+  const county = code.slice(0, 6);
+  if (county.endsWith('00')) return name;
+  const city = await createRegionsRepo(db).get(`${county.slice(0, 4)}00`);
+  return city && !name.startsWith(city.name) ? `${city.name}${name}` : name;
+}
