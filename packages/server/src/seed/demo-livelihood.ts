@@ -107,6 +107,17 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
   clock.set(at('2026-06-03'));
   await lv.lists.publish(list.id, officer);
 
+  // Matters that did not become key projects are answered too: some handed to the departments
+  // (answered by SMS, the households without a phone visited by grid workers).
+  const rest = demoMatters.filter((m) => !inProjects.has(m.key) && !mergedKeys.has(m.key) && m.duplicateOf === undefined);
+  for (const [i, m] of rest.entries()) {
+    if (i % 6 !== 0) continue;
+    clock.set(at('2026-06-10', 9 + (i % 8)));
+    const id = idOf.get(m.key)!;
+    const r = await lv.matterAnswers.answer(id, i % 12 === 0 ? '该事项已转交属地乡镇和主管部门办理，列入常态化工作推进，办理结果将另行告知。' : '该事项已列入下一批民生项目征集范围，我们将继续跟进。', officer);
+    for (const o of r.unanswered) await lv.matterAnswers.record(id, o.id, { method: 'visit', note: '网格员入户当面告知' }, officer);
+  }
+
   // Letters to the district cadres; progress on each milestone as reported.
   for (const [i, p] of demoProjects.entries()) {
     const id = projectIds[i]!;
