@@ -80,11 +80,13 @@ export function createMattersRepo(db: Db) {
     return db
       .selectFrom('matters as m')
       .innerJoin('regions as r', 'r.code', 'm.region_code')
+      .leftJoin('regions as up', 'up.code', 'r.parent_code')
       .select([
         'm.id',
         'm.list_id',
         'm.region_code',
-        'r.name as region_name',
+        // A village is named with its township (西南舁乡北岭村): village names repeat.
+        sql<string>`case when r.level = 5 and up.name is not null then up.name || r.name else r.name end`.as('region_name'),
         'm.title',
         'm.description',
         'm.area_code',

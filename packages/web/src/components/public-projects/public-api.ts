@@ -4,17 +4,16 @@ import { api } from '../../api/client.ts';
 import { zh as texts } from '../../i18n/public-projects.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
-/** The demo district (阳泉市郊区) shown at /projects when no region is in the address. */
-export const DEFAULT_REGION = '140311';
-
 /** The answer of GET /api/v1/public/projects?regionCode=. */
 export interface PublicProjectList {
   region: { code: string; name: string };
   items: PublicProject[];
 }
 
-export function fetchPublicProjects(regionCode: string, lang: string): Promise<PublicProjectList> {
-  return api<PublicProjectList>(`/api/v1/public/projects?regionCode=${encodeURIComponent(regionCode)}`, { lang });
+/** Without a region the server answers for the county with the most published projects. */
+export function fetchPublicProjects(regionCode: string | undefined, lang: string): Promise<PublicProjectList> {
+  const query = regionCode === undefined ? '' : `?regionCode=${encodeURIComponent(regionCode)}`;
+  return api<PublicProjectList>(`/api/v1/public/projects${query}`, { lang });
 }
 
 export function fetchPublicProject(id: number, lang: string): Promise<PublicProject> {

@@ -1,21 +1,23 @@
 import { regionCodeSchema } from '@huiyin/core';
-import { Alert } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Alert, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
 import { ProjectDetailView } from '../../components/public-projects/ProjectDetailView.tsx';
 import { ProjectListView } from '../../components/public-projects/ProjectListView.tsx';
-import { DEFAULT_REGION } from '../../components/public-projects/public-api.ts';
+import { fetchPublicProjects } from '../../components/public-projects/public-api.ts';
 import { PublicShell } from '../../components/public-projects/PublicShell.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
  * The public page of a region's key livelihood projects (重点民生项目公示), phone first:
- * `/projects` (the demo district), `/projects/:regionCode` (the list, filters in the address)
+ * `/projects` (the county the server proposes: the one with the most published projects), `/projects/:regionCode` (the list, filters in the address)
  * and `/projects/:regionCode/:projectId` (one project in full, shareable). No personal data.
  */
 export function PublicProjectsPage() {
   const { t } = useI18n();
   const { regionCode, projectId } = useParams();
-  const region = regionCode ?? DEFAULT_REGION;
+  if (regionCode === undefined) return <DefaultRegion />;
+  const region = regionCode;
   if (!regionCodeSchema.safeParse(region).success) {
     return (
       <PublicShell title={t('pub.projects.title')}>
@@ -30,4 +32,27 @@ export function PublicProjectsPage() {
   }
   if (projectId !== undefined) return <ProjectDetailView key={`${region}/${projectId}`} regionCode={region} projectId={projectId} />;
   return <ProjectListView key={region} regionCode={region} />;
+}
+
+/** /projects: ask the server which county to show, then go there (the address stays shareable). */
+function DefaultRegion() {
+  const { t, lang } = useI18n();
+  const [target, setTarget] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetchPublicProjects(undefined, lang).then(
+      (r) => live && setTarget(r.region.code),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+  if (target !== null) return <Navigate to={`/projects/${target}`} replace />;
+  return (
+    <PublicShell title={t('pub.projects.title')}>
+      {failed ? <Alert type="info" showIcon title={t('pub.empty')} /> : <Spin style={{ display: 'block', margin: '48px auto' }} />}
+    </PublicShell>
+  );
 }
