@@ -6,6 +6,7 @@ import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useMatterAnswer } from './components/MatterAnswer.tsx';
 import { OriginatorsTable } from './components/OriginatorsTable.tsx';
 import { SimilarTable } from './components/SimilarTable.tsx';
 import { MatterStatusTag, ProjectStatusTag } from './components/Tags.tsx';
@@ -25,6 +26,10 @@ export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; o
   const similar = useLoad(() => lvApi<{ items: SimilarMatter[] }>(`/matters/${id}/similar`, { lang }), [id, lang]);
   const m = matter.data;
   const mergeable = manage && m?.status === 'open';
+  const answer = useMatterAnswer(m, manage, () => {
+    matter.reload();
+    onChanged();
+  });
 
   async function merge(from: number, into: number) {
     setError(null);
@@ -89,10 +94,14 @@ export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; o
               { key: 'desc', label: t('lv.matter.description'), span: 'filled', children: <span style={{ whiteSpace: 'pre-wrap' }}>{m.description ?? '—'}</span> },
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 20 }}>
-            {t('lv.matter.originators')} ({m.originators.length})
-          </Typography.Title>
-          <OriginatorsTable testId="matter-originators" items={m.originators} />
+          <Flex justify="space-between" align="center" style={{ marginTop: 20, marginBottom: 8 }}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('lv.matter.originators')} ({m.originators.length})
+            </Typography.Title>
+            {answer.button}
+          </Flex>
+          <OriginatorsTable testId="matter-originators" items={m.originators} extra={answer.recordColumn ? [{ title: '', render: answer.recordAction }] : []} />
+          {answer.dialogs}
           {m.mergedFrom.length > 0 && (
             <>
               <Typography.Title level={5} style={{ marginTop: 20 }}>

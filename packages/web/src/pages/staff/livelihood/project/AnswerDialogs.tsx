@@ -11,13 +11,28 @@ import { lvApi, validate } from '../lv-api.ts';
  * 答复反映人: one answer sent to every unanswered originator the outbox can reach (a phone by SMS,
  * a case to its requester); then who is still waiting, to be answered in person.
  */
-export function SendAnswersDialog({ project, onClose, onSent }: { project: ProjectView; onClose: () => void; onSent: () => void }) {
+export function SendAnswersDialog({
+  base,
+  pending,
+  known,
+  onClose,
+  onSent,
+}: {
+  /** `/projects/7/answers` or `/matters/12/answer`. */
+  base: string;
+  /** How many are still unanswered (for the hint). */
+  pending: number;
+  /** What the page knows of them already (the matter of each). */
+  known: readonly Unanswered[];
+  onClose: () => void;
+  onSent: () => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ sent: number; unanswered: Unanswered[] } | null>(null);
-  const titles = new Map(project.originators.unanswered.map((o) => [o.id, o]));
+  const titles = new Map(known.map((o) => [o.id, o]));
 
   async function send(v: Record<string, unknown>) {
     setError(null);
@@ -25,7 +40,7 @@ export function SendAnswersDialog({ project, onClose, onSent }: { project: Proje
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      const r = await lvApi<{ sent: number; unanswered: Unanswered[] }>(`/projects/${project.id}/answers`, { method: 'POST', body: checked.data, lang });
+      const r = await lvApi<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body: checked.data, lang });
       // The answer names the originators; the matter comes from the project when it is missing.
       setResult({ sent: r.sent, unanswered: r.unanswered.map((o) => ({ ...titles.get(o.id), ...o }) as Unanswered) });
       onSent();
@@ -66,7 +81,7 @@ export function SendAnswersDialog({ project, onClose, onSent }: { project: Proje
         </div>
       ) : (
         <>
-          <Typography.Paragraph type="secondary">{t('lv.answer.hint', { n: project.originators.total - project.originators.answered })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('lv.answer.hint', { n: pending })}</Typography.Paragraph>
           <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void send(v)}>
             <Form.Item name="text" label={t('lv.answer.text')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
               <Input.TextArea rows={5} maxLength={2000} showCount />
@@ -81,7 +96,18 @@ export function SendAnswersDialog({ project, onClose, onSent }: { project: Proje
 const methods = ['visit', 'phone', 'letter'] as const;
 
 /** 登记答复: an answer given in person, by phone or by letter, recorded for one originator. */
-export function RecordAnswerDialog({ projectId, originator, onCancel, onDone }: { projectId: number; originator: Unanswered; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+export function RecordAnswerDialog<T = ProjectView>({
+  base,
+  originator,
+  onCancel,
+  onDone,
+}: {
+  /** `/projects/7` or `/matters/12`: the originator's answer is recorded under it. */
+  base: string;
+  originator: Unanswered;
+  onCancel: () => void;
+  onDone: (updated: T) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -93,7 +119,7 @@ export function RecordAnswerDialog({ projectId, originator, onCancel, onDone }: 
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<ProjectView>(`/projects/${projectId}/originators/${originator.id}/answer`, { method: 'POST', body: checked.data, lang }));
+      onDone(await lvApi<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body: checked.data, lang }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['method', 'note']));
     } finally {
