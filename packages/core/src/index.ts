@@ -23,3 +23,4 @@ export * from './livelihood/vocabulary.ts';
 export * from './livelihood/progress.ts';
 export * from './contract/livelihood.ts';
 export * from './livelihood/duplicates.ts';
+export * from './supervision/escalation.ts';

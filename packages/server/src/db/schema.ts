@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
 import type {
   AnswerMethod,
+  EscalationLevel,
   CaseStatus,
   ListStatus,
   MatterSource,
@@ -149,6 +150,8 @@ export interface CasesTable {
   next_due_at: Date | null;
   /** When the current deadline counts as near (80 % of its time used). */
   near_due_at: Date | null;
+  /** When the escalation level next changes (kept by a trigger and the scanner; migration 0005). */
+  next_escalation_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   search_terms: ColumnType<string, RawBuilder<string>, RawBuilder<string>>;
   created_at: CreatedAt;
   updated_at: Date;
@@ -479,6 +482,15 @@ export interface LetterCountersTable {
   seq: number;
 }
 
+export interface CaseEscalationsTable {
+  case_id: number;
+  due_at: Date;
+  level: EscalationLevel;
+  unit_id: number | null;
+  region_code: string;
+  created_at: Date;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -515,6 +527,7 @@ export interface Database {
   project_reports: ProjectReportsTable;
   project_events: ProjectEventsTable;
   letter_counters: LetterCountersTable;
+  case_escalations: CaseEscalationsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

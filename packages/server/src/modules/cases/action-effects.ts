@@ -7,7 +7,7 @@ import type { CaseMetric } from './stats.repo.ts';
 export type Audience =
   | { kind: 'requester' }
   | { kind: 'unit'; unitId: number }
-  | { kind: 'role'; role: 'dispatcher' | 'supervisor' | 'unit_head' | 'safety_net_officer'; regionCode: string; unitId?: number };
+  | { kind: 'role'; role: 'dispatcher' | 'supervisor' | 'unit_head' | 'safety_net_officer' | 'leader'; regionCode: string; unitId?: number };
 
 export interface Effects {
   patch: CaseUpdate;

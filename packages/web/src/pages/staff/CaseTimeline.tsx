@@ -40,7 +40,7 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
       items={events.map((e) => {
         const detail = detailOf(e, t);
         return {
-          color: e.action === 'return' || e.action === 'reopen' ? 'red' : e.action === 'close' || e.action === 'followUp' ? 'green' : 'blue',
+          color: e.action === 'return' || e.action === 'reopen' || e.action === 'supervise' || e.action === 'escalate' ? 'red' : e.action === 'urge' ? 'orange' : e.action === 'close' || e.action === 'followUp' ? 'green' : 'blue',
           content: (
             <>
               <Typography.Text strong>{t(`action.${e.action}` as MessageKey)}</Typography.Text>{' '}

@@ -1,0 +1,95 @@
+import { expect, it } from 'vitest';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { createDeadlines } from '../settings/deadlines.ts';
+import { createDeadlineScanner } from './scanner.ts';
+import { verifyAuditChains } from '../audit/verify.ts';
+
+/**
+ * The system chases every deadline: with an injected clock a case is walked through the reminder
+ * (催办), supervision (督办) and the leader's escalation; every level is announced once, appears in
+ * the case's timeline and the outbox; an approved extension gives a new deadline and the levels
+ * start again.
+ */
+async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
+  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
+  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
+  it('walks a case through the three levels, once each, and starts again after an extension', async () => {
+    const h = get();
+    const scanner = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'help',
+      content: '楼道灯坏了一个月没人修',
+      categoryCode: 'water.outage',
+      regionCode: '140802',
+      requester: { name: '赵女士', phone: '13935912399' },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const id = reg.json().id as number;
+    await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await act(h, 'handler2', id, { action: 'sign' });
+    const row = () => h.db.db.selectFrom('cases').select(['next_due_at', 'near_due_at', 'next_escalation_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const first = await row();
+    expect(first.next_escalation_at?.getTime()).toBe(first.near_due_at?.getTime());
+    const levels = async () =>
+      (await h.db.db.selectFrom('case_events').select(['action', 'actor_role']).where('case_id', '=', id).where('action', 'in', ['urge', 'supervise', 'escalate']).orderBy('seq').execute()).map((e) => `${e.action}:${e.actor_role}`);
+    const outbox = async () => (await h.db.db.selectFrom('outbox').select('topic').where('case_id', '=', id).where('topic', 'in', ['case.urge', 'case.supervise', 'case.escalate']).execute()).map((m) => m.topic).sort();
+
+    // Nothing is due yet.
+    expect((await scanner.scanOnce()).urge).toBe(0);
+    // Near due (80 % of the time used): a reminder to the unit, once.
+    h.clock.set(new Date(first.near_due_at!.getTime() + 60_000));
+    expect(await scanner.scanOnce()).toMatchObject({ urge: 1, supervise: 0, escalate: 0 });
+    expect(await scanner.scanOnce()).toMatchObject({ urge: 0, supervise: 0, escalate: 0 });
+    expect((await row()).next_escalation_at?.getTime()).toBe(first.next_due_at!.getTime());
+    // Past due: supervision to the unit head and the supervisor.
+    h.clock.set(new Date(first.next_due_at!.getTime() + 60_000));
+    expect(await scanner.scanOnce()).toMatchObject({ urge: 0, supervise: 1, escalate: 0 });
+    // Two working days later still open: up to the region's leader; then nothing more.
+    h.clock.set(new Date(first.next_due_at!.getTime() + 6 * 86_400_000));
+    expect(await scanner.scanOnce()).toMatchObject({ escalate: 1 });
+    expect(await scanner.scanOnce()).toMatchObject({ urge: 0, supervise: 0, escalate: 0 });
+    expect((await row()).next_escalation_at).toBeNull();
+    expect(await levels()).toEqual(['urge:system', 'supervise:system', 'escalate:system']);
+    expect(await outbox()).toEqual(['case.escalate', 'case.supervise', 'case.urge']);
+    // The staff timeline shows them.
+    h.resetSessions();
+    const view = (await h.req('supervisor', 'GET', `/api/v1/cases/${id}`)).json();
+    expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['urge', 'supervise', 'escalate']));
+
+    // An extension approved: a new deadline, and the levels start again from the reminder.
+    await act(h, 'handler2', id, { action: 'requestExtension', days: 10, reason: '需协调供电部门更换线路' });
+    await act(h, 'dispatcher', id, { action: 'decideExtension', approve: true });
+    const moved = await row();
+    expect(moved.next_due_at!.getTime()).toBeGreaterThan(first.next_due_at!.getTime());
+    expect(moved.next_escalation_at?.getTime()).toBe(moved.near_due_at?.getTime());
+    h.clock.set(new Date(moved.near_due_at!.getTime() + 60_000));
+    h.resetSessions();
+    expect(await scanner.scanOnce()).toMatchObject({ urge: 1 });
+    expect(await levels()).toEqual(['urge:system', 'supervise:system', 'escalate:system', 'urge:system']);
+    // The audit chain still verifies with the system's events in it.
+    expect((await verifyAuditChains(h.db.db)).firstBroken).toBeNull();
+  });
+
+  it('two scanners at once announce each level once (FOR UPDATE SKIP LOCKED)', async () => {
+    const h = get();
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'consultation', content: `咨询公积金提取办法 ${i}`, categoryCode: 'water.outage', regionCode: '140802', requester: { name: '钱先生', phone: '13935912300' } });
+      ids.push(r.json().id as number);
+      await act(h, 'dispatcher', ids.at(-1)!, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    }
+    const latest = await h.db.db.selectFrom('cases').select((eb) => eb.fn.max('next_due_at').as('m')).where('id', 'in', ids).executeTakeFirstOrThrow();
+    h.clock.set(new Date(new Date(latest.m as Date).getTime() + 60_000));
+    const a = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    const b = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    const [ra, rb] = await Promise.all([a.scanOnce(), b.scanOnce()]);
+    expect(ra.supervise + rb.supervise).toBe(12);
+    const events = await h.db.db.selectFrom('case_events').select('case_id').where('case_id', 'in', ids).where('action', '=', 'supervise').execute();
+    expect(events).toHaveLength(12);
+  });
+});

@@ -1,0 +1,106 @@
+import {
+  defaultEscalationRule,
+  escalationRank,
+  levelOfRank,
+  nextEscalationAt,
+  type EscalationLevel,
+  type EscalationRule,
+} from '@huiyin/core';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import { appendEvent } from '../audit/record-event.ts';
+import type { Audience } from '../cases/action-effects.ts';
+import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import type { Deadlines } from '../settings/deadlines.ts';
+import { createSettingsRepo } from '../settings/settings.repo.ts';
+import { createSupervisionRepo } from './supervision.repo.ts';
+
+export const ESCALATION_RULE_KEY = 'supervision.escalation';
+const BATCH = 200;
+const MAX_BATCHES = 50;
+
+/** Who hears of each level: the handling unit, then its head and the supervisors, then the leaders. */
+function audienceOf(level: EscalationLevel, c: { region_code: string; lead_unit_id: number | null }): Audience[] {
+  const unit: Audience[] = c.lead_unit_id !== null ? [{ kind: 'unit', unitId: c.lead_unit_id }] : [{ kind: 'role', role: 'dispatcher', regionCode: c.region_code }];
+  const head: Audience[] = c.lead_unit_id !== null ? [{ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId: c.lead_unit_id }] : [];
+  const supervisor: Audience = { kind: 'role', role: 'supervisor', regionCode: c.region_code };
+  if (level === 'urge') return unit;
+  if (level === 'supervise') return [...unit, ...head, supervisor];
+  return [...head, supervisor, { kind: 'role', role: 'leader', regionCode: c.region_code }];
+}
+
+/**
+ * The deadline scanner: in batches claimed with FOR UPDATE SKIP LOCKED it takes the cases whose
+ * escalation level changes by now (an index on next_escalation_at, so the cost follows the due
+ * items, not the table), records the level reached for the current deadline (once: a second scan
+ * or a second server finds it recorded), appends it to the case's event chain (催办 urge / 督办
+ * supervise / 上报领导 escalate), tells the right people through the outbox, and sets when the
+ * level next changes. A level skipped while no scanner ran is not sent late: only the level
+ * reached is announced.
+ */
+export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: Deadlines }) {
+  const { db, clock, deadlines } = deps;
+
+  async function rule(): Promise<EscalationRule> {
+    const stored = (await createSettingsRepo(db).appSetting(ESCALATION_RULE_KEY)) as Partial<EscalationRule> | undefined;
+    return { ...defaultEscalationRule, ...(stored ?? {}) };
+  }
+
+  return {
+    rule,
+
+    async scanOnce(): Promise<Record<EscalationLevel, number> & { scanned: number }> {
+      const counts = { urge: 0, supervise: 0, escalate: 0, scanned: 0 };
+      const [rules, r] = await Promise.all([deadlines.snapshot(), rule()]);
+      for (let b = 0; b < MAX_BATCHES; b++) {
+        const now = clock.now();
+        const claimed = await db.transaction().execute(async (trx) => {
+          const repo = createSupervisionRepo(trx);
+          const due = await repo.claimDue(now, BATCH);
+          for (const c of due) {
+            if (c.next_due_at === null || c.near_due_at === null) {
+              await repo.setNextEscalation(c.id, null);
+              continue;
+            }
+            const times = { nearDueAt: c.near_due_at, dueAt: c.next_due_at, leaderAt: rules.extend(c.next_due_at, r.leaderAfterWorkingDays) };
+            const rank = escalationRank(times, now);
+            if (rank > 0) {
+              const level = levelOfRank(rank as 1 | 2 | 3);
+              const fresh = await repo.record({ caseId: c.id, dueAt: c.next_due_at, level, unitId: c.lead_unit_id, regionCode: c.region_code, at: now });
+              if (fresh) {
+                const payload = { level, dueAt: c.next_due_at.toISOString(), unitId: c.lead_unit_id };
+                const event = await appendEvent(trx, {
+                  caseId: c.id,
+                  action: level,
+                  actorId: null,
+                  actorRole: 'system',
+                  actorUnitId: null,
+                  fromStatus: c.status,
+                  toStatus: c.status,
+                  payload,
+                  at: now,
+                });
+                await createOutboxRepo(trx).enqueue(
+                  {
+                    topic: `case.${level}`,
+                    caseId: c.id,
+                    payload: { eventId: event.id, caseId: c.id, trackingNo: c.tracking_no, action: level, status: c.status, audience: audienceOf(level, c), dueAt: payload.dueAt },
+                  },
+                  now,
+                );
+                counts[level]++;
+              }
+            }
+            await repo.setNextEscalation(c.id, nextEscalationAt(times, now));
+          }
+          return due.length;
+        });
+        counts.scanned += claimed;
+        if (claimed < BATCH) break;
+      }
+      return counts;
+    },
+  };
+}
+
+export type DeadlineScanner = ReturnType<typeof createDeadlineScanner>;
