@@ -11,15 +11,7 @@ export function createSupervisionRepo(db: Db) {
      * Served by the partial index on next_escalation_at: the cost follows the due items.
      */
     async claimDue(now: Date, limit: number) {
-      return db
-        .selectFrom('cases')
-        .select(['id', 'status', 'region_code', 'lead_unit_id', 'next_due_at', 'near_due_at', 'next_escalation_at', 'tracking_no'])
-        .where('next_escalation_at', '<=', now)
-        .orderBy('next_escalation_at')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      return claimDueQuery(db, now, limit).execute();
     },
 
     async setNextEscalation(caseId: number, at: Date | null): Promise<void> {
@@ -96,6 +88,18 @@ export function createSupervisionRepo(db: Db) {
       return new Map(rows.map((r) => [r.id, r.name]));
     },
   };
+}
+
+/** The scanner's claim, as its own builder so the EXPLAIN test checks the very query it sends. */
+export function claimDueQuery(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'status', 'region_code', 'lead_unit_id', 'next_due_at', 'near_due_at', 'next_escalation_at', 'tracking_no'])
+    .where('next_escalation_at', '<=', now)
+    .orderBy('next_escalation_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
 }
 
 /** `column LIKE p%` for any prefix ('' = everything). */
