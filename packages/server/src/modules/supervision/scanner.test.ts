@@ -71,6 +71,13 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     h.resetSessions();
     expect(await scanner.scanOnce()).toMatchObject({ urge: 1 });
     expect(await levels()).toEqual(['urge:system', 'supervise:system', 'escalate:system', 'urge:system']);
+    // The supervision centre counts them for the unit.
+    const overview = (await h.req('supervisor', 'GET', '/api/v1/supervision/overview')).json();
+    const water = overview.units.find((u: { unitId: number }) => u.unitId === h.org.units['water']);
+    expect(water).toMatchObject({ unitName: '盐湖区水务局', escalations: { urge: 2, supervise: 1, escalate: 1 } });
+    expect(overview.recentEscalations[0]).toMatchObject({ caseId: id, level: 'urge' });
+    expect((await h.req('handler2', 'GET', '/api/v1/supervision/overview')).statusCode).toBe(403);
+    expect((await h.req('leader', 'GET', '/api/v1/supervision/overview')).json().units.find((u: { unitId: number }) => u.unitId === h.org.units['water'])).toBeUndefined();
     // The audit chain still verifies with the system's events in it.
     expect((await verifyAuditChains(h.db.db)).firstBroken).toBeNull();
   });

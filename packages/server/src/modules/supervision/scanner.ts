@@ -19,6 +19,12 @@ export const ESCALATION_RULE_KEY = 'supervision.escalation';
 const BATCH = 200;
 const MAX_BATCHES = 50;
 
+/** The escalation rule of the installation (app settings), with the defaults filled in. */
+export async function escalationRuleOf(db: Db): Promise<EscalationRule> {
+  const stored = (await createSettingsRepo(db).appSetting(ESCALATION_RULE_KEY)) as Partial<EscalationRule> | undefined;
+  return { ...defaultEscalationRule, ...(stored ?? {}) };
+}
+
 /** Who hears of each level: the handling unit, then its head and the supervisors, then the leaders. */
 function audienceOf(level: EscalationLevel, c: { region_code: string; lead_unit_id: number | null }): Audience[] {
   const unit: Audience[] = c.lead_unit_id !== null ? [{ kind: 'unit', unitId: c.lead_unit_id }] : [{ kind: 'role', role: 'dispatcher', regionCode: c.region_code }];
@@ -41,10 +47,7 @@ function audienceOf(level: EscalationLevel, c: { region_code: string; lead_unit_
 export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: Deadlines }) {
   const { db, clock, deadlines } = deps;
 
-  async function rule(): Promise<EscalationRule> {
-    const stored = (await createSettingsRepo(db).appSetting(ESCALATION_RULE_KEY)) as Partial<EscalationRule> | undefined;
-    return { ...defaultEscalationRule, ...(stored ?? {}) };
-  }
+  const rule = () => escalationRuleOf(db);
 
   return {
     rule,

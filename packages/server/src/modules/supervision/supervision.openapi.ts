@@ -1,0 +1,18 @@
+import { errors, json, ok } from '../../http/openapi-parts.ts';
+
+/** OpenAPI paths of the supervision centre (merged by http/openapi.ts). */
+export function supervisionPaths(): Record<string, unknown> {
+  return {
+    '/api/v1/supervision/overview': {
+      get: {
+        summary: 'Near-due, overdue, escalations (urge/supervise/escalate), returns and flagged ratings per unit of the caller’s regions (supervisors, dispatchers, leaders, admins)',
+        parameters: [{ name: 'days', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 366, default: 30 }, description: 'Window for escalations, returns and ratings' }],
+        responses: { '200': ok('{generatedAt, days, totals, units: [{unitId, unitName, nearDue, overdue, escalations, returns, flaggedRatings}], recentEscalations}'), ...errors },
+      },
+    },
+    '/api/v1/supervision/escalation-rule': {
+      get: { summary: 'When an overdue case goes up to the region’s leader (working days past the deadline)', responses: { '200': ok('{leaderAfterWorkingDays}'), ...errors } },
+      put: { summary: 'Change it (admin)', requestBody: json({ type: 'object', properties: { leaderAfterWorkingDays: { type: 'integer', minimum: 1, maximum: 60 } } }), responses: { '200': ok('The rule'), ...errors } },
+    },
+  };
+}
