@@ -14,6 +14,8 @@ export const errorCodes = [
   'conflict',
   /** A key project cannot be struck off while someone who raised its matters has no answer. */
   'originators_unanswered',
+  /** Something that existed has expired: a one-time link past its date. */
+  'gone',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -491,6 +491,14 @@ export interface CaseEscalationsTable {
   created_at: Date;
 }
 
+export interface FollowUpLinksTable {
+  token_hash: string;
+  case_id: number;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   units: UnitsTable;
@@ -528,6 +536,7 @@ export interface Database {
   project_events: ProjectEventsTable;
   letter_counters: LetterCountersTable;
   case_escalations: CaseEscalationsTable;
+  follow_up_links: FollowUpLinksTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

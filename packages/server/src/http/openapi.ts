@@ -22,6 +22,7 @@ import { policiesPaths } from '../modules/policies/policies.openapi.ts';
 import { safetyNetPaths } from '../modules/safety-net/safety-net.openapi.ts';
 import { livelihoodPaths } from '../modules/livelihood/livelihood.openapi.ts';
 import { supervisionPaths } from '../modules/supervision/supervision.openapi.ts';
+import { followUpPaths } from '../modules/follow-up/follow-up.openapi.ts';
 
 export function openApiDocument() {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
@@ -43,6 +44,7 @@ export function openApiDocument() {
       ...safetyNetPaths(),
       ...livelihoodPaths(),
       ...supervisionPaths(),
+      ...followUpPaths(),
       '/api/v1/auth/login': { post: { summary: 'Sign in', security: [], requestBody: json(schema(loginSchema)), responses: { '200': ok('{token, user} and a session cookie'), ...errors } } },
       '/api/v1/auth/logout': { post: { summary: 'Sign out', responses: { '204': { description: 'Signed out' } } } },
       '/api/v1/auth/session': { get: { summary: 'The signed-in user, or {user: null} (never 401)', security: [], responses: { '200': ok('{user}') } } },

@@ -39,9 +39,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index case_escalations_unit on case_escalations (unit_id, created_at)`.execute(db);
   await sql`create index case_escalations_region on case_escalations (region_code text_pattern_ops, created_at)`.execute(db);
+
+  // One-time follow-up links (回访短信链接): only the token's hash is kept.
+  await sql`
+    create table follow_up_links (
+      token_hash text primary key,
+      case_id bigint not null references cases(id),
+      created_at timestamptz not null,
+      expires_at timestamptz not null,
+      used_at timestamptz
+    )`.execute(db);
+  await sql`create index follow_up_links_case on follow_up_links (case_id)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop table follow_up_links`.execute(db);
   await sql`drop table case_escalations`.execute(db);
   await sql`drop trigger cases_reset_escalation on cases`.execute(db);
   await sql`drop function cases_reset_escalation()`.execute(db);

@@ -225,8 +225,18 @@ export function createCaseService(deps: CaseServiceDeps) {
     await perform(row.id, row.version, { action: 'followUp', ...rating }, { userId: null, roles: ['citizen'], unitIds: [] }, null);
   }
 
+  /**
+   * The requester's rating through a one-time follow-up link: `claim` runs in the rating's own
+   * transaction (it marks the link used, or throws and nothing is recorded).
+   */
+  async function rateWithClaim(caseId: number, rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined }, claim: (trx: Db) => Promise<void>) {
+    const row = await createCasesRepo(db).get(caseId);
+    if (!row) throw notFound();
+    await perform(row.id, row.version, { action: 'followUp', ...rating }, { userId: null, roles: ['citizen'], unitIds: [] }, null, claim);
+  }
+
   /** One transaction: lock, check version and the state machine, apply effects, append the event, enqueue, count. */
-  async function perform(caseId: number, version: number, input: ActionInput, actor: Actor, user: AuthUser | null) {
+  async function perform(caseId: number, version: number, input: ActionInput, actor: Actor, user: AuthUser | null, within?: (trx: Db) => Promise<void>) {
     const now = clock.now();
     const rules = await deadlines.snapshot();
     await db.transaction().execute(async (trx) => {
@@ -282,6 +292,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           opinionUnitId,
         });
       }
+      // What the caller writes with the action, all or nothing (a follow-up link marked used).
+      if (within) await within(trx);
     });
   }
 
@@ -354,7 +366,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     return createCasesRepo(db).queueCounts(scopeOf(user), clock.now());
   }
 
-  return { register, act, rateAsRequester, get, list, queues, dispatchHelp: createDispatchHelp(db) };
+  return { register, act, rateAsRequester, rateWithClaim, get, list, queues, dispatchHelp: createDispatchHelp(db) };
 }
 
 /** Actions that write the safety-net side tables (citations, consultations, decisions). */

@@ -1,0 +1,67 @@
+import { expect, it } from 'vitest';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { createTrackingService } from '../cases/tracking.service.ts';
+import { createCaseService } from '../cases/cases.service.ts';
+import { createGuessLimiter } from '../cases/guess-limiter.ts';
+import { createDeadlines } from '../settings/deadlines.ts';
+import { createFollowUpService } from './follow-up.service.ts';
+
+async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
+  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
+  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** The one-time SMS follow-up link: rate once, refused when used again or expired. */
+describeEachDb('follow-up links', (get) => {
+  it('lets the citizen rate once through the link; a second use and an expired link are refused and change nothing', async () => {
+    const h = get();
+    const guesses = createGuessLimiter(h.clock);
+    const deadlines = createDeadlines(h.db.db, h.clock);
+    const followUp = createFollowUpService({
+      db: h.db.db,
+      clock: h.clock,
+      cases: createCaseService({ db: h.db.db, clock: h.clock, deadlines, guesses }),
+      tracking: createTrackingService(h.db.db, guesses),
+    });
+    const reg = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '小区路灯不亮', categoryCode: 'water.outage', regionCode: '140802', requester: { name: '孙女士', phone: '13935912388' } });
+    const id = reg.json().id as number;
+    await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await act(h, 'handler2', id, { action: 'sign' });
+    await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已修复路灯' });
+
+    const { token } = await followUp.create(id);
+    const seen = await h.req(null, 'GET', `/api/v1/follow-up/${token}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ trackingNo: reg.json().trackingNo, canRate: true });
+    expect(seen.body).not.toContain('13935912388');
+
+    const bad = await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: true, satisfaction: 'super' });
+    expect(bad.statusCode).toBe(400);
+    const rated = await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: true, satisfaction: 'very_satisfied', comment: '修得很快' });
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json().status).toBe('closed');
+    const followUps = async () => (await h.db.db.selectFrom('case_events').select(['action', 'actor_role']).where('case_id', '=', id).where('action', '=', 'followUp').execute()).length;
+    expect(await followUps()).toBe(1);
+
+    // Used twice: refused, nothing recorded.
+    expect((await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: false, satisfaction: 'very_dissatisfied' })).statusCode).toBe(409);
+    expect((await h.req(null, 'GET', `/api/v1/follow-up/${token}`)).statusCode).toBe(409);
+    expect(await followUps()).toBe(1);
+
+    // Expired: 410; unknown: 404; malformed: 400.
+    const reg2 = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '楼下垃圾未清运', categoryCode: 'water.outage', regionCode: '140802', requester: { name: '李先生', phone: '13935912377' } });
+    const id2 = reg2.json().id as number;
+    await act(h, 'dispatcher', id2, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await act(h, 'handler2', id2, { action: 'sign' });
+    await act(h, 'handler2', id2, { action: 'reply', outcome: 'resolved', text: '已清运' });
+    const late = await followUp.create(id2);
+    h.clock.advance(8 * 86_400_000);
+    h.resetSessions();
+    expect((await h.req(null, 'POST', `/api/v1/follow-up/${late.token}`, { solved: true, satisfaction: 'satisfied' })).statusCode).toBe(410);
+    expect((await h.req(null, 'GET', `/api/v1/follow-up/${'A'.repeat(43)}`)).statusCode).toBe(404);
+    expect((await h.req(null, 'GET', '/api/v1/follow-up/short')).statusCode).toBe(400);
+    expect((await h.db.db.selectFrom('case_events').select('id').where('case_id', '=', id2).where('action', '=', 'followUp').execute()).length).toBe(0);
+  });
+});
