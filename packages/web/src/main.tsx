@@ -24,6 +24,7 @@ const ReferralsPage = lazy(() => import('./pages/staff/safety-net/ReferralsPage.
 const RectificationsPage = lazy(() => import('./pages/staff/safety-net/RectificationsPage.tsx').then((m) => ({ default: m.RectificationsPage })));
 const ConsultationsPage = lazy(() => import('./pages/staff/safety-net/ConsultationsPage.tsx').then((m) => ({ default: m.ConsultationsPage })));
 const LivelihoodRoutes = lazy(() => import('./pages/staff/livelihood/LivelihoodRoutes.tsx').then((m) => ({ default: m.LivelihoodRoutes })));
+const FollowUpPage = lazy(() => import('./pages/citizen/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
 const PublicProjectsPage = lazy(() => import('./pages/citizen/PublicProjectsPage.tsx').then((m) => ({ default: m.PublicProjectsPage })));
 const WorkbenchPage = lazy(() => import('./pages/staff/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
@@ -37,6 +38,7 @@ function Root() {
         <Routes>
           <Route path="/" element={<CitizenHome />} />
           <Route path="/track" element={<TrackPage />} />
+          <Route path="/f/:token" element={<FollowUpPage />} />
           <Route path="/projects" element={<PublicProjectsPage />} />
           <Route path="/projects/:regionCode" element={<PublicProjectsPage />} />
           <Route path="/projects/:regionCode/:projectId" element={<PublicProjectsPage />} />

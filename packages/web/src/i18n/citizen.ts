@@ -115,6 +115,12 @@ export const zh = {
 
   // Rate
   rateTitle: '评价本次办理',
+  'followUp.title': '回访评价',
+  'followUp.thanks': '感谢您的评价！本链接已使用，之后可凭诉求编号和手机后四位查询办理进度。',
+  'followUp.used': '该回访链接已使用过，每个链接只能评价一次。',
+  'followUp.expired': '该回访链接已过期。',
+  'followUp.unknown': '无法识别该回访链接，请核对短信中的地址。',
+  'followUp.trackInstead': '您仍可凭诉求编号和手机号后四位在“查询进度”中查看办理情况。',
   rateIntro: '您的评价会用于考核承办单位，未解决或不满意的诉求会重新办理。',
   rateSolved: '问题是否已解决',
   rateSolvedYes: '已解决',
@@ -241,6 +247,12 @@ export const en: Record<keyof typeof zh, string> = {
   timelineEmpty: 'Nothing recorded yet',
 
   rateTitle: 'Rate the handling',
+  'followUp.title': 'Follow-up',
+  'followUp.thanks': 'Thank you for rating! This link is now used; you can still track the request with its number and the last 4 digits of your phone.',
+  'followUp.used': 'This follow-up link has been used already: each link rates once.',
+  'followUp.expired': 'This follow-up link has expired.',
+  'followUp.unknown': 'This follow-up link is not recognised: check the address in the SMS.',
+  'followUp.trackInstead': 'You can still follow the request under “Track” with its number and the last 4 digits of your phone.',
   rateIntro: 'Your rating counts in the unit’s assessment; an unsolved or unsatisfying request is handled again.',
   rateSolved: 'Was the problem solved?',
   rateSolvedYes: 'Solved',

@@ -15,8 +15,8 @@ interface RateValues {
 
 const shape = publicRateSchema.shape;
 
-/** The citizen rates the answer: solved or not, one of the 5 satisfaction levels, a comment. */
-export function RatingForm({ trackingNo, last4, onRated }: { trackingNo: string; last4: string; onRated: (v: Tracked) => void }) {
+/** The citizen rates the answer: solved or not, one of the 5 satisfaction levels, a comment (to the tracking page's or a follow-up link's endpoint). */
+export function RatingForm({ url, extra, onRated }: { url: string; extra?: Record<string, unknown>; onRated: (v: Tracked) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<RateValues>();
   const [sending, setSending] = useState(false);
@@ -27,8 +27,8 @@ export function RatingForm({ trackingNo, last4, onRated }: { trackingNo: string;
     setFailure(null);
     try {
       const comment = v.comment?.trim();
-      const body = { phone: last4, solved: v.solved, satisfaction: v.satisfaction, ...(comment ? { comment } : {}) };
-      onRated(await api<Tracked>(`/api/v1/track/${encodeURIComponent(trackingNo)}/rating`, { method: 'POST', body, lang }));
+      const body = { ...extra, solved: v.solved, satisfaction: v.satisfaction, ...(comment ? { comment } : {}) };
+      onRated(await api<Tracked>(url, { method: 'POST', body, lang }));
     } catch (e) {
       const fields = apiFields(e);
       if (fields.length > 0) form.setFields(fieldErrors(fields, ['solved', 'satisfaction', 'comment']));

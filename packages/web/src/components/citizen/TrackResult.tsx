@@ -20,14 +20,30 @@ const stepOf: Record<string, number> = {
 const tagColour: Record<string, string> = { replied: 'green', closed: 'default', merged: 'purple' };
 
 /** A request as the citizen sees it: status in plain words, the answer, the rating, the history. */
-export function TrackResult({ data, last4, loading, onRefresh, onRated }: { data: Tracked; last4: string; loading: boolean; onRefresh: () => void; onRated: (v: Tracked) => void }) {
+export function TrackResult({
+  data,
+  last4,
+  loading,
+  onRefresh,
+  onRated,
+  rateUrl,
+}: {
+  data: Tracked;
+  /** The phone's last 4 digits the citizen typed; null when they came by a follow-up link. */
+  last4: string | null;
+  loading: boolean;
+  onRefresh: () => void;
+  onRated: (v: Tracked) => void;
+  /** Where the rating goes instead of the tracking page's endpoint (a follow-up link). */
+  rateUrl?: string;
+}) {
   const { t, lang } = useI18n();
   const { token } = theme.useToken();
   const step = stepOf[data.status] ?? 1;
   const statusKey = (prefix: string) => `${prefix}.${data.status}` as MessageKey;
   // Newest first: what happened last is what the citizen came to see.
   const timeline = [...data.timeline].reverse();
-  const letter = data.writtenAnswer ? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf?phone=${encodeURIComponent(last4)}` : null;
+  const letter = data.writtenAnswer && last4 !== null ? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf?phone=${encodeURIComponent(last4)}` : null;
   const letterButton = letter && (
     <Button icon={<FilePdfOutlined />} href={letter} target="_blank" rel="noopener" data-testid="answer-pdf" block style={{ marginTop: 8 }}>
       {t('writtenAnswer')}
@@ -100,7 +116,7 @@ export function TrackResult({ data, last4, loading, onRefresh, onRated }: { data
       {data.canRate && (
         <Card title={t('rateTitle')}>
           <Typography.Paragraph type="secondary">{t('rateIntro')}</Typography.Paragraph>
-          <RatingForm trackingNo={data.trackingNo} last4={last4} onRated={onRated} />
+          <RatingForm url={rateUrl ?? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/rating`} {...(rateUrl === undefined && last4 !== null ? { extra: { phone: last4 } } : {})} onRated={onRated} />
         </Card>
       )}
       {!data.canRate && data.rating && (
