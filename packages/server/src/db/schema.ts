@@ -310,10 +310,20 @@ export interface RectificationNoticesTable {
   issued_by: number | null;
   issued_at: Date;
   due_at: Date;
-  status: ColumnType<'issued' | 'answered', 'issued' | 'answered' | undefined>;
+  status: ColumnType<'issued' | 'answered' | 'appealed' | 'voided', 'issued' | 'answered' | 'appealed' | 'voided' | undefined, 'issued' | 'answered' | 'appealed' | 'voided'>;
   response: string | null;
   answered_by: number | null;
   answered_at: Date | null;
+  kind: ColumnType<'safety_net' | 'bad_rating', 'safety_net' | 'bad_rating' | undefined, 'safety_net' | 'bad_rating'>;
+  satisfaction: ColumnType<string | null, string | null | undefined, string | null>;
+  rating_event_id: ColumnType<number | null, number | null | undefined, number | null>;
+  appeal_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  appealed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  appealed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  appeal_decision: ColumnType<'rating_stands' | 'rating_voided' | null, 'rating_stands' | 'rating_voided' | null | undefined, 'rating_stands' | 'rating_voided' | null>;
+  appeal_note: ColumnType<string | null, string | null | undefined, string | null>;
+  appeal_decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  appeal_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PolicyBarriersTable {

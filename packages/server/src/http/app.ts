@@ -20,6 +20,7 @@ import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { settingsRoutes } from '../modules/settings/settings.routes.ts';
 import { livelihoodRoutes } from '../modules/livelihood/livelihood.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
+import { badRatingsRoutes } from '../modules/ratings/bad-ratings.routes.ts';
 import { followUpRoutes } from '../modules/follow-up/follow-up.routes.ts';
 import { createFollowUpService } from '../modules/follow-up/follow-up.service.ts';
 import { policiesRoutes } from '../modules/policies/policies.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   safetyNetRoutes(app, { safetyNet: createSafetyNetService({ db: deps.db, clock: deps.clock }), cases, tracking });
   livelihoodRoutes(app, { db: deps.db, clock: deps.clock, deadlines, dataDir: deps.dataDir });
   supervisionRoutes(app, { db: deps.db, clock: deps.clock });
+  badRatingsRoutes(app, { db: deps.db, clock: deps.clock });
   followUpRoutes(app, { followUp: createFollowUpService({ db: deps.db, clock: deps.clock, cases, tracking }) });
   publicRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, mapTileUrl: deps.mapTileUrl });
   app.get('/api/health', async () => ({ ok: true }));

@@ -44,6 +44,7 @@ import { checkReferences, policyBasisOf } from './action-references.ts';
 import { recordSafetyNetAction, registerFailedMatter } from '../safety-net/safety-net.effects.ts';
 import { createSafetyNetRepo } from '../safety-net/safety-net.repo.ts';
 import { caseExtras, loadSafetyNetState } from '../safety-net/safety-net.view.ts';
+import { issueBadRatingNotice } from '../ratings/bad-rating-notice.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
 
 export interface CaseServiceDeps {
@@ -291,6 +292,10 @@ export function createCaseService(deps: CaseServiceDeps) {
           openConsultationId: (await snRepo.openConsultation(row.id))?.id,
           opinionUnitId,
         });
+      }
+      // 不满意 / 非常不满意: a rectification notice to the handling unit, due in 15 working days.
+      if (input.action === 'followUp') {
+        await issueBadRatingNotice(trx, updated, { satisfaction: input.satisfaction, comment: input.comment, eventId: ev.id, actorId: actor.userId }, rules, now);
       }
       // What the caller writes with the action, all or nothing (a follow-up link marked used).
       if (within) await within(trx);

@@ -201,7 +201,7 @@ export function createSafetyNetRepo(db: Db) {
         .selectFrom('rectification_notices as n')
         .innerJoin('cases as c', 'c.id', 'n.case_id')
         .leftJoin('units as u', 'u.id', 'n.unit_id')
-        .select(['n.id', 'n.case_id', 'c.tracking_no', 'c.title', 'n.unit_id', 'u.name as unit_name', 'n.finding', 'n.issued_at', 'n.due_at', 'n.status', 'n.response', 'n.answered_at']);
+        .select(['n.id', 'n.case_id', 'c.tracking_no', 'c.title', 'n.unit_id', 'u.name as unit_name', 'n.finding', 'n.issued_at', 'n.due_at', 'n.status', 'n.response', 'n.answered_at', 'n.kind', 'n.satisfaction', 'n.appeal_reason', 'n.appealed_at', 'n.appeal_decision', 'n.appeal_note']);
       if (filter.caseId !== undefined) q = q.where('n.case_id', '=', filter.caseId);
       const { unitIds, regionPrefixes } = filter;
       if (unitIds !== undefined || regionPrefixes !== undefined) {

@@ -328,6 +328,9 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
           status: n.status,
           response: n.response,
           answeredAt: n.answered_at?.toISOString() ?? null,
+          kind: n.kind,
+          satisfaction: n.satisfaction,
+          appeal: n.appealed_at === null ? null : { reason: n.appeal_reason, at: n.appealed_at.toISOString(), decision: n.appeal_decision, note: n.appeal_note },
         })),
       };
     },

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/connect.ts';
+
+/** Bad-rating notices: rows of the rectification ledger with kind 'bad_rating'. */
+export function createBadRatingsRepo(db: Db) {
+  return {
+    async insert(v: { caseId: number; unitId: number | null; finding: string; satisfaction: string; ratingEventId: number; issuedBy: number | null; at: Date; dueAt: Date }): Promise<number> {
+      const r = await db
+        .insertInto('rectification_notices')
+        .values({
+          case_id: v.caseId,
+          unit_id: v.unitId,
+          finding: v.finding,
+          issued_by: v.issuedBy,
+          issued_at: v.at,
+          due_at: v.dueAt,
+          response: null,
+          answered_by: null,
+          answered_at: null,
+          kind: 'bad_rating',
+          satisfaction: v.satisfaction,
+          rating_event_id: v.ratingEventId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async get(id: number, opts: { lock?: boolean } = {}) {
+      let q = db
+        .selectFrom('rectification_notices as n')
+        .innerJoin('cases as c', 'c.id', 'n.case_id')
+        .selectAll('n')
+        .select(['c.region_code', 'c.tracking_no'])
+        .where('n.id', '=', id)
+        .where('n.kind', '=', 'bad_rating');
+      if (opts.lock) q = q.forUpdate('n');
+      return q.executeTakeFirst();
+    },
+
+    async ratingDay(eventId: number): Promise<Date | null> {
+      const r = await db.selectFrom('case_events').select('created_at').where('id', '=', eventId).executeTakeFirst();
+      return r?.created_at ?? null;
+    },
+
+    async appeal(id: number, v: { reason: string; by: number; at: Date }): Promise<boolean> {
+      const r = await db
+        .updateTable('rectification_notices')
+        .set({ status: 'appealed', appeal_reason: v.reason, appealed_by: v.by, appealed_at: v.at })
+        .where('id', '=', id)
+        .where('kind', '=', 'bad_rating')
+        .where('appealed_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
+    async decide(id: number, v: { voided: boolean; note: string; by: number; at: Date }): Promise<boolean> {
+      const r = await db
+        .updateTable('rectification_notices')
+        .set({
+          status: v.voided ? 'voided' : 'issued',
+          appeal_decision: v.voided ? 'rating_voided' : 'rating_stands',
+          appeal_note: v.note,
+          appeal_decided_by: v.by,
+          appeal_decided_at: v.at,
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'appealed')
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+  };
+}
