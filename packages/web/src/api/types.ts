@@ -95,9 +95,13 @@ export interface Rectification {
   finding: string;
   issuedAt: string;
   dueAt: string;
-  status: 'issued' | 'answered';
+  status: 'issued' | 'answered' | 'appealed' | 'voided';
   response: string | null;
   answeredAt: string | null;
+  /** safety_net: staff conduct at the safety-net window; bad_rating: a 不满意 follow-up. */
+  kind?: 'safety_net' | 'bad_rating';
+  satisfaction?: string | null;
+  appeal?: { reason: string | null; at: string; decision: 'rating_stands' | 'rating_voided' | null; note: string | null } | null;
 }
 
 export interface SafetyNetInfo {

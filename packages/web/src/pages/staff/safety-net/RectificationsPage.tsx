@@ -10,6 +10,7 @@ import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { AppealDialog, DecideAppealDialog } from './RatingAppealDialogs.tsx';
 
 interface Notice extends Rectification {
   caseId: number;
@@ -50,8 +51,9 @@ function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: 
 }
 
 /**
- * 整改通知: notices to the units where staff conduct made a matter fail. A unit sees its own and
- * its head or handler answers with what was rectified; the centre sees its region's.
+ * 整改通知: notices to the units where staff conduct made a matter fail, and bad ratings (不满意) to
+ * rectify within 15 working days. A unit sees its own: its head or handler answers with what was
+ * rectified, or appeals a malicious rating (申诉复核) once; a supervisor decides the appeal.
  */
 export function RectificationsPage() {
   const { t, lang } = useI18n();
@@ -59,6 +61,17 @@ export function RectificationsPage() {
   const { message } = App.useApp();
   const list = useLoad(() => api<{ items: Notice[] }>('/api/v1/safety-net/rectifications', { lang }), [lang]);
   const [answering, setAnswering] = useState<Notice | null>(null);
+  const [appealing, setAppealing] = useState<Notice | null>(null);
+  const [deciding, setDeciding] = useState<Notice | null>(null);
+  const ofMyUnit = (n: Notice) => n.unit !== null && (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) && (me?.units.some((u) => u.id === n.unit!.id) ?? false);
+  const canAppeal = (n: Notice) => n.kind === 'bad_rating' && n.status === 'issued' && !n.appeal && ofMyUnit(n);
+  const canDecide = (n: Notice) => n.status === 'appealed' && (me?.roles.includes('supervisor') ?? false);
+  const done = (text: string) => {
+    message.success(text);
+    setAppealing(null);
+    setDeciding(null);
+    list.reload();
+  };
   const canAnswer = (n: Notice) =>
     n.status === 'issued' && n.unit !== null && (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) && (me?.units.some((u) => u.id === n.unit!.id) ?? false);
   const now = Date.now();
@@ -76,6 +89,7 @@ export function RectificationsPage() {
         scroll={{ x: 1000 }}
         columns={[
           { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, n) => <Link to={`/admin/cases/${n.caseId}`}>{v}</Link> },
+          { title: t('rect.kind'), dataIndex: 'kind', width: 100, render: (k?: string) => <Tag color={k === 'bad_rating' ? 'volcano' : 'blue'}>{t(`rect.kind.${k ?? 'safety_net'}` as MessageKey)}</Tag> },
           { title: t('rect.unit'), dataIndex: ['unit', 'name'], width: 190, render: (v?: string) => v ?? '—' },
           { title: t('rect.finding'), dataIndex: 'finding', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('sn.issuedAt'), dataIndex: 'issuedAt', width: 160, render: (v: string) => formatTime(v, lang) },
@@ -85,7 +99,27 @@ export function RectificationsPage() {
             width: 160,
             render: (v: string, n) => (n.status === 'issued' && new Date(v).getTime() < now ? <Typography.Text type="danger">{formatTime(v, lang)}</Typography.Text> : formatTime(v, lang)),
           },
-          { title: t('status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'answered' ? 'green' : 'orange'}>{t(`sn.rect.${s}` as MessageKey)}</Tag> },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            width: 120,
+            render: (s: string, n) => (
+              <>
+                <Tag color={s === 'answered' ? 'green' : s === 'voided' ? 'default' : s === 'appealed' ? 'purple' : 'orange'}>{t(`sn.rect.${s}` as MessageKey)}</Tag>
+                {n.appeal?.reason && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{t('rect.appealReason', { reason: n.appeal.reason })}</Typography.Paragraph>}
+                {canAppeal(n) && (
+                  <Button size="small" onClick={() => setAppealing(n)} data-testid={`appeal-rect-${n.id}`} style={{ marginTop: 4 }}>
+                    {t('rect.appeal')}
+                  </Button>
+                )}
+                {canDecide(n) && (
+                  <Button size="small" type="primary" onClick={() => setDeciding(n)} data-testid={`decide-rect-${n.id}`} style={{ marginTop: 4 }}>
+                    {t('rect.decide')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
           {
             title: t('rect.response'),
             dataIndex: 'response',
@@ -103,6 +137,8 @@ export function RectificationsPage() {
           },
         ]}
       />
+      {appealing && <AppealDialog id={appealing.id} finding={appealing.finding} onCancel={() => setAppealing(null)} onDone={() => done(t('rect.appeal.sent'))} />}
+      {deciding && <DecideAppealDialog id={deciding.id} reason={deciding.appeal?.reason ?? null} onCancel={() => setDeciding(null)} onDone={() => done(t('rect.decide.done'))} />}
       {answering && (
         <AnswerDialog
           notice={answering}
