@@ -24,3 +24,4 @@ export * from './livelihood/progress.ts';
 export * from './contract/livelihood.ts';
 export * from './livelihood/duplicates.ts';
 export * from './supervision/escalation.ts';
+export * from './supervision/rating-rules.ts';

@@ -155,7 +155,8 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       return {
         ...base,
         patch: { solved: input.solved, satisfaction: input.satisfaction, follow_up: closes ? 'none' : 'unsatisfied', ...(closes ? { closed_at: now } : {}) },
-        payload: { solved: input.solved, satisfaction: input.satisfaction, comment: input.comment },
+        // The reply time and lead unit as they were when rated (a reopen clears replied_at): the rating rules read them.
+        payload: { solved: input.solved, satisfaction: input.satisfaction, comment: input.comment, repliedAt: row.replied_at?.toISOString() ?? null, leadUnitId: lead },
         metrics,
         audience: closes ? (lead !== null ? [{ kind: 'unit', unitId: lead }] : []) : [{ kind: 'role', role: 'supervisor', regionCode: region }],
       };

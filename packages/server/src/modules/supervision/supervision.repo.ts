@@ -82,6 +82,42 @@ export function createSupervisionRepo(db: Db) {
         .execute();
     },
 
+    /**
+     * The follow-up ratings (回访) of cases under the prefixes since `from`, with what the rating
+     * rules need: who keyed each in and that account's units (its unit memberships now, and the
+     * unit it acted for), when the answer was sent, the lead unit, and whether the case was
+     * reopened afterwards.
+     */
+    async ratings(prefixes: readonly string[], from: Date) {
+      return db
+        .selectFrom('case_events as e')
+        .innerJoin('cases as c', 'c.id', 'e.case_id')
+        .select([
+          'e.case_id',
+          'e.created_at',
+          'e.actor_id',
+          'e.actor_role',
+          'e.actor_unit_id',
+          'e.payload',
+          'c.lead_unit_id',
+          'c.replied_at',
+          sql<number[]>`coalesce((select array_agg(m.unit_id) from unit_members m where m.user_id = e.actor_id), '{}')`.as('actor_units'),
+          sql<boolean>`exists (select 1 from case_events r where r.case_id = e.case_id and r.action = 'reopen' and r.seq > e.seq)`.as('reopened'),
+        ])
+        .where('e.action', '=', 'followUp')
+        .where('e.created_at', '>=', from)
+        .where(inPrefixes('c.region_code', prefixes))
+        .orderBy('e.id')
+        .limit(200_000)
+        .execute();
+    },
+
+    async trackingNos(caseIds: readonly number[]): Promise<Map<number, string>> {
+      if (caseIds.length === 0) return new Map();
+      const rows = await db.selectFrom('cases').select(['id', 'tracking_no']).where('id', 'in', [...new Set(caseIds)]).execute();
+      return new Map(rows.map((r) => [r.id, r.tracking_no]));
+    },
+
     async unitNames(ids: readonly number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();

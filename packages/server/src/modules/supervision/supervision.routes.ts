@@ -18,6 +18,10 @@ export function supervisionRoutes(app: FastifyInstance, deps: { db: Db; clock: C
     const user = requireUser(req);
     return supervision.overview(user, parseWith(overviewQuery, req.query, langOf(req)).days);
   });
+  app.get('/api/v1/supervision/rating-flags', async (req) => {
+    const user = requireUser(req);
+    return supervision.ratingFlags(user, parseWith(overviewQuery, req.query, langOf(req)).days);
+  });
   app.get('/api/v1/supervision/escalation-rule', async (req) => {
     requireUser(req);
     return supervision.escalationRule();

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { ESCALATION_RULE_KEY, escalationRuleOf } from './scanner.ts';
+import { flaggedCasesByUnit, ratingFlags } from './rating-flags.ts';
 import { createSupervisionRepo } from './supervision.repo.ts';
 
 /** Who reads the supervision centre. */
@@ -30,7 +31,7 @@ export interface SupervisionOverview {
 }
 
 /** Per-unit counts for the supervision centre: what is near due, overdue, escalated, returned, flagged. */
-export function createSupervisionService(deps: { db: Db; clock: Clock; flaggedRatingsByUnit?: (prefixes: readonly string[], from: Date) => Promise<Map<number | null, number>> }) {
+export function createSupervisionService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const repo = createSupervisionRepo(db);
 
@@ -49,7 +50,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock; flaggedRa
         repo.escalationsByUnit(prefixes, from),
         repo.returnsByUnit(prefixes, from),
         repo.recentEscalations(prefixes, 50),
-        deps.flaggedRatingsByUnit ? deps.flaggedRatingsByUnit(prefixes, from) : Promise.resolve(new Map<number | null, number>()),
+        ratingFlags(db, prefixes, from).then((r) => flaggedCasesByUnit(r.flags, r.leadUnitOf)),
       ]);
       const byUnit = new Map<number | null, UnitOverview>();
       const unit = (id: number | null): UnitOverview => {
@@ -93,6 +94,19 @@ export function createSupervisionService(deps: { db: Db; clock: Clock; flaggedRa
           at: r.created_at.toISOString(),
           unit: r.unit_id !== null ? { id: r.unit_id, name: r.unit_name ?? '' } : null,
         })),
+      };
+    },
+
+    /** The flags themselves, with the evidence, newest window first (supervisors read them). */
+    async ratingFlags(user: AuthUser, days = 30) {
+      const prefixes = prefixesOf(user);
+      const from = new Date(clock.now().getTime() - days * DAY);
+      const r = await ratingFlags(db, prefixes, from);
+      const tracking = await repo.trackingNos(r.flags.flatMap((f) => f.caseIds));
+      return {
+        days,
+        ratings: r.ratings,
+        items: r.flags.map((f) => ({ ...f, cases: f.caseIds.map((id) => ({ id, trackingNo: tracking.get(id) ?? null })) })),
       };
     },
 

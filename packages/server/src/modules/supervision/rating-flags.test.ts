@@ -1,0 +1,42 @@
+import { expect, it } from 'vitest';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
+
+async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
+  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
+  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** The rating rules read the real follow-ups: a burst of ratings keyed in by one account is flagged. */
+describeEachDb('supervision: flagged ratings', (get) => {
+  it('flags nine top ratings keyed in by one account within minutes, with the evidence, and counts them for the unit', async () => {
+    const h = get();
+    const ids: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const r = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: `楼道照明维修 ${i}`, categoryCode: 'water.outage', regionCode: '140802', requester: { name: '吴女士', phone: `1393591${String(2000 + i)}` } });
+      const id = r.json().id as number;
+      ids.push(id);
+      await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+      await act(h, 'handler2', id, { action: 'sign' });
+      await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已修复' });
+    }
+    h.clock.advance(2 * 86_400_000);
+    h.resetSessions();
+    for (const id of ids) {
+      await act(h, 'supervisor', id, { action: 'followUp', solved: true, satisfaction: 'very_satisfied' });
+      h.clock.advance(20_000);
+    }
+    const flags = (await h.req('supervisor', 'GET', '/api/v1/supervision/rating-flags')).json();
+    expect(flags.ratings).toBe(9);
+    const burst = flags.items.find((f: { kind: string }) => f.kind === 'burst_by_one_account');
+    expect(burst).toBeDefined();
+    expect(burst.userId).toBe(h.org.users['supervisor']);
+    expect([...burst.caseIds].sort((a: number, b: number) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect(burst.summary.zh.length).toBeGreaterThan(0);
+    const overview = (await h.req('supervisor', 'GET', '/api/v1/supervision/overview')).json();
+    expect(overview.units.find((u: { unitId: number }) => u.unitId === h.org.units['water']).flaggedRatings).toBe(9);
+    expect(overview.totals.flaggedRatings).toBe(9);
+    expect((await h.req('handler2', 'GET', '/api/v1/supervision/rating-flags')).statusCode).toBe(403);
+  });
+});
