@@ -99,4 +99,33 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     const events = await h.db.db.selectFrom('case_events').select('case_id').where('case_id', 'in', ids).where('action', '=', 'supervise').execute();
     expect(events).toHaveLength(12);
   });
+
+  it('chases the invited units that have not given their opinion on a safety-net case', async () => {
+    const h = get();
+    const approval = h.org.units['approval']!;
+    const market = h.org.units['market']!;
+    const reg = await h.req('safetynet', 'POST', '/api/v1/cases', {
+      type: 'help',
+      channel: 'safety_net',
+      title: '个体户营业执照变更被要求补充材料',
+      content: '变更经营场所时窗口要求补交房屋产权证明，房东在外地开不出来。',
+      categoryCode: 'market.license',
+      regionCode: '140802',
+      requester: { name: '郑先生', phone: '13935912355' },
+      failedMatter: { name: '个体工商户变更登记', unitId: approval, visits: 2 },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const id = reg.json().id as number;
+    await act(h, 'safetynet', id, { action: 'convene', unitIds: [approval, market], agenda: '租赁场所能否以租赁合同代替产权证明' });
+    await act(h, 'approvalhead', id, { action: 'recordOpinion', opinion: '可以租赁合同加房东身份证明代替。' });
+    const row = await h.db.db.selectFrom('cases').select(['near_due_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    h.clock.set(new Date(row.near_due_at!.getTime() + 60_000));
+    h.resetSessions();
+    const scanner = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    expect((await scanner.scanOnce()).urge).toBeGreaterThanOrEqual(1);
+    const urged = await h.db.db.selectFrom('outbox').select('payload').where('case_id', '=', id).where('topic', '=', 'case.urge').executeTakeFirstOrThrow();
+    const p = urged.payload as { pendingConsultationUnitIds?: number[]; audience: { kind: string; unitId?: number }[] };
+    expect(p.pendingConsultationUnitIds).toEqual([market]);
+    expect(p.audience).toEqual(expect.arrayContaining([expect.objectContaining({ unitId: market })]));
+  });
 });

@@ -12,6 +12,7 @@ import { appendEvent } from '../audit/record-event.ts';
 import type { Audience } from '../cases/action-effects.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
+import { createSafetyNetRepo } from '../safety-net/safety-net.repo.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { createSupervisionRepo } from './supervision.repo.ts';
 
@@ -23,6 +24,11 @@ const MAX_BATCHES = 50;
 export async function escalationRuleOf(db: Db): Promise<EscalationRule> {
   const stored = (await createSettingsRepo(db).appSetting(ESCALATION_RULE_KEY)) as Partial<EscalationRule> | undefined;
   return { ...defaultEscalationRule, ...(stored ?? {}) };
+}
+
+async function pendingConsultationUnits(trx: Db, caseId: number): Promise<number[]> {
+  const open = await createSafetyNetRepo(trx).openConsultation(caseId);
+  return open ? open.unit_ids.filter((u) => !open.answeredUnitIds.includes(u)) : [];
 }
 
 /** Who hears of each level: the handling unit, then its head and the supervisors, then the leaders. */
@@ -83,11 +89,15 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
                   payload,
                   at: now,
                 });
+                // A safety-net case waiting on a consultation: the invited units that have not
+                // given their opinion are chased too (the consultation has the case's deadline).
+                const pending = c.channel === 'safety_net' ? await pendingConsultationUnits(trx, c.id) : [];
+                const audience = [...audienceOf(level, c), ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId }))];
                 await createOutboxRepo(trx).enqueue(
                   {
                     topic: `case.${level}`,
                     caseId: c.id,
-                    payload: { eventId: event.id, caseId: c.id, trackingNo: c.tracking_no, action: level, status: c.status, audience: audienceOf(level, c), dueAt: payload.dueAt },
+                    payload: { eventId: event.id, caseId: c.id, trackingNo: c.tracking_no, action: level, status: c.status, audience, dueAt: payload.dueAt, ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}) },
                   },
                   now,
                 );

@@ -130,7 +130,7 @@ export function createSupervisionRepo(db: Db) {
 export function claimDueQuery(db: Db, now: Date, limit: number) {
   return db
     .selectFrom('cases')
-    .select(['id', 'status', 'region_code', 'lead_unit_id', 'next_due_at', 'near_due_at', 'next_escalation_at', 'tracking_no'])
+    .select(['id', 'status', 'channel', 'region_code', 'lead_unit_id', 'next_due_at', 'near_due_at', 'next_escalation_at', 'tracking_no'])
     .where('next_escalation_at', '<=', now)
     .orderBy('next_escalation_at')
     .limit(limit)
