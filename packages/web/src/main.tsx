@@ -26,6 +26,7 @@ const ConsultationsPage = lazy(() => import('./pages/staff/safety-net/Consultati
 const LivelihoodRoutes = lazy(() => import('./pages/staff/livelihood/LivelihoodRoutes.tsx').then((m) => ({ default: m.LivelihoodRoutes })));
 const FollowUpPage = lazy(() => import('./pages/citizen/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
 const PublicProjectsPage = lazy(() => import('./pages/citizen/PublicProjectsPage.tsx').then((m) => ({ default: m.PublicProjectsPage })));
+const SupervisionPage = lazy(() => import('./pages/staff/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const WorkbenchPage = lazy(() => import('./pages/staff/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
 function Root() {
@@ -61,6 +62,7 @@ function Root() {
               <Route path="rectifications" element={<RectificationsPage />} />
               <Route path="consultations" element={<ConsultationsPage />} />
               <Route path="livelihood/*" element={<LivelihoodRoutes />} />
+              <Route path="supervision" element={<SupervisionPage />} />
               <Route path="settings/*" element={<SettingsPage />} />
             </Route>
           </Route>

@@ -4,11 +4,12 @@ import * as common from './common.ts';
 import * as livelihood from './livelihood.ts';
 import * as publicProjects from './public-projects.ts';
 import * as staff from './staff.ts';
+import * as supervision from './supervision.ts';
 
 /**
  * All UI text, one file per area (common, citizen, staff, admin), merged here. Every English
  * file must have exactly the keys of its Chinese file (the types enforce it); keys are English.
  */
-export const zh = { ...common.zh, ...citizen.zh, ...staff.zh, ...admin.zh, ...livelihood.zh, ...publicProjects.zh };
+export const zh = { ...common.zh, ...citizen.zh, ...staff.zh, ...admin.zh, ...livelihood.zh, ...publicProjects.zh, ...supervision.zh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...common.en, ...citizen.en, ...staff.en, ...admin.en, ...livelihood.en, ...publicProjects.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...citizen.en, ...staff.en, ...admin.en, ...livelihood.en, ...publicProjects.en, ...supervision.en };

@@ -11,6 +11,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 const analysisRoles: readonly string[] = ['supervisor', 'safety_net_officer', 'leader', 'admin'];
 /** Who sees rectification notices: the units' own staff and the centre. */
 const noticeRoles: readonly string[] = [...unitRoles, ...regionRoles].filter((r) => r !== 'grid_worker');
+/** Who reads the supervision centre (督办中心), as the server decides. */
+const supervisionRoles: readonly string[] = ['supervisor', 'dispatcher', 'leader', 'admin'];
 /** Who works with livelihood matters and key projects (民生实事). */
 const livelihoodRoles: readonly string[] = ['livelihood_officer', 'leader', 'supervisor', 'admin', 'clerk', 'grid_worker'];
 
@@ -32,6 +34,7 @@ export function StaffLayout() {
     { key: '/admin/cases', label: t('cases') },
     ...(has(['unit_head']) ? [{ key: '/admin/consultations', label: t('queue.consultations') }] : []),
     { key: '/admin/policies', label: t('nav.policies') },
+    ...(has(supervisionRoles) ? [{ key: '/admin/supervision', label: t('nav.supervision') }] : []),
     ...(has(analysisRoles) ? [{ key: '/admin/safety-net', label: t('nav.safetyNet') }] : []),
     // A cadre (leader) lands on the own duty list (履职清单) from there.
     ...(has(livelihoodRoles) ? [{ key: '/admin/livelihood', label: t('nav.livelihood') }] : []),

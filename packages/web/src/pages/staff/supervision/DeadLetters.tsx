@@ -1,0 +1,176 @@
+import { App, Button, Card, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../../api/client.ts';
+import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { useLoad } from '../../../components/admin/useLoad.ts';
+import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/messages.ts';
+
+export interface DeadLetter {
+  id: number;
+  topic: string;
+  channel: string;
+  recipient: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string | null;
+}
+
+const channelKeys: Record<string, MessageKey> = { inapp: 'sv.channel.inapp', email: 'sv.channel.email', sms: 'sv.channel.sms', webhook: 'sv.channel.webhook' };
+
+type Raw = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
+/**
+ * The admin deliveries API is new: take its page as `{items}` (or a bare array) with camelCase
+ * or snake_case fields, so a small change of shape does not blank the panel.
+ */
+export function deadLettersOf(body: unknown): DeadLetter[] {
+  const list: unknown = Array.isArray(body) ? body : body && typeof body === 'object' ? ((body as Raw)['items'] ?? (body as Raw)['deliveries']) : undefined;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((x): x is Raw => !!x && typeof x === 'object')
+    .map((x) => ({
+      id: Number(x['id']),
+      topic: str(x['topic']) ?? '—',
+      channel: str(x['channel']) ?? '—',
+      recipient: str(x['recipient']) ?? '—',
+      attempts: Number(x['attempts'] ?? 0),
+      lastError: str(x['lastError'] ?? x['last_error']),
+      createdAt: str(x['createdAt'] ?? x['created_at']),
+    }))
+    .filter((d) => Number.isFinite(d.id));
+}
+
+interface DeadPage {
+  items: DeadLetter[];
+  nextCursor: string | null;
+}
+
+/** A page of dead letters, or `null` when the server has no such route yet. */
+async function loadDeadLetters(lang: string, cursor: string | null): Promise<DeadPage | null> {
+  const q = new URLSearchParams({ status: 'dead' });
+  if (cursor) q.set('cursor', cursor);
+  try {
+    const body = await api<unknown>(`/api/v1/admin/deliveries?${q.toString()}`, { lang });
+    const next = body && typeof body === 'object' && !Array.isArray(body) ? str((body as Raw)['nextCursor']) : null;
+    return { items: deadLettersOf(body), nextCursor: next };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+/**
+ * Admin only: notifications that failed after every retry, each with a button to queue it again.
+ * Renders nothing while the server does not offer the deliveries API (404).
+ */
+export function DeadLetters() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const dead = useLoad(() => loadDeadLetters(lang, null), [lang]);
+  const [busy, setBusy] = useState<number | null>(null);
+  // Pages after the first, appended by "load more"; a reload starts again from the first.
+  const [more, setMore] = useState<DeadPage[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  useEffect(() => setMore([]), [dead.data]);
+
+  // Nothing until the server has answered: a missing route (404) must not flash an empty card.
+  if (dead.data === null || (dead.data === undefined && !dead.error)) return null;
+
+  const rows = [...(dead.data?.items ?? []), ...more.flatMap((p) => p.items)];
+  const cursor = more.length > 0 ? more[more.length - 1]!.nextCursor : (dead.data?.nextCursor ?? null);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await loadDeadLetters(lang, cursor);
+      if (page) setMore((m) => [...m, page]);
+    } catch (e) {
+      void message.error((e as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  async function retry(id: number) {
+    setBusy(id);
+    try {
+      await api(`/api/v1/admin/deliveries/${id}/retry`, { method: 'POST', lang });
+      void message.success(t('sv.dead.retried'));
+      dead.reload();
+    } catch (e) {
+      void message.error(`${t('sv.dead.retryFailed')}: ${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card size="small" title={t('sv.dead.title')} data-testid="dead-letters" extra={rows.length > 0 ? <Typography.Text type="danger">{cursor ? `${rows.length}+` : rows.length}</Typography.Text> : null}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('sv.dead.hint')}
+      </Typography.Paragraph>
+      {dead.error && <LoadError error={dead.error} onRetry={dead.reload} />}
+      {!dead.error && (
+        <Table<DeadLetter>
+          rowKey="id"
+          size="small"
+          loading={dead.loading}
+          dataSource={rows}
+          pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
+          scroll={{ x: 1150 }}
+          locale={{ emptyText: t('sv.dead.empty') }}
+          columns={[
+            {
+              title: t('sv.dead.topic'),
+              dataIndex: 'topic',
+              width: 200,
+              render: (v: string) => (
+                <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 184, fontFamily: 'monospace', fontSize: 12 }}>
+                  {v}
+                </Typography.Text>
+              ),
+            },
+            { title: t('sv.dead.channel'), dataIndex: 'channel', width: 100, render: (v: string) => (channelKeys[v] ? t(channelKeys[v]) : v) },
+            { title: t('sv.dead.recipient'), dataIndex: 'recipient', width: 180, ellipsis: { showTitle: true } },
+            { title: t('sv.dead.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
+            {
+              title: t('sv.dead.lastError'),
+              dataIndex: 'lastError',
+              width: 320,
+              render: (v: string | null) =>
+                v ? (
+                  <Typography.Text type="danger" ellipsis={{ tooltip: v }} style={{ maxWidth: 304, fontSize: 12 }}>
+                    {v}
+                  </Typography.Text>
+                ) : (
+                  '—'
+                ),
+            },
+            { title: t('sv.dead.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string | null) => formatTime(v, lang) },
+            {
+              title: '',
+              key: 'retry',
+              width: 90,
+              fixed: 'right',
+              render: (_: unknown, d) => (
+                <Button size="small" loading={busy === d.id} disabled={busy !== null && busy !== d.id} onClick={() => void retry(d.id)}>
+                  {t('sv.dead.retry')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      {!dead.error && cursor && (
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button onClick={() => void loadMore()} loading={loadingMore}>
+            {t('list.more')}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { App, Button, Card, Flex, InputNumber, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../../api/client.ts';
+import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { useLoad } from '../../../components/admin/useLoad.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import type { EscalationRule } from './types.ts';
+
+const PATH = '/api/v1/supervision/escalation-rule';
+
+/** Admin only: after how many working days past the deadline a case goes up to the leader. */
+export function EscalationRuleCard() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const rule = useLoad(() => api<EscalationRule>(PATH, { lang }), [lang]);
+  const [value, setValue] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  const stored = rule.data?.leaderAfterWorkingDays;
+
+  useEffect(() => {
+    if (stored !== undefined) setValue(stored);
+  }, [stored]);
+
+  async function save() {
+    if (value === null) return;
+    setSaving(true);
+    try {
+      await api<EscalationRule>(PATH, { method: 'PUT', body: { leaderAfterWorkingDays: value }, lang });
+      void message.success(t('saved'));
+      rule.reload();
+    } catch (e) {
+      void message.error(`${t('sv.rule.saveFailed')}: ${(e as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card size="small" title={t('sv.rule.title')} data-testid="escalation-rule" style={{ height: '100%' }}>
+      {rule.error && <LoadError error={rule.error} onRetry={rule.reload} />}
+      {!rule.data && !rule.error && <Skeleton active paragraph={{ rows: 1 }} />}
+      {rule.data && (
+        <Flex gap={8} align="center" wrap>
+          <span>{t('sv.rule.before')}</span>
+          <InputNumber<number>
+            min={1}
+            max={60}
+            precision={0}
+            value={value}
+            onChange={(v) => setValue(v)}
+            onPressEnter={() => void save()}
+            aria-label={t('sv.rule.title')}
+            style={{ width: 80 }}
+          />
+          <span>{t('sv.rule.after')}</span>
+          <Button type="primary" loading={saving} disabled={value === null || value === stored} onClick={() => void save()}>
+            {t('save')}
+          </Button>
+        </Flex>
+      )}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+        {t('sv.rule.hint')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
