@@ -21,6 +21,14 @@ export interface Config {
   readonly trustProxy: boolean | string;
   /** HUIYIN_MAP_TILE_URL: a {z}/{x}/{y} tile template for maps; unset = maps without tiles. */
   readonly mapTileUrl: string | undefined;
+  /** HUIYIN_SMS_GATEWAY_URL: the SMS gateway the worker POSTs {id, to, text} to; unset = no SMS. */
+  readonly smsGatewayUrl: string | undefined;
+  /** HUIYIN_WEBHOOK_URL and HUIYIN_WEBHOOK_SECRET: every case event, signed; unset = no webhook. */
+  readonly webhook: { readonly url: string; readonly secret: string } | undefined;
+  /** HUIYIN_SMTP_URL and HUIYIN_MAIL_FROM: e-mail to users who have an address; unset = no e-mail. */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | undefined;
+  /** HUIYIN_PUBLIC_URL: the server's public address, for links in e-mails; unset = paths only. */
+  readonly publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +41,38 @@ function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max
     throw new ConfigError(`${name}=${raw} is not valid: set an integer from ${min} to ${max}`);
   }
   return n;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (!schemes.includes(u.protocol.replace(/:$/, ''))) throw new ConfigError(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+  return raw;
+}
+
+/** The delivery channels: each is on only when its address is set, and incomplete settings stop the start. */
+function deliveryConfig(env: NodeJS.ProcessEnv) {
+  const webhookUrl = url(env, 'HUIYIN_WEBHOOK_URL', ['http', 'https']);
+  const secret = env['HUIYIN_WEBHOOK_SECRET'] ?? '';
+  if (webhookUrl !== undefined && secret.length < 16) throw new ConfigError('HUIYIN_WEBHOOK_SECRET must be set (at least 16 characters) when HUIYIN_WEBHOOK_URL is');
+  const smtpUrl = url(env, 'HUIYIN_SMTP_URL', ['smtp', 'smtps']);
+  const from = env['HUIYIN_MAIL_FROM'] ?? '';
+  if (smtpUrl !== undefined && !/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+    throw new ConfigError('HUIYIN_MAIL_FROM must be set to a sender address (huiyin@example.org, or "回音 <huiyin@example.org>") when HUIYIN_SMTP_URL is');
+  }
+  const publicUrl = url(env, 'HUIYIN_PUBLIC_URL', ['http', 'https']);
+  return {
+    smsGatewayUrl: url(env, 'HUIYIN_SMS_GATEWAY_URL', ['http', 'https']),
+    webhook: webhookUrl === undefined ? undefined : Object.freeze({ url: webhookUrl, secret }),
+    mail: smtpUrl === undefined ? undefined : Object.freeze({ smtpUrl, from }),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -51,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return Object.freeze({
     trustProxy,
     mapTileUrl: env['HUIYIN_MAP_TILE_URL'] || undefined,
+    ...deliveryConfig(env),
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
     databaseUrl,

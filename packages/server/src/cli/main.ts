@@ -4,13 +4,17 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../clock.ts';
 import { openDatabase } from '../main/open-db.ts';
 import { serve } from '../main/serve.ts';
+import { startWorker } from '../main/worker.ts';
 import { verifyAuditChains } from '../modules/audit/verify.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 
 const usage = `huiyin <command>
 
-  serve                 run the server (migrates first; seeds the demo on an empty embedded database)
+  serve                 run the server (migrates first; seeds the demo on an empty embedded database);
+                        it also delivers notifications and runs the periodic jobs unless HUIYIN_WORKER=off
+  worker                deliver notifications (in-app, SMS, webhook, e-mail) and run the periodic jobs,
+                        without serving HTTP (beside servers started with HUIYIN_WORKER=off)
   migrate               apply database migrations
   seed --demo           load the demo organisation, accounts and cases into an empty database
   audit verify          recompute every case's event hash chain; exit 1 at the first broken link
@@ -18,7 +22,8 @@ const usage = `huiyin <command>
                         create a staff account; the password is read from HUIYIN_NEW_PASSWORD
 
 Environment: DATABASE_URL (PostgreSQL; unset = embedded database in HUIYIN_DATA_DIR, default ./data),
-PORT (8080), HOST (127.0.0.1), HUIYIN_WORKER (on|off), HUIYIN_LOG_LEVEL (info).`;
+PORT (8080), HOST (127.0.0.1), HUIYIN_WORKER (on|off), HUIYIN_LOG_LEVEL (info), HUIYIN_SMS_GATEWAY_URL,
+HUIYIN_WEBHOOK_URL + HUIYIN_WEBHOOK_SECRET, HUIYIN_SMTP_URL + HUIYIN_MAIL_FROM, HUIYIN_PUBLIC_URL.`;
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -41,6 +46,20 @@ async function run(argv: string[]): Promise<number> {
       const stop = await serve(config);
       const shutdown = () => {
         void stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return new Promise<number>(() => undefined);
+    }
+    case 'worker': {
+      const h = await openDatabase(config);
+      const worker = startWorker({ db: h.db, clock: systemClock, config, ownsDatabase: h.kind === 'pglite' });
+      console.log(`[huiyin] worker running (${h.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+      const shutdown = () => {
+        void worker
+          .stop()
+          .then(() => h.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

@@ -3,6 +3,7 @@ import type { Db } from './connect.ts';
 import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_safety_net.ts';
 import * as m0003 from './migrations/0003_livelihood.ts';
+import * as m0004 from './migrations/0004_delivery.ts';
 import * as m0005 from './migrations/0005_supervision.ts';
 
 /** Migrations are imported, not read from disk, so they travel with the code. Names sort in order. */
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_safety_net': m0002,
   '0003_livelihood': m0003,
+  '0004_delivery': m0004,
   '0005_supervision': m0005,
 };
 

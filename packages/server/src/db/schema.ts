@@ -53,6 +53,10 @@ export interface UsersTable {
   roles: Role[];
   active: Generated<boolean>;
   created_at: CreatedAt;
+  /** Where the notify module e-mails the user (migration 0004); null = no e-mail. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language of the user's notifications (migration 0004); null = zh. */
+  lang: ColumnType<'zh' | 'en' | null, 'zh' | 'en' | null | undefined, 'zh' | 'en' | null>;
 }
 
 export interface UnitMembersTable {
@@ -501,6 +505,49 @@ export interface CaseEscalationsTable {
   created_at: Date;
 }
 
+/** Migration 0004: one delivery per outbox message × channel × recipient (notify module). */
+export interface DeliveriesTable {
+  id: Generated<number>;
+  message_id: string;
+  outbox_id: string;
+  topic: string;
+  channel: 'inapp' | 'email' | 'sms' | 'webhook';
+  recipient: string;
+  region_code: string | null;
+  payload: Json<Record<string, unknown>>;
+  status: ColumnType<'pending' | 'sent' | 'dead', 'pending' | 'sent' | 'dead' | undefined>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date;
+  lease_token: string | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  channel: string;
+  started_at: Date;
+  finished_at: Date | null;
+  ok: boolean | null;
+  error: string | null;
+  duration_ms: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  delivery_id: number | null;
+  topic: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface FollowUpLinksTable {
   token_hash: string;
   case_id: number;
@@ -545,6 +592,9 @@ export interface Database {
   project_reports: ProjectReportsTable;
   project_events: ProjectEventsTable;
   letter_counters: LetterCountersTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
+  notifications: NotificationsTable;
   case_escalations: CaseEscalationsTable;
   follow_up_links: FollowUpLinksTable;
 }

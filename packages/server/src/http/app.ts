@@ -26,6 +26,7 @@ import { createFollowUpService } from '../modules/follow-up/follow-up.service.ts
 import { policiesRoutes } from '../modules/policies/policies.routes.ts';
 import { safetyNetRoutes } from '../modules/safety-net/safety-net.routes.ts';
 import { createSafetyNetService } from '../modules/safety-net/safety-net.service.ts';
+import { notifyRoutes } from '../modules/notify/notify.routes.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, langOf, sendError } from './error-mapping.ts';
 import { registerApiDocs } from './openapi.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   policiesRoutes(app, { db: deps.db, clock: deps.clock });
   safetyNetRoutes(app, { safetyNet: createSafetyNetService({ db: deps.db, clock: deps.clock }), cases, tracking });
   livelihoodRoutes(app, { db: deps.db, clock: deps.clock, deadlines, dataDir: deps.dataDir });
+  notifyRoutes(app, { db: deps.db, clock: deps.clock });
   supervisionRoutes(app, { db: deps.db, clock: deps.clock });
   badRatingsRoutes(app, { db: deps.db, clock: deps.clock });
   followUpRoutes(app, { followUp: createFollowUpService({ db: deps.db, clock: deps.clock, cases, tracking }) });

@@ -21,6 +21,7 @@ import { errorSchema, errors, json, ok, schema } from './openapi-parts.ts';
 import { policiesPaths } from '../modules/policies/policies.openapi.ts';
 import { safetyNetPaths } from '../modules/safety-net/safety-net.openapi.ts';
 import { livelihoodPaths } from '../modules/livelihood/livelihood.openapi.ts';
+import { notifyPaths } from '../modules/notify/notify.openapi.ts';
 import { supervisionPaths } from '../modules/supervision/supervision.openapi.ts';
 import { followUpPaths } from '../modules/follow-up/follow-up.openapi.ts';
 
@@ -43,6 +44,7 @@ export function openApiDocument() {
       ...policiesPaths(),
       ...safetyNetPaths(),
       ...livelihoodPaths(),
+      ...notifyPaths(),
       ...supervisionPaths(),
       ...followUpPaths(),
       '/api/v1/auth/login': { post: { summary: 'Sign in', security: [], requestBody: json(schema(loginSchema)), responses: { '200': ok('{token, user} and a session cookie'), ...errors } } },

@@ -5,7 +5,7 @@ import { demoAccounts, DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openDatabase } from './open-db.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
-import { startMilestoneWarnings } from '../modules/livelihood/milestone-job.ts';
+import { startWorker } from './worker.ts';
 
 /** The API server composition root. */
 export async function serve(config: Config): Promise<() => Promise<void>> {
@@ -31,13 +31,16 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopJobs = !config.worker ? () => {} : startMilestoneWarnings({ db: handle.db, clock: systemClock, dataDir: config.dataDir, log: (m) => console.log(m) });
+  // Delivery of the outbox and the periodic jobs, in this process unless HUIYIN_WORKER=off (then `huiyin worker` runs them).
+  const worker = !config.worker
+    ? null
+    : startWorker({ db: handle.db, clock: systemClock, config, ownsDatabase: handle.kind === 'pglite' });
   const hasDemo = seeded || (await hasDemoAccounts(handle.db));
   if (hasDemo) printDemoBanner();
   console.log(`[huiyin] serving on ${address} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
   console.log(`[huiyin] staff: ${address}/admin   citizens: ${address}/   API docs: ${address}/api/docs`);
   return async () => {
-    stopJobs();
+    await worker?.stop();
     await app.close();
     await handle.close();
   };

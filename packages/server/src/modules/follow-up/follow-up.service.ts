@@ -15,6 +15,17 @@ const DAY = 86_400_000;
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
+ * A new link for the case, written through `db` (the fan-out calls it inside its transaction, so
+ * the link commits with the SMS that carries it). The token is returned once and never stored.
+ */
+export async function createFollowUpLink(db: Db, now: Date, caseId: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * DAY);
+  await createFollowUpRepo(db).insert({ tokenHash: hashOf(token), caseId, createdAt: now, expiresAt });
+  return { token, expiresAt };
+}
+
+/**
  * One-time follow-up links (回访): sent by SMS with the answer, the citizen opens it and rates
  * (solved or not, five levels, a comment) without typing a tracking number or a phone. The token is
  * 32 random bytes (base64url) known only to the SMS; the database keeps its SHA-256. A link works
@@ -34,13 +45,7 @@ export function createFollowUpService(deps: { db: Db; clock: Clock; cases: CaseS
 
   return {
     /** A new link for the case; the token is returned once (for the SMS) and never stored. */
-    async create(caseId: number): Promise<{ token: string; expiresAt: Date }> {
-      const token = randomBytes(32).toString('base64url');
-      const now = clock.now();
-      const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * DAY);
-      await links.insert({ tokenHash: hashOf(token), caseId, createdAt: now, expiresAt });
-      return { token, expiresAt };
-    },
+    create: (caseId: number) => createFollowUpLink(db, clock.now(), caseId),
 
     /** What the citizen sees before rating: the case and its answer, as the tracking page shows it. */
     async view(token: string, lang: Lang) {

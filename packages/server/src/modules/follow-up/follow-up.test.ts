@@ -64,4 +64,21 @@ describeEachDb('follow-up links', (get) => {
     expect((await h.req(null, 'GET', '/api/v1/follow-up/short')).statusCode).toBe(400);
     expect((await h.db.db.selectFrom('case_events').select('id').where('case_id', '=', id2).where('action', '=', 'followUp').execute()).length).toBe(0);
   });
+
+  it('the worker\'s hook puts a working link into the answer SMS', async () => {
+    const h = get();
+    const { followUpLinkHook } = await import('../../main/worker.ts');
+    const { loadConfig } = await import('../../config.ts');
+    const config = loadConfig({ HUIYIN_PUBLIC_URL: 'https://12345.example.gov.cn', HUIYIN_DATA_DIR: h.dataDir }, h.dataDir);
+    const reg = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '小区井盖缺失', categoryCode: 'water.outage', regionCode: '140802', requester: { name: '冯女士', phone: '13935912344' } });
+    const id = reg.json().id as number;
+    await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await act(h, 'handler2', id, { action: 'sign' });
+    await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已补装井盖' });
+    const hook = followUpLinkHook({ db: h.db.db, clock: h.clock, config })!;
+    const url = await h.db.db.transaction().execute(async (trx) => await hook({ caseId: id, trackingNo: reg.json().trackingNo }, trx));
+    expect(url).toMatch(/^https:\/\/12345\.example\.gov\.cn\/f\/[A-Za-z0-9_-]{43}$/);
+    const token = url!.split('/').pop()!;
+    expect((await h.req(null, 'GET', `/api/v1/follow-up/${token}`)).json()).toMatchObject({ trackingNo: reg.json().trackingNo, canRate: true });
+  });
 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import type { OutboxTable } from '../../db/schema.ts';
 
 export interface OutboxMessage {
   topic: string;
@@ -7,7 +9,13 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
-/** Messages to send, written in the same transaction as the change they announce. */
+export type OutboxRow = Selectable<OutboxTable>;
+
+/**
+ * Messages to send, written in the same transaction as the change they announce. The delivery
+ * worker expands each into deliveries and then sets `sent_at` (= expanded): the outbox row is
+ * done once its deliveries exist, whatever becomes of them.
+ */
 export function createOutboxRepo(db: Db) {
   return {
     async enqueue(m: OutboxMessage, at: Date): Promise<string> {
@@ -21,6 +29,43 @@ export function createOutboxRepo(db: Db) {
 
     async ofCase(caseId: number) {
       return db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+    },
+
+    /** The oldest message waiting to be expanded, locked; one another worker holds is skipped. Inside a transaction. */
+    async claimNext(now: Date): Promise<OutboxRow | undefined> {
+      return db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('sent_at', 'is', null)
+        .where('available_at', '<=', now)
+        .orderBy('available_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+    },
+
+    async markExpanded(id: string, now: Date): Promise<void> {
+      await db.updateTable('outbox').set({ sent_at: now, last_error: null }).where('id', '=', id).execute();
+    },
+
+    /** Expanding failed: try again at `retryAt`, or give up (expanded with nothing) when null. */
+    async expansionFailed(id: string, error: string, retryAt: Date | null, now: Date): Promise<void> {
+      await db
+        .updateTable('outbox')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          last_error: error.slice(0, 1000),
+          ...(retryAt === null ? { sent_at: now } : { available_at: retryAt }),
+        }))
+        .where('id', '=', id)
+        .where('sent_at', 'is', null)
+        .execute();
+    },
+
+    async attemptsOf(id: string): Promise<number> {
+      const r = await db.selectFrom('outbox').select('attempts').where('id', '=', id).executeTakeFirst();
+      return r?.attempts ?? 0;
     },
   };
 }
