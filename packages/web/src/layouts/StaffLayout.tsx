@@ -1,3 +1,4 @@
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { regionRoles, registerRoles, unitRoles } from '@huiyin/core';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
@@ -93,6 +94,7 @@ export function StaffLayout() {
             <span style={narrow ? { fontSize: 12 } : undefined}>
               {me.displayName} · {me.units.map((u) => u.name).join('、')}
             </span>
+            <NotificationBell />
             <LangSwitch />
             <Button onClick={() => void signOut()}>{t('signOut')}</Button>
           </Space>

@@ -1,0 +1,127 @@
+import { BellOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import { formatTime, useI18n } from '../i18n/i18n.tsx';
+
+interface Notice {
+  id: number;
+  topic: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/**
+ * The in-app inbox in the staff header: the unread count and the latest notices, live through
+ * server-sent events (/api/v1/notifications/stream, the session cookie); a new notice also pops up.
+ * The browser's EventSource reconnects by itself and sends Last-Event-ID, so none is missed.
+ */
+export function NotificationBell() {
+  const { t, lang } = useI18n();
+  const { notification } = App.useApp();
+  const navigate = useNavigate();
+  const [items, setItems] = useState<Notice[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const r = await api<{ items: Notice[]; unread: number }>('/api/v1/notifications?pageSize=10', { lang });
+      setItems(r.items);
+      setUnread(r.unread);
+    } catch {
+      // The bell is a convenience: a failed load leaves it empty, the pages still work.
+    }
+  }, [lang]);
+
+  useEffect(() => {
+    void load();
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/notifications/stream', { withCredentials: true });
+    source.addEventListener('ready', (e) => {
+      const d = JSON.parse((e as MessageEvent<string>).data) as { unread: number };
+      setUnread(d.unread);
+    });
+    source.addEventListener('notification', (e) => {
+      const n = JSON.parse((e as MessageEvent<string>).data) as Notice;
+      setItems((xs) => [n, ...xs.filter((x) => x.id !== n.id)].slice(0, 10));
+      setUnread((u) => u + 1);
+      notification.info({ title: n.title, description: n.body, placement: 'topRight', duration: 6 });
+    });
+    return () => source.close();
+  }, [load, notification]);
+
+  async function readAll() {
+    const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { all: true }, lang });
+    setUnread(r.unread);
+    setItems((xs) => xs.map((x) => ({ ...x, readAt: x.readAt ?? new Date().toISOString() })));
+  }
+
+  async function openNotice(n: Notice) {
+    if (n.readAt === null) {
+      const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { ids: [n.id] }, lang });
+      setUnread(r.unread);
+      setItems((xs) => xs.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)));
+    }
+    setOpen(false);
+    if (n.link?.startsWith('/')) navigate(n.link);
+  }
+
+  const content = (
+    <div style={{ width: 340, maxWidth: '80vw' }} data-testid="notification-list">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(n) => (
+            <List.Item style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff7e6' }} onClick={() => void openNotice(n)}>
+              <List.Item.Meta
+                title={<Typography.Text strong={n.readAt === null}>{n.title}</Typography.Text>}
+                description={
+                  <>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 2 }}>
+                      {n.body}
+                    </Typography.Paragraph>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(n.createdAt, lang)}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+
+  return (
+    <Popover
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      placement="bottomRight"
+      title={
+        <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          {t('notify.title')}
+          {unread > 0 && (
+            <Button size="small" type="link" onClick={() => void readAll()}>
+              {t('notify.readAll')}
+            </Button>
+          )}
+        </span>
+      }
+      content={content}
+    >
+      <Badge count={unread} size="small" data-testid="notification-count">
+        <Button type="text" icon={<BellOutlined />} aria-label={t('notify.title')} data-testid="notification-bell" />
+      </Badge>
+    </Popover>
+  );
+}
