@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
@@ -76,27 +76,28 @@ export function NotificationBell() {
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item style={{ cursor: 'pointer', background: n.readAt ? undefined : '#fff7e6' }} onClick={() => void openNotice(n)}>
-              <List.Item.Meta
-                title={<Typography.Text strong={n.readAt === null}>{n.title}</Typography.Text>}
-                description={
-                  <>
-                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 2 }}>
-                      {n.body}
-                    </Typography.Paragraph>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(n.createdAt, lang)}
-                    </Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <Flex vertical style={{ maxHeight: 420, overflowY: 'auto' }}>
+          {items.map((n) => (
+            <div
+              key={n.id}
+              role="button"
+              tabIndex={0}
+              onClick={() => void openNotice(n)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void openNotice(n);
+              }}
+              style={{ cursor: 'pointer', padding: '8px 12px', borderBottom: '1px solid #f0f0f0', background: n.readAt ? undefined : '#fff7e6' }}
+            >
+              <Typography.Text strong={n.readAt === null}>{n.title}</Typography.Text>
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '2px 0' }}>
+                {n.body}
+              </Typography.Paragraph>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatTime(n.createdAt, lang)}
+              </Typography.Text>
+            </div>
+          ))}
+        </Flex>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
 import { EscalationList } from './EscalationList.tsx';
 import { EscalationRuleCard } from './EscalationRuleCard.tsx';
+import { RatingFlags } from './RatingFlags.tsx';
 import { SupervisionTiles } from './SupervisionTiles.tsx';
 import { UnitChart } from './UnitChart.tsx';
 import { UnitTable } from './UnitTable.tsx';
@@ -97,6 +98,8 @@ export function SupervisionPage() {
           <EscalationList items={o.recentEscalations} />
         </Card>
       )}
+
+      {o && <RatingFlags days={days} />}
 
       {isAdmin && (
         <Row gutter={[16, 16]}>
