@@ -1,17 +1,13 @@
 import { expect, it } from 'vitest';
-import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { describeEachDb } from '../../testing/harness.ts';
+import { actOn } from '../../testing/case-actions.ts';
 import { createTrackingService } from '../cases/tracking.service.ts';
 import { createCaseService } from '../cases/cases.service.ts';
 import { createGuessLimiter } from '../cases/guess-limiter.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createFollowUpService } from './follow-up.service.ts';
 
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
-  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const act = actOn;
 
 /** The one-time SMS follow-up link: rate once, refused when used again or expired. */
 describeEachDb('follow-up links', (get) => {

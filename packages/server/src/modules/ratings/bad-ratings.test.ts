@@ -1,12 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { actOn } from '../../testing/case-actions.ts';
 
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
-  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const act = actOn;
 
 async function repliedCase(h: Harness, content: string) {
   const reg = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'complaint', content, categoryCode: 'water.outage', regionCode: '140802', requester: { name: '周先生', phone: '13935912366' } });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { describeEachDb } from '../../testing/harness.ts';
+import { actOn } from '../../testing/case-actions.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createDeadlineScanner } from './scanner.ts';
 import { verifyAuditChains } from '../audit/verify.ts';
@@ -10,12 +11,7 @@ import { verifyAuditChains } from '../audit/verify.ts';
  * the case's timeline and the outbox; an approved extension gives a new deadline and the levels
  * start again.
  */
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
-  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const act = actOn;
 
 describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
   it('walks a case through the three levels, once each, and starts again after an extension', async () => {
