@@ -19,6 +19,8 @@ export interface E2eServer {
   app: FastifyInstance;
   org: DemoOrg;
   clock: ManualClock;
+  /** The server's database, for what a journey needs that no page does (a follow-up link the SMS would carry). */
+  db: DbHandle['db'];
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startE2eServer(opts: { demo?: boolean } = {}): Promise<E2e
     app,
     org,
     clock,
+    db: h.db,
     async close() {
       await app.close();
       await h.close();
