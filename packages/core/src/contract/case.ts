@@ -92,7 +92,10 @@ export const listCasesQuerySchema = z.strictObject({
   status: z.union([z.enum(caseStatuses), z.string().regex(/^[a-z_]+(,[a-z_]+)*$/)]).optional()
     .transform((v) => (v === undefined ? undefined : v.split(',')))
     .pipe(z.array(z.enum(caseStatuses)).optional()),
+  /** Lead or assisting unit. */
   unitId: idSchema.optional(),
+  /** Lead unit only (the supervision centre counts cases by their lead unit). */
+  leadUnitId: idSchema.optional(),
   type: z.enum(caseTypes).optional(),
   channel: z.enum(channels).optional(),
   categoryCode: categoryCodeSchema.optional(),

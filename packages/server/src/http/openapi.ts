@@ -27,6 +27,8 @@ import { followUpPaths } from '../modules/follow-up/follow-up.openapi.ts';
 
 export function openApiDocument() {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
+  /** A staff account as the admin API returns it; email (null: no e-mails) and lang (null: Chinese) are used by notifications. */
+  const adminUserView = '{id, username, displayName, phone, email, lang: zh|en|null, roles, active, createdAt, units: [{id, name, regionCode, kind, active}]}';
   const trackParam = { name: 'trackingNo', in: 'path', required: true, schema: { type: 'string', example: '140802-2026-000001' } };
   return {
     openapi: '3.0.3',
@@ -58,7 +60,13 @@ export function openApiDocument() {
         post: { summary: 'Register a case (staff)', requestBody: json(schema(createCaseSchema)), responses: { '201': ok('{id, trackingNo, status, version, answerBy}'), ...errors } },
         get: {
           summary: 'List cases in the caller’s scope, newest first, keyset-paginated',
-          parameters: ['status', 'unitId', 'type', 'channel', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q', 'pageSize', 'cursor'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          parameters: ['status', 'unitId', 'leadUnitId', 'type', 'channel', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q', 'pageSize', 'cursor'].map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'string' },
+            ...(name === 'unitId' && { description: 'Unit id: cases it leads or assists' }),
+            ...(name === 'leadUnitId' && { description: 'Unit id: cases it leads only, not those it assists (how the supervision centre counts)' }),
+          })),
           responses: { '200': ok('{items, nextCursor}'), ...errors },
         },
       },
@@ -114,12 +122,17 @@ export function openApiDocument() {
         delete: { summary: 'Delete a unit nothing refers to (else 409: deactivate it)', parameters: [idParam], responses: { '204': { description: 'Deleted' }, ...errors } },
       },
       '/api/v1/admin/users': {
-        get: { summary: 'Staff accounts of the admin’s regions', parameters: ['q', 'unitId', 'active'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok('{items, total}'), ...errors } },
-        post: { summary: 'Create a staff account', requestBody: json(schema(adminCreateUserSchema)), responses: { '201': ok('user'), ...errors } },
+        get: { summary: 'Staff accounts of the admin’s regions', parameters: ['q', 'unitId', 'active'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { '200': ok(`{items: [${adminUserView}], total, page, pageSize}`), ...errors } },
+        post: { summary: 'Create a staff account (optionally with the e-mail address and language of their notifications)', requestBody: json(schema(adminCreateUserSchema)), responses: { '201': ok(adminUserView), ...errors } },
       },
       '/api/v1/admin/users/{id}': {
-        get: { summary: 'One staff account', parameters: [idParam], responses: { '200': ok('user'), ...errors } },
-        patch: { summary: 'Change name, phone, roles, units, or (de)activate (sessions end)', parameters: [idParam], requestBody: json(schema(updateUserSchema)), responses: { '200': ok('user'), ...errors } },
+        get: { summary: 'One staff account', parameters: [idParam], responses: { '200': ok(adminUserView), ...errors } },
+        patch: {
+          summary: 'Change name, phone, e-mail, notification language (null clears these three), roles, units, or (de)activate (sessions end)',
+          parameters: [idParam],
+          requestBody: json(schema(updateUserSchema)),
+          responses: { '200': ok(`${adminUserView} and sessionsEnded`), ...errors },
+        },
       },
       '/api/v1/admin/users/{id}/password': { put: { summary: 'Set a new password (sessions end)', parameters: [idParam], requestBody: json(schema(resetPasswordSchema)), responses: { '204': { description: 'Set' }, ...errors } } },
       '/api/v1/admin/categories': {

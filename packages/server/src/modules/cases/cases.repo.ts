@@ -35,6 +35,8 @@ function filtered(q: CaseQuery, f: ListFilter): CaseQuery {
     const unitId = f.unitId;
     q = q.where((eb) => eb.or([eb('lead_unit_id', '=', unitId), sql<SqlBool>`assist_unit_ids @> array[${unitId}]::bigint[]`]));
   }
+  // Lead unit only (unitId above also matches assisting units); cases_lead_status_id (lead_unit_id, status, id desc) finds the rows.
+  if (f.leadUnitId !== undefined) q = q.where('lead_unit_id', '=', f.leadUnitId);
   if (f.type) q = q.where('type', '=', f.type);
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);

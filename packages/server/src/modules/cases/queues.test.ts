@@ -25,4 +25,37 @@ describeEachDb('workbench queue counts', (get) => {
     expect(later.overdue).toBe(2);
     expect((await h.req(null, 'GET', '/api/v1/cases/queues')).statusCode).toBe(401);
   });
+
+  it('filters the list by lead unit only (leadUnitId) or by lead or assisting unit (unitId)', async () => {
+    const h = get();
+    const { water, market } = { water: h.org.units['water'], market: h.org.units['market'] };
+    const body = { type: 'help', content: '小区供水管道漏水，需要市场监管配合', regionCode: '140802', requester: { phone: '13900003333' } };
+    const c = (await h.req('clerk', 'POST', '/api/v1/cases', body)).json();
+    const dispatched = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: 1, leadUnitId: water, assistUnitIds: [market] });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    const ids = async (user: string, query: string) => {
+      const res = await h.req(user, 'GET', `/api/v1/cases?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: number }[] }).items.map((i) => i.id);
+    };
+
+    // Led by water, assisted by market: market's lead-only list leaves it out, its any-role list has it.
+    expect(await ids('dispatcher', `leadUnitId=${market}`)).not.toContain(c.id);
+    expect(await ids('dispatcher', `unitId=${market}`)).toContain(c.id);
+    expect(await ids('dispatcher', `leadUnitId=${water}`)).toContain(c.id);
+    expect(await ids('dispatcher', `leadUnitId=${water}&unitId=${market}`)).toContain(c.id);
+    // The assisting unit's own staff see it in scope, but not under their lead-unit filter.
+    expect(await ids('handler', `unitId=${market}`)).toContain(c.id);
+    expect(await ids('handler', `leadUnitId=${market}`)).not.toContain(c.id);
+    // Every case listed under a lead unit is led by it.
+    const led = (await h.req('dispatcher', 'GET', `/api/v1/cases?leadUnitId=${water}&pageSize=100`)).json() as { items: { leadUnit: { id: number } | null }[] };
+    expect(led.items.length).toBeGreaterThan(0);
+    expect(led.items.every((i) => i.leadUnit?.id === water)).toBe(true);
+
+    for (const bad of ['water', '0', '-1', '1.5', '']) {
+      const res = await h.req('dispatcher', 'GET', `/api/v1/cases?leadUnitId=${bad}`);
+      expect(res.statusCode, `leadUnitId=${bad}`).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+  });
 });

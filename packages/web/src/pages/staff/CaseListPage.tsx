@@ -10,7 +10,8 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
-const filterKeys = ['status', 'channel', 'unitId', 'type', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q'] as const;
+/** `unitId` matches the lead or an assisting unit, `leadUnitId` the lead unit only (the supervision centre's counts). */
+const filterKeys = ['status', 'channel', 'unitId', 'leadUnitId', 'type', 'categoryCode', 'regionCode', 'due', 'from', 'to', 'q'] as const;
 /** The channel filter's "every channel" choice, so a list with a default channel can still show all. */
 const ALL = 'all';
 
@@ -120,6 +121,9 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
         </Form.Item>
         <Form.Item name="unitId">
           <Select allowClear showSearch optionFilterProp="label" placeholder={t('list.unit')} style={{ width: 200 }} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+        </Form.Item>
+        <Form.Item name="leadUnitId">
+          <Select allowClear showSearch optionFilterProp="label" placeholder={t('list.leadUnit')} aria-label={t('list.leadUnit')} style={{ width: 200 }} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
         </Form.Item>
         <Form.Item name="categoryCode">
           <Select allowClear showSearch optionFilterProp="label" placeholder={t('category')} style={{ width: 150 }} options={categories.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn }))} />

@@ -18,7 +18,7 @@ function CountLink({ n, to, colour }: { n: number; to?: string | undefined; colo
 /**
  * Per unit, sorted by overdue then near due (as the server sends them): what is late now and
  * what was escalated, returned or flagged in the window. Near-due and overdue numbers open the
- * case list filtered by due state and unit; the unit opens its open cases.
+ * case list filtered by due state and lead unit; the unit opens the open cases it leads.
  */
 export function UnitTable({ units, days }: { units: UnitOverview[]; days: number }) {
   const { t } = useI18n();
@@ -39,7 +39,7 @@ export function UnitTable({ units, days }: { units: UnitOverview[]; days: number
         u.unitId === null ? (
           <Typography.Text type="secondary">{t('sv.units.noUnit')}</Typography.Text>
         ) : (
-          <Link to={caseListLink({ unitId: u.unitId, open: true })} title={u.unitName ?? undefined}>
+          <Link to={caseListLink({ leadUnitId: u.unitId, open: true })} title={u.unitName ?? undefined}>
             {u.unitName ?? `#${u.unitId}`}
           </Link>
         ),
@@ -49,13 +49,13 @@ export function UnitTable({ units, days }: { units: UnitOverview[]; days: number
       key: 'overdue',
       ...num((u) => u.overdue),
       defaultSortOrder: 'descend',
-      render: (_: unknown, u) => <CountLink n={u.overdue} colour="#cf1322" to={u.unitId === null ? undefined : caseListLink({ due: 'overdue', unitId: u.unitId })} />,
+      render: (_: unknown, u) => <CountLink n={u.overdue} colour="#cf1322" to={u.unitId === null ? undefined : caseListLink({ due: 'overdue', leadUnitId: u.unitId })} />,
     },
     {
       title: t('sv.tile.nearDue'),
       key: 'nearDue',
       ...num((u) => u.nearDue),
-      render: (_: unknown, u) => <CountLink n={u.nearDue} colour="#d46b08" to={u.unitId === null ? undefined : caseListLink({ due: 'near', unitId: u.unitId })} />,
+      render: (_: unknown, u) => <CountLink n={u.nearDue} colour="#d46b08" to={u.unitId === null ? undefined : caseListLink({ due: 'near', leadUnitId: u.unitId })} />,
     },
     ...levels.map((l) => ({
       title: t(`sv.tile.${l}`),

@@ -48,13 +48,14 @@ export interface EscalationRule {
 }
 
 /**
- * The filtered case list (CaseListPage reads `due`, `unitId` and `status` from the address).
- * The list's unit filter matches the lead unit or an assisting unit.
+ * The filtered case list (CaseListPage reads `due`, `leadUnitId` and `status` from the address).
+ * The centre counts each case under its lead unit, so the link filters by the lead unit only
+ * (`leadUnitId`), not by `unitId`, which also matches assisting units and would list more.
  */
-export function caseListLink(f: { due?: 'near' | 'overdue'; unitId?: number | null; open?: boolean }): string {
+export function caseListLink(f: { due?: 'near' | 'overdue'; leadUnitId?: number | null; open?: boolean }): string {
   const q = new URLSearchParams();
   if (f.due) q.set('due', f.due);
-  if (f.unitId !== undefined && f.unitId !== null) q.set('unitId', String(f.unitId));
+  if (f.leadUnitId !== undefined && f.leadUnitId !== null) q.set('leadUnitId', String(f.leadUnitId));
   if (f.open) q.set('status', openStatuses.join(','));
   return `/admin/cases?${q.toString()}`;
 }
