@@ -44,22 +44,35 @@ export const displayNameSchema = textSchema(50);
 export const roleListSchema = z.array(z.enum(roles)).min(1).max(roles.length);
 /** An admin's users belong to at least one unit of the admin's regions (or no admin could manage them). */
 export const unitIdListSchema = z.array(idSchema).min(1).max(20);
+/** A staff member's e-mail address, where their notifications go (docs/NOTIFICATIONS.md). */
+export const userEmailSchema = z.email().max(200);
+/** The language of a staff member's notifications (null on the user: Chinese). */
+export const userLangs = ['zh', 'en'] as const;
+export const userLangSchema = z.enum(userLangs);
+export type UserLang = z.infer<typeof userLangSchema>;
 
 export const adminCreateUserSchema = z.strictObject({
   username: usernameSchema,
   displayName: displayNameSchema,
   password: passwordSchema,
   phone: phoneSchema.optional(),
+  email: userEmailSchema.optional(),
+  lang: userLangSchema.optional(),
   roles: roleListSchema,
   unitIds: unitIdListSchema,
 });
 export type AdminCreateUserInput = z.infer<typeof adminCreateUserSchema>;
 
-/** Change the name, phone (null clears it), roles, unit memberships; deactivate or reactivate. */
+/**
+ * Change the name, phone, e-mail, notification language (null clears each of these three),
+ * roles, unit memberships; deactivate or reactivate.
+ */
 export const updateUserSchema = z
   .strictObject({
     displayName: displayNameSchema.optional(),
     phone: phoneSchema.nullable().optional(),
+    email: userEmailSchema.nullable().optional(),
+    lang: userLangSchema.nullable().optional(),
     roles: roleListSchema.optional(),
     unitIds: unitIdListSchema.optional(),
     active: z.boolean().optional(),

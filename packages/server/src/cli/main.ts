@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { createUserSchema } from '@huiyin/core';
+import { createUserSchema, userEmailSchema } from '@huiyin/core';
 import { ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../clock.ts';
 import { openDatabase } from '../main/open-db.ts';
 import { serve } from '../main/serve.ts';
 import { startWorker } from '../main/worker.ts';
+import { createUserAdminRepo } from '../modules/admin/user-admin.repo.ts';
 import { verifyAuditChains } from '../modules/audit/verify.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
@@ -18,8 +19,9 @@ const usage = `huiyin <command>
   migrate               apply database migrations
   seed --demo           load the demo organisation, accounts and cases into an empty database
   audit verify          recompute every case's event hash chain; exit 1 at the first broken link
-  user add --username U --name N --roles r1,r2 [--units 1,2] [--phone P]
-                        create a staff account; the password is read from HUIYIN_NEW_PASSWORD
+  user add --username U --name N --roles r1,r2 [--units 1,2] [--phone P] [--email E]
+                        create a staff account; the password is read from HUIYIN_NEW_PASSWORD;
+                        the e-mail address receives their notifications
 
 Environment: DATABASE_URL (PostgreSQL; unset = embedded database in HUIYIN_DATA_DIR, default ./data),
 PORT (8080), HOST (127.0.0.1), HUIYIN_WORKER (on|off), HUIYIN_LOG_LEVEL (info), HUIYIN_SMS_GATEWAY_URL,
@@ -122,6 +124,7 @@ async function run(argv: string[]): Promise<number> {
           roles: { type: 'string' },
           units: { type: 'string' },
           phone: { type: 'string' },
+          email: { type: 'string' },
         },
         strict: true,
       });
@@ -133,15 +136,19 @@ async function run(argv: string[]): Promise<number> {
         unitIds: values.units ? values.units.split(',').map(Number) : [],
         ...(values.phone ? { phone: values.phone } : {}),
       });
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) console.error(`  ${i.path.join('.') || 'input'}: ${i.message}`);
+      // createUserSchema (shared with POST /api/v1/users) has no e-mail: checked on its own.
+      const email = values.email === undefined ? undefined : userEmailSchema.safeParse(values.email);
+      if (!parsed.success || email?.success === false) {
+        for (const i of parsed.error?.issues ?? []) console.error(`  ${i.path.join('.') || 'input'}: ${i.message}`);
+        for (const i of email?.error?.issues ?? []) console.error(`  email: ${i.message}`);
         console.error('(the password comes from HUIYIN_NEW_PASSWORD, at least 10 characters)');
         return 2;
       }
       const h = await openDatabase(config);
       try {
         const auth = createAuthService({ db: h.db, clock: systemClock, sessionTtlHours: config.sessionTtlHours });
-        const u = await auth.createUser(parsed.data);
+        const address = email?.data;
+        const u = await auth.createUser(parsed.data, address === undefined ? {} : { within: (trx, id) => createUserAdminRepo(trx).update(id, { email: address }) });
         console.log(`[huiyin] user ${u.username} (id ${u.id}) created with roles ${u.roles.join(', ')}`);
         return 0;
       } finally {

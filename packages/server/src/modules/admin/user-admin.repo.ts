@@ -1,4 +1,4 @@
-import type { Role } from '@huiyin/core';
+import type { Role, UserLang } from '@huiyin/core';
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -8,6 +8,10 @@ export interface AdminUserRow {
   username: string;
   displayName: string;
   phone: string | null;
+  /** Where the user's notification e-mails go (null: none). */
+  email: string | null;
+  /** The language of the user's notifications (null: Chinese). */
+  lang: UserLang | null;
   roles: Role[];
   active: boolean;
   createdAt: string;
@@ -37,6 +41,8 @@ function likeContains(q: string): string {
  * Users an admin manages: members of at least one unit, every one of whose units lies under
  * the admin's region prefixes. A user who also belongs to a unit elsewhere is managed there.
  */
+const userColumns = ['users.id', 'users.username', 'users.display_name', 'users.phone', 'users.email', 'users.lang', 'users.roles', 'users.active', 'users.created_at'] as const;
+
 function managed(eb: ExpressionBuilder<Database, 'users'>, prefixes: readonly string[]) {
   const memberships = () => eb.selectFrom('unit_members as m').innerJoin('units as u', 'u.id', 'm.unit_id').select('m.unit_id').whereRef('m.user_id', '=', 'users.id');
   return eb.and([eb.exists(memberships()), eb.not(eb.exists(memberships().where(sql<SqlBool>`not ${likeUnder(prefixes)}`)))]);
@@ -57,7 +63,7 @@ export function createUserAdminRepo(db: Db) {
     return q;
   }
 
-  async function withUnits(rows: { id: number; username: string; display_name: string; phone: string | null; roles: Role[]; active: boolean; created_at: Date }[]): Promise<AdminUserRow[]> {
+  async function withUnits(rows: { id: number; username: string; display_name: string; phone: string | null; email: string | null; lang: UserLang | null; roles: Role[]; active: boolean; created_at: Date }[]): Promise<AdminUserRow[]> {
     const ids = rows.map((r) => r.id);
     const units =
       ids.length === 0
@@ -74,6 +80,8 @@ export function createUserAdminRepo(db: Db) {
       username: r.username,
       displayName: r.display_name,
       phone: r.phone,
+      email: r.email,
+      lang: r.lang,
       roles: r.roles,
       active: r.active,
       createdAt: r.created_at.toISOString(),
@@ -86,7 +94,7 @@ export function createUserAdminRepo(db: Db) {
       if (f.prefixes.length === 0) return { items: [], total: 0 };
       const [rows, count] = await Promise.all([
         filtered(f)
-          .select(['users.id', 'users.username', 'users.display_name', 'users.phone', 'users.roles', 'users.active', 'users.created_at'])
+          .select(userColumns)
           .orderBy('users.id')
           .limit(page.limit)
           .offset(page.offset)
@@ -103,7 +111,7 @@ export function createUserAdminRepo(db: Db) {
       if (prefixes.length === 0) return undefined;
       const row = await db
         .selectFrom('users')
-        .select(['users.id', 'users.username', 'users.display_name', 'users.phone', 'users.roles', 'users.active', 'users.created_at'])
+        .select(userColumns)
         .where('users.id', '=', id)
         .where((eb) => managed(eb, prefixes))
         .forUpdate()
@@ -111,10 +119,12 @@ export function createUserAdminRepo(db: Db) {
       return row ? (await withUnits([row]))[0] : undefined;
     },
 
-    async update(id: number, patch: { displayName?: string; phone?: string | null; roles?: Role[]; active?: boolean }) {
+    async update(id: number, patch: { displayName?: string; phone?: string | null; email?: string | null; lang?: UserLang | null; roles?: Role[]; active?: boolean }) {
       const set = {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
         ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
+        ...(patch.lang !== undefined ? { lang: patch.lang } : {}),
         ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
       };

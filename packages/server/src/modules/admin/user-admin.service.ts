@@ -10,8 +10,9 @@ const notFound = () => new DomainError('not_found', 'user not found');
 
 /**
  * Staff accounts of the admin's regions: list, create (through the auth service: argon2id, one
- * transaction), change name, phone, roles and units, deactivate and reactivate, reset the
- * password. Deactivating a user or resetting their password ends their sessions in the same
+ * transaction, with the e-mail address and notification language), change
+ * name, phone, e-mail, notification language, roles and units, deactivate and reactivate, reset
+ * the password. Deactivating a user or resetting their password ends their sessions in the same
  * transaction. An admin cannot deactivate themselves or take away their own admin role.
  */
 export function createUserAdminService(deps: { db: Db; clock: Clock }) {
@@ -47,8 +48,17 @@ export function createUserAdminService(deps: { db: Db; clock: Clock }) {
     async create(scope: AdminScope, input: AdminCreateUserInput): Promise<AdminUserRow> {
       await checkUnits(db, scope, input.unitIds);
       try {
-        const created = await auth.createUser(input, { regionPrefixes: scope.prefixes });
-        const user = await createUserAdminRepo(db).getManaged(created.id, scope.prefixes);
+        // The notification address and language are written in the user's own transaction.
+        const created = await auth.createUser(input, {
+          regionPrefixes: scope.prefixes,
+          within: async (trx, id) => {
+            if (input.email !== undefined || input.lang !== undefined) {
+              await createUserAdminRepo(trx).update(id, { ...(input.email !== undefined ? { email: input.email } : {}), ...(input.lang !== undefined ? { lang: input.lang } : {}) });
+            }
+          },
+        });
+        const repo = createUserAdminRepo(db);
+        const user = await repo.getManaged(created.id, scope.prefixes);
         if (!user) throw new DomainError('internal', 'user vanished after insert');
         return user;
       } catch (e) {
@@ -73,6 +83,8 @@ export function createUserAdminService(deps: { db: Db; clock: Clock }) {
         await repo.update(id, {
           ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
           ...(input.phone !== undefined ? { phone: input.phone } : {}),
+          ...(input.email !== undefined ? { email: input.email } : {}),
+          ...(input.lang !== undefined ? { lang: input.lang } : {}),
           ...(input.roles !== undefined ? { roles: [...new Set(input.roles)] } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
         });

@@ -7,6 +7,8 @@ interface AdminUser {
   username: string;
   displayName: string;
   phone: string | null;
+  email: string | null;
+  lang: 'zh' | 'en' | null;
   roles: string[];
   active: boolean;
   units: { id: number; name: string }[];
@@ -25,6 +27,11 @@ async function createUser(h: Harness, username: string, extra: Record<string, un
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as AdminUser;
+}
+
+/** What the notify module reads of each user (test-helpers' adminState leaves these out). */
+async function notifyFields(h: Harness): Promise<string> {
+  return JSON.stringify(await h.db.db.selectFrom('users').select(['id', 'email', 'lang']).orderBy('id').execute());
 }
 
 async function signedIn(h: Harness, username: string, password = PASSWORD): Promise<string> {
@@ -62,7 +69,7 @@ describeEachDb('admin: users and roles', (get) => {
   it('creates an account (argon2id) that can sign in at once, with its roles and units', async () => {
     const h = get();
     const u = await createUser(h, 'wang.water', { phone: '139 3591 0000', roles: ['handler', 'unit_head'] });
-    expect(u).toMatchObject({ username: 'wang.water', phone: '13935910000', roles: ['handler', 'unit_head'], active: true });
+    expect(u).toMatchObject({ username: 'wang.water', phone: '13935910000', email: null, lang: null, roles: ['handler', 'unit_head'], active: true });
     const hash = await h.db.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
     const token = await signedIn(h, 'wang.water');
@@ -82,6 +89,54 @@ describeEachDb('admin: users and roles', (get) => {
     const me = (await withToken(h, token, 'GET', '/api/v1/me')).json();
     expect(me.roles).toEqual(['dispatcher']);
     expect(me.units.map((x: { id: number }) => x.id)).toEqual([h.org.units['centre']]);
+  });
+
+  it('sets the e-mail address and notification language on create, changes and clears them on patch', async () => {
+    const h = get();
+    const u = await createUser(h, 'zhou.mail', { email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
+    expect(u).toMatchObject({ username: 'zhou.mail', email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
+    const row = () => h.db.db.selectFrom('users').select(['email', 'lang']).where('id', '=', u.id).executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
+    expect((await h.req('admin', 'GET', `/api/v1/admin/users/${u.id}`)).json()).toMatchObject({ email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
+    const listed = (await h.req('admin', 'GET', '/api/v1/admin/users?q=zhou.mail')).json() as { items: AdminUser[] };
+    expect(listed.items).toMatchObject([{ username: 'zhou.mail', email: 'zhou.mail@yanhu.gov.cn', lang: 'en' }]);
+
+    const changed = await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { email: 'zhou@yanhu.gov.cn', lang: 'zh' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ email: 'zhou@yanhu.gov.cn', lang: 'zh', displayName: '新同事' });
+
+    const cleared = await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { email: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ email: null, lang: 'zh' });
+    expect(await row()).toEqual({ email: null, lang: 'zh' });
+    expect((await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { lang: null })).json()).toMatchObject({ email: null, lang: null });
+    expect(await row()).toEqual({ email: null, lang: null });
+  });
+
+  it('refuses a bad e-mail address or language with 400 and changes nothing', async () => {
+    const h = get();
+    const target = h.org.users['handler2'];
+    const ok = { username: 'bad.mail', displayName: '新用户', password: PASSWORD, roles: ['handler'], unitIds: [h.org.units['water']] };
+    const before = [await adminState(h), await notifyFields(h)];
+    const bad: [string, string, unknown][] = [
+      ['POST', '/api/v1/admin/users', { ...ok, email: 'not-an-address' }],
+      ['POST', '/api/v1/admin/users', { ...ok, email: 'two@at@yanhu.gov.cn' }],
+      // Well formed, but 203 characters (the limit is 200).
+      ['POST', '/api/v1/admin/users', { ...ok, email: `${'q'.repeat(50)}@${'x'.repeat(60)}.${'y'.repeat(60)}.${'z'.repeat(23)}.gov.cn` }],
+      ['POST', '/api/v1/admin/users', { ...ok, email: null }],
+      ['POST', '/api/v1/admin/users', { ...ok, lang: 'fr' }],
+      ['POST', '/api/v1/admin/users', { ...ok, lang: null }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { email: 'handler2@' }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { email: '' }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { email: 'ok@yanhu.gov.cn', lang: 'EN' }],
+      ['PATCH', `/api/v1/admin/users/${target}`, { displayName: '改名', email: 42 }],
+    ];
+    for (const [method, url, body] of bad) {
+      const res = await h.req('admin', method as 'POST', url, body);
+      expect(res.statusCode, `${method} ${url} ${JSON.stringify(body)} -> ${res.body}`).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    expect([await adminState(h), await notifyFields(h)]).toEqual(before);
   });
 
   it('a deactivated user cannot sign in and their existing token gets 401; reactivated, they sign in again', async () => {

@@ -44,7 +44,8 @@ export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours:
     },
 
     /** A new staff account with its roles and unit memberships, in one transaction. */
-    async createUser(input: CreateUserInput, opts: { regionPrefixes?: readonly string[] } = {}): Promise<AuthUser> {
+    /** `within` writes what other modules keep about the new user, in the same transaction. */
+    async createUser(input: CreateUserInput, opts: { regionPrefixes?: readonly string[]; within?: (trx: Db, userId: number) => Promise<void> } = {}): Promise<AuthUser> {
       const passwordHash = await hashPassword(input.password);
       return deps.db.transaction().execute(async (trx) => {
         const tp = createPeopleRepo(trx);
@@ -74,6 +75,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours:
           roles: input.roles,
         });
         await tp.addMemberships(id, input.unitIds);
+        if (opts.within) await opts.within(trx, id);
         const user = await tp.findById(id);
         if (!user) throw new DomainError('internal', 'user vanished after insert');
         return user;

@@ -1,4 +1,17 @@
-import { adminCreateUserSchema, displayNameSchema, passwordSchema, phoneSchema, roles, roleListSchema, unitIdListSchema, updateUserSchema, usernameSchema } from '@huiyin/core';
+import {
+  adminCreateUserSchema,
+  displayNameSchema,
+  passwordSchema,
+  phoneSchema,
+  roles,
+  roleListSchema,
+  unitIdListSchema,
+  updateUserSchema,
+  userEmailSchema,
+  userLangs,
+  usernameSchema,
+  type UserLang,
+} from '@huiyin/core';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -12,6 +25,8 @@ interface Values {
   displayName: string;
   password?: string;
   phone?: string;
+  email?: string;
+  lang?: UserLang;
   roles: string[];
   unitIds: number[];
 }
@@ -20,7 +35,7 @@ function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-/** Create a staff account, or change a user's name, phone, roles and units. */
+/** Create a staff account, or change a user's name, phone, e-mail, notification language, roles and units. */
 export function UserDialog(props: { editing?: AdminUser | undefined; tree: AdminUnit[]; onDone: (u: AdminUser) => void; onCancel: () => void }) {
   const { editing, tree } = props;
   const { t, lang } = useI18n();
@@ -31,16 +46,20 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
   const unitOptions = flattenUnits(tree)
     .filter((u) => u.active || current.has(u.id))
     .map((u) => ({ value: u.id, label: u.name, disabled: !u.active && !current.has(u.id) }));
-  const messages = { username: t('admin.users.usernameInvalid'), password: t('admin.users.passwordRule'), phone: t('admin.users.phoneRule') };
+  const messages = { username: t('admin.users.usernameInvalid'), password: t('admin.users.passwordRule'), phone: t('admin.users.phoneRule'), email: t('admin.users.emailRule') };
 
   async function onFinish(v: Values) {
     setError(null);
     let request: { path: string; method: string; body: unknown };
     if (editing) {
       const phone = v.phone?.trim() ? v.phone : null;
+      const email = v.email?.trim() || null;
+      const userLang = v.lang ?? null;
       const body = {
         ...(v.displayName.trim() !== editing.displayName ? { displayName: v.displayName } : {}),
         ...(phone !== editing.phone ? { phone } : {}),
+        ...(email !== editing.email ? { email } : {}),
+        ...(userLang !== editing.lang ? { lang: userLang } : {}),
         ...(!sameSet(v.roles, editing.roles) ? { roles: v.roles } : {}),
         ...(!sameSet(v.unitIds, [...current]) ? { unitIds: v.unitIds } : {}),
       };
@@ -48,7 +67,7 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
       if (!checkWith(form, updateUserSchema, body, messages)) return;
       request = { path: `/api/v1/admin/users/${editing.id}`, method: 'PATCH', body };
     } else {
-      const body = withoutEmpty({ ...v });
+      const body = withoutEmpty({ ...v, email: v.email?.trim() });
       if (!checkWith(form, adminCreateUserSchema, body, messages)) return;
       request = { path: '/api/v1/admin/users', method: 'POST', body };
     }
@@ -56,7 +75,7 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
     try {
       props.onDone(await api<AdminUser>(request.path, { method: request.method, body: request.body, lang }));
     } catch (e) {
-      setError(applyApiError(form, e, t, ['username', 'displayName', 'password', 'phone', 'roles', 'unitIds']));
+      setError(applyApiError(form, e, t, ['username', 'displayName', 'password', 'phone', 'email', 'lang', 'roles', 'unitIds']));
     } finally {
       setBusy(false);
     }
@@ -81,7 +100,15 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
         onFinish={onFinish}
         initialValues={
           editing
-            ? { username: editing.username, displayName: editing.displayName, phone: editing.phone ?? '', roles: editing.roles, unitIds: editing.units.map((u) => u.id) }
+            ? {
+                username: editing.username,
+                displayName: editing.displayName,
+                phone: editing.phone ?? '',
+                email: editing.email ?? '',
+                lang: editing.lang ?? undefined,
+                roles: editing.roles,
+                unitIds: editing.units.map((u) => u.id),
+              }
             : { roles: [], unitIds: [] }
         }
       >
@@ -98,6 +125,12 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
         )}
         <Form.Item name="phone" label={t('admin.users.phone')} rules={[zodRule(phoneSchema, messages.phone)]}>
           <Input maxLength={32} />
+        </Form.Item>
+        <Form.Item name="email" label={t('admin.users.email')} extra={t('admin.users.emailHint')} rules={[zodRule(userEmailSchema, messages.email)]} normalize={(v: string) => v.trim()}>
+          <Input type="email" maxLength={200} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="lang" label={t('admin.users.lang')} extra={t('admin.users.langHint')}>
+          <Select allowClear placeholder={t('admin.users.langDefault')} options={userLangs.map((l) => ({ value: l, label: t(`admin.users.lang.${l}`) }))} />
         </Form.Item>
         <Form.Item name="roles" label={t('admin.users.roles')} rules={[required, zodRule(roleListSchema)]}>
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))} />

@@ -23,6 +23,10 @@ export interface AdminUser {
   username: string;
   displayName: string;
   phone: string | null;
+  /** Where notification e-mails go (null: none). */
+  email: string | null;
+  /** The language of the user's notifications (null: Chinese). */
+  lang: 'zh' | 'en' | null;
   roles: string[];
   active: boolean;
   createdAt: string;

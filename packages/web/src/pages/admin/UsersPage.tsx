@@ -20,7 +20,7 @@ interface Filters {
   pageSize: number;
 }
 
-/** 用户与角色: the staff accounts of the admin's regions; create, edit roles and units, deactivate, reset password. */
+/** 用户与角色: the staff accounts of the admin's regions; create, edit roles, units, e-mail and notification language, deactivate, reset password. */
 export function UsersPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -124,6 +124,8 @@ export function UsersPage() {
             render: (us: AdminUser['units']) => us.map((u) => (u.active ? u.name : `${u.name}（${t('admin.inactive')}）`)).join('、'),
           },
           { title: t('admin.users.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
+          { title: t('admin.users.email'), dataIndex: 'email', width: 160, ellipsis: true, render: (e: string | null) => e ?? '—' },
+          { title: t('admin.users.langShort'), dataIndex: 'lang', width: 90, render: (l: AdminUser['lang']) => t(`admin.users.lang.${l ?? 'zh'}`) },
           {
             title: t('admin.state'),
             dataIndex: 'active',
