@@ -111,6 +111,9 @@ export function workerJobs(deps: { db: Db; clock: Clock; config: Config }): Work
  * rolls back with the message's deliveries. Returning null sends the SMS without a link.
  */
 export function followUpLinkHook(deps: { db: Db; clock: Clock; config: Config }): FollowUpLink | undefined {
-  const base = deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`;
+  // Only with a public address: a link to the server's bind address would reach no citizen and
+  // waste its one-time token (the SMS then goes without a link; the tracking page still rates).
+  const base = deps.config.publicUrl;
+  if (base === undefined) return undefined;
   return async (c, db) => `${base}/f/${(await createFollowUpLink(db, deps.clock.now(), c.caseId)).token}`;
 }

@@ -91,7 +91,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
         if (level <= m.warned_level) continue;
         const announced = await db.transaction().execute(async (trx) => {
           if (!(await createProjectsRepo(trx).raiseWarnedLevel(m.id, level))) return false;
-          const payload = { id: `milestone-${m.id}-${light}`, projectId: m.project_id, milestoneId: m.id, projectTitle: m.project_title, milestone: m.title, plannedDate: m.planned_date, light, regionCode: m.region_code };
+          const payload = { id: `milestone-${m.id}-${m.planned_date}-${light}`, projectId: m.project_id, milestoneId: m.id, projectTitle: m.project_title, milestone: m.title, plannedDate: m.planned_date, light, regionCode: m.region_code };
           const outbox = createOutboxRepo(trx);
           if (m.cadre_user_id !== null) await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...payload, to: 'cadre', userId: m.cadre_user_id } }, now);
           await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...payload, to: 'supervisors' } }, now);

@@ -58,10 +58,16 @@ export function originatorView(o: OriginatorRow, fullPhones: boolean): Originato
   };
 }
 
-/** The answer can go through the outbox: a phone for an SMS, or the case of a case originator. */
-export function reachable(o: Pick<OriginatorRow, 'kind' | 'phone' | 'caseId'>): boolean {
-  return o.phone !== null || (o.kind === 'case' && o.caseId !== null);
+/**
+ * The answer can go through the outbox as an SMS: a mobile number of the originator's own, or the
+ * requester's mobile of a case originator. A landline (or no number) must be answered in person.
+ */
+export function reachable(o: Pick<OriginatorRow, 'kind' | 'phone' | 'caseId' | 'casePhone'>): boolean {
+  if (o.phone !== null) return isMobile(o.phone);
+  return o.kind === 'case' && o.caseId !== null && o.casePhone !== null && isMobile(o.casePhone);
 }
+
+const isMobile = (phone: string) => /^1[3-9]\d{9}$/.test(phone);
 
 export function matterListItem(m: MatterRow): MatterListItem {
   return {

@@ -119,7 +119,9 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     for (const m of items) {
       sort++;
       const fields = { sort, title: m.title, planned_date: m.plannedDate, weight: m.weight, reason: m.reason ?? null };
-      if (m.id !== undefined) await repo.updateMilestone(m.id, fields);
+      // A new planned date is a new promise: its lights are announced afresh.
+      const moved = m.id !== undefined && current.find((c) => c.id === m.id)?.plannedDate !== m.plannedDate;
+      if (m.id !== undefined) await repo.updateMilestone(m.id, moved ? { ...fields, warned_level: 0 } : fields);
       else await repo.insertMilestone(p.id, { sort, title: m.title, plannedDate: m.plannedDate, weight: m.weight, reason: m.reason ?? null });
     }
     await recomputeProgress(repo, p.id);
@@ -130,6 +132,25 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const progress = projectProgress(ms);
     await repo.update(projectId, { progress }, clock.now());
     return progress;
+  }
+
+  /**
+   * The matters a project may take: they exist, lie under the project's region (so under the
+   * caller's), are neither merged nor answered, and belong to no other project. Locked first, so
+   * two projects cannot take the same matter at once.
+   */
+  async function checkMatters(trx: Db, ids: readonly number[], regionCode: string, projectId: number | null) {
+    const mrepo = createMattersRepo(trx);
+    for (const id of [...ids].sort((a, b) => a - b)) await mrepo.get(id, { lock: true });
+    const rows = await mrepo.byIds(ids);
+    const missing = ids.filter((m) => !rows.some((r) => r.id === m && r.regionCode.startsWith(regionPrefixOf(regionCode))));
+    if (missing.length > 0) throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, { fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }] });
+    for (const m of rows) {
+      if (m.status === 'merged') throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, { fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }] });
+      if (m.status === 'answered') throw new DomainError('validation_failed', `matter ${m.id} has been answered and closed`, { fields: [{ path: 'matterIds', code: 'answered', message: `matter ${m.id} is answered` }] });
+      if (m.projectId !== null && m.projectId !== projectId) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, { matterId: m.id, projectId: m.projectId });
+    }
+    return rows;
   }
 
   /** Lock the project and check it may be managed by the user. */
@@ -153,10 +174,12 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
    * The list a project goes on when none is named: the list its matters were collected for, else
    * the open list of their county, else a new one opened for the county (第N批 of this year).
    */
-  async function listForMatters(matterIds: readonly number[], user: AuthUser): Promise<number> {
-    const rows = await createMattersRepo(db).byIds([...new Set(matterIds)]);
-    if (rows.length === 0) throw new DomainError('validation_failed', 'matters not found', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }] });
-    const lists = createListsRepo(db);
+  async function listForMatters(q: Db, matterIds: readonly number[], prefixes: readonly string[], user: AuthUser): Promise<number> {
+    const ids = [...new Set(matterIds)];
+    // Matters outside the caller's regions are not there for them (no list is opened for them either).
+    const rows = (await createMattersRepo(q).byIds(ids)).filter((m) => covers(prefixes, m.regionCode));
+    if (rows.length !== ids.length) throw new DomainError('validation_failed', 'matters not found', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }] });
+    const lists = createListsRepo(q);
     const listIds = [...new Set(rows.map((m) => m.listId))];
     const only = listIds.length === 1 ? listIds[0] : null;
     if (only !== null && only !== undefined) {
@@ -169,8 +192,8 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const open = await lists.openOf(county);
     if (open !== null) return open;
     const year = Number(toChinaDate(clock.now()).slice(0, 4));
-    const region = await createRegionsRepo(db).get(county);
-    const name = await fullRegionName(db, county, region?.name ?? county);
+    const region = await createRegionsRepo(q).get(county);
+    const name = await fullRegionName(q, county, region?.name ?? county);
     const batch = (await lists.maxBatch(county, year)) + 1;
     const id = await lists.insert({ regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id }, clock.now());
     if (id === null) throw new DomainError('conflict', 'a list was opened at the same moment: try again');
@@ -214,26 +237,20 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
 
     async create(input: ProjectInput, user: AuthUser): Promise<ProjectView> {
       const prefixes = requireAny(user, manageRoles, 'proposing key projects');
-      const listId = input.listId ?? (await listForMatters(input.matterIds, user));
-      const list = await createListsRepo(db).get(listId);
-      if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
-      if (list.status === 'published') throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
       if (input.areaCode !== undefined && !(await deps.matters.areas()).some((a) => a.code === input.areaCode)) {
         throw new DomainError('validation_failed', `unknown area ${input.areaCode}`, { fields: [{ path: 'areaCode', code: 'unknown', message: 'unknown area' }] });
       }
-      await checkUnit(db, input.leadUnitId, list.regionCode);
       const id = await db.transaction().execute(async (trx) => {
+        // The list is found (or opened) in the project's own transaction: a refused project leaves no list behind.
+        const listId = input.listId ?? (await listForMatters(trx, input.matterIds, prefixes, user));
+        const list = await createListsRepo(trx).get(listId, { lock: true });
+        if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
+        if (list.status === 'published') throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
+        await checkUnit(trx, input.leadUnitId, list.regionCode);
         const mrepo = createMattersRepo(trx);
         const prepo = createProjectsRepo(trx);
         const ids = [...new Set(input.matterIds)];
-        const rows = await mrepo.byIds(ids);
-        const missing = ids.filter((m) => !rows.some((r) => r.id === m));
-        if (missing.length > 0) throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, { fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }] });
-        for (const m of rows) {
-          if (!m.regionCode.startsWith(regionPrefixOf(list.regionCode))) throw new DomainError('validation_failed', `matter ${m.id} lies outside the list's region`, { fields: [{ path: 'matterIds', code: 'region', message: `matter ${m.id} is outside the region` }] });
-          if (m.status === 'merged') throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, { fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }] });
-          if (m.projectId !== null) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, { matterId: m.id, projectId: m.projectId });
-        }
+        const rows = await checkMatters(trx, ids, list.regionCode, null);
         const pid = await prepo.insert(
           {
             listId: list.id,
@@ -274,9 +291,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         if (patch.matterIds !== undefined) {
           if (!['candidate', 'selected'].includes(p.status)) throw new DomainError('illegal_transition', 'the matters of an assigned project are fixed');
           const mrepo = createMattersRepo(trx);
-          const rows = await mrepo.byIds(patch.matterIds);
-          for (const m of rows) if (m.projectId !== null && m.projectId !== id) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`);
-          if (rows.length !== new Set(patch.matterIds).size || rows.some((m) => m.status === 'merged')) throw new DomainError('validation_failed', 'unknown or merged matters', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown or merged matters' }] });
+          await checkMatters(trx, [...new Set(patch.matterIds)], p.regionCode, id);
           const current = await mrepo.ofProject(id);
           await mrepo.setProject(current.map((c) => c.id).filter((c) => !patch.matterIds!.includes(c)), null, 'open', clock.now());
           await mrepo.setProject(patch.matterIds, id, p.status === 'selected' ? 'selected' : 'open', clock.now());

@@ -99,4 +99,33 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
     const sms = await h.db.db.selectFrom('outbox').select('payload').where('topic', '=', 'livelihood.answer').execute();
     expect(sms.map((s) => (s.payload as { to: string }).to)).toEqual(expect.arrayContaining(['13935300011', '13935300012']));
   });
+
+  it('keeps other counties\' matters out of a project, counts only mobiles as reachable by SMS, and leaves no list behind a refused project', async () => {
+    const h = get();
+    const other = await h.req('clerk', 'POST', '/api/v1/matters', { title: '盐湖区小区路灯不亮', regionCode: '140802', areaCode: 'livelihood', originators: [{ kind: 'person', name: '张三', phone: '13912345678' }] });
+    expect(other.statusCode, other.body).toBe(201);
+    const mine = await h.req('minsheng', 'POST', '/api/v1/matters', {
+      title: '旧街乡敬老院需要改造',
+      regionCode: '140311203',
+      areaCode: 'livelihood',
+      originators: [
+        { kind: 'household', name: '座机户', phone: '0353-5551234' },
+        { kind: 'person', name: '手机户', phone: '13935300031' },
+      ],
+    });
+    const listsBefore = await h.db.db.selectFrom('livelihood_lists').select('id').execute();
+    // A matter of another county: not there for this officer, and no list is opened for it.
+    expect((await h.req('minsheng', 'POST', '/api/v1/projects', { title: '越界', matterIds: [other.json().id] })).statusCode).toBe(400);
+    expect(await h.db.db.selectFrom('livelihood_lists').select('id').execute()).toHaveLength(listsBefore.length);
+    const p = await h.req('minsheng', 'POST', '/api/v1/projects', { title: '敬老院改造', matterIds: [mine.json().id] });
+    expect(p.statusCode, p.body).toBe(201);
+    const patched = await h.req('minsheng', 'PATCH', `/api/v1/projects/${p.json().id}`, { matterIds: [mine.json().id, other.json().id] });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.body).not.toContain('13912345678');
+    expect((await h.db.db.selectFrom('matters').select('project_id').where('id', '=', other.json().id).executeTakeFirstOrThrow()).project_id).toBeNull();
+    // A landline cannot take an SMS: that household must be answered in person.
+    const view = (await h.req('minsheng', 'GET', `/api/v1/projects/${p.json().id}`)).json();
+    const byName = Object.fromEntries(view.originators.unanswered.map((o: { name: string; reachable: boolean }) => [o.name, o.reachable]));
+    expect(byName).toEqual({ 座机户: false, 手机户: true });
+  });
 });

@@ -18,7 +18,7 @@ import { answerActions, linkOf, requesterSmsText, staffCaseMessage, staffTopicMe
  *   milestone_late to 'supervisors': supervisors and livelihood officers covering the region.
  * - safety_net.* and any other topic with an `audience` (or a `userId`): those people.
  *
- * A channel that is not configured yields no deliveries.
+ * A channel that is not configured yields no deliveries, except the livelihood answers (see there).
  */
 export interface EnabledChannels {
   sms: boolean;
@@ -114,7 +114,10 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
 
     if (msg.topic === 'livelihood.answer') {
       const to = typeof p['to'] === 'string' ? p['to'] : null;
-      if (channels.sms && to && isMobile(to) && typeof p['text'] === 'string') add('sms', to, { to, text: p['text'] });
+      // The livelihood office counted this person as answered by SMS: the delivery is made even
+      // with no gateway configured, so it fails visibly and ends in the admins' dead letters
+      // (retried once a gateway is set) instead of vanishing.
+      if (to && isMobile(to) && typeof p['text'] === 'string') add('sms', to, { to, text: p['text'] });
       return out;
     }
 

@@ -66,11 +66,10 @@ export function createLiveHub(deps: { db: Db; pollMs?: number; log?: (msg: strin
           if (pushed.has(r.id)) continue;
           pushed.add(r.id);
           if (r.id > watermark) watermark = r.id;
+          // Each id is pushed once (the global `pushed` set), to the streams opened before it was
+          // written; ids that commit out of order within the look-back still reach them.
           for (const s of subscribers.get(r.user_id) ?? []) {
-            if (r.id > s.after) {
-              s.after = r.id;
-              s.push(noticeOf(r));
-            }
+            if (r.id > s.after) s.push(noticeOf(r));
           }
         }
         for (const id of pushed) if (id <= watermark - LOOKBACK) pushed.delete(id);
@@ -88,7 +87,11 @@ export function createLiveHub(deps: { db: Db; pollMs?: number; log?: (msg: strin
      * later notices are sent first. Returns the unsubscribe function.
      */
     async subscribe(userId: number, push: Push, close: () => void, lastEventId: number | null): Promise<() => void> {
-      let after = watermark ?? (watermark = await repo.maxId());
+      // A fresh high-water mark: while no stream was open the hub did not poll, so its own mark
+      // may be old, and starting from it would push the notices of the idle time as new.
+      const fresh = await repo.maxId();
+      watermark = Math.max(watermark ?? 0, fresh);
+      let after = fresh;
       if (lastEventId !== null && lastEventId < after) {
         for (const r of await repo.since([userId], lastEventId, 100)) {
           push(noticeOf(r));

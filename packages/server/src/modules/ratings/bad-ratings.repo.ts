@@ -37,9 +37,10 @@ export function createBadRatingsRepo(db: Db) {
       return q.executeTakeFirst();
     },
 
-    async ratingDay(eventId: number): Promise<Date | null> {
-      const r = await db.selectFrom('case_events').select('created_at').where('id', '=', eventId).executeTakeFirst();
-      return r?.created_at ?? null;
+    /** When the rating was given and what it recorded (lead unit, solved). */
+    async ratingEvent(eventId: number): Promise<{ at: Date; payload: Record<string, unknown> } | null> {
+      const r = await db.selectFrom('case_events').select(['created_at', 'payload']).where('id', '=', eventId).executeTakeFirst();
+      return r ? { at: r.created_at, payload: r.payload } : null;
     },
 
     async appeal(id: number, v: { reason: string; by: number; at: Date }): Promise<boolean> {

@@ -37,8 +37,14 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
         const now = clock.now();
         await repo.decide(id, { ...d, by: user.id, at: now });
         if (d.voided && n.rating_event_id !== null) {
-          const ratedAt = (await repo.ratingDay(n.rating_event_id)) ?? n.issued_at;
-          await createStatsRepo(trx).bump(toChinaDate(ratedAt), n.region_code, n.unit_id, 'rated', -1);
+          // Undo what the rating counted, on the day and unit it counted them (a bad rating never
+          // counted as satisfied; whether it counted as solved is in its event).
+          const ev = await repo.ratingEvent(n.rating_event_id);
+          const day = toChinaDate(ev?.at ?? n.issued_at);
+          const unit = typeof ev?.payload['leadUnitId'] === 'number' ? ev.payload['leadUnitId'] : n.unit_id;
+          const stats = createStatsRepo(trx);
+          await stats.bump(day, n.region_code, unit, 'rated', -1);
+          if (ev?.payload['solved'] === true) await stats.bump(day, n.region_code, unit, 'solved', -1);
         }
         return { id, status: d.voided ? ('voided' as const) : ('issued' as const), decision: d.voided ? ('rating_voided' as const) : ('rating_stands' as const) };
       });
