@@ -62,6 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index matters_search on matters using gin (search_terms)`.execute(db);
   await sql`create index matters_project on matters (project_id) where project_id is not null`.execute(db);
   await sql`create index matters_merged_into on matters (merged_into_id) where merged_into_id is not null`.execute(db);
+  // A case goes on the problem list once (a merged copy no longer counts).
+  await sql`create unique index matters_case on matters (case_id) where case_id is not null and status <> 'merged'`.execute(db);
 
   await sql`
     create table matter_originators (

@@ -152,6 +152,27 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     };
   }
 
+  /**
+   * Write matters in one transaction, re-checking under a lock that their lists still collect (a
+   * list published meanwhile refuses them); a second matter for the same case is refused (unique
+   * index) with a clear conflict.
+   */
+  async function insertChecked(writes: readonly MatterWrite[], user: AuthUser): Promise<number[]> {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const lists = createListsRepo(trx);
+        for (const listId of new Set(writes.flatMap((w) => (w.listId === null ? [] : [w.listId])))) {
+          const l = await lists.get(listId, { lock: true });
+          if (l?.status === 'published') throw new DomainError('illegal_transition', `list ${l.title} was published meanwhile: it no longer collects matters`);
+        }
+        return createMattersRepo(trx).insertMany(writes, user.id, clock.now());
+      });
+    } catch (e) {
+      if ((e as { code?: unknown } | null)?.code === '23505') throw new DomainError('conflict', 'this case is already on the problem list');
+      throw e;
+    }
+  }
+
   async function view(m: MatterRow, user: AuthUser): Promise<MatterView> {
     const [originators, mergedFrom, project] = await Promise.all([
       matters.originators([m.id]),
@@ -278,8 +299,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         if (!listCache.has(key)) listCache.set(key, await listFor(key, listId));
         writes.push(toWrite(r.input, 'import', listCache.get(key) ?? null));
       }
-      const at = clock.now();
-      const ids = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany(writes, user.id, at));
+      const ids = await insertChecked(writes, user);
       return { imported: ids.length, errors: [] };
     },
 
@@ -289,7 +309,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       await Promise.all([requireArea(input.areaCode, lang), requireRegionExists(input.regionCode), checkCaseOriginators(input, user)]);
       const listId = await listFor(input.regionCode, input.listId);
       const write = toWrite(input, 'form', listId);
-      const [id] = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany([write], user.id, clock.now()));
+      const [id] = await insertChecked([write], user);
       return view((await matters.get(id!))!, user);
     },
 
@@ -315,7 +335,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         terms: matterTerms({ title: input.title ?? c.title, description: c.content }),
         originators: [{ kind: 'case', name: c.requester_name, phone: null, address: null, creditCode: null, caseId: c.id }],
       };
-      const [id] = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany([write], user.id, clock.now()));
+      const [id] = await insertChecked([write], user);
       return view((await matters.get(id!))!, user);
     },
 
