@@ -1,13 +1,6 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
 import type {
-  AnswerMethod,
-  EscalationLevel,
   CaseStatus,
-  ListStatus,
-  MatterSource,
-  MatterStatus,
-  OriginatorKind,
-  ProjectStatus,
   CaseType,
   Channel,
   ConductKind,
@@ -20,6 +13,11 @@ import type {
   Satisfaction,
   UnitKind,
 } from '@huiyin/core';
+
+import type { LivelihoodAreasTable, LivelihoodListsTable, MattersTable, MatterOriginatorsTable, ProjectsTable, ProjectMilestonesTable, ProjectPhotosTable, ProjectReportsTable, ProjectEventsTable, LetterCountersTable } from './schema-livelihood.ts';
+import type { CaseEscalationsTable, DeliveriesTable, DeliveryAttemptsTable, NotificationsTable, FollowUpLinksTable } from './schema-supervision.ts';
+export type { LivelihoodAreasTable, LivelihoodListsTable, MattersTable, MatterOriginatorsTable, ProjectsTable, ProjectMilestonesTable, ProjectPhotosTable, ProjectReportsTable, ProjectEventsTable, LetterCountersTable } from './schema-livelihood.ts';
+export type { CaseEscalationsTable, DeliveriesTable, DeliveryAttemptsTable, NotificationsTable, FollowUpLinksTable } from './schema-supervision.ts';
 
 /** Kysely's view of the database. One interface per table, named after it. */
 
@@ -348,212 +346,6 @@ export interface AppSettingsTable {
   key: string;
   value: Json<unknown>;
   updated_at: Date;
-}
-
-/** Dates (`date` columns) are read as 'YYYY-MM-DD' text: select them with `::text` (see livelihood repo). */
-type DateCol = ColumnType<string, string, string>;
-type DateColNull = ColumnType<string | null, string | null | undefined, string | null>;
-
-export interface LivelihoodAreasTable {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  sort: number;
-  active: ColumnType<boolean, boolean | undefined, boolean>;
-}
-
-export interface LivelihoodListsTable {
-  id: Generated<number>;
-  region_code: string;
-  title: string;
-  year: number;
-  batch: number;
-  status: ListStatus;
-  published_at: Date | null;
-  selection: Json<{ heldAt: string; attendees: string; notes: string | null; recordedBy: number } | null>;
-  created_by: number | null;
-  created_at: Date;
-}
-
-export interface MattersTable {
-  id: Generated<number>;
-  list_id: number | null;
-  region_code: string;
-  title: string;
-  description: string | null;
-  area_code: string;
-  status: MatterStatus;
-  source: MatterSource;
-  case_id: number | null;
-  merged_into_id: number | null;
-  project_id: number | null;
-  collected_on: DateCol;
-  collected_by: string | null;
-  originator_count: ColumnType<number, number | undefined, number>;
-  search_terms: ColumnType<string, RawBuilder<string>, RawBuilder<string>>;
-  created_by: number | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface MatterOriginatorsTable {
-  id: Generated<number>;
-  matter_id: number;
-  origin_matter_id: number;
-  kind: OriginatorKind;
-  name: string | null;
-  phone: string | null;
-  address: string | null;
-  credit_code: string | null;
-  case_id: number | null;
-  answered_at: Date | null;
-  answer_method: AnswerMethod | null;
-  answer_note: string | null;
-  answered_by: number | null;
-  created_at: Date;
-}
-
-export interface ProjectsTable {
-  id: Generated<number>;
-  list_id: number;
-  region_code: string;
-  title: string;
-  description: string | null;
-  area_code: string | null;
-  status: ProjectStatus;
-  votes: number | null;
-  priority: number | null;
-  people_affected: number | null;
-  lead_unit_id: number | null;
-  cadre_user_id: number | null;
-  budget: number | null;
-  start_date: DateColNull;
-  due_date: DateColNull;
-  requirements: string | null;
-  letter_no: string | null;
-  assigned_at: Date | null;
-  assigned_by: number | null;
-  signed_at: Date | null;
-  progress: ColumnType<number, number | undefined, number>;
-  accepted_at: Date | null;
-  accepted_by: number | null;
-  checkers: string | null;
-  findings: string | null;
-  created_by: number | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface ProjectMilestonesTable {
-  id: Generated<number>;
-  project_id: number;
-  sort: number;
-  title: string;
-  planned_date: DateCol;
-  weight: number;
-  reason: string | null;
-  percent: ColumnType<number, number | undefined, number>;
-  done_on: DateColNull;
-  warned_level: ColumnType<number, number | undefined, number>;
-  removed: ColumnType<boolean, boolean | undefined, boolean>;
-}
-
-export interface ProjectPhotosTable {
-  id: Generated<number>;
-  project_id: number;
-  file_name: string;
-  mime_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_by: number | null;
-  created_at: Date;
-}
-
-export interface ProjectReportsTable {
-  id: Generated<number>;
-  project_id: number;
-  milestone_id: number;
-  percent: number;
-  text: string;
-  photo_ids: ColumnType<number[], number[] | undefined, number[]>;
-  reported_by: number | null;
-  created_at: Date;
-}
-
-export interface ProjectEventsTable {
-  id: Generated<number>;
-  project_id: number;
-  action: string;
-  actor_id: number | null;
-  payload: Json<Record<string, unknown>>;
-  created_at: Date;
-}
-
-export interface LetterCountersTable {
-  prefix: string;
-  year: number;
-  seq: number;
-}
-
-export interface CaseEscalationsTable {
-  case_id: number;
-  due_at: Date;
-  level: EscalationLevel;
-  unit_id: number | null;
-  region_code: string;
-  created_at: Date;
-}
-
-/** Migration 0004: one delivery per outbox message × channel × recipient (notify module). */
-export interface DeliveriesTable {
-  id: Generated<number>;
-  message_id: string;
-  outbox_id: string;
-  topic: string;
-  channel: 'inapp' | 'email' | 'sms' | 'webhook';
-  recipient: string;
-  region_code: string | null;
-  payload: Json<Record<string, unknown>>;
-  status: ColumnType<'pending' | 'sent' | 'dead', 'pending' | 'sent' | 'dead' | undefined>;
-  attempts: ColumnType<number, number | undefined, number>;
-  next_attempt_at: Date;
-  lease_token: string | null;
-  last_error: string | null;
-  sent_at: Date | null;
-  created_at: Date;
-}
-
-export interface DeliveryAttemptsTable {
-  id: Generated<number>;
-  delivery_id: number;
-  attempt: number;
-  channel: string;
-  started_at: Date;
-  finished_at: Date | null;
-  ok: boolean | null;
-  error: string | null;
-  duration_ms: number | null;
-}
-
-export interface NotificationsTable {
-  id: Generated<number>;
-  user_id: number;
-  delivery_id: number | null;
-  topic: string;
-  title: string;
-  body: string;
-  link: string | null;
-  created_at: Date;
-  read_at: Date | null;
-}
-
-export interface FollowUpLinksTable {
-  token_hash: string;
-  case_id: number;
-  created_at: Date;
-  expires_at: Date;
-  used_at: Date | null;
 }
 
 export interface Database {
