@@ -2,14 +2,18 @@ import * as admin from './admin.ts';
 import * as citizen from './citizen.ts';
 import * as common from './common.ts';
 import * as livelihood from './livelihood.ts';
+import * as livelihoodProjects from './livelihood-projects.ts';
 import * as publicProjects from './public-projects.ts';
 import * as staff from './staff.ts';
+import * as safetyNet from './safety-net.ts';
+import * as policies from './policies.ts';
 import * as supervision from './supervision.ts';
 
 /**
- * All UI text, one file per area (common, citizen, staff, admin), merged here. Every English
+ * All UI text, one file per area (common, citizen, staff, safety net, policies, admin, livelihood,
+ * supervision …), merged here. Every English
  * file must have exactly the keys of its Chinese file (the types enforce it); keys are English.
  */
-export const zh = { ...common.zh, ...citizen.zh, ...staff.zh, ...admin.zh, ...livelihood.zh, ...publicProjects.zh, ...supervision.zh };
+export const zh = { ...common.zh, ...citizen.zh, ...staff.zh, ...safetyNet.zh, ...policies.zh, ...admin.zh, ...livelihood.zh, ...livelihoodProjects.zh, ...publicProjects.zh, ...supervision.zh };
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...common.en, ...citizen.en, ...staff.en, ...admin.en, ...livelihood.en, ...publicProjects.en, ...supervision.en };
+export const en: Record<MessageKey, string> = { ...common.en, ...citizen.en, ...staff.en, ...safetyNet.en, ...policies.en, ...admin.en, ...livelihood.en, ...livelihoodProjects.en, ...publicProjects.en, ...supervision.en };
