@@ -7,6 +7,7 @@ import type { AuthUser } from '../people/auth.service.ts';
 import { deliverAnswers, type Unanswered } from './answer-delivery.ts';
 import { acceptRoles, covers, has, prefixesOf } from './access.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
+import { createProjectPhotosRepo } from './project-photos.repo.ts';
 import { createProjectsRepo, type ProjectRow } from './projects.repo.ts';
 import type { ProjectsService } from './projects.service.ts';
 
@@ -91,7 +92,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
           throw new DomainError('illegal_transition', ms.length === 0 ? 'the project has no milestones to check' : `milestones not finished: ${open.map((m) => `${m.title} ${m.percent}%`).join('、')}`);
         }
         const photoIds = [...new Set(input.photoIds ?? [])];
-        if ((await repo.photoIdsOf(id, photoIds)).length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
+        if ((await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds)).length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
         // Everyone the outbox can reach is told now (the given answer, or the standard one);
         // whoever it cannot reach must have been answered in person before.
         const answer = input.answer ?? `项目已完工并通过验收（${toChinaDate(clock.now())}），感谢您的反映和支持。`;

@@ -9,7 +9,7 @@ import { stageFile, withStagedFiles, type StagedFile } from '../cases/attachment
 import type { AuthUser } from '../people/auth.service.ts';
 import { acceptRoles, covers, has, prefixesOf } from './access.ts';
 import { canReport } from './project-access.ts';
-import { createProjectsRepo } from './projects.repo.ts';
+import { createProjectPhotosRepo } from './project-photos.repo.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 export const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic']);
@@ -18,7 +18,7 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Photos of a project (reports and acceptance): upload, and serving them to staff and, once published, to the public. */
 export function createProjectPhotosService(deps: { db: Db; clock: Clock; dataDir: string; projects: ProjectsService }) {
   const { db, clock } = deps;
-  const projects = createProjectsRepo(db);
+  const photos = createProjectPhotosRepo(db);
   const photoRoot = path.join(deps.dataDir, 'project-photos');
 
   return {
@@ -39,7 +39,7 @@ export function createProjectPhotosService(deps: { db: Db; clock: Clock; dataDir
       }
       const ids = await withStagedFiles(photoRoot, staged, () =>
         db.transaction().execute(async (trx) => {
-          const repo = createProjectsRepo(trx);
+          const repo = createProjectPhotosRepo(trx);
           const out: number[] = [];
           for (const s of staged) {
             out.push(
@@ -56,16 +56,16 @@ export function createProjectPhotosService(deps: { db: Db; clock: Clock; dataDir
     },
 
     async photo(id: number, photoId: number, user: AuthUser | null): Promise<{ data: Buffer; mime: string }> {
-      const ph = await projects.photo(photoId);
+      const ph = await photos.photo(photoId);
       if (!ph || ph.project_id !== id) throw new DomainError('not_found', 'photo not found');
       if (user) await deps.projects.readable(id, user);
-      else if (!(await projects.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
+      else if (!(await photos.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
       return { data: await readFile(path.join(photoRoot, ph.storage_key)), mime: ph.mime_type };
     },
 
     async publicPhoto(photoId: number): Promise<{ data: Buffer; mime: string }> {
-      const ph = await projects.photo(photoId);
-      if (!ph || !(await projects.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
+      const ph = await photos.photo(photoId);
+      if (!ph || !(await photos.photoIsPublic(photoId))) throw new DomainError('not_found', 'photo not found');
       return { data: await readFile(path.join(photoRoot, ph.storage_key)), mime: ph.mime_type };
     },
   };

@@ -1,6 +1,7 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SqlBool, type Updateable } from 'kysely';
 import type { ProjectStatus } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
+import type { ProjectsTable } from '../../db/schema.ts';
 
 export interface ProjectRow {
   id: number;
@@ -253,30 +254,7 @@ export function createProjectsRepo(db: Db) {
       return (await base().where('p.list_id', '=', listId).orderBy('p.id').execute()).map(toRow);
     },
 
-    async update(id: number, set: Partial<{
-      title: string;
-      description: string | null;
-      area_code: string | null;
-      status: ProjectStatus;
-      votes: number | null;
-      priority: number | null;
-      people_affected: number | null;
-      lead_unit_id: number | null;
-      cadre_user_id: number | null;
-      budget: number | null;
-      start_date: string | null;
-      due_date: string | null;
-      requirements: string | null;
-      letter_no: string | null;
-      assigned_at: Date | null;
-      assigned_by: number | null;
-      signed_at: Date | null;
-      progress: number;
-      accepted_at: Date | null;
-      accepted_by: number | null;
-      checkers: string | null;
-      findings: string | null;
-    }>, at: Date): Promise<void> {
+    async update(id: number, set: Omit<Updateable<ProjectsTable>, 'id' | 'updated_at' | 'created_at'>, at: Date): Promise<void> {
       await db.updateTable('projects').set({ ...set, updated_at: at }).where('id', '=', id).execute();
     },
 
@@ -362,39 +340,6 @@ export function createProjectsRepo(db: Db) {
           reportedBy: r.reported_by,
           createdAt: r.created_at,
         }));
-    },
-
-    async insertPhoto(p: { projectId: number; fileName: string; mime: string; size: number; sha256: string; key: string; uploadedBy: number }, at: Date): Promise<number> {
-      const r = await db
-        .insertInto('project_photos')
-        .values({ project_id: p.projectId, file_name: p.fileName, mime_type: p.mime, size_bytes: p.size, sha256: p.sha256, storage_key: p.key, uploaded_by: p.uploadedBy, created_at: at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return r.id;
-    },
-
-    async photo(id: number) {
-      return db.selectFrom('project_photos').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
-    async photoIdsOf(projectId: number, ids: readonly number[]): Promise<number[]> {
-      if (ids.length === 0) return [];
-      const rows = await db.selectFrom('project_photos').select('id').where('project_id', '=', projectId).where('id', 'in', [...ids]).execute();
-      return rows.map((r) => r.id);
-    },
-
-    /** Is the photo shown in a report of a published project (so the public may see it)? */
-    async photoIsPublic(id: number): Promise<boolean> {
-      const r = await db
-        .selectFrom('project_reports as r')
-        .innerJoin('projects as p', 'p.id', 'r.project_id')
-        .innerJoin('livelihood_lists as l', 'l.id', 'p.list_id')
-        .select('r.id')
-        .where(sql<SqlBool>`${id} = any(r.photo_ids)`)
-        .where('l.status', '=', 'published')
-        .where('p.status', 'not in', ['candidate', 'dropped'])
-        .executeTakeFirst();
-      return r !== undefined;
     },
 
     /** The distinct regions of the matters of the projects. */

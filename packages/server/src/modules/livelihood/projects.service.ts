@@ -30,6 +30,7 @@ import { createMattersRepo } from './matters.repo.ts';
 import { originatorView, regionPrefixOf, type MattersService } from './matters.service.ts';
 import { aboveOf, canManage, canRead, canReadLetter, canReport } from './project-access.ts';
 import { milestoneView, projectListItem, reportView } from './project-view.ts';
+import { createProjectPhotosRepo } from './project-photos.repo.ts';
 import { createProjectsRepo, type ProjectRow, type ProjectsRepo } from './projects.repo.ts';
 
 /** Key projects (重点民生项目): candidates from matters, milestones, assignment by letter, progress. */
@@ -402,7 +403,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         const m = (await repo.milestones([id])).find((x) => x.id === input.milestoneId);
         if (!m) throw new DomainError('validation_failed', `milestone ${input.milestoneId} is not one of this project's`, { fields: [{ path: 'milestoneId', code: 'unknown', message: 'unknown milestone' }] });
         const photoIds = [...new Set(input.photoIds ?? [])];
-        const known = await repo.photoIdsOf(id, photoIds);
+        const known = await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds);
         if (known.length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos: upload them to this project first', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
         const now = clock.now();
         await repo.insertReport({ projectId: id, milestoneId: m.id, percent: input.percent, text: input.text, photoIds, reportedBy: user.id }, now);
