@@ -15,6 +15,11 @@ export function normalizePhone(raw: string): string | null {
   return null;
 }
 
+/** A normalised mobile number (one that can take an SMS), not a landline. */
+export function isMobilePhone(normalized: string): boolean {
+  return /^1[3-9]\d{9}$/.test(normalized);
+}
+
 /** The last four digits of the subscriber number (the extension is not part of it). */
 export function phoneLast4(normalized: string): string {
   const subscriber = normalized.split('-').slice(0, 2).join('');

@@ -8,6 +8,7 @@ import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
 import { createAttachmentsService } from './attachments.service.ts';
+import { multipartError } from '../../http/multipart.ts';
 
 export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; dataDir: string; maxUploadBytes: number }) {
   await app.register(multipart, { limits: { fileSize: deps.maxUploadBytes, files: 5, fields: 5, parts: 10 } });
@@ -49,9 +50,3 @@ export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; cl
  * pass through; anything else comes from the parser (no boundary, cut-off body) and is the
  * client's malformed request, not a server fault.
  */
-function multipartError(e: unknown): unknown {
-  if (e instanceof DomainError) return e;
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('FST_')) return e;
-  return new DomainError('bad_request', `malformed multipart body: ${e instanceof Error ? e.message : String(e)}`);
-}

@@ -7,6 +7,7 @@ import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
 import { publicConfig } from './public-config.ts';
 import { createPublicPhotosService, MAX_PUBLIC_PHOTOS } from './public-photos.service.ts';
+import { multipartError } from '../../http/multipart.ts';
 
 type TrackParams = { Params: { trackingNo: string }; Querystring: { phone?: string } };
 
@@ -49,10 +50,3 @@ export function publicRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock;
   });
 }
 
-/** As for staff uploads: our own and the multipart plugin's coded errors pass; the rest is a malformed body. */
-function multipartError(e: unknown): unknown {
-  if (e instanceof DomainError) return e;
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('FST_')) return e;
-  return new DomainError('bad_request', `malformed multipart body: ${e instanceof Error ? e.message : String(e)}`);
-}

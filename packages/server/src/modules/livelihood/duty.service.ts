@@ -1,4 +1,4 @@
-import { DomainError, lightRank, toChinaDate, type DutyList, type MilestoneView } from '@huiyin/core';
+import { DomainError, lightRank, toChinaDate, type DutyList, type MilestoneView, regionPrefix } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
@@ -6,7 +6,6 @@ import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createDutyRepo } from './duty.repo.ts';
 import { covers, has, overseeRoles, prefixesOf, readRoles, requireAny } from './access.ts';
-import { regionPrefixOf } from './matters.service.ts';
 import { milestoneView, projectListItem } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import type { ProjectsService } from './projects.service.ts';
@@ -58,14 +57,14 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
     /** Cadres (role leader) of a region and the regions under it, for the assignment dialog. */
     async cadres(regionCode: string | undefined, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'listing cadres');
-      const prefix = regionCode ? regionPrefixOf(regionCode) : null;
+      const prefix = regionCode ? regionPrefix(regionCode) : null;
       if (prefix !== null && !covers(prefixes, regionCode!) && !prefixes.some((p) => p.startsWith(prefix))) throw new DomainError('forbidden', 'the region is outside your service area');
       const rows = await createDutyRepo(db).cadres();
       const seen = new Set<number>();
       const items = [];
       for (const r of rows) {
         if (seen.has(r.id)) continue;
-        const inScope = prefix === null ? covers(prefixes, r.region_code) : r.region_code.startsWith(prefix) || (regionCode ?? '').startsWith(regionPrefixOf(r.region_code));
+        const inScope = prefix === null ? covers(prefixes, r.region_code) : r.region_code.startsWith(prefix) || (regionCode ?? '').startsWith(regionPrefix(r.region_code));
         if (!inScope) continue;
         seen.add(r.id);
         items.push({ id: r.id, name: r.display_name, unitName: r.unit_name, regionCode: r.region_code });

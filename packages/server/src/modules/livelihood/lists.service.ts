@@ -1,11 +1,10 @@
-import { DomainError, batchName, type ListStatus, type ListView, type listInputSchema, type selectionSchema } from '@huiyin/core';
+import { DomainError, batchName, type ListStatus, type ListView, type listInputSchema, type selectionSchema, regionPrefix } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { covers, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
 import { createListsRepo, type ListRow } from './lists.repo.ts';
-import { regionPrefixOf } from './matters.service.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
@@ -45,7 +44,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       batchName: batchName(l.batch),
       year: l.year,
       status: l.status,
-      inherited: askedFor !== null && askedFor !== l.regionCode && askedFor.startsWith(regionPrefixOf(l.regionCode)),
+      inherited: askedFor !== null && askedFor !== l.regionCode && askedFor.startsWith(regionPrefix(l.regionCode)),
       matterCount: l.matterCount,
       projectCount: l.projectCount,
       selectedCount: l.selectedCount,
@@ -58,7 +57,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
     const prefixes = requireAny(user, readRoles, 'reading livelihood lists');
     const l = await lists.get(id);
     // A list above the user's region is theirs to read too.
-    const visible = l && (covers(prefixes, l.regionCode) || prefixes.some((p) => p.startsWith(regionPrefixOf(l.regionCode))));
+    const visible = l && (covers(prefixes, l.regionCode) || prefixes.some((p) => p.startsWith(regionPrefix(l.regionCode))));
     if (!l || !visible) throw new DomainError('not_found', `list ${id} not found`);
     return l;
   }
@@ -75,8 +74,8 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood lists');
       const code = regionCode ?? user.units[0]?.regionCode;
       if (!code) return { items: [] };
-      if (!covers(prefixes, code) && !prefixes.some((p) => p.startsWith(regionPrefixOf(code)))) throw new DomainError('forbidden', `region ${code} is outside your service area`);
-      const rows = await lists.around(regionAndAncestors(code), regionPrefixOf(code));
+      if (!covers(prefixes, code) && !prefixes.some((p) => p.startsWith(regionPrefix(code)))) throw new DomainError('forbidden', `region ${code} is outside your service area`);
+      const rows = await lists.around(regionAndAncestors(code), regionPrefix(code));
       return { items: await Promise.all(rows.map((r) => view(r, code))) };
     },
 

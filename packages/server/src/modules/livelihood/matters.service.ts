@@ -2,6 +2,8 @@ import {
   DomainError,
   defaultLivelihoodSettings,
   livelihoodSettingsSchema,
+  isMobilePhone,
+  regionPrefix,
   maskPhone,
   searchTerms,
   toChinaDate,
@@ -63,11 +65,10 @@ export function originatorView(o: OriginatorRow, fullPhones: boolean): Originato
  * requester's mobile of a case originator. A landline (or no number) must be answered in person.
  */
 export function reachable(o: Pick<OriginatorRow, 'kind' | 'phone' | 'caseId' | 'casePhone'>): boolean {
-  if (o.phone !== null) return isMobile(o.phone);
-  return o.kind === 'case' && o.caseId !== null && o.casePhone !== null && isMobile(o.casePhone);
+  if (o.phone !== null) return isMobilePhone(o.phone);
+  return o.kind === 'case' && o.caseId !== null && o.casePhone !== null && isMobilePhone(o.casePhone);
 }
 
-const isMobile = (phone: string) => /^1[3-9]\d{9}$/.test(phone);
 
 export function matterListItem(m: MatterRow): MatterListItem {
   return {
@@ -122,7 +123,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     if (listId === undefined) return lists.collectingFor(regionAndAncestors(regionCode));
     const l = await lists.get(listId);
     if (!l) throw new DomainError('not_found', `list ${listId} not found`);
-    if (!regionCode.startsWith(regionPrefixOf(l.regionCode))) {
+    if (!regionCode.startsWith(regionPrefix(l.regionCode))) {
       throw new DomainError('validation_failed', `the matter's region ${regionCode} is not under the list's region ${l.regionCode}`, { fields: [{ path: 'listId', code: 'region', message: 'the list belongs to another region' }] });
     }
     if (l.status === 'published') throw new DomainError('illegal_transition', `list ${l.title} is published: it no longer collects matters`);
@@ -230,7 +231,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async search(f: MatterSearch, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
       const { items, total } = await matters.search(
-        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
+        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
         f.page,
         f.pageSize,
       );
@@ -240,7 +241,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async exportXlsx(f: MatterSearch, user: AuthUser): Promise<Buffer> {
       const prefixes = requireAny(user, readRoles, 'exporting livelihood matters');
       const rows = await matters.all(
-        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
+        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
         EXPORT_MAX_ROWS,
       );
       const [areaList, originators, projects, paths] = await Promise.all([
@@ -358,7 +359,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
     async duplicates(f: { regionCode?: string | undefined; listId?: number | undefined }, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
-      const prefix = f.regionCode ? regionPrefixOf(f.regionCode) : prefixes[0];
+      const prefix = f.regionCode ? regionPrefix(f.regionCode) : prefixes[0];
       if (prefix === undefined || !covers(prefixes, prefix.padEnd(6, '0'))) throw new DomainError('forbidden', 'the region is outside your service area');
       const s = await settings();
       return { items: await similarity.pairs(prefix, f.listId, s), threshold: s.duplicateThreshold };
@@ -397,13 +398,6 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
 export type MattersService = ReturnType<typeof createMattersService>;
 
-/** The LIKE prefix of a region code: 140311 → 140311, 140300 → 1403, 140000 → 14, 140311200 → 140311200. */
-export function regionPrefixOf(code: string): string {
-  if (code.length > 6) return code;
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
-}
 
 /** Full names of regions from the county down: 郊区西南舁乡北七村. */
 async function regionPaths(db: Db, codes: readonly string[]): Promise<Map<string, string>> {

@@ -13,6 +13,7 @@ import {
   type progressSchema,
   type projectPatchSchema,
   type projectSearchSchema,
+  regionPrefix,
 } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
@@ -27,7 +28,7 @@ import { createListsRepo } from './lists.repo.ts';
 import { createDutyRepo } from './duty.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
-import { originatorView, regionPrefixOf, type MattersService } from './matters.service.ts';
+import { originatorView, type MattersService } from './matters.service.ts';
 import { aboveOf, canManage, canRead, canReadLetter, canReport } from './project-access.ts';
 import { milestoneView, projectListItem, reportView } from './project-view.ts';
 import { createProjectPhotosRepo } from './project-photos.repo.ts';
@@ -144,7 +145,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const mrepo = createMattersRepo(trx);
     for (const id of [...ids].sort((a, b) => a - b)) await mrepo.get(id, { lock: true });
     const rows = await mrepo.byIds(ids);
-    const missing = ids.filter((m) => !rows.some((r) => r.id === m && r.regionCode.startsWith(regionPrefixOf(regionCode))));
+    const missing = ids.filter((m) => !rows.some((r) => r.id === m && r.regionCode.startsWith(regionPrefix(regionCode))));
     if (missing.length > 0) throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, { fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }] });
     for (const m of rows) {
       if (m.status === 'merged') throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, { fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }] });
@@ -166,7 +167,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     if (unitId === undefined) return;
     const u = await createDutyRepo(q).unit(unitId);
     if (!u || !u.active) throw new DomainError('validation_failed', `unit ${unitId} not found`, { fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }] });
-    if (!(regionCode.startsWith(regionPrefixOf(u.region_code)) || u.region_code.startsWith(regionPrefixOf(regionCode)))) {
+    if (!(regionCode.startsWith(regionPrefix(u.region_code)) || u.region_code.startsWith(regionPrefix(regionCode)))) {
       throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, { fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }] });
     }
   }
@@ -216,7 +217,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           alsoCadre: user.id,
           alsoUnits: user.units.map((u) => u.id),
           alsoRegionCodes: has(user, readRoles) ? aboveOf(user) : [],
-          regionPrefix: f.regionCode ? regionPrefixOf(f.regionCode) : undefined,
+          regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined,
           listId: f.listId,
           status: f.status,
           cadreUserId: f.cadreUserId,
@@ -344,7 +345,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           await createMattersRepo(trx).setProject(ids, id, 'selected', clock.now());
           await repo.event(id, 'select', user.id, { direct: true }, clock.now());
         }
-        if (!cadre.units.some((u) => covers([regionPrefixOf(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefixOf(p.regionCode)))) {
+        if (!cadre.units.some((u) => covers([regionPrefix(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefix(p.regionCode)))) {
           throw new DomainError('validation_failed', `${cadre.displayName} is not a cadre of this region`, { fields: [{ path: 'cadreUserId', code: 'region', message: 'another region' }] });
         }
         await checkUnit(trx, input.leadUnitId, p.regionCode);

@@ -1,9 +1,8 @@
-import { DomainError, toChinaDate, type PublicProject } from '@huiyin/core';
+import { DomainError, toChinaDate, type PublicProject, regionPrefix } from '@huiyin/core';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { regionPrefixOf } from './matters.service.ts';
 import { milestoneView, placeOf, publicProject } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { fullRegionName } from './assignment-letter.service.ts';
@@ -54,7 +53,7 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
       const regionCode = asked ?? (await defaultRegion());
       const region = await createRegionsRepo(db).get(regionCode);
       if (!region) throw new DomainError('not_found', `region ${regionCode} not found`);
-      const rows = await projects.all({ regionPrefix: regionPrefixOf(regionCode), statuses: PUBLIC_STATUSES, publishedOnly: true }, 1000);
+      const rows = await projects.all({ regionPrefix: regionPrefix(regionCode), statuses: PUBLIC_STATUSES, publishedOnly: true }, 1000);
       return { region: { code: region.code, name: await fullRegionName(db, region.code, region.name) }, items: await build(rows, LAST_REPORTS) };
     },
 

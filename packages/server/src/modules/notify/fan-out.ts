@@ -1,4 +1,5 @@
 import type { Role } from '@huiyin/core';
+import { isMobilePhone } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { messageIdOf } from './message-id.ts';
 import type { Channel, NewDelivery } from './deliveries.repo.ts';
@@ -35,7 +36,7 @@ export type FollowUpLink = (c: { caseId: number; trackingNo: string }, db: Db) =
 type Audience = { kind: 'requester' } | { kind: 'unit'; unitId: number } | { kind: 'role'; role: string; regionCode: string; unitId?: number };
 
 /** SMS go to mobile numbers only (a landline on a case cannot take one). */
-const isMobile = (phone: string) => /^1[3-9]\d{9}$/.test(phone);
+const isMobile = isMobilePhone;
 
 /** Who handles a unit's cases. */
 const unitRoles: readonly Role[] = ['handler', 'unit_head'];

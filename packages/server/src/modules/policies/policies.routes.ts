@@ -8,6 +8,7 @@ import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
 import { createPoliciesService } from './policies.service.ts';
 import { IMPORT_MAX_BYTES, XLSX_MIME } from './policies.xlsx.ts';
+import { multipartError } from '../../http/multipart.ts';
 
 type IdParams = { Params: { id: string } };
 
@@ -79,10 +80,3 @@ export function policiesRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
   });
 }
 
-/** Our own and the multipart plugin's coded errors pass; anything else is a malformed body. */
-function multipartError(e: unknown): unknown {
-  if (e instanceof DomainError) return e;
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('FST_')) return e;
-  return new DomainError('bad_request', `malformed multipart body: ${e instanceof Error ? e.message : String(e)}`);
-}
