@@ -22,6 +22,7 @@ export * from './contract/safety-net.ts';
 export * from './livelihood/vocabulary.ts';
 export * from './livelihood/progress.ts';
 export * from './contract/livelihood.ts';
+export * from './contract/livelihood-views.ts';
 export * from './livelihood/duplicates.ts';
 export * from './supervision/escalation.ts';
 export * from './supervision/rating-rules.ts';

@@ -6,7 +6,7 @@ import { createRegionsRepo } from '../modules/regions/regions.repo.ts';
 import { createListsRepo } from '../modules/livelihood/lists.repo.ts';
 import { createMattersRepo } from '../modules/livelihood/matters.repo.ts';
 import { createProjectsRepo } from '../modules/livelihood/projects.repo.ts';
-import { matterTerms } from '../modules/livelihood/matters.service.ts';
+import { matterTerms } from '../modules/livelihood/matter-view.ts';
 import type { AuthUser } from '../modules/people/auth.service.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import type { DemoOrg } from './demo-org.ts';

@@ -2,7 +2,7 @@ import type { OriginatorView } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
-import { originatorView, reachable } from './matters.service.ts';
+import { originatorView, reachable } from './matter-view.ts';
 
 export type Unanswered = OriginatorView & { matterId: number; matterTitle: string };
 

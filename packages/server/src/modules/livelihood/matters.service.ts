@@ -2,7 +2,6 @@ import {
   DomainError,
   defaultLivelihoodSettings,
   livelihoodSettingsSchema,
-  isMobilePhone,
   regionPrefix,
   maskPhone,
   searchTerms,
@@ -11,10 +10,8 @@ import {
   type LivelihoodSettings,
   type MatterImportReport,
   type MatterInput,
-  type MatterListItem,
   type MatterSearch,
   type MatterView,
-  type OriginatorView,
   type matterFromCaseSchema,
 } from '@huiyin/core';
 import type { z } from 'zod';
@@ -26,6 +23,7 @@ import { visibleTo } from '../cases/visibility.ts';
 import type { AuthUser } from '../people/auth.service.ts';
 import { collectRoles, covers, has, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
 import { createListsRepo } from './lists.repo.ts';
+import { matterListItem, matterTerms, originatorView } from './matter-view.ts';
 import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './matters.xlsx.ts';
 import { createMattersRepo, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';
 import { createRegionResolver } from './region-resolver.ts';
@@ -37,56 +35,6 @@ import type { SimilarityService } from './similarity.service.ts';
 const SETTINGS_KEY = 'livelihood.settings';
 const EXPORT_MAX_ROWS = 50_000;
 
-export function matterTerms(m: { title: string; description?: string | null | undefined }): string[] {
-  return searchTerms(`${m.title}\n${m.description ?? ''}`, 2000);
-}
-
-export function originatorView(o: OriginatorRow, fullPhones: boolean): OriginatorView {
-  const phone = o.phone ?? (o.kind === 'case' ? o.casePhone : null);
-  return {
-    id: o.id,
-    kind: o.kind,
-    name: o.name,
-    phone: phone === null ? null : fullPhones ? phone : maskPhone(phone),
-    address: o.address,
-    creditCode: o.creditCode,
-    caseId: o.caseId,
-    trackingNo: o.trackingNo,
-    originMatterId: o.originMatterId,
-    answeredAt: o.answeredAt?.toISOString() ?? null,
-    answerMethod: o.answerMethod,
-    answerNote: o.answerNote,
-    reachable: reachable(o),
-  };
-}
-
-/**
- * The answer can go through the outbox as an SMS: a mobile number of the originator's own, or the
- * requester's mobile of a case originator. A landline (or no number) must be answered in person.
- */
-export function reachable(o: Pick<OriginatorRow, 'kind' | 'phone' | 'caseId' | 'casePhone'>): boolean {
-  if (o.phone !== null) return isMobilePhone(o.phone);
-  return o.kind === 'case' && o.caseId !== null && o.casePhone !== null && isMobilePhone(o.casePhone);
-}
-
-
-export function matterListItem(m: MatterRow): MatterListItem {
-  return {
-    id: m.id,
-    title: m.title,
-    regionCode: m.regionCode,
-    regionName: m.regionName,
-    areaCode: m.areaCode,
-    status: m.status,
-    source: m.source,
-    listId: m.listId,
-    mergedIntoId: m.mergedIntoId,
-    projectId: m.projectId,
-    originatorCount: m.originatorCount,
-    collectedOn: m.collectedOn,
-    createdAt: m.createdAt.toISOString(),
-  };
-}
 
 /** The problem list (问题清单): entry, import, export, duplicates and merging. */
 export function createMattersService(deps: { db: Db; clock: Clock; similarity: SimilarityService }) {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createSegmenter, type PlaceSegmenter } from './segmenter.ts';
-import { matterTerms } from './matters.service.ts';
+import { matterTerms } from './matter-view.ts';
 
 /** How many bigram candidates the index hands to the word scorer per matter. */
 const CANDIDATES = 100;
