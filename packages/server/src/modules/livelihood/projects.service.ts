@@ -1,7 +1,6 @@
 import {
   DomainError,
   assignmentLetterNo,
-  batchName,
   defaultLetterPrefix,
   milestoneDateProblems,
   projectProgress,
@@ -23,10 +22,8 @@ import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
 import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
-import { fullRegionName } from './assignment-letter.service.ts';
 import { createListsRepo } from './lists.repo.ts';
-import { createDutyRepo } from './duty.repo.ts';
-import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { checkMatters, checkUnit, listForMatters } from './project-checks.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { originatorView } from './matter-view.ts';
 import type { MattersService } from './matters.service.ts';
@@ -137,24 +134,6 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     return progress;
   }
 
-  /**
-   * The matters a project may take: they exist, lie under the project's region (so under the
-   * caller's), are neither merged nor answered, and belong to no other project. Locked first, so
-   * two projects cannot take the same matter at once.
-   */
-  async function checkMatters(trx: Db, ids: readonly number[], regionCode: string, projectId: number | null) {
-    const mrepo = createMattersRepo(trx);
-    for (const id of [...ids].sort((a, b) => a - b)) await mrepo.get(id, { lock: true });
-    const rows = await mrepo.byIds(ids);
-    const missing = ids.filter((m) => !rows.some((r) => r.id === m && r.regionCode.startsWith(regionPrefix(regionCode))));
-    if (missing.length > 0) throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, { fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }] });
-    for (const m of rows) {
-      if (m.status === 'merged') throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, { fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }] });
-      if (m.status === 'answered') throw new DomainError('validation_failed', `matter ${m.id} has been answered and closed`, { fields: [{ path: 'matterIds', code: 'answered', message: `matter ${m.id} is answered` }] });
-      if (m.projectId !== null && m.projectId !== projectId) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, { matterId: m.id, projectId: m.projectId });
-    }
-    return rows;
-  }
 
   /** Lock the project and check it may be managed by the user. */
   async function lockManaged(repo: ProjectsRepo, id: number, user: AuthUser): Promise<ProjectRow> {
@@ -164,44 +143,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     return p;
   }
 
-  async function checkUnit(q: Db, unitId: number | undefined, regionCode: string): Promise<void> {
-    if (unitId === undefined) return;
-    const u = await createDutyRepo(q).unit(unitId);
-    if (!u || !u.active) throw new DomainError('validation_failed', `unit ${unitId} not found`, { fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }] });
-    if (!(regionCode.startsWith(regionPrefix(u.region_code)) || u.region_code.startsWith(regionPrefix(regionCode)))) {
-      throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, { fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }] });
-    }
-  }
 
-  /**
-   * The list a project goes on when none is named: the list its matters were collected for, else
-   * the open list of their county, else a new one opened for the county (第N批 of this year).
-   */
-  async function listForMatters(q: Db, matterIds: readonly number[], prefixes: readonly string[], user: AuthUser): Promise<number> {
-    const ids = [...new Set(matterIds)];
-    // Matters outside the caller's regions are not there for them (no list is opened for them either).
-    const rows = (await createMattersRepo(q).byIds(ids)).filter((m) => covers(prefixes, m.regionCode));
-    if (rows.length !== ids.length) throw new DomainError('validation_failed', 'matters not found', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }] });
-    const lists = createListsRepo(q);
-    const listIds = [...new Set(rows.map((m) => m.listId))];
-    const only = listIds.length === 1 ? listIds[0] : null;
-    if (only !== null && only !== undefined) {
-      const l = await lists.get(only);
-      if (l && l.status !== 'published') return l.id;
-    }
-    const counties = [...new Set(rows.map((m) => m.regionCode.slice(0, 6)))];
-    if (counties.length !== 1) throw new DomainError('validation_failed', 'the matters lie in several counties: name the list (listId)', { fields: [{ path: 'listId', code: 'required', message: 'name the list' }] });
-    const county = counties[0]!;
-    const open = await lists.openOf(county);
-    if (open !== null) return open;
-    const year = Number(toChinaDate(clock.now()).slice(0, 4));
-    const region = await createRegionsRepo(q).get(county);
-    const name = await fullRegionName(q, county, region?.name ?? county);
-    const batch = (await lists.maxBatch(county, year)) + 1;
-    const id = await lists.insert({ regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id }, clock.now());
-    if (id === null) throw new DomainError('conflict', 'a list was opened at the same moment: try again');
-    return id;
-  }
 
   return {
     view,
@@ -245,7 +187,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       }
       const id = await db.transaction().execute(async (trx) => {
         // The list is found (or opened) in the project's own transaction: a refused project leaves no list behind.
-        const listId = input.listId ?? (await listForMatters(trx, input.matterIds, prefixes, user));
+        const listId = input.listId ?? (await listForMatters(trx, clock.now(), input.matterIds, prefixes, user));
         const list = await createListsRepo(trx).get(listId, { lock: true });
         if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
         if (list.status === 'published') throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
