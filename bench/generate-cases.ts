@@ -14,7 +14,9 @@ export async function generateCases(db: Db, n: number, opts: { unitIds: number[]
     ...Array<string>(90).fill('closed'),
     ...Array<string>(4).fill('merged'),
     ...Array<string>(3).fill('replied'),
-    'registered', 'dispatched', 'in_progress',
+    'registered',
+    'dispatched',
+    'in_progress',
   ];
   const units = sql.val(opts.unitIds);
   const regions = sql.val(opts.regionCodes);
@@ -48,7 +50,9 @@ export async function generateCases(db: Db, n: number, opts: { unitIds: number[]
         t.created
       from generate_series(${from}::bigint, ${to}::bigint) g
       cross join lateral (select (${st}::text[])[1 + (g * 7919) % cardinality(${st}::text[])] as status) s
-      cross join lateral (select ${now}::timestamptz - ((g % 730) * interval '1 day') - ((g % 86400) * interval '1 second') as created) t`.execute(db);
+      cross join lateral (select ${now}::timestamptz - ((g % 730) * interval '1 day') - ((g % 86400) * interval '1 second') as created) t`.execute(
+      db,
+    );
   }
   await sql`analyze cases`.execute(db);
 }

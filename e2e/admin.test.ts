@@ -93,15 +93,28 @@ async function choose(page: Page, label: string, option: string, scope = page.ge
     await page.screenshot({ path: shot('admin-calendar'), fullPage: true });
 
     // What the pages did, seen through the API.
-    const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'huiyin-demo' } });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'huiyin-demo' },
+    });
     const auth = { authorization: `Bearer ${login.json().token as string}` };
     const users = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/users?q=zhang.city', headers: auth })).json();
     expect(users.items).toHaveLength(1);
-    expect(users.items[0]).toMatchObject({ displayName: '张城管', roles: ['handler'], active: true, units: [{ name: '盐湖区城市管理局' }] });
+    expect(users.items[0]).toMatchObject({
+      displayName: '张城管',
+      roles: ['handler'],
+      active: true,
+      units: [{ name: '盐湖区城市管理局' }],
+    });
     const units = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/units', headers: auth })).json();
     const centre = units.items.find((u: { id: number }) => u.id === server.org.units['centre']);
     expect(centre.children.map((u: { name: string }) => u.name)).toContain('盐湖区城市管理局');
-    const signIn = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhang.city', password: 'Chengguan-2026' } });
+    const signIn = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'zhang.city', password: 'Chengguan-2026' },
+    });
     expect(signIn.statusCode).toBe(200);
     const cal = (await server.app.inject({ method: 'GET', url: `/api/v1/settings/calendar?year=${year}`, headers: auth })).json();
     expect(cal.overrides).toContainEqual({ date, kind: 'holiday', name: '地方节日' });

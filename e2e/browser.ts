@@ -14,7 +14,8 @@ export function chromiumAvailable(): boolean {
   if (!ok && process.env['CI'] === 'true') {
     throw new Error(`Chromium not found at ${CHROMIUM}; CI=true requires it (apt-get install -y chromium fonts-noto-cjk)`);
   }
-  if (!ok) console.warn(`\n[huiyin] e2e SKIPPED: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk\n`);
+  if (!ok)
+    console.warn(`\n[huiyin] e2e SKIPPED: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk\n`);
   return ok;
 }
 
@@ -22,7 +23,16 @@ export async function launch(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -81,7 +81,10 @@ async function staff(server: E2eServer, token: string, method: 'GET' | 'POST', u
 
 /** Pick a radio option by its exact label (antd hides the input itself). */
 async function choose(page: Page, label: string): Promise<void> {
-  await page.locator('label.ant-radio-button-wrapper, label.ant-radio-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await page
+    .locator('label.ant-radio-button-wrapper, label.ant-radio-wrapper')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 }
 
 (available ? describe : describe.skip)('citizen: submit on a phone, track, read the answer, rate it', () => {
@@ -150,7 +153,11 @@ async function choose(page: Page, label: string): Promise<void> {
     await expect.poll(() => page.getByTestId('citizen-status').textContent()).toBe('已受理');
 
     // Staff work it: dispatch to the water bureau, the handler signs and answers.
-    const d1 = await staff(server, dispatcher, 'POST', `/api/v1/cases/${id}/actions`, { action: 'dispatch', version: detail.version, leadUnitId: server.org.units['water'] });
+    const d1 = await staff(server, dispatcher, 'POST', `/api/v1/cases/${id}/actions`, {
+      action: 'dispatch',
+      version: detail.version,
+      leadUnitId: server.org.units['water'],
+    });
     const handler = await staffToken(server, 'handler2');
     const d2 = await staff(server, handler, 'POST', `/api/v1/cases/${id}/actions`, { action: 'sign', version: d1.version });
     await staff(server, handler, 'POST', `/api/v1/cases/${id}/actions`, {

@@ -13,7 +13,12 @@ async function actAs(server: E2eServer, username: string, id: number, body: Reco
   const token = login.json().token as string;
   const headers = { authorization: `Bearer ${token}` };
   const current = await server.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers });
-  const res = await server.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers, payload: { version: current.json().version, ...body } });
+  const res = await server.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${id}/actions`,
+    headers,
+    payload: { version: current.json().version, ...body },
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -43,7 +48,9 @@ async function actAs(server: E2eServer, username: string, id: number, body: Reco
     const { token } = await createFollowUpLink(server.db, server.clock.now(), c.id);
 
     // --- The citizen opens the SMS link on a phone and rates. ---
-    const phone = await (await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true })).newPage();
+    const phone = await (
+      await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true })
+    ).newPage();
     const errors: string[] = [];
     phone.on('console', (m) => {
       if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('status of 409')) errors.push(`${m.type()}: ${m.text()}`);

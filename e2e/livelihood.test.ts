@@ -58,7 +58,11 @@ async function selectOption(page: Page, select: Locator, option: string): Promis
 /** Pick a region level by level in the RegionPicker cascader (the levels above the value are open already). */
 async function pickRegion(page: Page, picker: Locator, names: string[]): Promise<void> {
   await picker.click();
-  for (const name of names) await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${name}$`) }).click();
+  for (const name of names)
+    await page
+      .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .click();
 }
 
 /** Wait until no table is loading and the fade-in is over: screenshots without grey rows. */
@@ -69,7 +73,10 @@ async function settle(page: Page): Promise<void> {
 
 /** Confirm the open Popconfirm. */
 async function confirmPop(page: Page): Promise<void> {
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
 }
 
 /** A Chromium console line of an expected refusal (the first 验收销号 is answered 409). */
@@ -136,12 +143,43 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(template.subarray(0, 2).toString('latin1')).toBe('PK');
 
     const collected = day(-6);
-    const rowA = { 事项标题: titleA, 事项描述: '北岭村小学门口就是乡道，过往拉煤的大车车速很快，孩子上下学过马路很危险，希望在学校门口设置减速带和人行横道。', 所属区域: '西南舁乡北岭村', 领域: '保障和改善基本民生', 反映人类型: '住户', 反映人: '李桂兰', 地址: '西南舁乡北岭村5号', 收集日期: collected, 走访人: '北岭村网格员' };
-    const rowB = { 事项标题: titleB, 事项描述: '北岭村主街和通往村委会的路上没有路灯，冬天天黑得早，老人晚上出门看不清路，希望安装太阳能路灯。', 所属区域: '西南舁乡北岭村', 领域: '保障和改善基本民生', 反映人类型: '个人', 反映人: '王建国', 联系电话: '13935311002', 收集日期: collected };
-    const rowC = { 事项标题: titleC, 事项描述: '北岭村没有快递点，网上买的东西和寄来的药都要到乡里去取，来回十多里山路，希望在村里设快递代收点。', 所属区域: '西南舁乡北岭村', 领域: '推动高质量发展', 反映人类型: '个人', 反映人: '赵志强', 联系电话: '13935311003', 收集日期: collected };
+    const rowA = {
+      事项标题: titleA,
+      事项描述: '北岭村小学门口就是乡道，过往拉煤的大车车速很快，孩子上下学过马路很危险，希望在学校门口设置减速带和人行横道。',
+      所属区域: '西南舁乡北岭村',
+      领域: '保障和改善基本民生',
+      反映人类型: '住户',
+      反映人: '李桂兰',
+      地址: '西南舁乡北岭村5号',
+      收集日期: collected,
+      走访人: '北岭村网格员',
+    };
+    const rowB = {
+      事项标题: titleB,
+      事项描述: '北岭村主街和通往村委会的路上没有路灯，冬天天黑得早，老人晚上出门看不清路，希望安装太阳能路灯。',
+      所属区域: '西南舁乡北岭村',
+      领域: '保障和改善基本民生',
+      反映人类型: '个人',
+      反映人: '王建国',
+      联系电话: '13935311002',
+      收集日期: collected,
+    };
+    const rowC = {
+      事项标题: titleC,
+      事项描述: '北岭村没有快递点，网上买的东西和寄来的药都要到乡里去取，来回十多里山路，希望在村里设快递代收点。',
+      所属区域: '西南舁乡北岭村',
+      领域: '推动高质量发展',
+      反映人类型: '个人',
+      反映人: '赵志强',
+      联系电话: '13935311003',
+      收集日期: collected,
+    };
     const upload = (name: string, buffer: Buffer) => ms.page.locator('input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer });
 
-    await upload('visits-bad.xlsx', await fillTemplate(template, [{ ...rowB, 事项标题: '村口路灯不亮', 所属区域: '不存在乡' }, rowA, rowC]));
+    await upload(
+      'visits-bad.xlsx',
+      await fillTemplate(template, [{ ...rowB, 事项标题: '村口路灯不亮', 所属区域: '不存在乡' }, rowA, rowC]),
+    );
     const report = ms.page.getByTestId('import-report');
     await expect.poll(() => report.textContent(), POLL).toContain('有 1 处错误，未导入任何数据');
     const errorRow = ms.page.getByTestId('import-errors').locator('tr.ant-table-row').first();
@@ -153,7 +191,8 @@ const refusal = (e: string) => /status of 409/.test(e);
     await expect.poll(() => report.textContent(), POLL).toContain('已导入 3 条事项');
     await expect.poll(() => ms.page.getByTestId('matter-link').count(), POLL).toBe(3);
     const mattersTable = ms.page.getByTestId('matters-table');
-    const idOf = async (title: string) => Number(await mattersTable.locator('tr.ant-table-row', { hasText: title }).locator('td').first().textContent());
+    const idOf = async (title: string) =>
+      Number(await mattersTable.locator('tr.ant-table-row', { hasText: title }).locator('td').first().textContent());
     const idA = await idOf(titleA);
     expect(await mattersTable.locator('tr.ant-table-row', { hasText: titleA }).textContent()).toContain('北岭村保障和改善基本民生'); // region and area
     expect(await mattersTable.locator('tr.ant-table-row', { hasText: titleA }).textContent()).toContain('Excel导入');
@@ -307,7 +346,10 @@ const refusal = (e: string) => /status of 409/.test(e);
     await dutyRow.getByRole('link', { name: projectTitle }).click();
     await cadre.page.getByTestId('sign-button').click();
     await cadre.page.locator('.ant-modal-confirm').getByText(letterNo).waitFor();
-    await cadre.page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
+    await cadre.page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     const cadreHeader = cadre.page.locator('.ant-card').first();
     await expect.poll(() => cadreHeader.textContent(), POLL).toContain('已签收');
     const progress = cadre.page.getByTestId('project-progress');
@@ -317,7 +359,15 @@ const refusal = (e: string) => /status of 409/.test(e);
       const dialog = cadre.page.getByRole('dialog');
       await expect.poll(() => dialog.getByTestId('report-milestone').textContent(), POLL).toContain(m.title);
       await dialog.getByLabel('节点完成度').fill('100');
-      await dialog.getByLabel('进展情况').fill(['完成现场勘察和施工图设计，经交通、教育部门会审通过。', '减速带、人行横道和警示标志全部施工完成。', '交通运输局组织初验合格，护学岗已安排到位。'][i]!);
+      await dialog
+        .getByLabel('进展情况')
+        .fill(
+          [
+            '完成现场勘察和施工图设计，经交通、教育部门会审通过。',
+            '减速带、人行横道和警示标志全部施工完成。',
+            '交通运输局组织初验合格，护学岗已安排到位。',
+          ][i]!,
+        );
       if (i === 0) {
         await dialog.locator('input[type=file]').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG });
         await dialog.locator('.ant-upload-list-item').first().waitFor();
@@ -329,7 +379,9 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(await cadre.page.getByTestId('reports').getByTestId('photos').locator('img').count()).toBe(1);
     await cadre.page.getByRole('menuitem', { name: '民生实事' }).click();
     await cadre.page.reload(); // without the toasts
-    await expect.poll(() => duty.locator('tr.ant-table-row', { hasText: projectTitle }).getByRole('progressbar').getAttribute('aria-valuenow'), POLL).toBe('100');
+    await expect
+      .poll(() => duty.locator('tr.ant-table-row', { hasText: projectTitle }).getByRole('progressbar').getAttribute('aria-valuenow'), POLL)
+      .toBe('100');
     expect(await duty.locator('tr.ant-table-row', { hasText: projectTitle }).textContent()).toContain('已签收');
     await settle(cadre.page);
     await cadre.page.screenshot({ path: shot('livelihood-duty'), fullPage: true });
@@ -394,7 +446,9 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(await detail.textContent()).toContain('已答复');
 
     // --- 7. The public page on a phone: 北七村's water network first, the new project accepted. ---
-    const published = (await server.app.inject({ method: 'GET', url: '/api/v1/public/projects?regionCode=140311' })).json() as { items: { id: number; title: string; progress: number; status: string }[] };
+    const published = (await server.app.inject({ method: 'GET', url: '/api/v1/public/projects?regionCode=140311' })).json() as {
+      items: { id: number; title: string; progress: number; status: string }[];
+    };
     const water = published.items[0]!;
     expect(water.title).toBe(WATER);
     const waterPercent = `${Math.round(water.progress * 10) / 10}%`;

@@ -39,7 +39,9 @@ async function magicOf(page: Page, url: string): Promise<string> {
   it('register -> convene -> opinions -> cite -> minutes -> decide done; the citizen tracks it; analysis and referrals', async () => {
     // --- The officer registers the matter that failed at the approval bureau's window. ---
     const sn = await staffPage(browser, server, 'safetynet');
-    await expect.poll(() => sn.page.locator('[data-queue="safety_net_open"] .ant-statistic-content-value').textContent(), POLL).not.toBe('—');
+    await expect
+      .poll(() => sn.page.locator('[data-queue="safety_net_open"] .ant-statistic-content-value').textContent(), POLL)
+      .not.toBe('—');
     await sn.page.getByRole('menuitem', { name: '登记诉求' }).click();
     const matter = sn.page.getByTestId('failed-matter');
     await matter.waitFor(); // officers start on the safety-net channel
@@ -50,7 +52,9 @@ async function magicOf(page: Page, url: string): Promise<string> {
     await sn.page.getByLabel('窗口当时的答复').fill('缺少备案证明，不能办理延续。');
     await choose(matter, '简单事项');
     await sn.page.getByLabel('标题').fill('校内超市食品经营许可证延续办不成');
-    await sn.page.getByLabel('诉求内容').fill('学校内超市的食品经营许可证即将到期，到审批局窗口申请延续，窗口称缺少备案证明不能办理，已经跑了两趟。');
+    await sn.page
+      .getByLabel('诉求内容')
+      .fill('学校内超市的食品经营许可证即将到期，到审批局窗口申请延续，窗口称缺少备案证明不能办理，已经跑了两趟。');
     await sn.page.getByLabel('姓名').fill('王女士');
     await sn.page.getByLabel('手机号码').fill('13935912345');
     await sn.page.getByRole('button', { name: /登\s*记/ }).click();
@@ -73,7 +77,9 @@ async function magicOf(page: Page, url: string): Promise<string> {
     // --- The approval bureau's head answers from the 待会商 tile; the market bureau has not yet. ---
     server.clock.advance(20 * MINUTE);
     const ah = await staffPage(browser, server, 'approvalhead');
-    await expect.poll(async () => Number(await ah.page.locator('[data-queue="consultations"] .ant-statistic-content-value').textContent()), POLL).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await ah.page.locator('[data-queue="consultations"] .ant-statistic-content-value').textContent()), POLL)
+      .toBeGreaterThan(0);
     await ah.page.locator('[data-queue="consultations"]').click();
     await ah.page.getByRole('link', { name: trackingNo }).click();
     await ah.page.locator('[data-action="recordOpinion"]').waitFor();
@@ -101,7 +107,12 @@ async function magicOf(page: Page, url: string): Promise<string> {
       await picker.click();
       // Specific enough that the renewal article is in the first page of hits whatever the order of ties.
       await picker.fill('延续 备案证明');
-      const article = sn.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '食品经营许可' }).filter({ hasText: '第三十二条' }).filter({ has: sn.page.locator('mark') }).first();
+      const article = sn.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '食品经营许可' })
+        .filter({ hasText: '第三十二条' })
+        .filter({ has: sn.page.locator('mark') })
+        .first();
       await article.waitFor();
       expect(await article.locator('mark').first().textContent()).toContain('备案');
       await sn.page.screenshot({ path: shot('safety-net-policy-picker') });
@@ -161,7 +172,10 @@ async function magicOf(page: Page, url: string): Promise<string> {
     });
     await citizen.goto(`${server.base}/track?no=${trackingNo}`);
     await citizen.getByLabel('手机号后四位').fill('2345');
-    await citizen.getByRole('button', { name: /查\s*询/ }).first().click();
+    await citizen
+      .getByRole('button', { name: /查\s*询/ })
+      .first()
+      .click();
     await citizen.getByTestId('answer-text').waitFor();
     const page = (await citizen.locator('body').textContent()) ?? '';
     for (const step of ['办不成事反映窗口已受理', '召集相关单位负责人会商', '会商形成意见', '事项已办结']) expect(page).toContain(step);

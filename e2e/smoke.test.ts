@@ -22,7 +22,12 @@ const available = chromiumAvailable();
     const created = await server.app.inject({
       method: 'POST',
       url: '/api/v1/public/cases',
-      payload: { type: 'help', content: '小区路灯坏了三个月，晚上出行不安全', regionCode: '140802', requester: { name: '张女士', phone: '13935901234' } },
+      payload: {
+        type: 'help',
+        content: '小区路灯坏了三个月，晚上出行不安全',
+        regionCode: '140802',
+        requester: { name: '张女士', phone: '13935901234' },
+      },
     });
     expect(created.statusCode).toBe(201);
     const { trackingNo } = created.json() as { trackingNo: string };

@@ -26,7 +26,11 @@ export async function openCase(page: Page, server: E2eServer, id: number): Promi
 }
 
 /** Click an action button, let `fill` fill the dialog, submit, and wait for the success toast. */
-export async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}): Promise<void> {
+export async function act(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {},
+): Promise<void> {
   await page.locator(`[data-action="${action}"]`).click();
   const answered = page.waitForResponse((r) => r.url().endsWith('/actions') && r.request().method() === 'POST', { timeout: 20_000 });
   if (action === 'sign') {
@@ -65,7 +69,10 @@ export async function publicCase(server: E2eServer, content: string, phone = '13
 
 /** Pick a radio option by its exact label (antd hides the input itself). */
 export async function choose(scope: ReturnType<Page['locator']>, label: string): Promise<void> {
-  await scope.locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await scope
+    .locator('label.ant-radio-wrapper, label.ant-radio-button-wrapper')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 }
 
 /** Type into an antd Select (single or multiple) and pick the option that shows `option`. */

@@ -52,7 +52,8 @@ function url(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): 
   } catch {
     throw new ConfigError(`${name} is not a URL`);
   }
-  if (!schemes.includes(u.protocol.replace(/:$/, ''))) throw new ConfigError(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+  if (!schemes.includes(u.protocol.replace(/:$/, '')))
+    throw new ConfigError(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')}`);
   return raw;
 }
 
@@ -60,11 +61,14 @@ function url(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): 
 function deliveryConfig(env: NodeJS.ProcessEnv) {
   const webhookUrl = url(env, 'HUIYIN_WEBHOOK_URL', ['http', 'https']);
   const secret = env['HUIYIN_WEBHOOK_SECRET'] ?? '';
-  if (webhookUrl !== undefined && secret.length < 16) throw new ConfigError('HUIYIN_WEBHOOK_SECRET must be set (at least 16 characters) when HUIYIN_WEBHOOK_URL is');
+  if (webhookUrl !== undefined && secret.length < 16)
+    throw new ConfigError('HUIYIN_WEBHOOK_SECRET must be set (at least 16 characters) when HUIYIN_WEBHOOK_URL is');
   const smtpUrl = url(env, 'HUIYIN_SMTP_URL', ['smtp', 'smtps']);
   const from = env['HUIYIN_MAIL_FROM'] ?? '';
   if (smtpUrl !== undefined && !/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
-    throw new ConfigError('HUIYIN_MAIL_FROM must be set to a sender address (huiyin@example.org, or "回音 <huiyin@example.org>") when HUIYIN_SMTP_URL is');
+    throw new ConfigError(
+      'HUIYIN_MAIL_FROM must be set to a sender address (huiyin@example.org, or "回音 <huiyin@example.org>") when HUIYIN_SMTP_URL is',
+    );
   }
   const publicUrl = url(env, 'HUIYIN_PUBLIC_URL', ['http', 'https']);
   return {

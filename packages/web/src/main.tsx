@@ -21,8 +21,12 @@ const RegisterCasePage = lazy(() => import('./pages/staff/RegisterCasePage.tsx')
 const PolicyLibraryPage = lazy(() => import('./pages/staff/PolicyLibraryPage.tsx').then((m) => ({ default: m.PolicyLibraryPage })));
 const AnalysisPage = lazy(() => import('./pages/staff/safety-net/AnalysisPage.tsx').then((m) => ({ default: m.AnalysisPage })));
 const ReferralsPage = lazy(() => import('./pages/staff/safety-net/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })));
-const RectificationsPage = lazy(() => import('./pages/staff/safety-net/RectificationsPage.tsx').then((m) => ({ default: m.RectificationsPage })));
-const ConsultationsPage = lazy(() => import('./pages/staff/safety-net/ConsultationsPage.tsx').then((m) => ({ default: m.ConsultationsPage })));
+const RectificationsPage = lazy(() =>
+  import('./pages/staff/safety-net/RectificationsPage.tsx').then((m) => ({ default: m.RectificationsPage })),
+);
+const ConsultationsPage = lazy(() =>
+  import('./pages/staff/safety-net/ConsultationsPage.tsx').then((m) => ({ default: m.ConsultationsPage })),
+);
 const LivelihoodRoutes = lazy(() => import('./pages/staff/livelihood/LivelihoodRoutes.tsx').then((m) => ({ default: m.LivelihoodRoutes })));
 const FollowUpPage = lazy(() => import('./pages/citizen/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
 const PublicProjectsPage = lazy(() => import('./pages/citizen/PublicProjectsPage.tsx').then((m) => ({ default: m.PublicProjectsPage })));
@@ -36,37 +40,37 @@ function Root() {
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b' } }}>
       <AntApp>
         <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
-        <Routes>
-          <Route path="/" element={<CitizenHome />} />
-          <Route path="/track" element={<TrackPage />} />
-          <Route path="/f/:token" element={<FollowUpPage />} />
-          <Route path="/projects" element={<PublicProjectsPage />} />
-          <Route path="/projects/:regionCode" element={<PublicProjectsPage />} />
-          <Route path="/projects/:regionCode/:projectId" element={<PublicProjectsPage />} />
-          <Route
-            element={
-              <SessionProvider>
-                <Outlet />
-              </SessionProvider>
-            }
-          >
-            <Route path="/admin/login" element={<LoginPage />} />
-            <Route path="/admin" element={<StaffLayout />}>
-              <Route index element={<WorkbenchPage />} />
-              <Route path="cases" element={<CaseListPage />} />
-              <Route path="cases/new" element={<RegisterCasePage />} />
-              <Route path="cases/:id" element={<CaseDetailPage />} />
-              <Route path="policies" element={<PolicyLibraryPage />} />
-              <Route path="safety-net/*" element={<AnalysisPage />} />
-              <Route path="referrals" element={<ReferralsPage />} />
-              <Route path="rectifications" element={<RectificationsPage />} />
-              <Route path="consultations" element={<ConsultationsPage />} />
-              <Route path="livelihood/*" element={<LivelihoodRoutes />} />
-              <Route path="supervision" element={<SupervisionPage />} />
-              <Route path="settings/*" element={<SettingsPage />} />
+          <Routes>
+            <Route path="/" element={<CitizenHome />} />
+            <Route path="/track" element={<TrackPage />} />
+            <Route path="/f/:token" element={<FollowUpPage />} />
+            <Route path="/projects" element={<PublicProjectsPage />} />
+            <Route path="/projects/:regionCode" element={<PublicProjectsPage />} />
+            <Route path="/projects/:regionCode/:projectId" element={<PublicProjectsPage />} />
+            <Route
+              element={
+                <SessionProvider>
+                  <Outlet />
+                </SessionProvider>
+              }
+            >
+              <Route path="/admin/login" element={<LoginPage />} />
+              <Route path="/admin" element={<StaffLayout />}>
+                <Route index element={<WorkbenchPage />} />
+                <Route path="cases" element={<CaseListPage />} />
+                <Route path="cases/new" element={<RegisterCasePage />} />
+                <Route path="cases/:id" element={<CaseDetailPage />} />
+                <Route path="policies" element={<PolicyLibraryPage />} />
+                <Route path="safety-net/*" element={<AnalysisPage />} />
+                <Route path="referrals" element={<ReferralsPage />} />
+                <Route path="rectifications" element={<RectificationsPage />} />
+                <Route path="consultations" element={<ConsultationsPage />} />
+                <Route path="livelihood/*" element={<LivelihoodRoutes />} />
+                <Route path="supervision" element={<SupervisionPage />} />
+                <Route path="settings/*" element={<SettingsPage />} />
+              </Route>
             </Route>
-          </Route>
-        </Routes>
+          </Routes>
         </Suspense>
       </AntApp>
     </ConfigProvider>

@@ -38,7 +38,8 @@ describe('bundled holiday data', () => {
       });
 
       it('names every day', () => {
-        for (const { name } of [...y.holidays, ...y.workdays]) expect(name).toMatch(/^(元旦|春节|清明节|劳动节|端午节|中秋节|国庆节|国庆节、中秋节)$/);
+        for (const { name } of [...y.holidays, ...y.workdays])
+          expect(name).toMatch(/^(元旦|春节|清明节|劳动节|端午节|中秋节|国庆节|国庆节、中秋节)$/);
       });
     });
   }
@@ -60,7 +61,16 @@ describe('bundled holiday data', () => {
 
   it('has the known totals of 2024 and 2025', () => {
     expect(dates(2024, 'holidays')).toHaveLength(28);
-    expect(dates(2024, 'workdays')).toEqual(['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12']);
+    expect(dates(2024, 'workdays')).toEqual([
+      '2024-02-04',
+      '2024-02-18',
+      '2024-04-07',
+      '2024-04-28',
+      '2024-05-11',
+      '2024-09-14',
+      '2024-09-29',
+      '2024-10-12',
+    ]);
     expect(dates(2025, 'holidays')).toHaveLength(28);
     expect(dates(2025, 'workdays')).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
   });

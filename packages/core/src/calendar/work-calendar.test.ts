@@ -13,9 +13,7 @@ const dateIn = (from: string, to: string) =>
 const coveredDate = fc.oneof(dateIn('2024-01-01', '2027-12-31'), dateIn('2026-01-20', '2026-02-28'));
 const count = fc.integer({ min: 1, max: 40 });
 
-const springFestival2026 = new Set(
-  Array.from({ length: 9 }, (_, i) => epochDayToIsoDate(epochDayOf(2026, 2, 15) + i) as string),
-);
+const springFestival2026 = new Set(Array.from({ length: 9 }, (_, i) => epochDayToIsoDate(epochDayOf(2026, 2, 15) + i) as string));
 const makeupWorkdays = bundledHolidayYears.flatMap((y) => y.workdays.map((w) => d(w.date)));
 
 describe('WorkCalendar properties', () => {
@@ -139,7 +137,15 @@ describe('WorkCalendar examples', () => {
     expect(() => createChinaCalendar([{ date: '2026-02-30', kind: 'holiday' }])).toThrow(RangeError);
     expect(() =>
       createWorkCalendar({
-        years: [{ year: 2030, source: 'test', provisional: false, holidays: [{ date: '2030-01-05', name: 'x' }], workdays: [{ date: '2030-01-05', name: 'x' }] }],
+        years: [
+          {
+            year: 2030,
+            source: 'test',
+            provisional: false,
+            holidays: [{ date: '2030-01-05', name: 'x' }],
+            workdays: [{ date: '2030-01-05', name: 'x' }],
+          },
+        ],
       }),
     ).toThrow(RangeError);
   });

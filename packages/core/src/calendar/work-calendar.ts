@@ -1,12 +1,5 @@
 import type { HolidayYearData } from './holiday-year.ts';
-import {
-  epochDayToIsoDate,
-  epochDayWeekday,
-  isoDate,
-  isoDateToEpochDay,
-  isoDateYear,
-  type IsoDate,
-} from './iso-date.ts';
+import { epochDayToIsoDate, epochDayWeekday, isoDate, isoDateToEpochDay, isoDateYear, type IsoDate } from './iso-date.ts';
 
 /** An admin's correction of one day. Overrides win over the bundled notices. */
 export interface CalendarOverride {

@@ -69,7 +69,11 @@ describe('case lifecycle table', () => {
   it('open statuses are exactly those where someone may still act; Open311 sees the rest as closed', () => {
     for (const status of caseStatuses) {
       const anyAction = allRoles.some((role) =>
-        [true, false].some((f) => allowedActions({ status, leadUnitId: LEAD, pendingExtension: f, followUp: 'none', returnWindowOpen: true }, actorOf(role)).length > 0),
+        [true, false].some(
+          (f) =>
+            allowedActions({ status, leadUnitId: LEAD, pendingExtension: f, followUp: 'none', returnWindowOpen: true }, actorOf(role))
+              .length > 0,
+        ),
       );
       expect(openStatuses.includes(status), status).toBe(anyAction);
       expect(open311Status(status)).toBe(openStatuses.includes(status) ? 'open' : 'closed');
@@ -131,9 +135,18 @@ describe('case lifecycle table', () => {
     const reachable = reachableStatuses();
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...caseActions), fc.constantFrom(...allRoles), fc.boolean(), fc.constantFrom(...satisfactionLevels)), { maxLength: 60 }),
+        fc.array(
+          fc.tuple(fc.constantFrom(...caseActions), fc.constantFrom(...allRoles), fc.boolean(), fc.constantFrom(...satisfactionLevels)),
+          { maxLength: 60 },
+        ),
         (steps) => {
-          let c: CaseSnapshot = { status: 'registered', leadUnitId: null, pendingExtension: false, followUp: 'none', returnWindowOpen: true };
+          let c: CaseSnapshot = {
+            status: 'registered',
+            leadUnitId: null,
+            pendingExtension: false,
+            followUp: 'none',
+            returnWindowOpen: true,
+          };
           for (const [action, role, solved, satisfaction] of steps) {
             const input: ActionInput = action === 'followUp' ? { action, solved, satisfaction } : validInput(action);
             const d = decide(c, input, actorOf(role));

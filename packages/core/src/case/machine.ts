@@ -1,12 +1,7 @@
 import type { ActionInput, ActionInputs, CaseAction } from './actions.ts';
 import { caseActions } from './actions.ts';
 import { rootCauseProblem } from '../safety-net/vocabulary.ts';
-import {
-  isSatisfied,
-  unitRoles,
-  type CaseStatus,
-  type Role,
-} from './vocabulary.ts';
+import { isSatisfied, unitRoles, type CaseStatus, type Role } from './vocabulary.ts';
 
 /**
  * The case lifecycle as data: state x action -> next state, who may act, and guards.
@@ -288,11 +283,7 @@ export function allowedActions(c: CaseSnapshot, actor: Actor): CaseAction[] {
   return caseActions.filter((action) =>
     transitions.some(
       (t) =>
-        t.action === action &&
-        t.from.includes(c.status) &&
-        applies(t, c) &&
-        actingRoleFor(t, c, actor) !== null &&
-        stateGuardPasses(t, c),
+        t.action === action && t.from.includes(c.status) && applies(t, c) && actingRoleFor(t, c, actor) !== null && stateGuardPasses(t, c),
     ),
   );
 }
@@ -357,6 +348,8 @@ function possibleNext(t: AnyTransition): CaseStatus[] {
     case 'cite':
       return [...t.from];
     default:
-      return [t.next({ status: 'registered', leadUnitId: 1, pendingExtension: false, followUp: 'none', returnWindowOpen: true }, {} as never)];
+      return [
+        t.next({ status: 'registered', leadUnitId: 1, pendingExtension: false, followUp: 'none', returnWindowOpen: true }, {} as never),
+      ];
   }
 }

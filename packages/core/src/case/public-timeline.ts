@@ -43,11 +43,15 @@ function describe(e: InternalEvent, lang: Lang): string | null {
   switch (e.action) {
     case 'register':
       if (p['channel'] === 'safety_net') {
-        return zh ? '办不成事反映窗口已受理您的诉求，专人负责跟进' : 'The safety-net window has taken up your matter; an officer follows it through';
+        return zh
+          ? '办不成事反映窗口已受理您的诉求，专人负责跟进'
+          : 'The safety-net window has taken up your matter; an officer follows it through';
       }
       return zh ? '您的诉求已受理登记' : 'Your request has been registered';
     case 'convene':
-      return zh ? '已召集相关单位负责人会商研究，查找政策依据' : 'The heads of the units concerned have been called in to consult and check the rules';
+      return zh
+        ? '已召集相关单位负责人会商研究，查找政策依据'
+        : 'The heads of the units concerned have been called in to consult and check the rules';
     case 'recordMinutes':
       return zh
         ? `会商形成意见，由${e.unitName ?? '承办单位'}牵头办理`
@@ -58,9 +62,7 @@ function describe(e: InternalEvent, lang: Lang): string | null {
       return zh ? `事项已办结：${text}` : `Done: ${text}`;
     }
     case 'dispatch':
-      return zh
-        ? `已转交${e.unitName ?? '承办单位'}办理`
-        : `Passed to ${e.unitName ?? 'the responsible unit'} for handling`;
+      return zh ? `已转交${e.unitName ?? '承办单位'}办理` : `Passed to ${e.unitName ?? 'the responsible unit'} for handling`;
     case 'sign':
       return zh ? '承办单位已签收，正在办理' : 'The responsible unit has taken it up and is working on it';
     case 'decideReturn':
@@ -77,17 +79,13 @@ function describe(e: InternalEvent, lang: Lang): string | null {
       if (!published) return null;
       const outcome = (p['outcome'] as ReplyOutcome | undefined) ?? 'resolved';
       const text = typeof p['text'] === 'string' ? p['text'] : '';
-      return zh
-        ? `已答复（${outcomeWords[outcome].zh}）：${text}`
-        : `Answered (${outcomeWords[outcome].en}): ${text}`;
+      return zh ? `已答复（${outcomeWords[outcome].zh}）：${text}` : `Answered (${outcomeWords[outcome].en}): ${text}`;
     }
     case 'followUp': {
       const s = p['satisfaction'] as Satisfaction | undefined;
       const solved = p['solved'] === true;
       const level = s ? satisfactionWords[s][lang] : '';
-      return zh
-        ? `回访：${solved ? '已解决' : '未解决'}，${level}`
-        : `Follow-up: ${solved ? 'solved' : 'not solved'}, ${level}`;
+      return zh ? `回访：${solved ? '已解决' : '未解决'}，${level}` : `Follow-up: ${solved ? 'solved' : 'not solved'}, ${level}`;
     }
     case 'reopen':
       return zh ? '已重新交办，继续办理' : 'Reopened and handed back for further work';

@@ -19,10 +19,7 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
-export function caseScopeFor(user: {
-  roles: readonly Role[];
-  units: readonly { id: number; regionCode: string }[];
-}): CaseScope {
+export function caseScopeFor(user: { roles: readonly Role[]; units: readonly { id: number; regionCode: string }[] }): CaseScope {
   const seesRegion = user.roles.some((r) => regionRoles.includes(r));
   const seesUnit = user.roles.some((r) => unitRoles.includes(r));
   return {
@@ -31,10 +28,7 @@ export function caseScopeFor(user: {
   };
 }
 
-export function inScope(
-  scope: CaseScope,
-  c: { regionCode: string; leadUnitId: number | null; assistUnitIds: readonly number[] },
-): boolean {
+export function inScope(scope: CaseScope, c: { regionCode: string; leadUnitId: number | null; assistUnitIds: readonly number[] }): boolean {
   if (scope.regionPrefixes.some((p) => c.regionCode.startsWith(p))) return true;
   if (c.leadUnitId !== null && scope.unitIds.includes(c.leadUnitId)) return true;
   return c.assistUnitIds.some((u) => scope.unitIds.includes(u));

@@ -3,29 +3,10 @@
 export const caseTypes = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
 export type CaseType = (typeof caseTypes)[number];
 
-export const channels = [
-  'window',
-  'safety_net',
-  'hotline',
-  'web',
-  'h5',
-  'visit',
-  'grid',
-  'enterprise',
-  'open311',
-] as const;
+export const channels = ['window', 'safety_net', 'hotline', 'web', 'h5', 'visit', 'grid', 'enterprise', 'open311'] as const;
 export type Channel = (typeof channels)[number];
 
-export const caseStatuses = [
-  'registered',
-  'dispatched',
-  'returned',
-  'in_progress',
-  'reply_review',
-  'replied',
-  'closed',
-  'merged',
-] as const;
+export const caseStatuses = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'replied', 'closed', 'merged'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** Statuses in which nothing more happens to the case. */
@@ -43,13 +24,7 @@ export const replyOutcomes = ['resolved', 'partly', 'explained'] as const;
 export type ReplyOutcome = (typeof replyOutcomes)[number];
 
 /** Five levels, best first. */
-export const satisfactionLevels = [
-  'very_satisfied',
-  'satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-  'very_dissatisfied',
-] as const;
+export const satisfactionLevels = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
 export type Satisfaction = (typeof satisfactionLevels)[number];
 
 /** 基本满意 or better counts as satisfied for the satisfaction rate and for closing. */

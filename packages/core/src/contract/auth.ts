@@ -3,7 +3,12 @@ import { roles } from '../case/vocabulary.ts';
 import { idSchema, phoneSchema, textSchema } from './common.ts';
 
 export const loginSchema = z.strictObject({
-  username: z.string().trim().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]*$/, 'contains control characters'),
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'contains control characters'),
   password: z.string().min(1).max(256),
 });
 

@@ -56,26 +56,55 @@ const note = textSchema(2000).optional();
 const version = z.number().int().min(1);
 
 export const actionBodySchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('dispatch'), version, leadUnitId: idSchema, assistUnitIds: z.array(idSchema).max(20).optional(), note }),
+  z.strictObject({
+    action: z.literal('dispatch'),
+    version,
+    leadUnitId: idSchema,
+    assistUnitIds: z.array(idSchema).max(20).optional(),
+    note,
+  }),
   z.strictObject({ action: z.literal('sign'), version, note }),
   z.strictObject({ action: z.literal('return'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('decideReturn'), version, approve: z.boolean(), note }),
   z.strictObject({ action: z.literal('requestExtension'), version, days: z.number().int().min(1).max(60), reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('decideExtension'), version, approve: z.boolean(), note }),
   z
-    .strictObject({ action: z.literal('reply'), version, outcome: z.enum(replyOutcomes), text: textSchema(10_000), policyBasis: textSchema(2000).optional() })
+    .strictObject({
+      action: z.literal('reply'),
+      version,
+      outcome: z.enum(replyOutcomes),
+      text: textSchema(10_000),
+      policyBasis: textSchema(2000).optional(),
+    })
     .refine((v) => v.outcome !== 'explained' || v.policyBasis !== undefined, {
       message: 'an explained answer needs its policy basis',
       path: ['policyBasis'],
     }),
   z.strictObject({ action: z.literal('reviewReply'), version, approve: z.boolean(), note }),
-  z.strictObject({ action: z.literal('followUp'), version, solved: z.boolean(), satisfaction: z.enum(satisfactionLevels), comment: textSchema(1000).optional() }),
+  z.strictObject({
+    action: z.literal('followUp'),
+    version,
+    solved: z.boolean(),
+    satisfaction: z.enum(satisfactionLevels),
+    comment: textSchema(1000).optional(),
+  }),
   z.strictObject({ action: z.literal('reopen'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('close'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('merge'), version, masterId: idSchema }),
-  z.strictObject({ action: z.literal('convene'), version, unitIds: z.array(idSchema).min(1, 'invite at least one unit').max(20), agenda: textSchema(2000) }),
+  z.strictObject({
+    action: z.literal('convene'),
+    version,
+    unitIds: z.array(idSchema).min(1, 'invite at least one unit').max(20),
+    agenda: textSchema(2000),
+  }),
   z.strictObject({ action: z.literal('recordOpinion'), version, opinion: textSchema(4000), unitId: idSchema.optional() }),
-  z.strictObject({ action: z.literal('recordMinutes'), version, leadUnitId: idSchema, assistUnitIds: z.array(idSchema).max(20).optional(), decision: textSchema(4000) }),
+  z.strictObject({
+    action: z.literal('recordMinutes'),
+    version,
+    leadUnitId: idSchema,
+    assistUnitIds: z.array(idSchema).max(20).optional(),
+    decision: textSchema(4000),
+  }),
   z
     .strictObject({ action: z.literal('decide'), version, ...decideFields })
     .refine((v) => v.outcome !== 'cannot' || (v.citations ?? []).length > 0, {
@@ -89,7 +118,9 @@ export type ActionBody = z.infer<typeof actionBodySchema>;
 export const dueFilters = ['near', 'overdue'] as const;
 
 export const listCasesQuerySchema = z.strictObject({
-  status: z.union([z.enum(caseStatuses), z.string().regex(/^[a-z_]+(,[a-z_]+)*$/)]).optional()
+  status: z
+    .union([z.enum(caseStatuses), z.string().regex(/^[a-z_]+(,[a-z_]+)*$/)])
+    .optional()
     .transform((v) => (v === undefined ? undefined : v.split(',')))
     .pipe(z.array(z.enum(caseStatuses)).optional()),
   /** Lead or assisting unit. */

@@ -3,7 +3,13 @@ import { normalizePhone } from '../text/phone.ts';
 
 /** A row id: a positive integer, or its plain decimal digits in a path or query (no 0x1, no 1e0). */
 export const idSchema = z
-  .union([z.number(), z.string().regex(/^[1-9]\d{0,15}$/, 'an id is a positive whole number').transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^[1-9]\d{0,15}$/, 'an id is a positive whole number')
+      .transform(Number),
+  ])
   .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 /** GB/T 2260 region codes: 6 digits (county and above), 9 (township) or 12 (village). */

@@ -16,7 +16,10 @@ export const originatorInputSchema = z
     phone: phoneSchema.optional(),
     address: textSchema(200).optional(),
     /** 统一社会信用代码 of an enterprise. */
-    creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'not an 18-character unified social credit code').optional(),
+    creditCode: z
+      .string()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'not an 18-character unified social credit code')
+      .optional(),
     caseId: idSchema.optional(),
   })
   .superRefine((o, ctx) => {
@@ -84,7 +87,11 @@ export const livelihoodSettingsSchema = z.strictObject({
   redAfterWorkingDays: z.number().int().min(1).max(120),
 });
 export type LivelihoodSettings = z.infer<typeof livelihoodSettingsSchema>;
-export const defaultLivelihoodSettings: LivelihoodSettings = { duplicateThreshold: 0.35, duplicateWindowDays: 365, redAfterWorkingDays: 10 };
+export const defaultLivelihoodSettings: LivelihoodSettings = {
+  duplicateThreshold: 0.35,
+  duplicateWindowDays: 365,
+  redAfterWorkingDays: 10,
+};
 
 export const listInputSchema = z.strictObject({
   regionCode: regionCodeSchema,
@@ -107,10 +114,15 @@ export const milestoneInputSchema = z.strictObject({
 export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
 
 /** A milestone planned after the due date needs its reason (shared by create and edit). */
-export function milestoneDateProblems(dueDate: string | null | undefined, milestones: readonly MilestoneInput[]): { index: number; message: string }[] {
+export function milestoneDateProblems(
+  dueDate: string | null | undefined,
+  milestones: readonly MilestoneInput[],
+): { index: number; message: string }[] {
   if (!dueDate) return [];
   return milestones.flatMap((m, index) =>
-    m.plannedDate > dueDate && !m.reason ? [{ index, message: `milestone “${m.title}” is planned after the project's due date ${dueDate}: give a reason` }] : [],
+    m.plannedDate > dueDate && !m.reason
+      ? [{ index, message: `milestone “${m.title}” is planned after the project's due date ${dueDate}: give a reason` }]
+      : [],
   );
 }
 
@@ -134,8 +146,10 @@ export const projectInputSchema = z
     milestones: z.array(milestoneInputSchema).max(50).optional(),
   })
   .superRefine((p, ctx) => {
-    if (p.startDate && p.dueDate && p.dueDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'the due date is before the start date' });
-    for (const pr of milestoneDateProblems(p.dueDate, p.milestones ?? [])) ctx.addIssue({ code: 'custom', path: ['milestones', pr.index, 'reason'], message: pr.message });
+    if (p.startDate && p.dueDate && p.dueDate < p.startDate)
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'the due date is before the start date' });
+    for (const pr of milestoneDateProblems(p.dueDate, p.milestones ?? []))
+      ctx.addIssue({ code: 'custom', path: ['milestones', pr.index, 'reason'], message: pr.message });
   });
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 

@@ -21,19 +21,21 @@ export type FailedMatter = z.infer<typeof failedMatterSchema>;
 
 export const safetyNetKindSchema = z.enum(safetyNetRegisterKinds);
 
-export const rootCauseSchema = z.strictObject({
-  kind: z.enum(rootCauseKinds),
-  conduct: z.enum(conductKinds).optional(),
-  finding: textSchema(4000),
-  staffName: textSchema(50).optional(),
-  /** The staff member's unit (staff_conduct); defaults to the unit where the matter failed. */
-  unitId: idSchema.optional(),
-  /** Refer a subjective-conduct case to discipline inspection too (misconduct always is). */
-  refer: z.boolean().optional(),
-}).superRefine((v, ctx) => {
-  const problem = rootCauseProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem.reason, path: [problem.path.replace(/^rootCause\./, '')] });
-});
+export const rootCauseSchema = z
+  .strictObject({
+    kind: z.enum(rootCauseKinds),
+    conduct: z.enum(conductKinds).optional(),
+    finding: textSchema(4000),
+    staffName: textSchema(50).optional(),
+    /** The staff member's unit (staff_conduct); defaults to the unit where the matter failed. */
+    unitId: idSchema.optional(),
+    /** Refer a subjective-conduct case to discipline inspection too (misconduct always is). */
+    refer: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    const problem = rootCauseProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.reason, path: [problem.path.replace(/^rootCause\./, '')] });
+  });
 
 export const decideFields = {
   outcome: z.enum(safetyNetOutcomes),
@@ -83,7 +85,10 @@ export const policySearchSchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
   tag: z.string().trim().max(20).optional(),
   unitId: idSchema.optional(),
-  includeRepealed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeRepealed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type PolicySearch = z.infer<typeof policySearchSchema>;

@@ -139,12 +139,17 @@ describe('nearDueAt', () => {
 
   it('lies between start and due', () => {
     fc.assert(
-      fc.property(instant2024to2027, fc.integer({ min: 0, max: 10 ** 10 }), fc.double({ min: 0, max: 1, noNaN: true }), (start, span, f) => {
-        const due = new Date(start.getTime() + span);
-        const near = nearDueAt(start, due, f).getTime();
-        expect(near).toBeGreaterThanOrEqual(start.getTime());
-        expect(near).toBeLessThanOrEqual(due.getTime());
-      }),
+      fc.property(
+        instant2024to2027,
+        fc.integer({ min: 0, max: 10 ** 10 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (start, span, f) => {
+          const due = new Date(start.getTime() + span);
+          const near = nearDueAt(start, due, f).getTime();
+          expect(near).toBeGreaterThanOrEqual(start.getTime());
+          expect(near).toBeLessThanOrEqual(due.getTime());
+        },
+      ),
     );
   });
 });

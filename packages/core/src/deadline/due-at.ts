@@ -16,12 +16,7 @@ function at(date: IsoDate, minutes: number): Date {
  * Beijing office hours (see TimeLimit for each unit). Throws a RangeError for an invalid limit,
  * invalid hours or an invalid start.
  */
-export function dueAt(
-  start: Date,
-  limit: TimeLimit,
-  calendar: WorkCalendar,
-  hours: WorkingHours = defaultWorkingHours,
-): Date {
+export function dueAt(start: Date, limit: TimeLimit, calendar: WorkCalendar, hours: WorkingHours = defaultWorkingHours): Date {
   assertTimeLimit(limit);
   const minutes = workingMinutes(hours);
   const startMs = start.getTime();
@@ -47,12 +42,7 @@ export function dueAt(
  * working days counts. A start outside office hours begins at the next session start. When the
  * time runs out exactly at the end of a session, that end is returned (not the next session start).
  */
-export function addWorkingTime(
-  start: Date,
-  durationMs: number,
-  calendar: WorkCalendar,
-  hours: WorkingHours = defaultWorkingHours,
-): Date {
+export function addWorkingTime(start: Date, durationMs: number, calendar: WorkCalendar, hours: WorkingHours = defaultWorkingHours): Date {
   if (!Number.isFinite(durationMs) || durationMs < 0) throw new RangeError(`invalid duration: ${durationMs}`);
   const m = workingMinutes(hours);
   let cursor = start.getTime();

@@ -29,7 +29,9 @@ describe('default time-limit policy', () => {
   it('takes a region’s own office hours, and refuses hours out of order', () => {
     const hours = { morningStart: '08:30', morningEnd: '12:00', afternoonStart: '14:30', afternoonEnd: '18:00' };
     expect(mergeTimeLimitPolicy(defaultTimeLimitPolicy, { workingHours: hours }).workingHours).toEqual(hours);
-    expect(validateTimeLimitPolicyOverride({ workingHours: { ...hours, afternoonStart: '11:00' } })).toMatch(/^workingHours: afternoonStart/);
+    expect(validateTimeLimitPolicyOverride({ workingHours: { ...hours, afternoonStart: '11:00' } })).toMatch(
+      /^workingHours: afternoonStart/,
+    );
     expect(validateTimeLimitPolicyOverride({ workingHours: { ...hours, lunch: '12:00' } })).toBe('workingHours.lunch: unknown entry');
   });
 

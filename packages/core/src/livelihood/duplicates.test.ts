@@ -129,7 +129,30 @@ describe('places and words', () => {
 });
 
 describe('duplicateScore properties', () => {
-  const vocabulary = ['路灯', '损坏', '坏', '维修', '修', '道路', '坑洼', '自来水', '污水', '管网', '北七村', '燕龛村', '荫营镇', '河底镇', '群众', '反映', '希望', '解决', '灯', '1', '垃圾', '清运'];
+  const vocabulary = [
+    '路灯',
+    '损坏',
+    '坏',
+    '维修',
+    '修',
+    '道路',
+    '坑洼',
+    '自来水',
+    '污水',
+    '管网',
+    '北七村',
+    '燕龛村',
+    '荫营镇',
+    '河底镇',
+    '群众',
+    '反映',
+    '希望',
+    '解决',
+    '灯',
+    '1',
+    '垃圾',
+    '清运',
+  ];
   const words = fc.array(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ minLength: 1, maxLength: 4 })), { maxLength: 30 });
 
   it('is symmetric and within [0, 1]', () => {

@@ -31,8 +31,20 @@ describe('project progress: the weighted sum of its milestones', () => {
   });
 
   it('weighs milestones by their weight, whatever the scale', () => {
-    expect(projectProgress([{ weight: 20, percent: 100 }, { weight: 50, percent: 50 }, { weight: 30, percent: 0 }])).toBe(45);
-    expect(projectProgress([{ weight: 2, percent: 100 }, { weight: 5, percent: 50 }, { weight: 3, percent: 0 }])).toBe(45);
+    expect(
+      projectProgress([
+        { weight: 20, percent: 100 },
+        { weight: 50, percent: 50 },
+        { weight: 30, percent: 0 },
+      ]),
+    ).toBe(45);
+    expect(
+      projectProgress([
+        { weight: 2, percent: 100 },
+        { weight: 5, percent: 50 },
+        { weight: 3, percent: 0 },
+      ]),
+    ).toBe(45);
     expect(projectProgress([])).toBe(0);
   });
 });

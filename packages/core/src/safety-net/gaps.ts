@@ -41,8 +41,10 @@ export function matterKey(name: string): string {
 }
 
 export function validateGapRule(rule: GapRule): string | null {
-  if (!Number.isInteger(rule.threshold) || rule.threshold < 2 || rule.threshold > 1000) return 'threshold must be a whole number from 2 to 1000';
-  if (!Number.isInteger(rule.windowDays) || rule.windowDays < 1 || rule.windowDays > 3660) return 'windowDays must be a whole number from 1 to 3660';
+  if (!Number.isInteger(rule.threshold) || rule.threshold < 2 || rule.threshold > 1000)
+    return 'threshold must be a whole number from 2 to 1000';
+  if (!Number.isInteger(rule.windowDays) || rule.windowDays < 1 || rule.windowDays > 3660)
+    return 'windowDays must be a whole number from 1 to 3660';
   return null;
 }
 

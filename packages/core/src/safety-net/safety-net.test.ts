@@ -13,7 +13,15 @@ const approvalHandler: Actor = { userId: 3, roles: ['handler'], unitIds: [APPROV
 const dispatcher: Actor = { userId: 4, roles: ['dispatcher'], unitIds: [1] };
 const supervisor: Actor = { userId: 5, roles: ['supervisor'], unitIds: [1] };
 
-const base: CaseSnapshot = { status: 'registered', leadUnitId: null, pendingExtension: false, followUp: 'none', returnWindowOpen: true, safetyNet: true, consultation: null };
+const base: CaseSnapshot = {
+  status: 'registered',
+  leadUnitId: null,
+  pendingExtension: false,
+  followUp: 'none',
+  returnWindowOpen: true,
+  safetyNet: true,
+  consultation: null,
+};
 const subjective: RootCause = { kind: 'staff_conduct', conduct: 'subjective', finding: '窗口人员误读规定' };
 
 describe('safety-net lifecycle', () => {
@@ -21,12 +29,18 @@ describe('safety-net lifecycle', () => {
     expect(allowedActions(base, officer).sort()).toEqual(['cite', 'convene', 'decide']);
     expect(allowedActions(base, dispatcher)).toEqual(['cite']);
     expect(decide(base, { action: 'dispatch', leadUnitId: APPROVAL }, dispatcher)).toMatchObject({ ok: false, code: 'illegal_transition' });
-    expect(decide(base, { action: 'reply', outcome: 'resolved', text: 'x' }, officer)).toMatchObject({ ok: false, code: 'illegal_transition' });
+    expect(decide(base, { action: 'reply', outcome: 'resolved', text: 'x' }, officer)).toMatchObject({
+      ok: false,
+      code: 'illegal_transition',
+    });
   });
 
   it('regular cases know none of the safety-net actions', () => {
     const regular = { ...base, safetyNet: false };
-    expect(decide(regular, { action: 'convene', unitIds: [APPROVAL], agenda: 'a' }, officer)).toMatchObject({ ok: false, code: 'illegal_transition' });
+    expect(decide(regular, { action: 'convene', unitIds: [APPROVAL], agenda: 'a' }, officer)).toMatchObject({
+      ok: false,
+      code: 'illegal_transition',
+    });
     expect(allowedActions(regular, officer)).not.toContain('decide');
   });
 
@@ -37,18 +51,39 @@ describe('safety-net lifecycle', () => {
     expect(allowedActions(open, approvalHead)).toContain('recordOpinion');
     expect(allowedActions(open, approvalHandler)).not.toContain('recordOpinion');
     expect(allowedActions(open, { ...approvalHead, unitIds: [99] })).not.toContain('recordOpinion');
-    expect(decide(open, { action: 'recordOpinion', opinion: '无需备案证明' }, approvalHead)).toMatchObject({ ok: true, next: 'in_progress' });
+    expect(decide(open, { action: 'recordOpinion', opinion: '无需备案证明' }, approvalHead)).toMatchObject({
+      ok: true,
+      next: 'in_progress',
+    });
     const answered = { ...open, consultation: { unitIds: [APPROVAL, WATER], answeredUnitIds: [APPROVAL] } };
-    expect(decide(answered, { action: 'recordOpinion', opinion: '再说一次' }, approvalHead)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(decide(open, { action: 'convene', unitIds: [WATER], agenda: 'again' }, officer)).toMatchObject({ ok: false, code: 'guard_failed' });
-    expect(decide(open, { action: 'recordMinutes', leadUnitId: APPROVAL, decision: '审批科当场办理' }, officer)).toMatchObject({ ok: true });
+    expect(decide(answered, { action: 'recordOpinion', opinion: '再说一次' }, approvalHead)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(decide(open, { action: 'convene', unitIds: [WATER], agenda: 'again' }, officer)).toMatchObject({
+      ok: false,
+      code: 'guard_failed',
+    });
+    expect(decide(open, { action: 'recordMinutes', leadUnitId: APPROVAL, decision: '审批科当场办理' }, officer)).toMatchObject({
+      ok: true,
+    });
     const closedConsultation = { ...open, consultation: null };
-    expect(decide(closedConsultation, { action: 'recordMinutes', leadUnitId: APPROVAL, decision: 'x' }, officer)).toMatchObject({ ok: false, code: 'guard_failed' });
-    expect(decide(closedConsultation, { action: 'decide', outcome: 'done', text: '许可证已换发', rootCause: subjective }, officer)).toMatchObject({ ok: true, next: 'replied' });
+    expect(decide(closedConsultation, { action: 'recordMinutes', leadUnitId: APPROVAL, decision: 'x' }, officer)).toMatchObject({
+      ok: false,
+      code: 'guard_failed',
+    });
+    expect(
+      decide(closedConsultation, { action: 'decide', outcome: 'done', text: '许可证已换发', rootCause: subjective }, officer),
+    ).toMatchObject({ ok: true, next: 'replied' });
   });
 
   it('cannot be done goes to the negative-answer filing and needs a citation; the supervisor reviews it', () => {
-    const cannot = { action: 'decide' as const, outcome: 'cannot' as const, text: '依法不能办理', rootCause: { kind: 'policy_barrier' as const, finding: '上位法限制' } };
+    const cannot = {
+      action: 'decide' as const,
+      outcome: 'cannot' as const,
+      text: '依法不能办理',
+      rootCause: { kind: 'policy_barrier' as const, finding: '上位法限制' },
+    };
     expect(decide(base, cannot, officer)).toMatchObject({ ok: false, code: 'guard_failed' });
     expect(decide(base, { ...cannot, citations: [3] }, officer)).toMatchObject({ ok: true, next: 'reply_review' });
     const review = { ...base, status: 'reply_review' as const };
@@ -60,7 +95,10 @@ describe('safety-net lifecycle', () => {
     const replied = { ...base, status: 'replied' as const };
     expect(decide(replied, { action: 'close', reason: '结案' }, supervisor)).toMatchObject({ ok: false, code: 'guard_failed' });
     expect(allowedActions(replied, supervisor)).not.toContain('close');
-    expect(decide({ ...replied, hasRootCause: true }, { action: 'close', reason: '结案' }, supervisor)).toMatchObject({ ok: true, next: 'closed' });
+    expect(decide({ ...replied, hasRootCause: true }, { action: 'close', reason: '结案' }, supervisor)).toMatchObject({
+      ok: true,
+      next: 'closed',
+    });
   });
 
   it('property: random walks of a safety-net case reach closed only after a decision with a root cause', () => {
@@ -81,35 +119,47 @@ describe('safety-net lifecycle', () => {
       { action: 'reply', outcome: 'resolved', text: 'x' },
     ] satisfies ActionInput[];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: inputs.length - 1 }), fc.integer({ min: 0, max: actors.length - 1 })), { maxLength: 40 }), (steps) => {
-        let c: CaseSnapshot = base;
-        let decided = false;
-        for (const [i, a] of steps) {
-          const input = inputs[i]!;
-          const d = decide(c, input, actors[a]!);
-          if (!d.ok) continue;
-          expect(['dispatch', 'reply', 'merge']).not.toContain(input.action);
-          if (input.action === 'decide') decided = true;
-          if (d.next === 'closed') expect(decided).toBe(true);
-          const k = c.consultation;
-          c = {
-            ...c,
-            status: d.next,
-            hasRootCause: decided,
-            followUp: input.action === 'followUp' ? (d.next === 'closed' ? 'none' : 'unsatisfied') : input.action === 'reopen' ? 'none' : c.followUp,
-            consultation:
-              input.action === 'convene'
-                ? { unitIds: [APPROVAL], answeredUnitIds: [] }
-                : input.action === 'recordOpinion' && k
-                  ? { ...k, answeredUnitIds: [...k.answeredUnitIds, APPROVAL] }
-                  : input.action === 'recordMinutes' || input.action === 'decide'
-                    ? null
-                    : k,
-            leadUnitId: input.action === 'recordMinutes' ? APPROVAL : c.leadUnitId,
-          };
-          if (d.next === 'closed') break;
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: inputs.length - 1 }), fc.integer({ min: 0, max: actors.length - 1 })), {
+          maxLength: 40,
+        }),
+        (steps) => {
+          let c: CaseSnapshot = base;
+          let decided = false;
+          for (const [i, a] of steps) {
+            const input = inputs[i]!;
+            const d = decide(c, input, actors[a]!);
+            if (!d.ok) continue;
+            expect(['dispatch', 'reply', 'merge']).not.toContain(input.action);
+            if (input.action === 'decide') decided = true;
+            if (d.next === 'closed') expect(decided).toBe(true);
+            const k = c.consultation;
+            c = {
+              ...c,
+              status: d.next,
+              hasRootCause: decided,
+              followUp:
+                input.action === 'followUp'
+                  ? d.next === 'closed'
+                    ? 'none'
+                    : 'unsatisfied'
+                  : input.action === 'reopen'
+                    ? 'none'
+                    : c.followUp,
+              consultation:
+                input.action === 'convene'
+                  ? { unitIds: [APPROVAL], answeredUnitIds: [] }
+                  : input.action === 'recordOpinion' && k
+                    ? { ...k, answeredUnitIds: [...k.answeredUnitIds, APPROVAL] }
+                    : input.action === 'recordMinutes' || input.action === 'decide'
+                      ? null
+                      : k,
+              leadUnitId: input.action === 'recordMinutes' ? APPROVAL : c.leadUnitId,
+            };
+            if (d.next === 'closed') break;
+          }
+        },
+      ),
     );
   });
 
@@ -122,11 +172,19 @@ describe('safety-net lifecycle', () => {
   });
 
   it('misconduct is always referred, subjective conduct gets a rectification notice and is referred on request', () => {
-    expect(followUpsOf({ kind: 'staff_conduct', conduct: 'misconduct', finding: 'x', staffName: '王某' })).toEqual({ referral: true, rectification: false, policyBarrier: false });
+    expect(followUpsOf({ kind: 'staff_conduct', conduct: 'misconduct', finding: 'x', staffName: '王某' })).toEqual({
+      referral: true,
+      rectification: false,
+      policyBarrier: false,
+    });
     expect(followUpsOf(subjective)).toEqual({ referral: false, rectification: true, policyBarrier: false });
     expect(followUpsOf({ ...subjective, refer: true })).toEqual({ referral: true, rectification: true, policyBarrier: false });
     expect(followUpsOf({ kind: 'policy_barrier', finding: 'x' })).toEqual({ referral: false, rectification: false, policyBarrier: true });
-    expect(followUpsOf({ kind: 'coordination_needed', finding: 'x' })).toEqual({ referral: false, rectification: false, policyBarrier: false });
+    expect(followUpsOf({ kind: 'coordination_needed', finding: 'x' })).toEqual({
+      referral: false,
+      rectification: false,
+      policyBarrier: false,
+    });
   });
 });
 
@@ -142,7 +200,14 @@ describe('service gaps', () => {
 
   it('flags a matter failing 3 times in 90 days, not 2, and not failures older than the window', () => {
     const f = (caseId: number, name: string, d: number): MatterFailure => ({ caseId, matterName: name, at: daysAgo(d) });
-    const failures = [f(1, '食品经营许可证延续', 1), f(2, '食品经营许可证 延续', 20), f(3, '食品经营许可证延续', 89), f(4, '公积金提取', 3), f(5, '公积金提取', 5), f(6, '公积金提取', 91)];
+    const failures = [
+      f(1, '食品经营许可证延续', 1),
+      f(2, '食品经营许可证 延续', 20),
+      f(3, '食品经营许可证延续', 89),
+      f(4, '公积金提取', 3),
+      f(5, '公积金提取', 5),
+      f(6, '公积金提取', 91),
+    ];
     const gaps = findServiceGaps(failures, defaultGapRule, now);
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({ matterName: '食品经营许可证延续', count: 3, caseIds: [1, 2, 3] });
@@ -160,7 +225,9 @@ describe('service gaps', () => {
           const failures = raw.map((r, i) => ({ caseId: i + 1, matterName: r.name, at: daysAgo(r.d) }));
           const gaps = findServiceGaps(failures, { threshold, windowDays }, now);
           for (const g of gaps) {
-            const expected = failures.filter((x) => matterKey(x.matterName) === g.matterKey && x.at.getTime() >= daysAgo(windowDays).getTime());
+            const expected = failures.filter(
+              (x) => matterKey(x.matterName) === g.matterKey && x.at.getTime() >= daysAgo(windowDays).getTime(),
+            );
             expect(g.count).toBe(expected.length);
             expect(g.count).toBeGreaterThanOrEqual(threshold);
             expect([...g.caseIds].sort((a, b) => a - b)).toEqual(expected.map((x) => x.caseId).sort((a, b) => a - b));

@@ -18,23 +18,29 @@ describe('escalation of a deadline', () => {
 
   it('never goes down as time passes, and the next change is exactly where the rank changes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 20 }), (a, b, c, times) => {
-        const d = { nearDueAt: new Date(a * H), dueAt: new Date((a + b) * H), leaderAt: new Date((a + b + c) * H) };
-        const sorted = [...times].sort((x, y) => x - y).map((x) => new Date(x * H));
-        let last = 0;
-        for (const now of sorted) {
-          const r = escalationRank(d, now);
-          expect(r).toBeGreaterThanOrEqual(last);
-          last = r;
-          const next = nextEscalationAt(d, now);
-          if (next === null) expect(r).toBe(3);
-          else {
-            expect(next.getTime()).toBeGreaterThan(now.getTime());
-            expect(escalationRank(d, new Date(next.getTime() - 1))).toBe(r);
-            expect(escalationRank(d, next)).toBeGreaterThan(r);
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 20 }),
+        (a, b, c, times) => {
+          const d = { nearDueAt: new Date(a * H), dueAt: new Date((a + b) * H), leaderAt: new Date((a + b + c) * H) };
+          const sorted = [...times].sort((x, y) => x - y).map((x) => new Date(x * H));
+          let last = 0;
+          for (const now of sorted) {
+            const r = escalationRank(d, now);
+            expect(r).toBeGreaterThanOrEqual(last);
+            last = r;
+            const next = nextEscalationAt(d, now);
+            if (next === null) expect(r).toBe(3);
+            else {
+              expect(next.getTime()).toBeGreaterThan(now.getTime());
+              expect(escalationRank(d, new Date(next.getTime() - 1))).toBe(r);
+              expect(escalationRank(d, next)).toBeGreaterThan(r);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });

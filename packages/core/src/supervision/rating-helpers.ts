@@ -28,7 +28,9 @@ export function uniqueSorted(ids: Iterable<number>): number[] {
 
 /** Records in a fixed order whatever the input order: time, then case, then the rest. */
 export function byTime(a: RatingRecord, b: RatingRecord): number {
-  return a.ratedAt.getTime() - b.ratedAt.getTime() || a.caseId - b.caseId || (a.repliedAt?.getTime() ?? -1) - (b.repliedAt?.getTime() ?? -1);
+  return (
+    a.ratedAt.getTime() - b.ratedAt.getTime() || a.caseId - b.caseId || (a.repliedAt?.getTime() ?? -1) - (b.repliedAt?.getTime() ?? -1)
+  );
 }
 
 export function iso(ms: number): string {
@@ -68,7 +70,11 @@ export function timeSpan(records: readonly RatingRecord[]): { firstAt: string; l
   return { firstAt: iso(first), lastAt: iso(last) };
 }
 
-export function withIds(flag: Omit<RatingFlag, 'unitId' | 'userId'>, unitId: number | null | undefined, userId: number | null | undefined): RatingFlag {
+export function withIds(
+  flag: Omit<RatingFlag, 'unitId' | 'userId'>,
+  unitId: number | null | undefined,
+  userId: number | null | undefined,
+): RatingFlag {
   return { ...flag, ...(unitId == null ? {} : { unitId }), ...(userId == null ? {} : { userId }) };
 }
 
@@ -78,7 +84,10 @@ export function withIds(flag: Omit<RatingFlag, 'unitId' | 'userId'>, unitId: num
  * included). "很满意！" and "很 满意" both become "很满意".
  */
 export function normaliseComment(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 export function checkConfig(c: RatingRuleConfig): void {

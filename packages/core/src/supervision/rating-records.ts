@@ -81,7 +81,13 @@ export const defaultRatingRuleConfig: RatingRuleConfig = Object.freeze({
   sameCommentMaxChance: 1e-6,
 });
 
-export const ratingFlagKinds = ['rated_by_handling_unit', 'burst_by_one_account', 'rated_before_reply', 'too_good_with_reopens', 'same_comment'] as const;
+export const ratingFlagKinds = [
+  'rated_by_handling_unit',
+  'burst_by_one_account',
+  'rated_before_reply',
+  'too_good_with_reopens',
+  'same_comment',
+] as const;
 export type RatingFlagKind = (typeof ratingFlagKinds)[number];
 
 export interface RatingFlag {

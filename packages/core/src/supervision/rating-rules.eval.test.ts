@@ -85,7 +85,8 @@ function table(headers: readonly string[], rows: readonly (readonly (string | nu
 /** Display width: CJK characters take two columns. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -102,7 +103,16 @@ describe('rating rules on the synthetic month', () => {
         `Synthetic month (seed default): ${data.records.length} ratings of ${cases} cases, ${data.units.length - 1} units + the centre; ${cases - e.honestCases} planted cases, ${e.honestCases} honest`,
         table(
           ['rule', 'incidents', 'detected', 'recall', 'planted cases flagged', 'flagged cases', 'not planted', 'false-alarm rate'],
-          e.rows.map((r) => [r.kind, r.incidents, r.detected, r.recall.toFixed(2), `${r.plantedCasesFlagged}/${r.plantedCases}`, r.flaggedCases, r.falseCases, pct(r.falseAlarmRate, 2)]),
+          e.rows.map((r) => [
+            r.kind,
+            r.incidents,
+            r.detected,
+            r.recall.toFixed(2),
+            `${r.plantedCasesFlagged}/${r.plantedCases}`,
+            r.flaggedCases,
+            r.falseCases,
+            pct(r.falseAlarmRate, 2),
+          ]),
         ),
         `overall: ${e.flags.length} flags; ${e.falseCases} flagged cases not planted of ${e.honestCases} honest cases = false-alarm rate ${pct(e.falseAlarmRate, 2)}` +
           ` (seconded agent ${e.falseByCause.seconded}, outage catch-up ${e.falseByCause.outage}, other ${e.falseByCause.other})`,

@@ -89,7 +89,11 @@ describe('rated by the handling unit', () => {
 
 describe('bursts by one account', () => {
   it('flags ratings keyed in every 20 seconds', () => {
-    const records = paced(501, 1, Array.from({ length: 10 }, () => 20));
+    const records = paced(
+      501,
+      1,
+      Array.from({ length: 10 }, () => 20),
+    );
     const flags = flagBursts(records);
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ kind: 'burst_by_one_account', userId: 501, caseIds: records.map((r) => r.caseId) });
@@ -97,14 +101,24 @@ describe('bursts by one account', () => {
   });
 
   it('does not flag an honest agent calling one citizen every 2-3 minutes all morning, nor a fast one every 90 s', () => {
-    const honest = paced(501, 1, Array.from({ length: 80 }, (_, i) => 120 + ((i * 37) % 61)));
-    const fast = paced(502, 1000, Array.from({ length: 80 }, () => 90));
+    const honest = paced(
+      501,
+      1,
+      Array.from({ length: 80 }, (_, i) => 120 + ((i * 37) % 61)),
+    );
+    const fast = paced(
+      502,
+      1000,
+      Array.from({ length: 80 }, () => 90),
+    );
     expect(flagBursts([...honest, ...fast])).toEqual([]);
   });
 
   it('leaves out citizens answering the same SMS batch within seconds', () => {
     const citizens = Array.from({ length: 40 }, (_, i) => rec({ caseId: i + 1, ratedAt: new Date(T0 + i * 3 * SEC) }));
-    const noAccount = Array.from({ length: 40 }, (_, i) => rec({ caseId: 100 + i, ratedAt: new Date(T0 + i * 3 * SEC), recordedBy: { userId: null, unitIds: [1] } }));
+    const noAccount = Array.from({ length: 40 }, (_, i) =>
+      rec({ caseId: 100 + i, ratedAt: new Date(T0 + i * 3 * SEC), recordedBy: { userId: null, unitIds: [1] } }),
+    );
     expect(flagBursts([...citizens, ...noAccount])).toEqual([]);
   });
 
@@ -118,7 +132,11 @@ describe('bursts by one account', () => {
   });
 
   it('makes one flag per separate burst and honours the configuration', () => {
-    const morning = paced(501, 1, Array.from({ length: 9 }, () => 15));
+    const morning = paced(
+      501,
+      1,
+      Array.from({ length: 9 }, () => 15),
+    );
     const evening = paced(501, 100, [8 * 3600, ...Array.from({ length: 8 }, () => 15)]);
     const flags = flagBursts([...evening, ...morning]);
     expect(flags.map((f) => f.caseIds[0])).toEqual([1, 100]);
@@ -149,20 +167,31 @@ describe('rated before the reply', () => {
   });
 
   it('does not flag a rating at or after the reply', () => {
-    const records = [rec({ caseId: 1, ratedAt: new Date(T0), repliedAt: new Date(T0) }), rec({ caseId: 2, ratedAt: new Date(T0 + 1), repliedAt: new Date(T0) })];
+    const records = [
+      rec({ caseId: 1, ratedAt: new Date(T0), repliedAt: new Date(T0) }),
+      rec({ caseId: 2, ratedAt: new Date(T0 + 1), repliedAt: new Date(T0) }),
+    ];
     expect(flagRatedBeforeReply(records)).toEqual([]);
   });
 });
 
 describe('too good, with reopens', () => {
   const unit = (n: number, top: number, back: number, leadUnitId: number | null = 10): RatingRecord[] =>
-    Array.from({ length: n }, (_, i) => rec({ caseId: i + 1, leadUnitId, satisfaction: i < top ? 'very_satisfied' : 'satisfied', reopened: i >= n - back }));
+    Array.from({ length: n }, (_, i) =>
+      rec({ caseId: i + 1, leadUnitId, satisfaction: i < top ? 'very_satisfied' : 'satisfied', reopened: i >= n - back }),
+    );
 
   it('flags a unit rated nearly all 非常满意 whose matters keep coming back, listing those that came back', () => {
     const flags = flagTooGoodWithReopens(unit(60, 58, 9));
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ unitId: 10, caseIds: [52, 53, 54, 55, 56, 57, 58, 59, 60] });
-    expect(flags[0]?.evidence).toMatchObject({ sample: 60, verySatisfied: 58, cameBack: 9, reopenRate: 0.15, verySatisfiedThenCameBack: 7 });
+    expect(flags[0]?.evidence).toMatchObject({
+      sample: 60,
+      verySatisfied: 58,
+      cameBack: 9,
+      reopenRate: 0.15,
+      verySatisfiedThenCameBack: 7,
+    });
   });
 
   it('does not flag a well-liked unit whose matters stay solved, a unit with honest grades, a small sample or on-the-spot answers', () => {
@@ -186,7 +215,12 @@ describe('the same comment', () => {
     expect(normaliseComment('问题已解决，谢谢。')).toBe('问题已解决谢谢');
   });
 
-  const template = ['感谢住建局工作人员，办事效率高！', '感谢住建局工作人员,办事效率高!', ' 感谢住建局工作人员 办事效率高 ', '感谢住建局工作人员，办事效率高'];
+  const template = [
+    '感谢住建局工作人员，办事效率高！',
+    '感谢住建局工作人员,办事效率高!',
+    ' 感谢住建局工作人员 办事效率高 ',
+    '感谢住建局工作人员，办事效率高',
+  ];
 
   it('flags one text pasted on many cases of one unit, however it was typed', () => {
     const planted = Array.from({ length: 6 }, (_, i) => rec({ caseId: i + 1, comment: template[i % template.length] ?? null }));
@@ -200,7 +234,9 @@ describe('the same comment', () => {
   it('ignores short comments, stock phrases spread over all units, unhappy ratings and too few cases', () => {
     const short = Array.from({ length: 50 }, (_, i) => rec({ caseId: i + 1, comment: '非常满意！' }));
     const stock = background(30, 500_000).map((r, i) => (i % 5 === 0 ? { ...r, comment: '已回访，市民表示满意' } : r));
-    const unhappy = Array.from({ length: 20 }, (_, i) => rec({ caseId: 1000 + i, satisfaction: 'dissatisfied', solved: false, comment: '市民表示问题未解决，要求重新办理' }));
+    const unhappy = Array.from({ length: 20 }, (_, i) =>
+      rec({ caseId: 1000 + i, satisfaction: 'dissatisfied', solved: false, comment: '市民表示问题未解决，要求重新办理' }),
+    );
     const few = Array.from({ length: 4 }, (_, i) => rec({ caseId: 2000 + i, comment: template[0] ?? null }));
     expect(flagSameComments([...background(30), ...short, ...stock, ...unhappy, ...few])).toEqual([]);
   });
@@ -217,15 +253,20 @@ describe('the same comment', () => {
     expect(binomialTail(3, 4, 0.5)).toBe(0);
     expect(binomialTail(5, 5, 0.3)).toBeCloseTo(0.3 ** 5, 12);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 31 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (n, x, p) => {
-        let direct = 0;
-        for (let k = x; k <= n; k++) {
-          let c = 1;
-          for (let j = 1; j <= k; j++) c = (c * (n - j + 1)) / j;
-          direct += c * p ** k * (1 - p) ** (n - k);
-        }
-        expect(binomialTail(n, x, p)).toBeCloseTo(Math.min(1, direct), 9);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 31 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (n, x, p) => {
+          let direct = 0;
+          for (let k = x; k <= n; k++) {
+            let c = 1;
+            for (let j = 1; j <= k; j++) c = (c * (n - j + 1)) / j;
+            direct += c * p ** k * (1 - p) ** (n - k);
+          }
+          expect(binomialTail(n, x, p)).toBeCloseTo(Math.min(1, direct), 9);
+        },
+      ),
     );
   });
 });
@@ -233,7 +274,11 @@ describe('the same comment', () => {
 describe('all rules together', () => {
   it('lists flags by kind in a fixed order', () => {
     const records = [
-      ...paced(501, 1, Array.from({ length: 10 }, () => 20)),
+      ...paced(
+        501,
+        1,
+        Array.from({ length: 10 }, () => 20),
+      ),
       rec({ caseId: 50, recordedBy: agent(7, [10]), channel: 'phone' }),
       rec({ caseId: 51, ratedAt: new Date(T0), repliedAt: null }),
     ];
@@ -250,16 +295,32 @@ describe('all rules together', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties.
 
-const comments = [null, null, '满意', '非常满意！', '感谢住建局工作人员，办事效率高！', '感谢住建局工作人员,办事效率高', '已回访，市民表示满意', '问题没有解决，答复敷衍'];
+const comments = [
+  null,
+  null,
+  '满意',
+  '非常满意！',
+  '感谢住建局工作人员，办事效率高！',
+  '感谢住建局工作人员,办事效率高',
+  '已回访，市民表示满意',
+  '问题没有解决，答复敷衍',
+];
 
 /** Records in a small world (4 units, 4 accounts, two hours) so that every rule fires now and then. */
-const recordArb = (caseIds: { min: number; max: number }, units: readonly number[], accounts: readonly number[]): fc.Arbitrary<RatingRecord> =>
+const recordArb = (
+  caseIds: { min: number; max: number },
+  units: readonly number[],
+  accounts: readonly number[],
+): fc.Arbitrary<RatingRecord> =>
   fc
     .record({
       caseId: fc.integer(caseIds),
       ratedAtSec: fc.integer({ min: 0, max: 2 * 3600 }),
       replyOffsetMin: fc.option(fc.integer({ min: -600, max: 60 }), { nil: null }),
-      recordedBy: fc.option(fc.record({ userId: fc.option(fc.constantFrom(...accounts), { nil: null }), unitIds: fc.subarray([...units]) }), { nil: null }),
+      recordedBy: fc.option(
+        fc.record({ userId: fc.option(fc.constantFrom(...accounts), { nil: null }), unitIds: fc.subarray([...units]) }),
+        { nil: null },
+      ),
       satisfaction: fc.constantFrom<Satisfaction>(...satisfactionLevels, 'very_satisfied', 'very_satisfied'),
       solved: fc.boolean(),
       comment: fc.constantFrom(...comments),
@@ -280,11 +341,24 @@ const recordArb = (caseIds: { min: number; max: number }, units: readonly number
     }));
 
 /** A configuration small enough for the small world. */
-const smallConfig = { ...defaultRatingRuleConfig, burstCount: 3, burstWindowMinutes: 10, topGradeMinSample: 5, sameCommentMinCases: 3, sameCommentMaxChance: 0.2 };
+const smallConfig = {
+  ...defaultRatingRuleConfig,
+  burstCount: 3,
+  burstWindowMinutes: 10,
+  topGradeMinSample: 5,
+  sameCommentMinCases: 3,
+  sameCommentMaxChance: 0.2,
+};
 
 /** Ratings keyed in by one account at 0-40 s intervals. */
 const burstBlock = fc
-  .record({ userId: fc.constantFrom(1, 2, 3, 4), startSec: fc.integer({ min: 0, max: 7200 }), gaps: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 12 }), firstCase: fc.integer({ min: 1, max: 50 }), lead: fc.constantFrom(1, 2, 3, 4) })
+  .record({
+    userId: fc.constantFrom(1, 2, 3, 4),
+    startSec: fc.integer({ min: 0, max: 7200 }),
+    gaps: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 12 }),
+    firstCase: fc.integer({ min: 1, max: 50 }),
+    lead: fc.constantFrom(1, 2, 3, 4),
+  })
   .map(({ userId, startSec, gaps, firstCase, lead }) => {
     let t = T0 + startSec * SEC;
     return gaps.map((g, i) => {
@@ -295,12 +369,27 @@ const burstBlock = fc
 
 /** A unit rated (nearly) all 非常满意 with many matters coming back. */
 const tooGoodBlock = fc
-  .record({ lead: fc.constantFrom(1, 2, 3, 4), flags: fc.array(fc.record({ top: fc.double({ min: 0, max: 1, noNaN: true }), back: fc.boolean() }), { minLength: 5, maxLength: 15 }), firstCase: fc.integer({ min: 1, max: 50 }) })
-  .map(({ lead, flags, firstCase }) => flags.map((f, i) => rec({ caseId: firstCase + i, leadUnitId: lead, satisfaction: f.top < 0.95 ? 'very_satisfied' : 'satisfied', reopened: f.back })));
+  .record({
+    lead: fc.constantFrom(1, 2, 3, 4),
+    flags: fc.array(fc.record({ top: fc.double({ min: 0, max: 1, noNaN: true }), back: fc.boolean() }), { minLength: 5, maxLength: 15 }),
+    firstCase: fc.integer({ min: 1, max: 50 }),
+  })
+  .map(({ lead, flags, firstCase }) =>
+    flags.map((f, i) =>
+      rec({ caseId: firstCase + i, leadUnitId: lead, satisfaction: f.top < 0.95 ? 'very_satisfied' : 'satisfied', reopened: f.back }),
+    ),
+  );
 
 /** One text on several satisfied cases of one unit, typed in different ways. */
 const sameCommentBlock = fc
-  .record({ lead: fc.constantFrom(1, 2, 3, 4), spellings: fc.array(fc.constantFrom('为你们点赞，服务很周到！', '为你们点赞,服务很周到', ' 为你们点赞 服务很周到 '), { minLength: 3, maxLength: 8 }), firstCase: fc.integer({ min: 1, max: 50 }) })
+  .record({
+    lead: fc.constantFrom(1, 2, 3, 4),
+    spellings: fc.array(fc.constantFrom('为你们点赞，服务很周到！', '为你们点赞,服务很周到', ' 为你们点赞 服务很周到 '), {
+      minLength: 3,
+      maxLength: 8,
+    }),
+    firstCase: fc.integer({ min: 1, max: 50 }),
+  })
   .map(({ lead, spellings, firstCase }) => spellings.map((c, i) => rec({ caseId: firstCase + i, leadUnitId: lead, comment: c })));
 
 /** Random ratings of a small world, with some planted patterns mixed in so every rule fires now and then. */
@@ -333,7 +422,9 @@ describe('properties', () => {
   it('does not depend on the order of the input', () => {
     fc.assert(
       fc.property(
-        fraudRecords.chain((records) => fc.tuple(fc.constant(records), fc.array(fc.double({ noNaN: true }), { minLength: records.length, maxLength: records.length }))),
+        fraudRecords.chain((records) =>
+          fc.tuple(fc.constant(records), fc.array(fc.double({ noNaN: true }), { minLength: records.length, maxLength: records.length })),
+        ),
         ([records, keys]) => {
           const shuffled = records
             .map((r, i) => [keys[i] ?? 0, r] as const)
@@ -360,24 +451,24 @@ describe('properties', () => {
           leadUnitId: fc.constantFrom(11, 12, 13, 14),
           reopened: fc.boolean(),
         })
-        .map(
-          (h): RatingRecord => ({
-            caseId: 10_000 + h.i,
-            ratedAt: new Date(T0 + h.ratedAtSec * SEC),
-            recordedBy: h.agent === null ? null : { userId: h.agent, unitIds: [99] },
-            channel: h.agent === null ? 'sms_link' : 'phone',
-            satisfaction: h.satisfaction,
-            solved: true,
-            comment: h.withComment ? `第${h.i}号诉求的处理结果我很认可` : null,
-            repliedAt: new Date(T0 - HOUR),
-            leadUnitId: h.leadUnitId,
-            reopened: h.reopened,
-          }),
-        ),
+        .map((h): RatingRecord => ({
+          caseId: 10_000 + h.i,
+          ratedAt: new Date(T0 + h.ratedAtSec * SEC),
+          recordedBy: h.agent === null ? null : { userId: h.agent, unitIds: [99] },
+          channel: h.agent === null ? 'sms_link' : 'phone',
+          satisfaction: h.satisfaction,
+          solved: true,
+          comment: h.withComment ? `第${h.i}号诉求的处理结果我很认可` : null,
+          repliedAt: new Date(T0 - HOUR),
+          leadUnitId: h.leadUnitId,
+          reopened: h.reopened,
+        })),
       { maxLength: 120 },
     );
     const covers = (after: readonly RatingFlag[], f: RatingFlag): boolean =>
-      after.some((g) => g.kind === f.kind && g.unitId === f.unitId && g.userId === f.userId && f.caseIds.every((id) => g.caseIds.includes(id)));
+      after.some(
+        (g) => g.kind === f.kind && g.unitId === f.unitId && g.userId === f.userId && f.caseIds.every((id) => g.caseIds.includes(id)),
+      );
     fc.assert(
       fc.property(fraudRecords, honest, (fraud, extra) => {
         for (const config of [defaultRatingRuleConfig, smallConfig]) {

@@ -1,5 +1,20 @@
 import { isSatisfied } from '../case/vocabulary.ts';
-import { MINUTE_MS, binomialTail, byTime, checkConfig, groupBy, iso, normaliseComment, percent, round, sortFlags, timeSpan, uniqueSorted, withIds, type SortKey } from './rating-helpers.ts';
+import {
+  MINUTE_MS,
+  binomialTail,
+  byTime,
+  checkConfig,
+  groupBy,
+  iso,
+  normaliseComment,
+  percent,
+  round,
+  sortFlags,
+  timeSpan,
+  uniqueSorted,
+  withIds,
+  type SortKey,
+} from './rating-helpers.ts';
 import { defaultRatingRuleConfig, type RatingFlag, type RatingRecord, type RatingRuleConfig } from './rating-records.ts';
 
 export * from './rating-records.ts';
@@ -33,7 +48,8 @@ export function flagRatedByHandlingUnit(records: readonly RatingRecord[]): Ratin
     const unitId = first.leadUnitId as number;
     const userId = first.recordedBy?.userId ?? null;
     const caseIds = uniqueSorted(rs.map((r) => r.caseId));
-    const who = userId === null ? { zh: '无账号记录的录入', en: 'Entries without an account' } : { zh: `账号 ${userId}`, en: `Account ${userId}` };
+    const who =
+      userId === null ? { zh: '无账号记录的录入', en: 'Entries without an account' } : { zh: `账号 ${userId}`, en: `Account ${userId}` };
     const flag = withIds(
       {
         kind: 'rated_by_handling_unit' as const,
@@ -99,8 +115,16 @@ export function flagBursts(records: readonly RatingRecord[], config: RatingRuleC
     for (const run of runs) {
       const burst = rs.slice(run.start, run.end);
       const times = t.slice(run.start, run.end);
-      const gaps = times.slice(1).map((x, k) => (x - (times[k] as number)) / 1000).sort((a, b) => a - b);
-      const median = gaps.length === 0 ? 0 : gaps.length % 2 === 1 ? (gaps[(gaps.length - 1) / 2] as number) : ((gaps[gaps.length / 2 - 1] as number) + (gaps[gaps.length / 2] as number)) / 2;
+      const gaps = times
+        .slice(1)
+        .map((x, k) => (x - (times[k] as number)) / 1000)
+        .sort((a, b) => a - b);
+      const median =
+        gaps.length === 0
+          ? 0
+          : gaps.length % 2 === 1
+            ? (gaps[(gaps.length - 1) / 2] as number)
+            : ((gaps[gaps.length / 2 - 1] as number) + (gaps[gaps.length / 2] as number)) / 2;
       const spanMinutes = round(((times[times.length - 1] as number) - (times[0] as number)) / MINUTE_MS, 1);
       const caseIds = uniqueSorted(burst.map((r) => r.caseId));
       const flag = withIds(
@@ -150,7 +174,12 @@ export function flagBursts(records: readonly RatingRecord[], config: RatingRuleC
  */
 export function flagRatedBeforeReply(records: readonly RatingRecord[]): RatingFlag[] {
   const early = records.filter((r) => r.repliedAt === null || r.ratedAt.getTime() < r.repliedAt.getTime());
-  const recorderKey = (r: RatingRecord): string => (r.recordedBy === null ? 'citizen' : r.recordedBy.userId !== null ? `user:${r.recordedBy.userId}` : `units:${[...r.recordedBy.unitIds].sort((a, b) => a - b).join(',')}`);
+  const recorderKey = (r: RatingRecord): string =>
+    r.recordedBy === null
+      ? 'citizen'
+      : r.recordedBy.userId !== null
+        ? `user:${r.recordedBy.userId}`
+        : `units:${[...r.recordedBy.unitIds].sort((a, b) => a - b).join(',')}`;
   const groups = groupBy(early, (r) => `${recorderKey(r)}|${r.leadUnitId ?? ''}`);
   const keyed = [...groups.values()].map((unsorted) => {
     const rs = [...unsorted].sort((a, b) => a.caseId - b.caseId || byTime(a, b));
@@ -160,8 +189,15 @@ export function flagRatedBeforeReply(records: readonly RatingRecord[]): RatingFl
     const caseIds = uniqueSorted(rs.map((r) => r.caseId));
     const neverReplied = rs.filter((r) => r.repliedAt === null).length;
     const byCitizenLink = first.recordedBy === null;
-    const who = byCitizenLink ? { zh: '群众评价链接', en: "the citizen's own link" } : userId !== null ? { zh: `账号 ${userId}`, en: `account ${userId}` } : { zh: '无账号的录入', en: 'entries without an account' };
-    const unitText = unitId === null ? { zh: '即时办结的答复', en: 'answers given on the spot' } : { zh: `单位 ${unitId} 的答复`, en: `answers of unit ${unitId}` };
+    const who = byCitizenLink
+      ? { zh: '群众评价链接', en: "the citizen's own link" }
+      : userId !== null
+        ? { zh: `账号 ${userId}`, en: `account ${userId}` }
+        : { zh: '无账号的录入', en: 'entries without an account' };
+    const unitText =
+      unitId === null
+        ? { zh: '即时办结的答复', en: 'answers given on the spot' }
+        : { zh: `单位 ${unitId} 的答复`, en: `answers of unit ${unitId}` };
     const flag = withIds(
       {
         kind: 'rated_before_reply' as const,
@@ -308,7 +344,8 @@ export function flagSameComments(records: readonly RatingRecord[], config: Ratin
       const example = [...typed.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0] ?? text;
       const unitId = k === 'spot' ? null : Number(k);
       const rs = unitItems.map((x) => x.r);
-      const unitText = unitId === null ? { zh: '即时办结', en: 'answers given on the spot' } : { zh: `单位 ${unitId}`, en: `unit ${unitId}` };
+      const unitText =
+        unitId === null ? { zh: '即时办结', en: 'answers given on the spot' } : { zh: `单位 ${unitId}`, en: `unit ${unitId}` };
       keyed.push({
         flag: withIds(
           {
@@ -343,7 +380,6 @@ export function flagSameComments(records: readonly RatingRecord[], config: Ratin
   }
   return sortFlags(keyed);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 

@@ -174,7 +174,14 @@ const UNITS: readonly UnitProfile[] = [
   { id: 120, name: '不动产登记中心', weight: 3, pSolved: 0.9, topIfSolved: 0.88, cameBack: 0.01 },
 ];
 /** Answers given on the spot by the centre itself. */
-const ON_THE_SPOT: UnitProfile = { id: CENTRE, name: '政务服务中心（即时办结）', weight: 0, pSolved: 0.9, topIfSolved: 0.78, cameBack: 0.02 };
+const ON_THE_SPOT: UnitProfile = {
+  id: CENTRE,
+  name: '政务服务中心（即时办结）',
+  weight: 0,
+  pSolved: 0.9,
+  topIfSolved: 0.78,
+  cameBack: 0.02,
+};
 /** Planted (too good): these units coach citizens to answer 非常满意. */
 const COACHED_UNITS: ReadonlySet<number> = new Set([105, 112, 117]);
 const EXCELLENT_UNITS = [103, 110];
@@ -195,13 +202,56 @@ const OUTAGE_TO = 10 * 60 + 30;
 // ---------------------------------------------------------------------------------------------
 // Words.
 
-const shortPraise = ['满意', '非常满意', '很满意', '好', '很好', '谢谢', '感谢', '好评', '满意。', '非常满意！', '挺好的', '谢谢！', '点赞'];
-const praiseBody = ['问题已解决', '问题已经解决了', '已经处理好了', '处理得很及时', '回复很及时', '办理速度很快', '工作人员态度很好', '工作人员很耐心', '效率很高', '答复很清楚', '解释得很清楚'];
+const shortPraise = [
+  '满意',
+  '非常满意',
+  '很满意',
+  '好',
+  '很好',
+  '谢谢',
+  '感谢',
+  '好评',
+  '满意。',
+  '非常满意！',
+  '挺好的',
+  '谢谢！',
+  '点赞',
+];
+const praiseBody = [
+  '问题已解决',
+  '问题已经解决了',
+  '已经处理好了',
+  '处理得很及时',
+  '回复很及时',
+  '办理速度很快',
+  '工作人员态度很好',
+  '工作人员很耐心',
+  '效率很高',
+  '答复很清楚',
+  '解释得很清楚',
+];
 const praiseTail = ['', '，谢谢', '，感谢', '，非常感谢', '，辛苦了', '！', '，点赞', '，谢谢你们'];
-const complaintBody = ['问题没有解决', '没有人联系我', '答复敷衍', '拖了很久才办', '还是老样子', '只是解释，没有解决问题', '对处理结果不满意', '推来推去'];
+const complaintBody = [
+  '问题没有解决',
+  '没有人联系我',
+  '答复敷衍',
+  '拖了很久才办',
+  '还是老样子',
+  '只是解释，没有解决问题',
+  '对处理结果不满意',
+  '推来推去',
+];
 const places = ['小区', '楼下', '路口', '菜市场', '学校门口', '村里', '单位附近', '公园'];
 const things = ['路灯', '井盖', '垃圾', '噪音', '积水', '占道经营', '停车', '水管', '电梯', '绿化带'];
-const agentNotesGood = ['市民表示满意', '市民表示问题已解决', '已回访，市民表示满意', '来电人对处理结果表示满意', '回访无异议', '市民对答复表示认可', '已回访，问题已解决，市民满意'];
+const agentNotesGood = [
+  '市民表示满意',
+  '市民表示问题已解决',
+  '已回访，市民表示满意',
+  '来电人对处理结果表示满意',
+  '回访无异议',
+  '市民对答复表示认可',
+  '已回访，问题已解决，市民满意',
+];
 const agentNotesBad = ['市民表示问题未解决', '市民对处理结果不满意', '市民表示无人联系', '市民表示答复不合理'];
 const waterWords = ['已经恢复供水了', '现在来水了', '水已经通了', '供水恢复了', '终于来水了'];
 const waterTail = ['', '，谢谢', '，感谢', '！', '，希望以后停水提前通知'];
@@ -258,10 +308,22 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
     let satisfaction: Satisfaction;
     let solved: boolean;
     if (trulySolved) {
-      satisfaction = rng.chance(u.topIfSolved) ? 'very_satisfied' : rng.weighted([['satisfied', 0.7], ['basically_satisfied', 0.25], ['dissatisfied', 0.05]] as const);
+      satisfaction = rng.chance(u.topIfSolved)
+        ? 'very_satisfied'
+        : rng.weighted([
+            ['satisfied', 0.7],
+            ['basically_satisfied', 0.25],
+            ['dissatisfied', 0.05],
+          ] as const);
       solved = rng.chance(0.98);
     } else {
-      satisfaction = rng.weighted([['very_satisfied', 0.04], ['satisfied', 0.1], ['basically_satisfied', 0.26], ['dissatisfied', 0.38], ['very_dissatisfied', 0.22]] as const);
+      satisfaction = rng.weighted([
+        ['very_satisfied', 0.04],
+        ['satisfied', 0.1],
+        ['basically_satisfied', 0.26],
+        ['dissatisfied', 0.38],
+        ['very_dissatisfied', 0.22],
+      ] as const);
       solved = rng.chance(0.15);
     }
     const unhappy = !solved || !isHappy(satisfaction);
@@ -280,7 +342,12 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
     plan: Plan;
     topic: 'water' | null;
   }
-  const dispatchedPlan = (): Plan => rng.weighted([['phone', 0.66], ['sms_link', 0.26], ['web', 0.08]] as const);
+  const dispatchedPlan = (): Plan =>
+    rng.weighted([
+      ['phone', 0.66],
+      ['sms_link', 0.26],
+      ['web', 0.08],
+    ] as const);
   const replyDay = (weekendWeight: number): number => {
     for (;;) {
       const d = rng.int(0, REPLY_DAYS - 1);
@@ -295,7 +362,14 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
     if (i >= totalCases - waterCutCases) {
       // A water cut in one district: a cluster of cases for the water bureau over two days.
       const lead = 104;
-      drafts.push({ caseId, lead, replyAt: officeTime(rng.int(16, 17)), trulySolved: rng.chance(0.93), plan: dispatchedPlan(), topic: 'water' });
+      drafts.push({
+        caseId,
+        lead,
+        replyAt: officeTime(rng.int(16, 17)),
+        trulySolved: rng.chance(0.93),
+        plan: dispatchedPlan(),
+        topic: 'water',
+      });
       waterCut.push(caseId);
       continue;
     }
@@ -303,15 +377,36 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
     if (r < 0.12) {
       // Served at a window and answered there.
       const replyAt = at(replyDay(0), officeMinute()) + rng.int(0, 59) * SECOND;
-      drafts.push({ caseId, lead: null, replyAt, trulySolved: rng.chance(ON_THE_SPOT.pSolved), plan: rng.chance(0.85) ? 'window' : 'sms_link', topic: null });
+      drafts.push({
+        caseId,
+        lead: null,
+        replyAt,
+        trulySolved: rng.chance(ON_THE_SPOT.pSolved),
+        plan: rng.chance(0.85) ? 'window' : 'sms_link',
+        topic: null,
+      });
     } else if (r < 0.33) {
       // Answered on the hotline during the call.
       const replyAt = at(replyDay(0.7), rng.int(7 * 60, 21 * 60 + 59)) + rng.int(0, 59) * SECOND;
-      drafts.push({ caseId, lead: null, replyAt, trulySolved: rng.chance(ON_THE_SPOT.pSolved), plan: rng.chance(0.7) ? 'phone' : 'sms_link', topic: null });
+      drafts.push({
+        caseId,
+        lead: null,
+        replyAt,
+        trulySolved: rng.chance(ON_THE_SPOT.pSolved),
+        plan: rng.chance(0.7) ? 'phone' : 'sms_link',
+        topic: null,
+      });
     } else {
       const lead = rng.weighted(unitWeights);
       const d = rng.chance(0.1) ? rng.int(0, REPLY_DAYS - 1) : replyDay(0);
-      drafts.push({ caseId, lead, replyAt: at(d, officeMinute()) + rng.int(0, 59) * SECOND, trulySolved: rng.chance(profile(lead).pSolved), plan: dispatchedPlan(), topic: null });
+      drafts.push({
+        caseId,
+        lead,
+        replyAt: at(d, officeMinute()) + rng.int(0, 59) * SECOND,
+        trulySolved: rng.chance(profile(lead).pSolved),
+        plan: dispatchedPlan(),
+        topic: null,
+      });
     }
   }
 
@@ -320,7 +415,8 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
   const plantedIds = new Set<number>();
   const planted: PlantedIncident[] = [];
   const records: RatingRecord[] = [];
-  const candidates = (pred: (d: Draft) => boolean): Draft[] => drafts.filter((d) => !plantedIds.has(d.caseId) && (d.lead === null || !coachedUnits.has(d.lead)) && pred(d));
+  const candidates = (pred: (d: Draft) => boolean): Draft[] =>
+    drafts.filter((d) => !plantedIds.has(d.caseId) && (d.lead === null || !coachedUnits.has(d.lead)) && pred(d));
   const take = (pool: Draft[], n: number): Draft[] => {
     const chosen = rng.shuffle(pool).slice(0, n);
     for (const d of chosen) plantedIds.add(d.caseId);
@@ -341,7 +437,10 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
   ];
   for (const rater of selfRaters) {
     const unitId = rater.unitIds[0] as number;
-    const chosen = take(candidates((d) => d.lead === unitId && d.plan === 'phone' && d.topic === null), rng.int(6, 20));
+    const chosen = take(
+      candidates((d) => d.lead === unitId && d.plan === 'phone' && d.topic === null),
+      rng.int(6, 20),
+    );
     for (const d of chosen) {
       const ratedAt = officeTime(dayOf(d.replyAt) + rng.int(1, 3));
       push(d, {
@@ -355,14 +454,25 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
         reopened: fakeReopened(d),
       });
     }
-    planted.push({ kind: 'rated_by_handling_unit', caseIds: chosen.map((d) => d.caseId), unitId, userId: rater.userId, note: `account ${rater.userId} of unit ${unitId} rates its own unit's answers` });
+    planted.push({
+      kind: 'rated_by_handling_unit',
+      caseIds: chosen.map((d) => d.caseId),
+      unitId,
+      userId: rater.userId,
+      note: `account ${rater.userId} of unit ${unitId} rates its own unit's answers`,
+    });
   }
 
   // 2. An agent keys in a stack of 非常满意 without calling anyone: 8-35 seconds a rating.
-  const burstDays = rng.shuffle([3, 4, 5, 6, 7, 10, 11, 13, 14, 17, 18, 19, 20, 21, 24, 25, 26, 27].filter((d) => d !== OUTAGE_DAY)).slice(0, 5);
+  const burstDays = rng
+    .shuffle([3, 4, 5, 6, 7, 10, 11, 13, 14, 17, 18, 19, 20, 21, 24, 25, 26, 27].filter((d) => d !== OUTAGE_DAY))
+    .slice(0, 5);
   for (const day of burstDays) {
     const agent = rng.pick(honestAgents);
-    const chosen = take(candidates((d) => d.plan === 'phone' && d.topic === null && d.replyAt < at(day, 0) && d.replyAt >= at(day - 4, 0)), rng.int(10, 30));
+    const chosen = take(
+      candidates((d) => d.plan === 'phone' && d.topic === null && d.replyAt < at(day, 0) && d.replyAt >= at(day - 4, 0)),
+      rng.int(10, 30),
+    );
     let t = at(day, rng.pick([11 * 60 + 35, 17 * 60 + 5, 17 * 60 + 20]) + rng.int(0, 10)) + rng.int(0, 59) * SECOND;
     for (const d of chosen) {
       t += rng.int(8, 35) * SECOND;
@@ -377,14 +487,22 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
         reopened: fakeReopened(d),
       });
     }
-    planted.push({ kind: 'burst_by_one_account', caseIds: chosen.map((d) => d.caseId), userId: agent.userId, note: `agent ${agent.userId} keys in ${chosen.length} ratings in minutes on day ${day}` });
+    planted.push({
+      kind: 'burst_by_one_account',
+      caseIds: chosen.map((d) => d.caseId),
+      userId: agent.userId,
+      note: `agent ${agent.userId} keys in ${chosen.length} ratings in minutes on day ${day}`,
+    });
   }
 
   // 3. Ratings saved before the answer went out (backfilled at the unit's request, or the handler
   //    filling in the citizen's link), and one batch for answers never sent.
   const beforeReplyUnits = [102, 106, 111, 113, 120];
   beforeReplyUnits.forEach((unitId, k) => {
-    const chosen = take(candidates((d) => d.lead === unitId && d.topic === null), rng.int(4, 12));
+    const chosen = take(
+      candidates((d) => d.lead === unitId && d.topic === null),
+      rng.int(4, 12),
+    );
     const agent = rng.pick(honestAgents);
     for (const d of chosen) {
       const viaLink = k === 3;
@@ -402,7 +520,12 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
       });
     }
     const how = k === 3 ? 'through the citizen link' : k === 4 ? 'for answers never sent' : `by agent ${agent.userId}`;
-    planted.push({ kind: 'rated_before_reply', caseIds: chosen.map((d) => d.caseId), unitId, note: `unit ${unitId}: ratings saved ${how} before the reply` });
+    planted.push({
+      kind: 'rated_before_reply',
+      caseIds: chosen.map((d) => d.caseId),
+      unitId,
+      note: `unit ${unitId}: ratings saved ${how} before the reply`,
+    });
   });
 
   // 5. A unit hands citizens the text to paste (or pays for it): one template, typed variously.
@@ -423,7 +546,10 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
     return s;
   };
   for (const [unitId, template] of templates) {
-    const chosen = take(candidates((d) => d.lead === unitId && d.topic === null), rng.int(8, 30));
+    const chosen = take(
+      candidates((d) => d.lead === unitId && d.topic === null),
+      rng.int(8, 30),
+    );
     for (const d of chosen) {
       const ratedAt = at(dayOf(d.replyAt) + 1, 600) + Math.min(rng.logNormal(35 * MINUTE, 1.6), 72 * HOUR);
       push(d, {
@@ -437,7 +563,12 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
         reopened: fakeReopened(d),
       });
     }
-    planted.push({ kind: 'same_comment', caseIds: chosen.map((d) => d.caseId), unitId, note: `unit ${unitId}: ${chosen.length} ratings with one pasted text` });
+    planted.push({
+      kind: 'same_comment',
+      caseIds: chosen.map((d) => d.caseId),
+      unitId,
+      note: `unit ${unitId}: ${chosen.length} ratings with one pasted text`,
+    });
   }
 
   // --- the honest follow-up -------------------------------------------------------------------
@@ -475,7 +606,10 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
       const lead = task.lead ?? rng.weighted(unitWeights);
       const replyAt = Math.max(officeTime(dayOf(ratedAt) + rng.int(2, 8)), ratedAt + HOUR);
       const u = profile(lead);
-      follow({ draft: task.draft, round: 2, replyAt, lead, trulySolved: rng.chance(1 - (1 - u.pSolved) * 0.6), attempts: 0, eligibleDay: 0 }, dispatchedPlan());
+      follow(
+        { draft: task.draft, round: 2, replyAt, lead, trulySolved: rng.chance(1 - (1 - u.pSolved) * 0.6), attempts: 0, eligibleDay: 0 },
+        dispatchedPlan(),
+      );
     }
   };
   const smsRatedAt = (replyAt: number): number => {
@@ -564,13 +698,30 @@ export function generateSyntheticRatings(options: SyntheticOptions = {}): Synthe
   }
   for (const p of planted) p.caseIds.sort((a, b) => a - b);
 
-  const casesOf = (pred: (r: RatingRecord) => boolean): number[] => [...new Set(records.filter(pred).map((r) => r.caseId))].filter((id) => !plantedIds.has(id)).sort((a, b) => a - b);
+  const casesOf = (pred: (r: RatingRecord) => boolean): number[] =>
+    [...new Set(records.filter(pred).map((r) => r.caseId))].filter((id) => !plantedIds.has(id)).sort((a, b) => a - b);
   const honestOnly = (ids: readonly number[]): number[] => [...new Set(ids)].filter((id) => !plantedIds.has(id)).sort((a, b) => a - b);
   const honestNoise: HonestNoise[] = [
-    { label: 'excellent_unit', caseIds: casesOf((r) => r.leadUnitId !== null && EXCELLENT_UNITS.includes(r.leadUnitId)), note: `units ${EXCELLENT_UNITS.join(', ')}: nearly all 非常满意, few reopens` },
-    { label: 'poor_unit', caseIds: casesOf((r) => r.leadUnitId !== null && POOR_UNITS.includes(r.leadUnitId)), note: `units ${POOR_UNITS.join(', ')}: many reopens, honest grades` },
-    { label: 'seconded_agent', caseIds: honestOnly(seconded), note: `agent ${SECONDED_AGENT}, seconded from unit ${SECONDED_FROM}, rating that unit's answers` },
-    { label: 'outage_catch_up', caseIds: honestOnly(outage), note: `calls noted on paper during a 20-minute outage on day ${OUTAGE_DAY}, keyed in afterwards` },
+    {
+      label: 'excellent_unit',
+      caseIds: casesOf((r) => r.leadUnitId !== null && EXCELLENT_UNITS.includes(r.leadUnitId)),
+      note: `units ${EXCELLENT_UNITS.join(', ')}: nearly all 非常满意, few reopens`,
+    },
+    {
+      label: 'poor_unit',
+      caseIds: casesOf((r) => r.leadUnitId !== null && POOR_UNITS.includes(r.leadUnitId)),
+      note: `units ${POOR_UNITS.join(', ')}: many reopens, honest grades`,
+    },
+    {
+      label: 'seconded_agent',
+      caseIds: honestOnly(seconded),
+      note: `agent ${SECONDED_AGENT}, seconded from unit ${SECONDED_FROM}, rating that unit's answers`,
+    },
+    {
+      label: 'outage_catch_up',
+      caseIds: honestOnly(outage),
+      note: `calls noted on paper during a 20-minute outage on day ${OUTAGE_DAY}, keyed in afterwards`,
+    },
     { label: 'water_cut_comments', caseIds: honestOnly(waterCut), note: 'a water cut: a cluster of similar comments for unit 104' },
   ];
 

@@ -14,7 +14,8 @@ describe('phone numbers', () => {
     expect(normalizePhone('010-12345678-801')).toBe('010-12345678-801');
   });
   it('rejects what is not a phone number', () => {
-    for (const bad of ['12345', '12935912345', '1393591234', 'abc', '', '0359-12', '+1 415 555 0100']) expect(normalizePhone(bad)).toBeNull();
+    for (const bad of ['12345', '12935912345', '1393591234', 'abc', '', '0359-12', '+1 415 555 0100'])
+      expect(normalizePhone(bad)).toBeNull();
   });
   it('masks and takes the last four of the subscriber number', () => {
     expect(maskPhone('13935912345')).toBe('139****2345');
@@ -26,11 +27,16 @@ describe('phone numbers', () => {
 describe('tracking numbers', () => {
   it('round-trip', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 110000, max: 659999 }), fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 999_999 }), (r, y, s) => {
-        const no = formatTrackingNo(String(r), y, s);
-        expect(no).toMatch(/^\d{6}-\d{4}-\d{6}$/);
-        expect(parseTrackingNo(no)).toEqual({ regionCode: String(r), year: y, seq: s });
-      }),
+      fc.property(
+        fc.integer({ min: 110000, max: 659999 }),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        (r, y, s) => {
+          const no = formatTrackingNo(String(r), y, s);
+          expect(no).toMatch(/^\d{6}-\d{4}-\d{6}$/);
+          expect(parseTrackingNo(no)).toEqual({ regionCode: String(r), year: y, seq: s });
+        },
+      ),
     );
   });
 });
@@ -55,12 +61,16 @@ describe('Chinese search terms', () => {
   });
   it('every bigram of a query taken from a text is among the text’s terms', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'停水证明小区路灯物业收费'.split('')), minLength: 2, maxLength: 30 }), fc.nat(), (text, start) => {
-        const i = start % (text.length - 1);
-        const query = text.slice(i, i + 2);
-        const doc = new Set(searchTerms(text));
-        for (const t of searchTerms(query)) expect(doc.has(t)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'停水证明小区路灯物业收费'.split('')), minLength: 2, maxLength: 30 }),
+        fc.nat(),
+        (text, start) => {
+          const i = start % (text.length - 1);
+          const query = text.slice(i, i + 2);
+          const doc = new Set(searchTerms(text));
+          for (const t of searchTerms(query)) expect(doc.has(t)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -148,7 +148,10 @@ async function run(argv: string[]): Promise<number> {
       try {
         const auth = createAuthService({ db: h.db, clock: systemClock, sessionTtlHours: config.sessionTtlHours });
         const address = email?.data;
-        const u = await auth.createUser(parsed.data, address === undefined ? {} : { within: (trx, id) => createUserAdminRepo(trx).update(id, { email: address }) });
+        const u = await auth.createUser(
+          parsed.data,
+          address === undefined ? {} : { within: (trx, id) => createUserAdminRepo(trx).update(id, { email: address }) },
+        );
         console.log(`[huiyin] user ${u.username} (id ${u.id}) created with roles ${u.roles.join(', ')}`);
         return 0;
       } finally {

@@ -23,9 +23,15 @@ describeEachDb('concurrent writes', (get) => {
     expect(results.map((r) => r.statusCode)).toEqual(Array(50).fill(201));
     const seqs = results.map((r) => Number((r.json().trackingNo as string).slice(-6))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    const events = await h.db.db.selectFrom('case_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const events = await h.db.db
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(events.n)).toBe(50);
-    const outbox = await h.db.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const outbox = await h.db.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(outbox.n)).toBe(50);
     expect((await verifyAuditChains(h.db.db)).firstBroken).toBeNull();
   });
@@ -33,7 +39,12 @@ describeEachDb('concurrent writes', (get) => {
   it('50 concurrent actions on one version: exactly one wins, the rest get version_conflict, one event is written', async () => {
     const h = get();
     const c = (
-      await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '并发派单测试', regionCode: '140802', requester: { phone: '13900000000' } })
+      await h.req('clerk', 'POST', '/api/v1/cases', {
+        type: 'help',
+        content: '并发派单测试',
+        regionCode: '140802',
+        requester: { phone: '13900000000' },
+      })
     ).json();
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>

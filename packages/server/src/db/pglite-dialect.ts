@@ -42,9 +42,7 @@ class PGliteConnection implements DatabaseConnection {
     const affected = res.affectedRows;
     return {
       rows: res.rows,
-      ...(affected !== undefined && /^\s*(insert|update|delete|merge)/i.test(compiled.sql)
-        ? { numAffectedRows: BigInt(affected) }
-        : {}),
+      ...(affected !== undefined && /^\s*(insert|update|delete|merge)/i.test(compiled.sql) ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }
 
@@ -76,7 +74,10 @@ class PGliteDriver implements Driver {
     });
     // A wait this long means code inside a transaction used the outer db handle instead of the
     // transaction: on one connection that waits for itself forever. Say so instead of hanging silently.
-    const warn = setTimeout(() => console.error('[huiyin] PGlite connection wait > 10 s: is a query running outside its transaction handle?'), 10_000);
+    const warn = setTimeout(
+      () => console.error('[huiyin] PGlite connection wait > 10 s: is a query running outside its transaction handle?'),
+      10_000,
+    );
     warn.unref();
     await previous;
     clearTimeout(warn);

@@ -14,10 +14,44 @@ import type {
   UnitKind,
 } from '@huiyin/core';
 
-import type { LivelihoodAreasTable, LivelihoodListsTable, MattersTable, MatterOriginatorsTable, ProjectsTable, ProjectMilestonesTable, ProjectPhotosTable, ProjectReportsTable, ProjectEventsTable, LetterCountersTable } from './schema-livelihood.ts';
-import type { CaseEscalationsTable, DeliveriesTable, DeliveryAttemptsTable, NotificationsTable, FollowUpLinksTable } from './schema-supervision.ts';
-export type { LivelihoodAreasTable, LivelihoodListsTable, MattersTable, MatterOriginatorsTable, ProjectsTable, ProjectMilestonesTable, ProjectPhotosTable, ProjectReportsTable, ProjectEventsTable, LetterCountersTable } from './schema-livelihood.ts';
-export type { CaseEscalationsTable, DeliveriesTable, DeliveryAttemptsTable, NotificationsTable, FollowUpLinksTable } from './schema-supervision.ts';
+import type {
+  LivelihoodAreasTable,
+  LivelihoodListsTable,
+  MattersTable,
+  MatterOriginatorsTable,
+  ProjectsTable,
+  ProjectMilestonesTable,
+  ProjectPhotosTable,
+  ProjectReportsTable,
+  ProjectEventsTable,
+  LetterCountersTable,
+} from './schema-livelihood.ts';
+import type {
+  CaseEscalationsTable,
+  DeliveriesTable,
+  DeliveryAttemptsTable,
+  NotificationsTable,
+  FollowUpLinksTable,
+} from './schema-supervision.ts';
+export type {
+  LivelihoodAreasTable,
+  LivelihoodListsTable,
+  MattersTable,
+  MatterOriginatorsTable,
+  ProjectsTable,
+  ProjectMilestonesTable,
+  ProjectPhotosTable,
+  ProjectReportsTable,
+  ProjectEventsTable,
+  LetterCountersTable,
+} from './schema-livelihood.ts';
+export type {
+  CaseEscalationsTable,
+  DeliveriesTable,
+  DeliveryAttemptsTable,
+  NotificationsTable,
+  FollowUpLinksTable,
+} from './schema-supervision.ts';
 
 /** Kysely's view of the database. One interface per table, named after it. */
 
@@ -312,7 +346,11 @@ export interface RectificationNoticesTable {
   issued_by: number | null;
   issued_at: Date;
   due_at: Date;
-  status: ColumnType<'issued' | 'answered' | 'appealed' | 'voided', 'issued' | 'answered' | 'appealed' | 'voided' | undefined, 'issued' | 'answered' | 'appealed' | 'voided'>;
+  status: ColumnType<
+    'issued' | 'answered' | 'appealed' | 'voided',
+    'issued' | 'answered' | 'appealed' | 'voided' | undefined,
+    'issued' | 'answered' | 'appealed' | 'voided'
+  >;
   response: string | null;
   answered_by: number | null;
   answered_at: Date | null;
@@ -322,7 +360,11 @@ export interface RectificationNoticesTable {
   appeal_reason: ColumnType<string | null, string | null | undefined, string | null>;
   appealed_by: ColumnType<number | null, number | null | undefined, number | null>;
   appealed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  appeal_decision: ColumnType<'rating_stands' | 'rating_voided' | null, 'rating_stands' | 'rating_voided' | null | undefined, 'rating_stands' | 'rating_voided' | null>;
+  appeal_decision: ColumnType<
+    'rating_stands' | 'rating_voided' | null,
+    'rating_stands' | 'rating_voided' | null | undefined,
+    'rating_stands' | 'rating_voided' | null
+  >;
   appeal_note: ColumnType<string | null, string | null | undefined, string | null>;
   appeal_decided_by: ColumnType<number | null, number | null | undefined, number | null>;
   appeal_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

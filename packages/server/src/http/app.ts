@@ -93,7 +93,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   unitsRoutes(app, deps.db);
   settingsRoutes(app, { db: deps.db, clock: deps.clock, deadlines });
   casesRoutes(app, { cases, tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
-  await attachmentsRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024 });
+  await attachmentsRoutes(app, {
+    db: deps.db,
+    clock: deps.clock,
+    dataDir: deps.dataDir,
+    maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024,
+  });
   adminRoutes(app, { db: deps.db, clock: deps.clock });
   policiesRoutes(app, { db: deps.db, clock: deps.clock });
   safetyNetRoutes(app, { safetyNet: createSafetyNetService({ db: deps.db, clock: deps.clock }), cases, tracking });
@@ -102,7 +107,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   supervisionRoutes(app, { db: deps.db, clock: deps.clock });
   badRatingsRoutes(app, { db: deps.db, clock: deps.clock });
   followUpRoutes(app, { followUp: createFollowUpService({ db: deps.db, clock: deps.clock, cases, tracking }) });
-  publicRoutes(app, { db: deps.db, clock: deps.clock, dataDir: deps.dataDir, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, mapTileUrl: deps.mapTileUrl });
+  publicRoutes(app, {
+    db: deps.db,
+    clock: deps.clock,
+    dataDir: deps.dataDir,
+    maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024,
+    mapTileUrl: deps.mapTileUrl,
+  });
   app.get('/api/health', async () => ({ ok: true }));
 
   if (deps.webDistDir && existsSync(path.join(deps.webDistDir, 'index.html'))) {

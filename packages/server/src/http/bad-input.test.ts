@@ -13,7 +13,6 @@ import { PNG, multipart } from '../testing/multipart.ts';
 
 const HAN = /\p{Script=Han}/u;
 
-
 const validCase = {
   type: 'complaint',
   content: '小区停水三天未恢复，请尽快处理',
@@ -22,12 +21,23 @@ const validCase = {
   requester: { name: '王杏桃', phone: '13935912345' },
 };
 
-
 /** A raw request (body sent byte for byte) as a demo user. */
-async function raw(h: Harness, as: string, method: 'GET' | 'POST', url: string, payload: string | Buffer | undefined, headers: Record<string, string>) {
+async function raw(
+  h: Harness,
+  as: string,
+  method: 'GET' | 'POST',
+  url: string,
+  payload: string | Buffer | undefined,
+  headers: Record<string, string>,
+) {
   const me = await h.req(as, 'GET', '/api/v1/me');
   expect(me.statusCode).toBe(200);
-  return h.app.inject({ method, url, headers: { authorization: `Bearer ${h.tokens[as]}`, ...headers }, ...(payload === undefined ? {} : { payload }) });
+  return h.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${h.tokens[as]}`, ...headers },
+    ...(payload === undefined ? {} : { payload }),
+  });
 }
 
 /** The response is the error shape with this status and code; returns the error. */
@@ -68,10 +78,24 @@ function filesUnder(dir: string): string[] {
 async function world(h: Harness, caseId?: number) {
   const db = h.db.db;
   const n = (t: 'cases' | 'case_events' | 'outbox' | 'attachments' | 'users') =>
-    db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow().then(count);
-  const c = caseId === undefined ? undefined : await db.selectFrom('cases').select(['version', 'status', 'lead_unit_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+      .then(count);
+  const c =
+    caseId === undefined
+      ? undefined
+      : await db.selectFrom('cases').select(['version', 'status', 'lead_unit_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const caseEvents =
-    caseId === undefined ? undefined : await db.selectFrom('case_events').select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow().then(count);
+    caseId === undefined
+      ? undefined
+      : await db
+          .selectFrom('case_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('case_id', '=', caseId)
+          .executeTakeFirstOrThrow()
+          .then(count);
   return {
     cases: await n('cases'),
     events: await n('case_events'),
@@ -110,28 +134,107 @@ describeEachDb('bad input', (get) => {
       { name: 'an unknown request type', body: { ...validCase, type: 'praise' }, status: 400, code: 'validation_failed', field: 'type' },
       { name: 'content missing', body: { ...validCase, content: undefined }, status: 400, code: 'validation_failed', field: 'content' },
       { name: 'content only blanks', body: { ...validCase, content: '   ' }, status: 400, code: 'validation_failed', field: 'content' },
-      { name: 'requester missing', body: { ...validCase, requester: undefined }, status: 400, code: 'validation_failed', field: 'requester' },
-      { name: 'phone missing', body: { ...validCase, requester: { name: '王杏桃' } }, status: 400, code: 'validation_failed', field: 'requester.phone' },
-      { name: 'an unknown top-level field', body: { ...validCase, priority: 'high' }, status: 400, code: 'validation_failed', field: 'priority' },
-      { name: 'an unknown nested field', body: { ...validCase, requester: { ...validCase.requester, idCard: '140802199001011234' } }, status: 400, code: 'validation_failed', field: 'requester.idCard' },
-      { name: 'content over 10,000 characters', body: { ...validCase, content: long }, status: 400, code: 'validation_failed', field: 'content' },
-      { name: 'a phone that is too short', body: { ...validCase, requester: { phone: '1393591234' } }, status: 400, code: 'validation_failed', field: 'requester.phone' },
-      { name: 'a phone that is not a number', body: { ...validCase, requester: { phone: 'call me' } }, status: 400, code: 'validation_failed', field: 'requester.phone' },
-      { name: 'a foreign phone', body: { ...validCase, requester: { phone: '+1 415 555 0100' } }, status: 400, code: 'validation_failed', field: 'requester.phone' },
-      { name: 'a region code that does not exist', body: { ...validCase, regionCode: '140899' }, status: 400, code: 'validation_failed', field: 'regionCode' },
-      { name: 'a malformed region code', body: { ...validCase, regionCode: '1408' }, status: 400, code: 'validation_failed', field: 'regionCode' },
-      { name: 'a region outside the clerk’s service area', body: { ...validCase, regionCode: '140311' }, status: 400, code: 'validation_failed', field: 'regionCode' },
-      { name: 'a category that does not exist', body: { ...validCase, categoryCode: 'water.flood' }, status: 400, code: 'validation_failed', field: 'categoryCode' },
+      {
+        name: 'requester missing',
+        body: { ...validCase, requester: undefined },
+        status: 400,
+        code: 'validation_failed',
+        field: 'requester',
+      },
+      {
+        name: 'phone missing',
+        body: { ...validCase, requester: { name: '王杏桃' } },
+        status: 400,
+        code: 'validation_failed',
+        field: 'requester.phone',
+      },
+      {
+        name: 'an unknown top-level field',
+        body: { ...validCase, priority: 'high' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'priority',
+      },
+      {
+        name: 'an unknown nested field',
+        body: { ...validCase, requester: { ...validCase.requester, idCard: '140802199001011234' } },
+        status: 400,
+        code: 'validation_failed',
+        field: 'requester.idCard',
+      },
+      {
+        name: 'content over 10,000 characters',
+        body: { ...validCase, content: long },
+        status: 400,
+        code: 'validation_failed',
+        field: 'content',
+      },
+      {
+        name: 'a phone that is too short',
+        body: { ...validCase, requester: { phone: '1393591234' } },
+        status: 400,
+        code: 'validation_failed',
+        field: 'requester.phone',
+      },
+      {
+        name: 'a phone that is not a number',
+        body: { ...validCase, requester: { phone: 'call me' } },
+        status: 400,
+        code: 'validation_failed',
+        field: 'requester.phone',
+      },
+      {
+        name: 'a foreign phone',
+        body: { ...validCase, requester: { phone: '+1 415 555 0100' } },
+        status: 400,
+        code: 'validation_failed',
+        field: 'requester.phone',
+      },
+      {
+        name: 'a region code that does not exist',
+        body: { ...validCase, regionCode: '140899' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'regionCode',
+      },
+      {
+        name: 'a malformed region code',
+        body: { ...validCase, regionCode: '1408' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'regionCode',
+      },
+      {
+        name: 'a region outside the clerk’s service area',
+        body: { ...validCase, regionCode: '140311' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'regionCode',
+      },
+      {
+        name: 'a category that does not exist',
+        body: { ...validCase, categoryCode: 'water.flood' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'categoryCode',
+      },
       { name: 'lat without lng', body: { ...validCase, lat: 35.02 }, status: 400, code: 'validation_failed', field: 'lat' },
       { name: 'lat out of range', body: { ...validCase, lat: 135, lng: 111 }, status: 400, code: 'validation_failed', field: 'lat' },
-      { name: 'a channel staff do not use', body: { ...validCase, channel: 'fax' }, status: 400, code: 'validation_failed', field: 'channel' },
+      {
+        name: 'a channel staff do not use',
+        body: { ...validCase, channel: 'fax' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'channel',
+      },
       { name: 'a body over 256 KiB', body: { ...validCase, content: 'x'.repeat(300 * 1024) }, status: 413, code: 'payload_too_large' },
     ];
     const before = await world(h);
     for (const b of bad) {
-      const res = b.raw !== undefined
-        ? await raw(h, 'clerk', 'POST', '/api/v1/cases', b.raw, { 'content-type': 'application/json' })
-        : await h.req('clerk', 'POST', '/api/v1/cases', b.body);
+      const res =
+        b.raw !== undefined
+          ? await raw(h, 'clerk', 'POST', '/api/v1/cases', b.raw, { 'content-type': 'application/json' })
+          : await h.req('clerk', 'POST', '/api/v1/cases', b.body);
       const err = expectError(res, b.status, b.code);
       if (b.field !== undefined) expect(fieldsOf(err), b.name).toContain(b.field);
       expect(await world(h), b.name).toEqual(before);
@@ -154,10 +257,18 @@ describeEachDb('bad input', (get) => {
   it('content types the API does not take: XML is 415, an empty JSON body is 400', async () => {
     const h = get();
     const before = await world(h);
-    expectError(await raw(h, 'clerk', 'POST', '/api/v1/cases', '<case/>', { 'content-type': 'application/xml' }), 415, 'unsupported_media_type');
+    expectError(
+      await raw(h, 'clerk', 'POST', '/api/v1/cases', '<case/>', { 'content-type': 'application/xml' }),
+      415,
+      'unsupported_media_type',
+    );
     expectError(await raw(h, 'clerk', 'POST', '/api/v1/cases', '', { 'content-type': 'application/json' }), 400, 'bad_request');
     expectError(await raw(h, 'clerk', 'POST', '/api/v1/cases', 'content=停水', { 'content-type': 'text/plain' }), 400, 'validation_failed');
-    expectError(await raw(h, 'clerk', 'POST', '/api/v1/cases', '{"__proto__": {"admin": true}}', { 'content-type': 'application/json' }), 400, 'bad_request');
+    expectError(
+      await raw(h, 'clerk', 'POST', '/api/v1/cases', '{"__proto__": {"admin": true}}', { 'content-type': 'application/json' }),
+      400,
+      'bad_request',
+    );
     expect(await world(h)).toEqual(before);
   });
 
@@ -167,7 +278,15 @@ describeEachDb('bad input', (get) => {
     const before = await world(h, c.id);
     for (const id of ['abc', '1.5', '-1', '0', '99999999999999999999']) {
       expectError(await h.req('dispatcher', 'GET', `/api/v1/cases/${id}`), 400, 'validation_failed');
-      expectError(await h.req('dispatcher', 'POST', `/api/v1/cases/${id}/actions`, { action: 'dispatch', version: 1, leadUnitId: h.org.units['water'] }), 400, 'validation_failed');
+      expectError(
+        await h.req('dispatcher', 'POST', `/api/v1/cases/${id}/actions`, {
+          action: 'dispatch',
+          version: 1,
+          leadUnitId: h.org.units['water'],
+        }),
+        400,
+        'validation_failed',
+      );
       const m = multipart([{ name: 'file', filename: 'a.png', data: PNG }]);
       expectError(await raw(h, 'dispatcher', 'POST', `/api/v1/cases/${id}/attachments`, m.payload, m.headers), 400, 'validation_failed');
     }
@@ -201,7 +320,9 @@ describeEachDb('bad input', (get) => {
     // Another pair of cases, one merged into the other, to merge into.
     const master = await register(h);
     const other = await register(h);
-    await h.req('dispatcher', 'POST', `/api/v1/cases/${other.id}/actions`, { version: 1, action: 'merge', masterId: master.id }).then((r) => expect(r.statusCode, r.body).toBe(200));
+    await h
+      .req('dispatcher', 'POST', `/api/v1/cases/${other.id}/actions`, { version: 1, action: 'merge', masterId: master.id })
+      .then((r) => expect(r.statusCode, r.body).toBe(200));
     const water = h.org.units['water']!;
     const url = `/api/v1/cases/${c.id}/actions`;
     const bad: { name: string; body?: unknown; raw?: string; status: number; code: string; field?: string }[] = [
@@ -211,27 +332,104 @@ describeEachDb('bad input', (get) => {
       { name: 'an unknown action', body: { action: 'destroy', version: 1 }, status: 400, code: 'validation_failed', field: 'action' },
       { name: 'no action', body: { version: 1, leadUnitId: water }, status: 400, code: 'validation_failed', field: 'action' },
       { name: 'no version', body: { action: 'dispatch', leadUnitId: water }, status: 400, code: 'validation_failed', field: 'version' },
-      { name: 'a version of the wrong type', body: { action: 'dispatch', version: 'latest', leadUnitId: water }, status: 400, code: 'validation_failed', field: 'version' },
-      { name: 'dispatch without its lead unit', body: { action: 'dispatch', version: 1 }, status: 400, code: 'validation_failed', field: 'leadUnitId' },
-      { name: 'dispatch with a non-numeric unit', body: { action: 'dispatch', version: 1, leadUnitId: 'water' }, status: 400, code: 'validation_failed', field: 'leadUnitId' },
-      { name: 'dispatch with an unknown field', body: { action: 'dispatch', version: 1, leadUnitId: water, priority: 1 }, status: 400, code: 'validation_failed', field: 'priority' },
-      { name: 'dispatch to a unit that does not exist', body: { action: 'dispatch', version: 1, leadUnitId: 987654 }, status: 400, code: 'validation_failed', field: 'leadUnitId' },
-      { name: 'reply without text', body: { action: 'reply', version: 1, outcome: 'resolved' }, status: 400, code: 'validation_failed', field: 'text' },
-      { name: 'an explained reply without its policy basis', body: { action: 'reply', version: 1, outcome: 'explained', text: '不能办' }, status: 400, code: 'validation_failed', field: 'policyBasis' },
-      { name: 'a note over 2,000 characters', body: { action: 'dispatch', version: 1, leadUnitId: water, note: 'x'.repeat(2001) }, status: 400, code: 'validation_failed', field: 'note' },
-      { name: 'merge into itself', body: { action: 'merge', version: 1, masterId: c.id }, status: 400, code: 'validation_failed', field: 'masterId' },
-      { name: 'merge into a case that does not exist', body: { action: 'merge', version: 1, masterId: 987654321 }, status: 400, code: 'validation_failed', field: 'masterId' },
-      { name: 'merge into a merged case', body: { action: 'merge', version: 1, masterId: other.id }, status: 400, code: 'validation_failed', field: 'masterId' },
+      {
+        name: 'a version of the wrong type',
+        body: { action: 'dispatch', version: 'latest', leadUnitId: water },
+        status: 400,
+        code: 'validation_failed',
+        field: 'version',
+      },
+      {
+        name: 'dispatch without its lead unit',
+        body: { action: 'dispatch', version: 1 },
+        status: 400,
+        code: 'validation_failed',
+        field: 'leadUnitId',
+      },
+      {
+        name: 'dispatch with a non-numeric unit',
+        body: { action: 'dispatch', version: 1, leadUnitId: 'water' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'leadUnitId',
+      },
+      {
+        name: 'dispatch with an unknown field',
+        body: { action: 'dispatch', version: 1, leadUnitId: water, priority: 1 },
+        status: 400,
+        code: 'validation_failed',
+        field: 'priority',
+      },
+      {
+        name: 'dispatch to a unit that does not exist',
+        body: { action: 'dispatch', version: 1, leadUnitId: 987654 },
+        status: 400,
+        code: 'validation_failed',
+        field: 'leadUnitId',
+      },
+      {
+        name: 'reply without text',
+        body: { action: 'reply', version: 1, outcome: 'resolved' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'text',
+      },
+      {
+        name: 'an explained reply without its policy basis',
+        body: { action: 'reply', version: 1, outcome: 'explained', text: '不能办' },
+        status: 400,
+        code: 'validation_failed',
+        field: 'policyBasis',
+      },
+      {
+        name: 'a note over 2,000 characters',
+        body: { action: 'dispatch', version: 1, leadUnitId: water, note: 'x'.repeat(2001) },
+        status: 400,
+        code: 'validation_failed',
+        field: 'note',
+      },
+      {
+        name: 'merge into itself',
+        body: { action: 'merge', version: 1, masterId: c.id },
+        status: 400,
+        code: 'validation_failed',
+        field: 'masterId',
+      },
+      {
+        name: 'merge into a case that does not exist',
+        body: { action: 'merge', version: 1, masterId: 987654321 },
+        status: 400,
+        code: 'validation_failed',
+        field: 'masterId',
+      },
+      {
+        name: 'merge into a merged case',
+        body: { action: 'merge', version: 1, masterId: other.id },
+        status: 400,
+        code: 'validation_failed',
+        field: 'masterId',
+      },
       { name: 'a stale version', body: { action: 'dispatch', version: 7, leadUnitId: water }, status: 409, code: 'version_conflict' },
-      { name: 'an action the state does not allow', body: { action: 'followUp', version: 1, solved: true, satisfaction: 'satisfied' }, status: 409, code: 'illegal_transition' },
-      { name: 'a body over 256 KiB', body: { action: 'dispatch', version: 1, leadUnitId: water, note: 'x'.repeat(300 * 1024) }, status: 413, code: 'payload_too_large' },
+      {
+        name: 'an action the state does not allow',
+        body: { action: 'followUp', version: 1, solved: true, satisfaction: 'satisfied' },
+        status: 409,
+        code: 'illegal_transition',
+      },
+      {
+        name: 'a body over 256 KiB',
+        body: { action: 'dispatch', version: 1, leadUnitId: water, note: 'x'.repeat(300 * 1024) },
+        status: 413,
+        code: 'payload_too_large',
+      },
     ];
     const before = await world(h, c.id);
     expect(before.case).toMatchObject({ version: 1, status: 'registered', lead_unit_id: null });
     for (const b of bad) {
-      const res = b.raw !== undefined
-        ? await raw(h, 'dispatcher', 'POST', url, b.raw, { 'content-type': 'application/json' })
-        : await h.req('dispatcher', 'POST', url, b.body);
+      const res =
+        b.raw !== undefined
+          ? await raw(h, 'dispatcher', 'POST', url, b.raw, { 'content-type': 'application/json' })
+          : await h.req('dispatcher', 'POST', url, b.body);
       const err = expectError(res, b.status, b.code);
       if (b.field !== undefined) expect(fieldsOf(err), b.name).toContain(b.field);
       expect(await world(h, c.id), b.name).toEqual(before);
@@ -261,17 +459,35 @@ describeEachDb('bad input', (get) => {
     const before = await world(h, c.id);
     let err = expectError(await h.req('dispatcher', 'POST', url, { version: 1, action: 'sign' }), 409, 'illegal_transition');
     expect(err.details).toMatchObject({ status: 'registered', action: 'sign' });
-    err = expectError(await h.req('supervisor', 'POST', url, { version: 1, action: 'close', reason: '无需办理' }), 409, 'illegal_transition');
+    err = expectError(
+      await h.req('supervisor', 'POST', url, { version: 1, action: 'close', reason: '无需办理' }),
+      409,
+      'illegal_transition',
+    );
     expect(err.details).toMatchObject({ status: 'registered', action: 'close' });
-    err = expectError(await h.req('dispatcher', 'POST', url, { version: 1, action: 'decideReturn', approve: true }), 409, 'illegal_transition');
+    err = expectError(
+      await h.req('dispatcher', 'POST', url, { version: 1, action: 'decideReturn', approve: true }),
+      409,
+      'illegal_transition',
+    );
     expect(err.details).toMatchObject({ status: 'registered', action: 'decideReturn' });
     expect(await world(h, c.id)).toEqual(before);
 
-    await h.req('dispatcher', 'POST', url, { version: 1, action: 'dispatch', leadUnitId: h.org.units['water'] }).then((r) => expect(r.statusCode).toBe(200));
+    await h
+      .req('dispatcher', 'POST', url, { version: 1, action: 'dispatch', leadUnitId: h.org.units['water'] })
+      .then((r) => expect(r.statusCode).toBe(200));
     const dispatched = await world(h, c.id);
-    err = expectError(await h.req('dispatcher', 'POST', url, { version: 2, action: 'dispatch', leadUnitId: h.org.units['market'] }), 409, 'illegal_transition');
+    err = expectError(
+      await h.req('dispatcher', 'POST', url, { version: 2, action: 'dispatch', leadUnitId: h.org.units['market'] }),
+      409,
+      'illegal_transition',
+    );
     expect(err.details).toMatchObject({ status: 'dispatched', action: 'dispatch' });
-    err = expectError(await h.req('handler2', 'POST', url, { version: 2, action: 'reply', outcome: 'resolved', text: '已恢复' }), 409, 'illegal_transition');
+    err = expectError(
+      await h.req('handler2', 'POST', url, { version: 2, action: 'reply', outcome: 'resolved', text: '已恢复' }),
+      409,
+      'illegal_transition',
+    );
     expect(err.details).toMatchObject({ status: 'dispatched', action: 'reply' });
     expect(await world(h, c.id)).toEqual(dispatched);
   });
@@ -281,9 +497,17 @@ describeEachDb('bad input', (get) => {
     const url = '/api/v1/cases';
     const zhDefault = expectError(await raw(h, 'clerk', 'POST', url, '{oops', { 'content-type': 'application/json' }), 400, 'bad_request');
     expect(zhDefault.message).toMatch(/^请求格式有误/);
-    const zhAsked = expectError(await raw(h, 'clerk', 'POST', url, '{oops', { 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' }), 400, 'bad_request');
+    const zhAsked = expectError(
+      await raw(h, 'clerk', 'POST', url, '{oops', { 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' }),
+      400,
+      'bad_request',
+    );
     expect(zhAsked.message).toMatch(/^请求格式有误/);
-    const en = expectError(await raw(h, 'clerk', 'POST', url, '{oops', { 'content-type': 'application/json', 'accept-language': 'en-US,en;q=0.9' }), 400, 'bad_request');
+    const en = expectError(
+      await raw(h, 'clerk', 'POST', url, '{oops', { 'content-type': 'application/json', 'accept-language': 'en-US,en;q=0.9' }),
+      400,
+      'bad_request',
+    );
     expect(en.message).toMatch(/^The request is malformed/);
     expect(en.message).not.toMatch(HAN);
 
@@ -298,7 +522,11 @@ describeEachDb('bad input', (get) => {
     expect(enField.message).not.toMatch(HAN);
     expect(enField.message).toMatch(/expected string/i);
 
-    const notFoundEn = expectError(await h.req('clerk', 'GET', '/api/v1/cases/987654321', undefined, { 'accept-language': 'en' }), 404, 'not_found');
+    const notFoundEn = expectError(
+      await h.req('clerk', 'GET', '/api/v1/cases/987654321', undefined, { 'accept-language': 'en' }),
+      404,
+      'not_found',
+    );
     expect(notFoundEn.message).not.toMatch(HAN);
     const notFoundZh = expectError(await h.req('clerk', 'GET', '/api/v1/cases/987654321'), 404, 'not_found');
     expect(notFoundZh.message).toMatch(/^未找到该记录/);
@@ -309,7 +537,17 @@ describeEachDb('bad input', (get) => {
   it('list and tracking queries: bad parameters are 400, unknown parameters are named', async () => {
     const h = get();
     const c = await register(h);
-    for (const q of ['pageSize=abc', 'pageSize=0', 'pageSize=100000', 'status=bogus', 'type=praise', 'from=yesterday', 'cursor=garbage', 'unitId=water', 'due=soon']) {
+    for (const q of [
+      'pageSize=abc',
+      'pageSize=0',
+      'pageSize=100000',
+      'status=bogus',
+      'type=praise',
+      'from=yesterday',
+      'cursor=garbage',
+      'unitId=water',
+      'due=soon',
+    ]) {
       expectError(await h.req('dispatcher', 'GET', `/api/v1/cases?${q}`), 400, 'validation_failed');
     }
     const unknown = expectError(await h.req('dispatcher', 'GET', '/api/v1/cases?sort=phone'), 400, 'validation_failed');
@@ -330,17 +568,70 @@ describeEachDb('bad input', (get) => {
     const h = get();
     const before = await world(h);
     expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'admin' }), 400, 'validation_failed');
-    expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'huiyin-demo', remember: true }), 400, 'validation_failed');
+    expectError(
+      await h.req(null, 'POST', '/api/v1/auth/login', { username: 'admin', password: 'huiyin-demo', remember: true }),
+      400,
+      'validation_failed',
+    );
     // A NUL character is refused by the login schema before any query (PostgreSQL could not store it).
-    expectError(await h.req(null, 'POST', '/api/v1/auth/login', { username: 'adm\u0000in', password: 'huiyin-demo' }), 400, 'validation_failed');
-    expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'Bad Name', displayName: '新用户', password: 'long-enough-pw', roles: ['clerk'] }), 400, 'validation_failed');
-    expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'short', roles: ['clerk'] }), 400, 'validation_failed');
-    expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'long-enough-pw', roles: ['emperor'] }), 400, 'validation_failed');
-    expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'long-enough-pw', roles: ['clerk'], unitIds: [987654] }), 400, 'validation_failed');
-    expectError(await h.req('admin', 'POST', '/api/v1/users', { username: 'clerk', displayName: '重名', password: 'long-enough-pw', roles: ['clerk'] }), 409, 'conflict');
+    expectError(
+      await h.req(null, 'POST', '/api/v1/auth/login', { username: 'adm\u0000in', password: 'huiyin-demo' }),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/users', {
+        username: 'Bad Name',
+        displayName: '新用户',
+        password: 'long-enough-pw',
+        roles: ['clerk'],
+      }),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'short', roles: ['clerk'] }),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/users', {
+        username: 'newclerk',
+        displayName: '新用户',
+        password: 'long-enough-pw',
+        roles: ['emperor'],
+      }),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/users', {
+        username: 'newclerk',
+        displayName: '新用户',
+        password: 'long-enough-pw',
+        roles: ['clerk'],
+        unitIds: [987654],
+      }),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/users', {
+        username: 'clerk',
+        displayName: '重名',
+        password: 'long-enough-pw',
+        roles: ['clerk'],
+      }),
+      409,
+      'conflict',
+    );
     expectError(await h.req(null, 'POST', '/api/v1/public/cases', { ...validCase, channel: 'window' }), 400, 'validation_failed');
     // 太原市 has no service centre in the demo organisation.
-    const noCentre = expectError(await h.req(null, 'POST', '/api/v1/public/cases', { ...validCase, regionCode: '140105', categoryCode: undefined }), 400, 'validation_failed');
+    const noCentre = expectError(
+      await h.req(null, 'POST', '/api/v1/public/cases', { ...validCase, regionCode: '140105', categoryCode: undefined }),
+      400,
+      'validation_failed',
+    );
     expect(fieldsOf(noCentre)).toContain('regionCode');
     expectError(await h.req(null, 'POST', '/api/v1/public/cases', { ...validCase, requester: { phone: '123' } }), 400, 'validation_failed');
     expect(await world(h)).toEqual(before);
@@ -353,8 +644,14 @@ describeEachDb('bad input', (get) => {
     const m = multipart([{ name: 'file', filename: 'photo.jpg', type: 'image/jpeg', data: '这不是图片，只是一段文字。\n'.repeat(20) }]);
     expectError(await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, m.payload, m.headers), 415, 'unsupported_media_type');
     // An executable in disguise is refused the same way.
-    const exe = multipart([{ name: 'file', filename: 'photo.png', type: 'image/png', data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) }]);
-    expectError(await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, exe.payload, exe.headers), 415, 'unsupported_media_type');
+    const exe = multipart([
+      { name: 'file', filename: 'photo.png', type: 'image/png', data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) },
+    ]);
+    expectError(
+      await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, exe.payload, exe.headers),
+      415,
+      'unsupported_media_type',
+    );
     expect(await world(h, c.id)).toEqual(before);
   });
 
@@ -439,12 +736,20 @@ describeEachDb('bad input', (get) => {
     const h = get();
     const c = await register(h);
     const url = `/api/v1/cases/${c.id}/actions`;
-    await h.req('clerk', 'POST', url, { version: 1, action: 'reply', outcome: 'resolved', text: '当场解答' }).then((r) => expect(r.statusCode, r.body).toBe(200));
-    await h.req('supervisor', 'POST', url, { version: 2, action: 'followUp', solved: true, satisfaction: 'satisfied' }).then((r) => expect(r.json().status).toBe('closed'));
+    await h
+      .req('clerk', 'POST', url, { version: 1, action: 'reply', outcome: 'resolved', text: '当场解答' })
+      .then((r) => expect(r.statusCode, r.body).toBe(200));
+    await h
+      .req('supervisor', 'POST', url, { version: 2, action: 'followUp', solved: true, satisfaction: 'satisfied' })
+      .then((r) => expect(r.json().status).toBe('closed'));
     expect(await version(h, c.id)).toBe(3);
     const before = await world(h, c.id);
     const m = multipart([{ name: 'file', filename: 'late.png', data: PNG }]);
-    const err = expectError(await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, m.payload, m.headers), 409, 'illegal_transition');
+    const err = expectError(
+      await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, m.payload, m.headers),
+      409,
+      'illegal_transition',
+    );
     expect(err.details).toMatchObject({ status: 'closed', action: 'attach' });
     expect(await world(h, c.id)).toEqual(before);
   });

@@ -30,7 +30,10 @@ const messages: Record<ErrorCode, { zh: string; en: string }> = {
   version_conflict: { zh: '该工单已被他人更新，请刷新后重试', en: 'The case was changed by someone else; reload and try again' },
   conflict: { zh: '与现有记录冲突', en: 'This conflicts with an existing record' },
   gone: { zh: '链接已过期', en: 'This link has expired' },
-  originators_unanswered: { zh: '还有反映人未收到答复，不能验收销号', en: 'Some who raised its matters have not been answered yet: the project cannot be struck off' },
+  originators_unanswered: {
+    zh: '还有反映人未收到答复，不能验收销号',
+    en: 'Some who raised its matters have not been answered yet: the project cannot be struck off',
+  },
   payload_too_large: { zh: '提交的内容或文件过大', en: 'The request or file is too large' },
   unsupported_media_type: { zh: '不支持该文件或内容类型', en: 'This file or content type is not supported' },
   rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
@@ -91,7 +94,9 @@ const inputDataExceptions = new Set(['22021', '22P05']);
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const lang = langOf(req);
   if (err instanceof DomainError) {
-    return reply.status(httpStatusOf[err.code]).send(errorBody(err.code, lang, err.message !== err.code ? err.message : undefined, err.details));
+    return reply
+      .status(httpStatusOf[err.code])
+      .send(errorBody(err.code, lang, err.message !== err.code ? err.message : undefined, err.details));
   }
   if (err instanceof z.ZodError) {
     return reply.status(400).send(errorBody('validation_failed', lang, undefined, validationDetails(err.issues)));
@@ -99,7 +104,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   // Text the database cannot store (a NUL character, an invalid byte sequence) is the caller's input, not our fault.
   const pgCode = (err as { code?: unknown } | null)?.code;
   if (typeof pgCode === 'string' && inputDataExceptions.has(pgCode)) {
-    return reply.status(400).send(errorBody('bad_request', lang, lang === 'zh' ? '包含无法保存的字符' : 'contains characters that cannot be stored'));
+    return reply
+      .status(400)
+      .send(errorBody('bad_request', lang, lang === 'zh' ? '包含无法保存的字符' : 'contains characters that cannot be stored'));
   }
   const fe = err as FastifyError;
   const mapped = fe?.code ? fastifyCodeMap[fe.code] : undefined;

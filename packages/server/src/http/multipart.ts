@@ -17,7 +17,10 @@ export interface MultipartLimits {
 }
 
 /** Read every part of a multipart request: files (truncated → 413) and plain fields. */
-export async function readMultipart(req: FastifyRequest, limits: MultipartLimits): Promise<{ files: { field: string; fileName: string; data: Buffer }[]; fields: Record<string, string> }> {
+export async function readMultipart(
+  req: FastifyRequest,
+  limits: MultipartLimits,
+): Promise<{ files: { field: string; fileName: string; data: Buffer }[]; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'send the files as multipart/form-data');
   const files: { field: string; fileName: string; data: Buffer }[] = [];
   const fields: Record<string, string> = {};
@@ -25,7 +28,8 @@ export async function readMultipart(req: FastifyRequest, limits: MultipartLimits
     for await (const part of req.parts({ limits })) {
       if (part.type === 'file') {
         const data = await part.toBuffer();
-        if (part.file.truncated) throw new DomainError('payload_too_large', `a file may be at most ${Math.round(limits.fileSize / 1024 / 1024)} MB`);
+        if (part.file.truncated)
+          throw new DomainError('payload_too_large', `a file may be at most ${Math.round(limits.fileSize / 1024 / 1024)} MB`);
         files.push({ field: part.fieldname, fileName: part.filename, data });
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;

@@ -27,9 +27,18 @@ export const errorSchema = {
 
 export const errors = {
   '400': { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '401': { description: 'Missing, bad or expired credential', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'Not found, or not visible to the caller', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '409': { description: 'illegal_transition or version_conflict', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': {
+    description: 'Missing, bad or expired credential',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '404': {
+    description: 'Not found, or not visible to the caller',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
+  '409': {
+    description: 'illegal_transition or version_conflict',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  },
 };
 
 export function json(s: unknown) {

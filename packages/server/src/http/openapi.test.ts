@@ -9,9 +9,7 @@ describeEachDb('OpenAPI document', (get) => {
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toMatch(/^3\./);
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
-    const missing = h.app.apiRoutes
-      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`)
-      .filter((r) => !documented.has(r));
+    const missing = h.app.apiRoutes.map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`).filter((r) => !documented.has(r));
     expect(missing).toEqual([]);
     expect((await h.req(null, 'GET', '/api/docs/')).statusCode).toBe(200);
   });

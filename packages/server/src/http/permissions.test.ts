@@ -9,9 +9,7 @@ import { multipartPng } from '../testing/multipart.ts';
  * units or regions cover (404, indistinguishable from a case that does not exist).
  */
 
-
 const REQUESTER = { name: '王杏桃', phone: '13812345678' };
-
 
 function expectError(res: LightMyRequestResponse, status: number, code: string) {
   expect(res.statusCode, res.body).toBe(status);
@@ -37,7 +35,12 @@ async function tokenOf(h: Harness, username: string): Promise<string> {
 async function upload(h: Harness, username: string | null, caseId: number | string, headers: Record<string, string> = {}) {
   const m = multipartPng();
   const auth = username === null ? {} : { authorization: `Bearer ${await tokenOf(h, username)}` };
-  return h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/attachments`, headers: { ...auth, ...m.headers, ...headers }, payload: m.payload });
+  return h.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/attachments`,
+    headers: { ...auth, ...m.headers, ...headers },
+    payload: m.payload,
+  });
 }
 
 async function register(h: Harness, as: string, extra: Record<string, unknown> = {}) {
@@ -69,7 +72,15 @@ async function stateOf(h: Harness, id: number) {
   const db = h.db.db;
   const c = await db.selectFrom('cases').select(['version', 'status', 'lead_unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
   const n = async (t: 'case_events' | 'outbox' | 'attachments') =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', id).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('case_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { ...c, events: await n('case_events'), outbox: await n('outbox'), attachments: await n('attachments') };
 }
 
@@ -149,11 +160,19 @@ describeEachDb('permissions', (get) => {
 
   it('login: a wrong password or unknown user is 401 in the error shape, alike, with no cookie', async () => {
     const h = get();
-    const wrong = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'huiyin-demo-wrong' } });
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'huiyin-demo-wrong' },
+    });
     const err = expectError(wrong, 401, 'unauthorized');
     expect(wrong.json()).toEqual({ error: { code: 'unauthorized', message: err.message } });
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    const nobody = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'huiyin-demo-wrong' } });
+    const nobody = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'huiyin-demo-wrong' },
+    });
     expect(nobody.statusCode).toBe(401);
     // The answer does not tell whether the account exists.
     expect(nobody.json()).toEqual(wrong.json());
@@ -198,12 +217,21 @@ describeEachDb('permissions', (get) => {
       expectError(res, 404, 'not_found');
       // Exactly what a case that does not exist looks like.
       expect(res.json()).toEqual(missing.json());
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${f.water}/actions`, { version: before.version, action: 'sign' }), 404, 'not_found');
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${f.water}/actions`, { version: before.version, action: 'return', reason: '不归我们管' }), 404, 'not_found');
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${f.water}/actions`, { version: before.version, action: 'sign' }),
+        404,
+        'not_found',
+      );
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${f.water}/actions`, { version: before.version, action: 'return', reason: '不归我们管' }),
+        404,
+        'not_found',
+      );
       expectError(await upload(h, user, f.water), 404, 'not_found');
       expectError(await h.req(user, 'GET', `/api/v1/attachments/${f.attachment}`), 404, 'not_found');
       expect(await listIds(h, user)).not.toContain(f.water);
-      const trackingNo = (await h.db.db.selectFrom('cases').select('tracking_no').where('id', '=', f.water).executeTakeFirstOrThrow()).tracking_no;
+      const trackingNo = (await h.db.db.selectFrom('cases').select('tracking_no').where('id', '=', f.water).executeTakeFirstOrThrow())
+        .tracking_no;
       expect(await listIds(h, user, `&q=${trackingNo}`)).toEqual([]);
       // Searching by the requester's phone finds only the case market assists, not water's own.
       expect(await listIds(h, user, `&q=${REQUESTER.phone}`)).toEqual([f.assisted]);
@@ -237,23 +265,58 @@ describeEachDb('permissions', (get) => {
     expect(item?.assistUnits).toEqual([{ id: h.org.units['market'], name: '盐湖区市场监督管理局' }]);
 
     let before = await stateOf(h, f.assisted);
-    expectError(await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'sign' }), 403, 'forbidden');
-    expectError(await h.req('unithead', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'sign' }), 403, 'forbidden');
-    expectError(await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'return', reason: '不归我们管' }), 403, 'forbidden');
+    expectError(
+      await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'sign' }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await h.req('unithead', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'sign' }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, {
+        version: before.version,
+        action: 'return',
+        reason: '不归我们管',
+      }),
+      403,
+      'forbidden',
+    );
     expect(await stateOf(h, f.assisted)).toEqual(before);
 
     await act(h, 'handler2', f.assisted, { action: 'sign' });
     before = await stateOf(h, f.assisted);
     expect(before.status).toBe('in_progress');
-    expectError(await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'reply', outcome: 'resolved', text: '已处理' }), 403, 'forbidden');
-    expectError(await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, { version: before.version, action: 'requestExtension', days: 3, reason: '协办需要时间' }), 403, 'forbidden');
+    expectError(
+      await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, {
+        version: before.version,
+        action: 'reply',
+        outcome: 'resolved',
+        text: '已处理',
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await h.req('handler', 'POST', `/api/v1/cases/${f.assisted}/actions`, {
+        version: before.version,
+        action: 'requestExtension',
+        days: 3,
+        reason: '协办需要时间',
+      }),
+      403,
+      'forbidden',
+    );
     expect(await stateOf(h, f.assisted)).toEqual(before);
   });
 
   it('盐湖区 staff see 盐湖区 cases; 阳泉市郊区’s leader gets 404 for them and sees only 郊区', async () => {
     const h = get();
     for (const user of ['dispatcher', 'clerk', 'supervisor', 'officer', 'admin']) {
-      for (const id of [f.water, f.assisted]) expect((await h.req(user, 'GET', `/api/v1/cases/${id}`)).statusCode, `${user} ${id}`).toBe(200);
+      for (const id of [f.water, f.assisted])
+        expect((await h.req(user, 'GET', `/api/v1/cases/${id}`)).statusCode, `${user} ${id}`).toBe(200);
       const ids = await listIds(h, user);
       expect(ids, user).toEqual(expect.arrayContaining([f.water, f.assisted]));
       expect(ids, user).not.toContain(f.jiaoqu);
@@ -261,7 +324,15 @@ describeEachDb('permissions', (get) => {
     }
     const before = await stateOf(h, f.water);
     for (const id of [f.water, f.assisted]) expectError(await h.req('leader', 'GET', `/api/v1/cases/${id}`), 404, 'not_found');
-    expectError(await h.req('leader', 'POST', `/api/v1/cases/${f.water}/actions`, { version: before.version, action: 'close', reason: '领导要求办结' }), 404, 'not_found');
+    expectError(
+      await h.req('leader', 'POST', `/api/v1/cases/${f.water}/actions`, {
+        version: before.version,
+        action: 'close',
+        reason: '领导要求办结',
+      }),
+      404,
+      'not_found',
+    );
     expectError(await upload(h, 'leader', f.water), 404, 'not_found');
     expectError(await h.req('leader', 'GET', `/api/v1/attachments/${f.attachment}`), 404, 'not_found');
     const leaderList = await h.req('leader', 'GET', '/api/v1/cases?pageSize=200');
@@ -280,7 +351,11 @@ describeEachDb('permissions', (get) => {
     expect(list.json()).toEqual({ items: [], nextCursor: null });
     for (const id of [f.water, f.assisted, f.jiaoqu]) {
       expectError(await h.req('inspector', 'GET', `/api/v1/cases/${id}`), 404, 'not_found');
-      expectError(await h.req('inspector', 'POST', `/api/v1/cases/${id}/actions`, { version: await versionOf(h, id), action: 'sign' }), 404, 'not_found');
+      expectError(
+        await h.req('inspector', 'POST', `/api/v1/cases/${id}/actions`, { version: await versionOf(h, id), action: 'sign' }),
+        404,
+        'not_found',
+      );
     }
     expectError(await h.req('inspector', 'GET', `/api/v1/attachments/${f.attachment}`), 404, 'not_found');
     expectError(await upload(h, 'inspector', f.water), 404, 'not_found');
@@ -317,9 +392,29 @@ describeEachDb('permissions', (get) => {
     const h = get();
     const c = await register(h, 'clerk');
     const before = await stateOf(h, c.id);
-    expectError(await h.req('clerk', 'POST', `/api/v1/cases/${c.id}/actions`, { version: before.version, action: 'dispatch', leadUnitId: h.org.units['water'] }), 403, 'forbidden');
-    expectError(await h.req('supervisor', 'POST', `/api/v1/cases/${c.id}/actions`, { version: before.version, action: 'dispatch', leadUnitId: h.org.units['water'] }), 403, 'forbidden');
-    expectError(await h.req('admin', 'POST', `/api/v1/cases/${c.id}/actions`, { version: before.version, action: 'merge', masterId: f.water }), 403, 'forbidden');
+    expectError(
+      await h.req('clerk', 'POST', `/api/v1/cases/${c.id}/actions`, {
+        version: before.version,
+        action: 'dispatch',
+        leadUnitId: h.org.units['water'],
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await h.req('supervisor', 'POST', `/api/v1/cases/${c.id}/actions`, {
+        version: before.version,
+        action: 'dispatch',
+        leadUnitId: h.org.units['water'],
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await h.req('admin', 'POST', `/api/v1/cases/${c.id}/actions`, { version: before.version, action: 'merge', masterId: f.water }),
+      403,
+      'forbidden',
+    );
     expect(await stateOf(h, c.id)).toEqual(before);
 
     const casesBefore = (await h.db.db.selectFrom('cases').select('id').execute()).length;
@@ -328,10 +423,17 @@ describeEachDb('permissions', (get) => {
       expectError(await h.req(user, 'POST', '/api/v1/cases', body), 403, 'forbidden');
     }
     expect((await h.db.db.selectFrom('cases').select('id').execute()).length).toBe(casesBefore);
-    for (const user of ['clerk', 'dispatcher', 'officer']) expect((await h.req(user, 'POST', '/api/v1/cases', body)).statusCode, user).toBe(201);
+    for (const user of ['clerk', 'dispatcher', 'officer'])
+      expect((await h.req(user, 'POST', '/api/v1/cases', body)).statusCode, user).toBe(201);
 
     const usersBefore = await h.db.db.selectFrom('users').select('username').orderBy('id').execute();
-    const newUser = { username: 'newadmin', displayName: '新管理员', password: 'long-enough-password', roles: ['admin'], unitIds: [h.org.units['centre']] };
+    const newUser = {
+      username: 'newadmin',
+      displayName: '新管理员',
+      password: 'long-enough-password',
+      roles: ['admin'],
+      unitIds: [h.org.units['centre']],
+    };
     for (const a of demoAccounts.filter((x) => x.username !== 'admin')) {
       expectError(await h.req(a.username, 'POST', '/api/v1/users', newUser), 403, 'forbidden');
     }
@@ -339,7 +441,11 @@ describeEachDb('permissions', (get) => {
     const created = await h.req('admin', 'POST', '/api/v1/users', newUser);
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ username: 'newadmin', roles: ['admin'] });
-    const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'newadmin', password: newUser.password } });
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'newadmin', password: newUser.password },
+    });
     expect(login.statusCode, login.body).toBe(200);
     expect(login.json().user.roles).toEqual(['admin']);
   });
@@ -353,27 +459,57 @@ describeEachDb('permissions', (get) => {
     const review = (await register(h, 'clerk')).id;
     await act(h, 'dispatcher', review, { action: 'dispatch', leadUnitId: water });
     await act(h, 'handler2', review, { action: 'sign' });
-    await act(h, 'handler2', review, { action: 'reply', outcome: 'explained', text: '依规定不能办理', policyBasis: '《城市供水条例》第二十二条' });
+    await act(h, 'handler2', review, {
+      action: 'reply',
+      outcome: 'explained',
+      text: '依规定不能办理',
+      policyBasis: '《城市供水条例》第二十二条',
+    });
     let before = await stateOf(h, review);
     expect(before.status).toBe('reply_review');
     for (const user of others) {
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'reviewReply', approve: true }), 403, 'forbidden');
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'reviewReply', approve: true }),
+        403,
+        'forbidden',
+      );
     }
-    expectError(await h.req('leader', 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'reviewReply', approve: true }), 404, 'not_found');
+    expectError(
+      await h.req('leader', 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'reviewReply', approve: true }),
+      404,
+      'not_found',
+    );
     expect(await stateOf(h, review)).toEqual(before);
     expect((await act(h, 'supervisor', review, { action: 'reviewReply', approve: true })).json().status).toBe('replied');
 
     // followUp, then reopen, on an answered case.
     before = await stateOf(h, review);
     for (const user of others) {
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'followUp', solved: true, satisfaction: 'very_satisfied' }), 403, 'forbidden');
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, {
+          version: before.version,
+          action: 'followUp',
+          solved: true,
+          satisfaction: 'very_satisfied',
+        }),
+        403,
+        'forbidden',
+      );
     }
     expect(await stateOf(h, review)).toEqual(before);
     await act(h, 'supervisor', review, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
     before = await stateOf(h, review);
     for (const user of others) {
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'reopen', reason: '群众不满意' }), 403, 'forbidden');
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'close', reason: '到此为止' }), 403, 'forbidden');
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'reopen', reason: '群众不满意' }),
+        403,
+        'forbidden',
+      );
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'close', reason: '到此为止' }),
+        403,
+        'forbidden',
+      );
     }
     expect(await stateOf(h, review)).toEqual(before);
     expect((await act(h, 'supervisor', review, { action: 'reopen', reason: '群众不满意' })).json().status).toBe('in_progress');
@@ -382,7 +518,11 @@ describeEachDb('permissions', (get) => {
     await act(h, 'handler2', review, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
     before = await stateOf(h, review);
     for (const user of others) {
-      expectError(await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'close', reason: '到此为止' }), 403, 'forbidden');
+      expectError(
+        await h.req(user, 'POST', `/api/v1/cases/${review}/actions`, { version: before.version, action: 'close', reason: '到此为止' }),
+        403,
+        'forbidden',
+      );
     }
     expect(await stateOf(h, review)).toEqual(before);
     expect((await act(h, 'supervisor', review, { action: 'close', reason: '三次回访联系不上群众' })).json().status).toBe('closed');
@@ -393,7 +533,15 @@ describeEachDb('permissions', (get) => {
     const market = h.org.units['market']!;
     const water = h.org.units['water']!;
     const c = await register(h, 'clerk');
-    const internal = ['内部派单备注甲', '内部退单理由乙', '内部审核意见丙', '内部延期理由丁', '内部延期审批戊', '内部驳回意见己', '内部签收备注庚'];
+    const internal = [
+      '内部派单备注甲',
+      '内部退单理由乙',
+      '内部审核意见丙',
+      '内部延期理由丁',
+      '内部延期审批戊',
+      '内部驳回意见己',
+      '内部签收备注庚',
+    ];
     await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: market, note: internal[0] });
     await act(h, 'handler', c.id, { action: 'return', reason: internal[1] });
     await act(h, 'dispatcher', c.id, { action: 'decideReturn', approve: true, note: internal[2] });
@@ -403,7 +551,12 @@ describeEachDb('permissions', (get) => {
     await act(h, 'dispatcher', c.id, { action: 'decideExtension', approve: true, note: internal[4] });
     await act(h, 'handler2', c.id, { action: 'reply', outcome: 'explained', text: '初稿答复', policyBasis: '《城市供水条例》' });
     await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: false, note: internal[5] });
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'explained', text: '依规定不能办理，可申请临时供水', policyBasis: '《城市供水条例》第二十二条' });
+    await act(h, 'handler2', c.id, {
+      action: 'reply',
+      outcome: 'explained',
+      text: '依规定不能办理，可申请临时供水',
+      policyBasis: '《城市供水条例》第二十二条',
+    });
     await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: true });
 
     const tracked = await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=5678`);
@@ -411,9 +564,32 @@ describeEachDb('permissions', (get) => {
     const view = tracked.json();
     expect(view.status).toBe('replied');
     expect(view.answer.text).toBe('依规定不能办理，可申请临时供水');
-    expect(Object.keys(view).sort()).toEqual(['answer', 'answerBy', 'canRate', 'createdAt', 'rating', 'status', 'timeline', 'title', 'trackingNo', 'type', 'writtenAnswer']);
+    expect(Object.keys(view).sort()).toEqual([
+      'answer',
+      'answerBy',
+      'canRate',
+      'createdAt',
+      'rating',
+      'status',
+      'timeline',
+      'title',
+      'trackingNo',
+      'type',
+      'writtenAnswer',
+    ]);
     const text = tracked.body;
-    for (const secret of [...internal, '初稿答复', REQUESTER.name, REQUESTER.phone, '138****5678', '王派单', '刘承办', '张承办', '孙督办', '李受理']) {
+    for (const secret of [
+      ...internal,
+      '初稿答复',
+      REQUESTER.name,
+      REQUESTER.phone,
+      '138****5678',
+      '王派单',
+      '刘承办',
+      '张承办',
+      '孙督办',
+      '李受理',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     expect(view.timeline.map((e: { action: string }) => e.action)).not.toContain('return');
@@ -425,7 +601,11 @@ describeEachDb('permissions', (get) => {
     expect(wrong.json()).toEqual(unknown.json());
     // Another requester's tracking number does not open with this phone.
     expectError(await h.req(null, 'GET', `/api/v1/track/${f.jiaoquNo}?phone=5678`), 404, 'not_found');
-    expectError(await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, { phone: '1234', solved: true, satisfaction: 'satisfied' }), 404, 'not_found');
+    expectError(
+      await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, { phone: '1234', solved: true, satisfaction: 'satisfied' }),
+      404,
+      'not_found',
+    );
     // The staff view stays closed to the public.
     expectError(await h.req(null, 'GET', `/api/v1/cases/${c.id}`), 401, 'unauthorized');
   });
@@ -439,7 +619,13 @@ describeEachDb('sessions expire by the clock', (get) => {
     expect(new Date(login.json().expiresAt).getTime() - h.clock.now().getTime()).toBe(12 * 3600_000);
     const bearer = { authorization: `Bearer ${token}` };
     const cookie = { cookie: `huiyin_session=${token}` };
-    const c = await h.req(null, 'POST', '/api/v1/cases', { type: 'help', content: '求助', regionCode: '140802', requester: REQUESTER }, bearer);
+    const c = await h.req(
+      null,
+      'POST',
+      '/api/v1/cases',
+      { type: 'help', content: '求助', regionCode: '140802', requester: REQUESTER },
+      bearer,
+    );
     expect(c.statusCode, c.body).toBe(201);
     const caseId = c.json().id as number;
 
@@ -461,7 +647,16 @@ describeEachDb('sessions expire by the clock', (get) => {
       for (const [method, url, body] of routes) expectError(await h.req(null, method, url, body, headers), 401, 'unauthorized');
     }
     const m = multipartPng();
-    expectError(await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/attachments`, headers: { ...bearer, ...m.headers }, payload: m.payload }), 401, 'unauthorized');
+    expectError(
+      await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/attachments`,
+        headers: { ...bearer, ...m.headers },
+        payload: m.payload,
+      }),
+      401,
+      'unauthorized',
+    );
     expect(await stateOf(h, caseId)).toEqual(before);
 
     // Signing in again gives a fresh 12 hours.

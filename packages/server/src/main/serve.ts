@@ -13,7 +13,9 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   let seeded = false;
   // Only the embedded database is seeded on its own; a PostgreSQL database needs `huiyin seed --demo`.
   if (handle.kind === 'pglite' && (await isEmpty(handle.db))) {
-    console.log('[huiyin] empty embedded database: seeding the demo (regions, units, accounts, ~300 cases, 425 livelihood matters and 46 key projects) ...');
+    console.log(
+      '[huiyin] empty embedded database: seeding the demo (regions, units, accounts, ~300 cases, 425 livelihood matters and 46 key projects) ...',
+    );
     const r = await seedDemo(handle.db);
     console.log(`[huiyin] demo seeded: ${r.cases} cases`);
     seeded = true;
@@ -32,9 +34,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   });
   const address = await app.listen({ port: config.port, host: config.host });
   // Delivery of the outbox and the periodic jobs, in this process unless HUIYIN_WORKER=off (then `huiyin worker` runs them).
-  const worker = !config.worker
-    ? null
-    : startWorker({ db: handle.db, clock: systemClock, config, ownsDatabase: handle.kind === 'pglite' });
+  const worker = !config.worker ? null : startWorker({ db: handle.db, clock: systemClock, config, ownsDatabase: handle.kind === 'pglite' });
   const hasDemo = seeded || (await hasDemoAccounts(handle.db));
   if (hasDemo) printDemoBanner();
   console.log(`[huiyin] serving on ${address} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);

@@ -73,12 +73,10 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     timers.push(setInterval(tick, job.everyMs));
   }
 
-  const on = [
-    config.smsGatewayUrl ? 'SMS' : null,
-    config.webhook ? 'webhook' : null,
-    config.mail ? 'e-mail' : null,
-  ].filter(Boolean);
-  log(`[huiyin] worker: delivering in-app notices${on.length ? `, ${on.join(', ')}` : ''}${jobs.length ? `; jobs: ${jobs.map((j) => j.name).join(', ')}` : ''}`);
+  const on = [config.smsGatewayUrl ? 'SMS' : null, config.webhook ? 'webhook' : null, config.mail ? 'e-mail' : null].filter(Boolean);
+  log(
+    `[huiyin] worker: delivering in-app notices${on.length ? `, ${on.join(', ')}` : ''}${jobs.length ? `; jobs: ${jobs.map((j) => j.name).join(', ')}` : ''}`,
+  );
 
   return {
     delivery,

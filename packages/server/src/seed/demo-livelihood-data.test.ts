@@ -3,7 +3,14 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { originatorInputSchema } from '@huiyin/core';
 import * as data from './demo-livelihood-data.ts';
-import { beiqiVillageCodes, DEMO_LIVELIHOOD_TODAY, demoMatters, demoProjects, demoVillages, neededDemoUnits } from './demo-livelihood-data.ts';
+import {
+  beiqiVillageCodes,
+  DEMO_LIVELIHOOD_TODAY,
+  demoMatters,
+  demoProjects,
+  demoVillages,
+  neededDemoUnits,
+} from './demo-livelihood-data.ts';
 
 const TOWNSHIPS = ['140311100', '140311101', '140311103', '140311200', '140311201', '140311202', '140311203', '140311400'];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -114,7 +121,9 @@ describe('demo projects', () => {
     const households = water.matterKeys.reduce((s, k) => s + matterByKey.get(k)!.originators.length, 0);
     expect(households).toBeGreaterThan(80);
     // No water matter of 北七村 is left outside it, other than duplicates to merge into its own.
-    const beiqiWater = demoMatters.filter((m) => beiqiVillageCodes.includes(m.regionCode) && /自来水|吃水|水窖|供水|水管/.test(m.title) && !m.duplicateOf);
+    const beiqiWater = demoMatters.filter(
+      (m) => beiqiVillageCodes.includes(m.regionCode) && /自来水|吃水|水窖|供水|水管/.test(m.title) && !m.duplicateOf,
+    );
     for (const m of beiqiWater) expect(water.matterKeys).toContain(m.key);
     expect(water.milestones.map((m) => [m.title, m.percent])).toEqual([
       ['勘察设计', 100],
@@ -167,7 +176,10 @@ describe('demo projects', () => {
       if (p.accepted) {
         expect(p.milestones.every((m) => m.percent === 100)).toBe(true);
         expect(p.accepted.on <= DEMO_LIVELIHOOD_TODAY).toBe(true);
-        const lastReport = p.milestones.flatMap((m) => m.reports.map((r) => r.date)).sort().at(-1)!;
+        const lastReport = p.milestones
+          .flatMap((m) => m.reports.map((r) => r.date))
+          .sort()
+          .at(-1)!;
         expect(p.accepted.on >= lastReport).toBe(true);
         expect(p.accepted.findings.length).toBeLessThanOrEqual(4000);
       }

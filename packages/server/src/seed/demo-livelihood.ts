@@ -23,7 +23,14 @@ const at = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(
  * reports progress; a few projects are accepted with everyone answered. Everything goes through
  * the same services as the API, so the demo obeys the same rules.
  */
-export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now: Date; org: DemoOrg; u: (name: string) => AuthUser; waterCaseId?: number }): Promise<{ matters: number; projects: number }> {
+export async function seedLivelihoodDemo(ctx: {
+  db: Db;
+  clock: ManualClock;
+  now: Date;
+  org: DemoOrg;
+  u: (name: string) => AuthUser;
+  waterCaseId?: number;
+}): Promise<{ matters: number; projects: number }> {
   const { db, clock, u, org } = ctx;
   const mergedKeys = new Set<string>();
   const lv = createLivelihood({ db, clock, deadlines: createDeadlines(db, clock), dataDir: tmpdir() });
@@ -33,7 +40,10 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
   await createRegionsRepo(db).upsertMany(demoVillages.map((v) => ({ code: v.code, name: v.name, parentCode: v.townCode, level: 5 })));
 
   clock.set(at('2026-03-25'));
-  const list = await lv.lists.create({ regionCode: JIAOQU, title: '2026年阳泉市郊区“我为群众办实事”重点民生项目清单', batch: 1, year: 2026 }, officer);
+  const list = await lv.lists.create(
+    { regionCode: JIAOQU, title: '2026年阳泉市郊区“我为群众办实事”重点民生项目清单', batch: 1, year: 2026 },
+    officer,
+  );
 
   // Collected on household visits: written as one import would write them.
   const areas = new Set((await lv.matters.areas()).map((a) => a.code));
@@ -50,14 +60,24 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
       collectedOn: m.collectedOn,
       collectedBy: m.collectedBy,
       terms: matterTerms(m),
-      originators: m.originators.map((o) => ({ kind: o.kind, name: o.name, phone: o.phone ?? null, address: o.address ?? null, creditCode: null, caseId: null })),
+      originators: m.originators.map((o) => ({
+        kind: o.kind,
+        name: o.name,
+        phone: o.phone ?? null,
+        address: o.address ?? null,
+        creditCode: null,
+        caseId: null,
+      })),
     };
   });
   clock.set(at('2026-05-21'));
   const ids = await db.transaction().execute((trx) => createMattersRepo(trx).insertMany(writes, officer.id, clock.now()));
   const idOf = new Map(demoMatters.map((m, i) => [m.key, ids[i]!]));
   // The hotline case of 北七村 goes on the problem list too, and into the water project.
-  const fromCase = ctx.waterCaseId !== undefined ? (await lv.matters.fromCase({ caseId: ctx.waterCaseId, areaCode: 'livelihood', listId: list.id }, officer, 'zh')).id : null;
+  const fromCase =
+    ctx.waterCaseId !== undefined
+      ? (await lv.matters.fromCase({ caseId: ctx.waterCaseId, areaCode: 'livelihood', listId: list.id }, officer, 'zh')).id
+      : null;
 
   // Most planted duplicates were merged at the review; a few are left for the review screen.
   clock.set(at('2026-05-25'));
@@ -99,7 +119,12 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
       heldAt: at('2026-06-02', 9).toISOString(),
       attendees: '区委书记、区长，区委常委，区人大、区政协分管领导，各乡镇党委书记，区直有关部门主要负责人',
       notes: '对征集的民生事项逐项研究，按照群众关注度、受益人数和可行性排序，确定首批重点民生项目46件。',
-      scores: demoProjects.map((p, i) => ({ projectId: projectIds[i]!, votes: p.votes, priority: p.priority, peopleAffected: p.peopleAffected })),
+      scores: demoProjects.map((p, i) => ({
+        projectId: projectIds[i]!,
+        votes: p.votes,
+        priority: p.priority,
+        peopleAffected: p.peopleAffected,
+      })),
       selectedIds: projectIds,
     },
     officer,
@@ -114,7 +139,13 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
     if (i % 6 !== 0) continue;
     clock.set(at('2026-06-10', 9 + (i % 8)));
     const id = idOf.get(m.key)!;
-    const r = await lv.matterAnswers.answer(id, i % 12 === 0 ? '该事项已转交属地乡镇和主管部门办理，列入常态化工作推进，办理结果将另行告知。' : '该事项已列入下一批民生项目征集范围，我们将继续跟进。', officer);
+    const r = await lv.matterAnswers.answer(
+      id,
+      i % 12 === 0
+        ? '该事项已转交属地乡镇和主管部门办理，列入常态化工作推进，办理结果将另行告知。'
+        : '该事项已列入下一批民生项目征集范围，我们将继续跟进。',
+      officer,
+    );
     for (const o of r.unanswered) await lv.matterAnswers.record(id, o.id, { method: 'visit', note: '网格员入户当面告知' }, officer);
   }
 
@@ -123,7 +154,11 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
     const id = projectIds[i]!;
     const cadre = u(i === 0 ? 'leader' : cadres[i % cadres.length]!);
     clock.set(at('2026-06-05', 9 + (i % 8)));
-    await lv.projects.assign(id, { cadreUserId: cadre.id, dueDate: p.dueDate, requirements: '请按节点推进，每月报告进展；完工后逐一答复反映群众，经验收后销号。' }, officer);
+    await lv.projects.assign(
+      id,
+      { cadreUserId: cadre.id, dueDate: p.dueDate, requirements: '请按节点推进，每月报告进展；完工后逐一答复反映群众，经验收后销号。' },
+      officer,
+    );
     // Two letters are not signed for yet (the duty list shows them).
     if (i % 23 === 22) continue;
     clock.set(at('2026-06-06', 9 + (i % 8)));
@@ -140,7 +175,8 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
     if (p.accepted && at(p.accepted.on) <= ctx.now) {
       clock.set(at(p.accepted.on, 9));
       const left = await lv.answers.sendAnswers(id, `项目“${p.title}”已完工，经验收合格。感谢您的反映和支持。`, cadre);
-      for (const o of left.unanswered) await lv.answers.recordAnswer(id, o.id, { method: 'visit', note: '网格员入户告知项目完工情况' }, cadre);
+      for (const o of left.unanswered)
+        await lv.answers.recordAnswer(id, o.id, { method: 'visit', note: '网格员入户告知项目完工情况' }, cadre);
       clock.set(at(p.accepted.on, 15));
       await lv.answers.accept(id, { findings: p.accepted.findings, checkers: '区民生办、区纪委监委、项目所在乡镇' }, officer);
     }
@@ -155,7 +191,8 @@ export async function seedLivelihoodDemo(ctx: { db: Db; clock: ManualClock; now:
 
   function resolveMerged(key: string): number {
     let m = demoMatters.find((x) => x.key === key)!;
-    for (let i = 0; i < 10 && m.duplicateOf !== undefined && mergedKeys.has(m.key); i++) m = demoMatters.find((x) => x.key === m.duplicateOf)!;
+    for (let i = 0; i < 10 && m.duplicateOf !== undefined && mergedKeys.has(m.key); i++)
+      m = demoMatters.find((x) => x.key === m.duplicateOf)!;
     return idOf.get(m.key)!;
   }
 }
@@ -184,19 +221,41 @@ async function seedUpperLists(db: Db, adminId: number, when: Date): Promise<void
         '基层医疗卫生机构能力提升',
       ],
     },
-    { region: '140300', title: '2026年阳泉市“我为群众办实事”民生实事清单', projects: ['中心城区集中供热管网改造', '城市公交线路向城郊乡村延伸'] },
+    {
+      region: '140300',
+      title: '2026年阳泉市“我为群众办实事”民生实事清单',
+      projects: ['中心城区集中供热管网改造', '城市公交线路向城郊乡村延伸'],
+    },
   ];
   for (const l of upper) {
-    const listId = await createListsRepo(db).insert({ regionCode: l.region, title: l.title, year: 2026, batch: 1, createdBy: adminId }, when);
+    const listId = await createListsRepo(db).insert(
+      { regionCode: l.region, title: l.title, year: 2026, batch: 1, createdBy: adminId },
+      when,
+    );
     if (listId === null) continue;
     const projects = createProjectsRepo(db);
     for (const title of l.projects) {
       const id = await projects.insert(
-        { listId, regionCode: l.region, title, description: null, areaCode: 'livelihood', leadUnitId: null, budget: null, startDate: '2026-03-01', dueDate: '2026-12-31', createdBy: adminId },
+        {
+          listId,
+          regionCode: l.region,
+          title,
+          description: null,
+          areaCode: 'livelihood',
+          leadUnitId: null,
+          budget: null,
+          startDate: '2026-03-01',
+          dueDate: '2026-12-31',
+          createdBy: adminId,
+        },
         when,
       );
       await projects.update(id, { status: 'selected' }, when);
     }
-    await createListsRepo(db).update(listId, { status: 'published', publishedAt: when, selection: { heldAt: when.toISOString(), attendees: '（上级清单）', notes: null, recordedBy: adminId } });
+    await createListsRepo(db).update(listId, {
+      status: 'published',
+      publishedAt: when,
+      selection: { heldAt: when.toISOString(), attendees: '（上级清单）', notes: null, recordedBy: adminId },
+    });
   }
 }

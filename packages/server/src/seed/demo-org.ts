@@ -18,9 +18,27 @@ export const demoAccounts: { username: string; displayName: string; roles: Role[
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], unit: 'centre', note: '管理员 admin' },
   { username: 'clerk', displayName: '李受理', roles: ['clerk'], unit: 'centre', note: '受理员 intake clerk' },
   { username: 'dispatcher', displayName: '王派单', roles: ['dispatcher'], unit: 'centre', note: '派单员 dispatcher' },
-  { username: 'officer', displayName: '赵兜底', roles: ['safety_net_officer'], unit: 'centre', note: '办不成事窗口专员 safety-net officer' },
-  { username: 'safetynet', displayName: '钱兜底', roles: ['safety_net_officer'], unit: 'centre', note: '办不成事窗口专员 safety-net officer' },
-  { username: 'approvalhead', displayName: '郭科长', roles: ['unit_head'], unit: 'approval', note: '审批科负责人 unit head, 行政审批服务管理局' },
+  {
+    username: 'officer',
+    displayName: '赵兜底',
+    roles: ['safety_net_officer'],
+    unit: 'centre',
+    note: '办不成事窗口专员 safety-net officer',
+  },
+  {
+    username: 'safetynet',
+    displayName: '钱兜底',
+    roles: ['safety_net_officer'],
+    unit: 'centre',
+    note: '办不成事窗口专员 safety-net officer',
+  },
+  {
+    username: 'approvalhead',
+    displayName: '郭科长',
+    roles: ['unit_head'],
+    unit: 'approval',
+    note: '审批科负责人 unit head, 行政审批服务管理局',
+  },
   { username: 'handler', displayName: '张承办', roles: ['handler'], unit: 'market', note: '承办人 handler, 市场监督管理局' },
   { username: 'handler2', displayName: '刘承办', roles: ['handler'], unit: 'water', note: '承办人 handler, 水务局' },
   { username: 'unithead', displayName: '陈科长', roles: ['unit_head'], unit: 'market', note: '部门负责人 unit head, 市场监督管理局' },
@@ -29,7 +47,13 @@ export const demoAccounts: { username: string; displayName: string; roles: Role[
   { username: 'leader', displayName: '吴区长', roles: ['leader'], unit: 'jqOffice', note: '领导干部 cadre, 阳泉市郊区' },
   { username: 'leader2', displayName: '郑副区长', roles: ['leader'], unit: 'jqOffice', note: '领导干部 cadre, 阳泉市郊区' },
   { username: 'leader3', displayName: '高副区长', roles: ['leader'], unit: 'jqOffice', note: '领导干部 cadre, 阳泉市郊区' },
-  { username: 'minsheng', displayName: '冯民生', roles: ['livelihood_officer'], unit: 'jqOffice', note: '民生办专员 livelihood officer, 阳泉市郊区' },
+  {
+    username: 'minsheng',
+    displayName: '冯民生',
+    roles: ['livelihood_officer'],
+    unit: 'jqOffice',
+    note: '民生办专员 livelihood officer, 阳泉市郊区',
+  },
 ];
 
 const YANHU = '140802';

@@ -74,14 +74,48 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       visits: 3,
       said: '超市开在学校里面，需要出示备案证明才能换证',
       title: '校内超市食品经营许可证换证被要求出示备案证明',
-      content: '商户王杏桃在山西冶金技师学院运城校区内开办一家小超市，食品经营许可证到期需要更换。因超市开在学校里面，审批局要求出示备案证明，她跑了几家相关单位都开不下证明，换证的事就此耽搁下来。',
+      content:
+        '商户王杏桃在山西冶金技师学院运城校区内开办一家小超市，食品经营许可证到期需要更换。因超市开在学校里面，审批局要求出示备案证明，她跑了几家相关单位都开不下证明，换证的事就此耽搁下来。',
       requester: { name: '王杏桃', phone: '13935912345' },
       steps: async (id, t0) => {
-        await act(id, officer, { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '校内超市食品经营许可证延续是否需要备案证明' }, t0 + 10 * MIN);
-        await act(id, u('approvalhead'), { action: 'recordOpinion', opinion: '经查阅《食品经营许可和备案管理办法》，许可延续只需提交延续申请，不需要备案证明，可当场换发。' }, t0 + 45 * MIN);
-        await act(id, u('unithead'), { action: 'recordOpinion', opinion: '同意审批局意见，校内超市不在需开具备案证明的范围内。' }, t0 + 55 * MIN);
-        await act(id, officer, { action: 'cite', policyId: policy('令第78号|第三十二条'), note: '延续申请无需另行提供备案证明' }, t0 + 60 * MIN);
-        await act(id, officer, { action: 'recordMinutes', leadUnitId: unit('approval'), assistUnitIds: [unit('market')], decision: '该超市不在开具备案证明的范围内，由审批局当场准许颁发许可证。' }, t0 + 70 * MIN);
+        await act(
+          id,
+          officer,
+          { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '校内超市食品经营许可证延续是否需要备案证明' },
+          t0 + 10 * MIN,
+        );
+        await act(
+          id,
+          u('approvalhead'),
+          {
+            action: 'recordOpinion',
+            opinion: '经查阅《食品经营许可和备案管理办法》，许可延续只需提交延续申请，不需要备案证明，可当场换发。',
+          },
+          t0 + 45 * MIN,
+        );
+        await act(
+          id,
+          u('unithead'),
+          { action: 'recordOpinion', opinion: '同意审批局意见，校内超市不在需开具备案证明的范围内。' },
+          t0 + 55 * MIN,
+        );
+        await act(
+          id,
+          officer,
+          { action: 'cite', policyId: policy('令第78号|第三十二条'), note: '延续申请无需另行提供备案证明' },
+          t0 + 60 * MIN,
+        );
+        await act(
+          id,
+          officer,
+          {
+            action: 'recordMinutes',
+            leadUnitId: unit('approval'),
+            assistUnitIds: [unit('market')],
+            decision: '该超市不在开具备案证明的范围内，由审批局当场准许颁发许可证。',
+          },
+          t0 + 70 * MIN,
+        );
         await act(
           id,
           officer,
@@ -91,11 +125,20 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             text: '经审批科室负责人查阅相关规定并分析讨论，该超市不在开具备案证明的范围内，可以直接准许颁发许可证，已当场办结换证。',
             doneBy: '审批局食品经营许可科当场换发新证',
             citations: [policy('令第78号|第三十二条')],
-            rootCause: { kind: 'staff_conduct', conduct: 'subjective', finding: '窗口工作人员误读规定，对许可延续要求提供不必要的备案证明' },
+            rootCause: {
+              kind: 'staff_conduct',
+              conduct: 'subjective',
+              finding: '窗口工作人员误读规定，对许可延续要求提供不必要的备案证明',
+            },
           },
           t0 + 110 * MIN,
         );
-        await act(id, u('supervisor'), { action: 'followUp', solved: true, satisfaction: 'very_satisfied', comment: '感谢办不成事反映窗口，服务质量提升很大。' }, t0 + DAY);
+        await act(
+          id,
+          u('supervisor'),
+          { action: 'followUp', solved: true, satisfaction: 'very_satisfied', comment: '感谢办不成事反映窗口，服务质量提升很大。' },
+          t0 + DAY,
+        );
       },
     },
     {
@@ -122,8 +165,18 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       content: '购买的二手房原房主早已还清贷款，但登记簿上仍有抵押记录，原贷款银行已撤并，窗口说必须由银行出具注销证明才能过户。',
       requester: { name: '梁志强', phone: '13734562222' },
       steps: async (id, t0) => {
-        await act(id, officer, { action: 'convene', unitIds: [unit('housing'), unit('approval')], agenda: '原抵押权人撤并后抵押注销证明由谁出具' }, t0 + 20 * MIN);
-        await act(id, u('approvalhead'), { action: 'recordOpinion', opinion: '可由承继原银行债权债务的机构出具注销申请，审批局配合查询承继关系。' }, t0 + 2 * HOUR);
+        await act(
+          id,
+          officer,
+          { action: 'convene', unitIds: [unit('housing'), unit('approval')], agenda: '原抵押权人撤并后抵押注销证明由谁出具' },
+          t0 + 20 * MIN,
+        );
+        await act(
+          id,
+          u('approvalhead'),
+          { action: 'recordOpinion', opinion: '可由承继原银行债权债务的机构出具注销申请，审批局配合查询承继关系。' },
+          t0 + 2 * HOUR,
+        );
       },
     },
     {
@@ -137,9 +190,29 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       content: '残疾人长期随子女居住在城区，申领两项补贴时被告知只能回户籍地乡镇申请，本人行动不便。',
       requester: { name: '刘建国', phone: '13834563333' },
       steps: async (id, t0) => {
-        await act(id, officer, { action: 'convene', unitIds: [unit('hrss'), unit('zhongcheng')], agenda: '两项补贴能否在居住地街道代收代办' }, t0 + 30 * MIN);
-        await act(id, u('head.hrss'), { action: 'recordOpinion', opinion: '按照全程网办和就近办要求，可由居住地街道受理后转户籍地审核。' }, t0 + 3 * HOUR);
-        await act(id, officer, { action: 'recordMinutes', leadUnitId: unit('zhongcheng'), assistUnitIds: [unit('hrss')], decision: '由中城街道受理并代转，人社局协调户籍地审核。' }, t0 + 4 * HOUR);
+        await act(
+          id,
+          officer,
+          { action: 'convene', unitIds: [unit('hrss'), unit('zhongcheng')], agenda: '两项补贴能否在居住地街道代收代办' },
+          t0 + 30 * MIN,
+        );
+        await act(
+          id,
+          u('head.hrss'),
+          { action: 'recordOpinion', opinion: '按照全程网办和就近办要求，可由居住地街道受理后转户籍地审核。' },
+          t0 + 3 * HOUR,
+        );
+        await act(
+          id,
+          officer,
+          {
+            action: 'recordMinutes',
+            leadUnitId: unit('zhongcheng'),
+            assistUnitIds: [unit('hrss')],
+            decision: '由中城街道受理并代转，人社局协调户籍地审核。',
+          },
+          t0 + 4 * HOUR,
+        );
       },
     },
     {
@@ -179,10 +252,25 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       content: '新办企业在窗口领取执照时被告知先去刻章备案，刻章点又要求先有执照副本，两头跑。',
       requester: { name: '陈思远', phone: '13834565555' },
       steps: async (id, t0) => {
-        await act(id, officer, { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '企业开办执照与刻章环节衔接' }, t0 + 15 * MIN);
+        await act(
+          id,
+          officer,
+          { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '企业开办执照与刻章环节衔接' },
+          t0 + 15 * MIN,
+        );
         await act(id, u('approvalhead'), { action: 'recordOpinion', opinion: '执照电子证照可直接推送刻章点，无需纸质副本。' }, t0 + HOUR);
         await act(id, u('unithead'), { action: 'recordOpinion', opinion: '同意，市场监管局负责刻章备案信息同步。' }, t0 + 90 * MIN);
-        await act(id, officer, { action: 'recordMinutes', leadUnitId: unit('approval'), assistUnitIds: [unit('market')], decision: '执照电子证照当场推送刻章点，刻章一次办结。' }, t0 + 2 * HOUR);
+        await act(
+          id,
+          officer,
+          {
+            action: 'recordMinutes',
+            leadUnitId: unit('approval'),
+            assistUnitIds: [unit('market')],
+            decision: '执照电子证照当场推送刻章点，刻章一次办结。',
+          },
+          t0 + 2 * HOUR,
+        );
         await act(
           id,
           officer,
@@ -217,7 +305,12 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             text: '经核查材料齐全，已当场办理经营场所变更登记。',
             doneBy: '办不成事窗口专员协调审批局当场办理',
             citations: [policy('令第746号')],
-            rootCause: { kind: 'staff_conduct', conduct: 'misconduct', finding: '窗口人员未履行一次性告知义务，并暗示“找熟人”加快办理，涉嫌吃拿卡要', staffName: '赵某某' },
+            rootCause: {
+              kind: 'staff_conduct',
+              conduct: 'misconduct',
+              finding: '窗口人员未履行一次性告知义务，并暗示“找熟人”加快办理，涉嫌吃拿卡要',
+              staffName: '赵某某',
+            },
           },
           t0 + 90 * MIN,
         );
@@ -304,7 +397,13 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
           },
           t0 + 4 * HOUR,
         );
-        if (i === 2) await act(id, u('supervisor'), { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '拖了很久才办好' }, t0 + 2 * DAY);
+        if (i === 2)
+          await act(
+            id,
+            u('supervisor'),
+            { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '拖了很久才办好' },
+            t0 + 2 * DAY,
+          );
       },
     });
   }

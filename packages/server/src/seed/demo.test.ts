@@ -16,7 +16,11 @@ describe('demo data [pglite]', () => {
   });
 
   it('has about 300 cases covering every status, all with intact audit chains', async () => {
-    const rows = await db.db.selectFrom('cases').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const rows = await db.db
+      .selectFrom('cases')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     for (const s of caseStatuses) expect(byStatus[s], s).toBeGreaterThan(0);
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
@@ -31,11 +35,25 @@ describe('demo data [pglite]', () => {
     expect(c.status).toBe('closed');
     expect(c.replied_at!.getTime() - c.created_at.getTime()).toBeLessThan(2 * 3600_000);
     const sn = await db.db.selectFrom('safety_net_cases').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
-    expect(sn).toMatchObject({ matter_name: '食品经营许可证延续', outcome: 'done', root_cause_kind: 'staff_conduct', conduct: 'subjective' });
+    expect(sn).toMatchObject({
+      matter_name: '食品经营许可证延续',
+      outcome: 'done',
+      root_cause_kind: 'staff_conduct',
+      conduct: 'subjective',
+    });
   });
 
   it('has a policy library and a dozen safety-net cases in every state, each root cause, a referral and a service gap', async () => {
-    expect(Number((await db.db.selectFrom('policies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(30);
+    expect(
+      Number(
+        (
+          await db.db
+            .selectFrom('policies')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThanOrEqual(30);
     const rows = await db.db
       .selectFrom('safety_net_cases as s')
       .innerJoin('cases as c', 'c.id', 's.case_id')

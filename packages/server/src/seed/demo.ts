@@ -31,7 +31,18 @@ function rng(seed: number) {
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-type Target = 'registered' | 'dispatched' | 'returned' | 'in_progress' | 'extension' | 'reply_review' | 'replied' | 'closed' | 'reopened_closed' | 'unsatisfied' | 'merged';
+type Target =
+  | 'registered'
+  | 'dispatched'
+  | 'returned'
+  | 'in_progress'
+  | 'extension'
+  | 'reply_review'
+  | 'replied'
+  | 'closed'
+  | 'reopened_closed'
+  | 'unsatisfied'
+  | 'merged';
 
 const plan: [Target, number][] = [
   ['registered', 30],
@@ -78,7 +89,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
   for (const [name, id] of Object.entries(org.users)) users.set(name, (await people.findById(id))!);
   const u = (name: string) => users.get(name)!;
   const handlerOf: Record<string, string> = {
-    market: 'handler', water: 'handler2', approval: 'h.approval', tax: 'h.tax', hrss: 'h.hrss', housing: 'h.housing', env: 'h.env', zhongcheng: 'h.zhongcheng', jqWater: 'jq.water',
+    market: 'handler',
+    water: 'handler2',
+    approval: 'h.approval',
+    tax: 'h.tax',
+    hrss: 'h.hrss',
+    housing: 'h.housing',
+    env: 'h.env',
+    zhongcheng: 'h.zhongcheng',
+    jqWater: 'jq.water',
   };
 
   const clock = new ManualClock(now);
@@ -120,7 +139,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
         type: 'help',
         channel: 'visit',
         title: '北七村吃水难，盼建自来水管网',
-        content: '西南舁乡北部七个小村落（北七村）地处山区，偏远缺水，村民吃水基本只能靠水窖里收集的雨水。党员入户走访时群众集中反映，希望建设自来水管网，彻底解决吃水难。',
+        content:
+          '西南舁乡北部七个小村落（北七村）地处山区，偏远缺水，村民吃水基本只能靠水窖里收集的雨水。党员入户走访时群众集中反映，希望建设自来水管网，彻底解决吃水难。',
         categoryCode: 'water.outage',
         regionCode: '140311200',
         address: '阳泉市郊区西南舁乡北七村',
@@ -128,10 +148,20 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
       },
       { kind: 'staff', user: u('jq.dispatcher') },
     );
-    await act(c.id, u('jq.dispatcher'), { action: 'dispatch', leadUnitId: org.units['jqWater']!, assistUnitIds: [org.units['xinanyu']!] }, t0 + HOUR);
+    await act(
+      c.id,
+      u('jq.dispatcher'),
+      { action: 'dispatch', leadUnitId: org.units['jqWater']!, assistUnitIds: [org.units['xinanyu']!] },
+      t0 + HOUR,
+    );
     await act(c.id, u('jq.water'), { action: 'sign', note: '列入区重点民生项目，连片铺设管网' }, t0 + 2 * HOUR);
     waterCaseId = c.id;
-    await act(c.id, u('jq.water'), { action: 'requestExtension', days: 30, reason: '管网工程需跨越山区施工，按工程节点推进' }, t0 + 3 * DAY);
+    await act(
+      c.id,
+      u('jq.water'),
+      { action: 'requestExtension', days: 30, reason: '管网工程需跨越山区施工，按工程节点推进' },
+      t0 + 3 * DAY,
+    );
     await act(c.id, u('jq.dispatcher'), { action: 'decideExtension', approve: true }, t0 + 3 * DAY + 2 * HOUR);
     count++;
   }
@@ -176,7 +206,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
       if (target === 'returned' || (target === 'closed' && i % 9 === 0)) {
         await act(c.id, handler, { action: 'return', reason: '该事项不属于本单位职责范围，建议转交属地街道办理' }, t);
         if (target === 'returned') continue;
-        await act(c.id, u('dispatcher'), { action: 'decideReturn', approve: false, note: '经核对派单目录，该事项属于你单位职责，请签收办理' }, t + HOUR);
+        await act(
+          c.id,
+          u('dispatcher'),
+          { action: 'decideReturn', approve: false, note: '经核对派单目录，该事项属于你单位职责，请签收办理' },
+          t + HOUR,
+        );
         t += 2 * HOUR;
       }
       await act(c.id, handler, { action: 'sign' }, t);
@@ -195,18 +230,33 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
       if (target === 'replied') continue;
       t += (0.5 + rand() * 1.5) * DAY;
       if (target === 'unsatisfied') {
-        await act(c.id, u('supervisor'), { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '问题没有彻底解决' }, t);
+        await act(
+          c.id,
+          u('supervisor'),
+          { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '问题没有彻底解决' },
+          t,
+        );
         continue;
       }
       if (target === 'reopened_closed') {
-        await act(c.id, u('supervisor'), { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '答复后问题又出现了' }, t);
+        await act(
+          c.id,
+          u('supervisor'),
+          { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '答复后问题又出现了' },
+          t,
+        );
         await act(c.id, u('supervisor'), { action: 'reopen', reason: '群众反映问题仍未解决，重新交办' }, t + HOUR);
         await act(c.id, handler, { action: 'reply', outcome: 'resolved', text: `${tpl.answer}（重办后已彻底解决）` }, t + 2 * DAY);
         await act(c.id, u('supervisor'), { action: 'followUp', solved: true, satisfaction: 'basically_satisfied' }, t + 3 * DAY);
         continue;
       }
       const sat = rand();
-      await act(c.id, u('supervisor'), { action: 'followUp', solved: true, satisfaction: sat < 0.55 ? 'very_satisfied' : sat < 0.9 ? 'satisfied' : 'basically_satisfied' }, t);
+      await act(
+        c.id,
+        u('supervisor'),
+        { action: 'followUp', solved: true, satisfaction: sat < 0.55 ? 'very_satisfied' : sat < 0.9 ? 'satisfied' : 'basically_satisfied' },
+        t,
+      );
       masters = [...masters, c.id];
     }
   }

@@ -18,7 +18,9 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   } catch (e) {
     const msg = `PostgreSQL at ${TEST_DATABASE_URL} is not reachable (${(e as Error).message}).`;
     if (process.env['CI'] === 'true') throw new Error(`${msg} CI=true: a skipped database is a failure.`);
-    console.warn(`\n[huiyin] ${msg}\n[huiyin] PostgreSQL tests are SKIPPED. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n`);
+    console.warn(
+      `\n[huiyin] ${msg}\n[huiyin] PostgreSQL tests are SKIPPED. Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -23,7 +23,13 @@ export interface Harness {
   /** Forget the cached sign-ins (after moving the clock past the session lifetime). */
   resetSessions(): void;
   /** JSON request as a demo user (or anonymous with `as: null`). */
-  req(as: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  req(
+    as: string | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** A Monday morning in Beijing, far from holidays: 2026-03-09 09:00 +08:00. */
@@ -34,7 +40,13 @@ export async function createHarness(kind: DbKind, opts: { start?: string; public
   const clock = new ManualClock(opts.start ?? DEFAULT_START);
   const org = await seedDemoOrg(db.db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-test-'));
-  const app = await buildApp({ db: db.db, clock, dataDir, publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 1000, maxUploadBytes: 1024 * 1024 });
+  const app = await buildApp({
+    db: db.db,
+    clock,
+    dataDir,
+    publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 1000,
+    maxUploadBytes: 1024 * 1024,
+  });
   const tokens: Record<string, string> = {};
   const pending = new Map<string, Promise<string>>();
   const h: Harness = {

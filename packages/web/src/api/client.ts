@@ -26,7 +26,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     error?: { code: string; message: string; details?: { fields?: { path: string; message: string }[] } };
   };
   if (!res.ok) {
-    throw new ApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText, data.error?.details?.fields ?? []);
+    throw new ApiError(
+      res.status,
+      data.error?.code ?? 'internal',
+      data.error?.message ?? res.statusText,
+      data.error?.details?.fields ?? [],
+    );
   }
   return data as T;
 }

@@ -24,7 +24,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
-    api<{ user: Me | null }>('/api/v1/auth/session', { lang }).then((r) => setMe(r.user), () => setMe(null));
+    api<{ user: Me | null }>('/api/v1/auth/session', { lang }).then(
+      (r) => setMe(r.user),
+      () => setMe(null),
+    );
     // The language does not change who is signed in.
   }, []);
   const signIn = useCallback(

@@ -105,7 +105,14 @@ export interface Rectification {
 }
 
 export interface SafetyNetInfo {
-  failedMatter: { name: string; unit: UnitRef | null; window: string | null; failedAt: string; visits: number | null; whatWasSaid: string | null };
+  failedMatter: {
+    name: string;
+    unit: UnitRef | null;
+    window: string | null;
+    failedAt: string;
+    visits: number | null;
+    whatWasSaid: string | null;
+  };
   kind: 'simple' | 'general' | 'complex' | 'cannotBeDone';
   consultations: Consultation[];
   decision: {
@@ -169,4 +176,16 @@ export interface Category {
   nameEn: string;
 }
 
-export type Queues = Record<'registered' | 'dispatched' | 'returned' | 'in_progress' | 'reply_review' | 'awaiting_follow_up' | 'awaiting_decision' | 'near' | 'overdue' | 'safety_net_open', number>;
+export type Queues = Record<
+  | 'registered'
+  | 'dispatched'
+  | 'returned'
+  | 'in_progress'
+  | 'reply_review'
+  | 'awaiting_follow_up'
+  | 'awaiting_decision'
+  | 'near'
+  | 'overdue'
+  | 'safety_net_open',
+  number
+>;

@@ -86,7 +86,12 @@ export function NotificationBell() {
               onKeyDown={(e) => {
                 if (e.key === 'Enter') void openNotice(n);
               }}
-              style={{ cursor: 'pointer', padding: '8px 12px', borderBottom: '1px solid #f0f0f0', background: n.readAt ? undefined : '#fff7e6' }}
+              style={{
+                cursor: 'pointer',
+                padding: '8px 12px',
+                borderBottom: '1px solid #f0f0f0',
+                background: n.readAt ? undefined : '#fff7e6',
+              }}
             >
               <Typography.Text strong={n.readAt === null}>{n.title}</Typography.Text>
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '2px 0' }}>

@@ -65,9 +65,16 @@ export function PolicyPicker(props: Props) {
     };
   }, [query, lang]);
 
-  const chosen = useMemo(() => (props.mode === 'multiple' ? (props.value ?? []) : props.value === undefined ? [] : [props.value]), [props.mode, props.value]);
+  const chosen = useMemo(
+    () => (props.mode === 'multiple' ? (props.value ?? []) : props.value === undefined ? [] : [props.value]),
+    [props.mode, props.value],
+  );
   const options = useMemo(() => {
-    const list: { value: number; label: string; hit: PolicyHit | null }[] = hits.map((h) => ({ value: h.id, label: policyLabel(h), hit: h }));
+    const list: { value: number; label: string; hit: PolicyHit | null }[] = hits.map((h) => ({
+      value: h.id,
+      label: policyLabel(h),
+      hit: h,
+    }));
     for (const id of chosen) {
       if (list.some((o) => o.value === id)) continue;
       const k = seen.current.get(id);
@@ -107,8 +114,18 @@ export function PolicyPicker(props: Props) {
     },
   };
   return props.mode === 'multiple' ? (
-    <Select<number[], (typeof options)[number]> {...common} mode="multiple" value={props.value ?? []} onChange={(v) => props.onChange?.(v)} />
+    <Select<number[], (typeof options)[number]>
+      {...common}
+      mode="multiple"
+      value={props.value ?? []}
+      onChange={(v) => props.onChange?.(v)}
+    />
   ) : (
-    <Select<number | null, (typeof options)[number]> {...common} allowClear value={props.value ?? null} onChange={(v) => props.onChange?.(v ?? undefined)} />
+    <Select<number | null, (typeof options)[number]>
+      {...common}
+      allowClear
+      value={props.value ?? null}
+      onChange={(v) => props.onChange?.(v ?? undefined)}
+    />
   );
 }

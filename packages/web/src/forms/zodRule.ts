@@ -13,7 +13,10 @@ export function zodRule(schema: z.ZodType, opts: string | { required?: string; m
   return {
     validator: (_rule, value: unknown) => {
       const empty =
-        value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+        value === undefined ||
+        value === null ||
+        (typeof value === 'string' && value.trim() === '') ||
+        (Array.isArray(value) && value.length === 0);
       if (empty) return required ? Promise.reject(new Error(required)) : Promise.resolve();
       const res = schema.safeParse(value);
       return res.success ? Promise.resolve() : Promise.reject(new Error(message ?? res.error.issues[0]?.message ?? 'invalid'));

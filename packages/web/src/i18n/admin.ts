@@ -298,7 +298,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.catalog.codeRule': 'Lower-case letters, digits, _ . -; at most 64 characters',
   'admin.catalog.subCodeRule': 'A subcategory code starts with its parent’s code and a dot, e.g. water.outage',
   'admin.catalog.rules': 'Routing catalog',
-  'admin.catalog.rulesHint': 'When a case’s category and region match a rule, dispatch suggests its unit first; the most specific region wins.',
+  'admin.catalog.rulesHint':
+    'When a case’s category and region match a rule, dispatch suggests its unit first; the most specific region wins.',
   'admin.catalog.addRule': 'Add rule',
   'admin.catalog.filteredBy': 'Category: {name}',
   'admin.catalog.showAll': 'Show all rules',
@@ -308,7 +309,8 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.catalog.selectHint': 'Click a category to filter the rules',
 
   'admin.tl.region': 'Region',
-  'admin.tl.hint': 'Limits not set here come from the parent region or the national defaults. Changes apply to cases registered or dispatched afterwards.',
+  'admin.tl.hint':
+    'Limits not set here come from the parent region or the national defaults. Changes apply to cases registered or dispatched afterwards.',
   'admin.tl.item': 'What',
   'admin.tl.limit': 'Limit',
   'admin.tl.source': 'Source',

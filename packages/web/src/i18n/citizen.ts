@@ -248,7 +248,8 @@ export const en: Record<keyof typeof zh, string> = {
 
   rateTitle: 'Rate the handling',
   'followUp.title': 'Follow-up',
-  'followUp.thanks': 'Thank you for rating! This link is now used; you can still track the request with its number and the last 4 digits of your phone.',
+  'followUp.thanks':
+    'Thank you for rating! This link is now used; you can still track the request with its number and the last 4 digits of your phone.',
   'followUp.used': 'This follow-up link has been used already: each link rates once.',
   'followUp.expired': 'This follow-up link has expired.',
   'followUp.unknown': 'This follow-up link is not recognised: check the address in the SMS.',

@@ -204,7 +204,8 @@ export const en: Record<keyof typeof zh, string> = {
   'lv.answer.title': 'Answer the people',
   'lv.answer.text': 'Answer',
   'lv.answer.send': 'Send',
-  'lv.answer.hint': 'The answer goes by SMS or through the case to those of the {n} unanswered people who can be reached; answer the others in person, by phone or by letter and record it.',
+  'lv.answer.hint':
+    'The answer goes by SMS or through the case to those of the {n} unanswered people who can be reached; answer the others in person, by phone or by letter and record it.',
   'lv.answer.sent': '{n} answers sent',
   'lv.answer.remaining': '{n} people cannot be reached automatically: record an answer for each',
   'lv.record.title': 'Record an answer',
@@ -219,7 +220,8 @@ export const en: Record<keyof typeof zh, string> = {
   'lv.accept.answer': 'Answer (optional)',
   'lv.accept.answerHint': 'Sent first to everyone not yet answered who can be reached',
   'lv.accept.unanswered': '{n} people have not been answered: the project cannot be closed',
-  'lv.accept.unansweredHint': 'Everyone gets an answer: answer these people first (those without a phone in person, by phone or by letter, then record it).',
+  'lv.accept.unansweredHint':
+    'Everyone gets an answer: answer these people first (those without a phone in person, by phone or by letter, then record it).',
   'lv.accept.done': 'Acceptance',
   'lv.accept.doneOk': 'Accepted and closed',
   'lv.accept.at': 'Accepted',

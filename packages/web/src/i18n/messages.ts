@@ -14,6 +14,28 @@ import * as supervision from './supervision.ts';
  * supervision …), merged here. Every English
  * file must have exactly the keys of its Chinese file (the types enforce it); keys are English.
  */
-export const zh = { ...common.zh, ...citizen.zh, ...staff.zh, ...safetyNet.zh, ...policies.zh, ...admin.zh, ...livelihood.zh, ...livelihoodProjects.zh, ...publicProjects.zh, ...supervision.zh };
+export const zh = {
+  ...common.zh,
+  ...citizen.zh,
+  ...staff.zh,
+  ...safetyNet.zh,
+  ...policies.zh,
+  ...admin.zh,
+  ...livelihood.zh,
+  ...livelihoodProjects.zh,
+  ...publicProjects.zh,
+  ...supervision.zh,
+};
 export type MessageKey = keyof typeof zh;
-export const en: Record<MessageKey, string> = { ...common.en, ...citizen.en, ...staff.en, ...safetyNet.en, ...policies.en, ...admin.en, ...livelihood.en, ...livelihoodProjects.en, ...publicProjects.en, ...supervision.en };
+export const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...citizen.en,
+  ...staff.en,
+  ...safetyNet.en,
+  ...policies.en,
+  ...admin.en,
+  ...livelihood.en,
+  ...livelihoodProjects.en,
+  ...publicProjects.en,
+  ...supervision.en,
+};

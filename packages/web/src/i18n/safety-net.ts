@@ -229,7 +229,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sn.notAnswered': 'not answered yet',
   'sn.minutes': 'Minutes',
   'sn.minutesDecision': 'Decision of the consultation',
-  'sn.conveneHint': 'Call in the heads of the units concerned: each is notified and gives the unit’s opinion from the “Consultations to answer” tile.',
+  'sn.conveneHint':
+    'Call in the heads of the units concerned: each is notified and gives the unit’s opinion from the “Consultations to answer” tile.',
   'sn.inviteUnits': 'Units to invite',
   'sn.opinion': 'The unit’s opinion',
   'sn.opinionFor': 'On behalf of',
@@ -241,7 +242,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sn.outcome.cannot': 'Cannot be done',
   'sn.answerDone': 'What was done',
   'sn.answerCannot': 'Written answer (why it cannot be done)',
-  'sn.cannotNeedsReview': 'A cannot-be-done answer gives its reasons and policy basis and is reviewed by the supervisor before the citizen receives it in writing.',
+  'sn.cannotNeedsReview':
+    'A cannot-be-done answer gives its reasons and policy basis and is reviewed by the supervisor before the citizen receives it in writing.',
   'sn.citations': 'Policy basis',
   'sn.citationsOptional': 'Policy basis (optional)',
   'sn.alternatives': 'What the citizen can do instead',

@@ -109,7 +109,7 @@ export const zh = {
   'reg.submit': '登记',
   'nav.register': '登记诉求',
   // The safety-net window (办不成事反映窗口), the policy library, the analysis and the ledgers.
-  'notFoundPage': '页面不存在',
+  notFoundPage: '页面不存在',
   'list.allChannels': '全部渠道',
   'nav.menu': '菜单',
   'nav.policies': '知识库',
@@ -188,7 +188,8 @@ export const en: Record<keyof typeof zh, string> = {
   'action.attach': 'Attachment added',
   'act.decision': 'Decision',
   'act.fieldRequired': 'Fill this in',
-  'act.closeHint': 'A satisfied follow-up closes the case by itself; close it directly only after a dissatisfied follow-up or when the requester cannot be reached, and say why.',
+  'act.closeHint':
+    'A satisfied follow-up closes the case by itself; close it directly only after a dissatisfied follow-up or when the requester cannot be reached, and say why.',
   'act.chooseDecision': 'Choose one',
   'act.approve': 'Approve',
   'act.reject': 'Reject',
@@ -242,7 +243,7 @@ export const en: Record<keyof typeof zh, string> = {
   'reg.urgent': 'Urgent',
   'reg.submit': 'Register',
   'nav.register': 'Register',
-  'notFoundPage': 'This page does not exist',
+  notFoundPage: 'This page does not exist',
   'list.allChannels': 'All channels',
   'nav.menu': 'Menu',
   'nav.policies': 'Policy library',
@@ -257,7 +258,8 @@ export const en: Record<keyof typeof zh, string> = {
   'action.decide': 'Decide',
   'action.cite': 'Cite a policy',
   'reg.failedMatter': 'The matter that could not be done',
-  'reg.failedMatterHint': 'Where and why did the matter fail? Record it as it happened: the consultation and the root-cause analysis rest on it.',
+  'reg.failedMatterHint':
+    'Where and why did the matter fail? Record it as it happened: the consultation and the root-cause analysis rest on it.',
   'reg.matterRequired': 'Name the matter',
   'reg.matterHint': 'e.g. food-business licence renewal',
   'reg.windowHint': 'e.g. general intake window 3',

@@ -70,7 +70,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.supervision': 'Supervision',
   'sv.title': 'Supervision centre',
   'sv.flags.title': 'Suspicious ratings',
-  'sv.flags.hint': 'The five rules checked {n} follow-up ratings of the window; a flag is a lead to check (recordings, call logs), not a verdict.',
+  'sv.flags.hint':
+    'The five rules checked {n} follow-up ratings of the window; a flag is a lead to check (recordings, call logs), not a verdict.',
   'sv.flags.none': 'No suspicious ratings',
   'sv.flags.more': '{n} more',
   'sv.flags.kind.rated_by_handling_unit': 'Rated by the handling unit',
@@ -100,7 +101,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sv.units.unit': 'Unit',
   'sv.units.noUnit': 'Not dispatched (centre)',
   'sv.units.empty': 'Nothing near due, overdue, escalated or returned',
-  'sv.units.hint': 'Near due and overdue are counted now; reminders, supervision, escalations, returns and suspect ratings over the last {n} days. Numbers open the matching cases (the unit filter includes assisting units).',
+  'sv.units.hint':
+    'Near due and overdue are counted now; reminders, supervision, escalations, returns and suspect ratings over the last {n} days. Numbers open the matching cases (the unit filter includes assisting units).',
   'sv.chart.title': 'Overdue and near due by unit',
   'sv.chart.label': 'Overdue and near-due cases per unit',
   'sv.esc.title': 'Recent reminders and escalations',
@@ -113,7 +115,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sv.rule.title': 'Escalation to leaders',
   'sv.rule.before': 'Still open',
   'sv.rule.after': 'working days after the deadline: up to the leader',
-  'sv.rule.hint': 'Near due: a reminder to the handling unit; overdue: supervision by the unit head and the supervisor. Only admins can change this.',
+  'sv.rule.hint':
+    'Near due: a reminder to the handling unit; overdue: supervision by the unit head and the supervisor. Only admins can change this.',
   'sv.rule.saveFailed': 'Could not save',
   'sv.dead.title': 'Undelivered messages (dead letters)',
   'sv.dead.hint': 'Notifications that failed after every retry. Fix the cause, then send them again.',

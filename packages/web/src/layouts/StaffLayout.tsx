@@ -89,7 +89,16 @@ export function StaffLayout() {
             ...(narrow ? { height: 'auto', minHeight: 64, lineHeight: 1.4, paddingBlock: 8 } : {}),
           }}
         >
-          <span>{narrow && <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={t('nav.menu')} />}</span>
+          <span>
+            {narrow && (
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setCollapsed(!collapsed)}
+                aria-label={t('nav.menu')}
+              />
+            )}
+          </span>
           <Space wrap style={{ justifyContent: 'flex-end', lineHeight: 1.4 }}>
             <span style={narrow ? { fontSize: 12 } : undefined}>
               {me.displayName} · {me.units.map((u) => u.name).join('、')}

@@ -167,7 +167,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       hash text not null,
       unique (case_id, seq)
     )`.execute(db);
-  await sql`create index case_events_unit_action on case_events (actor_unit_id, action, created_at) where actor_unit_id is not null`.execute(db);
+  await sql`create index case_events_unit_action on case_events (actor_unit_id, action, created_at) where actor_unit_id is not null`.execute(
+    db,
+  );
   // Events are append-only: the database refuses updates and deletes from the application.
   await sql`
     create function case_events_append_only() returns trigger language plpgsql as $$

@@ -187,13 +187,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of [
-    'letter_counters',
-    'project_events',
-    'project_reports',
-    'project_photos',
-    'project_milestones',
-  ]) {
+  for (const t of ['letter_counters', 'project_events', 'project_reports', 'project_photos', 'project_milestones']) {
     await sql`drop table ${sql.raw(t)}`.execute(db);
   }
   await sql`alter table matters drop constraint matters_project_fk`.execute(db);

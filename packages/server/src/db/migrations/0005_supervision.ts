@@ -44,13 +44,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // window's): rectified and answered within the region's bad-rating limit (15 working days); the
   // unit may appeal a malicious rating (申诉复核) and the supervisor decides; a voided rating no
   // longer counts against the unit.
-  await sql`alter table rectification_notices add column kind text not null default 'safety_net' check (kind in ('safety_net', 'bad_rating'))`.execute(db);
+  await sql`alter table rectification_notices add column kind text not null default 'safety_net' check (kind in ('safety_net', 'bad_rating'))`.execute(
+    db,
+  );
   await sql`alter table rectification_notices add column satisfaction text`.execute(db);
   await sql`alter table rectification_notices add column rating_event_id bigint references case_events(id)`.execute(db);
   await sql`alter table rectification_notices add column appeal_reason text`.execute(db);
   await sql`alter table rectification_notices add column appealed_by bigint references users(id)`.execute(db);
   await sql`alter table rectification_notices add column appealed_at timestamptz`.execute(db);
-  await sql`alter table rectification_notices add column appeal_decision text check (appeal_decision in ('rating_stands', 'rating_voided'))`.execute(db);
+  await sql`alter table rectification_notices add column appeal_decision text check (appeal_decision in ('rating_stands', 'rating_voided'))`.execute(
+    db,
+  );
   await sql`alter table rectification_notices add column appeal_note text`.execute(db);
   await sql`alter table rectification_notices add column appeal_decided_by bigint references users(id)`.execute(db);
   await sql`alter table rectification_notices add column appeal_decided_at timestamptz`.execute(db);

@@ -27,7 +27,13 @@ export function regionCodeOfPrefix(prefix: string): string {
 
 /** Categories (the nationwide tree every region shares) and routing rules (category x region prefix -> unit). */
 export function createCatalogAdminRepo(db: Db) {
-  const category = (r: { code: string; parent_code: string | null; name_zh: string; name_en: string; active: boolean }): AdminCategoryRow => ({
+  const category = (r: {
+    code: string;
+    parent_code: string | null;
+    name_zh: string;
+    name_en: string;
+    active: boolean;
+  }): AdminCategoryRow => ({
     code: r.code,
     parentCode: r.parent_code,
     nameZh: r.name_zh,
@@ -40,7 +46,9 @@ export function createCatalogAdminRepo(db: Db) {
       .selectFrom('routing_rules as rr')
       .innerJoin('categories as c', 'c.code', 'rr.category_code')
       .innerJoin('units as u', 'u.id', 'rr.unit_id')
-      .leftJoin('regions as g', (j) => j.on(sql<SqlBool>`g.code = case when length(rr.region_prefix) < 6 then rpad(rr.region_prefix, 6, '0') else rr.region_prefix end`))
+      .leftJoin('regions as g', (j) =>
+        j.on(sql<SqlBool>`g.code = case when length(rr.region_prefix) < 6 then rpad(rr.region_prefix, 6, '0') else rr.region_prefix end`),
+      )
       .select([
         'rr.id',
         'rr.category_code',

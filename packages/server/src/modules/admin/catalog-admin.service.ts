@@ -24,7 +24,8 @@ export function createCatalogAdminService(deps: { db: Db; clock: Clock }) {
         if (parentCode !== null) {
           const parent = await repo.category(parentCode, { lock: true });
           if (!parent) throw fieldError('validation_failed', 'parentCode', 'unknown_category', `unknown category ${parentCode}`);
-          if (!parent.active) throw fieldError('validation_failed', 'parentCode', 'inactive_category', `category ${parentCode} is inactive`);
+          if (!parent.active)
+            throw fieldError('validation_failed', 'parentCode', 'inactive_category', `category ${parentCode} is inactive`);
         }
         if (!(await repo.insertCategory({ code: input.code, parentCode, nameZh: input.nameZh, nameEn: input.nameEn }))) {
           throw fieldError('conflict', 'code', 'code_taken', `category ${input.code} exists`);
@@ -43,11 +44,18 @@ export function createCatalogAdminService(deps: { db: Db; clock: Clock }) {
         if (!current) throw new DomainError('not_found', `unknown category ${code}`);
         if (input.active === false && current.active) {
           const children = await repo.activeChildCount(code);
-          if (children > 0) throw conflictError('active_children', 'active', `the category has ${children} active subcategories; deactivate them first`, children);
+          if (children > 0)
+            throw conflictError(
+              'active_children',
+              'active',
+              `the category has ${children} active subcategories; deactivate them first`,
+              children,
+            );
         }
         if (input.active === true && !current.active && current.parentCode !== null) {
           const parent = await repo.category(current.parentCode);
-          if (parent && !parent.active) throw conflictError('inactive_parent', 'active', 'the parent category is inactive; reactivate it first');
+          if (parent && !parent.active)
+            throw conflictError('inactive_parent', 'active', 'the parent category is inactive; reactivate it first');
         }
         await repo.updateCategory(code, input);
         const updated = await repo.category(code);
@@ -70,9 +78,11 @@ export function createCatalogAdminService(deps: { db: Db; clock: Clock }) {
           throw fieldError('validation_failed', 'regionPrefix', 'unknown_region', `no region ${input.regionPrefix}`);
         }
         const category = await repo.category(input.categoryCode);
-        if (!category || !category.active) throw fieldError('validation_failed', 'categoryCode', 'unknown_category', `unknown category ${input.categoryCode}`);
+        if (!category || !category.active)
+          throw fieldError('validation_failed', 'categoryCode', 'unknown_category', `unknown category ${input.categoryCode}`);
         const unit = await repo.unit(input.unitId);
-        if (!unit || !scope.covers(unit.region_code)) throw fieldError('validation_failed', 'unitId', 'unknown_unit', `unknown unit ${input.unitId}`);
+        if (!unit || !scope.covers(unit.region_code))
+          throw fieldError('validation_failed', 'unitId', 'unknown_unit', `unknown unit ${input.unitId}`);
         if (!unit.active) throw fieldError('validation_failed', 'unitId', 'inactive_unit', `unit ${input.unitId} is inactive`);
         const id = await repo.insertRule(input.categoryCode, input.regionPrefix, input.unitId);
         if (id === undefined) throw fieldError('conflict', 'unitId', 'rule_exists', 'the catalog already has this rule');

@@ -17,7 +17,13 @@ async function rules(h: Harness, as = 'admin') {
 }
 
 async function register(h: Harness, categoryCode: string, regionCode: string) {
-  const res = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'complaint', content: '饭店后厨卫生差', categoryCode, regionCode, requester: { phone: '13900002222' } });
+  const res = await h.req('clerk', 'POST', '/api/v1/cases', {
+    type: 'complaint',
+    content: '饭店后厨卫生差',
+    categoryCode,
+    regionCode,
+    requester: { phone: '13900002222' },
+  });
   return res;
 }
 
@@ -27,14 +33,24 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     const top = await h.req('admin', 'POST', '/api/v1/admin/categories', { code: 'traffic', nameZh: '交通出行', nameEn: 'Traffic' });
     expect(top.statusCode, top.body).toBe(201);
     expect(top.json()).toEqual({ code: 'traffic', parentCode: null, nameZh: '交通出行', nameEn: 'Traffic', active: true });
-    const sub = await h.req('admin', 'POST', '/api/v1/admin/categories', { code: 'traffic.parking', parentCode: 'traffic', nameZh: '停车', nameEn: 'Parking' });
+    const sub = await h.req('admin', 'POST', '/api/v1/admin/categories', {
+      code: 'traffic.parking',
+      parentCode: 'traffic',
+      nameZh: '停车',
+      nameEn: 'Parking',
+    });
     expect(sub.statusCode, sub.body).toBe(201);
-    const renamed = await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic.parking', { nameZh: '停车管理', nameEn: 'Parking management' });
+    const renamed = await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic.parking', {
+      nameZh: '停车管理',
+      nameEn: 'Parking management',
+    });
     expect(renamed.json()).toMatchObject({ nameZh: '停车管理', nameEn: 'Parking management' });
     expect((await register(h, 'traffic.parking', '140802')).statusCode).toBe(201);
 
     const before = await adminState(h);
-    expect(expectError(await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic', { active: false }), 409, 'conflict').details).toMatchObject({ reason: 'active_children' });
+    expect(
+      expectError(await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic', { active: false }), 409, 'conflict').details,
+    ).toMatchObject({ reason: 'active_children' });
     expect(await adminState(h)).toBe(before);
     expect((await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic.parking', { active: false })).statusCode).toBe(200);
     expect((await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic', { active: false })).statusCode).toBe(200);
@@ -43,12 +59,29 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     const adminList = (await h.req('admin', 'GET', '/api/v1/admin/categories')).json().items as { code: string; active: boolean }[];
     expect(adminList.find((c) => c.code === 'traffic.parking')).toMatchObject({ active: false });
     expect((await register(h, 'traffic.parking', '140802')).statusCode).toBe(400);
-    expectError(await h.req('admin', 'POST', '/api/v1/admin/categories', { code: 'traffic.bus', parentCode: 'traffic', nameZh: '公交', nameEn: 'Buses' }), 400, 'validation_failed');
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/categories', {
+        code: 'traffic.bus',
+        parentCode: 'traffic',
+        nameZh: '公交',
+        nameEn: 'Buses',
+      }),
+      400,
+      'validation_failed',
+    );
 
-    expect(expectError(await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic.parking', { active: true }), 409, 'conflict').details).toMatchObject({ reason: 'inactive_parent' });
+    expect(
+      expectError(await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic.parking', { active: true }), 409, 'conflict').details,
+    ).toMatchObject({ reason: 'inactive_parent' });
     expect((await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic', { active: true })).statusCode).toBe(200);
     expect((await h.req('admin', 'PATCH', '/api/v1/admin/categories/traffic.parking', { active: true })).statusCode).toBe(200);
-    expect(expectError(await h.req('admin', 'POST', '/api/v1/admin/categories', { code: 'traffic', nameZh: '交通', nameEn: 'Traffic' }), 409, 'conflict').details?.fields?.[0]).toMatchObject({ path: 'code', code: 'code_taken' });
+    expect(
+      expectError(
+        await h.req('admin', 'POST', '/api/v1/admin/categories', { code: 'traffic', nameZh: '交通', nameEn: 'Traffic' }),
+        409,
+        'conflict',
+      ).details?.fields?.[0],
+    ).toMatchObject({ path: 'code', code: 'code_taken' });
     expectError(await h.req('admin', 'PATCH', '/api/v1/admin/categories/nothing.here', { nameZh: '无' }), 404, 'not_found');
   });
 
@@ -57,11 +90,19 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     const mine = await rules(h);
     expect(mine.length).toBeGreaterThan(10);
     expect(mine.every((r) => r.regionPrefix.startsWith('140802'))).toBe(true);
-    expect(mine.find((r) => r.categoryCode === 'water.outage')).toMatchObject({ regionPrefix: '140802', regionName: '盐湖区', unit: { id: h.org.units['water'], name: '盐湖区水务局', active: true } });
+    expect(mine.find((r) => r.categoryCode === 'water.outage')).toMatchObject({
+      regionPrefix: '140802',
+      regionName: '盐湖区',
+      unit: { id: h.org.units['water'], name: '盐湖区水务局', active: true },
+    });
 
     // Food safety in 中城街道 goes to the street office first.
     const zhongcheng = h.org.units['zhongcheng']!;
-    const added = await h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'market.food', regionPrefix: '140802001', unitId: zhongcheng });
+    const added = await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+      categoryCode: 'market.food',
+      regionPrefix: '140802001',
+      unitId: zhongcheng,
+    });
     expect(added.statusCode, added.body).toBe(201);
     const rule = added.json() as Rule;
     expect(rule).toMatchObject({ categoryCode: 'market.food', regionPrefix: '140802001', unit: { id: zhongcheng } });
@@ -71,7 +112,17 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     expect(help.suggestedUnits[0].id).toBe(zhongcheng);
     expect(help.suggestedUnits.map((u: { id: number }) => u.id)).toContain(h.org.units['market']);
 
-    expect(expectError(await h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'market.food', regionPrefix: '140802001', unitId: zhongcheng }), 409, 'conflict').details?.fields?.[0]?.code).toBe('rule_exists');
+    expect(
+      expectError(
+        await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+          categoryCode: 'market.food',
+          regionPrefix: '140802001',
+          unitId: zhongcheng,
+        }),
+        409,
+        'conflict',
+      ).details?.fields?.[0]?.code,
+    ).toBe('rule_exists');
     expect((await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${rule.id}`)).statusCode).toBe(204);
     expectError(await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${rule.id}`), 404, 'not_found');
     const after = (await h.req('dispatcher', 'GET', `/api/v1/cases/${c.id}/dispatch-help`)).json();
@@ -116,11 +167,35 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     expect((await rules(h)).map((r) => r.id)).not.toContain(theirs[0]!.id);
     const before = await adminState(h);
     expectError(await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${theirs[0]!.id}`), 404, 'not_found');
-    const outside = expectError(await h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'water.outage', regionPrefix: '140311', unitId: h.org.units['water'] }), 400, 'validation_failed');
+    const outside = expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+        categoryCode: 'water.outage',
+        regionPrefix: '140311',
+        unitId: h.org.units['water'],
+      }),
+      400,
+      'validation_failed',
+    );
     expect(outside.details?.fields?.[0]).toMatchObject({ path: 'regionPrefix', code: 'region_outside' });
     // A wider prefix (the whole city, the province) is not the county admin's either.
-    expectError(await h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'water.outage', regionPrefix: '1408', unitId: h.org.units['water'] }), 400, 'validation_failed');
-    const foreignUnit = expectError(await h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'water.outage', regionPrefix: '140802', unitId: h.org.units['jqWater'] }), 400, 'validation_failed');
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+        categoryCode: 'water.outage',
+        regionPrefix: '1408',
+        unitId: h.org.units['water'],
+      }),
+      400,
+      'validation_failed',
+    );
+    const foreignUnit = expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+        categoryCode: 'water.outage',
+        regionPrefix: '140802',
+        unitId: h.org.units['jqWater'],
+      }),
+      400,
+      'validation_failed',
+    );
     expect(foreignUnit.details?.fields?.[0]).toMatchObject({ path: 'unitId', code: 'unknown_unit' });
     expect(await adminState(h)).toBe(before);
   });

@@ -16,7 +16,11 @@ function routes(h: Harness): [Method, string, unknown][] {
     ['DELETE', `/api/v1/admin/units/${water}`, undefined],
     ['GET', '/api/v1/admin/users', undefined],
     ['GET', `/api/v1/admin/users/${h.org.users['handler2']}`, undefined],
-    ['POST', '/api/v1/admin/users', { username: 'x.user', displayName: '某人', password: 'long-enough-1', roles: ['admin'], unitIds: [water] }],
+    [
+      'POST',
+      '/api/v1/admin/users',
+      { username: 'x.user', displayName: '某人', password: 'long-enough-1', roles: ['admin'], unitIds: [water] },
+    ],
     ['PATCH', `/api/v1/admin/users/${h.org.users['handler2']}`, { roles: ['admin'] }],
     ['PUT', `/api/v1/admin/users/${h.org.users['inspector']}/password`, { password: 'long-enough-1' }],
     ['GET', '/api/v1/admin/categories', undefined],
@@ -51,7 +55,14 @@ describeEachDb('admin: who may use the admin API', (get) => {
     for (const [method, url, body] of routes(h)) {
       const res = await h.req('admin', method, url, body);
       // Deleting the water bureau is refused (it has members and rules); everything else succeeds.
-      const expected = url.endsWith(`/units/${h.org.units['water']}`) && method === 'DELETE' ? 409 : method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200;
+      const expected =
+        url.endsWith(`/units/${h.org.units['water']}`) && method === 'DELETE'
+          ? 409
+          : method === 'POST'
+            ? 201
+            : method === 'DELETE'
+              ? 204
+              : 200;
       expect(res.statusCode, `${method} ${url} -> ${res.body}`).toBe(expected);
     }
   });

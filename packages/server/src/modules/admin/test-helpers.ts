@@ -19,7 +19,13 @@ export function expectError(res: LightMyRequestResponse, status: number, code: s
 export async function addJiaoquAdmin(h: Harness): Promise<string> {
   const people = createPeopleRepo(h.db.db);
   if (!(await people.usernameExists('jqadmin'))) {
-    const id = await people.insertUser({ username: 'jqadmin', displayName: '郊区管理员', passwordHash: await hashPassword(DEMO_PASSWORD), phone: null, roles: ['admin'] });
+    const id = await people.insertUser({
+      username: 'jqadmin',
+      displayName: '郊区管理员',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      phone: null,
+      roles: ['admin'],
+    });
     await people.addMemberships(id, [h.org.units['jqCentre']!]);
   }
   return 'jqadmin';

@@ -62,10 +62,7 @@ export function createUnitAdminRepo(db: Db) {
     /** Every unit (active or not) whose region lies under one of the prefixes. */
     async listUnder(prefixes: readonly string[]): Promise<AdminUnitRow[]> {
       if (prefixes.length === 0) return [];
-      const rows = await base()
-        .where(regionUnder('u.region_code', prefixes))
-        .orderBy('u.id')
-        .execute();
+      const rows = await base().where(regionUnder('u.region_code', prefixes)).orderBy('u.id').execute();
       return rows.map(view);
     },
 
@@ -120,7 +117,12 @@ export function createUnitAdminRepo(db: Db) {
           eb
             .or([
               eb.exists(eb.selectFrom('cases').select('id').where('lead_unit_id', '=', id)),
-              eb.exists(eb.selectFrom('cases').select('id').where(sql<SqlBool>`assist_unit_ids @> array[${id}]::bigint[]`)),
+              eb.exists(
+                eb
+                  .selectFrom('cases')
+                  .select('id')
+                  .where(sql<SqlBool>`assist_unit_ids @> array[${id}]::bigint[]`),
+              ),
               eb.exists(eb.selectFrom('cases').select('id').where('registered_unit_id', '=', id)),
               eb.exists(eb.selectFrom('case_events').select('id').where('actor_unit_id', '=', id)),
               eb.exists(eb.selectFrom('unit_members').select('user_id').where('unit_id', '=', id)),

@@ -63,7 +63,12 @@ export function createUnitAdminService(deps: { db: Db; clock: Clock }) {
           throw fieldError('validation_failed', 'regionCode', 'region_outside', `region ${input.regionCode} is not one of your regions`);
         }
         if (input.parentId !== undefined && input.parentId !== null) await parentFor(trx, scope, input.parentId);
-        const id = await createUnitsRepo(trx).insert({ name: input.name, kind: input.kind, regionCode: input.regionCode, parentId: input.parentId ?? null });
+        const id = await createUnitsRepo(trx).insert({
+          name: input.name,
+          kind: input.kind,
+          regionCode: input.regionCode,
+          parentId: input.parentId ?? null,
+        });
         const created = await repo.get(id);
         if (!created) throw new DomainError('internal', 'unit vanished after insert');
         return created;
@@ -84,7 +89,8 @@ export function createUnitAdminService(deps: { db: Db; clock: Clock }) {
           // No cycles: the new parent must not be the unit itself or one of its descendants.
           let cursor: AdminUnitRow | undefined = parent;
           for (let depth = 0; cursor && depth < MAX_DEPTH; depth++) {
-            if (cursor.id === id) throw fieldError('validation_failed', 'parentId', 'cycle', 'a unit cannot be moved under itself or its own sub-unit');
+            if (cursor.id === id)
+              throw fieldError('validation_failed', 'parentId', 'cycle', 'a unit cannot be moved under itself or its own sub-unit');
             cursor = cursor.parentId === null ? undefined : await repo.get(cursor.parentId);
           }
         } else if (parentId !== null) {
@@ -96,8 +102,20 @@ export function createUnitAdminService(deps: { db: Db; clock: Clock }) {
           const open = await repo.openCaseCount(id);
           if (open > 0) throw conflictError('open_cases', 'active', `the unit still has ${open} open cases; re-dispatch them first`, open);
           const children = await repo.activeChildCount(id);
-          if (children > 0) throw conflictError('active_children', 'active', `the unit has ${children} active sub-units; deactivate or move them first`, children);
-          if (unit.memberCount > 0) throw conflictError('active_members', 'active', `the unit has ${unit.memberCount} active users; move or deactivate them first`, unit.memberCount);
+          if (children > 0)
+            throw conflictError(
+              'active_children',
+              'active',
+              `the unit has ${children} active sub-units; deactivate or move them first`,
+              children,
+            );
+          if (unit.memberCount > 0)
+            throw conflictError(
+              'active_members',
+              'active',
+              `the unit has ${unit.memberCount} active users; move or deactivate them first`,
+              unit.memberCount,
+            );
           routesRemoved = await repo.deleteRoutesOf(id);
         }
         if (input.active === true && !unit.active && !parentActive) {

@@ -38,16 +38,41 @@ describeEachDb('admin: units', (get) => {
     const all = flatten(roots);
     expect(all.map((u) => u.name)).toContain('盐湖区中城街道办事处');
     expect(all.every((u) => u.regionCode.startsWith('140802'))).toBe(true);
-    expect(all.find((u) => u.id === h.org.units['market'])).toMatchObject({ regionName: '盐湖区', memberCount: 2, active: true, parentId: h.org.units['centre'] });
+    expect(all.find((u) => u.id === h.org.units['market'])).toMatchObject({
+      regionName: '盐湖区',
+      memberCount: 2,
+      active: true,
+      parentId: h.org.units['centre'],
+    });
     const jq = flatten(await tree(h, await addJiaoquAdmin(h)));
-    expect(jq.map((u) => u.name)).toEqual(expect.arrayContaining(['中共阳泉市郊区委员会办公室', '郊区西南舁乡人民政府', '阳泉市郊区政务服务中心', '阳泉市郊区水务局', '阳泉市郊区交通运输局']));
+    expect(jq.map((u) => u.name)).toEqual(
+      expect.arrayContaining([
+        '中共阳泉市郊区委员会办公室',
+        '郊区西南舁乡人民政府',
+        '阳泉市郊区政务服务中心',
+        '阳泉市郊区水务局',
+        '阳泉市郊区交通运输局',
+      ]),
+    );
     expect(jq.every((u) => u.regionCode.startsWith('140311'))).toBe(true);
   });
 
   it('creates, renames, moves, deactivates and reactivates a unit', async () => {
     const h = get();
-    const created = await createUnit(h, { name: '  盐湖区城市管理局 ', kind: 'bureau', regionCode: '140802', parentId: h.org.units['centre'] });
-    expect(created).toMatchObject({ name: '盐湖区城市管理局', kind: 'bureau', regionCode: '140802', parentId: h.org.units['centre'], active: true, memberCount: 0 });
+    const created = await createUnit(h, {
+      name: '  盐湖区城市管理局 ',
+      kind: 'bureau',
+      regionCode: '140802',
+      parentId: h.org.units['centre'],
+    });
+    expect(created).toMatchObject({
+      name: '盐湖区城市管理局',
+      kind: 'bureau',
+      regionCode: '140802',
+      parentId: h.org.units['centre'],
+      active: true,
+      memberCount: 0,
+    });
     const renamed = await h.req('admin', 'PATCH', `/api/v1/admin/units/${created.id}`, { name: '盐湖区城市管理综合执法局' });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.json().name).toBe('盐湖区城市管理综合执法局');
@@ -69,13 +94,33 @@ describeEachDb('admin: units', (get) => {
   it('deactivation waits for open cases, active members and active sub-units, and takes the unit out of the routing catalog', async () => {
     const h = get();
     const water = h.org.units['water']!;
-    const c = (await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '停水', categoryCode: 'water.outage', regionCode: '140802', requester: { phone: '13900001111' } })).json();
-    const d = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { version: c.version, action: 'dispatch', leadUnitId: water });
+    const c = (
+      await h.req('clerk', 'POST', '/api/v1/cases', {
+        type: 'help',
+        content: '停水',
+        categoryCode: 'water.outage',
+        regionCode: '140802',
+        requester: { phone: '13900001111' },
+      })
+    ).json();
+    const d = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
+      version: c.version,
+      action: 'dispatch',
+      leadUnitId: water,
+    });
     expect(d.statusCode, d.body).toBe(200);
     const before = await adminState(h);
-    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${water}`, { active: false }), 409, 'conflict').details).toMatchObject({ reason: 'open_cases', count: 1 });
-    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['market']}`, { active: false }), 409, 'conflict').details).toMatchObject({ reason: 'active_members' });
-    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['centre']}`, { active: false }), 409, 'conflict').details).toMatchObject({ reason: 'active_children' });
+    expect(
+      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${water}`, { active: false }), 409, 'conflict').details,
+    ).toMatchObject({ reason: 'open_cases', count: 1 });
+    expect(
+      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['market']}`, { active: false }), 409, 'conflict')
+        .details,
+    ).toMatchObject({ reason: 'active_members' });
+    expect(
+      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['centre']}`, { active: false }), 409, 'conflict')
+        .details,
+    ).toMatchObject({ reason: 'active_children' });
     expect(await adminState(h)).toBe(before);
 
     // The environment bureau has no accounts and no cases here: it goes, and so do its rules.
@@ -88,7 +133,11 @@ describeEachDb('admin: units', (get) => {
     const rulesAfter = (await h.req('admin', 'GET', '/api/v1/admin/routing-rules')).json().items as { unit: { id: number } }[];
     expect(rulesAfter.filter((r) => r.unit.id === env)).toEqual([]);
     // Nothing new goes under an inactive unit.
-    expectError(await h.req('admin', 'POST', '/api/v1/admin/units', { name: '环境监测站', kind: 'department', regionCode: '140802', parentId: env }), 400, 'validation_failed');
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/units', { name: '环境监测站', kind: 'department', regionCode: '140802', parentId: env }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('refuses a move under the unit itself or one of its sub-units', async () => {
@@ -96,7 +145,11 @@ describeEachDb('admin: units', (get) => {
     const top = await createUnit(h, { name: '测试上级单位', kind: 'office', regionCode: '140802' });
     const child = await createUnit(h, { name: '测试下级单位', kind: 'department', regionCode: '140802', parentId: top.id });
     const before = await adminState(h);
-    const err = expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${top.id}`, { parentId: child.id }), 400, 'validation_failed');
+    const err = expectError(
+      await h.req('admin', 'PATCH', `/api/v1/admin/units/${top.id}`, { parentId: child.id }),
+      400,
+      'validation_failed',
+    );
     expect(err.details?.fields?.[0]).toMatchObject({ path: 'parentId', code: 'cycle' });
     expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${top.id}`, { parentId: top.id }), 400, 'validation_failed');
     expect(await adminState(h)).toBe(before);
@@ -109,7 +162,9 @@ describeEachDb('admin: units', (get) => {
     expect(flatten(await tree(h)).find((u) => u.id === typo.id)).toBeUndefined();
     expectError(await h.req('admin', 'DELETE', `/api/v1/admin/units/${typo.id}`), 404, 'not_found');
     const before = await adminState(h);
-    expect(expectError(await h.req('admin', 'DELETE', `/api/v1/admin/units/${h.org.units['tax']}`), 409, 'conflict').details).toMatchObject({ reason: 'in_use' });
+    expect(expectError(await h.req('admin', 'DELETE', `/api/v1/admin/units/${h.org.units['tax']}`), 409, 'conflict').details).toMatchObject(
+      { reason: 'in_use' },
+    );
     expect(await adminState(h)).toBe(before);
   });
 
@@ -152,10 +207,27 @@ describeEachDb('admin: units', (get) => {
       expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${id}`, { active: false }), 404, 'not_found');
       expectError(await h.req('admin', 'DELETE', `/api/v1/admin/units/${id}`), 404, 'not_found');
     }
-    const err = expectError(await h.req('admin', 'POST', '/api/v1/admin/units', { name: '郊区新单位', kind: 'bureau', regionCode: '140311' }), 400, 'validation_failed');
+    const err = expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/units', { name: '郊区新单位', kind: 'bureau', regionCode: '140311' }),
+      400,
+      'validation_failed',
+    );
     expect(err.details?.fields?.[0]).toMatchObject({ path: 'regionCode', code: 'region_outside' });
-    expectError(await h.req('admin', 'POST', '/api/v1/admin/units', { name: '新单位', kind: 'bureau', regionCode: '140802', parentId: h.org.units['jqCentre'] }), 400, 'validation_failed');
-    expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['tax']}`, { parentId: h.org.units['jqCentre'] }), 400, 'validation_failed');
+    expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/units', {
+        name: '新单位',
+        kind: 'bureau',
+        regionCode: '140802',
+        parentId: h.org.units['jqCentre'],
+      }),
+      400,
+      'validation_failed',
+    );
+    expectError(
+      await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['tax']}`, { parentId: h.org.units['jqCentre'] }),
+      400,
+      'validation_failed',
+    );
     expect(await adminState(h)).toBe(before);
     const regions = (await h.req('admin', 'GET', '/api/v1/admin/regions')).json().items as { code: string; name: string }[];
     expect(regions[0]).toMatchObject({ code: '140802', name: '盐湖区' });

@@ -41,10 +41,25 @@ function likeContains(q: string): string {
  * Users an admin manages: members of at least one unit, every one of whose units lies under
  * the admin's region prefixes. A user who also belongs to a unit elsewhere is managed there.
  */
-const userColumns = ['users.id', 'users.username', 'users.display_name', 'users.phone', 'users.email', 'users.lang', 'users.roles', 'users.active', 'users.created_at'] as const;
+const userColumns = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.phone',
+  'users.email',
+  'users.lang',
+  'users.roles',
+  'users.active',
+  'users.created_at',
+] as const;
 
 function managed(eb: ExpressionBuilder<Database, 'users'>, prefixes: readonly string[]) {
-  const memberships = () => eb.selectFrom('unit_members as m').innerJoin('units as u', 'u.id', 'm.unit_id').select('m.unit_id').whereRef('m.user_id', '=', 'users.id');
+  const memberships = () =>
+    eb
+      .selectFrom('unit_members as m')
+      .innerJoin('units as u', 'u.id', 'm.unit_id')
+      .select('m.unit_id')
+      .whereRef('m.user_id', '=', 'users.id');
   return eb.and([eb.exists(memberships()), eb.not(eb.exists(memberships().where(sql<SqlBool>`not ${likeUnder(prefixes)}`)))]);
 }
 
@@ -57,13 +72,29 @@ export function createUserAdminRepo(db: Db) {
     }
     if (f.unitId !== undefined) {
       const unitId = f.unitId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('unit_members as f').select('f.user_id').whereRef('f.user_id', '=', 'users.id').where('f.unit_id', '=', unitId)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb.selectFrom('unit_members as f').select('f.user_id').whereRef('f.user_id', '=', 'users.id').where('f.unit_id', '=', unitId),
+        ),
+      );
     }
     if (f.active !== undefined) q = q.where('users.active', '=', f.active);
     return q;
   }
 
-  async function withUnits(rows: { id: number; username: string; display_name: string; phone: string | null; email: string | null; lang: UserLang | null; roles: Role[]; active: boolean; created_at: Date }[]): Promise<AdminUserRow[]> {
+  async function withUnits(
+    rows: {
+      id: number;
+      username: string;
+      display_name: string;
+      phone: string | null;
+      email: string | null;
+      lang: UserLang | null;
+      roles: Role[];
+      active: boolean;
+      created_at: Date;
+    }[],
+  ): Promise<AdminUserRow[]> {
     const ids = rows.map((r) => r.id);
     const units =
       ids.length === 0
@@ -85,7 +116,9 @@ export function createUserAdminRepo(db: Db) {
       roles: r.roles,
       active: r.active,
       createdAt: r.created_at.toISOString(),
-      units: units.filter((u) => u.user_id === r.id).map((u) => ({ id: u.id, name: u.name, regionCode: u.region_code, kind: u.kind, active: u.active })),
+      units: units
+        .filter((u) => u.user_id === r.id)
+        .map((u) => ({ id: u.id, name: u.name, regionCode: u.region_code, kind: u.kind, active: u.active })),
     }));
   }
 
@@ -93,12 +126,7 @@ export function createUserAdminRepo(db: Db) {
     async list(f: UserFilter, page: { limit: number; offset: number }): Promise<{ items: AdminUserRow[]; total: number }> {
       if (f.prefixes.length === 0) return { items: [], total: 0 };
       const [rows, count] = await Promise.all([
-        filtered(f)
-          .select(userColumns)
-          .orderBy('users.id')
-          .limit(page.limit)
-          .offset(page.offset)
-          .execute(),
+        filtered(f).select(userColumns).orderBy('users.id').limit(page.limit).offset(page.offset).execute(),
         filtered(f)
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow(),
@@ -119,7 +147,17 @@ export function createUserAdminRepo(db: Db) {
       return row ? (await withUnits([row]))[0] : undefined;
     },
 
-    async update(id: number, patch: { displayName?: string; phone?: string | null; email?: string | null; lang?: UserLang | null; roles?: Role[]; active?: boolean }) {
+    async update(
+      id: number,
+      patch: {
+        displayName?: string;
+        phone?: string | null;
+        email?: string | null;
+        lang?: UserLang | null;
+        roles?: Role[];
+        active?: boolean;
+      },
+    ) {
       const set = {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
         ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
@@ -134,7 +172,11 @@ export function createUserAdminRepo(db: Db) {
 
     /** Make the user's memberships exactly `unitIds`. */
     async replaceMemberships(userId: number, unitIds: readonly number[]) {
-      await db.deleteFrom('unit_members').where('user_id', '=', userId).where('unit_id', 'not in', [...unitIds]).execute();
+      await db
+        .deleteFrom('unit_members')
+        .where('user_id', '=', userId)
+        .where('unit_id', 'not in', [...unitIds])
+        .execute();
       await db
         .insertInto('unit_members')
         .values(unitIds.map((unit_id) => ({ user_id: userId, unit_id })))
@@ -155,7 +197,11 @@ export function createUserAdminRepo(db: Db) {
     /** Units by id with their region and whether they are active (for checking a membership list). */
     async units(ids: readonly number[]) {
       if (ids.length === 0) return [];
-      return db.selectFrom('units').select(['id', 'region_code', 'active']).where('id', 'in', [...ids]).execute();
+      return db
+        .selectFrom('units')
+        .select(['id', 'region_code', 'active'])
+        .where('id', 'in', [...ids])
+        .execute();
     },
   };
 }

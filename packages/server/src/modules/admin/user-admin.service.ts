@@ -26,14 +26,20 @@ export function createUserAdminService(deps: { db: Db; clock: Clock }) {
     for (const id of unitIds) {
       const u = found.get(id);
       if (!u || !scope.covers(u.region_code)) throw fieldError('validation_failed', 'unitIds', 'unknown_unit', `unknown unit ${id}`);
-      if (!u.active && !alreadyMember.includes(id)) throw fieldError('validation_failed', 'unitIds', 'inactive_unit', `unit ${id} is inactive`);
+      if (!u.active && !alreadyMember.includes(id))
+        throw fieldError('validation_failed', 'unitIds', 'inactive_unit', `unit ${id} is inactive`);
     }
   }
 
   return {
     async list(scope: AdminScope, query: ListUsersQuery) {
       const { items, total } = await createUserAdminRepo(db).list(
-        { prefixes: scope.prefixes, q: query.q || undefined, unitId: query.unitId, active: query.active === undefined ? undefined : query.active === 'true' },
+        {
+          prefixes: scope.prefixes,
+          q: query.q || undefined,
+          unitId: query.unitId,
+          active: query.active === undefined ? undefined : query.active === 'true',
+        },
         { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
       );
       return { items, total, page: query.page, pageSize: query.pageSize };
@@ -53,7 +59,10 @@ export function createUserAdminService(deps: { db: Db; clock: Clock }) {
           regionPrefixes: scope.prefixes,
           within: async (trx, id) => {
             if (input.email !== undefined || input.lang !== undefined) {
-              await createUserAdminRepo(trx).update(id, { ...(input.email !== undefined ? { email: input.email } : {}), ...(input.lang !== undefined ? { lang: input.lang } : {}) });
+              await createUserAdminRepo(trx).update(id, {
+                ...(input.email !== undefined ? { email: input.email } : {}),
+                ...(input.lang !== undefined ? { lang: input.lang } : {}),
+              });
             }
           },
         });
@@ -74,10 +83,16 @@ export function createUserAdminService(deps: { db: Db; clock: Clock }) {
         if (!user) throw notFound();
         if (id === scope.adminId) {
           if (input.active === false) throw fieldError('conflict', 'active', 'self_deactivate', 'you cannot deactivate your own account');
-          if (input.roles && !input.roles.includes('admin')) throw fieldError('conflict', 'roles', 'self_demote', 'you cannot take away your own admin role');
+          if (input.roles && !input.roles.includes('admin'))
+            throw fieldError('conflict', 'roles', 'self_demote', 'you cannot take away your own admin role');
         }
         if (input.unitIds) {
-          await checkUnits(trx, scope, input.unitIds, user.units.map((u) => u.id));
+          await checkUnits(
+            trx,
+            scope,
+            input.unitIds,
+            user.units.map((u) => u.id),
+          );
           await repo.replaceMemberships(id, [...new Set(input.unitIds)]);
         }
         await repo.update(id, {

@@ -47,9 +47,15 @@ describeEachDb('admin: users and roles', (get) => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { items: AdminUser[]; total: number };
     const names = body.items.map((u) => u.username);
-    expect(names).toEqual(expect.arrayContaining(['admin', 'clerk', 'dispatcher', 'handler', 'handler2', 'unithead', 'supervisor', 'inspector']));
+    expect(names).toEqual(
+      expect.arrayContaining(['admin', 'clerk', 'dispatcher', 'handler', 'handler2', 'unithead', 'supervisor', 'inspector']),
+    );
     expect(names).not.toContain('leader');
-    expect(body.items.find((u) => u.username === 'handler2')).toMatchObject({ roles: ['handler'], active: true, units: [{ id: h.org.units['water'], name: '盐湖区水务局' }] });
+    expect(body.items.find((u) => u.username === 'handler2')).toMatchObject({
+      roles: ['handler'],
+      active: true,
+      units: [{ id: h.org.units['water'], name: '盐湖区水务局' }],
+    });
     expect(JSON.stringify(body)).not.toContain('password');
 
     const byUnit = (await h.req('admin', 'GET', `/api/v1/admin/users?unitId=${h.org.units['market']}`)).json() as { items: AdminUser[] };
@@ -69,13 +75,30 @@ describeEachDb('admin: users and roles', (get) => {
   it('creates an account (argon2id) that can sign in at once, with its roles and units', async () => {
     const h = get();
     const u = await createUser(h, 'wang.water', { phone: '139 3591 0000', roles: ['handler', 'unit_head'] });
-    expect(u).toMatchObject({ username: 'wang.water', phone: '13935910000', email: null, lang: null, roles: ['handler', 'unit_head'], active: true });
+    expect(u).toMatchObject({
+      username: 'wang.water',
+      phone: '13935910000',
+      email: null,
+      lang: null,
+      roles: ['handler', 'unit_head'],
+      active: true,
+    });
     const hash = await h.db.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(hash.password_hash).toMatch(/^\$argon2id\$/);
     const token = await signedIn(h, 'wang.water');
     const me = (await withToken(h, token, 'GET', '/api/v1/me')).json();
     expect(me.units.map((x: { id: number }) => x.id)).toEqual([h.org.units['water']]);
-    const dup = expectError(await h.req('admin', 'POST', '/api/v1/admin/users', { username: 'wang.water', displayName: '重名', password: PASSWORD, roles: ['clerk'], unitIds: [h.org.units['centre']] }), 409, 'conflict');
+    const dup = expectError(
+      await h.req('admin', 'POST', '/api/v1/admin/users', {
+        username: 'wang.water',
+        displayName: '重名',
+        password: PASSWORD,
+        roles: ['clerk'],
+        unitIds: [h.org.units['centre']],
+      }),
+      409,
+      'conflict',
+    );
     expect(dup.details?.fields?.[0]).toMatchObject({ path: 'username', code: 'username_taken' });
   });
 
@@ -83,7 +106,12 @@ describeEachDb('admin: users and roles', (get) => {
     const h = get();
     const u = await createUser(h, 'li.move');
     const token = await signedIn(h, 'li.move');
-    const res = await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { roles: ['dispatcher'], unitIds: [h.org.units['centre'], h.org.units['centre']], displayName: '李派单', phone: null });
+    const res = await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, {
+      roles: ['dispatcher'],
+      unitIds: [h.org.units['centre'], h.org.units['centre']],
+      displayName: '李派单',
+      phone: null,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ roles: ['dispatcher'], displayName: '李派单', phone: null, units: [{ id: h.org.units['centre'] }] });
     const me = (await withToken(h, token, 'GET', '/api/v1/me')).json();
@@ -97,7 +125,10 @@ describeEachDb('admin: users and roles', (get) => {
     expect(u).toMatchObject({ username: 'zhou.mail', email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
     const row = () => h.db.db.selectFrom('users').select(['email', 'lang']).where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(await row()).toEqual({ email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
-    expect((await h.req('admin', 'GET', `/api/v1/admin/users/${u.id}`)).json()).toMatchObject({ email: 'zhou.mail@yanhu.gov.cn', lang: 'en' });
+    expect((await h.req('admin', 'GET', `/api/v1/admin/users/${u.id}`)).json()).toMatchObject({
+      email: 'zhou.mail@yanhu.gov.cn',
+      lang: 'en',
+    });
     const listed = (await h.req('admin', 'GET', '/api/v1/admin/users?q=zhou.mail')).json() as { items: AdminUser[] };
     expect(listed.items).toMatchObject([{ username: 'zhou.mail', email: 'zhou.mail@yanhu.gov.cn', lang: 'en' }]);
 
@@ -109,7 +140,10 @@ describeEachDb('admin: users and roles', (get) => {
     expect(cleared.statusCode, cleared.body).toBe(200);
     expect(cleared.json()).toMatchObject({ email: null, lang: 'zh' });
     expect(await row()).toEqual({ email: null, lang: 'zh' });
-    expect((await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { lang: null })).json()).toMatchObject({ email: null, lang: null });
+    expect((await h.req('admin', 'PATCH', `/api/v1/admin/users/${u.id}`, { lang: null })).json()).toMatchObject({
+      email: null,
+      lang: null,
+    });
     expect(await row()).toEqual({ email: null, lang: null });
   });
 
@@ -174,8 +208,14 @@ describeEachDb('admin: users and roles', (get) => {
     const h = get();
     const me = h.org.users['admin']!;
     const before = await adminState(h);
-    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${me}`, { active: false }), 409, 'conflict').details?.fields?.[0]?.code).toBe('self_deactivate');
-    expect(expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${me}`, { roles: ['dispatcher'] }), 409, 'conflict').details?.fields?.[0]?.code).toBe('self_demote');
+    expect(
+      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${me}`, { active: false }), 409, 'conflict').details?.fields?.[0]
+        ?.code,
+    ).toBe('self_deactivate');
+    expect(
+      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${me}`, { roles: ['dispatcher'] }), 409, 'conflict').details
+        ?.fields?.[0]?.code,
+    ).toBe('self_demote');
     expect(await adminState(h)).toBe(before);
   });
 
@@ -226,7 +266,11 @@ describeEachDb('admin: users and roles', (get) => {
     expectError(await h.req('admin', 'PATCH', `/api/v1/admin/users/${leader}`, { roles: ['admin'] }), 404, 'not_found');
     expectError(await h.req('admin', 'PUT', `/api/v1/admin/users/${leader}/password`, { password: PASSWORD }), 404, 'not_found');
     expectError(await h.req(jqAdmin, 'PATCH', `/api/v1/admin/users/${h.org.users['handler2']}`, { active: false }), 404, 'not_found');
-    expectError(await h.req(jqAdmin, 'PUT', `/api/v1/admin/users/${h.org.users['admin']}/password`, { password: PASSWORD }), 404, 'not_found');
+    expectError(
+      await h.req(jqAdmin, 'PUT', `/api/v1/admin/users/${h.org.users['admin']}/password`, { password: PASSWORD }),
+      404,
+      'not_found',
+    );
     expectError(await h.req('admin', 'PATCH', '/api/v1/admin/users/999999', { active: false }), 404, 'not_found');
     expect(await adminState(h)).toBe(before);
     expect((await h.req('leader', 'GET', '/api/v1/me')).statusCode).toBe(200);

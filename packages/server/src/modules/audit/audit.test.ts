@@ -6,8 +6,19 @@ import { verifyAuditChains } from './verify.ts';
 async function makeCases(h: Harness, n: number) {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const c = (await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: `审计链测试 ${i}`, regionCode: '140802', requester: { phone: '13900000001' } })).json();
-    await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: 1, leadUnitId: h.org.units['water'] });
+    const c = (
+      await h.req('clerk', 'POST', '/api/v1/cases', {
+        type: 'help',
+        content: `审计链测试 ${i}`,
+        regionCode: '140802',
+        requester: { phone: '13900000001' },
+      })
+    ).json();
+    await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
+      action: 'dispatch',
+      version: 1,
+      leadUnitId: h.org.units['water'],
+    });
     await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, { action: 'sign', version: 2 });
     ids.push(c.id);
   }
@@ -24,10 +35,17 @@ describeEachDb('audit hash chain', (get) => {
 
     // Someone with database access rewrites history: the handler "signed" a day earlier.
     const target = ids[1]!;
-    const original = await h.db.db.selectFrom('case_events').select('payload').where('case_id', '=', target).where('seq', '=', 3).executeTakeFirstOrThrow();
+    const original = await h.db.db
+      .selectFrom('case_events')
+      .select('payload')
+      .where('case_id', '=', target)
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
     await h.db.db.transaction().execute(async (trx) => {
       await sql`select set_config('huiyin.allow_event_rewrite', 'on', true)`.execute(trx);
-      await sql`update case_events set payload = ${JSON.stringify({ note: '早已签收' })}::jsonb where case_id = ${target} and seq = 3`.execute(trx);
+      await sql`update case_events set payload = ${JSON.stringify({ note: '早已签收' })}::jsonb where case_id = ${target} and seq = 3`.execute(
+        trx,
+      );
     });
     const broken = await verifyAuditChains(h.db.db, 2);
     expect(broken.firstBroken).toMatchObject({ caseId: target, seq: 3, reason: 'hash_mismatch' });
@@ -35,7 +53,9 @@ describeEachDb('audit hash chain', (get) => {
     // Putting the original back makes the chain whole again: the hash covers content, nothing else.
     await h.db.db.transaction().execute(async (trx) => {
       await sql`select set_config('huiyin.allow_event_rewrite', 'on', true)`.execute(trx);
-      await sql`update case_events set payload = ${JSON.stringify(original.payload)}::jsonb where case_id = ${target} and seq = 3`.execute(trx);
+      await sql`update case_events set payload = ${JSON.stringify(original.payload)}::jsonb where case_id = ${target} and seq = 3`.execute(
+        trx,
+      );
     });
     expect((await verifyAuditChains(h.db.db)).firstBroken).toBeNull();
   });

@@ -7,7 +7,12 @@ import type { CaseMetric } from './stats.repo.ts';
 export type Audience =
   | { kind: 'requester' }
   | { kind: 'unit'; unitId: number }
-  | { kind: 'role'; role: 'dispatcher' | 'supervisor' | 'unit_head' | 'safety_net_officer' | 'leader'; regionCode: string; unitId?: number };
+  | {
+      kind: 'role';
+      role: 'dispatcher' | 'supervisor' | 'unit_head' | 'safety_net_officer' | 'leader';
+      regionCode: string;
+      unitId?: number;
+    };
 
 export interface Effects {
   patch: CaseUpdate;
@@ -51,7 +56,13 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
       return {
         ...base,
-        patch: { lead_unit_id: input.leadUnitId, assist_unit_ids: assist, sign_by: signBy, next_due_at: signBy, near_due_at: deadlines.nearDue(now, signBy) },
+        patch: {
+          lead_unit_id: input.leadUnitId,
+          assist_unit_ids: assist,
+          sign_by: signBy,
+          next_due_at: signBy,
+          near_due_at: deadlines.nearDue(now, signBy),
+        },
         payload: { leadUnitId: input.leadUnitId, assistUnitIds: assist, signBy: signBy.toISOString(), note: input.note },
         metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
         audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
@@ -87,7 +98,9 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
     case 'requestExtension':
       return {
         ...base,
-        patch: { pending_extension: { days: input.days, reason: input.reason, requestedBy: ctx.actorId ?? 0, requestedAt: now.toISOString() } },
+        patch: {
+          pending_extension: { days: input.days, reason: input.reason, requestedBy: ctx.actorId ?? 0, requestedAt: now.toISOString() },
+        },
         payload: { days: input.days, reason: input.reason },
         audience: [
           { kind: 'role', role: 'unit_head', regionCode: region, ...(lead !== null ? { unitId: lead } : {}) },
@@ -98,12 +111,21 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       const pending = row.pending_extension;
       const days = pending?.days ?? 0;
       if (!input.approve) {
-        return { ...base, patch: { pending_extension: null }, payload: { approve: false, days, note: input.note }, audience: lead !== null ? [{ kind: 'unit', unitId: lead }] : [] };
+        return {
+          ...base,
+          patch: { pending_extension: null },
+          payload: { approve: false, days, note: input.note },
+          audience: lead !== null ? [{ kind: 'unit', unitId: lead }] : [],
+        };
       }
       const answerBy = deadlines.extend(row.answer_by, days);
       return {
         ...base,
-        patch: { pending_extension: null, answer_by: answerBy, ...answerClock({ answer_started_at: row.answer_started_at, answer_by: answerBy }, deadlines) },
+        patch: {
+          pending_extension: null,
+          answer_by: answerBy,
+          ...answerClock({ answer_started_at: row.answer_started_at, answer_by: answerBy }, deadlines),
+        },
         payload: { approve: true, days, note: input.note, answerBy: answerBy.toISOString(), previousAnswerBy: row.answer_by.toISOString() },
         metrics: [{ metric: 'extended', unitId: lead }],
         audience: [...(lead !== null ? [{ kind: 'unit' as const, unitId: lead }] : []), { kind: 'requester' }],
@@ -154,11 +176,26 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       if (closes) metrics.push({ metric: 'closed', unitId: lead });
       return {
         ...base,
-        patch: { solved: input.solved, satisfaction: input.satisfaction, follow_up: closes ? 'none' : 'unsatisfied', ...(closes ? { closed_at: now } : {}) },
+        patch: {
+          solved: input.solved,
+          satisfaction: input.satisfaction,
+          follow_up: closes ? 'none' : 'unsatisfied',
+          ...(closes ? { closed_at: now } : {}),
+        },
         // The reply time and lead unit as they were when rated (a reopen clears replied_at): the rating rules read them.
-        payload: { solved: input.solved, satisfaction: input.satisfaction, comment: input.comment, repliedAt: row.replied_at?.toISOString() ?? null, leadUnitId: lead },
+        payload: {
+          solved: input.solved,
+          satisfaction: input.satisfaction,
+          comment: input.comment,
+          repliedAt: row.replied_at?.toISOString() ?? null,
+          leadUnitId: lead,
+        },
         metrics,
-        audience: closes ? (lead !== null ? [{ kind: 'unit', unitId: lead }] : []) : [{ kind: 'role', role: 'supervisor', regionCode: region }],
+        audience: closes
+          ? lead !== null
+            ? [{ kind: 'unit', unitId: lead }]
+            : []
+          : [{ kind: 'role', role: 'supervisor', regionCode: region }],
       };
     }
     case 'reopen': {
@@ -194,7 +231,13 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       };
     case 'convene': {
       // A consultation makes the case complex: progress is due within the complex limit (DOMAIN.md).
-      const complexBy = deadlines.answerBy(row.answer_started_at, { type: row.type, urgent: row.urgent, regionCode: region, channel: row.channel, safetyNetKind: 'complex' });
+      const complexBy = deadlines.answerBy(row.answer_started_at, {
+        type: row.type,
+        urgent: row.urgent,
+        regionCode: region,
+        channel: row.channel,
+        safetyNetKind: 'complex',
+      });
       const answerBy = complexBy.getTime() > row.answer_by.getTime() ? complexBy : row.answer_by;
       const unitIds = [...new Set(input.unitIds)];
       return {
@@ -226,7 +269,13 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
       // A cannot-be-done answer is due in writing within its own limit, counted from registration.
       const writtenBy = published
         ? null
-        : deadlines.answerBy(row.answer_started_at, { type: row.type, urgent: row.urgent, regionCode: region, channel: row.channel, safetyNetKind: 'cannotBeDone' });
+        : deadlines.answerBy(row.answer_started_at, {
+            type: row.type,
+            urgent: row.urgent,
+            regionCode: region,
+            channel: row.channel,
+            safetyNetKind: 'cannotBeDone',
+          });
       return {
         ...base,
         patch: {
@@ -235,7 +284,11 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
           policy_basis: ctx.policyBasis ?? null,
           pending_extension: null,
           replied_at: published ? now : null,
-          ...(published ? noClock : writtenBy ? { answer_by: writtenBy, next_due_at: writtenBy, near_due_at: deadlines.nearDue(row.answer_started_at, writtenBy) } : {}),
+          ...(published
+            ? noClock
+            : writtenBy
+              ? { answer_by: writtenBy, next_due_at: writtenBy, near_due_at: deadlines.nearDue(row.answer_started_at, writtenBy) }
+              : {}),
         },
         // The staff member's name stays out of the timeline: only the referral (inspectors) holds it.
         payload: {

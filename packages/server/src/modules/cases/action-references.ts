@@ -25,7 +25,9 @@ async function checkUnits(trx: Db, ids: readonly number[], path: string, user: A
   const units = createUnitsRepo(trx);
   const missing = await units.missingIds([...ids]);
   if (missing.length > 0) {
-    throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { fields: [{ path, message: `unknown units ${missing.join(', ')}` }] });
+    throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, {
+      fields: [{ path, message: `unknown units ${missing.join(', ')}` }],
+    });
   }
   // A centre works inside its own regions: a unit elsewhere would see a requester it has no business with.
   const prefixes = caseScopeFor(user).regionPrefixes;
@@ -35,7 +37,9 @@ async function checkUnits(trx: Db, ids: readonly number[], path: string, user: A
     if (unit && !prefixes.some((p) => unit.regionCode.startsWith(p))) outside.push(id);
   }
   if (outside.length > 0) {
-    throw new DomainError('validation_failed', `units outside your service area: ${outside.join(', ')}`, { fields: [{ path, message: 'outside your service area' }] });
+    throw new DomainError('validation_failed', `units outside your service area: ${outside.join(', ')}`, {
+      fields: [{ path, message: 'outside your service area' }],
+    });
   }
 }
 
@@ -48,7 +52,9 @@ export async function checkReferences(trx: Db, row: CaseRow, input: ActionInput,
     const missing = await createPoliciesRepo(trx).missingIds(ids);
     if (missing.length > 0) {
       const path = input.action === 'cite' ? 'policyId' : 'citations';
-      throw new DomainError('validation_failed', `unknown policies: ${missing.join(', ')}`, { fields: [{ path, message: `unknown policies ${missing.join(', ')}` }] });
+      throw new DomainError('validation_failed', `unknown policies: ${missing.join(', ')}`, {
+        fields: [{ path, message: `unknown policies ${missing.join(', ')}` }],
+      });
     }
   }
   if (input.action === 'decide') {
@@ -62,11 +68,17 @@ export async function checkReferences(trx: Db, row: CaseRow, input: ActionInput,
     }
   }
   if (input.action === 'merge') {
-    if (input.masterId === row.id) throw new DomainError('validation_failed', 'a case cannot be merged into itself', { fields: [{ path: 'masterId', message: 'same case' }] });
+    if (input.masterId === row.id)
+      throw new DomainError('validation_failed', 'a case cannot be merged into itself', {
+        fields: [{ path: 'masterId', message: 'same case' }],
+      });
     const master = await createCasesRepo(trx).lock(input.masterId);
-    if (!master || !visibleTo(user, master)) throw new DomainError('validation_failed', 'master case not found', { fields: [{ path: 'masterId', message: 'not found' }] });
+    if (!master || !visibleTo(user, master))
+      throw new DomainError('validation_failed', 'master case not found', { fields: [{ path: 'masterId', message: 'not found' }] });
     if (master.status === 'merged') {
-      throw new DomainError('validation_failed', `case ${master.tracking_no} is itself merged; merge into ${String(master.master_id)}`, { fields: [{ path: 'masterId', message: 'master is merged' }] });
+      throw new DomainError('validation_failed', `case ${master.tracking_no} is itself merged; merge into ${String(master.master_id)}`, {
+        fields: [{ path: 'masterId', message: 'master is merged' }],
+      });
     }
   }
 }

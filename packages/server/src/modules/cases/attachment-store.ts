@@ -21,12 +21,21 @@ export interface StagedFile {
   data: Buffer;
 }
 
-export function stageFile(file: { fileName: string; data: Buffer }, sniffed: { ext: string; mime: string }, now: Date, fallbackName: string): StagedFile {
+export function stageFile(
+  file: { fileName: string; data: Buffer },
+  sniffed: { ext: string; mime: string },
+  now: Date,
+  fallbackName: string,
+): StagedFile {
   const id = randomUUID();
   return {
     id,
     key: path.join(now.toISOString().slice(0, 7), `${id}.${sniffed.ext}`),
-    safeName: path.basename(file.fileName).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || `${fallbackName}.${sniffed.ext}`,
+    safeName:
+      path
+        .basename(file.fileName)
+        .replace(/[\u0000-\u001f]/g, '')
+        .slice(0, 200) || `${fallbackName}.${sniffed.ext}`,
     mime: sniffed.mime,
     data: file.data,
   };
@@ -86,5 +95,11 @@ export async function recordAttachments(
 }
 
 export function attachmentViews(items: readonly StagedFile[], now: Date) {
-  return items.map((it) => ({ id: it.id, fileName: it.safeName, mimeType: it.mime, sizeBytes: it.data.length, createdAt: now.toISOString() }));
+  return items.map((it) => ({
+    id: it.id,
+    fileName: it.safeName,
+    mimeType: it.mime,
+    sizeBytes: it.data.length,
+    createdAt: now.toISOString(),
+  }));
 }

@@ -15,7 +15,13 @@ export function createAttachmentsRepo(db: Db) {
         .where('case_id', '=', caseId)
         .orderBy('created_at')
         .execute();
-      return rows.map((r) => ({ id: r.id, fileName: r.file_name, mimeType: r.mime_type, sizeBytes: r.size_bytes, createdAt: r.created_at.toISOString() }));
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.file_name,
+        mimeType: r.mime_type,
+        sizeBytes: r.size_bytes,
+        createdAt: r.created_at.toISOString(),
+      }));
     },
 
     async get(id: string) {
@@ -34,7 +40,11 @@ export function createAttachmentsRepo(db: Db) {
     },
 
     async countOfCase(caseId: number): Promise<number> {
-      const r = await db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

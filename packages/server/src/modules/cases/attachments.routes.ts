@@ -29,7 +29,8 @@ export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; cl
     } catch (e) {
       throw multipartError(e);
     }
-    if (files.length === 0) throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
+    if (files.length === 0)
+      throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
     return reply.status(201).send({ items: await service.addAll(id, files, user) });
   });
 

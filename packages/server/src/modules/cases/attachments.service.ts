@@ -43,7 +43,10 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: 
   async function sniff(file: { fileName: string; data: Buffer }) {
     const sniffed = await fileTypeFromBuffer(file.data);
     if (!sniffed || !allowedMimeTypes.has(sniffed.mime)) {
-      throw new DomainError('unsupported_media_type', `${path.basename(file.fileName) || 'a file'}: content is ${sniffed?.mime ?? 'not a recognised type'}; allowed: images, PDF, Word, Excel, audio, video`);
+      throw new DomainError(
+        'unsupported_media_type',
+        `${path.basename(file.fileName) || 'a file'}: content is ${sniffed?.mime ?? 'not a recognised type'}; allowed: images, PDF, Word, Excel, audio, video`,
+      );
     }
     return sniffed;
   }
@@ -63,7 +66,10 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: 
         const row = await createCasesRepo(trx).lock(caseId);
         if (!row || !visible(user, row)) throw new DomainError('not_found', 'case not found');
         if (row.status === 'closed' || row.status === 'merged') {
-          throw new DomainError('illegal_transition', 'a closed or merged case takes no more attachments', { status: row.status, action: 'attach' });
+          throw new DomainError('illegal_transition', 'a closed or merged case takes no more attachments', {
+            status: row.status,
+            action: 'attach',
+          });
         }
         if ((await createAttachmentsRepo(trx).countOfCase(caseId)) + items.length > MAX_ATTACHMENTS_PER_CASE) {
           throw new DomainError('payload_too_large', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);

@@ -4,7 +4,14 @@ import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import type { Audience } from './action-effects.ts';
 
 /** The outbox message of a case event: who must hear of it; the senders resolve people and channels. */
-export async function enqueueCaseMessage(trx: Db, row: CaseRow, eventId: number, action: string, audience: Audience[], now: Date): Promise<void> {
+export async function enqueueCaseMessage(
+  trx: Db,
+  row: CaseRow,
+  eventId: number,
+  action: string,
+  audience: Audience[],
+  now: Date,
+): Promise<void> {
   await createOutboxRepo(trx).enqueue(
     {
       topic: `case.${action}`,

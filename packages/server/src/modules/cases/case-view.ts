@@ -1,11 +1,4 @@
-import {
-  allowedActions,
-  maskPhone,
-  maySeeRequesterPhone,
-  type Actor,
-  type CaseSnapshot,
-  type Role,
-} from '@huiyin/core';
+import { allowedActions, maskPhone, maySeeRequesterPhone, type Actor, type CaseSnapshot, type Role } from '@huiyin/core';
 import type { CaseEventRow, CaseRow } from '../../db/schema.ts';
 
 /** What the API shows of a case; the full phone only to roles that call the requester back. */
@@ -114,7 +107,12 @@ export function caseDetail(
     reply:
       row.reply_outcome === null
         ? null
-        : { outcome: row.reply_outcome, text: row.reply_text, policyBasis: row.policy_basis, repliedAt: row.replied_at?.toISOString() ?? null },
+        : {
+            outcome: row.reply_outcome,
+            text: row.reply_text,
+            policyBasis: row.policy_basis,
+            repliedAt: row.replied_at?.toISOString() ?? null,
+          },
     followUp: { state: row.follow_up, solved: row.solved, satisfaction: row.satisfaction },
     pendingExtension: row.pending_extension,
     returnCount: row.return_count,

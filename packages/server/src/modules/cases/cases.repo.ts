@@ -24,7 +24,18 @@ export interface ListFilter extends Omit<ListCasesQuery, 'cursor' | 'q' | 'pageS
   terms?: readonly string[] | undefined;
 }
 
-export const queueNames = ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review', 'awaiting_follow_up', 'awaiting_decision', 'near', 'overdue', 'safety_net_open'] as const;
+export const queueNames = [
+  'registered',
+  'dispatched',
+  'returned',
+  'in_progress',
+  'reply_review',
+  'awaiting_follow_up',
+  'awaiting_decision',
+  'near',
+  'overdue',
+  'safety_net_open',
+] as const;
 
 type CaseQuery = SelectQueryBuilder<Database, 'cases', CaseRow>;
 
@@ -101,7 +112,12 @@ export function createCasesRepo(db: Db) {
      * Possible duplicates of a case: cases of the same county, not merged, registered within
      * `days`, sharing at least one search term (GIN index), newest first.
      */
-    async similarCandidates(c: { id: number; regionCode: string; createdAt: Date }, terms: readonly string[], days: number, limit = 50): Promise<CaseRow[]> {
+    async similarCandidates(
+      c: { id: number; regionCode: string; createdAt: Date },
+      terms: readonly string[],
+      days: number,
+      limit = 50,
+    ): Promise<CaseRow[]> {
       if (terms.length === 0) return [];
       return db
         .selectFrom('cases')

@@ -102,23 +102,33 @@ export function createCaseService(deps: CaseServiceDeps) {
     const row = await db.transaction().execute(async (trx) => {
       const regions = createRegionsRepo(trx);
       if (!(await regions.exists(input.regionCode))) {
-        throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, { fields: [{ path: 'regionCode', message: 'unknown region code' }] });
+        throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, {
+          fields: [{ path: 'regionCode', message: 'unknown region code' }],
+        });
       }
       if (input.categoryCode !== undefined && !(await createCategoriesRepo(trx).exists(input.categoryCode))) {
-        throw new DomainError('validation_failed', `unknown category ${input.categoryCode}`, { fields: [{ path: 'categoryCode', message: 'unknown category code' }] });
+        throw new DomainError('validation_failed', `unknown category ${input.categoryCode}`, {
+          fields: [{ path: 'categoryCode', message: 'unknown category code' }],
+        });
       }
       const failedMatter = 'failedMatter' in input ? input.failedMatter : undefined;
       if (failedMatter?.unitId !== undefined && (await createUnitsRepo(trx).missingIds([failedMatter.unitId])).length > 0) {
-        throw new DomainError('validation_failed', `unknown unit ${failedMatter.unitId}`, { fields: [{ path: 'failedMatter.unitId', message: 'unknown unit' }] });
+        throw new DomainError('validation_failed', `unknown unit ${failedMatter.unitId}`, {
+          fields: [{ path: 'failedMatter.unitId', message: 'unknown unit' }],
+        });
       }
       if (who.kind === 'staff') {
         if (!inScope(scopeOf(who.user), { regionCode: input.regionCode, leadUnitId: null, assistUnitIds: [] })) {
-          throw new DomainError('validation_failed', 'the region is outside your service area', { fields: [{ path: 'regionCode', message: 'outside your service area' }] });
+          throw new DomainError('validation_failed', 'the region is outside your service area', {
+            fields: [{ path: 'regionCode', message: 'outside your service area' }],
+          });
         }
       } else {
         const centres = await createUnitsRepo(trx).centresCovering(input.regionCode);
         if (centres.length === 0) {
-          throw new DomainError('validation_failed', 'no service centre takes requests for this region yet', { fields: [{ path: 'regionCode', message: 'no service centre for this region' }] });
+          throw new DomainError('validation_failed', 'no service centre takes requests for this region yet', {
+            fields: [{ path: 'regionCode', message: 'no service centre for this region' }],
+          });
         }
       }
       const cases = createCasesRepo(trx);
@@ -132,7 +142,13 @@ export function createCaseService(deps: CaseServiceDeps) {
       const trackingNo = formatTrackingNo(region6, year, seq);
       const urgent = input.urgent ?? false;
       const safetyNetKind = 'safetyNetKind' in input ? (input.safetyNetKind ?? 'general') : 'general';
-      const answerBy = rules.answerBy(now, { type: input.type, urgent, regionCode: input.regionCode, channel: who.kind === 'staff' ? (input.channel ?? 'window') : 'web', safetyNetKind });
+      const answerBy = rules.answerBy(now, {
+        type: input.type,
+        urgent,
+        regionCode: input.regionCode,
+        channel: who.kind === 'staff' ? (input.channel ?? 'window') : 'web',
+        safetyNetKind,
+      });
       const channel = who.kind === 'staff' ? (input.channel ?? 'window') : (input.channel ?? 'web');
       const title = input.title ?? input.content.replace(/\s+/g, ' ').slice(0, 30);
       const registeredUnit = who.kind === 'staff' ? (who.user.units[0]?.id ?? null) : null;
@@ -193,16 +209,40 @@ export function createCaseService(deps: CaseServiceDeps) {
           regionCode: input.regionCode,
           categoryCode: input.categoryCode,
           answerBy: answerBy.toISOString(),
-          ...(failedMatter ? { failedMatter: { name: failedMatter.name, unitId: failedMatter.unitId, window: failedMatter.window, visits: failedMatter.visits }, safetyNetKind } : {}),
+          ...(failedMatter
+            ? {
+                failedMatter: {
+                  name: failedMatter.name,
+                  unitId: failedMatter.unitId,
+                  window: failedMatter.window,
+                  visits: failedMatter.visits,
+                },
+                safetyNetKind,
+              }
+            : {}),
         },
         at: now,
       });
       if (channel === 'safety_net' && failedMatter) await registerFailedMatter(trx, inserted, failedMatter, safetyNetKind, now);
-      await enqueueCaseMessage(trx, inserted, ev.id, 'register', [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }], now);
+      await enqueueCaseMessage(
+        trx,
+        inserted,
+        ev.id,
+        'register',
+        [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }],
+        now,
+      );
       await createStatsRepo(trx).bump(date, input.regionCode, registeredUnit, 'registered');
       return inserted;
     });
-    return { id: row.id, trackingNo: row.tracking_no, status: row.status, version: row.version, answerBy: row.answer_by.toISOString(), createdAt: row.created_at.toISOString() };
+    return {
+      id: row.id,
+      trackingNo: row.tracking_no,
+      status: row.status,
+      version: row.version,
+      answerBy: row.answer_by.toISOString(),
+      createdAt: row.created_at.toISOString(),
+    };
   }
 
   /** A staff member's action on a case they can see. */
@@ -216,7 +256,11 @@ export function createCaseService(deps: CaseServiceDeps) {
    * The requester rates the answer from the tracking page: the same followUp action, taken
    * by the citizen, proven by the tracking number and the last four digits of the phone.
    */
-  async function rateAsRequester(trackingNo: string, last4: string, rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined }) {
+  async function rateAsRequester(
+    trackingNo: string,
+    last4: string,
+    rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined },
+  ) {
     deps.guesses.check(trackingNo);
     const row = await createCasesRepo(db).findByTrackingNo(trackingNo);
     if (!row || row.requester_phone_last4 !== last4) {
@@ -230,14 +274,25 @@ export function createCaseService(deps: CaseServiceDeps) {
    * The requester's rating through a one-time follow-up link: `claim` runs in the rating's own
    * transaction (it marks the link used, or throws and nothing is recorded).
    */
-  async function rateWithClaim(caseId: number, rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined }, claim: (trx: Db) => Promise<void>) {
+  async function rateWithClaim(
+    caseId: number,
+    rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined },
+    claim: (trx: Db) => Promise<void>,
+  ) {
     const row = await createCasesRepo(db).get(caseId);
     if (!row) throw notFound();
     await perform(row.id, row.version, { action: 'followUp', ...rating }, { userId: null, roles: ['citizen'], unitIds: [] }, null, claim);
   }
 
   /** One transaction: lock, check version and the state machine, apply effects, append the event, enqueue, count. */
-  async function perform(caseId: number, version: number, input: ActionInput, actor: Actor, user: AuthUser | null, within?: (trx: Db) => Promise<void>) {
+  async function perform(
+    caseId: number,
+    version: number,
+    input: ActionInput,
+    actor: Actor,
+    user: AuthUser | null,
+    within?: (trx: Db) => Promise<void>,
+  ) {
     const now = clock.now();
     const rules = await deadlines.snapshot();
     await db.transaction().execute(async (trx) => {
@@ -254,7 +309,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       const decision = decide(snapshot, input, actor);
       if (!decision.ok) {
         if (decision.code === 'illegal_transition') {
-          throw new DomainError('illegal_transition', `${decision.action} is not allowed when the case is ${decision.status}`, { status: decision.status, action: decision.action });
+          throw new DomainError('illegal_transition', `${decision.action} is not allowed when the case is ${decision.status}`, {
+            status: decision.status,
+            action: decision.action,
+          });
         }
         if (decision.code === 'forbidden') throw new DomainError('forbidden', decision.reason);
         throw new DomainError('illegal_transition', decision.reason, { status: row.status, action: input.action, ...decision.details });
@@ -295,7 +353,13 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       // 不满意 / 非常不满意: a rectification notice to the handling unit, due in 15 working days.
       if (input.action === 'followUp') {
-        await issueBadRatingNotice(trx, updated, { satisfaction: input.satisfaction, comment: input.comment, eventId: ev.id, actorId: actor.userId }, rules, now);
+        await issueBadRatingNotice(
+          trx,
+          updated,
+          { satisfaction: input.satisfaction, comment: input.comment, eventId: ev.id, actorId: actor.userId },
+          rules,
+          now,
+        );
       }
       // What the caller writes with the action, all or nothing (a follow-up link marked used).
       if (within) await within(trx);
@@ -314,9 +378,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     const row = await createCasesRepo(db).get(caseId);
     if (!row || !(await canSee(db, user, row))) throw notFound();
     const events = await createEventsRepo(db).ofCase(caseId);
-    const unitIds = [row.lead_unit_id, ...row.assist_unit_ids, ...events.map((e) => e.actor_unit_id), ...events.flatMap((e) => unitIdsIn(e.payload))].filter(
-      (x): x is number => typeof x === 'number',
-    );
+    const unitIds = [
+      row.lead_unit_id,
+      ...row.assist_unit_ids,
+      ...events.map((e) => e.actor_unit_id),
+      ...events.flatMap((e) => unitIdsIn(e.payload)),
+    ].filter((x): x is number => typeof x === 'number');
     const names = await unitNames(unitIds);
     const users = await createPeopleRepo(db).displayNames(events.map((e) => e.actor_id).filter((x): x is number => x !== null));
     const merged = (await createCasesRepo(db).mergedInto(row.id)).map((m) => ({ id: m.id, trackingNo: m.tracking_no }));
@@ -339,7 +406,6 @@ export function createCaseService(deps: CaseServiceDeps) {
       regionName,
     });
   }
-
 
   async function list(query: ListCasesQuery, user: AuthUser) {
     const now = clock.now();

@@ -18,14 +18,25 @@ export function createDispatchHelp(db: Db) {
     const unitIds = row.category_code ? await createCategoriesRepo(db).route(row.category_code, row.region_code) : [];
     const names = await createUnitsRepo(db).namesOf([...new Set(unitIds)]);
     const terms = searchTerms(`${row.title} ${row.content}`, 200);
-    const candidates = await createCasesRepo(db).similarCandidates({ id: row.id, regionCode: row.region_code, createdAt: row.created_at }, terms, 30);
+    const candidates = await createCasesRepo(db).similarCandidates(
+      { id: row.id, regionCode: row.region_code, createdAt: row.created_at },
+      terms,
+      30,
+    );
     const similar = candidates
       .filter((c) => visibleTo(user, c))
       .map((c) => ({ c, score: termOverlap(terms, searchTerms(`${c.title} ${c.content}`, 200)) }))
       .filter((x) => x.score >= 0.2)
       .sort((a, b) => b.score - a.score)
       .slice(0, 10)
-      .map(({ c, score }) => ({ id: c.id, trackingNo: c.tracking_no, title: c.title, status: c.status, createdAt: c.created_at.toISOString(), score: Math.round(score * 100) / 100 }));
+      .map(({ c, score }) => ({
+        id: c.id,
+        trackingNo: c.tracking_no,
+        title: c.title,
+        status: c.status,
+        createdAt: c.created_at.toISOString(),
+        score: Math.round(score * 100) / 100,
+      }));
     return {
       suggestedUnits: [...new Set(unitIds)].map((id) => ({ id, name: names.get(id) ?? String(id) })),
       similar,

@@ -3,7 +3,13 @@ import { describeEachDb, type Harness } from '../../testing/harness.ts';
 
 /** The corners a review found: each one a user would notice. */
 async function register(h: Harness, extra: Record<string, unknown> = {}, as = 'clerk') {
-  const res = await h.req(as, 'POST', '/api/v1/cases', { type: 'help', content: '路灯不亮', regionCode: '140802', requester: { phone: '13900003333' }, ...extra });
+  const res = await h.req(as, 'POST', '/api/v1/cases', {
+    type: 'help',
+    content: '路灯不亮',
+    regionCode: '140802',
+    requester: { phone: '13900003333' },
+    ...extra,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: number; trackingNo: string; answerBy: string };
 }
@@ -35,7 +41,11 @@ describeEachDb('lifecycle edge cases', (get) => {
   it('a dispatcher cannot send a case to a unit outside the centre’s regions', async () => {
     const h = get();
     const c = await register(h);
-    const res = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { version: 1, action: 'dispatch', leadUnitId: h.org.units['jqWater'] });
+    const res = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
+      version: 1,
+      action: 'dispatch',
+      leadUnitId: h.org.units['jqWater'],
+    });
     expect(res.statusCode).toBe(400);
     expect((await h.req('dispatcher', 'GET', `/api/v1/cases/${c.id}`)).json().status).toBe('registered');
   });
@@ -100,7 +110,9 @@ describeEachDb('lifecycle edge cases', (get) => {
     const h = get();
     const c = await register(h, { requester: { phone: '13900004444' } });
     for (let i = 0; i < 10; i++) {
-      const r = await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=${String(1000 + i)}`, undefined, { 'x-forwarded-for': `10.0.0.${i}` });
+      const r = await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=${String(1000 + i)}`, undefined, {
+        'x-forwarded-for': `10.0.0.${i}`,
+      });
       expect(r.statusCode).toBe(404);
     }
     const locked = await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=4444`, undefined, { 'x-forwarded-for': '10.9.9.9' });
@@ -115,7 +127,13 @@ describeEachDb('lifecycle edge cases', (get) => {
     const h = get();
     const tl = await h.req('admin', 'PUT', '/api/v1/settings/time-limits/140311', { sign: { unit: 'workingDays', value: 2 } });
     expect(tl.statusCode).toBe(403);
-    const user = await h.req('admin', 'POST', '/api/v1/users', { username: 'intruder', displayName: '越权', password: 'long-enough-pw', roles: ['dispatcher'], unitIds: [h.org.units['jqCentre']] });
+    const user = await h.req('admin', 'POST', '/api/v1/users', {
+      username: 'intruder',
+      displayName: '越权',
+      password: 'long-enough-pw',
+      roles: ['dispatcher'],
+      unitIds: [h.org.units['jqCentre']],
+    });
     expect(user.statusCode).toBe(403);
     expect((await h.req(null, 'POST', '/api/v1/auth/login', { username: 'intruder', password: 'long-enough-pw' })).statusCode).toBe(401);
   });

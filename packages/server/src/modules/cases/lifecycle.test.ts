@@ -112,9 +112,19 @@ describeEachDb('case lifecycle', (get) => {
     const c = await register(h);
     await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', c.id, { action: 'sign' });
-    const noBasis = await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, { version: 3, action: 'reply', outcome: 'explained', text: '不能办' });
+    const noBasis = await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, {
+      version: 3,
+      action: 'reply',
+      outcome: 'explained',
+      text: '不能办',
+    });
     expect(noBasis.statusCode).toBe(400);
-    const filed = await act(h, 'handler2', c.id, { action: 'reply', outcome: 'explained', text: '依规定不能办理', policyBasis: '《城市供水条例》第二十二条' });
+    const filed = await act(h, 'handler2', c.id, {
+      action: 'reply',
+      outcome: 'explained',
+      text: '依规定不能办理',
+      policyBasis: '《城市供水条例》第二十二条',
+    });
     expect(filed.status).toBe('reply_review');
     let t = await track(h, c.trackingNo);
     expect(t.answer).toBeNull();
@@ -122,7 +132,12 @@ describeEachDb('case lifecycle', (get) => {
 
     const rejected = await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: false, note: '政策依据引用不准确' });
     expect(rejected.status).toBe('in_progress');
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'explained', text: '依规定不能办理，可申请临时供水', policyBasis: '《城市供水条例》第二十二条' });
+    await act(h, 'handler2', c.id, {
+      action: 'reply',
+      outcome: 'explained',
+      text: '依规定不能办理，可申请临时供水',
+      policyBasis: '《城市供水条例》第二十二条',
+    });
     const approved = await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: true });
     expect(approved.status).toBe('replied');
     t = await track(h, c.trackingNo);
@@ -136,7 +151,12 @@ describeEachDb('case lifecycle', (get) => {
     await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', c.id, { action: 'sign' });
     await act(h, 'handler2', c.id, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
-    const unhappy = await act(h, 'supervisor', c.id, { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '还是没水' });
+    const unhappy = await act(h, 'supervisor', c.id, {
+      action: 'followUp',
+      solved: false,
+      satisfaction: 'dissatisfied',
+      comment: '还是没水',
+    });
     expect(unhappy.status).toBe('replied');
     expect(unhappy.allowedActions).toEqual(expect.arrayContaining(['reopen', 'close']));
     expect(unhappy.allowedActions).not.toContain('followUp');
@@ -183,12 +203,24 @@ describeEachDb('case lifecycle', (get) => {
     await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', c.id, { action: 'sign' });
     await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已恢复供水' });
-    const wrongPhone = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, { phone: '0000', solved: true, satisfaction: 'satisfied' });
+    const wrongPhone = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, {
+      phone: '0000',
+      solved: true,
+      satisfaction: 'satisfied',
+    });
     expect(wrongPhone.statusCode).toBe(404);
-    const rated = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, { phone: '2345', solved: true, satisfaction: 'very_satisfied' });
+    const rated = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, {
+      phone: '2345',
+      solved: true,
+      satisfaction: 'very_satisfied',
+    });
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json().status).toBe('closed');
-    const again = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, { phone: '2345', solved: true, satisfaction: 'very_satisfied' });
+    const again = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, {
+      phone: '2345',
+      solved: true,
+      satisfaction: 'very_satisfied',
+    });
     expect(again.statusCode).toBe(409);
     const staff = (await h.req('supervisor', 'GET', `/api/v1/cases/${c.id}`)).json();
     expect(staff.timeline.at(-1).actorRole).toBe('citizen');

@@ -52,7 +52,10 @@ export function createPublicPhotosService(deps: { db: Db; clock: Clock; dataDir:
     }
     const now = deps.clock.now();
     if (now.getTime() - found.created_at.getTime() > PUBLIC_PHOTO_WINDOW_MS) {
-      throw new DomainError('forbidden', words.window[lang], { reason: 'upload_window_closed', windowMinutes: PUBLIC_PHOTO_WINDOW_MS / 60_000 });
+      throw new DomainError('forbidden', words.window[lang], {
+        reason: 'upload_window_closed',
+        windowMinutes: PUBLIC_PHOTO_WINDOW_MS / 60_000,
+      });
     }
     if (files.length > MAX_PUBLIC_PHOTOS) throw new DomainError('payload_too_large', words.tooMany[lang], { max: MAX_PUBLIC_PHOTOS });
 
@@ -61,7 +64,10 @@ export function createPublicPhotosService(deps: { db: Db; clock: Clock; dataDir:
       const sniffed = await fileTypeFromBuffer(file.data);
       if (!sniffed || !sniffed.mime.startsWith('image/') || !allowedMimeTypes.has(sniffed.mime)) {
         const name = path.basename(file.fileName) || 'file';
-        throw new DomainError('unsupported_media_type', `${name}: ${words.notImage[lang]}`, { fileName: name, detected: sniffed?.mime ?? null });
+        throw new DomainError('unsupported_media_type', `${name}: ${words.notImage[lang]}`, {
+          fileName: name,
+          detected: sniffed?.mime ?? null,
+        });
       }
       items.push(stageFile(file, sniffed, now, 'photo'));
     }

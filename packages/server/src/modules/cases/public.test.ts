@@ -13,7 +13,6 @@ import { PNG, multipart } from '../../testing/multipart.ts';
 
 const PHONE = '13935901234';
 
-
 const photo = (i = 1) => ({ name: 'photos', filename: `photo-${i}.png`, type: 'image/png', data: PNG });
 
 async function submit(h: Harness): Promise<{ id: number; trackingNo: string }> {
@@ -65,13 +64,22 @@ describeEachDb('public: page config and photos with a new request', (get) => {
     const h = get();
     const res = await h.req(null, 'GET', '/api/v1/public/config');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { mapTileUrl: string | null; maxPhotos: number; serviceRegions: { code: string; name: string; fullName: string }[] };
+    const body = res.json() as {
+      mapTileUrl: string | null;
+      maxPhotos: number;
+      serviceRegions: { code: string; name: string; fullName: string }[];
+    };
     expect(body.mapTileUrl).toBeNull();
     expect(body.maxPhotos).toBe(5);
     expect(body.serviceRegions.map((r) => r.code)).toEqual(['140311', '140802']);
     expect(body.serviceRegions.find((r) => r.code === '140802')).toEqual({ code: '140802', name: '盐湖区', fullName: '运城市盐湖区' });
 
-    const withTiles = await buildApp({ db: h.db.db, clock: h.clock, dataDir: h.dataDir, mapTileUrl: 'https://tiles.example.test/{z}/{x}/{y}.png' });
+    const withTiles = await buildApp({
+      db: h.db.db,
+      clock: h.clock,
+      dataDir: h.dataDir,
+      mapTileUrl: 'https://tiles.example.test/{z}/{x}/{y}.png',
+    });
     try {
       const r = await withTiles.inject({ method: 'GET', url: '/api/v1/public/config' });
       expect(r.json()).toMatchObject({ mapTileUrl: 'https://tiles.example.test/{z}/{x}/{y}.png' });
@@ -102,7 +110,12 @@ describeEachDb('public: page config and photos with a new request', (get) => {
     expect(await attachmentsOf(h, c.id)).toHaveLength(2);
 
     // Recorded in the case's history as the citizen's.
-    const events = await h.db.db.selectFrom('case_events').select(['action', 'actor_role', 'actor_id']).where('case_id', '=', c.id).where('action', '=', 'attach').execute();
+    const events = await h.db.db
+      .selectFrom('case_events')
+      .select(['action', 'actor_role', 'actor_id'])
+      .where('case_id', '=', c.id)
+      .where('action', '=', 'attach')
+      .execute();
     expect(events).toEqual([
       { action: 'attach', actor_role: 'citizen', actor_id: null },
       { action: 'attach', actor_role: 'citizen', actor_id: null },
@@ -130,18 +143,34 @@ describeEachDb('public: page config and photos with a new request', (get) => {
     const c = await submit(h);
     const files = storedFiles(h);
     const text = expectError(
-      await upload(h, c.trackingNo, [{ name: 'phone', data: PHONE }, { name: 'photos', filename: 'photo.jpg', type: 'image/jpeg', data: '这不是图片，只是一段文字。\n'.repeat(20) }]),
+      await upload(h, c.trackingNo, [
+        { name: 'phone', data: PHONE },
+        { name: 'photos', filename: 'photo.jpg', type: 'image/jpeg', data: '这不是图片，只是一段文字。\n'.repeat(20) },
+      ]),
       415,
       'unsupported_media_type',
     );
     expect(text.message).toMatch(/只能上传图片/);
     // One bad file fails the whole upload, the good one with it.
     expectError(
-      await upload(h, c.trackingNo, [{ name: 'phone', data: PHONE }, photo(), { name: 'photos', filename: 'scan.pdf', type: 'application/pdf', data: '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n' }]),
+      await upload(h, c.trackingNo, [
+        { name: 'phone', data: PHONE },
+        photo(),
+        {
+          name: 'photos',
+          filename: 'scan.pdf',
+          type: 'application/pdf',
+          data: '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
+        },
+      ]),
       415,
       'unsupported_media_type',
     );
-    const json = await h.app.inject({ method: 'POST', url: `/api/v1/public/cases/${c.trackingNo}/photos?phone=${PHONE}`, payload: { photo: 'x' } });
+    const json = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/cases/${c.trackingNo}/photos?phone=${PHONE}`,
+      payload: { photo: 'x' },
+    });
     expectError(json, 415, 'unsupported_media_type');
     expect(storedFiles(h)).toBe(files);
     expect(await attachmentsOf(h, c.id)).toEqual([]);
@@ -158,7 +187,11 @@ describeEachDb('public: page config and photos with a new request', (get) => {
     expect(storedFiles(h)).toBe(files);
 
     const other = await submit(h);
-    expectError(await upload(h, other.trackingNo, [{ name: 'phone', data: PHONE }, ...[1, 2, 3, 4, 5, 6].map(photo)]), 413, 'payload_too_large');
+    expectError(
+      await upload(h, other.trackingNo, [{ name: 'phone', data: PHONE }, ...[1, 2, 3, 4, 5, 6].map(photo)]),
+      413,
+      'payload_too_large',
+    );
     expect(await attachmentsOf(h, other.id)).toEqual([]);
     expect(await attachmentsOf(h, c.id)).toHaveLength(5);
   });

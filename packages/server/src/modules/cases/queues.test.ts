@@ -7,7 +7,11 @@ describeEachDb('workbench queue counts', (get) => {
     const body = { type: 'consultation', content: '咨询停水安排', regionCode: '140802', requester: { phone: '13900002222' } };
     const a = (await h.req('clerk', 'POST', '/api/v1/cases', body)).json();
     await h.req('clerk', 'POST', '/api/v1/cases', body);
-    await h.req('dispatcher', 'POST', `/api/v1/cases/${a.id}/actions`, { action: 'dispatch', version: 1, leadUnitId: h.org.units['water'] });
+    await h.req('dispatcher', 'POST', `/api/v1/cases/${a.id}/actions`, {
+      action: 'dispatch',
+      version: 1,
+      leadUnitId: h.org.units['water'],
+    });
 
     const dispatcher = (await h.req('dispatcher', 'GET', '/api/v1/cases/queues')).json();
     expect(dispatcher).toMatchObject({ registered: 1, dispatched: 1, overdue: 0 });
@@ -31,7 +35,12 @@ describeEachDb('workbench queue counts', (get) => {
     const { water, market } = { water: h.org.units['water'], market: h.org.units['market'] };
     const body = { type: 'help', content: '小区供水管道漏水，需要市场监管配合', regionCode: '140802', requester: { phone: '13900003333' } };
     const c = (await h.req('clerk', 'POST', '/api/v1/cases', body)).json();
-    const dispatched = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: 1, leadUnitId: water, assistUnitIds: [market] });
+    const dispatched = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
+      action: 'dispatch',
+      version: 1,
+      leadUnitId: water,
+      assistUnitIds: [market],
+    });
     expect(dispatched.statusCode, dispatched.body).toBe(200);
     const ids = async (user: string, query: string) => {
       const res = await h.req(user, 'GET', `/api/v1/cases?${query}`);
@@ -48,7 +57,9 @@ describeEachDb('workbench queue counts', (get) => {
     expect(await ids('handler', `unitId=${market}`)).toContain(c.id);
     expect(await ids('handler', `leadUnitId=${market}`)).not.toContain(c.id);
     // Every case listed under a lead unit is led by it.
-    const led = (await h.req('dispatcher', 'GET', `/api/v1/cases?leadUnitId=${water}&pageSize=100`)).json() as { items: { leadUnit: { id: number } | null }[] };
+    const led = (await h.req('dispatcher', 'GET', `/api/v1/cases?leadUnitId=${water}&pageSize=100`)).json() as {
+      items: { leadUnit: { id: number } | null }[];
+    };
     expect(led.items.length).toBeGreaterThan(0);
     expect(led.items.every((i) => i.leadUnit?.id === water)).toBe(true);
 

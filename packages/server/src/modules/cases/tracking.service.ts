@@ -42,7 +42,14 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
         status: row.status,
         createdAt: row.created_at.toISOString(),
         answerBy: row.status === 'closed' || row.status === 'merged' ? null : row.answer_by.toISOString(),
-        answer: answered ? { outcome: source.reply_outcome, text: source.reply_text, policyBasis: source.policy_basis, repliedAt: source.replied_at?.toISOString() } : null,
+        answer: answered
+          ? {
+              outcome: source.reply_outcome,
+              text: source.reply_text,
+              policyBasis: source.policy_basis,
+              repliedAt: source.replied_at?.toISOString(),
+            }
+          : null,
         canRate: row.status === 'replied' && row.follow_up === 'none',
         // A decided safety-net case has a written answer letter (GET /api/v1/track/{no}/answer.pdf).
         writtenAnswer: row.channel === 'safety_net' && answered,
@@ -50,7 +57,11 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
         rating:
           row.satisfaction === null
             ? null
-            : { solved: row.solved, satisfaction: row.satisfaction, by: [...events].reverse().find((e) => e.action === 'followUp')?.actor_role === 'citizen' ? 'citizen' : 'follow_up_call' },
+            : {
+                solved: row.solved,
+                satisfaction: row.satisfaction,
+                by: [...events].reverse().find((e) => e.action === 'followUp')?.actor_role === 'citizen' ? 'citizen' : 'follow_up_call',
+              },
         timeline,
       };
     },

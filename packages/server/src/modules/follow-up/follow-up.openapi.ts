@@ -7,7 +7,12 @@ const token = { name: 'token', in: 'path', required: true, schema: { type: 'stri
 export function followUpPaths(): Record<string, unknown> {
   return {
     '/api/v1/follow-up/{token}': {
-      get: { summary: 'The case and its answer behind a follow-up link sent by SMS (no sign-in); 409 used, 410 expired, 404 unknown', security: [], parameters: [token], responses: { '200': ok('The tracking view with expiresAt'), ...errors, '410': { description: 'The link has expired' } } },
+      get: {
+        summary: 'The case and its answer behind a follow-up link sent by SMS (no sign-in); 409 used, 410 expired, 404 unknown',
+        security: [],
+        parameters: [token],
+        responses: { '200': ok('The tracking view with expiresAt'), ...errors, '410': { description: 'The link has expired' } },
+      },
       post: {
         summary: 'Rate once through the link: solved, satisfaction (5 levels), comment; a second use is refused (409)',
         security: [],

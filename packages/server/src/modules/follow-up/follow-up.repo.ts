@@ -4,7 +4,10 @@ import type { Db } from '../../db/connect.ts';
 export function createFollowUpRepo(db: Db) {
   return {
     async insert(l: { tokenHash: string; caseId: number; createdAt: Date; expiresAt: Date }): Promise<void> {
-      await db.insertInto('follow_up_links').values({ token_hash: l.tokenHash, case_id: l.caseId, created_at: l.createdAt, expires_at: l.expiresAt, used_at: null }).execute();
+      await db
+        .insertInto('follow_up_links')
+        .values({ token_hash: l.tokenHash, case_id: l.caseId, created_at: l.createdAt, expires_at: l.expiresAt, used_at: null })
+        .execute();
     },
 
     async find(tokenHash: string) {

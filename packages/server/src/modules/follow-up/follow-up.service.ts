@@ -31,7 +31,12 @@ export async function createFollowUpLink(db: Db, now: Date, caseId: number): Pro
  * 32 random bytes (base64url) known only to the SMS; the database keeps its SHA-256. A link works
  * once and for FOLLOW_UP_LINK_DAYS days: used again → 409, expired → 410, unknown → 404.
  */
-export function createFollowUpService(deps: { db: Db; clock: Clock; cases: CaseService; tracking: ReturnType<typeof createTrackingService> }) {
+export function createFollowUpService(deps: {
+  db: Db;
+  clock: Clock;
+  cases: CaseService;
+  tracking: ReturnType<typeof createTrackingService>;
+}) {
   const { db, clock } = deps;
   const links = createFollowUpRepo(db);
 
@@ -59,7 +64,8 @@ export function createFollowUpService(deps: { db: Db; clock: Clock; cases: CaseS
       const link = await valid(token);
       await deps.cases.rateWithClaim(link.case_id, rating, async (trx) => {
         // Claimed in the rating's own transaction: two submissions cannot both count.
-        if (!(await createFollowUpRepo(trx).claim(hashOf(token), clock.now()))) throw new DomainError('conflict', 'this follow-up link has been used already');
+        if (!(await createFollowUpRepo(trx).claim(hashOf(token), clock.now())))
+          throw new DomainError('conflict', 'this follow-up link has been used already');
       });
       const row = (await createCasesRepo(db).get(link.case_id))!;
       return deps.tracking.track(row.tracking_no, row.requester_phone_last4, lang);

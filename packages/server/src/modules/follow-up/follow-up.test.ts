@@ -21,7 +21,13 @@ describeEachDb('follow-up links', (get) => {
       cases: createCaseService({ db: h.db.db, clock: h.clock, deadlines, guesses }),
       tracking: createTrackingService(h.db.db, guesses),
     });
-    const reg = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '小区路灯不亮', categoryCode: 'water.outage', regionCode: '140802', requester: { name: '孙女士', phone: '13935912388' } });
+    const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'help',
+      content: '小区路灯不亮',
+      categoryCode: 'water.outage',
+      regionCode: '140802',
+      requester: { name: '孙女士', phone: '13935912388' },
+    });
     const id = reg.json().id as number;
     await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', id, { action: 'sign' });
@@ -35,19 +41,39 @@ describeEachDb('follow-up links', (get) => {
 
     const bad = await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: true, satisfaction: 'super' });
     expect(bad.statusCode).toBe(400);
-    const rated = await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: true, satisfaction: 'very_satisfied', comment: '修得很快' });
+    const rated = await h.req(null, 'POST', `/api/v1/follow-up/${token}`, {
+      solved: true,
+      satisfaction: 'very_satisfied',
+      comment: '修得很快',
+    });
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json().status).toBe('closed');
-    const followUps = async () => (await h.db.db.selectFrom('case_events').select(['action', 'actor_role']).where('case_id', '=', id).where('action', '=', 'followUp').execute()).length;
+    const followUps = async () =>
+      (
+        await h.db.db
+          .selectFrom('case_events')
+          .select(['action', 'actor_role'])
+          .where('case_id', '=', id)
+          .where('action', '=', 'followUp')
+          .execute()
+      ).length;
     expect(await followUps()).toBe(1);
 
     // Used twice: refused, nothing recorded.
-    expect((await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: false, satisfaction: 'very_dissatisfied' })).statusCode).toBe(409);
+    expect((await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: false, satisfaction: 'very_dissatisfied' })).statusCode).toBe(
+      409,
+    );
     expect((await h.req(null, 'GET', `/api/v1/follow-up/${token}`)).statusCode).toBe(409);
     expect(await followUps()).toBe(1);
 
     // Expired: 410; unknown: 404; malformed: 400.
-    const reg2 = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '楼下垃圾未清运', categoryCode: 'water.outage', regionCode: '140802', requester: { name: '李先生', phone: '13935912377' } });
+    const reg2 = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'help',
+      content: '楼下垃圾未清运',
+      categoryCode: 'water.outage',
+      regionCode: '140802',
+      requester: { name: '李先生', phone: '13935912377' },
+    });
     const id2 = reg2.json().id as number;
     await act(h, 'dispatcher', id2, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', id2, { action: 'sign' });
@@ -55,18 +81,28 @@ describeEachDb('follow-up links', (get) => {
     const late = await followUp.create(id2);
     h.clock.advance(8 * 86_400_000);
     h.resetSessions();
-    expect((await h.req(null, 'POST', `/api/v1/follow-up/${late.token}`, { solved: true, satisfaction: 'satisfied' })).statusCode).toBe(410);
+    expect((await h.req(null, 'POST', `/api/v1/follow-up/${late.token}`, { solved: true, satisfaction: 'satisfied' })).statusCode).toBe(
+      410,
+    );
     expect((await h.req(null, 'GET', `/api/v1/follow-up/${'A'.repeat(43)}`)).statusCode).toBe(404);
     expect((await h.req(null, 'GET', '/api/v1/follow-up/short')).statusCode).toBe(400);
-    expect((await h.db.db.selectFrom('case_events').select('id').where('case_id', '=', id2).where('action', '=', 'followUp').execute()).length).toBe(0);
+    expect(
+      (await h.db.db.selectFrom('case_events').select('id').where('case_id', '=', id2).where('action', '=', 'followUp').execute()).length,
+    ).toBe(0);
   });
 
-  it('the worker\'s hook puts a working link into the answer SMS', async () => {
+  it("the worker's hook puts a working link into the answer SMS", async () => {
     const h = get();
     const { followUpLinkHook } = await import('../../main/worker.ts');
     const { loadConfig } = await import('../../config.ts');
     const config = loadConfig({ HUIYIN_PUBLIC_URL: 'https://12345.example.gov.cn', HUIYIN_DATA_DIR: h.dataDir }, h.dataDir);
-    const reg = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '小区井盖缺失', categoryCode: 'water.outage', regionCode: '140802', requester: { name: '冯女士', phone: '13935912344' } });
+    const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'help',
+      content: '小区井盖缺失',
+      categoryCode: 'water.outage',
+      regionCode: '140802',
+      requester: { name: '冯女士', phone: '13935912344' },
+    });
     const id = reg.json().id as number;
     await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', id, { action: 'sign' });
@@ -75,6 +111,9 @@ describeEachDb('follow-up links', (get) => {
     const url = await h.db.db.transaction().execute(async (trx) => await hook({ caseId: id, trackingNo: reg.json().trackingNo }, trx));
     expect(url).toMatch(/^https:\/\/12345\.example\.gov\.cn\/f\/[A-Za-z0-9_-]{43}$/);
     const token = url!.split('/').pop()!;
-    expect((await h.req(null, 'GET', `/api/v1/follow-up/${token}`)).json()).toMatchObject({ trackingNo: reg.json().trackingNo, canRate: true });
+    expect((await h.req(null, 'GET', `/api/v1/follow-up/${token}`)).json()).toMatchObject({
+      trackingNo: reg.json().trackingNo,
+      canRate: true,
+    });
   });
 });

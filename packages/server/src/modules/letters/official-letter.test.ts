@@ -219,7 +219,9 @@ describe.skipIf(!POPPLER)('renderOfficialLetter', () => {
     expect(all).toContain('阳泉市郊区政务服务中心2026年11月27日');
 
     // A page of body text holds the standard's 22 lines (plus the page number line).
-    const lines = pdftext(file, '-layout', '-f', '2', '-l', '2').split('\n').filter((l) => l.trim() !== '');
+    const lines = pdftext(file, '-layout', '-f', '2', '-l', '2')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(lines.length).toBe(23);
 
     // Page numbers: odd pages on the right, even pages on the left.

@@ -167,10 +167,7 @@ function buildDefinition(letter: OfficialLetter): TDocumentDefinitions {
       { width: '*', text: '' },
       {
         width: 'auto',
-        stack: [
-          { text: letter.signature },
-          { text: letter.date, margin: [INDENT, 0, 0, 0] },
-        ],
+        stack: [{ text: letter.signature }, { text: letter.date, margin: [INDENT, 0, 0, 0] }],
       },
       { width: INDENT, text: '' },
     ],
@@ -220,4 +217,10 @@ export function chineseDate(d: Date): string {
 }
 
 /** Exposed for the tests: the page width and the type area, in points. */
-export const officialLetterGeometry = { pageWidth: PAGE_WIDTH, margin: MARGIN, typeWidth: TYPE_WIDTH, typeHeight: TYPE_HEIGHT, linePitch: LINE_PITCH };
+export const officialLetterGeometry = {
+  pageWidth: PAGE_WIDTH,
+  margin: MARGIN,
+  typeWidth: TYPE_WIDTH,
+  typeHeight: TYPE_HEIGHT,
+  linePitch: LINE_PITCH,
+};

@@ -8,7 +8,15 @@ import type { AuthUser } from '../people/auth.service.ts';
  */
 export const manageRoles: readonly Role[] = ['livelihood_officer', 'admin'];
 export const collectRoles: readonly Role[] = ['livelihood_officer', 'clerk', 'grid_worker', 'admin'];
-export const readRoles: readonly Role[] = [...collectRoles, 'leader', 'supervisor', 'dispatcher', 'safety_net_officer', 'handler', 'unit_head'];
+export const readRoles: readonly Role[] = [
+  ...collectRoles,
+  'leader',
+  'supervisor',
+  'dispatcher',
+  'safety_net_officer',
+  'handler',
+  'unit_head',
+];
 /** Who may check and strike off a finished project. */
 export const acceptRoles: readonly Role[] = ['livelihood_officer', 'supervisor', 'admin'];
 /** Who reads any cadre's duty list of their regions. */

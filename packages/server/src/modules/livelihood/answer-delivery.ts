@@ -50,6 +50,8 @@ export async function deliverAnswers(
   await repo.markAnswered(byCase, { method: 'case', note: a.note, by: a.by }, a.at);
   return {
     sent: bySms.length + byCase.length,
-    unanswered: open.filter((o) => !reachable(o)).map((o) => ({ ...originatorView(o, true), matterId: o.matterId, matterTitle: a.titles.get(o.matterId) ?? '' })),
+    unanswered: open
+      .filter((o) => !reachable(o))
+      .map((o) => ({ ...originatorView(o, true), matterId: o.matterId, matterTitle: a.titles.get(o.matterId) ?? '' })),
   };
 }

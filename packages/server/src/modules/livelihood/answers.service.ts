@@ -29,7 +29,11 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
   function requireAnswerer(p: ProjectRow, user: AuthUser): void {
     const mayAnswer = p.cadreUserId === user.id || (has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode));
     if (!mayAnswer) throw new DomainError('forbidden', 'the answer is given by the cadre or the livelihood office');
-    if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is already struck off' : 'originators are answered once the project is being delivered');
+    if (!['assigned', 'signed'].includes(p.status))
+      throw new DomainError(
+        'illegal_transition',
+        p.status === 'accepted' ? 'the project is already struck off' : 'originators are answered once the project is being delivered',
+      );
   }
 
   async function originatorsOf(trx: Db, projectId: number): Promise<{ rows: OriginatorRow[]; titles: Map<number, string> }> {
@@ -65,7 +69,12 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
     },
 
     /** An answer given in person, by phone or by letter to someone the outbox cannot reach. */
-    async recordAnswer(id: number, originatorId: number, a: { method: 'visit' | 'phone' | 'letter'; note: string }, user: AuthUser): Promise<ProjectView> {
+    async recordAnswer(
+      id: number,
+      originatorId: number,
+      a: { method: 'visit' | 'phone' | 'letter'; note: string },
+      user: AuthUser,
+    ): Promise<ProjectView> {
       await db.transaction().execute(async (trx) => {
         const p = await lockProject(trx, id, user);
         requireAnswerer(p, user);
@@ -83,30 +92,54 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
     async accept(id: number, input: z.output<typeof acceptSchema>, user: AuthUser): Promise<ProjectView> {
       await db.transaction().execute(async (trx) => {
         const p = await lockProject(trx, id, user);
-        if (!(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) throw new DomainError('forbidden', 'projects are accepted by the livelihood office or the supervisors of the region');
-        if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is already struck off' : 'only a project being delivered can be accepted');
+        if (!(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode)))
+          throw new DomainError('forbidden', 'projects are accepted by the livelihood office or the supervisors of the region');
+        if (!['assigned', 'signed'].includes(p.status))
+          throw new DomainError(
+            'illegal_transition',
+            p.status === 'accepted' ? 'the project is already struck off' : 'only a project being delivered can be accepted',
+          );
         const repo = createProjectsRepo(trx);
         const ms = await repo.milestones([id]);
         const open = ms.filter((m) => m.percent < 100);
         if (ms.length === 0 || open.length > 0) {
-          throw new DomainError('illegal_transition', ms.length === 0 ? 'the project has no milestones to check' : `milestones not finished: ${open.map((m) => `${m.title} ${m.percent}%`).join('、')}`);
+          throw new DomainError(
+            'illegal_transition',
+            ms.length === 0
+              ? 'the project has no milestones to check'
+              : `milestones not finished: ${open.map((m) => `${m.title} ${m.percent}%`).join('、')}`,
+          );
         }
         const photoIds = [...new Set(input.photoIds ?? [])];
-        if ((await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds)).length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
+        if ((await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds)).length !== photoIds.length)
+          throw new DomainError('validation_failed', 'unknown photos', {
+            fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }],
+          });
         // Everyone the outbox can reach is told now (the given answer, or the standard one);
         // whoever it cannot reach must have been answered in person before.
         const answer = input.answer ?? `项目已完工并通过验收（${toChinaDate(clock.now())}），感谢您的反映和支持。`;
         const { unanswered } = await send(trx, p, answer, user);
         if (unanswered.length > 0) {
           // Throwing rolls back the answers just sent too: an acceptance is all or nothing.
-          throw new DomainError('originators_unanswered', `${unanswered.length} of those who raised the project's matters have not been answered`, { unanswered });
+          throw new DomainError(
+            'originators_unanswered',
+            `${unanswered.length} of those who raised the project's matters have not been answered`,
+            { unanswered },
+          );
         }
         const now = clock.now();
-        await repo.update(id, { status: 'accepted', accepted_at: now, accepted_by: user.id, checkers: input.checkers ?? null, findings: input.findings }, now);
+        await repo.update(
+          id,
+          { status: 'accepted', accepted_at: now, accepted_by: user.id, checkers: input.checkers ?? null, findings: input.findings },
+          now,
+        );
         await createMattersRepo(trx).setStatusOfProject(id, 'answered', now);
         await repo.event(id, 'accept', user.id, { findings: input.findings, checkers: input.checkers ?? null, photoIds }, now);
         if (p.cadreUserId !== null) {
-          await createOutboxRepo(trx).enqueue({ topic: 'livelihood.accepted', caseId: null, payload: { projectId: id, userId: p.cadreUserId, title: p.title } }, now);
+          await createOutboxRepo(trx).enqueue(
+            { topic: 'livelihood.accepted', caseId: null, payload: { projectId: id, userId: p.cadreUserId, title: p.title } },
+            now,
+          );
         }
       });
       return deps.projects.view(id, user);

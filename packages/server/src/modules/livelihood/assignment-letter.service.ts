@@ -20,7 +20,8 @@ export function createAssignmentLetterService(deps: { db: Db; clock: Clock; proj
     async letterPdf(id: number, user: AuthUser): Promise<{ pdf: Buffer; letterNo: string }> {
       const p = await deps.projects.readable(id, user);
       if (p.letterNo === null) throw new DomainError('not_found', 'the project has not been assigned: there is no letter yet');
-      if (!canReadLetter(p, user)) throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
+      if (!canReadLetter(p, user))
+        throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
       const [ms, matterRows, issuer, cadre] = await Promise.all([
         projects.milestones([id]),
         createMattersRepo(db).ofProject(id),
@@ -36,7 +37,15 @@ export function createAssignmentLetterService(deps: { db: Db; clock: Clock; proj
         regionName,
         listTitle: p.listTitle,
         batchName: batchName(p.listBatch),
-        project: { title: p.title, description: p.description, leadUnit: p.leadUnitName, budget: p.budget, startDate: p.startDate, dueDate: p.dueDate ?? '', requirements: p.requirements },
+        project: {
+          title: p.title,
+          description: p.description,
+          leadUnit: p.leadUnitName,
+          budget: p.budget,
+          startDate: p.startDate,
+          dueDate: p.dueDate ?? '',
+          requirements: p.requirements,
+        },
         matters: matterRows.map((m) => ({ title: m.title, regionName: m.regionName, originatorCount: m.originatorCount })),
         milestones: ms.map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight })),
         issuedAt: p.assignedAt ?? clock.now(),

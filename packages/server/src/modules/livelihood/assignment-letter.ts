@@ -94,7 +94,9 @@ export function assignmentLetter(d: AssignmentLetterData): OfficialLetter {
       d.matters.length > 0 ? `该项目对应群众反映的民生事项${d.matters.length}件，涉及群众${people}人（户），具体见所附对应民生事项。` : ''
     }`,
     `二、责任分工。由你${d.cadreTitle?.trim() ? `（${d.cadreTitle.trim()}）` : ''}担任该项目责任领导，负责统筹协调、督促推进，研究解决项目实施中的重大问题；${
-      p.leadUnit?.trim() ? `${p.leadUnit.trim()}为牵头单位，负责具体实施，有关单位和乡镇配合。` : '牵头单位由你研究确定后在“回音”平台登记，有关单位和乡镇配合。'
+      p.leadUnit?.trim()
+        ? `${p.leadUnit.trim()}为牵头单位，负责具体实施，有关单位和乡镇配合。`
+        : '牵头单位由你研究确定后在“回音”平台登记，有关单位和乡镇配合。'
     }`,
     `三、资金安排。${p.budget !== null && p.budget > 0 ? `项目计划总投资${amount(p.budget)}万元，由牵头单位按程序申报，专款专用。` : '项目所需资金由牵头单位按程序申报安排，专款专用。'}`,
     `四、完成时限。${p.startDate ? `项目自${chineseIsoDate(p.startDate)}起实施，` : '项目'}须于${due}前完成并申请验收。`,
@@ -121,7 +123,9 @@ export function assignmentLetter(d: AssignmentLetterData): OfficialLetter {
     const total = d.milestones.reduce((s, m) => s + Math.max(0, m.weight), 0);
     sections.push({
       heading: '进度节点',
-      items: d.milestones.map((m) => `${m.title.trim()}：${chineseIsoDate(m.plannedDate)}前完成，权重${share(Math.max(0, m.weight), total)}`),
+      items: d.milestones.map(
+        (m) => `${m.title.trim()}：${chineseIsoDate(m.plannedDate)}前完成，权重${share(Math.max(0, m.weight), total)}`,
+      ),
     });
   }
 

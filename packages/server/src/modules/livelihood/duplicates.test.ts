@@ -154,9 +154,12 @@ describe('duplicate suggestion on the labelled pairs', () => {
     const auc = wins / (pos.length * neg.length);
 
     const wrong = scored
-      .filter((s) => (s.score >= threshold) !== s.pair.duplicate)
+      .filter((s) => s.score >= threshold !== s.pair.duplicate)
       .sort((x, y) => y.score - x.score)
-      .map((s) => `  ${s.pair.duplicate ? 'missed duplicate ' : 'false suggestion '} ${s.score.toFixed(3)}  ${s.pair.a.title} | ${s.pair.b.title}  [${s.shared.join(' ')}]  (${s.pair.note})`);
+      .map(
+        (s) =>
+          `  ${s.pair.duplicate ? 'missed duplicate ' : 'false suggestion '} ${s.score.toFixed(3)}  ${s.pair.a.title} | ${s.pair.b.title}  [${s.shared.join(' ')}]  (${s.pair.note})`,
+      );
     console.log(
       [
         `[duplicates] ${pairs.length} labelled pairs (${pos.length} duplicates), default threshold ${threshold}`,

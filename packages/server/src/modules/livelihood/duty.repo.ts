@@ -12,7 +12,11 @@ export function createDutyRepo(db: Db) {
         .selectFrom('cases')
         .select(['id', 'tracking_no', 'title', 'status', 'next_due_at'])
         .where('lead_unit_id', 'in', [...unitIds])
-        .where('status', 'in', openStatuses.filter((s) => s !== 'registered'))
+        .where(
+          'status',
+          'in',
+          openStatuses.filter((s) => s !== 'registered'),
+        )
         .orderBy('next_due_at')
         .limit(limit)
         .execute();

@@ -27,7 +27,8 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
       if (userId !== undefined && userId !== user.id) {
         const prefixes = requireAny(user, overseeRoles, "reading another cadre's duty list");
         const other = await createPeopleRepo(db).findById(userId);
-        if (!other || !other.units.some((u) => covers(prefixes, u.regionCode))) throw new DomainError('not_found', `user ${userId} not found`);
+        if (!other || !other.units.some((u) => covers(prefixes, u.regionCode)))
+          throw new DomainError('not_found', `user ${userId} not found`);
         cadreId = other.id;
       }
       const cadre = cadreId === user.id ? user : (await createPeopleRepo(db).findById(cadreId))!;
@@ -50,7 +51,13 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
         projects: rows.map((p) => projectListItem(p, views.get(p.id) ?? [])),
         nextMilestones: open.filter((m) => m.light === 'green').slice(0, 20),
         late: open.filter((m) => m.light === 'yellow' || m.light === 'red'),
-        cases: cases.map((c) => ({ id: c.id, trackingNo: c.tracking_no, title: c.title, status: c.status, dueAt: c.next_due_at?.toISOString() ?? null })),
+        cases: cases.map((c) => ({
+          id: c.id,
+          trackingNo: c.tracking_no,
+          title: c.title,
+          status: c.status,
+          dueAt: c.next_due_at?.toISOString() ?? null,
+        })),
       };
     },
 
@@ -58,13 +65,17 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
     async cadres(regionCode: string | undefined, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'listing cadres');
       const prefix = regionCode ? regionPrefix(regionCode) : null;
-      if (prefix !== null && !covers(prefixes, regionCode!) && !prefixes.some((p) => p.startsWith(prefix))) throw new DomainError('forbidden', 'the region is outside your service area');
+      if (prefix !== null && !covers(prefixes, regionCode!) && !prefixes.some((p) => p.startsWith(prefix)))
+        throw new DomainError('forbidden', 'the region is outside your service area');
       const rows = await createDutyRepo(db).cadres();
       const seen = new Set<number>();
       const items = [];
       for (const r of rows) {
         if (seen.has(r.id)) continue;
-        const inScope = prefix === null ? covers(prefixes, r.region_code) : r.region_code.startsWith(prefix) || (regionCode ?? '').startsWith(regionPrefix(r.region_code));
+        const inScope =
+          prefix === null
+            ? covers(prefixes, r.region_code)
+            : r.region_code.startsWith(prefix) || (regionCode ?? '').startsWith(regionPrefix(r.region_code));
         if (!inScope) continue;
         seen.add(r.id);
         items.push({ id: r.id, name: r.display_name, unitName: r.unit_name, regionCode: r.region_code });
@@ -85,14 +96,43 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
       let yellow = 0;
       let red = 0;
       for (const m of late) {
-        const light = milestoneView({ id: m.id, projectId: m.project_id, sort: 0, title: m.title, plannedDate: m.planned_date, weight: 1, reason: null, percent: m.percent, doneOn: null, warnedLevel: m.warned_level }, t, calendar, rule).light;
+        const light = milestoneView(
+          {
+            id: m.id,
+            projectId: m.project_id,
+            sort: 0,
+            title: m.title,
+            plannedDate: m.planned_date,
+            weight: 1,
+            reason: null,
+            percent: m.percent,
+            doneOn: null,
+            warnedLevel: m.warned_level,
+          },
+          t,
+          calendar,
+          rule,
+        ).light;
         const level = lightRank(light);
         if (level <= m.warned_level) continue;
         const announced = await db.transaction().execute(async (trx) => {
           if (!(await createProjectsRepo(trx).raiseWarnedLevel(m.id, level))) return false;
-          const payload = { id: `milestone-${m.id}-${m.planned_date}-${light}`, projectId: m.project_id, milestoneId: m.id, projectTitle: m.project_title, milestone: m.title, plannedDate: m.planned_date, light, regionCode: m.region_code };
+          const payload = {
+            id: `milestone-${m.id}-${m.planned_date}-${light}`,
+            projectId: m.project_id,
+            milestoneId: m.id,
+            projectTitle: m.project_title,
+            milestone: m.title,
+            plannedDate: m.planned_date,
+            light,
+            regionCode: m.region_code,
+          };
           const outbox = createOutboxRepo(trx);
-          if (m.cadre_user_id !== null) await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...payload, to: 'cadre', userId: m.cadre_user_id } }, now);
+          if (m.cadre_user_id !== null)
+            await outbox.enqueue(
+              { topic: 'livelihood.milestone_late', caseId: null, payload: { ...payload, to: 'cadre', userId: m.cadre_user_id } },
+              now,
+            );
           await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...payload, to: 'supervisors' } }, now);
           await createProjectsRepo(trx).event(m.project_id, `milestone_${light}`, null, { milestoneId: m.id }, now);
           return true;

@@ -57,16 +57,41 @@ describeEachDb('livelihood: from the problem list to every originator answered',
 
   it('a livelihood officer opens the district list and imports matters from field visits', async () => {
     const h = get();
-    await h.db.db.insertInto('regions').values({ code: VILLAGE, name: '北庄村', parent_code: TOWN, level: 5 }).onConflict((oc) => oc.doNothing()).execute();
-    const list = await h.req('minsheng', 'POST', '/api/v1/livelihood/lists', { regionCode: '140311', title: '2026年郊区“我为群众办实事”民生事项清单', batch: 1, year: 2026 });
+    await h.db.db
+      .insertInto('regions')
+      .values({ code: VILLAGE, name: '北庄村', parent_code: TOWN, level: 5 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const list = await h.req('minsheng', 'POST', '/api/v1/livelihood/lists', {
+      regionCode: '140311',
+      title: '2026年郊区“我为群众办实事”民生事项清单',
+      batch: 1,
+      year: 2026,
+    });
     expect(list.statusCode, list.body).toBe(201);
     listId = list.json().id;
     expect(list.json()).toMatchObject({ status: 'collecting', batchName: '第一批' });
 
     // A bad workbook: one good row, one with an unknown region: nothing is imported.
     const bad = await filledTemplate(h, [
-      { 事项标题: '村里自来水管网老化经常停水', 所属区域: '西南舁乡北庄村', 领域: '保障和改善基本民生', 反映人类型: '个人', 反映人: '李大山', 联系电话: '13935300001', 收集日期: '2026-04-02' },
-      { 事项标题: '路灯不亮', 所属区域: '不存在乡', 领域: '保障和改善基本民生', 反映人类型: '个人', 反映人: '王小花', 联系电话: '13935300002', 收集日期: '2026/4/3' },
+      {
+        事项标题: '村里自来水管网老化经常停水',
+        所属区域: '西南舁乡北庄村',
+        领域: '保障和改善基本民生',
+        反映人类型: '个人',
+        反映人: '李大山',
+        联系电话: '13935300001',
+        收集日期: '2026-04-02',
+      },
+      {
+        事项标题: '路灯不亮',
+        所属区域: '不存在乡',
+        领域: '保障和改善基本民生',
+        反映人类型: '个人',
+        反映人: '王小花',
+        联系电话: '13935300002',
+        收集日期: '2026/4/3',
+      },
     ]);
     const refused = await upload(h, 'minsheng', '/api/v1/matters/import', [{ name: 'file', filename: 'visits.xlsx', data: bad }]);
     expect(refused.statusCode, refused.body).toBe(200);
@@ -74,15 +99,43 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect(refused.json().errors).toEqual([expect.objectContaining({ row: 3, column: expect.stringContaining('所属区域') })]);
     expect((await h.req('minsheng', 'GET', '/api/v1/matters?regionCode=140311')).json().total).toBe(0);
 
-    const notExcel = await upload(h, 'minsheng', '/api/v1/matters/import', [{ name: 'file', filename: 'visits.xlsx', data: Buffer.from('名称,区域\n停水,郊区\n') }]);
+    const notExcel = await upload(h, 'minsheng', '/api/v1/matters/import', [
+      { name: 'file', filename: 'visits.xlsx', data: Buffer.from('名称,区域\n停水,郊区\n') },
+    ]);
     expect(notExcel.statusCode).toBe(200);
     expect(notExcel.json().imported).toBe(0);
     expect(notExcel.json().errors.length).toBeGreaterThan(0);
 
     const good = await filledTemplate(h, [
-      { 事项标题: '北庄村自来水管网老化经常停水', 事项描述: '村里的水管是几十年前铺的，冬天经常冻裂停水，吃水靠水窖。', 所属区域: '西南舁乡北庄村', 领域: '保障和改善基本民生', 反映人类型: '个人', 反映人: '李大山', 联系电话: '13935300001', 收集日期: '2026-04-02' },
-      { 事项标题: '北庄村吃水难，希望通自来水', 事项描述: '山上缺水，靠收集雨水，老人挑水困难。', 所属区域: '郊区西南舁乡北庄村', 领域: '保障和改善基本民生', 反映人类型: '住户', 反映人: '张二娃', 地址: '北庄村3号', 收集日期: '2026年4月5日' },
-      { 事项标题: '杨家庄乡卫生所缺医生', 所属区域: '杨家庄乡', 领域: '保障和改善基本民生', 反映人类型: '个人', 反映人: '赵三', 联系电话: '13935300003', 收集日期: '2026/4/6' },
+      {
+        事项标题: '北庄村自来水管网老化经常停水',
+        事项描述: '村里的水管是几十年前铺的，冬天经常冻裂停水，吃水靠水窖。',
+        所属区域: '西南舁乡北庄村',
+        领域: '保障和改善基本民生',
+        反映人类型: '个人',
+        反映人: '李大山',
+        联系电话: '13935300001',
+        收集日期: '2026-04-02',
+      },
+      {
+        事项标题: '北庄村吃水难，希望通自来水',
+        事项描述: '山上缺水，靠收集雨水，老人挑水困难。',
+        所属区域: '郊区西南舁乡北庄村',
+        领域: '保障和改善基本民生',
+        反映人类型: '住户',
+        反映人: '张二娃',
+        地址: '北庄村3号',
+        收集日期: '2026年4月5日',
+      },
+      {
+        事项标题: '杨家庄乡卫生所缺医生',
+        所属区域: '杨家庄乡',
+        领域: '保障和改善基本民生',
+        反映人类型: '个人',
+        反映人: '赵三',
+        联系电话: '13935300003',
+        收集日期: '2026/4/6',
+      },
     ]);
     const imported = await upload(h, 'minsheng', '/api/v1/matters/import', [{ name: 'file', filename: 'visits.xlsx', data: good }]);
     expect(imported.statusCode, imported.body).toBe(200);
@@ -95,7 +148,11 @@ describeEachDb('livelihood: from the problem list to every originator answered',
 
   it('a matter entered by form is flagged as a likely duplicate and merged, keeping every originator', async () => {
     const h = get();
-    const check = await h.req('minsheng', 'POST', '/api/v1/matters/similar', { title: '北庄村水管老化冬季冻裂停水', description: '吃水困难，希望改造自来水管网', regionCode: VILLAGE });
+    const check = await h.req('minsheng', 'POST', '/api/v1/matters/similar', {
+      title: '北庄村水管老化冬季冻裂停水',
+      description: '吃水困难，希望改造自来水管网',
+      regionCode: VILLAGE,
+    });
     expect(check.statusCode, check.body).toBe(200);
     expect(check.json().items.map((s: { id: number }) => s.id)).toContain(matterIds[0]);
 
@@ -121,16 +178,36 @@ describeEachDb('livelihood: from the problem list to every originator answered',
 
     const merged = await h.req('minsheng', 'POST', `/api/v1/matters/${dupId}/merge`, { intoId: matterIds[0] });
     expect(merged.statusCode, merged.body).toBe(200);
-    expect(merged.json().originators.map((o: { name: string }) => o.name).sort()).toEqual(['刘四', '孙五', '李大山'].sort());
+    expect(
+      merged
+        .json()
+        .originators.map((o: { name: string }) => o.name)
+        .sort(),
+    ).toEqual(['刘四', '孙五', '李大山'].sort());
     expect(merged.json().mergedFrom).toEqual([expect.objectContaining({ id: dupId })]);
-    expect((await h.req('minsheng', 'GET', `/api/v1/matters/${dupId}`)).json()).toMatchObject({ status: 'merged', mergedIntoId: matterIds[0], originatorCount: 0 });
+    expect((await h.req('minsheng', 'GET', `/api/v1/matters/${dupId}`)).json()).toMatchObject({
+      status: 'merged',
+      mergedIntoId: matterIds[0],
+      originatorCount: 0,
+    });
     expect((await h.req('minsheng', 'POST', `/api/v1/matters/${dupId}/merge`, { intoId: matterIds[1] })).statusCode).toBe(409);
   });
 
   it('a key project is proposed, selected, published and assigned by a numbered letter', async () => {
     const h = get();
-    const base = { listId, title: '北庄村自来水管网改造工程', matterIds, leadUnitId: h.org.units['jqWater'], budget: 120, startDate: '2026-05-01', dueDate: '2026-10-31' };
-    const late = await h.req('minsheng', 'POST', '/api/v1/projects', { ...base, milestones: [{ title: '通水验收', plannedDate: '2026-11-30', weight: 10 }] });
+    const base = {
+      listId,
+      title: '北庄村自来水管网改造工程',
+      matterIds,
+      leadUnitId: h.org.units['jqWater'],
+      budget: 120,
+      startDate: '2026-05-01',
+      dueDate: '2026-10-31',
+    };
+    const late = await h.req('minsheng', 'POST', '/api/v1/projects', {
+      ...base,
+      milestones: [{ title: '通水验收', plannedDate: '2026-11-30', weight: 10 }],
+    });
     expect(late.statusCode).toBe(400);
     expect(late.body).toContain('milestones.0.reason');
 
@@ -149,7 +226,14 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect((await h.req('minsheng', 'POST', '/api/v1/projects', { ...base, title: '另一个项目' })).statusCode).toBe(409);
 
     // A due date already past is refused.
-    expect((await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, { cadreUserId: h.org.users['leader'], dueDate: '2026-01-31' })).statusCode).toBe(400);
+    expect(
+      (
+        await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, {
+          cadreUserId: h.org.users['leader'],
+          dueDate: '2026-01-31',
+        })
+      ).statusCode,
+    ).toBe(400);
     const sel = await h.req('minsheng', 'POST', `/api/v1/livelihood/lists/${listId}/selection`, {
       heldAt: '2026-04-20T09:00:00+08:00',
       attendees: '区委常委会成员',
@@ -163,8 +247,19 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect((await h.req('minsheng', 'POST', `/api/v1/livelihood/lists/${listId}/publish`)).json().status).toBe('published');
 
     // Only a cadre may be given the project.
-    expect((await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, { cadreUserId: h.org.users['clerk'], dueDate: '2026-10-31' })).statusCode).toBe(400);
-    const assigned = await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, { cadreUserId: h.org.users['leader'], dueDate: '2026-10-31', requirements: '入冬前通水' });
+    expect(
+      (
+        await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, {
+          cadreUserId: h.org.users['clerk'],
+          dueDate: '2026-10-31',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const assigned = await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/assign`, {
+      cadreUserId: h.org.users['leader'],
+      dueDate: '2026-10-31',
+      requirements: '入冬前通水',
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json()).toMatchObject({ status: 'assigned', letterNo: '郊党办交〔2026〕1号', cadre: { name: '吴区长' } });
 
@@ -184,15 +279,32 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect((await h.req('leader', 'POST', `/api/v1/projects/${projectId}/sign`)).json().status).toBe('signed');
     const p = (await h.req('leader', 'GET', `/api/v1/projects/${projectId}`)).json();
     const [design, pipes, water] = p.milestones as { id: number }[];
-    expect((await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: design!.id, percent: 101, text: '超过' })).statusCode).toBe(400);
-    expect((await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: 999999, percent: 50, text: '未知' })).statusCode).toBe(400);
+    expect(
+      (await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: design!.id, percent: 101, text: '超过' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: 999999, percent: 50, text: '未知' }))
+        .statusCode,
+    ).toBe(400);
 
-    const photo = await upload(h, 'leader', `/api/v1/projects/${projectId}/photos`, [{ name: 'files', filename: 'site.png', type: 'image/png', data: PNG }]);
+    const photo = await upload(h, 'leader', `/api/v1/projects/${projectId}/photos`, [
+      { name: 'files', filename: 'site.png', type: 'image/png', data: PNG },
+    ]);
     expect(photo.statusCode, photo.body).toBe(201);
     const photoIds = photo.json().ids as number[];
-    const r1 = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: design!.id, percent: 100, text: '设计完成并通过评审', photoIds });
+    const r1 = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, {
+      milestoneId: design!.id,
+      percent: 100,
+      text: '设计完成并通过评审',
+      photoIds,
+    });
     expect(r1.json().progress).toBe(20);
-    const r2 = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: pipes!.id, percent: 50, text: '主管网铺设过半' });
+    const r2 = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, {
+      milestoneId: pipes!.id,
+      percent: 50,
+      text: '主管网铺设过半',
+    });
     expect(r2.json().progress).toBe(45);
     expect(r2.json().reports[0]).toMatchObject({ text: '主管网铺设过半', percent: 50 });
 
@@ -205,7 +317,9 @@ describeEachDb('livelihood: from the problem list to every originator answered',
       });
     h.clock.set('2026-09-02T02:00:00Z');
     h.resetSessions();
-    expect((await h.req('leader', 'GET', '/api/v1/duty-list')).json().late).toEqual([expect.objectContaining({ id: pipes!.id, light: 'yellow' })]);
+    expect((await h.req('leader', 'GET', '/api/v1/duty-list')).json().late).toEqual([
+      expect.objectContaining({ id: pipes!.id, light: 'yellow' }),
+    ]);
     expect(await job.warnLateMilestones()).toEqual({ yellow: 1, red: 0 });
     expect(await job.warnLateMilestones()).toEqual({ yellow: 0, red: 0 }); // announced once
     h.clock.set('2026-09-21T02:00:00Z');
@@ -215,13 +329,20 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect((await warnings()).sort()).toEqual(['red:cadre', 'red:supervisors', 'yellow:cadre', 'yellow:supervisors']);
 
     await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: pipes!.id, percent: 100, text: '管网铺设完毕' });
-    const done = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: water!.id, percent: 100, text: '七个自然村全部通水' });
+    const done = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, {
+      milestoneId: water!.id,
+      percent: 100,
+      text: '七个自然村全部通水',
+    });
     expect(done.json().progress).toBe(100);
   });
 
   it('the project cannot be struck off while anyone who raised it is unanswered; then everyone is answered', async () => {
     const h = get();
-    const first = await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/accept`, { findings: '工程质量合格', answer: '管网已完工通水，感谢您的反映。' });
+    const first = await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/accept`, {
+      findings: '工程质量合格',
+      answer: '管网已完工通水，感谢您的反映。',
+    });
     expect(first.statusCode, first.body).toBe(409);
     expect(first.json().error.code).toBe('originators_unanswered');
     const missing = first.json().error.details.unanswered as { id: number; name: string; reachable: boolean }[];
@@ -235,16 +356,25 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect(sent).toHaveLength(0);
 
     for (const o of missing) {
-      const r = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/originators/${o.id}/answer`, { method: 'visit', note: '入户告知已通水' });
+      const r = await h.req('leader', 'POST', `/api/v1/projects/${projectId}/originators/${o.id}/answer`, {
+        method: 'visit',
+        note: '入户告知已通水',
+      });
       expect(r.statusCode, r.body).toBe(200);
     }
-    const accepted = await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/accept`, { findings: '工程质量合格，七个自然村全部通水', checkers: '区水务局、西南舁乡', answer: '管网已完工通水，感谢您的反映。' });
+    const accepted = await h.req('minsheng', 'POST', `/api/v1/projects/${projectId}/accept`, {
+      findings: '工程质量合格，七个自然村全部通水',
+      checkers: '区水务局、西南舁乡',
+      answer: '管网已完工通水，感谢您的反映。',
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', originators: { total: 4, answered: 4, unanswered: [] } });
     const sms = await h.db.db.selectFrom('outbox').select('payload').where('topic', '=', 'livelihood.answer').execute();
     expect(sms.map((m) => (m.payload as { to: string }).to).sort()).toEqual(['13935300001', '13935300004']);
     expect((await h.req('minsheng', 'GET', `/api/v1/matters/${matterIds[0]}`)).json().status).toBe('answered');
-    expect((await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: 1, percent: 100, text: 'x' })).statusCode).toBe(409);
+    expect(
+      (await h.req('leader', 'POST', `/api/v1/projects/${projectId}/progress`, { milestoneId: 1, percent: 100, text: 'x' })).statusCode,
+    ).toBe(409);
   });
 
   it('the public page shows the project and its progress without personal data', async () => {
@@ -256,7 +386,11 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect(item.milestones.map((m: { title: string }) => m.title)).toEqual(['勘察设计', '管网铺设', '通水验收']);
     const body = res.body;
     for (const secret of ['13935300001', '李大山', '孙五', '吴区长']) expect(body).not.toContain(secret);
-    const photoId = item.lastReports.flatMap((r: { photoIds: number[] }) => r.photoIds)[0] ?? (await h.req(null, 'GET', `/api/v1/public/projects/${projectId}`)).json().lastReports.flatMap((r: { photoIds: number[] }) => r.photoIds)[0];
+    const photoId =
+      item.lastReports.flatMap((r: { photoIds: number[] }) => r.photoIds)[0] ??
+      (await h.req(null, 'GET', `/api/v1/public/projects/${projectId}`))
+        .json()
+        .lastReports.flatMap((r: { photoIds: number[] }) => r.photoIds)[0];
     const photo = await h.req(null, 'GET', `/api/v1/public/project-photos/${photoId}`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');

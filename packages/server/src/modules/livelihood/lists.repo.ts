@@ -35,7 +35,9 @@ export function createListsRepo(db: Db) {
         'l.selection',
         sql<number>`(select count(*)::int from matters m where m.list_id = l.id and m.status <> 'merged')`.as('matter_count'),
         sql<number>`(select count(*)::int from projects p where p.list_id = l.id)`.as('project_count'),
-        sql<number>`(select count(*)::int from projects p where p.list_id = l.id and p.status not in ('candidate', 'dropped'))`.as('selected_count'),
+        sql<number>`(select count(*)::int from projects p where p.list_id = l.id and p.status not in ('candidate', 'dropped'))`.as(
+          'selected_count',
+        ),
       ]);
   }
   type Raw = Awaited<ReturnType<ReturnType<typeof listQuery>['execute']>>[number];
@@ -129,21 +131,42 @@ export function createListsRepo(db: Db) {
     },
 
     async maxBatch(regionCode: string, year: number): Promise<number> {
-      const r = await db.selectFrom('livelihood_lists').select(sql<number>`coalesce(max(batch), 0)::int`.as('n')).where('region_code', '=', regionCode).where('year', '=', year).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('livelihood_lists')
+        .select(sql<number>`coalesce(max(batch), 0)::int`.as('n'))
+        .where('region_code', '=', regionCode)
+        .where('year', '=', year)
+        .executeTakeFirstOrThrow();
       return r.n;
     },
 
-    async insert(l: { regionCode: string; title: string; year: number; batch: number; createdBy: number }, at: Date): Promise<number | null> {
+    async insert(
+      l: { regionCode: string; title: string; year: number; batch: number; createdBy: number },
+      at: Date,
+    ): Promise<number | null> {
       const r = await db
         .insertInto('livelihood_lists')
-        .values({ region_code: l.regionCode, title: l.title, year: l.year, batch: l.batch, status: 'collecting', published_at: null, selection: null, created_by: l.createdBy, created_at: at })
+        .values({
+          region_code: l.regionCode,
+          title: l.title,
+          year: l.year,
+          batch: l.batch,
+          status: 'collecting',
+          published_at: null,
+          selection: null,
+          created_by: l.createdBy,
+          created_at: at,
+        })
         .onConflict((oc) => oc.columns(['region_code', 'year', 'batch']).doNothing())
         .returning('id')
         .executeTakeFirst();
       return r?.id ?? null;
     },
 
-    async update(id: number, patch: { title?: string; status?: ListStatus; publishedAt?: Date | null; selection?: ListRow['selection'] }): Promise<void> {
+    async update(
+      id: number,
+      patch: { title?: string; status?: ListStatus; publishedAt?: Date | null; selection?: ListRow['selection'] },
+    ): Promise<void> {
       await db
         .updateTable('livelihood_lists')
         .set({

@@ -1,4 +1,12 @@
-import { DomainError, batchName, type ListStatus, type ListView, type listInputSchema, type selectionSchema, regionPrefix } from '@huiyin/core';
+import {
+  DomainError,
+  batchName,
+  type ListStatus,
+  type ListView,
+  type listInputSchema,
+  type selectionSchema,
+  regionPrefix,
+} from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -49,7 +57,14 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       projectCount: l.projectCount,
       selectedCount: l.selectedCount,
       publishedAt: l.publishedAt?.toISOString() ?? null,
-      selection: l.selection ? { heldAt: l.selection.heldAt, attendees: l.selection.attendees, notes: l.selection.notes, recordedBy: await recorderName(l.selection.recordedBy) } : null,
+      selection: l.selection
+        ? {
+            heldAt: l.selection.heldAt,
+            attendees: l.selection.attendees,
+            notes: l.selection.notes,
+            recordedBy: await recorderName(l.selection.recordedBy),
+          }
+        : null,
     };
   }
 
@@ -74,7 +89,8 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood lists');
       const code = regionCode ?? user.units[0]?.regionCode;
       if (!code) return { items: [] };
-      if (!covers(prefixes, code) && !prefixes.some((p) => p.startsWith(regionPrefix(code)))) throw new DomainError('forbidden', `region ${code} is outside your service area`);
+      if (!covers(prefixes, code) && !prefixes.some((p) => p.startsWith(regionPrefix(code))))
+        throw new DomainError('forbidden', `region ${code} is outside your service area`);
       const rows = await lists.around(regionAndAncestors(code), regionPrefix(code));
       return { items: await Promise.all(rows.map((r) => view(r, code))) };
     },
@@ -83,8 +99,14 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       const prefixes = requireAny(user, manageRoles, 'creating livelihood lists');
       requireRegion(prefixes, input.regionCode);
       const region = await createRegionsRepo(db).get(input.regionCode);
-      if (!region) throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, { fields: [{ path: 'regionCode', code: 'unknown', message: 'unknown region' }] });
-      if (region.level > 4) throw new DomainError('validation_failed', 'lists belong to a province, city, county or township', { fields: [{ path: 'regionCode', code: 'level', message: 'a village has no list of its own' }] });
+      if (!region)
+        throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, {
+          fields: [{ path: 'regionCode', code: 'unknown', message: 'unknown region' }],
+        });
+      if (region.level > 4)
+        throw new DomainError('validation_failed', 'lists belong to a province, city, county or township', {
+          fields: [{ path: 'regionCode', code: 'level', message: 'a village has no list of its own' }],
+        });
       const id = await lists.insert({ ...input, createdBy: user.id }, clock.now());
       if (id === null) throw new DomainError('conflict', `${input.year} ${batchName(input.batch)} already exists for this region`);
       return view((await lists.get(id))!, input.regionCode);
@@ -98,11 +120,17 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       await db.transaction().execute(async (trx) => {
         const l = await managed(trx, id, user);
         if (patch.status !== undefined && patch.status !== l.status) {
-          if (patch.status === 'published') throw new DomainError('illegal_transition', 'publish through POST /livelihood/lists/{id}/publish');
-          if (!listMoves[l.status].includes(patch.status)) throw new DomainError('illegal_transition', `a ${l.status} list does not go back to ${patch.status}`);
+          if (patch.status === 'published')
+            throw new DomainError('illegal_transition', 'publish through POST /livelihood/lists/{id}/publish');
+          if (!listMoves[l.status].includes(patch.status))
+            throw new DomainError('illegal_transition', `a ${l.status} list does not go back to ${patch.status}`);
         }
-        if (l.status === 'published' && patch.title !== undefined) throw new DomainError('illegal_transition', 'a published list is not renamed');
-        await createListsRepo(trx).update(id, { ...(patch.title !== undefined ? { title: patch.title } : {}), ...(patch.status !== undefined ? { status: patch.status } : {}) });
+        if (l.status === 'published' && patch.title !== undefined)
+          throw new DomainError('illegal_transition', 'a published list is not renamed');
+        await createListsRepo(trx).update(id, {
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.status !== undefined ? { status: patch.status } : {}),
+        });
       });
       return view((await lists.get(id))!, null);
     },
@@ -115,25 +143,48 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
         const prepo = createProjectsRepo(trx);
         const projects = await prepo.byList(id);
         const scored = new Set(input.scores.map((s) => s.projectId));
-        if (scored.size !== input.scores.length) throw new DomainError('validation_failed', 'a project is scored twice', { fields: [{ path: 'scores', code: 'duplicate', message: 'scored twice' }] });
+        if (scored.size !== input.scores.length)
+          throw new DomainError('validation_failed', 'a project is scored twice', {
+            fields: [{ path: 'scores', code: 'duplicate', message: 'scored twice' }],
+          });
         for (const s of input.scores) {
           const p = projects.find((x) => x.id === s.projectId);
-          if (!p) throw new DomainError('validation_failed', `project ${s.projectId} is not on this list`, { fields: [{ path: 'scores.projectId', code: 'unknown', message: `project ${s.projectId} is not on this list` }] });
-          if (!['candidate', 'selected', 'dropped'].includes(p.status)) throw new DomainError('illegal_transition', `project ${p.title} is already ${p.status}`);
+          if (!p)
+            throw new DomainError('validation_failed', `project ${s.projectId} is not on this list`, {
+              fields: [{ path: 'scores.projectId', code: 'unknown', message: `project ${s.projectId} is not on this list` }],
+            });
+          if (!['candidate', 'selected', 'dropped'].includes(p.status))
+            throw new DomainError('illegal_transition', `project ${p.title} is already ${p.status}`);
         }
         for (const sid of input.selectedIds) {
-          if (!scored.has(sid)) throw new DomainError('validation_failed', `project ${sid} is selected but not scored`, { fields: [{ path: 'selectedIds', code: 'unscored', message: `project ${sid} has no score` }] });
+          if (!scored.has(sid))
+            throw new DomainError('validation_failed', `project ${sid} is selected but not scored`, {
+              fields: [{ path: 'selectedIds', code: 'unscored', message: `project ${sid} has no score` }],
+            });
         }
-        if (input.selectedIds.length === 0) throw new DomainError('validation_failed', 'the meeting must choose at least one project', { fields: [{ path: 'selectedIds', code: 'empty', message: 'none chosen' }] });
+        if (input.selectedIds.length === 0)
+          throw new DomainError('validation_failed', 'the meeting must choose at least one project', {
+            fields: [{ path: 'selectedIds', code: 'empty', message: 'none chosen' }],
+          });
         const now = clock.now();
         const mrepo = createMattersRepo(trx);
         for (const s of input.scores) {
           const chosen = input.selectedIds.includes(s.projectId);
-          await prepo.update(s.projectId, { votes: s.votes, priority: s.priority, people_affected: s.peopleAffected, status: chosen ? 'selected' : 'dropped' }, now);
+          await prepo.update(
+            s.projectId,
+            { votes: s.votes, priority: s.priority, people_affected: s.peopleAffected, status: chosen ? 'selected' : 'dropped' },
+            now,
+          );
           const matterIds = (await mrepo.ofProject(s.projectId)).map((m) => m.id);
           // A dropped candidate lets its matters go back to the problem list for another batch.
           await mrepo.setProject(matterIds, chosen ? s.projectId : null, chosen ? 'selected' : 'open', now);
-          await prepo.event(s.projectId, chosen ? 'select' : 'drop', user.id, { votes: s.votes, priority: s.priority, peopleAffected: s.peopleAffected }, now);
+          await prepo.event(
+            s.projectId,
+            chosen ? 'select' : 'drop',
+            user.id,
+            { votes: s.votes, priority: s.priority, peopleAffected: s.peopleAffected },
+            now,
+          );
         }
         await createListsRepo(trx).update(id, {
           status: 'selecting',
@@ -147,7 +198,8 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       await db.transaction().execute(async (trx) => {
         const l = await managed(trx, id, user);
         if (l.status === 'published') throw new DomainError('illegal_transition', 'the list is already published');
-        if (l.selection === null || l.selectedCount === 0) throw new DomainError('illegal_transition', 'record the selection meeting and choose projects before publishing');
+        if (l.selection === null || l.selectedCount === 0)
+          throw new DomainError('illegal_transition', 'record the selection meeting and choose projects before publishing');
         await createListsRepo(trx).update(id, { status: 'published', publishedAt: clock.now() });
       });
       return view((await lists.get(id))!, null);

@@ -43,7 +43,10 @@ const importLimits = { fileSize: MATTER_IMPORT_MAX_BYTES, files: 1, fields: 5, p
 const photoLimits = { fileSize: MAX_PHOTO_BYTES, files: 9, fields: 5, parts: 14 };
 
 const areasPutSchema = z.strictObject({
-  items: z.array(z.strictObject({ code: livelihoodAreaCodeSchema, zh: textSchema(40), en: textSchema(80) })).min(1).max(30),
+  items: z
+    .array(z.strictObject({ code: livelihoodAreaCodeSchema, zh: textSchema(40), en: textSchema(80) }))
+    .min(1)
+    .max(30),
 });
 const regionQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional() });
 const duplicatesQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional(), listId: idSchema.optional() });
@@ -59,7 +62,10 @@ function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
 }
 
 /** Livelihood matters and key projects (docs/livelihood-api.md). Handlers parse, call, answer. */
-export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; deadlines: Deadlines; dataDir: string }): ReturnType<typeof createLivelihood> {
+export function livelihoodRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; deadlines: Deadlines; dataDir: string },
+): ReturnType<typeof createLivelihood> {
   const lv = createLivelihood(deps);
   const { matters, matterAnswers, lists, projects, projectPhotos, assignmentLetters, answers, duty, publicProjects } = lv;
   // jieba builds its dictionary on first use (a fraction of a second): do it when the server starts listening.
@@ -120,7 +126,12 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   });
   app.get('/api/v1/matters/export.xlsx', async (req, reply) => {
     const user = requireUser(req);
-    return xlsx(reply, await matters.exportXlsx(parseWith(matterSearchSchema, req.query, langOf(req)), user), 'livelihood-matters.xlsx', '民生事项清单.xlsx');
+    return xlsx(
+      reply,
+      await matters.exportXlsx(parseWith(matterSearchSchema, req.query, langOf(req)), user),
+      'livelihood-matters.xlsx',
+      '民生事项清单.xlsx',
+    );
   });
   app.get('/api/v1/matters/import-template.xlsx', async (req, reply) => {
     const user = requireUser(req);
@@ -165,7 +176,12 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.post<{ Params: { id: string; originatorId: string } }>('/api/v1/matters/:id/originators/:originatorId/answer', async (req) => {
     const user = requireUser(req);
     const lang = langOf(req);
-    return matterAnswers.record(parseWith(idSchema, req.params.id, lang), parseWith(idSchema, req.params.originatorId, lang), parseWith(recordAnswerSchema, req.body, lang), user);
+    return matterAnswers.record(
+      parseWith(idSchema, req.params.id, lang),
+      parseWith(idSchema, req.params.originatorId, lang),
+      parseWith(recordAnswerSchema, req.body, lang),
+      user,
+    );
   });
 
   // ---- projects
@@ -189,7 +205,11 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.put<Id>('/api/v1/projects/:id/milestones', async (req) => {
     const user = requireUser(req);
     const lang = langOf(req);
-    return projects.putMilestones(parseWith(idSchema, req.params.id, lang), parseWith(milestonesPutSchema, req.body, lang).milestones, user);
+    return projects.putMilestones(
+      parseWith(idSchema, req.params.id, lang),
+      parseWith(milestonesPutSchema, req.body, lang).milestones,
+      user,
+    );
   });
   app.post<Id>('/api/v1/projects/:id/assign', async (req) => {
     const user = requireUser(req);
@@ -205,7 +225,10 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
     const { pdf, letterNo } = await assignmentLetters.letterPdf(parseWith(idSchema, req.params.id, langOf(req)), user);
     return reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="assignment-letter-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${letterNo}交办书.pdf`)}`)
+      .header(
+        'content-disposition',
+        `inline; filename="assignment-letter-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${letterNo}交办书.pdf`)}`,
+      )
       .header('cache-control', 'private, no-store')
       .send(pdf);
   });
@@ -228,7 +251,12 @@ export function livelihoodRoutes(app: FastifyInstance, deps: { db: Db; clock: Cl
   app.post<{ Params: { id: string; originatorId: string } }>('/api/v1/projects/:id/originators/:originatorId/answer', async (req) => {
     const user = requireUser(req);
     const lang = langOf(req);
-    return answers.recordAnswer(parseWith(idSchema, req.params.id, lang), parseWith(idSchema, req.params.originatorId, lang), parseWith(recordAnswerSchema, req.body, lang), user);
+    return answers.recordAnswer(
+      parseWith(idSchema, req.params.id, lang),
+      parseWith(idSchema, req.params.originatorId, lang),
+      parseWith(recordAnswerSchema, req.body, lang),
+      user,
+    );
   });
   app.post<Id>('/api/v1/projects/:id/accept', async (req) => {
     const user = requireUser(req);

@@ -19,9 +19,14 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
     const prefixes = requireAny(user, manageRoles, 'answering livelihood matters');
     const m = await createMattersRepo(trx).get(id, { lock: true });
     if (!m || !covers(prefixes, m.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
-    if (m.status === 'merged') throw new DomainError('illegal_transition', `matter ${id} was merged into ${m.mergedIntoId}: answer that one`);
+    if (m.status === 'merged')
+      throw new DomainError('illegal_transition', `matter ${id} was merged into ${m.mergedIntoId}: answer that one`);
     if (m.status === 'answered') throw new DomainError('illegal_transition', 'everyone who raised this matter has been answered already');
-    if (m.projectId !== null) throw new DomainError('illegal_transition', `matter ${id} belongs to project ${m.projectId}: its people are answered with the project`);
+    if (m.projectId !== null)
+      throw new DomainError(
+        'illegal_transition',
+        `matter ${id} belongs to project ${m.projectId}: its people are answered with the project`,
+      );
     return m;
   }
 
@@ -53,7 +58,12 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
       return { ...r, matter: await deps.matters.get(id, user) };
     },
 
-    async record(id: number, originatorId: number, a: { method: 'visit' | 'phone' | 'letter'; note: string }, user: AuthUser): Promise<MatterView> {
+    async record(
+      id: number,
+      originatorId: number,
+      a: { method: 'visit' | 'phone' | 'letter'; note: string },
+      user: AuthUser,
+    ): Promise<MatterView> {
       await db.transaction().execute(async (trx) => {
         const m = await lockOpen(trx, id, user);
         const o = (await createMattersRepo(trx).originators([m.id])).find((x) => x.id === originatorId);

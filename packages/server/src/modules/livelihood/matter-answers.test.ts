@@ -28,7 +28,10 @@ describeEachDb('livelihood: answering a matter on its own', (get) => {
     expect((sms[0]!.payload as { text: string }).text).toContain('已转乡政府公示收费标准');
 
     const household = first.json().unanswered[0].id as number;
-    const done = await h.req('minsheng', 'POST', `/api/v1/matters/${id}/originators/${household}/answer`, { method: 'visit', note: '网格员入户告知' });
+    const done = await h.req('minsheng', 'POST', `/api/v1/matters/${id}/originators/${household}/answer`, {
+      method: 'visit',
+      note: '网格员入户告知',
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().status).toBe('answered');
     expect(done.json().originators.every((o: { answeredAt: string | null }) => o.answeredAt !== null)).toBe(true);

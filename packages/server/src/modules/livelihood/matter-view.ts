@@ -35,7 +35,6 @@ export function reachable(o: Pick<OriginatorRow, 'kind' | 'phone' | 'caseId' | '
   return o.kind === 'case' && o.caseId !== null && o.casePhone !== null && isMobilePhone(o.casePhone);
 }
 
-
 export function matterListItem(m: MatterRow): MatterListItem {
   return {
     id: m.id,

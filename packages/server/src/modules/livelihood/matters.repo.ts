@@ -185,7 +185,10 @@ export function createMattersRepo(db: Db) {
           })),
         );
         for (let j = 0; j < originators.length; j += CHUNK) {
-          await db.insertInto('matter_originators').values(originators.slice(j, j + CHUNK)).execute();
+          await db
+            .insertInto('matter_originators')
+            .values(originators.slice(j, j + CHUNK))
+            .execute();
         }
       }
       return ids;
@@ -199,13 +202,25 @@ export function createMattersRepo(db: Db) {
 
     async byIds(ids: readonly number[]): Promise<MatterRow[]> {
       if (ids.length === 0) return [];
-      return (await base().where('m.id', 'in', [...ids]).orderBy('m.id').execute()).map(toRow);
+      return (
+        await base()
+          .where('m.id', 'in', [...ids])
+          .orderBy('m.id')
+          .execute()
+      ).map(toRow);
     },
 
     async search(f: MatterFilter, page: number, pageSize: number): Promise<{ items: MatterRow[]; total: number }> {
       const [rows, count] = await Promise.all([
-        filtered(f).orderBy('m.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-        filtered(f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+        filtered(f)
+          .orderBy('m.id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        filtered(f)
+          .clearSelect()
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(toRow), total: count.n };
     },
@@ -229,7 +244,11 @@ export function createMattersRepo(db: Db) {
         .where('m.status', 'in', ['open', 'selected'])
         .where(sql<SqlBool>`m.collected_on between ${from}::date and ${to}::date`);
       if (exclude !== null) q = q.where('m.id', '<>', exclude);
-      const rows = await q.orderBy(sql`ts_rank(m.search_terms, ${query})`, 'desc').orderBy('m.id').limit(limit).execute();
+      const rows = await q
+        .orderBy(sql`ts_rank(m.search_terms, ${query})`, 'desc')
+        .orderBy('m.id')
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({ ...toRow(r), description: r.description }));
     },
 
@@ -283,7 +302,9 @@ export function createMattersRepo(db: Db) {
     },
 
     /** The matters a project answers, with the names of their regions. */
-    async ofProject(projectId: number): Promise<{ id: number; title: string; regionCode: string; regionName: string; originatorCount: number }[]> {
+    async ofProject(
+      projectId: number,
+    ): Promise<{ id: number; title: string; regionCode: string; regionName: string; originatorCount: number }[]> {
       const rows = await db
         .selectFrom('matters as m')
         .innerJoin('regions as r', 'r.code', 'm.region_code')
@@ -291,12 +312,23 @@ export function createMattersRepo(db: Db) {
         .where('m.project_id', '=', projectId)
         .orderBy('m.id')
         .execute();
-      return rows.map((r) => ({ id: r.id, title: r.title, regionCode: r.region_code, regionName: r.region_name, originatorCount: r.originator_count }));
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        regionCode: r.region_code,
+        regionName: r.region_name,
+        originatorCount: r.originator_count,
+      }));
     },
 
     /** The live matter made from a case, if any. */
     async ofCase(caseId: number): Promise<number | null> {
-      const r = await db.selectFrom('matters').select('id').where('case_id', '=', caseId).where('status', '<>', 'merged').executeTakeFirst();
+      const r = await db
+        .selectFrom('matters')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('status', '<>', 'merged')
+        .executeTakeFirst();
       return r?.id ?? null;
     },
 
@@ -307,7 +339,11 @@ export function createMattersRepo(db: Db) {
     /** Move every originator of `id` to `intoId`, mark `id` merged, recount both. */
     async merge(id: number, intoId: number, projectId: number | null, at: Date): Promise<void> {
       await db.updateTable('matter_originators').set({ matter_id: intoId }).where('matter_id', '=', id).execute();
-      await db.updateTable('matters').set({ status: 'merged', merged_into_id: intoId, project_id: null, originator_count: 0, updated_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('matters')
+        .set({ status: 'merged', merged_into_id: intoId, project_id: null, originator_count: 0, updated_at: at })
+        .where('id', '=', id)
+        .execute();
       // Matters merged earlier into `id` now point at the survivor too.
       await db.updateTable('matters').set({ merged_into_id: intoId, updated_at: at }).where('merged_into_id', '=', id).execute();
       await db
@@ -323,14 +359,22 @@ export function createMattersRepo(db: Db) {
 
     async setProject(ids: readonly number[], projectId: number | null, status: MatterStatus, at: Date): Promise<void> {
       if (ids.length === 0) return;
-      await db.updateTable('matters').set({ project_id: projectId, status, updated_at: at }).where('id', 'in', [...ids]).execute();
+      await db
+        .updateTable('matters')
+        .set({ project_id: projectId, status, updated_at: at })
+        .where('id', 'in', [...ids])
+        .execute();
     },
 
     async setStatusOfProject(projectId: number, status: MatterStatus, at: Date): Promise<void> {
       await db.updateTable('matters').set({ status, updated_at: at }).where('project_id', '=', projectId).execute();
     },
 
-    async markAnswered(originatorIds: readonly number[], a: { method: 'sms' | 'case' | 'visit' | 'phone' | 'letter'; note: string; by: number }, at: Date): Promise<void> {
+    async markAnswered(
+      originatorIds: readonly number[],
+      a: { method: 'sms' | 'case' | 'visit' | 'phone' | 'letter'; note: string; by: number },
+      at: Date,
+    ): Promise<void> {
       if (originatorIds.length === 0) return;
       await db
         .updateTable('matter_originators')

@@ -35,7 +35,6 @@ import type { SimilarityService } from './similarity.service.ts';
 const SETTINGS_KEY = 'livelihood.settings';
 const EXPORT_MAX_ROWS = 50_000;
 
-
 /** The problem list (问题清单): entry, import, export, duplicates and merging. */
 export function createMattersService(deps: { db: Db; clock: Clock; similarity: SimilarityService }) {
   const { db, clock, similarity } = deps;
@@ -58,12 +57,17 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
   async function requireArea(code: string, lang: Lang): Promise<void> {
     if (!(await areas()).some((a) => a.code === code)) {
-      throw new DomainError('validation_failed', lang === 'zh' ? `未知的领域：${code}` : `unknown area ${code}`, { fields: [{ path: 'areaCode', code: 'unknown', message: `unknown area ${code}` }] });
+      throw new DomainError('validation_failed', lang === 'zh' ? `未知的领域：${code}` : `unknown area ${code}`, {
+        fields: [{ path: 'areaCode', code: 'unknown', message: `unknown area ${code}` }],
+      });
     }
   }
 
   async function requireRegionExists(code: string): Promise<void> {
-    if (!(await createRegionsRepo(db).exists(code))) throw new DomainError('validation_failed', `unknown region ${code}`, { fields: [{ path: 'regionCode', code: 'unknown', message: `unknown region ${code}` }] });
+    if (!(await createRegionsRepo(db).exists(code)))
+      throw new DomainError('validation_failed', `unknown region ${code}`, {
+        fields: [{ path: 'regionCode', code: 'unknown', message: `unknown region ${code}` }],
+      });
   }
 
   /** The list a matter goes on: the one named (it must cover the region and still collect) or the region's collecting list. */
@@ -72,9 +76,12 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     const l = await lists.get(listId);
     if (!l) throw new DomainError('not_found', `list ${listId} not found`);
     if (!regionCode.startsWith(regionPrefix(l.regionCode))) {
-      throw new DomainError('validation_failed', `the matter's region ${regionCode} is not under the list's region ${l.regionCode}`, { fields: [{ path: 'listId', code: 'region', message: 'the list belongs to another region' }] });
+      throw new DomainError('validation_failed', `the matter's region ${regionCode} is not under the list's region ${l.regionCode}`, {
+        fields: [{ path: 'listId', code: 'region', message: 'the list belongs to another region' }],
+      });
     }
-    if (l.status === 'published') throw new DomainError('illegal_transition', `list ${l.title} is published: it no longer collects matters`);
+    if (l.status === 'published')
+      throw new DomainError('illegal_transition', `list ${l.title} is published: it no longer collects matters`);
     return l.id;
   }
 
@@ -112,7 +119,8 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         const lists = createListsRepo(trx);
         for (const listId of new Set(writes.flatMap((w) => (w.listId === null ? [] : [w.listId])))) {
           const l = await lists.get(listId, { lock: true });
-          if (l?.status === 'published') throw new DomainError('illegal_transition', `list ${l.title} was published meanwhile: it no longer collects matters`);
+          if (l?.status === 'published')
+            throw new DomainError('illegal_transition', `list ${l.title} was published meanwhile: it no longer collects matters`);
         }
         return createMattersRepo(trx).insertMany(writes, user.id, clock.now());
       });
@@ -128,10 +136,12 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       matters.mergedInto(m.id),
       m.projectId === null
         ? Promise.resolve(undefined)
-        : createProjectsRepo(db).titles([m.projectId]).then((t) => {
-            const hit = t.get(m.projectId!);
-            return hit && { id: m.projectId!, ...hit };
-          }),
+        : createProjectsRepo(db)
+            .titles([m.projectId])
+            .then((t) => {
+              const hit = t.get(m.projectId!);
+              return hit && { id: m.projectId!, ...hit };
+            }),
     ]);
     const full = has(user, manageRoles);
     return {
@@ -156,7 +166,10 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     for (const o of input.originators) {
       if (o.caseId === undefined) continue;
       const c = await cases.get(o.caseId);
-      if (!c || !visibleTo(user, c)) throw new DomainError('validation_failed', `case ${o.caseId} not found`, { fields: [{ path: 'originators.caseId', code: 'unknown', message: `case ${o.caseId} not found` }] });
+      if (!c || !visibleTo(user, c))
+        throw new DomainError('validation_failed', `case ${o.caseId} not found`, {
+          fields: [{ path: 'originators.caseId', code: 'unknown', message: `case ${o.caseId} not found` }],
+        });
     }
   }
 
@@ -179,7 +192,14 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async search(f: MatterSearch, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
       const { items, total } = await matters.search(
-        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
+        {
+          q: f.q ? searchTerms(f.q, 32) : undefined,
+          regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined,
+          scopePrefixes: prefixes,
+          areaCode: f.areaCode,
+          status: f.status,
+          listId: f.listId,
+        },
         f.page,
         f.pageSize,
       );
@@ -189,14 +209,24 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async exportXlsx(f: MatterSearch, user: AuthUser): Promise<Buffer> {
       const prefixes = requireAny(user, readRoles, 'exporting livelihood matters');
       const rows = await matters.all(
-        { q: f.q ? searchTerms(f.q, 32) : undefined, regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined, scopePrefixes: prefixes, areaCode: f.areaCode, status: f.status, listId: f.listId },
+        {
+          q: f.q ? searchTerms(f.q, 32) : undefined,
+          regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined,
+          scopePrefixes: prefixes,
+          areaCode: f.areaCode,
+          status: f.status,
+          listId: f.listId,
+        },
         EXPORT_MAX_ROWS,
       );
       const [areaList, originators, projects, paths] = await Promise.all([
         areas(),
         matters.originators(rows.map((r) => r.id)),
         createProjectsRepo(db).titles(rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]))),
-        regionPaths(db, rows.map((r) => r.regionCode)),
+        regionPaths(
+          db,
+          rows.map((r) => r.regionCode),
+        ),
       ]);
       const byMatter = new Map<number, OriginatorRow[]>();
       for (const o of originators) byMatter.set(o.matterId, [...(byMatter.get(o.matterId) ?? []), o]);
@@ -210,7 +240,9 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
           areaName: areaList.find((a) => a.code === r.areaCode)?.zh ?? r.areaCode,
           status: r.status,
           originatorCount: r.originatorCount,
-          originators: (byMatter.get(r.id) ?? []).map((o) => [o.name, o.phone ? (full ? o.phone : maskPhone(o.phone)) : null].filter(Boolean).join(' ')).join('；'),
+          originators: (byMatter.get(r.id) ?? [])
+            .map((o) => [o.name, o.phone ? (full ? o.phone : maskPhone(o.phone)) : null].filter(Boolean).join(' '))
+            .join('；'),
           collectedOn: r.collectedOn,
           collectedBy: r.collectedBy,
           projectTitle: r.projectId === null ? null : (projects.get(r.projectId)?.title ?? null),
@@ -228,13 +260,19 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
     async importWorkbook(data: Buffer, listId: number | undefined, user: AuthUser, lang: Lang): Promise<MatterImportReport> {
       const prefixes = requireAny(user, collectRoles, 'importing livelihood matters');
-      const regionRows = await createRegionsRepo(db).under(prefixes, { alsoCodes: prefixes.flatMap((p) => (p === '' ? [] : regionAndAncestors(p.padEnd(6, '0')))) });
-      const resolveRegion = createRegionResolver(regionRows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })), { lang });
+      const regionRows = await createRegionsRepo(db).under(prefixes, {
+        alsoCodes: prefixes.flatMap((p) => (p === '' ? [] : regionAndAncestors(p.padEnd(6, '0')))),
+      });
+      const resolveRegion = createRegionResolver(
+        regionRows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, level: r.level })),
+        { lang },
+      );
       const parsed = await readMatterWorkbook(data, {
         areas: await areas(),
         resolveRegion: (text) => {
           const hit = resolveRegion(text);
-          if ('code' in hit && !covers(prefixes, hit.code)) return { error: lang === 'zh' ? `${text} 不在您的服务区域内` : `${text} is outside your service area` };
+          if ('code' in hit && !covers(prefixes, hit.code))
+            return { error: lang === 'zh' ? `${text} 不在您的服务区域内` : `${text} is outside your service area` };
           return hit;
         },
         lang,
@@ -269,7 +307,8 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       requireRegion(prefixes, c.region_code);
       await requireArea(input.areaCode, lang);
       const exists = await matters.ofCase(c.id);
-      if (exists !== null) throw new DomainError('conflict', `case ${c.tracking_no} is already on the problem list as matter ${exists}`, { matterId: exists });
+      if (exists !== null)
+        throw new DomainError('conflict', `case ${c.tracking_no} is already on the problem list as matter ${exists}`, { matterId: exists });
       const listId = await listFor(c.region_code, input.listId);
       const write: MatterWrite = {
         listId,
@@ -295,20 +334,33 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async similarTo(id: number, user: AuthUser) {
       const m = await readable(id, user);
       const s = await settings();
-      return { items: await similarity.similar({ id: m.id, title: m.title, description: m.description, regionCode: m.regionCode, collectedOn: m.collectedOn }, s), threshold: s.duplicateThreshold };
+      return {
+        items: await similarity.similar(
+          { id: m.id, title: m.title, description: m.description, regionCode: m.regionCode, collectedOn: m.collectedOn },
+          s,
+        ),
+        threshold: s.duplicateThreshold,
+      };
     },
 
     async similarToText(t: { title: string; description?: string | undefined; regionCode: string }, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
       requireRegion(prefixes, t.regionCode);
       const s = await settings();
-      return { items: await similarity.similar({ id: null, title: t.title, description: t.description ?? null, regionCode: t.regionCode, collectedOn: today() }, s), threshold: s.duplicateThreshold };
+      return {
+        items: await similarity.similar(
+          { id: null, title: t.title, description: t.description ?? null, regionCode: t.regionCode, collectedOn: today() },
+          s,
+        ),
+        threshold: s.duplicateThreshold,
+      };
     },
 
     async duplicates(f: { regionCode?: string | undefined; listId?: number | undefined }, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
       const prefix = f.regionCode ? regionPrefix(f.regionCode) : prefixes[0];
-      if (prefix === undefined || !covers(prefixes, prefix.padEnd(6, '0'))) throw new DomainError('forbidden', 'the region is outside your service area');
+      if (prefix === undefined || !covers(prefixes, prefix.padEnd(6, '0')))
+        throw new DomainError('forbidden', 'the region is outside your service area');
       const s = await settings();
       return { items: await similarity.pairs(prefix, f.listId, s), threshold: s.duplicateThreshold };
     },
@@ -316,7 +368,10 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     /** Fold `id` into `intoId`: its originators move, it is marked merged, its project passes on. */
     async merge(id: number, intoId: number, user: AuthUser): Promise<MatterView> {
       const prefixes = requireAny(user, manageRoles, 'merging livelihood matters');
-      if (id === intoId) throw new DomainError('validation_failed', 'a matter cannot be merged into itself', { fields: [{ path: 'intoId', code: 'same', message: 'same matter' }] });
+      if (id === intoId)
+        throw new DomainError('validation_failed', 'a matter cannot be merged into itself', {
+          fields: [{ path: 'intoId', code: 'same', message: 'same matter' }],
+        });
       await db.transaction().execute(async (trx) => {
         const repo = createMattersRepo(trx);
         // Lock in id order so two opposite merges cannot deadlock.
@@ -327,12 +382,21 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         const into = id === lo ? second : first;
         if (!from || !covers(prefixes, from.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
         if (!into || !covers(prefixes, into.regionCode)) throw new DomainError('not_found', `matter ${intoId} not found`);
-        if (from.status === 'merged') throw new DomainError('illegal_transition', `matter ${id} is already merged into ${from.mergedIntoId}`);
-        if (into.status === 'merged') throw new DomainError('illegal_transition', `matter ${intoId} was itself merged into ${into.mergedIntoId}: merge into that one`);
-        if (from.status === 'answered' || into.status === 'answered') throw new DomainError('illegal_transition', 'an answered matter is closed and cannot be merged');
-        if (from.regionCode.slice(0, 6) !== into.regionCode.slice(0, 6)) throw new DomainError('validation_failed', 'only matters of the same county can be merged', { fields: [{ path: 'intoId', code: 'region', message: 'another county' }] });
+        if (from.status === 'merged')
+          throw new DomainError('illegal_transition', `matter ${id} is already merged into ${from.mergedIntoId}`);
+        if (into.status === 'merged')
+          throw new DomainError('illegal_transition', `matter ${intoId} was itself merged into ${into.mergedIntoId}: merge into that one`);
+        if (from.status === 'answered' || into.status === 'answered')
+          throw new DomainError('illegal_transition', 'an answered matter is closed and cannot be merged');
+        if (from.regionCode.slice(0, 6) !== into.regionCode.slice(0, 6))
+          throw new DomainError('validation_failed', 'only matters of the same county can be merged', {
+            fields: [{ path: 'intoId', code: 'region', message: 'another county' }],
+          });
         if (from.projectId !== null && into.projectId !== null && from.projectId !== into.projectId) {
-          throw new DomainError('conflict', `the matters belong to two projects (${from.projectId}, ${into.projectId}): take one out of its project first`);
+          throw new DomainError(
+            'conflict',
+            `the matters belong to two projects (${from.projectId}, ${into.projectId}): take one out of its project first`,
+          );
         }
         await repo.merge(from.id, into.id, into.projectId === null ? from.projectId : null, clock.now());
         if (into.projectId === null && from.projectId !== null && into.status === 'open' && from.status === 'selected') {
@@ -345,7 +409,6 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 }
 
 export type MattersService = ReturnType<typeof createMattersService>;
-
 
 /** Full names of regions from the county down: 郊区西南舁乡北七村. */
 async function regionPaths(db: Db, codes: readonly string[]): Promise<Map<string, string>> {

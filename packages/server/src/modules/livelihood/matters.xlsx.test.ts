@@ -14,7 +14,19 @@ import {
 } from './matters.xlsx.ts';
 import { createRegionResolver, type RegionRecord } from './region-resolver.ts';
 
-const HEADERS = ['事项标题*', '事项描述', '所属区域*', '领域*', '反映人类型*', '反映人*', '联系电话', '地址', '统一社会信用代码', '收集日期', '走访人'];
+const HEADERS = [
+  '事项标题*',
+  '事项描述',
+  '所属区域*',
+  '领域*',
+  '反映人类型*',
+  '反映人*',
+  '联系电话',
+  '地址',
+  '统一社会信用代码',
+  '收集日期',
+  '走访人',
+];
 const areas: readonly LivelihoodArea[] = defaultLivelihoodAreas;
 
 const regions: RegionRecord[] = [
@@ -32,7 +44,10 @@ const zhCtx = { areas, resolveRegion, lang: 'zh' as const };
 
 type Cell = ExcelJS.CellValue;
 
-async function workbook(rows: Cell[][], opts: { headers?: Cell[]; before?: Cell[][]; sheet?: string; edit?: (ws: ExcelJS.Worksheet) => void } = {}): Promise<Buffer> {
+async function workbook(
+  rows: Cell[][],
+  opts: { headers?: Cell[]; before?: Cell[][]; sheet?: string; edit?: (ws: ExcelJS.Worksheet) => void } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(opts.sheet ?? '民生事项');
   for (const r of opts.before ?? []) ws.addRow(r);
@@ -43,11 +58,37 @@ async function workbook(rows: Cell[][], opts: { headers?: Cell[]; before?: Cell[
 }
 
 /** A row in HEADERS order from the fields given. */
-function row(f: Partial<Record<'title' | 'description' | 'region' | 'area' | 'kind' | 'name' | 'phone' | 'address' | 'creditCode' | 'collectedOn' | 'collectedBy', Cell>>): Cell[] {
-  return [f.title ?? null, f.description ?? null, f.region ?? null, f.area ?? null, f.kind ?? null, f.name ?? null, f.phone ?? null, f.address ?? null, f.creditCode ?? null, f.collectedOn ?? null, f.collectedBy ?? null];
+function row(
+  f: Partial<
+    Record<
+      'title' | 'description' | 'region' | 'area' | 'kind' | 'name' | 'phone' | 'address' | 'creditCode' | 'collectedOn' | 'collectedBy',
+      Cell
+    >
+  >,
+): Cell[] {
+  return [
+    f.title ?? null,
+    f.description ?? null,
+    f.region ?? null,
+    f.area ?? null,
+    f.kind ?? null,
+    f.name ?? null,
+    f.phone ?? null,
+    f.address ?? null,
+    f.creditCode ?? null,
+    f.collectedOn ?? null,
+    f.collectedBy ?? null,
+  ];
 }
 
-const person = { title: '村口道路破损', region: '西南舁乡北七村', area: '保障和改善基本民生', kind: '个人', name: '王五', phone: '13912345678' };
+const person = {
+  title: '村口道路破损',
+  region: '西南舁乡北七村',
+  area: '保障和改善基本民生',
+  kind: '个人',
+  name: '王五',
+  phone: '13912345678',
+};
 
 /** A zip written by hand (stored or deflated entries), with an optional lie about the size. */
 function zip(entries: { name: string; data: Buffer; deflate?: boolean; declaredSize?: number }[]): Buffer {
@@ -95,20 +136,39 @@ function zip(entries: { name: string; data: Buffer; deflate?: boolean; declaredS
 function handWrittenXlsx(headers: Cell[], rows: Cell[][], afterSheetData = ''): Buffer {
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const cell = (v: Cell, ref: string) =>
-    v === null || v === undefined ? '' : typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(String(v))}</t></is></c>`;
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? `<c r="${ref}"><v>${v}</v></c>`
+        : `<c r="${ref}" t="inlineStr"><is><t>${esc(String(v))}</t></is></c>`;
   const letters = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letters(Math.floor(i / 26) - 1) + letters(i % 26));
-  const xmlRows = [headers, ...rows].map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cell(v, `${letters(j)}${i + 1}`)).join('')}</row>`).join('');
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const xmlRows = [headers, ...rows]
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cell(v, `${letters(j)}${i + 1}`)).join('')}</row>`)
+    .join('');
+  const ns =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const file = (name: string, text: string) => ({ name, data: Buffer.from(text), deflate: true });
   return zip([
     file(
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     ),
-    file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}><sheets><sheet name="民生事项" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${xmlRows}</sheetData>${afterSheetData}</worksheet>`),
+    file(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    file(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}><sheets><sheet name="民生事项" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    file(
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${xmlRows}</sheetData>${afterSheetData}</worksheet>`,
+    ),
   ]);
 }
 
@@ -120,8 +180,23 @@ describe('readMatterWorkbook', () => {
   it('reads good rows of each originator type into matter inputs', async () => {
     const data = await workbook([
       row({ ...person, description: '  约 300 米路面破损  ', phone: '139 1234 5678', collectedOn: '2026-05-12', collectedBy: '李四' }),
-      row({ title: '自来水水压低', region: '郊区河底镇北七村', area: 'livelihood', kind: '住户', name: '赵六', address: '北七村三组 12 号' }),
-      row({ title: '办证跑腿多', region: '140311201', area: '深化"放管服效"改革', kind: '企业', name: '阳泉市某某商贸有限公司', creditCode: '91140300 mA0k12345x', phone: '0353-2021234' }),
+      row({
+        title: '自来水水压低',
+        region: '郊区河底镇北七村',
+        area: 'livelihood',
+        kind: '住户',
+        name: '赵六',
+        address: '北七村三组 12 号',
+      }),
+      row({
+        title: '办证跑腿多',
+        region: '140311201',
+        area: '深化"放管服效"改革',
+        kind: '企业',
+        name: '阳泉市某某商贸有限公司',
+        creditCode: '91140300 mA0k12345x',
+        phone: '0353-2021234',
+      }),
       row({ title: '增设路灯', region: 140311201202, area: '加强基层治理', kind: 'household', name: '钱七', phone: 13800138000 }),
     ]);
     const { rows, errors } = await readMatterWorkbook(data, zhCtx);
@@ -136,22 +211,44 @@ describe('readMatterWorkbook', () => {
       collectedBy: '李四',
       originators: [{ kind: 'person', name: '王五', phone: '13912345678' }],
     });
-    expect(rows[1]!.input).toMatchObject({ regionCode: '140311100203', areaCode: 'livelihood', originators: [{ kind: 'household', name: '赵六', address: '北七村三组 12 号' }] });
+    expect(rows[1]!.input).toMatchObject({
+      regionCode: '140311100203',
+      areaCode: 'livelihood',
+      originators: [{ kind: 'household', name: '赵六', address: '北七村三组 12 号' }],
+    });
     expect(rows[2]!.input).toMatchObject({
       regionCode: '140311201',
       areaCode: 'service_reform',
       originators: [{ kind: 'enterprise', name: '阳泉市某某商贸有限公司', creditCode: '91140300MA0K12345X', phone: '0353-2021234' }],
     });
-    expect(rows[3]!.input).toMatchObject({ regionCode: '140311201202', areaCode: 'governance', originators: [{ kind: 'household', phone: '13800138000' }] });
+    expect(rows[3]!.input).toMatchObject({
+      regionCode: '140311201202',
+      areaCode: 'governance',
+      originators: [{ kind: 'household', phone: '13800138000' }],
+    });
   });
 
   it('reads dates written in three ways, date cells and serial numbers, and rejects others', async () => {
-    const dates: Cell[] = ['2026-05-12', '2026/5/12', '2026年5月12日', new Date(Date.UTC(2026, 4, 12)), excelSerial('2026-05-12'), '20260512', '2026-05-12 08:30'];
-    const good = await readMatterWorkbook(await workbook(dates.map((d, i) => row({ ...person, title: `事项${i}`, collectedOn: d }))), zhCtx);
+    const dates: Cell[] = [
+      '2026-05-12',
+      '2026/5/12',
+      '2026年5月12日',
+      new Date(Date.UTC(2026, 4, 12)),
+      excelSerial('2026-05-12'),
+      '20260512',
+      '2026-05-12 08:30',
+    ];
+    const good = await readMatterWorkbook(
+      await workbook(dates.map((d, i) => row({ ...person, title: `事项${i}`, collectedOn: d }))),
+      zhCtx,
+    );
     expect(good.errors).toEqual([]);
     expect(good.rows.map((r) => r.input.collectedOn)).toEqual(dates.map(() => '2026-05-12'));
 
-    const bad = await readMatterWorkbook(await workbook(['2026-02-30', '上周三', '2026/13/1'].map((d, i) => row({ ...person, title: `事项${i}`, collectedOn: d }))), zhCtx);
+    const bad = await readMatterWorkbook(
+      await workbook(['2026-02-30', '上周三', '2026/13/1'].map((d, i) => row({ ...person, title: `事项${i}`, collectedOn: d }))),
+      zhCtx,
+    );
     expect(bad.rows).toEqual([]);
     expect(bad.errors.map((e) => [e.row, e.column])).toEqual([
       [2, '收集日期'],
@@ -175,9 +272,23 @@ describe('readMatterWorkbook', () => {
   });
 
   it('reads a workbook written by another program (inline strings, no styles)', async () => {
-    const { rows, errors } = await readMatterWorkbook(handWrittenXlsx(HEADERS, [row({ ...person, collectedOn: excelSerial('2026-05-12') })]), zhCtx);
+    const { rows, errors } = await readMatterWorkbook(
+      handWrittenXlsx(HEADERS, [row({ ...person, collectedOn: excelSerial('2026-05-12') })]),
+      zhCtx,
+    );
     expect(errors).toEqual([]);
-    expect(rows).toEqual([{ row: 2, input: { title: '村口道路破损', regionCode: '140311201201', areaCode: 'livelihood', collectedOn: '2026-05-12', originators: [{ kind: 'person', name: '王五', phone: '13912345678' }] } }]);
+    expect(rows).toEqual([
+      {
+        row: 2,
+        input: {
+          title: '村口道路破损',
+          regionCode: '140311201201',
+          areaCode: 'livelihood',
+          collectedOn: '2026-05-12',
+          originators: [{ kind: 'person', name: '王五', phone: '13912345678' }],
+        },
+      },
+    ]);
   });
 
   it('reads rich text, formulas and hyperlinks as their text', async () => {
@@ -195,7 +306,10 @@ describe('readMatterWorkbook', () => {
   });
 
   it('reports a formula without a saved result and error cells', async () => {
-    const data = await workbook([row({ ...person, name: { formula: 'A1&B1' } as Cell }), row({ ...person, title: '另一件', phone: { error: '#N/A' } })]);
+    const data = await workbook([
+      row({ ...person, name: { formula: 'A1&B1' } as Cell }),
+      row({ ...person, title: '另一件', phone: { error: '#N/A' } }),
+    ]);
     const { errors } = await readMatterWorkbook(data, zhCtx);
     expect(errors.map((e) => [e.row, e.column])).toEqual([
       [2, '反映人*'],
@@ -205,16 +319,9 @@ describe('readMatterWorkbook', () => {
   });
 
   it('skips empty rows and rows filled only in unknown columns, keeping Excel row numbers', async () => {
-    const data = await workbook(
-      [
-        ['1', ...row(person)],
-        ['2'],
-        [null, null, '   '],
-        ['4', ...row({ ...person, title: '第二件' })],
-        ['5'],
-      ],
-      { headers: ['序号', ...HEADERS] },
-    );
+    const data = await workbook([['1', ...row(person)], ['2'], [null, null, '   '], ['4', ...row({ ...person, title: '第二件' })], ['5']], {
+      headers: ['序号', ...HEADERS],
+    });
     const { rows, errors } = await readMatterWorkbook(data, zhCtx);
     expect(errors).toEqual([]);
     expect(rows.map((r) => [r.row, r.input.title])).toEqual([
@@ -232,10 +339,24 @@ describe('readMatterWorkbook', () => {
     const { rows, errors } = await readMatterWorkbook(data, zhCtx);
     expect(errors).toEqual([{ row: 4, column: '所属区域*', reason: expect.stringContaining('不唯一') }]);
     expect(rows).toEqual([]);
-    const fixed = await workbook([['王五', '13912345678', '南七村', '描述', '推动高质量发展', '标题一', '个人']], { headers, before: [['2026年第一批民生事项问题清单'], []] });
+    const fixed = await workbook([['王五', '13912345678', '南七村', '描述', '推动高质量发展', '标题一', '个人']], {
+      headers,
+      before: [['2026年第一批民生事项问题清单'], []],
+    });
     const ok = await readMatterWorkbook(fixed, zhCtx);
     expect(ok.errors).toEqual([]);
-    expect(ok.rows).toEqual([{ row: 4, input: { title: '标题一', description: '描述', regionCode: '140311201202', areaCode: 'development', originators: [{ kind: 'person', name: '王五', phone: '13912345678' }] } }]);
+    expect(ok.rows).toEqual([
+      {
+        row: 4,
+        input: {
+          title: '标题一',
+          description: '描述',
+          regionCode: '140311201202',
+          areaCode: 'development',
+          originators: [{ kind: 'person', name: '王五', phone: '13912345678' }],
+        },
+      },
+    ]);
   });
 
   it('names the missing headers of a wrong sheet', async () => {
@@ -260,9 +381,23 @@ describe('readMatterWorkbook', () => {
       ['broken zip', Buffer.from('PK\u0003\u0004 not really a zip file at all'), 'xlsx'],
       ['zip that is not xlsx', zip([{ name: 'readme.txt', data: Buffer.from('hello') }]), 'xlsx'],
       ['word document', zip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>'), deflate: true }]), 'xlsx'],
-      ['ods', zip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<x/>') }]), '.ods'],
+      [
+        'ods',
+        zip([
+          { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+          { name: 'content.xml', data: Buffer.from('<x/>') },
+        ]),
+        '.ods',
+      ],
       ['old xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '.xls'],
-      ['xlsx with broken parts', zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet') }, { name: '[Content_Types].xml', data: Buffer.from('<') }]), ''],
+      [
+        'xlsx with broken parts',
+        zip([
+          { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet') },
+          { name: '[Content_Types].xml', data: Buffer.from('<') },
+        ]),
+        '',
+      ],
       ['too big', Buffer.alloc(11 * 1024 * 1024, 1), 'MB'],
     ];
     for (const [what, data, hint] of cases) {
@@ -307,17 +442,27 @@ describe('readMatterWorkbook', () => {
     const many = Array.from({ length: 6000 }, (_, i) => `<mergeCell ref="M${i * 2 + 3}:N${i * 2 + 3}"/>`).join('');
     const wide = handWrittenXlsx(HEADERS, [[...row(person), ...Array.from({ length: 1100 }, () => 'x')]]);
     expect((await readMatterWorkbook(wide, zhCtx)).errors).toEqual([{ row: 0, column: '', reason: expect.stringContaining('多余的列') }]);
-    const tooMany = await readMatterWorkbook(handWrittenXlsx(HEADERS, [row(person)], `<mergeCells count="6000">${many}</mergeCells>`), zhCtx);
+    const tooMany = await readMatterWorkbook(
+      handWrittenXlsx(HEADERS, [row(person)], `<mergeCells count="6000">${many}</mergeCells>`),
+      zhCtx,
+    );
     expect(tooMany.errors).toEqual([{ row: 0, column: '', reason: expect.stringContaining('合并单元格') }]);
   });
 
   it('gives a vertically merged cell its value on every row it covers', async () => {
-    const data = await workbook([row(person), row({ ...person, title: '第二件', region: null, area: null }), row({ ...person, title: '第三件', region: null, area: null })], {
-      edit: (ws) => {
-        ws.mergeCells('C2:C4');
-        ws.mergeCells('D2:D4');
+    const data = await workbook(
+      [
+        row(person),
+        row({ ...person, title: '第二件', region: null, area: null }),
+        row({ ...person, title: '第三件', region: null, area: null }),
+      ],
+      {
+        edit: (ws) => {
+          ws.mergeCells('C2:C4');
+          ws.mergeCells('D2:D4');
+        },
       },
-    });
+    );
     const { rows, errors } = await readMatterWorkbook(data, zhCtx);
     expect(errors).toEqual([]);
     expect(rows.map((r) => [r.input.regionCode, r.input.areaCode])).toEqual(Array(3).fill(['140311201201', 'livelihood']));
@@ -384,7 +529,10 @@ describe('readMatterWorkbook', () => {
 
   it('gives English reasons when asked', async () => {
     const { errors } = await readMatterWorkbook(await workbook([row({ ...person, phone: null, area: '无' })]), { ...zhCtx, lang: 'en' });
-    expect(errors.map((e) => e.reason)).toEqual([expect.stringContaining('unknown area'), 'a person needs a phone number (to be answered)']);
+    expect(errors.map((e) => e.reason)).toEqual([
+      expect.stringContaining('unknown area'),
+      'a person needs a phone number (to be answered)',
+    ]);
   });
 
   it('reports a row that repeats an earlier one', async () => {
@@ -394,7 +542,9 @@ describe('readMatterWorkbook', () => {
   });
 
   it('lists at most MATTER_IMPORT_MAX_ERRORS errors and counts the rest', async () => {
-    const data = await workbook(Array.from({ length: MATTER_IMPORT_MAX_ERRORS + 200 }, (_, i) => row({ ...person, title: `事项${i}`, phone: null })));
+    const data = await workbook(
+      Array.from({ length: MATTER_IMPORT_MAX_ERRORS + 200 }, (_, i) => row({ ...person, title: `事项${i}`, phone: null })),
+    );
     const { errors } = await readMatterWorkbook(data, zhCtx);
     expect(errors).toHaveLength(MATTER_IMPORT_MAX_ERRORS + 1);
     expect(errors.at(-1)).toEqual({ row: 0, column: '', reason: '另有 200 处错误未列出，请先改正以上错误' });
@@ -430,7 +580,9 @@ describe('readMatterWorkbook', () => {
     const t1 = performance.now();
     const { rows, errors } = await readMatterWorkbook(data, zhCtx);
     const read = performance.now() - t1;
-    console.log(`[matters.xlsx] 10,000 rows: workbook of ${(data.length / 1024 / 1024).toFixed(2)} MB written in ${built.toFixed(0)} ms, read and validated in ${read.toFixed(0)} ms`);
+    console.log(
+      `[matters.xlsx] 10,000 rows: workbook of ${(data.length / 1024 / 1024).toFixed(2)} MB written in ${built.toFixed(0)} ms, read and validated in ${read.toFixed(0)} ms`,
+    );
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(10_000);
     expect(rows[9_999]).toMatchObject({ row: 10_001, input: { originators: [{ kind: 'person', name: '群众9999' }] } });
@@ -472,10 +624,19 @@ describe('buildMatterTemplate', () => {
     await wb.xlsx.load((await buildMatterTemplate(ctx)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('民生事项')!;
     ws.getRow(3).values = row({ ...person, collectedOn: new Date(Date.UTC(2026, 4, 12)) });
-    ws.getRow(4).values = row({ title: '小区缺少充电桩', region: '郊区西南舁乡', area: '推动高质量发展', kind: '企业', name: '某某物业公司', collectedOn: '2026年5月13日' });
+    ws.getRow(4).values = row({
+      title: '小区缺少充电桩',
+      region: '郊区西南舁乡',
+      area: '推动高质量发展',
+      kind: '企业',
+      name: '某某物业公司',
+      collectedOn: '2026年5月13日',
+    });
     const { rows, errors } = await readMatterWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), zhCtx);
     expect(errors).toEqual([]);
-    expect(rows.map((r) => [r.row, r.input.title, r.input.regionCode, r.input.areaCode, r.input.collectedOn, r.input.originators[0]!.kind])).toEqual([
+    expect(
+      rows.map((r) => [r.row, r.input.title, r.input.regionCode, r.input.areaCode, r.input.collectedOn, r.input.originators[0]!.kind]),
+    ).toEqual([
       [3, '村口道路破损', '140311201201', 'livelihood', '2026-05-12', 'person'],
       [4, '小区缺少充电桩', '140311201', 'development', '2026-05-13', 'enterprise'],
     ]);
@@ -484,7 +645,8 @@ describe('buildMatterTemplate', () => {
   it('builds with no areas at all (no drop-down for 领域)', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildMatterTemplate({ areas: [], regionExamples: [] })) as unknown as ExcelJS.Buffer);
-    const validations = (wb.getWorksheet('民生事项') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    const validations = (wb.getWorksheet('民生事项') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
     expect(validations['D2']).toBeUndefined();
     expect(validations['E2']).toMatchObject({ type: 'list' });
   });

@@ -20,11 +20,24 @@ export async function checkMatters(trx: Db, ids: readonly number[], regionCode: 
   for (const id of [...ids].sort((a, b) => a - b)) await mrepo.get(id, { lock: true });
   const rows = await mrepo.byIds(ids);
   const missing = ids.filter((m) => !rows.some((r) => r.id === m && r.regionCode.startsWith(regionPrefix(regionCode))));
-  if (missing.length > 0) throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, { fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }] });
+  if (missing.length > 0)
+    throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, {
+      fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }],
+    });
   for (const m of rows) {
-    if (m.status === 'merged') throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, { fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }] });
-    if (m.status === 'answered') throw new DomainError('validation_failed', `matter ${m.id} has been answered and closed`, { fields: [{ path: 'matterIds', code: 'answered', message: `matter ${m.id} is answered` }] });
-    if (m.projectId !== null && m.projectId !== projectId) throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, { matterId: m.id, projectId: m.projectId });
+    if (m.status === 'merged')
+      throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, {
+        fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }],
+      });
+    if (m.status === 'answered')
+      throw new DomainError('validation_failed', `matter ${m.id} has been answered and closed`, {
+        fields: [{ path: 'matterIds', code: 'answered', message: `matter ${m.id} is answered` }],
+      });
+    if (m.projectId !== null && m.projectId !== projectId)
+      throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, {
+        matterId: m.id,
+        projectId: m.projectId,
+      });
   }
   return rows;
 }
@@ -33,9 +46,14 @@ export async function checkMatters(trx: Db, ids: readonly number[], regionCode: 
 export async function checkUnit(q: Db, unitId: number | undefined, regionCode: string): Promise<void> {
   if (unitId === undefined) return;
   const u = await createDutyRepo(q).unit(unitId);
-  if (!u || !u.active) throw new DomainError('validation_failed', `unit ${unitId} not found`, { fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }] });
+  if (!u || !u.active)
+    throw new DomainError('validation_failed', `unit ${unitId} not found`, {
+      fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }],
+    });
   if (!(regionCode.startsWith(regionPrefix(u.region_code)) || u.region_code.startsWith(regionPrefix(regionCode)))) {
-    throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, { fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }] });
+    throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, {
+      fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }],
+    });
   }
 }
 
@@ -43,11 +61,20 @@ export async function checkUnit(q: Db, unitId: number | undefined, regionCode: s
  * The list a project goes on when none is named: the list its matters were collected for, else
  * the open list of their county, else a new one opened for the county (第N批 of this year).
  */
-export async function listForMatters(q: Db, now: Date, matterIds: readonly number[], prefixes: readonly string[], user: AuthUser): Promise<number> {
+export async function listForMatters(
+  q: Db,
+  now: Date,
+  matterIds: readonly number[],
+  prefixes: readonly string[],
+  user: AuthUser,
+): Promise<number> {
   const ids = [...new Set(matterIds)];
   // Matters outside the caller's regions are not there for them (no list is opened for them either).
   const rows = (await createMattersRepo(q).byIds(ids)).filter((m) => covers(prefixes, m.regionCode));
-  if (rows.length !== ids.length) throw new DomainError('validation_failed', 'matters not found', { fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }] });
+  if (rows.length !== ids.length)
+    throw new DomainError('validation_failed', 'matters not found', {
+      fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }],
+    });
   const lists = createListsRepo(q);
   const listIds = [...new Set(rows.map((m) => m.listId))];
   const only = listIds.length === 1 ? listIds[0] : null;
@@ -56,7 +83,10 @@ export async function listForMatters(q: Db, now: Date, matterIds: readonly numbe
     if (l && l.status !== 'published') return l.id;
   }
   const counties = [...new Set(rows.map((m) => m.regionCode.slice(0, 6)))];
-  if (counties.length !== 1) throw new DomainError('validation_failed', 'the matters lie in several counties: name the list (listId)', { fields: [{ path: 'listId', code: 'required', message: 'name the list' }] });
+  if (counties.length !== 1)
+    throw new DomainError('validation_failed', 'the matters lie in several counties: name the list (listId)', {
+      fields: [{ path: 'listId', code: 'required', message: 'name the list' }],
+    });
   const county = counties[0]!;
   const open = await lists.openOf(county);
   if (open !== null) return open;
@@ -64,7 +94,10 @@ export async function listForMatters(q: Db, now: Date, matterIds: readonly numbe
   const region = await createRegionsRepo(q).get(county);
   const name = await fullRegionName(q, county, region?.name ?? county);
   const batch = (await lists.maxBatch(county, year)) + 1;
-  const id = await lists.insert({ regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id }, now);
+  const id = await lists.insert(
+    { regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id },
+    now,
+  );
   if (id === null) throw new DomainError('conflict', 'a list was opened at the same moment: try again');
   return id;
 }

@@ -4,10 +4,22 @@ import type { Db } from '../../db/connect.ts';
 /** Photos of a project's progress reports and acceptance: stored like attachments, one row each. */
 export function createProjectPhotosRepo(db: Db) {
   return {
-    async insertPhoto(p: { projectId: number; fileName: string; mime: string; size: number; sha256: string; key: string; uploadedBy: number }, at: Date): Promise<number> {
+    async insertPhoto(
+      p: { projectId: number; fileName: string; mime: string; size: number; sha256: string; key: string; uploadedBy: number },
+      at: Date,
+    ): Promise<number> {
       const r = await db
         .insertInto('project_photos')
-        .values({ project_id: p.projectId, file_name: p.fileName, mime_type: p.mime, size_bytes: p.size, sha256: p.sha256, storage_key: p.key, uploaded_by: p.uploadedBy, created_at: at })
+        .values({
+          project_id: p.projectId,
+          file_name: p.fileName,
+          mime_type: p.mime,
+          size_bytes: p.size,
+          sha256: p.sha256,
+          storage_key: p.key,
+          uploaded_by: p.uploadedBy,
+          created_at: at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -19,7 +31,12 @@ export function createProjectPhotosRepo(db: Db) {
 
     async photoIdsOf(projectId: number, ids: readonly number[]): Promise<number[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('project_photos').select('id').where('project_id', '=', projectId).where('id', 'in', [...ids]).execute();
+      const rows = await db
+        .selectFrom('project_photos')
+        .select('id')
+        .where('project_id', '=', projectId)
+        .where('id', 'in', [...ids])
+        .execute();
       return rows.map((r) => r.id);
     },
 
@@ -36,6 +53,5 @@ export function createProjectPhotosRepo(db: Db) {
         .executeTakeFirst();
       return r !== undefined;
     },
-
   };
 }

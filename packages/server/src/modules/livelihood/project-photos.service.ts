@@ -27,14 +27,21 @@ export function createProjectPhotosService(deps: { db: Db; clock: Clock; dataDir
       if (!canReport(p, user) && !(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) {
         throw new DomainError('forbidden', 'photos are added by those who report on or check the project');
       }
-      if (files.length === 0) throw new DomainError('validation_failed', 'no photo in the request (field `files`)', { fields: [{ path: 'files', code: 'required', message: 'no file' }] });
-      if (files.length > 9) throw new DomainError('validation_failed', 'at most 9 photos at once', { fields: [{ path: 'files', code: 'too_many', message: 'at most 9' }] });
+      if (files.length === 0)
+        throw new DomainError('validation_failed', 'no photo in the request (field `files`)', {
+          fields: [{ path: 'files', code: 'required', message: 'no file' }],
+        });
+      if (files.length > 9)
+        throw new DomainError('validation_failed', 'at most 9 photos at once', {
+          fields: [{ path: 'files', code: 'too_many', message: 'at most 9' }],
+        });
       const now = clock.now();
       const staged: StagedFile[] = [];
       for (const f of files) {
         if (f.data.length > MAX_PHOTO_BYTES) throw new DomainError('payload_too_large', `${f.fileName} is larger than 10 MB`);
         const type = await fileTypeFromBuffer(f.data);
-        if (!type || !PHOTO_TYPES.has(type.mime)) throw new DomainError('unsupported_media_type', `${f.fileName} is not a photo (JPEG, PNG, WebP or HEIC)`);
+        if (!type || !PHOTO_TYPES.has(type.mime))
+          throw new DomainError('unsupported_media_type', `${f.fileName} is not a photo (JPEG, PNG, WebP or HEIC)`);
         staged.push(stageFile(f, type, now, 'photo'));
       }
       const ids = await withStagedFiles(photoRoot, staged, () =>
@@ -44,7 +51,15 @@ export function createProjectPhotosService(deps: { db: Db; clock: Clock; dataDir
           for (const s of staged) {
             out.push(
               await repo.insertPhoto(
-                { projectId: id, fileName: s.safeName, mime: s.mime, size: s.data.length, sha256: createHash('sha256').update(s.data).digest('hex'), key: s.key, uploadedBy: user.id },
+                {
+                  projectId: id,
+                  fileName: s.safeName,
+                  mime: s.mime,
+                  size: s.data.length,
+                  sha256: createHash('sha256').update(s.data).digest('hex'),
+                  key: s.key,
+                  uploadedBy: user.id,
+                },
                 now,
               ),
             );

@@ -89,7 +89,13 @@ export function reportView(r: ReportRow): ReportView {
 }
 
 /** What the public sees: no names, no phones, no reporters; report dates only. */
-export function publicProject(p: ProjectRow, milestones: readonly MilestoneView[], reports: readonly ReportRow[], toDate: (d: Date) => string, place: string): PublicProject {
+export function publicProject(
+  p: ProjectRow,
+  milestones: readonly MilestoneView[],
+  reports: readonly ReportRow[],
+  toDate: (d: Date) => string,
+  place: string,
+): PublicProject {
   return {
     id: p.id,
     title: p.title,
@@ -105,7 +111,13 @@ export function publicProject(p: ProjectRow, milestones: readonly MilestoneView[
     dueDate: p.dueDate,
     progress: p.progress,
     milestones: milestones.map((m) => ({ title: m.title, plannedDate: m.plannedDate, percent: m.percent, light: m.light })),
-    lastReports: reports.map((r) => ({ milestoneTitle: r.milestoneTitle, percent: r.percent, text: r.text, photoIds: r.photoIds, date: toDate(r.createdAt) })),
+    lastReports: reports.map((r) => ({
+      milestoneTitle: r.milestoneTitle,
+      percent: r.percent,
+      text: r.text,
+      photoIds: r.photoIds,
+      date: toDate(r.createdAt),
+    })),
     acceptedOn: p.acceptedAt ? toDate(p.acceptedAt) : null,
     originatorCount: p.originatorCount,
   };

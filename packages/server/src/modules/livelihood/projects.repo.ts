@@ -185,18 +185,21 @@ export function createProjectsRepo(db: Db) {
   }
 
   return {
-    async insert(p: {
-      listId: number;
-      regionCode: string;
-      title: string;
-      description: string | null;
-      areaCode: string | null;
-      leadUnitId: number | null;
-      budget: number | null;
-      startDate: string | null;
-      dueDate: string | null;
-      createdBy: number;
-    }, at: Date): Promise<number> {
+    async insert(
+      p: {
+        listId: number;
+        regionCode: string;
+        title: string;
+        description: string | null;
+        areaCode: string | null;
+        leadUnitId: number | null;
+        budget: number | null;
+        startDate: string | null;
+        dueDate: string | null;
+        createdBy: number;
+      },
+      at: Date,
+    ): Promise<number> {
       const r = await db
         .insertInto('projects')
         .values({
@@ -240,8 +243,15 @@ export function createProjectsRepo(db: Db) {
 
     async search(f: ProjectFilter, page: number, pageSize: number): Promise<{ items: ProjectRow[]; total: number }> {
       const [rows, count] = await Promise.all([
-        filtered(f).orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-        filtered(f).clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+        filtered(f)
+          .orderBy('p.id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        filtered(f)
+          .clearSelect()
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(toRow), total: count.n };
     },
@@ -255,14 +265,29 @@ export function createProjectsRepo(db: Db) {
     },
 
     async update(id: number, set: Omit<Updateable<ProjectsTable>, 'id' | 'updated_at' | 'created_at'>, at: Date): Promise<void> {
-      await db.updateTable('projects').set({ ...set, updated_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('projects')
+        .set({ ...set, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
 
     async milestones(projectIds: readonly number[]): Promise<MilestoneRow[]> {
       if (projectIds.length === 0) return [];
       const rows = await db
         .selectFrom('project_milestones')
-        .select(['id', 'project_id', 'sort', 'title', sql<string>`planned_date::text`.as('planned_date'), 'weight', 'reason', 'percent', sql<string | null>`done_on::text`.as('done_on'), 'warned_level'])
+        .select([
+          'id',
+          'project_id',
+          'sort',
+          'title',
+          sql<string>`planned_date::text`.as('planned_date'),
+          'weight',
+          'reason',
+          'percent',
+          sql<string | null>`done_on::text`.as('done_on'),
+          'warned_level',
+        ])
         .where('project_id', 'in', [...projectIds])
         .where('removed', '=', false)
         .orderBy('project_id')
@@ -282,7 +307,10 @@ export function createProjectsRepo(db: Db) {
       }));
     },
 
-    async insertMilestone(projectId: number, m: { sort: number; title: string; plannedDate: string; weight: number; reason: string | null }): Promise<number> {
+    async insertMilestone(
+      projectId: number,
+      m: { sort: number; title: string; plannedDate: string; weight: number; reason: string | null },
+    ): Promise<number> {
       const r = await db
         .insertInto('project_milestones')
         .values({ project_id: projectId, sort: m.sort, title: m.title, planned_date: m.plannedDate, weight: m.weight, reason: m.reason })
@@ -291,14 +319,38 @@ export function createProjectsRepo(db: Db) {
       return r.id;
     },
 
-    async updateMilestone(id: number, set: Partial<{ sort: number; title: string; planned_date: string; weight: number; reason: string | null; percent: number; done_on: string | null; warned_level: number; removed: boolean }>): Promise<void> {
+    async updateMilestone(
+      id: number,
+      set: Partial<{
+        sort: number;
+        title: string;
+        planned_date: string;
+        weight: number;
+        reason: string | null;
+        percent: number;
+        done_on: string | null;
+        warned_level: number;
+        removed: boolean;
+      }>,
+    ): Promise<void> {
       await db.updateTable('project_milestones').set(set).where('id', '=', id).execute();
     },
 
-    async insertReport(r: { projectId: number; milestoneId: number; percent: number; text: string; photoIds: number[]; reportedBy: number }, at: Date): Promise<number> {
+    async insertReport(
+      r: { projectId: number; milestoneId: number; percent: number; text: string; photoIds: number[]; reportedBy: number },
+      at: Date,
+    ): Promise<number> {
       const row = await db
         .insertInto('project_reports')
-        .values({ project_id: r.projectId, milestone_id: r.milestoneId, percent: r.percent, text: r.text, photo_ids: r.photoIds, reported_by: r.reportedBy, created_at: at })
+        .values({
+          project_id: r.projectId,
+          milestone_id: r.milestoneId,
+          percent: r.percent,
+          text: r.text,
+          photo_ids: r.photoIds,
+          reported_by: r.reportedBy,
+          created_at: at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -345,25 +397,45 @@ export function createProjectsRepo(db: Db) {
     /** The distinct regions of the matters of the projects. */
     async matterRegions(projectIds: readonly number[]): Promise<{ projectId: number; regionCode: string }[]> {
       if (projectIds.length === 0) return [];
-      const rows = await db.selectFrom('matters').select(['project_id', 'region_code']).distinct().where('project_id', 'in', [...projectIds]).execute();
+      const rows = await db
+        .selectFrom('matters')
+        .select(['project_id', 'region_code'])
+        .distinct()
+        .where('project_id', 'in', [...projectIds])
+        .execute();
       return rows.map((r) => ({ projectId: r.project_id!, regionCode: r.region_code }));
     },
 
     async titles(ids: readonly number[]): Promise<Map<number, { title: string; status: ProjectStatus }>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('projects').select(['id', 'title', 'status']).where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db
+        .selectFrom('projects')
+        .select(['id', 'title', 'status'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       return new Map(rows.map((r) => [r.id, { title: r.title, status: r.status }]));
     },
 
     /** The payload of the project's last event of this action. */
     async lastEvent(projectId: number, action: string): Promise<Record<string, unknown> | null> {
-      const r = await db.selectFrom('project_events').select('payload').where('project_id', '=', projectId).where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
+      const r = await db
+        .selectFrom('project_events')
+        .select('payload')
+        .where('project_id', '=', projectId)
+        .where('action', '=', action)
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       return r?.payload ?? null;
     },
 
     /** Raise the announced level of a milestone, locked; false when it is already as high. */
     async raiseWarnedLevel(milestoneId: number, level: number): Promise<boolean> {
-      const row = await db.selectFrom('project_milestones').select('warned_level').where('id', '=', milestoneId).forUpdate().executeTakeFirst();
+      const row = await db
+        .selectFrom('project_milestones')
+        .select('warned_level')
+        .where('id', '=', milestoneId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!row || row.warned_level >= level) return false;
       await db.updateTable('project_milestones').set({ warned_level: level }).where('id', '=', milestoneId).execute();
       return true;
@@ -394,7 +466,17 @@ export function createProjectsRepo(db: Db) {
       return db
         .selectFrom('project_milestones as m')
         .innerJoin('projects as p', 'p.id', 'm.project_id')
-        .select(['m.id', 'm.project_id', 'm.title', sql<string>`m.planned_date::text`.as('planned_date'), 'm.percent', 'm.warned_level', 'p.title as project_title', 'p.cadre_user_id', 'p.region_code'])
+        .select([
+          'm.id',
+          'm.project_id',
+          'm.title',
+          sql<string>`m.planned_date::text`.as('planned_date'),
+          'm.percent',
+          'm.warned_level',
+          'p.title as project_title',
+          'p.cadre_user_id',
+          'p.region_code',
+        ])
         .where('m.percent', '<', 100)
         .where('m.removed', '=', false)
         .where(sql<SqlBool>`m.planned_date < ${today}::date`)

@@ -63,9 +63,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const full = canManage(p, user) || p.cadreUserId === user.id;
     const titles = new Map(matterRows.map((m) => [m.id, m.title]));
     const unanswered = originators.filter((o) => o.answeredAt === null);
-    const acceptance = p.acceptedAt
-      ? await projects.lastEvent(p.id, 'accept')
-      : null;
+    const acceptance = p.acceptedAt ? await projects.lastEvent(p.id, 'accept') : null;
     const manage = canManage(p, user);
     return {
       ...projectListItem(p, ms),
@@ -81,7 +79,11 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       originators: {
         total: originators.length,
         answered: originators.length - unanswered.length,
-        unanswered: unanswered.map((o) => ({ ...originatorView(o, full), matterId: o.matterId, matterTitle: titles.get(o.matterId) ?? '' })),
+        unanswered: unanswered.map((o) => ({
+          ...originatorView(o, full),
+          matterId: o.matterId,
+          matterTitle: titles.get(o.matterId) ?? '',
+        })),
       },
       acceptance: p.acceptedAt
         ? {
@@ -97,22 +99,37 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         assign: manage && (p.status === 'selected' || p.status === 'candidate'),
         sign: p.status === 'assigned' && p.cadreUserId === user.id,
         report: canReport(p, user),
-        accept: has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode) && ['assigned', 'signed'].includes(p.status) && ms.length > 0 && ms.every((m) => m.percent >= 100),
+        accept:
+          has(user, acceptRoles) &&
+          covers(prefixesOf(user), p.regionCode) &&
+          ['assigned', 'signed'].includes(p.status) &&
+          ms.length > 0 &&
+          ms.every((m) => m.percent >= 100),
         letter: canReadLetter(p, user),
       },
     };
   }
 
   /** Replace the milestones: kept ones by id, new ones added, missing ones removed (their reports stay). */
-  async function writeMilestones(repo: ProjectsRepo, p: ProjectRow, items: readonly MilestoneInput[], dueDate: string | null): Promise<void> {
+  async function writeMilestones(
+    repo: ProjectsRepo,
+    p: ProjectRow,
+    items: readonly MilestoneInput[],
+    dueDate: string | null,
+  ): Promise<void> {
     const problems = milestoneDateProblems(dueDate, items);
     if (problems.length > 0) {
-      throw new DomainError('validation_failed', problems[0]!.message, { fields: problems.map((pr) => ({ path: `milestones.${pr.index}.reason`, code: 'after_due_date', message: pr.message })) });
+      throw new DomainError('validation_failed', problems[0]!.message, {
+        fields: problems.map((pr) => ({ path: `milestones.${pr.index}.reason`, code: 'after_due_date', message: pr.message })),
+      });
     }
     const current = await repo.milestones([p.id]);
     const keep = new Set(items.flatMap((m) => (m.id !== undefined ? [m.id] : [])));
     for (const id of keep) {
-      if (!current.some((c) => c.id === id)) throw new DomainError('validation_failed', `milestone ${id} is not one of this project's`, { fields: [{ path: 'milestones.id', code: 'unknown', message: `unknown milestone ${id}` }] });
+      if (!current.some((c) => c.id === id))
+        throw new DomainError('validation_failed', `milestone ${id} is not one of this project's`, {
+          fields: [{ path: 'milestones.id', code: 'unknown', message: `unknown milestone ${id}` }],
+        });
     }
     for (const c of current) if (!keep.has(c.id)) await repo.updateMilestone(c.id, { removed: true });
     let sort = 0;
@@ -122,7 +139,8 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       // A new planned date is a new promise: its lights are announced afresh.
       const moved = m.id !== undefined && current.find((c) => c.id === m.id)?.plannedDate !== m.plannedDate;
       if (m.id !== undefined) await repo.updateMilestone(m.id, moved ? { ...fields, warned_level: 0 } : fields);
-      else await repo.insertMilestone(p.id, { sort, title: m.title, plannedDate: m.plannedDate, weight: m.weight, reason: m.reason ?? null });
+      else
+        await repo.insertMilestone(p.id, { sort, title: m.title, plannedDate: m.plannedDate, weight: m.weight, reason: m.reason ?? null });
     }
     await recomputeProgress(repo, p.id);
   }
@@ -134,7 +152,6 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     return progress;
   }
 
-
   /** Lock the project and check it may be managed by the user. */
   async function lockManaged(repo: ProjectsRepo, id: number, user: AuthUser): Promise<ProjectRow> {
     const p = await repo.get(id, { lock: true });
@@ -142,8 +159,6 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     if (!canManage(p, user)) throw new DomainError('forbidden', 'only the livelihood office of the region manages its projects');
     return p;
   }
-
-
 
   return {
     view,
@@ -173,7 +188,12 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       const t = today();
       const ms = await projects.milestones(items.map((p) => p.id));
       return {
-        items: items.map((p) => projectListItem(p, ms.filter((m) => m.projectId === p.id).map((m) => milestoneView(m, t, calendar, rule)))),
+        items: items.map((p) =>
+          projectListItem(
+            p,
+            ms.filter((m) => m.projectId === p.id).map((m) => milestoneView(m, t, calendar, rule)),
+          ),
+        ),
         total,
         page: f.page,
         pageSize: f.pageSize,
@@ -183,14 +203,17 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     async create(input: ProjectInput, user: AuthUser): Promise<ProjectView> {
       const prefixes = requireAny(user, manageRoles, 'proposing key projects');
       if (input.areaCode !== undefined && !(await deps.matters.areas()).some((a) => a.code === input.areaCode)) {
-        throw new DomainError('validation_failed', `unknown area ${input.areaCode}`, { fields: [{ path: 'areaCode', code: 'unknown', message: 'unknown area' }] });
+        throw new DomainError('validation_failed', `unknown area ${input.areaCode}`, {
+          fields: [{ path: 'areaCode', code: 'unknown', message: 'unknown area' }],
+        });
       }
       const id = await db.transaction().execute(async (trx) => {
         // The list is found (or opened) in the project's own transaction: a refused project leaves no list behind.
         const listId = input.listId ?? (await listForMatters(trx, clock.now(), input.matterIds, prefixes, user));
         const list = await createListsRepo(trx).get(listId, { lock: true });
         if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
-        if (list.status === 'published') throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
+        if (list.status === 'published')
+          throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
         await checkUnit(trx, input.leadUnitId, list.regionCode);
         const mrepo = createMattersRepo(trx);
         const prepo = createProjectsRepo(trx);
@@ -224,21 +247,42 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       await db.transaction().execute(async (trx) => {
         const repo = createProjectsRepo(trx);
         const p = await lockManaged(repo, id, user);
-        if (p.status === 'accepted' || p.status === 'dropped') throw new DomainError('illegal_transition', `a ${p.status} project is not edited`);
+        if (p.status === 'accepted' || p.status === 'dropped')
+          throw new DomainError('illegal_transition', `a ${p.status} project is not edited`);
         await checkUnit(trx, patch.leadUnitId, p.regionCode);
         const startDate = patch.startDate ?? p.startDate;
         const dueDate = patch.dueDate ?? p.dueDate;
-        if (startDate && dueDate && dueDate < startDate) throw new DomainError('validation_failed', 'the due date is before the start date', { fields: [{ path: 'dueDate', code: 'order', message: 'before the start date' }] });
+        if (startDate && dueDate && dueDate < startDate)
+          throw new DomainError('validation_failed', 'the due date is before the start date', {
+            fields: [{ path: 'dueDate', code: 'order', message: 'before the start date' }],
+          });
         if (patch.dueDate !== undefined) {
-          const problems = milestoneDateProblems(patch.dueDate, (await repo.milestones([id])).map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight, ...(m.reason ? { reason: m.reason } : {}) })));
-          if (problems.length > 0) throw new DomainError('validation_failed', problems[0]!.message, { fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }] });
+          const problems = milestoneDateProblems(
+            patch.dueDate,
+            (await repo.milestones([id])).map((m) => ({
+              title: m.title,
+              plannedDate: m.plannedDate,
+              weight: m.weight,
+              ...(m.reason ? { reason: m.reason } : {}),
+            })),
+          );
+          if (problems.length > 0)
+            throw new DomainError('validation_failed', problems[0]!.message, {
+              fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }],
+            });
         }
         if (patch.matterIds !== undefined) {
-          if (!['candidate', 'selected'].includes(p.status)) throw new DomainError('illegal_transition', 'the matters of an assigned project are fixed');
+          if (!['candidate', 'selected'].includes(p.status))
+            throw new DomainError('illegal_transition', 'the matters of an assigned project are fixed');
           const mrepo = createMattersRepo(trx);
           await checkMatters(trx, [...new Set(patch.matterIds)], p.regionCode, id);
           const current = await mrepo.ofProject(id);
-          await mrepo.setProject(current.map((c) => c.id).filter((c) => !patch.matterIds!.includes(c)), null, 'open', clock.now());
+          await mrepo.setProject(
+            current.map((c) => c.id).filter((c) => !patch.matterIds!.includes(c)),
+            null,
+            'open',
+            clock.now(),
+          );
           await mrepo.setProject(patch.matterIds, id, p.status === 'selected' ? 'selected' : 'open', clock.now());
         }
         await repo.update(
@@ -263,7 +307,8 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       await db.transaction().execute(async (trx) => {
         const repo = createProjectsRepo(trx);
         const p = await lockManaged(repo, id, user);
-        if (p.status === 'accepted' || p.status === 'dropped') throw new DomainError('illegal_transition', `the milestones of a ${p.status} project are fixed`);
+        if (p.status === 'accepted' || p.status === 'dropped')
+          throw new DomainError('illegal_transition', `the milestones of a ${p.status} project are fixed`);
         await writeMilestones(repo, p, items, p.dueDate);
         await repo.event(id, 'milestones', user.id, { count: items.length }, clock.now());
       });
@@ -274,26 +319,49 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     async assign(id: number, input: z.output<typeof assignSchema>, user: AuthUser): Promise<ProjectView> {
       const cadre = await createPeopleRepo(db).findById(input.cadreUserId);
       if (!cadre || !cadre.active || !cadre.roles.includes('leader')) {
-        throw new DomainError('validation_failed', `user ${input.cadreUserId} is not an active cadre (role leader)`, { fields: [{ path: 'cadreUserId', code: 'not_cadre', message: 'not a cadre' }] });
+        throw new DomainError('validation_failed', `user ${input.cadreUserId} is not an active cadre (role leader)`, {
+          fields: [{ path: 'cadreUserId', code: 'not_cadre', message: 'not a cadre' }],
+        });
       }
-      if (input.dueDate < today()) throw new DomainError('validation_failed', `the due date ${input.dueDate} has passed`, { fields: [{ path: 'dueDate', code: 'past', message: 'in the past' }] });
+      if (input.dueDate < today())
+        throw new DomainError('validation_failed', `the due date ${input.dueDate} has passed`, {
+          fields: [{ path: 'dueDate', code: 'past', message: 'in the past' }],
+        });
       await db.transaction().execute(async (trx) => {
         const repo = createProjectsRepo(trx);
         const p = await lockManaged(repo, id, user);
         // Normally the selection meeting chooses the project first; a candidate assigned directly
         // (the committee designating it) is recorded as selected by that assignment.
-        if (p.status !== 'selected' && p.status !== 'candidate') throw new DomainError('illegal_transition', `the project is already ${p.status}`);
+        if (p.status !== 'selected' && p.status !== 'candidate')
+          throw new DomainError('illegal_transition', `the project is already ${p.status}`);
         if (p.status === 'candidate') {
           const ids = (await createMattersRepo(trx).ofProject(id)).map((m) => m.id);
           await createMattersRepo(trx).setProject(ids, id, 'selected', clock.now());
           await repo.event(id, 'select', user.id, { direct: true }, clock.now());
         }
-        if (!cadre.units.some((u) => covers([regionPrefix(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefix(p.regionCode)))) {
-          throw new DomainError('validation_failed', `${cadre.displayName} is not a cadre of this region`, { fields: [{ path: 'cadreUserId', code: 'region', message: 'another region' }] });
+        if (
+          !cadre.units.some(
+            (u) => covers([regionPrefix(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefix(p.regionCode)),
+          )
+        ) {
+          throw new DomainError('validation_failed', `${cadre.displayName} is not a cadre of this region`, {
+            fields: [{ path: 'cadreUserId', code: 'region', message: 'another region' }],
+          });
         }
         await checkUnit(trx, input.leadUnitId, p.regionCode);
-        const problems = milestoneDateProblems(input.dueDate, (await repo.milestones([id])).map((m) => ({ title: m.title, plannedDate: m.plannedDate, weight: m.weight, ...(m.reason ? { reason: m.reason } : {}) })));
-        if (problems.length > 0) throw new DomainError('validation_failed', problems[0]!.message, { fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }] });
+        const problems = milestoneDateProblems(
+          input.dueDate,
+          (await repo.milestones([id])).map((m) => ({
+            title: m.title,
+            plannedDate: m.plannedDate,
+            weight: m.weight,
+            ...(m.reason ? { reason: m.reason } : {}),
+          })),
+        );
+        if (problems.length > 0)
+          throw new DomainError('validation_failed', problems[0]!.message, {
+            fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }],
+          });
         const now = clock.now();
         const year = Number(toChinaDate(now).slice(0, 4));
         const prefix = defaultLetterPrefix(p.regionName);
@@ -315,7 +383,11 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         );
         await repo.event(id, 'assign', user.id, { cadreUserId: cadre.id, letterNo, dueDate: input.dueDate }, now);
         await createOutboxRepo(trx).enqueue(
-          { topic: 'livelihood.assigned', caseId: null, payload: { projectId: id, userId: cadre.id, letterNo, title: p.title, dueDate: input.dueDate } },
+          {
+            topic: 'livelihood.assigned',
+            caseId: null,
+            payload: { projectId: id, userId: cadre.id, letterNo, title: p.title, dueDate: input.dueDate },
+          },
           now,
         );
       });
@@ -329,7 +401,8 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         const p = await repo.get(id, { lock: true });
         if (!p || !canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
         if (p.cadreUserId !== user.id) throw new DomainError('forbidden', 'only the cadre it is assigned to signs for the letter');
-        if (p.status !== 'assigned') throw new DomainError('illegal_transition', p.status === 'signed' ? 'already signed' : `a ${p.status} project is not signed for`);
+        if (p.status !== 'assigned')
+          throw new DomainError('illegal_transition', p.status === 'signed' ? 'already signed' : `a ${p.status} project is not signed for`);
         await repo.update(id, { status: 'signed', signed_at: clock.now() }, clock.now());
         await repo.event(id, 'sign', user.id, {}, clock.now());
       });
@@ -342,15 +415,31 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         const repo = createProjectsRepo(trx);
         const p = await repo.get(id, { lock: true });
         if (!p || !canRead(p, user)) throw new DomainError('not_found', `project ${id} not found`);
-        if (!['assigned', 'signed'].includes(p.status)) throw new DomainError('illegal_transition', p.status === 'accepted' ? 'the project is accepted and struck off: no more reports' : 'progress is reported once the project is assigned');
-        if (!canReport(p, user)) throw new DomainError('forbidden', 'progress is reported by the cadre, the lead unit or the livelihood office');
+        if (!['assigned', 'signed'].includes(p.status))
+          throw new DomainError(
+            'illegal_transition',
+            p.status === 'accepted'
+              ? 'the project is accepted and struck off: no more reports'
+              : 'progress is reported once the project is assigned',
+          );
+        if (!canReport(p, user))
+          throw new DomainError('forbidden', 'progress is reported by the cadre, the lead unit or the livelihood office');
         const m = (await repo.milestones([id])).find((x) => x.id === input.milestoneId);
-        if (!m) throw new DomainError('validation_failed', `milestone ${input.milestoneId} is not one of this project's`, { fields: [{ path: 'milestoneId', code: 'unknown', message: 'unknown milestone' }] });
+        if (!m)
+          throw new DomainError('validation_failed', `milestone ${input.milestoneId} is not one of this project's`, {
+            fields: [{ path: 'milestoneId', code: 'unknown', message: 'unknown milestone' }],
+          });
         const photoIds = [...new Set(input.photoIds ?? [])];
         const known = await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds);
-        if (known.length !== photoIds.length) throw new DomainError('validation_failed', 'unknown photos: upload them to this project first', { fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }] });
+        if (known.length !== photoIds.length)
+          throw new DomainError('validation_failed', 'unknown photos: upload them to this project first', {
+            fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }],
+          });
         const now = clock.now();
-        await repo.insertReport({ projectId: id, milestoneId: m.id, percent: input.percent, text: input.text, photoIds, reportedBy: user.id }, now);
+        await repo.insertReport(
+          { projectId: id, milestoneId: m.id, percent: input.percent, text: input.text, photoIds, reportedBy: user.id },
+          now,
+        );
         await repo.updateMilestone(m.id, {
           percent: input.percent,
           done_on: input.percent >= 100 ? (m.doneOn ?? toChinaDate(now)) : null,
@@ -366,7 +455,6 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
       });
       return view(id, user);
     },
-
   };
 }
 

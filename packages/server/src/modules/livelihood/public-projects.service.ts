@@ -21,7 +21,11 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
     const { calendar, rule } = await deps.projects.lights();
     const t = toChinaDate(clock.now());
     const ids = rows.map((p) => p.id);
-    const [ms, reports, regions] = await Promise.all([projects.milestones(ids), projects.reports(ids, lastReports), projects.matterRegions(ids)]);
+    const [ms, reports, regions] = await Promise.all([
+      projects.milestones(ids),
+      projects.reports(ids, lastReports),
+      projects.matterRegions(ids),
+    ]);
     const codes = new Set<string>();
     for (const r of regions) {
       codes.add(r.regionCode);
@@ -34,7 +38,11 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
         ms.filter((m) => m.projectId === p.id).map((m) => milestoneView(m, t, calendar, rule)),
         reports.filter((r) => r.projectId === p.id),
         toDate,
-        placeOf(regions.filter((r) => r.projectId === p.id).map((r) => r.regionCode), names, p.regionName),
+        placeOf(
+          regions.filter((r) => r.projectId === p.id).map((r) => r.regionCode),
+          names,
+          p.regionName,
+        ),
       ),
     );
   }
@@ -54,12 +62,16 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
       const region = await createRegionsRepo(db).get(regionCode);
       if (!region) throw new DomainError('not_found', `region ${regionCode} not found`);
       const rows = await projects.all({ regionPrefix: regionPrefix(regionCode), statuses: PUBLIC_STATUSES, publishedOnly: true }, 1000);
-      return { region: { code: region.code, name: await fullRegionName(db, region.code, region.name) }, items: await build(rows, LAST_REPORTS) };
+      return {
+        region: { code: region.code, name: await fullRegionName(db, region.code, region.name) },
+        items: await build(rows, LAST_REPORTS),
+      };
     },
 
     async get(id: number): Promise<PublicProject> {
       const p = await projects.get(id);
-      if (!p || p.listStatus !== 'published' || !(PUBLIC_STATUSES as readonly string[]).includes(p.status)) throw new DomainError('not_found', `project ${id} not found`);
+      if (!p || p.listStatus !== 'published' || !(PUBLIC_STATUSES as readonly string[]).includes(p.status))
+        throw new DomainError('not_found', `project ${id} not found`);
       const [one] = await build([p], 1000);
       return one!;
     },

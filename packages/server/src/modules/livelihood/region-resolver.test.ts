@@ -105,7 +105,8 @@ describe('createRegionResolver', () => {
         for (let t = 1; t <= 10; t++) {
           const town = `${county}${String(t).padStart(3, '0')}`;
           regions.push({ code: town, name: `乡${c}${k}${t}`, parentCode: county, level: 4 });
-          for (let v = 1; v <= 9; v++) regions.push({ code: `${town}${String(v).padStart(3, '0')}`, name: `村${v}`, parentCode: town, level: 5 });
+          for (let v = 1; v <= 9; v++)
+            regions.push({ code: `${town}${String(v).padStart(3, '0')}`, name: `村${v}`, parentCode: town, level: 5 });
         }
       }
     }
@@ -113,9 +114,7 @@ describe('createRegionResolver', () => {
     const resolver = createRegionResolver(regions);
     const built = performance.now() - t0;
     const byCode = new Map(regions.map((r) => [r.code, r]));
-    const texts = regions
-      .filter((r) => r.level === 5)
-      .flatMap((v) => [v.code, `${byCode.get(v.parentCode!)!.name}${v.name}`, v.name]);
+    const texts = regions.filter((r) => r.level === 5).flatMap((v) => [v.code, `${byCode.get(v.parentCode!)!.name}${v.name}`, v.name]);
     const t1 = performance.now();
     let found = 0;
     for (let i = 0; i < 10_000; i++) if ('code' in resolver(texts[i % texts.length]!)) found++;

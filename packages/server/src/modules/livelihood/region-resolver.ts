@@ -48,7 +48,8 @@ const messages = {
     empty: 'the region is empty',
     badCode: (t: string) => `region code "${t}" must have 6, 9 or 12 digits`,
     unknownCode: (t: string) => `region code "${t}" does not exist or is outside the regions you may import into`,
-    unknown: (t: string) => `no region "${t}": write a region name (西南舁乡), the names from a region above down to it (郊区西南舁乡北七村) or a region code`,
+    unknown: (t: string) =>
+      `no region "${t}": write a region name (西南舁乡), the names from a region above down to it (郊区西南舁乡北七村) or a region code`,
     ambiguous: (t: string, paths: string[], total: number, example: string) =>
       `region "${t}" is ambiguous: ${paths.join(', ')}${total > paths.length ? ` and ${total - paths.length} more` : ''}. Add the name of the region above, e.g. ${example}`,
   },
@@ -105,7 +106,14 @@ export function createRegionResolver(regions: readonly RegionRecord[], opts: { l
     if (digits.length !== 6 && digits.length !== 9 && digits.length !== 12) return { error: m.badCode(digits) };
     const tries = [digits];
     if (digits.length === 12 && digits.endsWith('000')) tries.push(digits.slice(0, 9));
-    if (digits.length >= 9 && digits.slice(6).split('').every((c) => c === '0')) tries.push(digits.slice(0, 6));
+    if (
+      digits.length >= 9 &&
+      digits
+        .slice(6)
+        .split('')
+        .every((c) => c === '0')
+    )
+      tries.push(digits.slice(0, 6));
     for (const t of tries) if (byCode.has(t)) return { code: t };
     return { error: m.unknownCode(digits) };
   };

@@ -1,4 +1,12 @@
-import { addCalendarDays, duplicateScore, foldMatterWord, isoDate, type DuplicatePair, type LivelihoodSettings, type SimilarMatter } from '@huiyin/core';
+import {
+  addCalendarDays,
+  duplicateScore,
+  foldMatterWord,
+  isoDate,
+  type DuplicatePair,
+  type LivelihoodSettings,
+  type SimilarMatter,
+} from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
@@ -45,7 +53,8 @@ export function createSimilarityService(deps: { db: Db }) {
    * segmenter); two matters placed in different villages (12-digit codes) are not the same need.
    */
   async function score(a: { regionCode: string }, aw: string[], b: { regionCode: string }, bw: string[]) {
-    if (a.regionCode.length === 12 && b.regionCode.length === 12 && a.regionCode !== b.regionCode) return { score: 0, shared: [] as string[] };
+    if (a.regionCode.length === 12 && b.regionCode.length === 12 && a.regionCode !== b.regionCode)
+      return { score: 0, shared: [] as string[] };
     const s = await seg();
     return duplicateScore(aw, bw, { isPlace: (w) => s.isPlace(w) });
   }
@@ -123,7 +132,13 @@ export function createSimilarityService(deps: { db: Db }) {
               if (Math.abs(dayNumber(a.collectedOn) - dayNumber(b.collectedOn)) > s.duplicateWindowDays) continue;
               if (a.projectId !== null && b.projectId !== null && a.projectId !== b.projectId) continue;
               const r = await score(a, words[i]!, b, words[j]!);
-              if (r.score >= s.duplicateThreshold) pairs.push({ a: similarView(a, r.score, r.shared), b: similarView(b, r.score, r.shared), score: Math.round(r.score * 1000) / 1000, shared: r.shared });
+              if (r.score >= s.duplicateThreshold)
+                pairs.push({
+                  a: similarView(a, r.score, r.shared),
+                  b: similarView(b, r.score, r.shared),
+                  score: Math.round(r.score * 1000) / 1000,
+                  shared: r.shared,
+                });
             }
           }
         }

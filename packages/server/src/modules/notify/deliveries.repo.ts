@@ -114,7 +114,11 @@ export function createDeliveriesRepo(db: Db) {
     async markFailed(id: number, leaseToken: string, error: string, retryAt: Date | null): Promise<boolean> {
       const res = await db
         .updateTable('deliveries')
-        .set({ lease_token: null, last_error: error.slice(0, 1000), ...(retryAt === null ? { status: 'dead' as const } : { next_attempt_at: retryAt }) })
+        .set({
+          lease_token: null,
+          last_error: error.slice(0, 1000),
+          ...(retryAt === null ? { status: 'dead' as const } : { next_attempt_at: retryAt }),
+        })
         .where('id', '=', id)
         .where('lease_token', '=', leaseToken)
         .where('status', '=', 'pending')
@@ -155,7 +159,13 @@ export function createDeliveriesRepo(db: Db) {
     },
 
     /** A page of deliveries, newest first (keyset on id), optionally only those under region prefixes. */
-    async list(q: { status: DeliveryStatus; channel?: Channel | undefined; before?: number | undefined; limit: number; regionPrefixes?: readonly string[] | undefined }): Promise<DeliveryRow[]> {
+    async list(q: {
+      status: DeliveryStatus;
+      channel?: Channel | undefined;
+      before?: number | undefined;
+      limit: number;
+      regionPrefixes?: readonly string[] | undefined;
+    }): Promise<DeliveryRow[]> {
       let query = db.selectFrom('deliveries').selectAll().where('status', '=', q.status);
       if (q.channel) query = query.where('channel', '=', q.channel);
       if (q.before !== undefined) query = query.where('id', '<', q.before);
@@ -168,7 +178,13 @@ export function createDeliveriesRepo(db: Db) {
 
     async attemptsOf(deliveryIds: readonly number[]): Promise<AttemptRow[]> {
       if (deliveryIds.length === 0) return [];
-      return db.selectFrom('delivery_attempts').selectAll().where('delivery_id', 'in', [...deliveryIds]).orderBy('delivery_id').orderBy('id').execute();
+      return db
+        .selectFrom('delivery_attempts')
+        .selectAll()
+        .where('delivery_id', 'in', [...deliveryIds])
+        .orderBy('delivery_id')
+        .orderBy('id')
+        .execute();
     },
 
     /** A dead letter back in the queue, due now, with a fresh attempt budget (the log keeps the old attempts). */

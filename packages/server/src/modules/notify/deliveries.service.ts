@@ -52,17 +52,32 @@ export function createDeliveriesService(deps: { db: Db; clock: Clock }) {
   const visible = (d: DeliveryRow, scope: AdminScope) => d.region_code === null || scope.covers(d.region_code);
   return {
     async list(scope: AdminScope, q: z.output<typeof listDeliveriesQuerySchema>) {
-      const rows = await repo.list({ status: q.status, channel: q.channel, before: q.cursor, limit: q.pageSize + 1, regionPrefixes: scope.prefixes });
+      const rows = await repo.list({
+        status: q.status,
+        channel: q.channel,
+        before: q.cursor,
+        limit: q.pageSize + 1,
+        regionPrefixes: scope.prefixes,
+      });
       const page = rows.slice(0, q.pageSize);
       const attempts = await repo.attemptsOf(page.map((d) => d.id));
-      const items = page.map((d) => view(d, attempts.filter((a) => a.delivery_id === d.id)));
+      const items = page.map((d) =>
+        view(
+          d,
+          attempts.filter((a) => a.delivery_id === d.id),
+        ),
+      );
       return { items, nextCursor: rows.length > q.pageSize ? String(page[page.length - 1]!.id) : null };
     },
 
     async retry(scope: AdminScope, id: number) {
       const d = await repo.get(id);
       if (!d || !visible(d, scope)) throw new DomainError('not_found', `delivery ${id} not found`);
-      if (d.status !== 'dead') throw new DomainError('conflict', `delivery ${id} is ${d.status}: only a dead delivery is retried`, { reason: 'not_dead', status: d.status });
+      if (d.status !== 'dead')
+        throw new DomainError('conflict', `delivery ${id} is ${d.status}: only a dead delivery is retried`, {
+          reason: 'not_dead',
+          status: d.status,
+        });
       const revived = await repo.revive(id, deps.clock.now());
       if (!revived) throw new DomainError('conflict', `delivery ${id} changed meanwhile`, { reason: 'not_dead' });
       return view(revived, await repo.attemptsOf([id]));

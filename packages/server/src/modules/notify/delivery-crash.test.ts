@@ -25,7 +25,15 @@ function startServer(dataDir: string, env: Record<string, string>): Promise<{ pr
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [bin, 'serve'], {
       cwd: repoRoot,
-      env: { ...process.env, HUIYIN_DATA_DIR: dataDir, PORT: '0', HUIYIN_LOG_LEVEL: 'silent', DATABASE_URL: '', HUIYIN_PUBLIC_RATE_LIMIT: '10000', ...env },
+      env: {
+        ...process.env,
+        HUIYIN_DATA_DIR: dataDir,
+        PORT: '0',
+        HUIYIN_LOG_LEVEL: 'silent',
+        DATABASE_URL: '',
+        HUIYIN_PUBLIC_RATE_LIMIT: '10000',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -89,7 +97,12 @@ describe('delivery survives kill -9 of the server [pglite, real process]', () =>
       const res = await fetch(`${first.base}/api/v1/public/cases`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'help', content: `断电投递测试 ${i}`, regionCode: '140802', requester: { phone: `139${String(10_000_000 + i).padStart(8, '0')}` } }),
+        body: JSON.stringify({
+          type: 'help',
+          content: `断电投递测试 ${i}`,
+          regionCode: '140802',
+          requester: { phone: `139${String(10_000_000 + i).padStart(8, '0')}` },
+        }),
       });
       expect(res.status).toBe(201);
       trackingNos.push(((await res.json()) as { trackingNo: string }).trackingNo);
@@ -113,8 +126,14 @@ describe('delivery survives kill -9 of the server [pglite, real process]', () =>
     expect(smsById.size).toBe(N);
     expect(hookById.size).toBe(N);
     for (const no of trackingNos) {
-      expect([...smsById.values()].filter((t) => t.includes(no)), no).toHaveLength(1);
-      expect([...hookById.values()].filter((m) => (m.body['data'] as { trackingNo: string }).trackingNo === no), no).toHaveLength(1);
+      expect(
+        [...smsById.values()].filter((t) => t.includes(no)),
+        no,
+      ).toHaveLength(1);
+      expect(
+        [...hookById.values()].filter((m) => (m.body['data'] as { trackingNo: string }).trackingNo === no),
+        no,
+      ).toHaveLength(1);
     }
     for (const m of hook.received) expect(verifySignature(SECRET, m.raw, m.headers['x-huiyin-signature'] as string)).toBe(true);
     // A repeat is the same message: same id, same content.
@@ -122,8 +141,14 @@ describe('delivery survives kill -9 of the server [pglite, real process]', () =>
 
     const h = await connectPglite(path.join(dataDir, 'pglite'));
     try {
-      const states = await sql<{ channel: string; status: string; n: number }>`select channel, status, count(*)::int as n from deliveries group by 1, 2 order by 1, 2`.execute(h.db);
-      const interrupted = await sql<{ n: number }>`select count(*)::int as n from delivery_attempts where error like 'interrupted%'`.execute(h.db);
+      const states = await sql<{
+        channel: string;
+        status: string;
+        n: number;
+      }>`select channel, status, count(*)::int as n from deliveries group by 1, 2 order by 1, 2`.execute(h.db);
+      const interrupted = await sql<{
+        n: number;
+      }>`select count(*)::int as n from delivery_attempts where error like 'interrupted%'`.execute(h.db);
       const unexpanded = await sql<{ n: number }>`select count(*)::int as n from outbox where sent_at is null`.execute(h.db);
       expect(states.rows.every((r) => r.status === 'sent')).toBe(true);
       expect(states.rows.find((r) => r.channel === 'sms')?.n).toBe(N);

@@ -31,7 +31,16 @@ async function act(h: Harness, user: string, id: number, body: Record<string, un
 }
 
 async function deliveriesOf(h: Harness, caseId: number) {
-  const r = await sql<{ id: number; channel: string; status: string; attempts: number; next_attempt_at: Date; last_error: string | null; message_id: string; topic: string }>`
+  const r = await sql<{
+    id: number;
+    channel: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: Date;
+    last_error: string | null;
+    message_id: string;
+    topic: string;
+  }>`
     select d.id, d.channel, d.status, d.attempts, d.next_attempt_at, d.last_error, d.message_id, d.topic
     from deliveries d join outbox o on o.id = d.outbox_id where o.case_id = ${caseId} order by d.id`.execute(h.db.db);
   return r.rows;
@@ -62,7 +71,11 @@ describeEachDb('delivery of the outbox', (get) => {
     ctx.worker = createDeliveryWorker({
       db: h.db.db,
       clock: h.clock,
-      channels: { smsGatewayUrl: ctx.sms.url, webhook: { url: ctx.hook.url, secret: SECRET }, mail: { smtpUrl: ctx.smtp.url, from: '回音 <huiyin@test.local>' } },
+      channels: {
+        smsGatewayUrl: ctx.sms.url,
+        webhook: { url: ctx.hook.url, secret: SECRET },
+        mail: { smtpUrl: ctx.smtp.url, from: '回音 <huiyin@test.local>' },
+      },
       publicUrl: 'https://huiyin.test',
       followUpLink: ({ caseId }) => {
         ctx.followUp.calls.push(caseId);
@@ -99,7 +112,10 @@ describeEachDb('delivery of the outbox', (get) => {
     expect(verifySignature(SECRET, `${hook!.raw} `, hook!.headers['x-huiyin-signature'] as string)).toBe(false);
     expect(hook!.headers['x-huiyin-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
 
-    const inbox = (await h.req('dispatcher', 'GET', '/api/v1/notifications')).json() as { items: { title: string; body: string; link: string }[]; unread: number };
+    const inbox = (await h.req('dispatcher', 'GET', '/api/v1/notifications')).json() as {
+      items: { title: string; body: string; link: string }[];
+      unread: number;
+    };
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
     expect(inbox.items[0]).toMatchObject({ link: `/admin/cases/${c.id}` });
     expect(inbox.items[0]!.title).toContain(c.trackingNo);
@@ -123,7 +139,8 @@ describeEachDb('delivery of the outbox', (get) => {
 
   it('reply: the requester gets an SMS with the answer summary, and the follow-up link when the hook gives one', async () => {
     const h = get();
-    const answer = '经核查，路灯线路老化已更换，现已恢复照明。今后如有类似问题可直接拨打12345反映，我们将及时处理。同时已安排每月巡查一次，感谢您的监督与支持。';
+    const answer =
+      '经核查，路灯线路老化已更换，现已恢复照明。今后如有类似问题可直接拨打12345反映，我们将及时处理。同时已安排每月巡查一次，感谢您的监督与支持。';
     for (const link of [null, 'https://huiyin.test/f/abc123']) {
       ctx.followUp.link = link;
       const c = await publicCase(h, link ? '13800002223' : '13800002222');
@@ -185,21 +202,34 @@ describeEachDb('delivery of the outbox', (get) => {
     expect(d.status).toBe('dead');
     expect(ctx.sms.received.filter((m) => m.body['to'] === '13800003333')).toHaveLength(10);
     // Every attempt carried the same id.
-    expect(new Set(ctx.sms.received.filter((m) => m.body['to'] === '13800003333').map((m) => m.body['id']))).toEqual(new Set([d.message_id]));
+    expect(new Set(ctx.sms.received.filter((m) => m.body['to'] === '13800003333').map((m) => m.body['id']))).toEqual(
+      new Set([d.message_id]),
+    );
 
     expect((await h.req('dispatcher', 'GET', '/api/v1/admin/deliveries?status=dead')).statusCode).toBe(403);
     const dead = (await h.req('admin', 'GET', '/api/v1/admin/deliveries?status=dead&channel=sms')).json() as {
-      items: { id: number; recipient: string; attempts: number; lastError: string; log: { attempt: number; ok: boolean; error: string; durationMs: number; channel: string }[] }[];
+      items: {
+        id: number;
+        recipient: string;
+        attempts: number;
+        lastError: string;
+        log: { attempt: number; ok: boolean; error: string; durationMs: number; channel: string }[];
+      }[];
     };
     const listed = dead.items.find((x) => x.id === d.id)!;
     expect(listed).toBeDefined();
     expect(listed.recipient).toBe('138****3333');
     expect(listed.attempts).toBe(10);
     expect(listed.log.map((a) => a.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(listed.log.every((a) => a.ok === false && a.error.startsWith('HTTP 500') && a.channel === 'sms' && a.durationMs >= 0)).toBe(true);
+    expect(listed.log.every((a) => a.ok === false && a.error.startsWith('HTTP 500') && a.channel === 'sms' && a.durationMs >= 0)).toBe(
+      true,
+    );
 
     await ctx.sms.setMode('ok');
-    expect((await h.req('admin', 'POST', `/api/v1/admin/deliveries/${d.id}/retry`)).json()).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await h.req('admin', 'POST', `/api/v1/admin/deliveries/${d.id}/retry`)).json()).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+    });
     expect((await h.req('admin', 'POST', `/api/v1/admin/deliveries/${d.id}/retry`)).statusCode).toBe(409);
     expect((await h.req('admin', 'POST', '/api/v1/admin/deliveries/999999999/retry')).statusCode).toBe(404);
     await ctx.worker.drain();
@@ -219,7 +249,10 @@ describeEachDb('delivery of the outbox', (get) => {
     expect(d).toMatchObject({ status: 'pending', attempts: 1 });
     expect(d.last_error).toMatch(/timeout/);
     expect(d.next_attempt_at.getTime() - h.clock.now().getTime()).toBe(30 * S);
-    const log = await sql<{ duration_ms: number; ok: boolean }>`select duration_ms, ok from delivery_attempts where delivery_id = ${d.id}`.execute(h.db.db);
+    const log = await sql<{
+      duration_ms: number;
+      ok: boolean;
+    }>`select duration_ms, ok from delivery_attempts where delivery_id = ${d.id}`.execute(h.db.db);
     expect(log.rows[0]!.ok).toBe(false);
     expect(log.rows[0]!.duration_ms).toBeGreaterThanOrEqual(390);
 
@@ -304,22 +337,36 @@ describeEachDb('delivery of the outbox', (get) => {
     // Everything left is delivered once the gateway answers again.
     h.clock.advance(30 * S);
     await ctx.worker.drain();
-    const left = await sql<{ n: number }>`select count(*)::int as n from deliveries where status = 'pending' and channel = 'sms' and next_attempt_at <= ${h.clock.now()}`.execute(h.db.db);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from deliveries where status = 'pending' and channel = 'sms' and next_attempt_at <= ${h.clock.now()}`.execute(
+      h.db.db,
+    );
     expect(left.rows[0]!.n).toBe(0);
   });
 
   it('notifications API: own only, newest first, unread count, mark read by ids or all', async () => {
     const h = get();
-    const list = async (user: string) => (await h.req(user, 'GET', '/api/v1/notifications?pageSize=2')).json() as { items: { id: number; readAt: string | null }[]; unread: number; nextCursor: string | null };
+    const list = async (user: string) =>
+      (await h.req(user, 'GET', '/api/v1/notifications?pageSize=2')).json() as {
+        items: { id: number; readAt: string | null }[];
+        unread: number;
+        nextCursor: string | null;
+      };
     const first = await list('dispatcher');
     expect(first.items).toHaveLength(2);
     expect(first.items[0]!.id).toBeGreaterThan(first.items[1]!.id);
     expect(first.nextCursor).toBe(String(first.items[1]!.id));
-    const next = (await h.req('dispatcher', 'GET', `/api/v1/notifications?pageSize=2&cursor=${first.nextCursor}`)).json() as { items: { id: number }[] };
+    const next = (await h.req('dispatcher', 'GET', `/api/v1/notifications?pageSize=2&cursor=${first.nextCursor}`)).json() as {
+      items: { id: number }[];
+    };
     expect(next.items[0]!.id).toBeLessThan(first.items[1]!.id);
 
     const handlerIds = (await list('handler')).items.map((n) => n.id);
-    const r = (await h.req('dispatcher', 'POST', '/api/v1/notifications/read', { ids: [first.items[0]!.id, ...handlerIds] })).json() as { marked: number; unread: number };
+    const r = (await h.req('dispatcher', 'POST', '/api/v1/notifications/read', { ids: [first.items[0]!.id, ...handlerIds] })).json() as {
+      marked: number;
+      unread: number;
+    };
     expect(r).toEqual({ marked: 1, unread: first.unread - 1 });
     expect((await list('handler')).items.every((n) => n.readAt === null)).toBe(true);
     expect((await h.req('dispatcher', 'POST', '/api/v1/notifications/read', {})).statusCode).toBe(400);

@@ -7,7 +7,9 @@ import { startHttpReceiver, type HttpReceiver } from './test-receivers.ts';
 
 /** Topics → recipients: who hears of what, in which language, and what a broken message does. */
 async function titlesOf(h: Harness, username: string): Promise<string[]> {
-  const r = await sql<{ title: string }>`select n.title from notifications n join users u on u.id = n.user_id where u.username = ${username} order by n.id`.execute(h.db.db);
+  const r = await sql<{
+    title: string;
+  }>`select n.title from notifications n join users u on u.id = n.user_id where u.username = ${username} order by n.id`.execute(h.db.db);
   // Messages are delivered side by side: compare as sets.
   return r.rows.map((x) => x.title).sort();
 }
@@ -31,7 +33,13 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     const h = get();
     await sql`update users set lang = 'en' where username = 'handler'`.execute(h.db.db);
     const worker = createDeliveryWorker({ db: h.db.db, clock: h.clock, channels: {} });
-    const res = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'complaint', content: '超市出售过期食品', categoryCode: 'market.food', regionCode: '140802', requester: { phone: '13955550000' } });
+    const res = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'complaint',
+      content: '超市出售过期食品',
+      categoryCode: 'market.food',
+      regionCode: '140802',
+      requester: { phone: '13955550000' },
+    });
     const c = res.json() as { id: number; trackingNo: string };
     await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'], assistUnitIds: [h.org.units['water']] });
     await act(h, 'handler', c.id, { action: 'sign' });
@@ -45,7 +53,9 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     expect(await titlesOf(h, 'approvalhead')).toEqual([]);
     expect(await titlesOf(h, 'clerk')).toEqual([]);
     expect(await titlesOf(h, 'supervisor')).toEqual([]);
-    const body = await sql<{ body: string }>`select body from notifications n join users u on u.id = n.user_id where u.username = 'handler'`.execute(h.db.db);
+    const body = await sql<{
+      body: string;
+    }>`select body from notifications n join users u on u.id = n.user_id where u.username = 'handler'`.execute(h.db.db);
     expect(body.rows[0]!.body).toMatch(/^Case .* was dispatched to your unit; sign for it by 2026-03-1\d \d\d:\d\d\.$/);
   });
 
@@ -55,14 +65,53 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     const now = h.clock.now();
     await h.db.db.transaction().execute(async (trx) => {
       const outbox = createOutboxRepo(trx);
-      await outbox.enqueue({ topic: 'safety_net.referral', caseId: null, payload: { referralId: 1, audience: [{ kind: 'role', role: 'inspector', regionCode: '140802' }] } }, now);
-      const late = { id: 'milestone-7-red', projectId: 3, milestoneId: 7, projectTitle: '北七村供水管网', milestone: '管道铺设', plannedDate: '2026-02-01', light: 'red', regionCode: '140311' };
-      await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...late, to: 'cadre', userId: h.org.users['leader'] } }, now);
+      await outbox.enqueue(
+        {
+          topic: 'safety_net.referral',
+          caseId: null,
+          payload: { referralId: 1, audience: [{ kind: 'role', role: 'inspector', regionCode: '140802' }] },
+        },
+        now,
+      );
+      const late = {
+        id: 'milestone-7-red',
+        projectId: 3,
+        milestoneId: 7,
+        projectTitle: '北七村供水管网',
+        milestone: '管道铺设',
+        plannedDate: '2026-02-01',
+        light: 'red',
+        regionCode: '140311',
+      };
+      await outbox.enqueue(
+        { topic: 'livelihood.milestone_late', caseId: null, payload: { ...late, to: 'cadre', userId: h.org.users['leader'] } },
+        now,
+      );
       await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...late, to: 'supervisors' } }, now);
-      await outbox.enqueue({ topic: 'livelihood.assigned', caseId: null, payload: { projectId: 3, userId: h.org.users['leader2'], letterNo: '郊民实〔2026〕3号', title: '北七村供水管网', dueDate: '2026-12-31' } }, now);
+      await outbox.enqueue(
+        {
+          topic: 'livelihood.assigned',
+          caseId: null,
+          payload: {
+            projectId: 3,
+            userId: h.org.users['leader2'],
+            letterNo: '郊民实〔2026〕3号',
+            title: '北七村供水管网',
+            dueDate: '2026-12-31',
+          },
+        },
+        now,
+      );
       await outbox.enqueue({ topic: 'something.new', caseId: null, payload: { userId: h.org.users['admin'] } }, now);
       // Nobody to tell: expanded with no deliveries.
-      await outbox.enqueue({ topic: 'livelihood.answer', caseId: null, payload: { id: 'x-1', channel: 'sms', to: '13900000000', text: '您反映的问题已列入民生实事' } }, now);
+      await outbox.enqueue(
+        {
+          topic: 'livelihood.answer',
+          caseId: null,
+          payload: { id: 'x-1', channel: 'sms', to: '13900000000', text: '您反映的问题已列入民生实事' },
+        },
+        now,
+      );
     });
     const r = await worker.drain();
     expect(r.expanded).toBe(6);
@@ -72,7 +121,9 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     expect(await titlesOf(h, 'supervisor')).toEqual([]); // 盐湖区's supervisor does not cover 阳泉市郊区
     expect(await titlesOf(h, 'leader2')).toEqual(['交办书 郊民实〔2026〕3号']);
     expect(await titlesOf(h, 'admin')).toEqual(['新消息']);
-    const links = await sql<{ link: string | null }>`select link from notifications n join users u on u.id = n.user_id where u.username = 'leader2'`.execute(h.db.db);
+    const links = await sql<{
+      link: string | null;
+    }>`select link from notifications n join users u on u.id = n.user_id where u.username = 'leader2'`.execute(h.db.db);
     expect(links.rows[0]!.link).toBe('/admin/livelihood/projects/3');
     const left = await sql<{ n: number }>`select count(*)::int as n from outbox where sent_at is null`.execute(h.db.db);
     expect(left.rows[0]!.n).toBe(0);
@@ -85,7 +136,16 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     for (let i = 0; i < 12; i++) {
       const phone = `1396666${String(i).padStart(4, '0')}`;
       phones.push(phone);
-      expect((await h.req(null, 'POST', '/api/v1/public/cases', { type: 'help', content: `并发投递 ${i}`, regionCode: '140802', requester: { phone } })).statusCode).toBe(201);
+      expect(
+        (
+          await h.req(null, 'POST', '/api/v1/public/cases', {
+            type: 'help',
+            content: `并发投递 ${i}`,
+            regionCode: '140802',
+            requester: { phone },
+          })
+        ).statusCode,
+      ).toBe(201);
     }
     const workers = [1, 2, 3].map(() => createDeliveryWorker({ db: h.db.db, clock: h.clock, channels: { smsGatewayUrl: sms.url } }));
     const results = await Promise.all(workers.map((w) => w.drain()));
@@ -93,7 +153,11 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     const got = sms.received.slice(before);
     expect(got.map((m) => m.body['to']).sort()).toEqual(phones);
     expect(new Set(got.map((m) => m.body['id'])).size).toBe(12);
-    const counts = await sql<{ n: number }>`select count(*)::int as n from deliveries d join outbox o on o.id = d.outbox_id where o.payload->>'trackingNo' is not null and d.channel = 'sms' and d.recipient like '1396666%'`.execute(h.db.db);
+    const counts = await sql<{
+      n: number;
+    }>`select count(*)::int as n from deliveries d join outbox o on o.id = d.outbox_id where o.payload->>'trackingNo' is not null and d.channel = 'sms' and d.recipient like '1396666%'`.execute(
+      h.db.db,
+    );
     expect(counts.rows[0]!.n).toBe(12);
     for (const w of workers) await w.stop();
   });
@@ -110,13 +174,25 @@ describeEachDb('fan-out: topics to recipients', (get) => {
         return null;
       },
     });
-    const c = (await h.req(null, 'POST', '/api/v1/public/cases', { type: 'help', content: '路面塌陷', regionCode: '140802', requester: { phone: '13955551111' } })).json() as { id: number; trackingNo: string };
+    const c = (
+      await h.req(null, 'POST', '/api/v1/public/cases', {
+        type: 'help',
+        content: '路面塌陷',
+        regionCode: '140802',
+        requester: { phone: '13955551111' },
+      })
+    ).json() as { id: number; trackingNo: string };
     await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
     await act(h, 'handler', c.id, { action: 'sign' });
     await act(h, 'handler', c.id, { action: 'reply', outcome: 'resolved', text: '已修复路面' });
     const r = await worker.drain();
     expect(r.expanded).toBe(3); // register, dispatch, sign; the reply's message failed
-    const replyMsg = await sql<{ attempts: number; last_error: string; available_at: Date; sent_at: Date | null }>`select attempts, last_error, available_at, sent_at from outbox where case_id = ${c.id} and topic = 'case.reply'`.execute(h.db.db);
+    const replyMsg = await sql<{
+      attempts: number;
+      last_error: string;
+      available_at: Date;
+      sent_at: Date | null;
+    }>`select attempts, last_error, available_at, sent_at from outbox where case_id = ${c.id} and topic = 'case.reply'`.execute(h.db.db);
     expect(replyMsg.rows[0]).toMatchObject({ attempts: 1, last_error: 'follow-up links unavailable', sent_at: null });
     expect(replyMsg.rows[0]!.available_at.getTime() - h.clock.now().getTime()).toBe(30_000);
     expect(sms.received.filter((m) => m.body['to'] === '13955551111')).toHaveLength(1);

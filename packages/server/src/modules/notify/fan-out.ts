@@ -33,7 +33,8 @@ export interface EnabledChannels {
  */
 export type FollowUpLink = (c: { caseId: number; trackingNo: string }, db: Db) => Promise<string | null> | string | null;
 
-type Audience = { kind: 'requester' } | { kind: 'unit'; unitId: number } | { kind: 'role'; role: string; regionCode: string; unitId?: number };
+type Audience =
+  { kind: 'requester' } | { kind: 'unit'; unitId: number } | { kind: 'role'; role: string; regionCode: string; unitId?: number };
 
 /** SMS go to mobile numbers only (a landline on a case cannot take one). */
 const isMobile = isMobilePhone;
@@ -49,7 +50,12 @@ function audienceOf(v: unknown): Audience[] {
     if (a['kind'] === 'requester') out.push({ kind: 'requester' });
     else if (a['kind'] === 'unit' && typeof a['unitId'] === 'number') out.push({ kind: 'unit', unitId: a['unitId'] });
     else if (a['kind'] === 'role' && typeof a['role'] === 'string' && typeof a['regionCode'] === 'string') {
-      out.push({ kind: 'role', role: a['role'], regionCode: a['regionCode'], ...(typeof a['unitId'] === 'number' ? { unitId: a['unitId'] } : {}) });
+      out.push({
+        kind: 'role',
+        role: a['role'],
+        regionCode: a['regionCode'],
+        ...(typeof a['unitId'] === 'number' ? { unitId: a['unitId'] } : {}),
+      });
     }
   }
   return out;
@@ -60,7 +66,8 @@ async function staffOf(repo: RecipientsRepo, audience: readonly Audience[]): Pro
   for (const a of audience) {
     let found: StaffRecipient[] = [];
     if (a.kind === 'unit') found = await repo.unitStaff(a.unitId, unitRoles);
-    else if (a.kind === 'role') found = a.unitId !== undefined ? await repo.unitStaff(a.unitId, [a.role as Role]) : await repo.roleInRegion(a.role, a.regionCode);
+    else if (a.kind === 'role')
+      found = a.unitId !== undefined ? await repo.unitStaff(a.unitId, [a.role as Role]) : await repo.roleInRegion(a.role, a.regionCode);
     for (const s of found) all.set(s.id, s);
   }
   return [...all.values()];
@@ -77,7 +84,15 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
     const out: NewDelivery[] = [];
     let regionCode: string | null = typeof p['regionCode'] === 'string' ? p['regionCode'] : null;
     const add = (channel: Channel, recipient: string, payload: Record<string, unknown>) => {
-      out.push({ messageId: messageIdOf(key, channel, recipient), outboxId: msg.id, topic: msg.topic, channel, recipient, regionCode, payload });
+      out.push({
+        messageId: messageIdOf(key, channel, recipient),
+        outboxId: msg.id,
+        topic: msg.topic,
+        channel,
+        recipient,
+        regionCode,
+        payload,
+      });
     };
     const toStaff = (people: StaffRecipient[], render: (lang: 'zh' | 'en') => Rendered, link: string | null) => {
       for (const s of people) {
@@ -103,7 +118,10 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
       };
       const audience = audienceOf(p['audience']);
       if (channels.sms && c && isMobile(c.requesterPhone) && audience.some((a) => a.kind === 'requester')) {
-        const link = answerActions.has(facts.action) && deps.followUpLink && caseId !== null ? await deps.followUpLink({ caseId, trackingNo: facts.trackingNo }, db) : null;
+        const link =
+          answerActions.has(facts.action) && deps.followUpLink && caseId !== null
+            ? await deps.followUpLink({ caseId, trackingNo: facts.trackingNo }, db)
+            : null;
         const text = requesterSmsText({ ...facts, followUpLink: link });
         if (text) add('sms', c.requesterPhone, { to: c.requesterPhone, text });
       }
@@ -125,7 +143,10 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
     if (caseId !== null && regionCode === null) regionCode = (await repo.caseFacts(caseId))?.regionCode ?? null;
     let people: StaffRecipient[];
     if (msg.topic === 'livelihood.milestone_late' && p['to'] === 'supervisors' && regionCode !== null) {
-      const [sup, officers] = [await repo.roleInRegion('supervisor', regionCode), await repo.roleInRegion('livelihood_officer', regionCode)];
+      const [sup, officers] = [
+        await repo.roleInRegion('supervisor', regionCode),
+        await repo.roleInRegion('livelihood_officer', regionCode),
+      ];
       people = [...new Map([...sup, ...officers].map((s) => [s.id, s])).values()];
     } else if (Array.isArray(p['audience'])) {
       const audience = audienceOf(p['audience']);

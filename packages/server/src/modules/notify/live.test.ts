@@ -23,7 +23,14 @@ interface Stream {
 
 async function openStream(url: string, cookieHeader: string | null, lastEventId?: number): Promise<Stream> {
   const ac = new AbortController();
-  const res = await fetch(url, { headers: { ...(cookieHeader ? { cookie: cookieHeader } : {}), ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}), accept: 'text/event-stream' }, signal: ac.signal });
+  const res = await fetch(url, {
+    headers: {
+      ...(cookieHeader ? { cookie: cookieHeader } : {}),
+      ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}),
+      accept: 'text/event-stream',
+    },
+    signal: ac.signal,
+  });
   const s: Stream = {
     events: [],
     comments: [],
@@ -78,7 +85,11 @@ async function openStream(url: string, cookieHeader: string | null, lastEventId?
 }
 
 async function cookieOf(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const set = res.headers.get('set-cookie')!;
   return set.split(';')[0]!;
@@ -101,7 +112,12 @@ describeEachDb('live notifications (server-sent events)', (get) => {
   });
 
   async function register(h: Harness, content: string) {
-    const res = await h.req(null, 'POST', '/api/v1/public/cases', { type: 'help', content, regionCode: '140802', requester: { phone: '13911113333' } });
+    const res = await h.req(null, 'POST', '/api/v1/public/cases', {
+      type: 'help',
+      content,
+      regionCode: '140802',
+      requester: { phone: '13911113333' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number; trackingNo: string };
   }
@@ -129,7 +145,15 @@ describeEachDb('live notifications (server-sent events)', (get) => {
     await new Promise((r) => setTimeout(r, 300));
     expect(handler.events.filter((e) => e.event === 'notification')).toEqual([]);
     const version = (await h.req('dispatcher', 'GET', `/api/v1/cases/${c.id}`)).json().version as number;
-    expect((await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { version, action: 'dispatch', leadUnitId: h.org.units['market'] })).statusCode).toBe(200);
+    expect(
+      (
+        await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
+          version,
+          action: 'dispatch',
+          leadUnitId: h.org.units['market'],
+        })
+      ).statusCode,
+    ).toBe(200);
     await worker.drain();
     const forHandler = JSON.parse((await handler.waitFor((e) => e.event === 'notification', 5000)).data) as { title: string };
     expect(forHandler.title).toContain(`新派单 ${c.trackingNo}`);
@@ -162,13 +186,18 @@ describeEachDb('live notifications (server-sent events)', (get) => {
     notifyRoutes(app, { db: h.db.db, clock: h.clock, heartbeatMs: 50 });
     const quick = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'supervisor', password: DEMO_PASSWORD } });
+      const login = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'supervisor', password: DEMO_PASSWORD },
+      });
       const token = login.json().token as string;
       const s = await openStream(`${quick}/api/v1/notifications/stream`, `huiyin_session=${token}`);
       streams.push(s);
       await s.waitFor((e) => e.event === 'ready', 2000);
       const until = Date.now() + 3000;
-      while (s.comments.filter((c) => c.startsWith(': heartbeat')).length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      while (s.comments.filter((c) => c.startsWith(': heartbeat')).length < 2 && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 20));
       expect(s.comments.filter((c) => c.startsWith(': heartbeat')).length).toBeGreaterThanOrEqual(2);
       // Signed out: the next heartbeat finds no session and ends the stream.
       await h.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { authorization: `Bearer ${token}` } });

@@ -8,10 +8,26 @@ export type NotificationRow = Selectable<NotificationsTable>;
 export function createNotificationsRepo(db: Db) {
   return {
     /** Write the notice of a delivery; a second write of the same delivery adds nothing. */
-    async insertForDelivery(n: { deliveryId: number; userId: number; topic: string; title: string; body: string; link: string | null; createdAt: Date }): Promise<void> {
+    async insertForDelivery(n: {
+      deliveryId: number;
+      userId: number;
+      topic: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: Date;
+    }): Promise<void> {
       await db
         .insertInto('notifications')
-        .values({ delivery_id: n.deliveryId, user_id: n.userId, topic: n.topic, title: n.title, body: n.body, link: n.link, created_at: n.createdAt })
+        .values({
+          delivery_id: n.deliveryId,
+          user_id: n.userId,
+          topic: n.topic,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          created_at: n.createdAt,
+        })
         .onConflict((oc) => oc.column('delivery_id').doNothing())
         .execute();
     },
@@ -57,7 +73,10 @@ export function createNotificationsRepo(db: Db) {
     },
 
     async maxId(): Promise<number> {
-      const r = await db.selectFrom('notifications').select(sql<number | null>`max(id)`.as('m')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('notifications')
+        .select(sql<number | null>`max(id)`.as('m'))
+        .executeTakeFirstOrThrow();
       return Number(r.m ?? 0);
     },
   };

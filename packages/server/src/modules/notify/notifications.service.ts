@@ -16,7 +16,15 @@ export interface NotificationView {
 }
 
 function view(r: NotificationRow): NotificationView {
-  return { id: r.id, topic: r.topic, title: r.title, body: r.body, link: r.link, createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null };
+  return {
+    id: r.id,
+    topic: r.topic,
+    title: r.title,
+    body: r.body,
+    link: r.link,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at?.toISOString() ?? null,
+  };
 }
 
 /** A signed-in user's own inbox: newest first with the unread count; marking read. */
@@ -26,7 +34,11 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     async list(user: AuthUser, q: z.output<typeof listNotificationsQuerySchema>) {
       const rows = await repo.page(user.id, { before: q.cursor, limit: q.pageSize + 1, unreadOnly: q.unread === 'true' });
       const items = rows.slice(0, q.pageSize).map(view);
-      return { items, unread: await repo.unreadCount(user.id), nextCursor: rows.length > q.pageSize ? String(items[items.length - 1]!.id) : null };
+      return {
+        items,
+        unread: await repo.unreadCount(user.id),
+        nextCursor: rows.length > q.pageSize ? String(items[items.length - 1]!.id) : null,
+      };
     },
 
     async read(user: AuthUser, body: z.output<typeof readNotificationsSchema>) {

@@ -24,9 +24,13 @@ export function notifyRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock;
   const auth = createAuthService({ db: deps.db, clock: deps.clock, sessionTtlHours: 12 });
   app.addHook('preClose', async () => hub.close());
 
-  app.get('/api/v1/notifications', async (req) => notifications.list(requireUser(req), parseWith(listNotificationsQuerySchema, req.query, langOf(req))));
+  app.get('/api/v1/notifications', async (req) =>
+    notifications.list(requireUser(req), parseWith(listNotificationsQuerySchema, req.query, langOf(req))),
+  );
 
-  app.post('/api/v1/notifications/read', async (req) => notifications.read(requireUser(req), parseWith(readNotificationsSchema, req.body, langOf(req))));
+  app.post('/api/v1/notifications/read', async (req) =>
+    notifications.read(requireUser(req), parseWith(readNotificationsSchema, req.body, langOf(req))),
+  );
 
   /**
    * Server-sent events: `ready` with the unread count, then one `notification` event per new
@@ -73,11 +77,18 @@ export function notifyRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock;
     }, deps.heartbeatMs ?? 25_000);
     res.on('close', close);
     write(`retry: 3000\n\nevent: ready\ndata: ${JSON.stringify({ unread })}\n\n`);
-    unsubscribe = await hub.subscribe(user.id, (n) => write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`), close, lastEventId);
+    unsubscribe = await hub.subscribe(
+      user.id,
+      (n) => write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`),
+      close,
+      lastEventId,
+    );
     if (!open) unsubscribe();
   });
 
-  app.get('/api/v1/admin/deliveries', async (req) => deliveries.list(adminScopeOf(requireRole(req, ['admin'])), parseWith(listDeliveriesQuerySchema, req.query, langOf(req))));
+  app.get('/api/v1/admin/deliveries', async (req) =>
+    deliveries.list(adminScopeOf(requireRole(req, ['admin'])), parseWith(listDeliveriesQuerySchema, req.query, langOf(req))),
+  );
 
   app.post<{ Params: { id: string } }>('/api/v1/admin/deliveries/:id/retry', async (req) => {
     const scope = adminScopeOf(requireRole(req, ['admin']));

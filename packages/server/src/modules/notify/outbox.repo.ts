@@ -22,7 +22,16 @@ export function createOutboxRepo(db: Db) {
       const id = randomUUID();
       await db
         .insertInto('outbox')
-        .values({ id, topic: m.topic, case_id: m.caseId, payload: m.payload, created_at: at, available_at: at, sent_at: null, last_error: null })
+        .values({
+          id,
+          topic: m.topic,
+          case_id: m.caseId,
+          payload: m.payload,
+          created_at: at,
+          available_at: at,
+          sent_at: null,
+          last_error: null,
+        })
         .execute();
       return id;
     },

@@ -42,7 +42,12 @@ export function createRecipientsRepo(db: Db) {
     /** Active users by id. */
     async users(ids: readonly number[]): Promise<StaffRecipient[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('users').select(['id', 'lang', 'email']).where('id', 'in', [...new Set(ids)]).where('active', '=', true).execute();
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'lang', 'email'])
+        .where('id', 'in', [...new Set(ids)])
+        .where('active', '=', true)
+        .execute();
       return toRecipients(rows);
     },
 
@@ -68,7 +73,11 @@ export function createRecipientsRepo(db: Db) {
 
     /** What a case message needs of its case: the requester's phone and the region. */
     async caseFacts(caseId: number): Promise<{ regionCode: string; requesterPhone: string; trackingNo: string } | undefined> {
-      const row = await db.selectFrom('cases').select(['region_code', 'requester_phone', 'tracking_no']).where('id', '=', caseId).executeTakeFirst();
+      const row = await db
+        .selectFrom('cases')
+        .select(['region_code', 'requester_phone', 'tracking_no'])
+        .where('id', '=', caseId)
+        .executeTakeFirst();
       return row && { regionCode: row.region_code, requesterPhone: row.requester_phone, trackingNo: row.tracking_no };
     },
 

@@ -59,7 +59,13 @@ const r = (zhTitle: string, zhBody: string, enTitle: string, enBody: string): Re
 });
 
 const staffCase: Record<string, CaseTemplate> = {
-  register: ({ trackingNo: n }) => r(`新诉求待派单 ${n}`, `工单 ${n} 已登记，等待派单。`, `New case to dispatch: ${n}`, `Case ${n} was registered and waits to be dispatched.`),
+  register: ({ trackingNo: n }) =>
+    r(
+      `新诉求待派单 ${n}`,
+      `工单 ${n} 已登记，等待派单。`,
+      `New case to dispatch: ${n}`,
+      `Case ${n} was registered and waits to be dispatched.`,
+    ),
   dispatch: ({ trackingNo: n, event: e }) =>
     r(
       `新派单 ${n}`,
@@ -68,10 +74,20 @@ const staffCase: Record<string, CaseTemplate> = {
       `Case ${n} was dispatched to your unit; sign for it by ${beijingTime(e['signBy'])}.${str(e['note']) ? ` Note: ${str(e['note'])}` : ''}`,
     ),
   return: ({ trackingNo: n, event: e }) =>
-    r(`退单待审核 ${n}`, `工单 ${n} 被承办单位退回，理由：${str(e['reason'])}。请审核。`, `Return to review: ${n}`, `Case ${n} was returned by the unit: ${str(e['reason'])}. Please review.`),
+    r(
+      `退单待审核 ${n}`,
+      `工单 ${n} 被承办单位退回，理由：${str(e['reason'])}。请审核。`,
+      `Return to review: ${n}`,
+      `Case ${n} was returned by the unit: ${str(e['reason'])}. Please review.`,
+    ),
   decideReturn: ({ trackingNo: n, event: e }) =>
     e['approve'] === true
-      ? r(`退单已同意 ${n}`, `工单 ${n} 的退回已同意，将重新派单。`, `Return approved: ${n}`, `The return of case ${n} was approved; it will be dispatched again.`)
+      ? r(
+          `退单已同意 ${n}`,
+          `工单 ${n} 的退回已同意，将重新派单。`,
+          `Return approved: ${n}`,
+          `The return of case ${n} was approved; it will be dispatched again.`,
+        )
       : r(
           `退单未同意 ${n}`,
           `工单 ${n} 的退回未同意，请于 ${beijingTime(e['signBy'])} 前签收办理。${str(e['note']) ? `说明：${str(e['note'])}` : ''}`,
@@ -87,32 +103,104 @@ const staffCase: Record<string, CaseTemplate> = {
     ),
   decideExtension: ({ trackingNo: n, event: e }) =>
     e['approve'] === true
-      ? r(`延期已批准 ${n}`, `工单 ${n} 延期 ${str(e['days'])} 个工作日已批准，办理时限：${beijingTime(e['answerBy'])}。`, `Extension approved: ${n}`, `Case ${n}: ${str(e['days'])} more working days approved; now due ${beijingTime(e['answerBy'])}.`)
-      : r(`延期未批准 ${n}`, `工单 ${n} 的延期申请未批准，请按原时限办理。`, `Extension refused: ${n}`, `Case ${n}: the extension was refused; the deadline stands.`),
+      ? r(
+          `延期已批准 ${n}`,
+          `工单 ${n} 延期 ${str(e['days'])} 个工作日已批准，办理时限：${beijingTime(e['answerBy'])}。`,
+          `Extension approved: ${n}`,
+          `Case ${n}: ${str(e['days'])} more working days approved; now due ${beijingTime(e['answerBy'])}.`,
+        )
+      : r(
+          `延期未批准 ${n}`,
+          `工单 ${n} 的延期申请未批准，请按原时限办理。`,
+          `Extension refused: ${n}`,
+          `Case ${n}: the extension was refused; the deadline stands.`,
+        ),
   reply: ({ trackingNo: n }) =>
-    r(`答复待审核 ${n}`, `工单 ${n} 的解释说明（不能办理）答复待您审核后才告知群众。`, `Answer to review: ${n}`, `Case ${n}: a "cannot be done" answer waits for your review before the requester sees it.`),
+    r(
+      `答复待审核 ${n}`,
+      `工单 ${n} 的解释说明（不能办理）答复待您审核后才告知群众。`,
+      `Answer to review: ${n}`,
+      `Case ${n}: a "cannot be done" answer waits for your review before the requester sees it.`,
+    ),
   reviewReply: ({ trackingNo: n, event: e }) =>
     e['approve'] === true
-      ? r(`答复已通过审核 ${n}`, `工单 ${n} 的答复已通过审核并告知群众。`, `Answer approved: ${n}`, `Case ${n}: the answer was approved and sent to the requester.`)
-      : r(`答复被退回 ${n}`, `工单 ${n} 的答复未通过审核，请修改后重新答复。${str(e['note']) ? `意见：${str(e['note'])}` : ''}`, `Answer sent back: ${n}`, `Case ${n}: the answer was not approved; revise it.${str(e['note']) ? ` Note: ${str(e['note'])}` : ''}`),
+      ? r(
+          `答复已通过审核 ${n}`,
+          `工单 ${n} 的答复已通过审核并告知群众。`,
+          `Answer approved: ${n}`,
+          `Case ${n}: the answer was approved and sent to the requester.`,
+        )
+      : r(
+          `答复被退回 ${n}`,
+          `工单 ${n} 的答复未通过审核，请修改后重新答复。${str(e['note']) ? `意见：${str(e['note'])}` : ''}`,
+          `Answer sent back: ${n}`,
+          `Case ${n}: the answer was not approved; revise it.${str(e['note']) ? ` Note: ${str(e['note'])}` : ''}`,
+        ),
   followUp: ({ trackingNo: n, status }) =>
     status === 'closed'
-      ? r(`工单已办结 ${n}`, `工单 ${n} 回访满意，已办结。`, `Case closed: ${n}`, `Case ${n}: the follow-up was satisfied; the case is closed.`)
-      : r(`回访不满意 ${n}`, `工单 ${n} 回访不满意或未解决，请决定是否重办。`, `Follow-up unsatisfied: ${n}`, `Case ${n}: the requester is not satisfied or it is not solved; decide whether to reopen it.`),
+      ? r(
+          `工单已办结 ${n}`,
+          `工单 ${n} 回访满意，已办结。`,
+          `Case closed: ${n}`,
+          `Case ${n}: the follow-up was satisfied; the case is closed.`,
+        )
+      : r(
+          `回访不满意 ${n}`,
+          `工单 ${n} 回访不满意或未解决，请决定是否重办。`,
+          `Follow-up unsatisfied: ${n}`,
+          `Case ${n}: the requester is not satisfied or it is not solved; decide whether to reopen it.`,
+        ),
   reopen: ({ trackingNo: n, event: e }) =>
-    r(`工单重办 ${n}`, `工单 ${n} 需重新办理，理由：${str(e['reason'])}；办理时限：${beijingTime(e['answerBy'])}。`, `Case reopened: ${n}`, `Case ${n} is reopened: ${str(e['reason'])}; due ${beijingTime(e['answerBy'])}.`),
+    r(
+      `工单重办 ${n}`,
+      `工单 ${n} 需重新办理，理由：${str(e['reason'])}；办理时限：${beijingTime(e['answerBy'])}。`,
+      `Case reopened: ${n}`,
+      `Case ${n} is reopened: ${str(e['reason'])}; due ${beijingTime(e['answerBy'])}.`,
+    ),
   convene: ({ trackingNo: n, event: e }) =>
-    r(`会商邀请 ${n}`, `办不成事工单 ${n} 召集会商：${str(e['agenda'])}。请提出单位意见。`, `Consultation: ${n}`, `Safety-net case ${n} convenes a consultation: ${str(e['agenda'])}. Please give your unit's opinion.`),
-  recordOpinion: ({ trackingNo: n }) => r(`会商意见已提交 ${n}`, `工单 ${n} 收到一个单位的会商意见。`, `Opinion received: ${n}`, `Case ${n}: a unit gave its opinion.`),
+    r(
+      `会商邀请 ${n}`,
+      `办不成事工单 ${n} 召集会商：${str(e['agenda'])}。请提出单位意见。`,
+      `Consultation: ${n}`,
+      `Safety-net case ${n} convenes a consultation: ${str(e['agenda'])}. Please give your unit's opinion.`,
+    ),
+  recordOpinion: ({ trackingNo: n }) =>
+    r(`会商意见已提交 ${n}`, `工单 ${n} 收到一个单位的会商意见。`, `Opinion received: ${n}`, `Case ${n}: a unit gave its opinion.`),
   recordMinutes: ({ trackingNo: n, event: e }) =>
-    r(`会商纪要 ${n}`, `工单 ${n} 会商纪要已记录：${str(e['decision'])}。请按分工办理。`, `Minutes recorded: ${n}`, `Case ${n}: the minutes are recorded: ${str(e['decision'])}. Please act on your part.`),
+    r(
+      `会商纪要 ${n}`,
+      `工单 ${n} 会商纪要已记录：${str(e['decision'])}。请按分工办理。`,
+      `Minutes recorded: ${n}`,
+      `Case ${n}: the minutes are recorded: ${str(e['decision'])}. Please act on your part.`,
+    ),
   decide: ({ trackingNo: n }) =>
-    r(`书面答复待审核 ${n}`, `办不成事工单 ${n} 的不能办理答复待您审核。`, `Written answer to review: ${n}`, `Safety-net case ${n}: the "cannot be done" answer waits for your review.`),
+    r(
+      `书面答复待审核 ${n}`,
+      `办不成事工单 ${n} 的不能办理答复待您审核。`,
+      `Written answer to review: ${n}`,
+      `Safety-net case ${n}: the "cannot be done" answer waits for your review.`,
+    ),
   urge: ({ trackingNo: n, event: e }) =>
-    r(`催办 ${n}`, `工单 ${n} 即将到期${e['dueAt'] ? `（${beijingTime(e['dueAt'])}）` : ''}，请抓紧办理。`, `Reminder: ${n}`, `Case ${n} is nearly due${e['dueAt'] ? ` (${beijingTime(e['dueAt'])})` : ''}; please act on it.`),
+    r(
+      `催办 ${n}`,
+      `工单 ${n} 即将到期${e['dueAt'] ? `（${beijingTime(e['dueAt'])}）` : ''}，请抓紧办理。`,
+      `Reminder: ${n}`,
+      `Case ${n} is nearly due${e['dueAt'] ? ` (${beijingTime(e['dueAt'])})` : ''}; please act on it.`,
+    ),
   supervise: ({ trackingNo: n, event: e }) =>
-    r(`督办 ${n}`, `工单 ${n} 已超过办理时限${e['dueAt'] ? `（${beijingTime(e['dueAt'])}）` : ''}，请督促办理。`, `Overdue: ${n}`, `Case ${n} is past its deadline${e['dueAt'] ? ` (${beijingTime(e['dueAt'])})` : ''}; please see to it.`),
-  escalate: ({ trackingNo: n }) => r(`超期上报 ${n}`, `工单 ${n} 超期未办结，已上报领导。`, `Escalated: ${n}`, `Case ${n} is long overdue and was escalated to the leader.`),
+    r(
+      `督办 ${n}`,
+      `工单 ${n} 已超过办理时限${e['dueAt'] ? `（${beijingTime(e['dueAt'])}）` : ''}，请督促办理。`,
+      `Overdue: ${n}`,
+      `Case ${n} is past its deadline${e['dueAt'] ? ` (${beijingTime(e['dueAt'])})` : ''}; please see to it.`,
+    ),
+  escalate: ({ trackingNo: n }) =>
+    r(
+      `超期上报 ${n}`,
+      `工单 ${n} 超期未办结，已上报领导。`,
+      `Escalated: ${n}`,
+      `Case ${n} is long overdue and was escalated to the leader.`,
+    ),
 };
 
 const genericCase: CaseTemplate = ({ trackingNo: n, action, status }) =>
@@ -148,8 +236,16 @@ const requesterSms: Record<string, SmsTemplate> = {
   decide: answer,
   masterReplied: answer,
   decideExtension: ({ trackingNo: n, event: e }) =>
-    e['approve'] === true ? { zh: `【回音】您的诉求（编号 ${n}）办理时限延长至 ${beijingTime(e['answerBy'])}。`, en: `[Huiyin] Your request ${n} now has until ${beijingTime(e['answerBy'])}.` } : null,
-  reopen: ({ trackingNo: n }) => ({ zh: `【回音】您的诉求（编号 ${n}）已重新办理，我们会尽快答复您。`, en: `[Huiyin] Your request ${n} is being handled again; you will hear from us soon.` }),
+    e['approve'] === true
+      ? {
+          zh: `【回音】您的诉求（编号 ${n}）办理时限延长至 ${beijingTime(e['answerBy'])}。`,
+          en: `[Huiyin] Your request ${n} now has until ${beijingTime(e['answerBy'])}.`,
+        }
+      : null,
+  reopen: ({ trackingNo: n }) => ({
+    zh: `【回音】您的诉求（编号 ${n}）已重新办理，我们会尽快答复您。`,
+    en: `[Huiyin] Your request ${n} is being handled again; you will hear from us soon.`,
+  }),
   close: ({ trackingNo: n }) => ({ zh: `【回音】您的诉求（编号 ${n}）已办结。`, en: `[Huiyin] Your request ${n} is closed.` }),
   merge: ({ trackingNo: n }) => ({
     zh: `【回音】您的诉求（编号 ${n}）与反映同一问题的诉求合并办理，答复将同样告知您。`,
@@ -169,7 +265,12 @@ type TopicTemplate = (p: Fields) => Record<Lang, Rendered>;
 
 const staffTopic: Record<string, TopicTemplate> = {
   'safety_net.referral': () =>
-    r('问题线索移交', '一件办不成事工单涉及工作人员作风问题，已移交纪检监察，请查看。', 'Referral received', 'A safety-net case involving staff conduct was referred to discipline inspection; please look at it.'),
+    r(
+      '问题线索移交',
+      '一件办不成事工单涉及工作人员作风问题，已移交纪检监察，请查看。',
+      'Referral received',
+      'A safety-net case involving staff conduct was referred to discipline inspection; please look at it.',
+    ),
   'safety_net.rectification': (p) =>
     r(
       `整改通知 ${str(p['trackingNo'])}`,
@@ -184,7 +285,13 @@ const staffTopic: Record<string, TopicTemplate> = {
       `Assignment letter ${str(p['letterNo'])}`,
       `You were assigned the livelihood project "${str(p['title'])}" (${str(p['letterNo'])}), due ${str(p['dueDate'])}. Please sign for it.`,
     ),
-  'livelihood.accepted': (p) => r('项目已验收销号', `民生实事「${str(p['title'])}」已验收销号。`, 'Project accepted', `The livelihood project "${str(p['title'])}" was accepted and struck off.`),
+  'livelihood.accepted': (p) =>
+    r(
+      '项目已验收销号',
+      `民生实事「${str(p['title'])}」已验收销号。`,
+      'Project accepted',
+      `The livelihood project "${str(p['title'])}" was accepted and struck off.`,
+    ),
   'livelihood.milestone_late': (p) => {
     const red = p['light'] === 'red';
     return r(

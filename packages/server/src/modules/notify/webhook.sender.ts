@@ -10,7 +10,12 @@ export function createWebhookSender(cfg: { url: string; secret: string }): Sende
   return {
     async send(d, signal) {
       const body = JSON.stringify({ id: d.message_id, ...d.payload });
-      await postJson(cfg.url, body, { 'x-huiyin-signature': signBody(cfg.secret, body), 'x-huiyin-message-id': d.message_id, 'x-huiyin-topic': d.topic }, signal);
+      await postJson(
+        cfg.url,
+        body,
+        { 'x-huiyin-signature': signBody(cfg.secret, body), 'x-huiyin-message-id': d.message_id, 'x-huiyin-topic': d.topic },
+        signal,
+      );
     },
   };
 }

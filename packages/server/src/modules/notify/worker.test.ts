@@ -29,7 +29,9 @@ describe('delivery settings', () => {
     expect(() => loadConfig({ HUIYIN_SMTP_URL: 'smtp://mail.example.org' })).toThrow(/HUIYIN_MAIL_FROM/);
     expect(() => loadConfig({ HUIYIN_SMS_GATEWAY_URL: 'ftp://x' })).toThrow(ConfigError);
     // A bad SMTP URL is reported without echoing it (it may hold a password).
-    expect(() => loadConfig({ HUIYIN_SMTP_URL: 'smtp://user:se cret@', HUIYIN_MAIL_FROM: 'a@b.c' })).toThrow(/^HUIYIN_SMTP_URL is not a URL$/);
+    expect(() => loadConfig({ HUIYIN_SMTP_URL: 'smtp://user:se cret@', HUIYIN_MAIL_FROM: 'a@b.c' })).toThrow(
+      /^HUIYIN_SMTP_URL is not a URL$/,
+    );
   });
 });
 
@@ -43,19 +45,36 @@ describe('retry schedule, message ids, templates', () => {
     const a = messageIdOf('m1', 'sms', '13800000000');
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(messageIdOf('m1', 'sms', '13800000000')).toBe(a);
-    expect(new Set([a, messageIdOf('m2', 'sms', '13800000000'), messageIdOf('m1', 'webhook', '13800000000'), messageIdOf('m1', 'sms', '13800000001')]).size).toBe(4);
+    expect(
+      new Set([
+        a,
+        messageIdOf('m2', 'sms', '13800000000'),
+        messageIdOf('m1', 'webhook', '13800000000'),
+        messageIdOf('m1', 'sms', '13800000001'),
+      ]).size,
+    ).toBe(4);
   });
 
   it('templates: Chinese and English for every case action, requester SMS only for what concerns them', () => {
-    const facts = { trackingNo: '140802-2026-000001', action: 'dispatch', status: 'dispatched', event: { signBy: '2026-03-10T09:00:00.000Z' } };
+    const facts = {
+      trackingNo: '140802-2026-000001',
+      action: 'dispatch',
+      status: 'dispatched',
+      event: { signBy: '2026-03-10T09:00:00.000Z' },
+    };
     expect(staffCaseMessage(facts, 'zh').body).toContain('2026-03-10 17:00');
     expect(staffCaseMessage(facts, 'en').title).toBe('Case dispatched to you: 140802-2026-000001');
     expect(staffCaseMessage({ ...facts, action: 'somethingNew' }, 'zh').title).toBe('工单动态 140802-2026-000001');
     expect(requesterSmsText({ ...facts, followUpLink: null })).toBeNull();
     expect(requesterSmsText({ ...facts, action: 'decideExtension', event: { approve: false }, followUpLink: null })).toBeNull();
-    expect(requesterSmsText({ ...facts, action: 'masterReplied', event: { outcome: 'resolved', text: '已处理' }, followUpLink: 'https://x/f/1' })).toBe(
-      '【回音】您的诉求（编号 140802-2026-000001）已答复（已解决）：已处理 请评价办理结果：https://x/f/1',
-    );
+    expect(
+      requesterSmsText({
+        ...facts,
+        action: 'masterReplied',
+        event: { outcome: 'resolved', text: '已处理' },
+        followUpLink: 'https://x/f/1',
+      }),
+    ).toBe('【回音】您的诉求（编号 140802-2026-000001）已答复（已解决）：已处理 请评价办理结果：https://x/f/1');
     expect(summaryOf('一二三四五', 4)).toBe('一二三…');
   });
 });

@@ -45,7 +45,10 @@ export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours:
 
     /** A new staff account with its roles and unit memberships, in one transaction. */
     /** `within` writes what other modules keep about the new user, in the same transaction. */
-    async createUser(input: CreateUserInput, opts: { regionPrefixes?: readonly string[]; within?: (trx: Db, userId: number) => Promise<void> } = {}): Promise<AuthUser> {
+    async createUser(
+      input: CreateUserInput,
+      opts: { regionPrefixes?: readonly string[]; within?: (trx: Db, userId: number) => Promise<void> } = {},
+    ): Promise<AuthUser> {
       const passwordHash = await hashPassword(input.password);
       return deps.db.transaction().execute(async (trx) => {
         const tp = createPeopleRepo(trx);

@@ -25,11 +25,7 @@ export function createPeopleRepo(db: Db) {
 
   return {
     async findCredentials(username: string) {
-      return db
-        .selectFrom('users')
-        .select(['id', 'password_hash', 'active'])
-        .where('username', '=', username)
-        .executeTakeFirst();
+      return db.selectFrom('users').select(['id', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
     },
 
     async findById(id: number): Promise<UserWithUnits | undefined> {
@@ -58,7 +54,11 @@ export function createPeopleRepo(db: Db) {
 
     async displayNames(ids: readonly number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       return new Map(rows.map((r) => [r.id, r.display_name]));
     },
 
@@ -85,11 +85,7 @@ export function createPeopleRepo(db: Db) {
     },
 
     async findSession(tokenHash: string) {
-      return db
-        .selectFrom('sessions')
-        .select(['user_id', 'expires_at'])
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst();
+      return db.selectFrom('sessions').select(['user_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
     },
 
     async deleteSession(tokenHash: string) {

@@ -6,7 +6,21 @@ const levelEnum = { type: 'string', enum: ['law', 'regulation', 'rule', 'normati
 
 const listItem = {
   type: 'object',
-  required: ['id', 'title', 'docNumber', 'issuer', 'level', 'articleNo', 'snippet', 'tags', 'effectiveFrom', 'repealedOn', 'repealed', 'score', 'match'],
+  required: [
+    'id',
+    'title',
+    'docNumber',
+    'issuer',
+    'level',
+    'articleNo',
+    'snippet',
+    'tags',
+    'effectiveFrom',
+    'repealedOn',
+    'repealed',
+    'score',
+    'match',
+  ],
   properties: {
     id: { type: 'integer' },
     title: { type: 'string' },
@@ -65,7 +79,14 @@ export function policiesPaths(): Record<string, unknown> {
           query('pageSize', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'At most this many items'),
         ],
         responses: {
-          '200': { description: '{items}', content: { 'application/json': { schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: listItem } } } } } },
+          '200': {
+            description: '{items}',
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: listItem } } },
+              },
+            },
+          },
           ...errors,
         },
       },
@@ -76,7 +97,11 @@ export function policiesPaths(): Record<string, unknown> {
       },
     },
     '/api/v1/policies/{id}': {
-      get: { summary: 'One article in full, with how many cases cite it', parameters: [idParam], responses: { '200': articleResponse('The article with citedBy'), ...errors } },
+      get: {
+        summary: 'One article in full, with how many cases cite it',
+        parameters: [idParam],
+        responses: { '200': articleResponse('The article with citedBy'), ...errors },
+      },
       patch: {
         summary: 'Change title, body, tags or units, or repeal (repealedOn; null lifts it) (admin)',
         parameters: [idParam],
@@ -86,8 +111,13 @@ export function policiesPaths(): Record<string, unknown> {
     },
     '/api/v1/policies/import-template.xlsx': {
       get: {
-        summary: 'The Excel import template (admin): headers 标题 文号 发布机关 效力层级 条款号 条文内容 生效日期 废止日期 标签, a level drop-down and an example row',
-        responses: { '200': { description: 'The workbook', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } }, ...errors, '403': { description: 'Not an admin' } },
+        summary:
+          'The Excel import template (admin): headers 标题 文号 发布机关 效力层级 条款号 条文内容 生效日期 废止日期 标签, a level drop-down and an example row',
+        responses: {
+          '200': { description: 'The workbook', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } },
+          ...errors,
+          '403': { description: 'Not an admin' },
+        },
       },
     },
     '/api/v1/policies/import': {
@@ -95,7 +125,14 @@ export function policiesPaths(): Record<string, unknown> {
         summary: `Import articles from an .xlsx (admin; multipart field \`file\`, at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
         description:
           'Every row is validated first. If any row is bad nothing is imported and the answer (200) lists every bad cell as {row, column, reason}; otherwise all rows are written in one transaction, an existing (文号, 条款号) updated. A file that is not a workbook, has no data rows or lacks required header columns is a 400.',
-        requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+            },
+          },
+        },
         responses: {
           '200': ok('{imported, updated, errors: [{row, column, reason}]}'),
           ...errors,

@@ -193,7 +193,19 @@ export function createPoliciesRepo(db: Db) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return unique.flatMap((id) => {
         const r = byId.get(id);
-        return r ? [{ id: r.id, title: r.title, docNumber: r.doc_number, issuer: r.issuer, articleNo: r.article_no, body: r.body, repealedOn: r.repealed_on }] : [];
+        return r
+          ? [
+              {
+                id: r.id,
+                title: r.title,
+                docNumber: r.doc_number,
+                issuer: r.issuer,
+                articleNo: r.article_no,
+                body: r.body,
+                repealedOn: r.repealed_on,
+              },
+            ]
+          : [];
       });
     },
 
@@ -216,13 +228,22 @@ export function createPoliciesRepo(db: Db) {
 
     /** How many case citations name the article. */
     async citedBy(id: number): Promise<number> {
-      const r = await db.selectFrom('case_citations').select(sql<number>`count(*)::int`.as('n')).where('policy_id', '=', id).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('case_citations')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('policy_id', '=', id)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
     /** The id of the article with this document number and article number, if any. */
     async idByKey(docNumber: string, articleNo: string): Promise<number | null> {
-      const r = await db.selectFrom('policies').select('id').where('doc_number', '=', docNumber).where('article_no', '=', articleNo).executeTakeFirst();
+      const r = await db
+        .selectFrom('policies')
+        .select('id')
+        .where('doc_number', '=', docNumber)
+        .where('article_no', '=', articleNo)
+        .executeTakeFirst();
       return r?.id ?? null;
     },
 
@@ -259,7 +280,11 @@ export function createPoliciesRepo(db: Db) {
      * Insert or update articles by (doc_number, article_no), in batches. An existing article keeps
      * its id, creator and units. The keys must be distinct. Run it inside a transaction.
      */
-    async upsertMany(ws: readonly PolicyWrite[], createdBy: number | null, at: Date): Promise<{ id: number; inserted: boolean; docNumber: string; articleNo: string }[]> {
+    async upsertMany(
+      ws: readonly PolicyWrite[],
+      createdBy: number | null,
+      at: Date,
+    ): Promise<{ id: number; inserted: boolean; docNumber: string; articleNo: string }[]> {
       const out: { id: number; inserted: boolean; docNumber: string; articleNo: string }[] = [];
       for (let i = 0; i < ws.length; i += 100) {
         const batch = ws.slice(i, i + 100);
@@ -289,7 +314,10 @@ export function createPoliciesRepo(db: Db) {
 
     /** Newest first (no query text). */
     async newest(f: PolicyFilter, limit: number): Promise<PolicyHit[]> {
-      const rows = (await selectRow(filtered(db.selectFrom('policies'), f), f.today).orderBy('id', 'desc').limit(limit).execute()) as RawRow[];
+      const rows = (await selectRow(filtered(db.selectFrom('policies'), f), f.today)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()) as RawRow[];
       return rows.map((r) => ({ ...toRow(r), score: 0 }));
     },
 
@@ -300,7 +328,15 @@ export function createPoliciesRepo(db: Db) {
      * long one that mentions it). Scores are 1 and above.
      */
     async searchTerms(terms: readonly string[], text: string, f: PolicyFilter, limit: number): Promise<PolicyHit[]> {
-      const words = [...new Set(text.normalize('NFKC').toLowerCase().split(/\s+/u).filter((w) => w !== ''))];
+      const words = [
+        ...new Set(
+          text
+            .normalize('NFKC')
+            .toLowerCase()
+            .split(/\s+/u)
+            .filter((w) => w !== ''),
+        ),
+      ];
       const query = termsQuery(terms);
       const placement = sql<number>`(select coalesce(sum(case when strpos(lower(title), w.word) > 0 then 2 when strpos(lower(body), w.word) > 0 then 1 else 0 end), 0)::float8 from unnest(${words}::text[]) as w(word))`;
       const score = sql<number>`(1 + ${placement} / ${words.length} + case when tags && ${words}::text[] then 0.5 else 0 end + ts_rank(search_terms, ${query}, 1))::float8`;
@@ -324,7 +360,13 @@ export function createPoliciesRepo(db: Db) {
      * share of the query's bigrams in the title and 0.8 × their share in the whole article, scaled
      * below 1 so that term matches always rank first.
      */
-    async searchFuzzy(terms: readonly string[], text: string, f: PolicyFilter, limit: number, exclude: readonly number[]): Promise<PolicyHit[]> {
+    async searchFuzzy(
+      terms: readonly string[],
+      text: string,
+      f: PolicyFilter,
+      limit: number,
+      exclude: readonly number[],
+    ): Promise<PolicyHit[]> {
       const titleLike = sql<SqlBool>`(title % ${text} or ${text} <% title)`;
       const similar = sql<number>`greatest(similarity(title, ${text}), word_similarity(${text}, title))`;
       let score = sql<number>`(0.99 * ${similar})::float8`;
@@ -340,10 +382,17 @@ export function createPoliciesRepo(db: Db) {
             union (select id from policies where search_terms @@ ${atLeastQuery(terms, need)} limit ${NEAR_MISS_CANDIDATES}))
           and (${titleLike} or ${held} >= ${need})`;
       }
-      let q = selectRow(filtered(db.selectFrom('policies'), f), f.today).select(score.as('score')).where(matches);
+      let q = selectRow(filtered(db.selectFrom('policies'), f), f.today)
+        .select(score.as('score'))
+        .where(matches);
       if (exclude.length > 0) q = q.where('id', 'not in', [...exclude]);
       // Equal scores: the title closest to the query as a whole first (条例 before 条例实施细则).
-      const rows = (await q.orderBy('score', 'desc').orderBy(sql`similarity(title, ${text})`, 'desc').orderBy('id', 'desc').limit(limit).execute()) as (RawRow & { score: number })[];
+      const rows = (await q
+        .orderBy('score', 'desc')
+        .orderBy(sql`similarity(title, ${text})`, 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()) as (RawRow & { score: number })[];
       return rows.map((r) => ({ ...toRow(r), score: Number(r.score) }));
     },
   };

@@ -29,7 +29,10 @@ export function policiesRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
     const data = await policies.template();
     return reply
       .header('content-type', XLSX_MIME)
-      .header('content-disposition', `attachment; filename="policy-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('知识库导入模板.xlsx')}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="policy-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('知识库导入模板.xlsx')}`,
+      )
       .send(data);
   });
 
@@ -65,7 +68,8 @@ export function policiesRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
         for await (const part of req.parts({ limits: importLimits })) {
           if (part.type !== 'file') continue;
           const buf = await part.toBuffer();
-          if (part.file.truncated) throw new DomainError('payload_too_large', `the workbook may be at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+          if (part.file.truncated)
+            throw new DomainError('payload_too_large', `the workbook may be at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
           if (part.fieldname === 'file') data = buf;
         }
       } catch (e) {
@@ -79,4 +83,3 @@ export function policiesRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
     });
   });
 }
-

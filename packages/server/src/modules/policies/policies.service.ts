@@ -156,7 +156,16 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
       const terms = text === '' ? [] : searchTerms(text, 32);
       if (terms.length === 0) return { items: (await repo.newest(filter, query.pageSize)).map((h) => listItem(h, '', null)) };
       const exact = await repo.searchTerms(terms, text, filter, query.pageSize);
-      const fuzzy = exact.length < query.pageSize ? await repo.searchFuzzy(terms, text, filter, query.pageSize - exact.length, exact.map((h) => h.id)) : [];
+      const fuzzy =
+        exact.length < query.pageSize
+          ? await repo.searchFuzzy(
+              terms,
+              text,
+              filter,
+              query.pageSize - exact.length,
+              exact.map((h) => h.id),
+            )
+          : [];
       return { items: [...exact.map((h) => listItem(h, text, 'terms')), ...fuzzy.map((h) => listItem(h, text, 'fuzzy'))] };
     },
 
@@ -171,8 +180,15 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
       if (id === null) {
         const existing = await repo.idByKey(w.docNumber, w.articleNo);
         const what = w.articleNo === '' ? `《${w.title}》（${w.docNumber}）` : `《${w.title}》（${w.docNumber}）${w.articleNo}`;
-        const message = lang === 'zh' ? `${what}已在知识库中，请修改原条文` : `${w.docNumber} ${w.articleNo} is already in the library; edit that article instead`;
-        throw new DomainError('conflict', message, { reason: 'article_exists', existingId: existing, fields: [{ path: 'articleNo', code: 'article_exists', message }] });
+        const message =
+          lang === 'zh'
+            ? `${what}已在知识库中，请修改原条文`
+            : `${w.docNumber} ${w.articleNo} is already in the library; edit that article instead`;
+        throw new DomainError('conflict', message, {
+          reason: 'article_exists',
+          existingId: existing,
+          fields: [{ path: 'articleNo', code: 'article_exists', message }],
+        });
       }
       return get(id);
     },
@@ -186,7 +202,10 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
         if (!current) throw notFound(id);
         const repealedOn = patch.repealedOn === undefined ? current.repealedOn : patch.repealedOn;
         if (repealedOn !== null && current.effectiveFrom !== null && repealedOn < current.effectiveFrom) {
-          const message = lang === 'zh' ? `废止日期不得早于生效日期 ${current.effectiveFrom}` : `repealed before it took effect (${current.effectiveFrom})`;
+          const message =
+            lang === 'zh'
+              ? `废止日期不得早于生效日期 ${current.effectiveFrom}`
+              : `repealed before it took effect (${current.effectiveFrom})`;
           throw new DomainError('validation_failed', message, { fields: [{ path: 'repealedOn', code: 'before_effective', message }] });
         }
         const change: PolicyChange = {};

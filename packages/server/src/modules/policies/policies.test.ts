@@ -37,7 +37,20 @@ async function policyCount(h: Harness): Promise<number> {
 
 /** Everything written to the library, to show a refused request changed nothing. */
 async function libraryState(h: Harness): Promise<string> {
-  const rows = await h.db.db.selectFrom('policies').select(['id', 'title', 'doc_number', 'article_no', 'body', 'tags', sql<string>`search_terms::text`.as('terms'), sql<string | null>`repealed_on::text`.as('repealed_on')]).orderBy('id').execute();
+  const rows = await h.db.db
+    .selectFrom('policies')
+    .select([
+      'id',
+      'title',
+      'doc_number',
+      'article_no',
+      'body',
+      'tags',
+      sql<string>`search_terms::text`.as('terms'),
+      sql<string | null>`repealed_on::text`.as('repealed_on'),
+    ])
+    .orderBy('id')
+    .execute();
   return JSON.stringify(rows);
 }
 
@@ -124,7 +137,9 @@ describeEachDb('policy library', (get) => {
     const proof = await search(h, { q: '证明', pageSize: '100' });
     const proofTerms = proof.filter((i) => i.match === 'terms');
     expect(proofTerms.length).toBeGreaterThanOrEqual(8);
-    const texts = new Map(demoPolicies.map((p) => [`${p.docNumber}|${p.articleNo ?? ''}`, `${p.title}${p.body}${(p.tags ?? []).join('')}`]));
+    const texts = new Map(
+      demoPolicies.map((p) => [`${p.docNumber}|${p.articleNo ?? ''}`, `${p.title}${p.body}${(p.tags ?? []).join('')}`]),
+    );
     for (const i of proofTerms) expect(texts.get(policyKey(i.docNumber, i.articleNo))).toContain('证明');
     expect(proofTerms.map((i) => i.id)).toContain(ids.get(policyKey('国办发〔2020〕42号', '二（一）')));
 
@@ -200,12 +215,30 @@ describeEachDb('policy library', (get) => {
     const h = get();
     const id = ids.get(FOOD_RENEWAL)!;
     const before = (await h.req('officer', 'GET', `/api/v1/policies/${id}`)).json() as PolicyView;
-    expect(before).toMatchObject({ id, docNumber: FOOD_78, articleNo: '第三十二条', level: 'rule', repealed: false, citedBy: 0, effectiveFrom: '2023-12-01', repealedOn: null });
+    expect(before).toMatchObject({
+      id,
+      docNumber: FOOD_78,
+      articleNo: '第三十二条',
+      level: 'rule',
+      repealed: false,
+      citedBy: 0,
+      effectiveFrom: '2023-12-01',
+      repealedOn: null,
+    });
     expect(before.body).toContain('备案证明');
 
-    const c = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '学校内小卖部食品经营许可证延续被要求提供备案证明', categoryCode: 'market.food', regionCode: '140802', requester: { phone: '13900003333' } });
+    const c = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'help',
+      content: '学校内小卖部食品经营许可证延续被要求提供备案证明',
+      categoryCode: 'market.food',
+      regionCode: '140802',
+      requester: { phone: '13900003333' },
+    });
     expect(c.statusCode, c.body).toBe(201);
-    await h.db.db.insertInto('case_citations').values({ case_id: c.json().id, policy_id: id, cited_by: null, note: null, created_at: h.clock.now() }).execute();
+    await h.db.db
+      .insertInto('case_citations')
+      .values({ case_id: c.json().id, policy_id: id, cited_by: null, note: null, created_at: h.clock.now() })
+      .execute();
     expect((await h.req('officer', 'GET', `/api/v1/policies/${id}`)).json().citedBy).toBe(1);
 
     expectError(await h.req('clerk', 'GET', '/api/v1/policies/999999'), 404, 'not_found');
@@ -217,7 +250,8 @@ describeEachDb('policy library', (get) => {
   it('lets an admin add an article, searchable at once; others get 403 and nothing is written', async () => {
     const h = get();
     const before = await libraryState(h);
-    for (const as of ['clerk', 'officer', 'supervisor', 'leader']) expectError(await h.req(as, 'POST', '/api/v1/policies', sampleArticle), 403, 'forbidden');
+    for (const as of ['clerk', 'officer', 'supervisor', 'leader'])
+      expectError(await h.req(as, 'POST', '/api/v1/policies', sampleArticle), 403, 'forbidden');
     expect(await libraryState(h)).toBe(before);
 
     const res = await h.req('admin', 'POST', '/api/v1/policies', sampleArticle);
@@ -261,7 +295,17 @@ describeEachDb('policy library', (get) => {
     expect(err.message).toContain('阳政发〔2025〕99号');
     expect(err.details).toMatchObject({ reason: 'article_exists', fields: [{ path: 'articleNo', code: 'article_exists' }] });
     expect(typeof err.details!['existingId']).toBe('number');
-    const dupFood = expectError(await h.req('admin', 'POST', '/api/v1/policies', { title: '食品经营许可和备案管理办法', docNumber: FOOD_78, issuer: '国家市场监督管理总局', articleNo: '第三十二条', body: '重复' }), 409, 'conflict');
+    const dupFood = expectError(
+      await h.req('admin', 'POST', '/api/v1/policies', {
+        title: '食品经营许可和备案管理办法',
+        docNumber: FOOD_78,
+        issuer: '国家市场监督管理总局',
+        articleNo: '第三十二条',
+        body: '重复',
+      }),
+      409,
+      'conflict',
+    );
     expect(dupFood.details!['existingId']).toBe(ids.get(FOOD_RENEWAL));
     expect(await libraryState(h)).toBe(before);
   });
@@ -276,7 +320,10 @@ describeEachDb('policy library', (get) => {
     expectError(await h.req('admin', 'PATCH', '/api/v1/policies/999999', { body: '改' }), 404, 'not_found');
     expect(await libraryState(h)).toBe(before);
 
-    const patched = await h.req('admin', 'PATCH', `/api/v1/policies/${id}`, { body: '承办单位应当在收到工单后1个工作日内签收，逾期未签收的由督办机构催办。', tags: ['12345', '签收', '催办'] });
+    const patched = await h.req('admin', 'PATCH', `/api/v1/policies/${id}`, {
+      body: '承办单位应当在收到工单后1个工作日内签收，逾期未签收的由督办机构催办。',
+      tags: ['12345', '签收', '催办'],
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ id, tags: ['12345', '签收', '催办'] });
     expect((await search(h, { q: '催办' })).map((i) => i.id)).toContain(id);
@@ -288,9 +335,14 @@ describeEachDb('policy library', (get) => {
     expect((await search(h, { q: '催办' })).map((i) => i.id)).not.toContain(id);
     expect((await search(h, { q: '催办', includeRepealed: 'true' })).find((i) => i.id === id)).toMatchObject({ repealed: true });
     // Repealed from tomorrow: still in force today.
-    expect((await h.req('admin', 'PATCH', `/api/v1/policies/${id}`, { repealedOn: '2026-03-10' })).json()).toMatchObject({ repealed: false });
+    expect((await h.req('admin', 'PATCH', `/api/v1/policies/${id}`, { repealedOn: '2026-03-10' })).json()).toMatchObject({
+      repealed: false,
+    });
     expect((await search(h, { q: '催办' })).map((i) => i.id)).toContain(id);
-    expect((await h.req('admin', 'PATCH', `/api/v1/policies/${id}`, { repealedOn: null })).json()).toMatchObject({ repealed: false, repealedOn: null });
+    expect((await h.req('admin', 'PATCH', `/api/v1/policies/${id}`, { repealedOn: null })).json()).toMatchObject({
+      repealed: false,
+      repealedOn: null,
+    });
   });
 
   it('serves the Excel import template to admins', async () => {
@@ -315,7 +367,17 @@ describeEachDb('policy library', (get) => {
     // The example row left in place is skipped (it must not overwrite the real article); filled in, the template imports.
     const before = await libraryState(h);
     expect(expectError(await upload(h, res.rawPayload), 400, 'validation_failed').message).toContain('示例');
-    ws.addRow(['阳泉市城市节约用水管理办法', '阳泉市人民政府令第40号', '阳泉市人民政府', '规章', '第九条', '用水单位应当安装计量水表，按照计划用水。', '2025-05-01', null, '节约用水']);
+    ws.addRow([
+      '阳泉市城市节约用水管理办法',
+      '阳泉市人民政府令第40号',
+      '阳泉市人民政府',
+      '规章',
+      '第九条',
+      '用水单位应当安装计量水表，按照计划用水。',
+      '2025-05-01',
+      null,
+      '节约用水',
+    ]);
     const filled = await upload(h, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(filled.json()).toEqual({ imported: 1, updated: 0, errors: [] });
     expect(await libraryState(h)).not.toBe(before);
@@ -326,15 +388,51 @@ describeEachDb('policy library', (get) => {
   it('imports a good workbook in full, and updates the same articles on a second import', async () => {
     const h = get();
     const rows = [
-      ['阳泉市物业服务管理办法', '阳泉市人民政府令第30号', '阳泉市人民政府', '规章', '第十二条', '物业服务企业应当在小区显著位置公示收费项目和标准，不得擅自提高收费标准。', new Date(Date.UTC(2024, 0, 1)), null, '物业、收费'],
-      ['阳泉市物业服务管理办法', '阳泉市人民政府令第30号', '阳泉市人民政府', 'rule', '第十三条', '物业服务企业不得以业主拖欠物业费为由停止供水供电。', '2024/1/1', '', '物业,停水'],
-      ['老年人优待办事指南', '阳民指〔2024〕1号', '阳泉市民政局', '办事指南', null, '年满六十五周岁的老年人凭居民身份证即可办理老年人优待证，无需提供其他证明。', '2024年3月1日', null, '老年人、优待证、证明'],
+      [
+        '阳泉市物业服务管理办法',
+        '阳泉市人民政府令第30号',
+        '阳泉市人民政府',
+        '规章',
+        '第十二条',
+        '物业服务企业应当在小区显著位置公示收费项目和标准，不得擅自提高收费标准。',
+        new Date(Date.UTC(2024, 0, 1)),
+        null,
+        '物业、收费',
+      ],
+      [
+        '阳泉市物业服务管理办法',
+        '阳泉市人民政府令第30号',
+        '阳泉市人民政府',
+        'rule',
+        '第十三条',
+        '物业服务企业不得以业主拖欠物业费为由停止供水供电。',
+        '2024/1/1',
+        '',
+        '物业,停水',
+      ],
+      [
+        '老年人优待办事指南',
+        '阳民指〔2024〕1号',
+        '阳泉市民政局',
+        '办事指南',
+        null,
+        '年满六十五周岁的老年人凭居民身份证即可办理老年人优待证，无需提供其他证明。',
+        '2024年3月1日',
+        null,
+        '老年人、优待证、证明',
+      ],
     ];
     const res = await upload(h, await workbook(rows));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ imported: 3, updated: 0, errors: [] });
     const found = await search(h, { q: '拖欠物业费' });
-    expect(found[0]).toMatchObject({ title: '阳泉市物业服务管理办法', articleNo: '第十三条', level: 'rule', effectiveFrom: '2024-01-01', tags: ['物业', '停水'] });
+    expect(found[0]).toMatchObject({
+      title: '阳泉市物业服务管理办法',
+      articleNo: '第十三条',
+      level: 'rule',
+      effectiveFrom: '2024-01-01',
+      tags: ['物业', '停水'],
+    });
     const guide = (await search(h, { q: '优待证' }))[0]!;
     expect(guide).toMatchObject({ level: 'guide', articleNo: '', effectiveFrom: '2024-03-01', tags: ['老年人', '优待证', '证明'] });
 
@@ -348,11 +446,41 @@ describeEachDb('policy library', (get) => {
     const h = get();
     const before = await libraryState(h);
     const rows = [
-      ['运城市停车收费管理办法', '运政发〔2025〕1号', '运城市人民政府', '规章', '第一条', '为规范停车收费，制定本办法。', '2025-01-01', null, '停车'],
-      ['运城市停车收费管理办法', '运政发〔2025〕1号', '运城市人民政府', '规章', '第二条', '本办法适用于本市城区。', '2025-13-45', null, '停车'],
+      [
+        '运城市停车收费管理办法',
+        '运政发〔2025〕1号',
+        '运城市人民政府',
+        '规章',
+        '第一条',
+        '为规范停车收费，制定本办法。',
+        '2025-01-01',
+        null,
+        '停车',
+      ],
+      [
+        '运城市停车收费管理办法',
+        '运政发〔2025〕1号',
+        '运城市人民政府',
+        '规章',
+        '第二条',
+        '本办法适用于本市城区。',
+        '2025-13-45',
+        null,
+        '停车',
+      ],
       ['运城市停车收费管理办法', '运政发〔2025〕1号', '运城市人民政府', '章程', '第三条', '', '2025-01-01', '2024-01-01', '停车'],
       [null, '运政发〔2025〕1号', '运城市人民政府', '规章', '第一条', '重复的一行。', null, null, null],
-      ['运城市停车收费管理办法', '运政发〔2025〕1号', '运城市人民政府', '规章', '第五条', '第五条正文。', '2025-01-01', null, 'x'.repeat(21)],
+      [
+        '运城市停车收费管理办法',
+        '运政发〔2025〕1号',
+        '运城市人民政府',
+        '规章',
+        '第五条',
+        '第五条正文。',
+        '2025-01-01',
+        null,
+        'x'.repeat(21),
+      ],
       ['运城市停车收费管理办法', '运政发〔2025〕1号', '运城市人民政府', '规章', '第一条', '与第 2 行重复。', null, null, null],
     ];
     const res = await upload(h, await workbook(rows));
@@ -376,10 +504,18 @@ describeEachDb('policy library', (get) => {
   it('answers a file that is not a usable workbook with 400', async () => {
     const h = get();
     const before = await libraryState(h);
-    const notXlsx = expectError(await upload(h, Buffer.from('标题,文号\n城市供水条例,国务院令第158号\n'), 'admin', 'policies.csv'), 400, 'validation_failed');
+    const notXlsx = expectError(
+      await upload(h, Buffer.from('标题,文号\n城市供水条例,国务院令第158号\n'), 'admin', 'policies.csv'),
+      400,
+      'validation_failed',
+    );
     expect(notXlsx.message).toContain('xlsx');
     expectError(await upload(h, Buffer.from('PK\u0003\u0004 not really a zip file at all')), 400, 'validation_failed');
-    const missing = expectError(await upload(h, await workbook([['标题', '国务院令第1号', '国务院']], ['标题', '文号', '发布机关'])), 400, 'validation_failed');
+    const missing = expectError(
+      await upload(h, await workbook([['标题', '国务院令第1号', '国务院']], ['标题', '文号', '发布机关'])),
+      400,
+      'validation_failed',
+    );
     expect(missing.message).toContain('条文内容');
     expectError(await upload(h, await workbook([])), 400, 'validation_failed');
     expectError(await h.req('admin', 'POST', '/api/v1/policies/import', { file: 'x' }), 415, 'unsupported_media_type');

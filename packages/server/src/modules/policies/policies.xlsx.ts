@@ -42,9 +42,21 @@ interface Column {
 
 export const importColumns: readonly Column[] = [
   { key: 'title', header: '标题', width: 34, required: true, note: '必填。法规、规章或文件的名称，不超过 200 字。' },
-  { key: 'docNumber', header: '文号', width: 28, required: true, note: '必填。发文字号，如 国务院令第158号。文号与条款号相同的行，导入时更新已有条文。' },
+  {
+    key: 'docNumber',
+    header: '文号',
+    width: 28,
+    required: true,
+    note: '必填。发文字号，如 国务院令第158号。文号与条款号相同的行，导入时更新已有条文。',
+  },
   { key: 'issuer', header: '发布机关', width: 24, required: true, note: '必填。' },
-  { key: 'level', header: '效力层级', width: 14, required: false, note: '从下拉列表选择：法律、行政法规、规章、规范性文件、办事指南。留空按规范性文件处理。' },
+  {
+    key: 'level',
+    header: '效力层级',
+    width: 14,
+    required: false,
+    note: '从下拉列表选择：法律、行政法规、规章、规范性文件、办事指南。留空按规范性文件处理。',
+  },
   { key: 'articleNo', header: '条款号', width: 14, required: false, note: '如 第二十二条；整篇办事指南可留空。' },
   { key: 'body', header: '条文内容', width: 80, required: true, note: '必填。条文原文，不超过 20000 字。' },
   { key: 'effectiveFrom', header: '生效日期', width: 13, required: false, note: '日期，如 2024-03-01。' },
@@ -134,7 +146,11 @@ export async function buildImportTemplate(now: Date): Promise<Buffer> {
   for (const c of importColumns) guide.addRow([c.header, c.required ? '必填' : '选填', c.note]);
   guide.addRow([]);
   guide.addRow(['效力层级', '', policyLevels.map((l) => `${levelNames[l]}（${l}）`).join('、')]);
-  guide.addRow(['导入规则', '', '只读取“政策条文”工作表，第 1 行为表头，从第 2 行起每行一条。灰色的示例行原样保留时自动跳过，也可以删除。文号和条款号与已有条文相同的行更新该条文。任何一行有误时整个文件都不导入，并列出每个错误的行号、列名和原因。']);
+  guide.addRow([
+    '导入规则',
+    '',
+    '只读取“政策条文”工作表，第 1 行为表头，从第 2 行起每行一条。灰色的示例行原样保留时自动跳过，也可以删除。文号和条款号与已有条文相同的行更新该条文。任何一行有误时整个文件都不导入，并列出每个错误的行号、列名和原因。',
+  ]);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -162,13 +178,17 @@ interface SheetRow {
 const fileMessages = {
   notXlsx: { zh: '文件不是有效的 Excel 工作簿（.xlsx）', en: 'the file is not an Excel workbook (.xlsx)' },
   noSheet: { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' },
-  noRows: { zh: '表格中没有数据行（第 1 行为表头，从第 2 行起填写；灰色示例行不导入）', en: 'the sheet has no data rows (row 1 is the header, data starts at row 2; the grey example row is skipped)' },
+  noRows: {
+    zh: '表格中没有数据行（第 1 行为表头，从第 2 行起填写；灰色示例行不导入）',
+    en: 'the sheet has no data rows (row 1 is the header, data starts at row 2; the grey example row is skipped)',
+  },
   tooMany: { zh: `一次最多导入 ${MAX_ROWS} 行`, en: `at most ${MAX_ROWS} rows per import` },
 };
 
 /** Read the workbook's policy sheet: header by name, one SheetRow per non-empty row. Bad files are a 400. */
 async function readSheet(data: Buffer, lang: Lang): Promise<SheetRow[]> {
-  const invalid = (message: string, path = 'file') => new DomainError('validation_failed', message, { fields: [{ path, code: 'bad_file', message }] });
+  const invalid = (message: string, path = 'file') =>
+    new DomainError('validation_failed', message, { fields: [{ path, code: 'bad_file', message }] });
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw invalid(fileMessages.notXlsx[lang]);
   const wb = new ExcelJS.Workbook();
   try {
@@ -187,8 +207,14 @@ async function readSheet(data: Buffer, lang: Lang): Promise<SheetRow[]> {
   });
   const missing = importColumns.filter((c) => c.required && !positions.has(c.key)).map((c) => c.header);
   if (missing.length > 0) {
-    const message = lang === 'zh' ? `表头缺少必需的列：${missing.join('、')}（请使用导入模板）` : `the header lacks required columns: ${missing.join(', ')} (use the import template)`;
-    throw new DomainError('validation_failed', message, { fields: [{ path: 'file', code: 'missing_columns', message }], missingColumns: missing });
+    const message =
+      lang === 'zh'
+        ? `表头缺少必需的列：${missing.join('、')}（请使用导入模板）`
+        : `the header lacks required columns: ${missing.join(', ')} (use the import template)`;
+    throw new DomainError('validation_failed', message, {
+      fields: [{ path: 'file', code: 'missing_columns', message }],
+      missingColumns: missing,
+    });
   }
 
   const rows: SheetRow[] = [];
@@ -230,7 +256,11 @@ export async function readImportWorkbook(data: Buffer, lang: Lang): Promise<{ ro
     const key = `${result.input.docNumber}\u0000${result.input.articleNo ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ row: r.row, column: headerOf('articleNo'), reason: lang === 'zh' ? `与第 ${first} 行的文号和条款号相同` : `same document number and article number as row ${first}` });
+      errors.push({
+        row: r.row,
+        column: headerOf('articleNo'),
+        reason: lang === 'zh' ? `与第 ${first} 行的文号和条款号相同` : `same document number and article number as row ${first}`,
+      });
       continue;
     }
     seen.set(key, r.row);
@@ -243,7 +273,8 @@ const zodLocale = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeE
 
 function validateRow(r: SheetRow, lang: Lang): { input: PolicyInput } | { errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
-  const fail = (key: ColumnKey, zh: string, en: string) => errors.push({ row: r.row, column: headerOf(key), reason: lang === 'zh' ? zh : en });
+  const fail = (key: ColumnKey, zh: string, en: string) =>
+    errors.push({ row: r.row, column: headerOf(key), reason: lang === 'zh' ? zh : en });
   const data: Record<string, unknown> = {};
   for (const c of importColumns) {
     const cell = r.cells[c.key];
@@ -264,16 +295,29 @@ function validateRow(r: SheetRow, lang: Lang): { input: PolicyInput } | { errors
     if (c.key === 'level') {
       const level = levelAliases[text.replace(/\s+/g, '')] ?? levelAliases[text.toLowerCase()];
       if (level) data['level'] = level;
-      else fail('level', `效力层级“${text}”无效，应为 法律、行政法规、规章、规范性文件、办事指南 之一`, `unknown level "${text}" (法律, 行政法规, 规章, 规范性文件 or 办事指南)`);
+      else
+        fail(
+          'level',
+          `效力层级“${text}”无效，应为 法律、行政法规、规章、规范性文件、办事指南 之一`,
+          `unknown level "${text}" (法律, 行政法规, 规章, 规范性文件 or 办事指南)`,
+        );
     } else if (c.key === 'tags') {
-      data['tags'] = [...new Set(text.split(/[、,，;；\n]+/u).map((t) => t.trim()).filter((t) => t !== ''))];
+      data['tags'] = [
+        ...new Set(
+          text
+            .split(/[、,，;；\n]+/u)
+            .map((t) => t.trim())
+            .filter((t) => t !== ''),
+        ),
+      ];
     } else {
       data[c.key] = text;
     }
   }
   // Checked here too: zod skips the schema's own cross-field check while another field is bad.
   const [from, to] = [data['effectiveFrom'], data['repealedOn']];
-  if (typeof from === 'string' && typeof to === 'string' && to < from) fail('repealedOn', '废止日期早于生效日期', 'repealed before it took effect');
+  if (typeof from === 'string' && typeof to === 'string' && to < from)
+    fail('repealedOn', '废止日期早于生效日期', 'repealed before it took effect');
   const failed = new Set(errors.map((e) => e.column));
   const parsed = policyInputSchema.safeParse(data, { error: zodLocale[lang] });
   if (!parsed.success) {
@@ -285,7 +329,11 @@ function validateRow(r: SheetRow, lang: Lang): { input: PolicyInput } | { errors
       errors.push({ row: r.row, column: column.header, reason: reasonOf(issue, column, lang) });
     }
   }
-  if (errors.length > 0 || !parsed.success) return { errors: errors.length > 0 ? errors : [{ row: r.row, column: '', reason: lang === 'zh' ? '本行内容不符合要求' : 'the row is invalid' }] };
+  if (errors.length > 0 || !parsed.success)
+    return {
+      errors:
+        errors.length > 0 ? errors : [{ row: r.row, column: '', reason: lang === 'zh' ? '本行内容不符合要求' : 'the row is invalid' }],
+    };
   return { input: parsed.data };
 }
 
@@ -299,7 +347,8 @@ function reasonOf(issue: z.core.$ZodIssue, column: Column, lang: Lang): string {
     return zh ? `不能超过 ${max} 字` : `at most ${max} characters`;
   }
   if (issue.code === 'too_small') return zh ? '不能为空' : 'must not be empty';
-  if (issue.code === 'custom' && issue.message === 'contains control characters') return zh ? '含有不可见的控制字符' : 'contains control characters';
+  if (issue.code === 'custom' && issue.message === 'contains control characters')
+    return zh ? '含有不可见的控制字符' : 'contains control characters';
   return issue.message;
 }
 
@@ -314,9 +363,7 @@ function columnNumber(key: ColumnKey): number {
 /** A header as typed: without spaces, required-marks (*) and parenthesised hints such as （必填）. */
 function headerName(raw: { text: string } | { bad: string } | { date: string }): string {
   const text = 'text' in raw ? raw.text : '';
-  return text
-    .replace(/[（(][^）)]*[）)]/gu, '')
-    .replace(/[\s*＊]/gu, '');
+  return text.replace(/[（(][^）)]*[）)]/gu, '').replace(/[\s*＊]/gu, '');
 }
 
 function utcDate(iso: string): Date {
@@ -329,7 +376,13 @@ function cellText(v: ExcelJS.CellValue): { text: string } | { bad: string } {
   if (typeof v === 'string') return { text: v.trim() };
   if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v) };
   if (v instanceof Date) return { text: Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10) };
-  if ('richText' in v) return { text: v.richText.map((t) => t.text).join('').trim() };
+  if ('richText' in v)
+    return {
+      text: v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim(),
+    };
   if ('hyperlink' in v) return { text: String(v.text ?? '').trim() };
   if ('error' in v) return { bad: v.error };
   if ('result' in v) return v.result === undefined ? { text: '' } : cellText(v.result as ExcelJS.CellValue);

@@ -42,7 +42,14 @@ export async function issueBadRatingNotice(
     {
       topic: 'rating.bad',
       caseId: row.id,
-      payload: { noticeId: id, caseId: row.id, trackingNo: row.tracking_no, satisfaction: rating.satisfaction, dueAt: due.toISOString(), audience: row.lead_unit_id === null ? [] : [{ kind: 'unit', unitId: row.lead_unit_id }] },
+      payload: {
+        noticeId: id,
+        caseId: row.id,
+        trackingNo: row.tracking_no,
+        satisfaction: rating.satisfaction,
+        dueAt: due.toISOString(),
+        audience: row.lead_unit_id === null ? [] : [{ kind: 'unit', unitId: row.lead_unit_id }],
+      },
     },
     now,
   );

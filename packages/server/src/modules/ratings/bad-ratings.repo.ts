@@ -3,7 +3,16 @@ import type { Db } from '../../db/connect.ts';
 /** Bad-rating notices: rows of the rectification ledger with kind 'bad_rating'. */
 export function createBadRatingsRepo(db: Db) {
   return {
-    async insert(v: { caseId: number; unitId: number | null; finding: string; satisfaction: string; ratingEventId: number; issuedBy: number | null; at: Date; dueAt: Date }): Promise<number> {
+    async insert(v: {
+      caseId: number;
+      unitId: number | null;
+      finding: string;
+      satisfaction: string;
+      ratingEventId: number;
+      issuedBy: number | null;
+      at: Date;
+      dueAt: Date;
+    }): Promise<number> {
       const r = await db
         .insertInto('rectification_notices')
         .values({

@@ -19,10 +19,15 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
       return db.transaction().execute(async (trx) => {
         const repo = createBadRatingsRepo(trx);
         const n = await repo.get(id, { lock: true });
-        const mine = n !== undefined && n.unit_id !== null && user.units.some((u) => u.id === n.unit_id) && user.roles.some((r) => r === 'unit_head' || r === 'handler');
+        const mine =
+          n !== undefined &&
+          n.unit_id !== null &&
+          user.units.some((u) => u.id === n.unit_id) &&
+          user.roles.some((r) => r === 'unit_head' || r === 'handler');
         if (!n || !mine) throw new DomainError('not_found', `bad-rating notice ${id} not found`);
         if (n.appealed_at !== null) throw new DomainError('conflict', 'this rating has been appealed already: one appeal per rating');
-        if (!(await repo.appeal(id, { reason, by: user.id, at: clock.now() }))) throw new DomainError('conflict', 'this rating has been appealed already');
+        if (!(await repo.appeal(id, { reason, by: user.id, at: clock.now() })))
+          throw new DomainError('conflict', 'this rating has been appealed already');
         return { id, status: 'appealed' as const };
       });
     },
@@ -32,7 +37,8 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
       return db.transaction().execute(async (trx) => {
         const repo = createBadRatingsRepo(trx);
         const n = await repo.get(id, { lock: true });
-        if (!n || !caseScopeFor(user).regionPrefixes.some((p) => n.region_code.startsWith(p))) throw new DomainError('not_found', `bad-rating notice ${id} not found`);
+        if (!n || !caseScopeFor(user).regionPrefixes.some((p) => n.region_code.startsWith(p)))
+          throw new DomainError('not_found', `bad-rating notice ${id} not found`);
         if (n.status !== 'appealed') throw new DomainError('illegal_transition', 'only an appealed rating is decided');
         const now = clock.now();
         await repo.decide(id, { ...d, by: user.id, at: now });
@@ -46,7 +52,11 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
           await stats.bump(day, n.region_code, unit, 'rated', -1);
           if (ev?.payload['solved'] === true) await stats.bump(day, n.region_code, unit, 'solved', -1);
         }
-        return { id, status: d.voided ? ('voided' as const) : ('issued' as const), decision: d.voided ? ('rating_voided' as const) : ('rating_stands' as const) };
+        return {
+          id,
+          status: d.voided ? ('voided' as const) : ('issued' as const),
+          decision: d.voided ? ('rating_voided' as const) : ('rating_stands' as const),
+        };
       });
     },
   };

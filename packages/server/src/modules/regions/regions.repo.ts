@@ -32,7 +32,11 @@ export function createRegionsRepo(db: Db) {
       const out: { code: string; name: string; level: number }[] = [];
       let next: string | null = code;
       for (let guard = 0; next !== null && guard < 6; guard++) {
-        const r = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).where('code', '=', next).executeTakeFirst();
+        const r = await db
+          .selectFrom('regions')
+          .select(['code', 'name', 'level', 'parent_code'])
+          .where('code', '=', next)
+          .executeTakeFirst();
         if (!r) break;
         out.push({ code: r.code, name: r.name, level: r.level });
         next = r.parent_code;
@@ -43,7 +47,11 @@ export function createRegionsRepo(db: Db) {
     /** Names of the given codes (unknown codes are left out). */
     async names(codes: readonly string[]): Promise<Map<string, { name: string; level: number }>> {
       if (codes.length === 0) return new Map();
-      const rows = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', 'in', [...new Set(codes)]).execute();
+      const rows = await db
+        .selectFrom('regions')
+        .select(['code', 'name', 'level'])
+        .where('code', 'in', [...new Set(codes)])
+        .execute();
       return new Map(rows.map((r) => [r.code, { name: r.name, level: r.level }]));
     },
 
@@ -66,7 +74,10 @@ export function createRegionsRepo(db: Db) {
     },
 
     async count(): Promise<number> {
-      const r = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('regions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

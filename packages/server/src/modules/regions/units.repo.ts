@@ -31,7 +31,11 @@ export function createUnitsRepo(db: Db) {
     },
 
     async get(id: number): Promise<UnitView | undefined> {
-      const r = await db.selectFrom('units').select(['id', 'name', 'kind', 'region_code', 'parent_id']).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('units')
+        .select(['id', 'name', 'kind', 'region_code', 'parent_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r && { id: r.id, name: r.name, kind: r.kind, regionCode: r.region_code, parentId: r.parent_id };
     },
 
@@ -64,13 +68,22 @@ export function createUnitsRepo(db: Db) {
 
     async namesOf(ids: readonly number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+      const rows = await db
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute();
       return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     async missingIds(ids: readonly number[]): Promise<number[]> {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('units').select('id').where('id', 'in', [...ids]).where('active', '=', true).execute();
+      const rows = await db
+        .selectFrom('units')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('active', '=', true)
+        .execute();
       const found = new Set(rows.map((r) => r.id));
       return ids.filter((id) => !found.has(id));
     },

@@ -25,7 +25,9 @@ export function answerLetter(
   const where = sn.origin_window ?? ctx.originUnitName;
   const raised = [
     `您于${chineseDate(row.created_at)}到${ctx.issuer}办不成事反映窗口反映“${sn.matter_name}”未能办成一事（诉求编号：${row.tracking_no}）。`,
-    where ? `您此前在${where}办理时${sn.what_was_said ? `被告知：“${sn.what_was_said}”` : '未能办成'}${sn.visits && sn.visits > 1 ? `，先后跑了${sn.visits}次` : ''}。` : '',
+    where
+      ? `您此前在${where}办理时${sn.what_was_said ? `被告知：“${sn.what_was_said}”` : '未能办成'}${sn.visits && sn.visits > 1 ? `，先后跑了${sn.visits}次` : ''}。`
+      : '',
     '我中心高度重视，当即受理，召集相关单位负责人查找规定、分析研究，现答复如下。',
   ].join('');
   const paragraphs = [raised];
@@ -39,7 +41,9 @@ export function answerLetter(
     paragraphs.push('依据下列规定，您反映的事项目前不能按所申请的方式办理，特此书面说明理由。');
     if (sn.alternatives) paragraphs.push(`您可以：${sn.alternatives}`);
   }
-  paragraphs.push('如您对本答复有异议，可拨打12345政务服务便民热线或到办不成事反映窗口反映，我们将继续跟进。感谢您对政务服务工作的理解和支持。');
+  paragraphs.push(
+    '如您对本答复有异议，可拨打12345政务服务便民热线或到办不成事反映窗口反映，我们将继续跟进。感谢您对政务服务工作的理解和支持。',
+  );
   return {
     issuer: ctx.issuer,
     docNumber: sn.letter_no ?? '',
@@ -51,7 +55,9 @@ export function answerLetter(
           sections: [
             {
               heading: '政策依据',
-              items: ctx.citations.map((c) => `《${c.title}》（${c.docNumber}）${c.articleNo}${c.repealed ? '（已废止）' : ''}：${excerpt(c.body)}`),
+              items: ctx.citations.map(
+                (c) => `《${c.title}》（${c.docNumber}）${c.articleNo}${c.repealed ? '（已废止）' : ''}：${excerpt(c.body)}`,
+              ),
             },
           ],
         }

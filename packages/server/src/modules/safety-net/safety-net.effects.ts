@@ -1,12 +1,4 @@
-import {
-  answerLetterNo,
-  dueAt,
-  followUpsOf,
-  matterKey,
-  toChinaDate,
-  type ActionInput,
-  type FailedMatter,
-} from '@huiyin/core';
+import { answerLetterNo, dueAt, followUpsOf, matterKey, toChinaDate, type ActionInput, type FailedMatter } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
@@ -73,12 +65,25 @@ export async function recordSafetyNetAction(trx: Db, input: ActionInput, ctx: Sa
       await repo.cite({ caseId: row.id, policyId: input.policyId, citedBy: ctx.actorId, note: input.note ?? null, at: now });
       return;
     case 'convene':
-      await repo.insertConsultation({ caseId: row.id, agenda: input.agenda, unitIds: [...new Set(input.unitIds)], convenedBy: ctx.actorId, at: now });
+      await repo.insertConsultation({
+        caseId: row.id,
+        agenda: input.agenda,
+        unitIds: [...new Set(input.unitIds)],
+        convenedBy: ctx.actorId,
+        at: now,
+      });
       await repo.updateCase(row.id, { kind: 'complex' });
       return;
     case 'recordOpinion':
-      if (ctx.openConsultationId === undefined || ctx.opinionUnitId === undefined) throw new Error('recordOpinion without an open consultation');
-      await repo.insertOpinion({ consultationId: ctx.openConsultationId, unitId: ctx.opinionUnitId, userId: ctx.actorId, opinion: input.opinion, at: now });
+      if (ctx.openConsultationId === undefined || ctx.opinionUnitId === undefined)
+        throw new Error('recordOpinion without an open consultation');
+      await repo.insertOpinion({
+        consultationId: ctx.openConsultationId,
+        unitId: ctx.opinionUnitId,
+        userId: ctx.actorId,
+        opinion: input.opinion,
+        at: now,
+      });
       return;
     case 'recordMinutes':
       if (ctx.openConsultationId === undefined) throw new Error('recordMinutes without an open consultation');
@@ -104,14 +109,21 @@ async function recordDecision(trx: Db, input: Extract<ActionInput, { action: 'de
   if (!sn) throw new Error(`safety-net case ${row.id} has no failed-matter record`);
   // Deciding ends an open consultation: its decision is the answer.
   if (ctx.openConsultationId !== undefined) {
-    await repo.closeConsultation(ctx.openConsultationId, { leadUnitId: row.lead_unit_id, assistUnitIds: row.assist_unit_ids, decision: input.text, at: now });
+    await repo.closeConsultation(ctx.openConsultationId, {
+      leadUnitId: row.lead_unit_id,
+      assistUnitIds: row.assist_unit_ids,
+      decision: input.text,
+      at: now,
+    });
   }
   for (const policyId of input.citations ?? []) await repo.cite({ caseId: row.id, policyId, citedBy: ctx.actorId, note: null, at: now });
 
   const rc = input.rootCause;
   const region6 = row.region_code.slice(0, 6);
   const year = Number(toChinaDate(now).slice(0, 4));
-  const letterNo = sn.letter_no ?? answerLetterNo(await countyName(trx, region6), year, await createCasesRepo(trx).nextTrackingSeq(`answer:${region6}`, year));
+  const letterNo =
+    sn.letter_no ??
+    answerLetterNo(await countyName(trx, region6), year, await createCasesRepo(trx).nextTrackingSeq(`answer:${region6}`, year));
   await repo.updateCase(row.id, {
     outcome: input.outcome,
     answer_text: input.text,
@@ -141,18 +153,36 @@ async function recordDecision(trx: Db, input: Extract<ActionInput, { action: 'de
       at: now,
     });
     // Inspectors only: the message names no one; the inspector opens the referral to read it.
-    await outbox.enqueue({ topic: 'safety_net.referral', caseId: null, payload: { referralId, audience: [{ kind: 'role', role: 'inspector', regionCode: row.region_code }] } }, now);
+    await outbox.enqueue(
+      {
+        topic: 'safety_net.referral',
+        caseId: null,
+        payload: { referralId, audience: [{ kind: 'role', role: 'inspector', regionCode: row.region_code }] },
+      },
+      now,
+    );
   }
   if (follow.rectification) {
     const due = dueAt(now, ctx.rules.policyFor(row.region_code).badRating, ctx.rules.calendar);
     const noticeId = await repo.insertNotice({ caseId: row.id, unitId, finding: rc.finding, issuedBy: ctx.actorId, at: now, dueAt: due });
     await outbox.enqueue(
-      { topic: 'safety_net.rectification', caseId: row.id, payload: { noticeId, caseId: row.id, trackingNo: row.tracking_no, audience: unitId === null ? [] : [{ kind: 'unit', unitId }] } },
+      {
+        topic: 'safety_net.rectification',
+        caseId: row.id,
+        payload: { noticeId, caseId: row.id, trackingNo: row.tracking_no, audience: unitId === null ? [] : [{ kind: 'unit', unitId }] },
+      },
       now,
     );
   }
   if (follow.policyBarrier) {
-    await repo.upsertBarrier({ caseId: row.id, matterName: sn.matter_name, policyIds: input.citations ?? [], finding: rc.finding, at: now, by: ctx.actorId });
+    await repo.upsertBarrier({
+      caseId: row.id,
+      matterName: sn.matter_name,
+      policyIds: input.citations ?? [],
+      finding: rc.finding,
+      at: now,
+      by: ctx.actorId,
+    });
   }
 }
 

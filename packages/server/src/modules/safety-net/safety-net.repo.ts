@@ -25,7 +25,12 @@ export function createSafetyNetRepo(db: Db) {
 
     /** The consultation still open on a case (minutes not recorded, no decision yet). */
     async openConsultation(caseId: number): Promise<(ConsultationRow & { answeredUnitIds: number[] }) | undefined> {
-      const c = await db.selectFrom('consultations').selectAll().where('case_id', '=', caseId).where('closed_at', 'is', null).executeTakeFirst();
+      const c = await db
+        .selectFrom('consultations')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('closed_at', 'is', null)
+        .executeTakeFirst();
       if (!c) return undefined;
       const answered = await db.selectFrom('consultation_opinions').select('unit_id').where('consultation_id', '=', c.id).execute();
       return { ...c, answeredUnitIds: answered.map((a) => a.unit_id) };
@@ -77,10 +82,25 @@ export function createSafetyNetRepo(db: Db) {
       return cs.map((c) => ({ consultation: c, opinions: ops.filter((o) => o.consultation_id === c.id) }));
     },
 
-    async insertConsultation(v: { caseId: number; agenda: string; unitIds: number[]; convenedBy: number | null; at: Date }): Promise<number> {
+    async insertConsultation(v: {
+      caseId: number;
+      agenda: string;
+      unitIds: number[];
+      convenedBy: number | null;
+      at: Date;
+    }): Promise<number> {
       const r = await db
         .insertInto('consultations')
-        .values({ case_id: v.caseId, agenda: v.agenda, unit_ids: v.unitIds, convened_by: v.convenedBy, convened_at: v.at, lead_unit_id: null, decision: null, closed_at: null })
+        .values({
+          case_id: v.caseId,
+          agenda: v.agenda,
+          unit_ids: v.unitIds,
+          convened_by: v.convenedBy,
+          convened_at: v.at,
+          lead_unit_id: null,
+          decision: null,
+          closed_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -93,7 +113,10 @@ export function createSafetyNetRepo(db: Db) {
         .execute();
     },
 
-    async closeConsultation(id: number, v: { leadUnitId: number | null; assistUnitIds: number[]; decision: string; at: Date }): Promise<void> {
+    async closeConsultation(
+      id: number,
+      v: { leadUnitId: number | null; assistUnitIds: number[]; decision: string; at: Date },
+    ): Promise<void> {
       await db
         .updateTable('consultations')
         .set({ lead_unit_id: v.leadUnitId, assist_unit_ids: v.assistUnitIds, decision: v.decision, closed_at: v.at })
@@ -132,10 +155,28 @@ export function createSafetyNetRepo(db: Db) {
         .execute();
     },
 
-    async insertReferral(v: { caseId: number; unitId: number | null; staffName: string | null; conduct: 'misconduct' | 'subjective'; finding: string; referredBy: number | null; at: Date }): Promise<number> {
+    async insertReferral(v: {
+      caseId: number;
+      unitId: number | null;
+      staffName: string | null;
+      conduct: 'misconduct' | 'subjective';
+      finding: string;
+      referredBy: number | null;
+      at: Date;
+    }): Promise<number> {
       const r = await db
         .insertInto('referrals')
-        .values({ case_id: v.caseId, unit_id: v.unitId, staff_name: v.staffName, conduct: v.conduct, finding: v.finding, referred_by: v.referredBy, inspector_note: null, created_at: v.at, updated_at: v.at })
+        .values({
+          case_id: v.caseId,
+          unit_id: v.unitId,
+          staff_name: v.staffName,
+          conduct: v.conduct,
+          finding: v.finding,
+          referred_by: v.referredBy,
+          inspector_note: null,
+          created_at: v.at,
+          updated_at: v.at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -146,7 +187,22 @@ export function createSafetyNetRepo(db: Db) {
         .selectFrom('referrals as r')
         .innerJoin('cases as c', 'c.id', 'r.case_id')
         .leftJoin('units as u', 'u.id', 'r.unit_id')
-        .select(['r.id', 'r.case_id', 'c.tracking_no', 'c.title', 'c.region_code', 'r.unit_id', 'u.name as unit_name', 'r.staff_name', 'r.conduct', 'r.finding', 'r.status', 'r.inspector_note', 'r.created_at', 'r.updated_at'])
+        .select([
+          'r.id',
+          'r.case_id',
+          'c.tracking_no',
+          'c.title',
+          'c.region_code',
+          'r.unit_id',
+          'u.name as unit_name',
+          'r.staff_name',
+          'r.conduct',
+          'r.finding',
+          'r.status',
+          'r.inspector_note',
+          'r.created_at',
+          'r.updated_at',
+        ])
         .orderBy('r.created_at', 'desc')
         .orderBy('r.id', 'desc')
         .limit(limit)
@@ -158,12 +214,31 @@ export function createSafetyNetRepo(db: Db) {
         .selectFrom('referrals as r')
         .innerJoin('cases as c', 'c.id', 'r.case_id')
         .leftJoin('units as u', 'u.id', 'r.unit_id')
-        .select(['r.id', 'r.case_id', 'c.tracking_no', 'c.title', 'c.content', 'c.region_code', 'r.unit_id', 'u.name as unit_name', 'r.staff_name', 'r.conduct', 'r.finding', 'r.status', 'r.inspector_note', 'r.created_at', 'r.updated_at'])
+        .select([
+          'r.id',
+          'r.case_id',
+          'c.tracking_no',
+          'c.title',
+          'c.content',
+          'c.region_code',
+          'r.unit_id',
+          'u.name as unit_name',
+          'r.staff_name',
+          'r.conduct',
+          'r.finding',
+          'r.status',
+          'r.inspector_note',
+          'r.created_at',
+          'r.updated_at',
+        ])
         .where('r.id', '=', id)
         .executeTakeFirst();
     },
 
-    async updateReferral(id: number, v: { status: 'open' | 'investigating' | 'concluded'; note: string | null; at: Date }): Promise<boolean> {
+    async updateReferral(
+      id: number,
+      v: { status: 'open' | 'investigating' | 'concluded'; note: string | null; at: Date },
+    ): Promise<boolean> {
       const r = await db
         .updateTable('referrals')
         .set({ status: v.status, inspector_note: v.note, updated_at: v.at })
@@ -173,7 +248,10 @@ export function createSafetyNetRepo(db: Db) {
     },
 
     async logReferralView(v: { referralId: number | null; viewerId: number; what: 'list' | 'detail'; at: Date }): Promise<void> {
-      await db.insertInto('referral_views').values({ referral_id: v.referralId, viewer_id: v.viewerId, what: v.what, viewed_at: v.at }).execute();
+      await db
+        .insertInto('referral_views')
+        .values({ referral_id: v.referralId, viewer_id: v.viewerId, what: v.what, viewed_at: v.at })
+        .execute();
     },
 
     async referralViews(referralId: number) {
@@ -187,10 +265,27 @@ export function createSafetyNetRepo(db: Db) {
         .execute();
     },
 
-    async insertNotice(v: { caseId: number; unitId: number | null; finding: string; issuedBy: number | null; at: Date; dueAt: Date }): Promise<number> {
+    async insertNotice(v: {
+      caseId: number;
+      unitId: number | null;
+      finding: string;
+      issuedBy: number | null;
+      at: Date;
+      dueAt: Date;
+    }): Promise<number> {
       const r = await db
         .insertInto('rectification_notices')
-        .values({ case_id: v.caseId, unit_id: v.unitId, finding: v.finding, issued_by: v.issuedBy, issued_at: v.at, due_at: v.dueAt, response: null, answered_by: null, answered_at: null })
+        .values({
+          case_id: v.caseId,
+          unit_id: v.unitId,
+          finding: v.finding,
+          issued_by: v.issuedBy,
+          issued_at: v.at,
+          due_at: v.dueAt,
+          response: null,
+          answered_by: null,
+          answered_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return r.id;
@@ -201,7 +296,26 @@ export function createSafetyNetRepo(db: Db) {
         .selectFrom('rectification_notices as n')
         .innerJoin('cases as c', 'c.id', 'n.case_id')
         .leftJoin('units as u', 'u.id', 'n.unit_id')
-        .select(['n.id', 'n.case_id', 'c.tracking_no', 'c.title', 'n.unit_id', 'u.name as unit_name', 'n.finding', 'n.issued_at', 'n.due_at', 'n.status', 'n.response', 'n.answered_at', 'n.kind', 'n.satisfaction', 'n.appeal_reason', 'n.appealed_at', 'n.appeal_decision', 'n.appeal_note']);
+        .select([
+          'n.id',
+          'n.case_id',
+          'c.tracking_no',
+          'c.title',
+          'n.unit_id',
+          'u.name as unit_name',
+          'n.finding',
+          'n.issued_at',
+          'n.due_at',
+          'n.status',
+          'n.response',
+          'n.answered_at',
+          'n.kind',
+          'n.satisfaction',
+          'n.appeal_reason',
+          'n.appealed_at',
+          'n.appeal_decision',
+          'n.appeal_note',
+        ]);
       if (filter.caseId !== undefined) q = q.where('n.case_id', '=', filter.caseId);
       const { unitIds, regionPrefixes } = filter;
       if (unitIds !== undefined || regionPrefixes !== undefined) {
@@ -230,11 +344,30 @@ export function createSafetyNetRepo(db: Db) {
       return Number(r.numUpdatedRows) > 0;
     },
 
-    async upsertBarrier(v: { caseId: number; matterName: string; policyIds: number[]; finding: string; at: Date; by: number | null }): Promise<void> {
+    async upsertBarrier(v: {
+      caseId: number;
+      matterName: string;
+      policyIds: number[];
+      finding: string;
+      at: Date;
+      by: number | null;
+    }): Promise<void> {
       await db
         .insertInto('policy_barriers')
-        .values({ case_id: v.caseId, matter_name: v.matterName, policy_ids: v.policyIds, policy_name: null, finding: v.finding, proposal: null, created_at: v.at, updated_at: v.at, updated_by: v.by })
-        .onConflict((oc) => oc.column('case_id').doUpdateSet({ policy_ids: v.policyIds, finding: v.finding, updated_at: v.at, updated_by: v.by }))
+        .values({
+          case_id: v.caseId,
+          matter_name: v.matterName,
+          policy_ids: v.policyIds,
+          policy_name: null,
+          finding: v.finding,
+          proposal: null,
+          created_at: v.at,
+          updated_at: v.at,
+          updated_by: v.by,
+        })
+        .onConflict((oc) =>
+          oc.column('case_id').doUpdateSet({ policy_ids: v.policyIds, finding: v.finding, updated_at: v.at, updated_by: v.by }),
+        )
         .execute();
     },
 
@@ -242,7 +375,19 @@ export function createSafetyNetRepo(db: Db) {
       return db
         .selectFrom('policy_barriers as b')
         .innerJoin('cases as c', 'c.id', 'b.case_id')
-        .select(['b.id', 'b.case_id', 'c.tracking_no', 'b.matter_name', 'b.policy_ids', 'b.policy_name', 'b.finding', 'b.proposal', 'b.status', 'b.created_at', 'b.updated_at'])
+        .select([
+          'b.id',
+          'b.case_id',
+          'c.tracking_no',
+          'b.matter_name',
+          'b.policy_ids',
+          'b.policy_name',
+          'b.finding',
+          'b.proposal',
+          'b.status',
+          'b.created_at',
+          'b.updated_at',
+        ])
         .where((eb) => eb.or([...regionPrefixes.map((p) => eb('c.region_code', 'like', `${p}%`)), eb.val(false)]))
         .orderBy('b.created_at', 'desc')
         .limit(500)
@@ -258,7 +403,16 @@ export function createSafetyNetRepo(db: Db) {
         .executeTakeFirst();
     },
 
-    async updateBarrier(id: number, v: { proposal?: string | undefined; status?: 'open' | 'proposed' | 'adopted' | 'declined' | undefined; policyName?: string | undefined; by: number; at: Date }): Promise<void> {
+    async updateBarrier(
+      id: number,
+      v: {
+        proposal?: string | undefined;
+        status?: 'open' | 'proposed' | 'adopted' | 'declined' | undefined;
+        policyName?: string | undefined;
+        by: number;
+        at: Date;
+      },
+    ): Promise<void> {
       await db
         .updateTable('policy_barriers')
         .set({

@@ -41,13 +41,17 @@ export function safetyNetRoutes(
     return sendPdf(reply, await safetyNet.answerPdf(id));
   });
 
-  app.get<TrackParams>('/api/v1/track/:trackingNo/answer.pdf', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const lang = langOf(req);
-    const trackingNo = parseWith(trackingNoSchema, req.params.trackingNo, lang);
-    const { phone } = parseWith(trackQuerySchema, req.query, lang);
-    await tracking.track(trackingNo, phone, lang); // the requester's check, with its guess limit
-    return sendPdf(reply, await safetyNet.publicAnswerPdf(trackingNo));
-  });
+  app.get<TrackParams>(
+    '/api/v1/track/:trackingNo/answer.pdf',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const trackingNo = parseWith(trackingNoSchema, req.params.trackingNo, lang);
+      const { phone } = parseWith(trackQuerySchema, req.query, lang);
+      await tracking.track(trackingNo, phone, lang); // the requester's check, with its guess limit
+      return sendPdf(reply, await safetyNet.publicAnswerPdf(trackingNo));
+    },
+  );
 
   app.get('/api/v1/safety-net/gaps', async (req) => safetyNet.gaps(requireUser(req)));
   app.get('/api/v1/safety-net/gap-rule', async (req) => {

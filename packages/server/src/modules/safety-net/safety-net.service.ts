@@ -30,7 +30,8 @@ function prefixesOf(user: AuthUser): string[] {
 }
 
 function requireAnalyst(user: AuthUser): string[] {
-  if (!user.roles.some((r) => analysisRoles.includes(r))) throw new DomainError('forbidden', 'the safety-net analysis is for supervisors, safety-net officers, leaders and admins');
+  if (!user.roles.some((r) => analysisRoles.includes(r)))
+    throw new DomainError('forbidden', 'the safety-net analysis is for supervisors, safety-net officers, leaders and admins');
   return prefixesOf(user);
 }
 
@@ -127,7 +128,9 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
         now,
       );
       const caseIds = new Set(gaps.flatMap((g) => g.caseIds));
-      const rows = (await repo.casesIn(prefixes, new Date(now.getTime() - rule.windowDays * DAY), new Date(now.getTime() + 1))).filter((r) => caseIds.has(r.case_id));
+      const rows = (await repo.casesIn(prefixes, new Date(now.getTime() - rule.windowDays * DAY), new Date(now.getTime() + 1))).filter(
+        (r) => caseIds.has(r.case_id),
+      );
       const byId = new Map(rows.map((r) => [r.case_id, r]));
       return {
         rule,
@@ -140,16 +143,18 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
           cases: g.caseIds.flatMap((id) => {
             const r = byId.get(id);
             return r
-              ? [{
-                  id,
-                  trackingNo: r.tracking_no,
-                  title: r.title,
-                  status: r.status,
-                  createdAt: r.created_at.toISOString(),
-                  originUnit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name },
-                  outcome: r.outcome,
-                  rootCause: r.root_cause_kind,
-                }]
+              ? [
+                  {
+                    id,
+                    trackingNo: r.tracking_no,
+                    title: r.title,
+                    status: r.status,
+                    createdAt: r.created_at.toISOString(),
+                    originUnit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name },
+                    outcome: r.outcome,
+                    rootCause: r.root_cause_kind,
+                  },
+                ]
               : [];
           }),
         })),
@@ -181,7 +186,11 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       const byUnit = new Map<string, { unit: { id: number; name: string } | null; count: number; staffConduct: number }>();
       for (const r of rows) {
         const key = String(r.origin_unit_id ?? 0);
-        const e = byUnit.get(key) ?? { unit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name ?? String(r.origin_unit_id) }, count: 0, staffConduct: 0 };
+        const e = byUnit.get(key) ?? {
+          unit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name ?? String(r.origin_unit_id) },
+          count: 0,
+          staffConduct: 0,
+        };
         e.count++;
         if (r.root_cause_kind === 'staff_conduct') e.staffConduct++;
         byUnit.set(key, e);
@@ -202,9 +211,18 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
         from: from.toISOString(),
         to: to.toISOString(),
         total: rows.length,
-        byOutcome: { done: rows.filter((r) => r.outcome === 'done').length, cannot: rows.filter((r) => r.outcome === 'cannot').length, open: rows.filter((r) => r.outcome === null).length },
-        byCause: Object.fromEntries(['policy_barrier', 'coordination_needed', 'staff_conduct'].map((k) => [k, rows.filter((r) => r.root_cause_kind === k).length])),
-        byConduct: { misconduct: rows.filter((r) => r.conduct === 'misconduct').length, subjective: rows.filter((r) => r.conduct === 'subjective').length },
+        byOutcome: {
+          done: rows.filter((r) => r.outcome === 'done').length,
+          cannot: rows.filter((r) => r.outcome === 'cannot').length,
+          open: rows.filter((r) => r.outcome === null).length,
+        },
+        byCause: Object.fromEntries(
+          ['policy_barrier', 'coordination_needed', 'staff_conduct'].map((k) => [k, rows.filter((r) => r.root_cause_kind === k).length]),
+        ),
+        byConduct: {
+          misconduct: rows.filter((r) => r.conduct === 'misconduct').length,
+          subjective: rows.filter((r) => r.conduct === 'subjective').length,
+        },
         byMatter: [...byMatter.values()].sort((a, b) => b.count - a.count).slice(0, 30),
         byOriginUnit: [...byUnit.values()].sort((a, b) => b.count - a.count).slice(0, 30),
         byMonth: [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, count: n })),
@@ -246,8 +264,13 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       return {
         consultations: rows.length,
         open: rows.filter((r) => r.closed_at === null).length,
-        units: [...perUnit.entries()].map(([id, e]) => ({ unit: unit(id), consultations: e.count, led: e.lead, avgHours: avg(e.hours) })).sort((a, b) => b.consultations - a.consultations),
-        pairs: [...pairs.values()].map((p) => ({ units: p.units.map(unit), count: p.count, avgHours: avg(p.hours) })).sort((a, b) => b.count - a.count).slice(0, 50),
+        units: [...perUnit.entries()]
+          .map(([id, e]) => ({ unit: unit(id), consultations: e.count, led: e.lead, avgHours: avg(e.hours) }))
+          .sort((a, b) => b.consultations - a.consultations),
+        pairs: [...pairs.values()]
+          .map((p) => ({ units: p.units.map(unit), count: p.count, avgHours: avg(p.hours) }))
+          .sort((a, b) => b.count - a.count)
+          .slice(0, 50),
       };
     },
 
@@ -271,7 +294,15 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       };
     },
 
-    async updateBarrier(user: AuthUser, id: number, patch: { proposal?: string | undefined; status?: 'open' | 'proposed' | 'adopted' | 'declined' | undefined; policyName?: string | undefined }) {
+    async updateBarrier(
+      user: AuthUser,
+      id: number,
+      patch: {
+        proposal?: string | undefined;
+        status?: 'open' | 'proposed' | 'adopted' | 'declined' | undefined;
+        policyName?: string | undefined;
+      },
+    ) {
       const prefixes = requireAnalyst(user);
       const b = await repo.barrier(id);
       if (!b || !prefixes.some((p) => b.region_code.startsWith(p))) throw new DomainError('not_found');
@@ -330,14 +361,21 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
           answeredAt: n.answered_at?.toISOString() ?? null,
           kind: n.kind,
           satisfaction: n.satisfaction,
-          appeal: n.appealed_at === null ? null : { reason: n.appeal_reason, at: n.appealed_at.toISOString(), decision: n.appeal_decision, note: n.appeal_note },
+          appeal:
+            n.appealed_at === null
+              ? null
+              : { reason: n.appeal_reason, at: n.appealed_at.toISOString(), decision: n.appeal_decision, note: n.appeal_note },
         })),
       };
     },
 
     async answerRectification(user: AuthUser, id: number, response: string) {
       const n = await repo.notice(id);
-      const mine = n !== undefined && n.unit_id !== null && user.units.some((u) => u.id === n.unit_id) && user.roles.some((r) => r === 'unit_head' || r === 'handler');
+      const mine =
+        n !== undefined &&
+        n.unit_id !== null &&
+        user.units.some((u) => u.id === n.unit_id) &&
+        user.roles.some((r) => r === 'unit_head' || r === 'handler');
       if (!n || !mine) throw new DomainError('not_found');
       if (!(await repo.answerNotice(id, { response, by: user.id, at: clock.now() }))) {
         throw new DomainError('conflict', 'this rectification notice is already answered');
@@ -350,7 +388,14 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       if (!user.roles.includes('unit_head')) return { items: [] };
       const rows = await repo.pendingFor(user.units.map((u) => u.id));
       return {
-        items: rows.map((k) => ({ id: k.id, caseId: k.case_id, trackingNo: k.tracking_no, caseTitle: k.title, agenda: k.agenda, convenedAt: k.convened_at.toISOString() })),
+        items: rows.map((k) => ({
+          id: k.id,
+          caseId: k.case_id,
+          trackingNo: k.tracking_no,
+          caseTitle: k.title,
+          agenda: k.agenda,
+          convenedAt: k.convened_at.toISOString(),
+        })),
       };
     },
 
@@ -376,7 +421,13 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       const letter = answerLetter(row, sn, {
         issuer: issuerUnit?.name ?? '政务服务中心',
         originUnitName: origin?.name ?? null,
-        citations: citations.map((c) => ({ title: c.title, docNumber: c.doc_number, articleNo: c.article_no, body: c.body, repealed: c.repealed })),
+        citations: citations.map((c) => ({
+          title: c.title,
+          docNumber: c.doc_number,
+          articleNo: c.article_no,
+          body: c.body,
+          repealed: c.repealed,
+        })),
         contact: officer ? `联系人：${officer.displayName}（办不成事反映窗口）  咨询电话：12345` : null,
       });
       return { pdf: await renderOfficialLetter(letter), fileName: `answer-${row.tracking_no}.pdf` };

@@ -44,10 +44,29 @@ async function policy(h: Harness, docNumber: string, extra: Record<string, unkno
 
 /** Counts that must not move when a request is refused. */
 async function footprint(h: Harness, caseId: number) {
-  const count = async (table: 'case_events' | 'outbox' | 'referrals' | 'rectification_notices' | 'policy_barriers' | 'consultations' | 'case_citations') =>
-    Number((await h.db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n);
-  const c = (await h.db.db.selectFrom('cases').select(['status', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow());
-  return { ...c, events: await count('case_events'), outbox: await count('outbox'), referrals: await count('referrals'), notices: await count('rectification_notices'), barriers: await count('policy_barriers'), consultations: await count('consultations'), citations: await count('case_citations') };
+  const count = async (
+    table: 'case_events' | 'outbox' | 'referrals' | 'rectification_notices' | 'policy_barriers' | 'consultations' | 'case_citations',
+  ) =>
+    Number(
+      (
+        await h.db.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('case_id', '=', caseId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const c = await h.db.db.selectFrom('cases').select(['status', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  return {
+    ...c,
+    events: await count('case_events'),
+    outbox: await count('outbox'),
+    referrals: await count('referrals'),
+    notices: await count('rectification_notices'),
+    barriers: await count('policy_barriers'),
+    consultations: await count('consultations'),
+    citations: await count('case_citations'),
+  };
 }
 
 describeEachDb('safety-net window', (get) => {
@@ -63,17 +82,38 @@ describeEachDb('safety-net window', (get) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('rootCause');
     // A cannot-be-done answer without a citation.
-    res = await post({ action: 'decide', outcome: 'cannot', text: '不能办理', rootCause: { kind: 'policy_barrier', finding: '上位法限制' } });
+    res = await post({
+      action: 'decide',
+      outcome: 'cannot',
+      text: '不能办理',
+      rootCause: { kind: 'policy_barrier', finding: '上位法限制' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('citations');
     // Citing an article that does not exist.
-    res = await post({ action: 'decide', outcome: 'cannot', text: '不能办理', citations: [999_999], rootCause: { kind: 'policy_barrier', finding: '上位法限制' } });
+    res = await post({
+      action: 'decide',
+      outcome: 'cannot',
+      text: '不能办理',
+      citations: [999_999],
+      rootCause: { kind: 'policy_barrier', finding: '上位法限制' },
+    });
     expect(res.statusCode).toBe(400);
     // Misconduct without the staff member's name; conduct on a non-conduct cause.
-    res = await post({ action: 'decide', outcome: 'done', text: '已办', rootCause: { kind: 'staff_conduct', conduct: 'misconduct', finding: '索要好处' } });
+    res = await post({
+      action: 'decide',
+      outcome: 'done',
+      text: '已办',
+      rootCause: { kind: 'staff_conduct', conduct: 'misconduct', finding: '索要好处' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('rootCause.staffName');
-    res = await post({ action: 'decide', outcome: 'done', text: '已办', rootCause: { kind: 'policy_barrier', conduct: 'subjective', finding: 'x' } });
+    res = await post({
+      action: 'decide',
+      outcome: 'done',
+      text: '已办',
+      rootCause: { kind: 'policy_barrier', conduct: 'subjective', finding: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     // A consultation with no invitees, or with a unit that does not exist.
     res = await post({ action: 'convene', unitIds: [], agenda: '会商' });
@@ -89,11 +129,30 @@ describeEachDb('safety-net window', (get) => {
     expect(await footprint(h, c.id)).toEqual(before);
 
     // Registration: a safety-net case names the failed matter; others may not carry one.
-    res = await h.req('safetynet', 'POST', '/api/v1/cases', { type: 'help', channel: 'safety_net', content: '没办成', regionCode: '140802', requester: { phone: '13800001234' } });
+    res = await h.req('safetynet', 'POST', '/api/v1/cases', {
+      type: 'help',
+      channel: 'safety_net',
+      content: '没办成',
+      regionCode: '140802',
+      requester: { phone: '13800001234' },
+    });
     expect(res.statusCode).toBe(400);
-    res = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: '咨询', regionCode: '140802', requester: { phone: '13800001234' }, failedMatter: { name: 'x' } });
+    res = await h.req('clerk', 'POST', '/api/v1/cases', {
+      type: 'help',
+      content: '咨询',
+      regionCode: '140802',
+      requester: { phone: '13800001234' },
+      failedMatter: { name: 'x' },
+    });
     expect(res.statusCode).toBe(400);
-    res = await h.req('safetynet', 'POST', '/api/v1/cases', { type: 'help', channel: 'safety_net', content: '没办成', regionCode: '140802', requester: { phone: '13800001234' }, failedMatter: { name: '公积金提取', unitId: 999_999 } });
+    res = await h.req('safetynet', 'POST', '/api/v1/cases', {
+      type: 'help',
+      channel: 'safety_net',
+      content: '没办成',
+      regionCode: '140802',
+      requester: { phone: '13800001234' },
+      failedMatter: { name: '公积金提取', unitId: 999_999 },
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -132,7 +191,10 @@ describeEachDb('safety-net window', (get) => {
     const ledger = (await h.req('supervisor', 'GET', '/api/v1/safety-net/barriers')).json();
     const entry = ledger.items.find((b: { caseId: number }) => b.caseId === c.id);
     expect(entry).toMatchObject({ matterName: '不动产首次登记', policyIds: [p], status: 'open' });
-    const patched = await h.req('supervisor', 'PATCH', `/api/v1/safety-net/barriers/${entry.id}`, { proposal: '建议出台历史遗留房屋办证专项政策', status: 'proposed' });
+    const patched = await h.req('supervisor', 'PATCH', `/api/v1/safety-net/barriers/${entry.id}`, {
+      proposal: '建议出台历史遗留房屋办证专项政策',
+      status: 'proposed',
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ status: 'proposed', proposal: '建议出台历史遗留房屋办证专项政策' });
     expect((await h.req('handler', 'GET', '/api/v1/safety-net/barriers')).statusCode).toBe(403);
@@ -159,14 +221,23 @@ describeEachDb('safety-net window', (get) => {
     const list = await h.req('inspector', 'GET', '/api/v1/safety-net/referrals');
     expect(list.statusCode).toBe(200);
     const [referral] = list.json().items;
-    expect(referral).toMatchObject({ caseId: c.id, staffName: '赵某某', conduct: 'misconduct', unit: { id: h.org.units['approval'] }, status: 'open' });
+    expect(referral).toMatchObject({
+      caseId: c.id,
+      staffName: '赵某某',
+      conduct: 'misconduct',
+      unit: { id: h.org.units['approval'] },
+      status: 'open',
+    });
     for (const who of ['admin', 'supervisor']) {
       expect((await h.req(who, 'GET', `/api/v1/safety-net/referrals/${referral.id}`)).statusCode).toBe(404);
       expect((await h.req(who, 'PATCH', `/api/v1/safety-net/referrals/${referral.id}`, { status: 'concluded' })).statusCode).toBe(404);
     }
     const one = (await h.req('inspector', 'GET', `/api/v1/safety-net/referrals/${referral.id}`)).json();
     expect(one.views.map((v: { what: string }) => v.what)).toEqual(['detail']);
-    const updated = await h.req('inspector', 'PATCH', `/api/v1/safety-net/referrals/${referral.id}`, { status: 'investigating', note: '已约谈' });
+    const updated = await h.req('inspector', 'PATCH', `/api/v1/safety-net/referrals/${referral.id}`, {
+      status: 'investigating',
+      note: '已约谈',
+    });
     expect(updated.json()).toMatchObject({ status: 'investigating', note: '已约谈' });
     expect(updated.json().views).toHaveLength(2);
     // The staff member's name is nowhere in the case the centre sees.

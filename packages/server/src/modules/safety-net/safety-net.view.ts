@@ -38,7 +38,11 @@ export async function caseExtras(db: Db, row: CaseRow, now: Date) {
     citedAt: c.created_at.toISOString(),
   }));
   if (row.channel !== 'safety_net') return { citations, safetyNet: null };
-  const [sn, consultations, notices] = await Promise.all([repo.getCase(row.id), repo.consultationsOf(row.id), repo.notices({ caseId: row.id })]);
+  const [sn, consultations, notices] = await Promise.all([
+    repo.getCase(row.id),
+    repo.consultationsOf(row.id),
+    repo.notices({ caseId: row.id }),
+  ]);
   if (!sn) return { citations, safetyNet: null };
   const unitIds = new Set<number>();
   if (sn.origin_unit_id !== null) unitIds.add(sn.origin_unit_id);
@@ -70,7 +74,15 @@ export async function caseExtras(db: Db, row: CaseRow, now: Date) {
           opinions: opinions.map((o) => ({ unit: unit(o.unit_id)!, opinion: o.opinion, at: o.created_at.toISOString() })),
           // Who has not answered yet (empty once the consultation is closed and everyone spoke).
           pending: k.unit_ids.filter((u) => !answered.has(u)).map((u) => unit(u)!),
-          minutes: k.closed_at === null ? null : { leadUnit: unit(k.lead_unit_id), assistUnits: k.assist_unit_ids.map((u) => unit(u)!), decision: k.decision, at: k.closed_at.toISOString() },
+          minutes:
+            k.closed_at === null
+              ? null
+              : {
+                  leadUnit: unit(k.lead_unit_id),
+                  assistUnits: k.assist_unit_ids.map((u) => unit(u)!),
+                  decision: k.decision,
+                  at: k.closed_at.toISOString(),
+                },
           open: k.closed_at === null,
         };
       }),

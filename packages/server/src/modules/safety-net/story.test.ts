@@ -59,7 +59,13 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
       categoryCode: 'market.license',
       regionCode: '140802',
       requester: { name: '王杏桃', phone: '13935912345' },
-      failedMatter: { name: '食品经营许可证延续', unitId: approval, window: '审批局食品经营许可窗口', visits: 3, whatWasSaid: '校内超市需出示备案证明，否则不能换证' },
+      failedMatter: {
+        name: '食品经营许可证延续',
+        unitId: approval,
+        window: '审批局食品经营许可窗口',
+        visits: 3,
+        whatWasSaid: '校内超市需出示备案证明，否则不能换证',
+      },
     });
     expect(reg.statusCode, reg.body).toBe(201);
     const c = reg.json() as { id: number; trackingNo: string; answerBy: string };
@@ -72,14 +78,26 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
 
     // Consultation: the approval and market section heads are called in, and told at once.
     h.clock.set(new Date(t0 + 10 * MIN));
-    detail = await act(h, 'safetynet', c.id, { action: 'convene', unitIds: [approval, market], agenda: '校内超市食品经营许可证延续是否需要备案证明' });
+    detail = await act(h, 'safetynet', c.id, {
+      action: 'convene',
+      unitIds: [approval, market],
+      agenda: '校内超市食品经营许可证延续是否需要备案证明',
+    });
     expect(detail.status).toBe('in_progress');
     expect(detail.safetyNet.kind).toBe('complex');
     expect(detail.safetyNet.consultations[0].pending.map((u: { id: number }) => u.id).sort()).toEqual([approval, market].sort());
-    const convened = await h.db.db.selectFrom('outbox').select(['payload']).where('case_id', '=', c.id).where('topic', '=', 'case.convene').execute();
+    const convened = await h.db.db
+      .selectFrom('outbox')
+      .select(['payload'])
+      .where('case_id', '=', c.id)
+      .where('topic', '=', 'case.convene')
+      .execute();
     expect(convened).toHaveLength(1);
     expect(convened[0]!.payload['audience']).toEqual(
-      expect.arrayContaining([expect.objectContaining({ role: 'unit_head', unitId: approval }), expect.objectContaining({ role: 'unit_head', unitId: market })]),
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'unit_head', unitId: approval }),
+        expect.objectContaining({ role: 'unit_head', unitId: market }),
+      ]),
     );
     const pending = (await h.req('approvalhead', 'GET', '/api/v1/safety-net/consultations/pending')).json();
     expect(pending.items.map((k: { caseId: number }) => k.caseId)).toEqual([c.id]);
@@ -88,7 +106,10 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
     h.clock.set(new Date(t0 + 40 * MIN));
     const found = (await h.req('approvalhead', 'GET', `/api/v1/policies?q=${encodeURIComponent('备案')}`)).json();
     expect(found.items.map((p: { id: number }) => p.id)).toContain(renewal);
-    detail = await act(h, 'approvalhead', c.id, { action: 'recordOpinion', opinion: '经查《食品经营许可和备案管理办法》，延续申请无需备案证明，可当场换发。' });
+    detail = await act(h, 'approvalhead', c.id, {
+      action: 'recordOpinion',
+      opinion: '经查《食品经营许可和备案管理办法》，延续申请无需备案证明，可当场换发。',
+    });
     expect(detail.safetyNet.consultations[0].pending.map((u: { id: number }) => u.id)).toEqual([market]);
     await act(h, 'approvalhead', c.id, { action: 'recordOpinion', opinion: '再说一次' }, 403);
     await act(h, 'handler', c.id, { action: 'recordOpinion', opinion: '承办人不能代表科室' }, 403);
@@ -96,7 +117,12 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
 
     h.clock.set(new Date(t0 + 60 * MIN));
     await act(h, 'safetynet', c.id, { action: 'cite', policyId: renewal, note: '延续无需备案证明' });
-    detail = await act(h, 'safetynet', c.id, { action: 'recordMinutes', leadUnitId: approval, assistUnitIds: [market], decision: '该超市不在开具备案证明的范围内，由审批局当场换发许可证。' });
+    detail = await act(h, 'safetynet', c.id, {
+      action: 'recordMinutes',
+      leadUnitId: approval,
+      assistUnitIds: [market],
+      decision: '该超市不在开具备案证明的范围内，由审批局当场换发许可证。',
+    });
     expect(detail.safetyNet.consultations[0].minutes).toMatchObject({ leadUnit: { id: approval }, assistUnits: [{ id: market }] });
 
     // Done in 1 h 50 min, with the root cause: the window misread the rule.
@@ -110,21 +136,32 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
       rootCause: { kind: 'staff_conduct', conduct: 'subjective', finding: '窗口工作人员误读规定，要求提供不必要的备案证明' },
     });
     expect(detail.status).toBe('replied');
-    expect(detail.safetyNet.decision).toMatchObject({ outcome: 'done', minutesToDecision: 110, rootCause: { kind: 'staff_conduct', conduct: 'subjective' } });
+    expect(detail.safetyNet.decision).toMatchObject({
+      outcome: 'done',
+      minutesToDecision: 110,
+      rootCause: { kind: 'staff_conduct', conduct: 'subjective' },
+    });
     expect(detail.safetyNet.decision.minutesToDecision).toBeLessThan(120);
     expect(detail.safetyNet.decision.letterNo).toMatch(/^盐政服答〔2026〕\d+号$/);
     expect(detail.citations).toEqual([expect.objectContaining({ policyId: renewal, repealed: false })]);
     expect(detail.reply.policyBasis).toContain('食品经营许可和备案管理办法');
-    expect(detail.safetyNet.rectifications).toEqual([expect.objectContaining({ unit: expect.objectContaining({ id: approval }), status: 'issued' })]);
+    expect(detail.safetyNet.rectifications).toEqual([
+      expect.objectContaining({ unit: expect.objectContaining({ id: approval }), status: 'issued' }),
+    ]);
     // Subjective conduct is not referred unless the officer asks: the inspector's ledger stays empty.
     expect((await h.req('inspector', 'GET', '/api/v1/safety-net/referrals')).json().items).toEqual([]);
 
     // The approval section sees and answers its rectification notice.
     const notices = (await h.req('approvalhead', 'GET', '/api/v1/safety-net/rectifications')).json();
     expect(notices.items).toHaveLength(1);
-    const answered = await h.req('approvalhead', 'POST', `/api/v1/safety-net/rectifications/${notices.items[0].id}/answer`, { response: '已组织窗口人员学习办法，更新一次性告知单。' });
+    const answered = await h.req('approvalhead', 'POST', `/api/v1/safety-net/rectifications/${notices.items[0].id}/answer`, {
+      response: '已组织窗口人员学习办法，更新一次性告知单。',
+    });
     expect(answered.statusCode, answered.body).toBe(200);
-    expect((await h.req('approvalhead', 'POST', `/api/v1/safety-net/rectifications/${notices.items[0].id}/answer`, { response: '再答一次' })).statusCode).toBe(409);
+    expect(
+      (await h.req('approvalhead', 'POST', `/api/v1/safety-net/rectifications/${notices.items[0].id}/answer`, { response: '再答一次' }))
+        .statusCode,
+    ).toBe(409);
 
     // The written answer: a real PDF with the document number, the matter and the policy basis.
     const pdf = await h.req('safetynet', 'GET', `/api/v1/cases/${c.id}/answer.pdf`);
@@ -149,7 +186,12 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
 
     // Follow-up: satisfied, closed, with its root cause on record.
     h.clock.set(new Date(t0 + 26 * 60 * MIN));
-    const closed = await act(h, 'supervisor', c.id, { action: 'followUp', solved: true, satisfaction: 'very_satisfied', comment: '感谢办不成事反映窗口' });
+    const closed = await act(h, 'supervisor', c.id, {
+      action: 'followUp',
+      solved: true,
+      satisfaction: 'very_satisfied',
+      comment: '感谢办不成事反映窗口',
+    });
     expect(closed.status).toBe('closed');
     expect(closed.safetyNet.decision.rootCause.kind).toBe('staff_conduct');
   });

@@ -32,7 +32,10 @@ export interface DeadlineRules {
   readonly calendar: WorkCalendar;
   policyFor(regionCode: string): TimeLimitPolicy;
   signBy(start: Date, regionCode: string): Date;
-  answerBy(start: Date, c: { type: CaseType; urgent: boolean; regionCode: string; channel?: string | undefined; safetyNetKind?: SafetyNetKind | undefined }): Date;
+  answerBy(
+    start: Date,
+    c: { type: CaseType; urgent: boolean; regionCode: string; channel?: string | undefined; safetyNetKind?: SafetyNetKind | undefined },
+  ): Date;
   /** Move an answer deadline by whole working days (an approved extension). */
   extend(answerBy: Date, days: number): Date;
   nearDue(start: Date, due: Date): Date;
@@ -68,7 +71,12 @@ export function deadlineRules(calendar: WorkCalendar, policies: ReadonlyMap<stri
     },
     answerBy(start, c) {
       const policy = rules.policyFor(c.regionCode);
-      return dueAt(start, answerLimitFor(policy, { type: c.type, urgent: c.urgent, channel: c.channel, safetyNetKind: c.safetyNetKind }), calendar, policy.workingHours);
+      return dueAt(
+        start,
+        answerLimitFor(policy, { type: c.type, urgent: c.urgent, channel: c.channel, safetyNetKind: c.safetyNetKind }),
+        calendar,
+        policy.workingHours,
+      );
     },
     extend(answerBy, days) {
       const end = chinaDateTime(calendar.addWorkingDays(toChinaDate(answerBy), days), defaultWorkingHours.afternoonEnd);

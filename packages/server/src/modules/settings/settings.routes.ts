@@ -60,7 +60,8 @@ export function settingsRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
     requireRole(req, ['admin']);
     const lang = langOf(req);
     const date = parseWith(isoDateParamSchema, req.params.date, lang);
-    if (parseIsoDate(date) === null) throw new DomainError('validation_failed', `${date} is not a calendar date`, { fields: [{ path: 'date', message: 'not a date' }] });
+    if (parseIsoDate(date) === null)
+      throw new DomainError('validation_failed', `${date} is not a calendar date`, { fields: [{ path: 'date', message: 'not a date' }] });
     const body = parseWith(calendarOverrideSchema, req.body, lang);
     await repo.upsertCalendarOverride({ date, kind: body.kind, name: body.name ?? null });
     deps.deadlines.invalidate();
@@ -90,7 +91,8 @@ export function settingsRoutes(app: FastifyInstance, deps: { db: Db; clock: Cloc
     }
     if (!(await createRegionsRepo(deps.db).exists(regionCode))) throw new DomainError('not_found', `unknown region ${regionCode}`);
     const problem = validateTimeLimitPolicyOverride(req.body);
-    if (problem !== null) throw new DomainError('validation_failed', problem, { fields: [{ path: problem.split(':')[0] ?? '', message: problem }] });
+    if (problem !== null)
+      throw new DomainError('validation_failed', problem, { fields: [{ path: problem.split(':')[0] ?? '', message: problem }] });
     await repo.upsertTimeLimitPolicy(regionCode, req.body as Record<string, unknown>, deps.clock.now());
     deps.deadlines.invalidate();
     const rules = await deps.deadlines.snapshot();

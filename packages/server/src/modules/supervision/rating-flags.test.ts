@@ -10,7 +10,13 @@ describeEachDb('supervision: flagged ratings', (get) => {
     const h = get();
     const ids: number[] = [];
     for (let i = 0; i < 9; i++) {
-      const r = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'help', content: `楼道照明维修 ${i}`, categoryCode: 'water.outage', regionCode: '140802', requester: { name: '吴女士', phone: `1393591${String(2000 + i)}` } });
+      const r = await h.req('clerk', 'POST', '/api/v1/cases', {
+        type: 'help',
+        content: `楼道照明维修 ${i}`,
+        categoryCode: 'water.outage',
+        regionCode: '140802',
+        requester: { name: '吴女士', phone: `1393591${String(2000 + i)}` },
+      });
       const id = r.json().id as number;
       ids.push(id);
       await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });

@@ -8,7 +8,11 @@ import { createSupervisionRepo } from './supervision.repo.ts';
  * ratings before the answer, all-top-grade units whose matters come back, the same comment on many
  * cases). A flag is a reason for a supervisor to look, never proof.
  */
-export async function ratingFlags(db: Db, prefixes: readonly string[], from: Date): Promise<{ flags: RatingFlag[]; leadUnitOf: Map<number, number | null>; ratings: number }> {
+export async function ratingFlags(
+  db: Db,
+  prefixes: readonly string[],
+  from: Date,
+): Promise<{ flags: RatingFlag[]; leadUnitOf: Map<number, number | null>; ratings: number }> {
   const rows = await createSupervisionRepo(db).ratings(prefixes, from);
   const records: RatingRecord[] = [];
   for (const r of rows) {
@@ -34,7 +38,10 @@ export async function ratingFlags(db: Db, prefixes: readonly string[], from: Dat
 }
 
 /** Flagged cases per lead unit (each case once per unit), for the overview. */
-export function flaggedCasesByUnit(flags: readonly RatingFlag[], leadUnitOf: ReadonlyMap<number, number | null>): Map<number | null, number> {
+export function flaggedCasesByUnit(
+  flags: readonly RatingFlag[],
+  leadUnitOf: ReadonlyMap<number, number | null>,
+): Map<number | null, number> {
   const seen = new Map<number | null, Set<number>>();
   for (const f of flags) {
     for (const c of f.caseIds) {

@@ -20,7 +20,10 @@ const run = postgresUp || process.env['CI'] === 'true';
     db = await openTestDb('postgres');
     const org = await seedDemoOrg(db.db);
     const t0 = Date.now();
-    await generateCases(db.db, ROWS, { unitIds: Object.values(org.units), regionCodes: ['140802', '140802001', '140802002', '140311', '140311200'] });
+    await generateCases(db.db, ROWS, {
+      unitIds: Object.values(org.units),
+      regionCodes: ['140802', '140802001', '140802002', '140311', '140311200'],
+    });
     console.log(`[scanner-explain] generated ${ROWS} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }, 600_000);
   afterAll(async () => {
@@ -28,9 +31,16 @@ const run = postgresUp || process.env['CI'] === 'true';
   });
 
   it('claims due cases through the index on next_escalation_at', async () => {
-    const total = await db.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const total = await db.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(total.n)).toBeGreaterThanOrEqual(ROWS);
-    const due = await db.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('next_escalation_at', 'is not', null).executeTakeFirstOrThrow();
+    const due = await db.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('next_escalation_at', 'is not', null)
+      .executeTakeFirstOrThrow();
     const q = claimDueQuery(db.db, new Date(), 200).compile();
     const plan = await db.db.transaction().execute(async (trx) => {
       const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({ ...q, sql: `explain (analyze, buffers) ${q.sql}` });

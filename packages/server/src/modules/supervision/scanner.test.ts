@@ -28,12 +28,35 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     const id = reg.json().id as number;
     await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await act(h, 'handler2', id, { action: 'sign' });
-    const row = () => h.db.db.selectFrom('cases').select(['next_due_at', 'near_due_at', 'next_escalation_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = () =>
+      h.db.db
+        .selectFrom('cases')
+        .select(['next_due_at', 'near_due_at', 'next_escalation_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
     const first = await row();
     expect(first.next_escalation_at?.getTime()).toBe(first.near_due_at?.getTime());
     const levels = async () =>
-      (await h.db.db.selectFrom('case_events').select(['action', 'actor_role']).where('case_id', '=', id).where('action', 'in', ['urge', 'supervise', 'escalate']).orderBy('seq').execute()).map((e) => `${e.action}:${e.actor_role}`);
-    const outbox = async () => (await h.db.db.selectFrom('outbox').select('topic').where('case_id', '=', id).where('topic', 'in', ['case.urge', 'case.supervise', 'case.escalate']).execute()).map((m) => m.topic).sort();
+      (
+        await h.db.db
+          .selectFrom('case_events')
+          .select(['action', 'actor_role'])
+          .where('case_id', '=', id)
+          .where('action', 'in', ['urge', 'supervise', 'escalate'])
+          .orderBy('seq')
+          .execute()
+      ).map((e) => `${e.action}:${e.actor_role}`);
+    const outbox = async () =>
+      (
+        await h.db.db
+          .selectFrom('outbox')
+          .select('topic')
+          .where('case_id', '=', id)
+          .where('topic', 'in', ['case.urge', 'case.supervise', 'case.escalate'])
+          .execute()
+      )
+        .map((m) => m.topic)
+        .sort();
 
     // Nothing is due yet.
     expect((await scanner.scanOnce()).urge).toBe(0);
@@ -73,7 +96,11 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     expect(water).toMatchObject({ unitName: '盐湖区水务局', escalations: { urge: 2, supervise: 1, escalate: 1 } });
     expect(overview.recentEscalations[0]).toMatchObject({ caseId: id, level: 'urge' });
     expect((await h.req('handler2', 'GET', '/api/v1/supervision/overview')).statusCode).toBe(403);
-    expect((await h.req('leader', 'GET', '/api/v1/supervision/overview')).json().units.find((u: { unitId: number }) => u.unitId === h.org.units['water'])).toBeUndefined();
+    expect(
+      (await h.req('leader', 'GET', '/api/v1/supervision/overview'))
+        .json()
+        .units.find((u: { unitId: number }) => u.unitId === h.org.units['water']),
+    ).toBeUndefined();
     // The audit chain still verifies with the system's events in it.
     expect((await verifyAuditChains(h.db.db)).firstBroken).toBeNull();
   });
@@ -82,17 +109,32 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     const h = get();
     const ids: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await h.req('clerk', 'POST', '/api/v1/cases', { type: 'consultation', content: `咨询公积金提取办法 ${i}`, categoryCode: 'water.outage', regionCode: '140802', requester: { name: '钱先生', phone: '13935912300' } });
+      const r = await h.req('clerk', 'POST', '/api/v1/cases', {
+        type: 'consultation',
+        content: `咨询公积金提取办法 ${i}`,
+        categoryCode: 'water.outage',
+        regionCode: '140802',
+        requester: { name: '钱先生', phone: '13935912300' },
+      });
       ids.push(r.json().id as number);
       await act(h, 'dispatcher', ids.at(-1)!, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     }
-    const latest = await h.db.db.selectFrom('cases').select((eb) => eb.fn.max('next_due_at').as('m')).where('id', 'in', ids).executeTakeFirstOrThrow();
+    const latest = await h.db.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.max('next_due_at').as('m'))
+      .where('id', 'in', ids)
+      .executeTakeFirstOrThrow();
     h.clock.set(new Date(new Date(latest.m as Date).getTime() + 60_000));
     const a = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
     const b = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
     const [ra, rb] = await Promise.all([a.scanOnce(), b.scanOnce()]);
     expect(ra.supervise + rb.supervise).toBe(12);
-    const events = await h.db.db.selectFrom('case_events').select('case_id').where('case_id', 'in', ids).where('action', '=', 'supervise').execute();
+    const events = await h.db.db
+      .selectFrom('case_events')
+      .select('case_id')
+      .where('case_id', 'in', ids)
+      .where('action', '=', 'supervise')
+      .execute();
     expect(events).toHaveLength(12);
   });
 
@@ -119,7 +161,12 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     h.resetSessions();
     const scanner = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
     expect((await scanner.scanOnce()).urge).toBeGreaterThanOrEqual(1);
-    const urged = await h.db.db.selectFrom('outbox').select('payload').where('case_id', '=', id).where('topic', '=', 'case.urge').executeTakeFirstOrThrow();
+    const urged = await h.db.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('case_id', '=', id)
+      .where('topic', '=', 'case.urge')
+      .executeTakeFirstOrThrow();
     const p = urged.payload as { pendingConsultationUnitIds?: number[]; audience: { kind: string; unitId?: number }[] };
     expect(p.pendingConsultationUnitIds).toEqual([market]);
     expect(p.audience).toEqual(expect.arrayContaining([expect.objectContaining({ unitId: market })]));

@@ -33,8 +33,12 @@ async function pendingConsultationUnits(trx: Db, caseId: number): Promise<number
 
 /** Who hears of each level: the handling unit, then its head and the supervisors, then the leaders. */
 function audienceOf(level: EscalationLevel, c: { region_code: string; lead_unit_id: number | null }): Audience[] {
-  const unit: Audience[] = c.lead_unit_id !== null ? [{ kind: 'unit', unitId: c.lead_unit_id }] : [{ kind: 'role', role: 'dispatcher', regionCode: c.region_code }];
-  const head: Audience[] = c.lead_unit_id !== null ? [{ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId: c.lead_unit_id }] : [];
+  const unit: Audience[] =
+    c.lead_unit_id !== null
+      ? [{ kind: 'unit', unitId: c.lead_unit_id }]
+      : [{ kind: 'role', role: 'dispatcher', regionCode: c.region_code }];
+  const head: Audience[] =
+    c.lead_unit_id !== null ? [{ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId: c.lead_unit_id }] : [];
   const supervisor: Audience = { kind: 'role', role: 'supervisor', regionCode: c.region_code };
   if (level === 'urge') return unit;
   if (level === 'supervise') return [...unit, ...head, supervisor];
@@ -71,11 +75,22 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
               await repo.setNextEscalation(c.id, null);
               continue;
             }
-            const times = { nearDueAt: c.near_due_at, dueAt: c.next_due_at, leaderAt: rules.extend(c.next_due_at, r.leaderAfterWorkingDays) };
+            const times = {
+              nearDueAt: c.near_due_at,
+              dueAt: c.next_due_at,
+              leaderAt: rules.extend(c.next_due_at, r.leaderAfterWorkingDays),
+            };
             const rank = escalationRank(times, now);
             if (rank > 0) {
               const level = levelOfRank(rank as 1 | 2 | 3);
-              const fresh = await repo.record({ caseId: c.id, dueAt: c.next_due_at, level, unitId: c.lead_unit_id, regionCode: c.region_code, at: now });
+              const fresh = await repo.record({
+                caseId: c.id,
+                dueAt: c.next_due_at,
+                level,
+                unitId: c.lead_unit_id,
+                regionCode: c.region_code,
+                at: now,
+              });
               if (fresh) {
                 const payload = { level, dueAt: c.next_due_at.toISOString(), unitId: c.lead_unit_id };
                 const event = await appendEvent(trx, {
@@ -92,12 +107,24 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
                 // A safety-net case waiting on a consultation: the invited units that have not
                 // given their opinion are chased too (the consultation has the case's deadline).
                 const pending = c.channel === 'safety_net' ? await pendingConsultationUnits(trx, c.id) : [];
-                const audience = [...audienceOf(level, c), ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId }))];
+                const audience = [
+                  ...audienceOf(level, c),
+                  ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId })),
+                ];
                 await createOutboxRepo(trx).enqueue(
                   {
                     topic: `case.${level}`,
                     caseId: c.id,
-                    payload: { eventId: event.id, caseId: c.id, trackingNo: c.tracking_no, action: level, status: c.status, audience, dueAt: payload.dueAt, ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}) },
+                    payload: {
+                      eventId: event.id,
+                      caseId: c.id,
+                      trackingNo: c.tracking_no,
+                      action: level,
+                      status: c.status,
+                      audience,
+                      dueAt: payload.dueAt,
+                      ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}),
+                    },
                   },
                   now,
                 );

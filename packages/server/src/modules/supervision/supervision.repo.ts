@@ -20,7 +20,14 @@ export function createSupervisionRepo(db: Db) {
     },
 
     /** Record a level of a deadline; false when it was recorded before (never announced twice). */
-    async record(e: { caseId: number; dueAt: Date; level: EscalationLevel; unitId: number | null; regionCode: string; at: Date }): Promise<boolean> {
+    async record(e: {
+      caseId: number;
+      dueAt: Date;
+      level: EscalationLevel;
+      unitId: number | null;
+      regionCode: string;
+      at: Date;
+    }): Promise<boolean> {
       const r = await db
         .insertInto('case_escalations')
         .values({ case_id: e.caseId, due_at: e.dueAt, level: e.level, unit_id: e.unitId, region_code: e.regionCode, created_at: e.at })
@@ -75,7 +82,17 @@ export function createSupervisionRepo(db: Db) {
         .selectFrom('case_escalations as x')
         .innerJoin('cases as c', 'c.id', 'x.case_id')
         .leftJoin('units as u', 'u.id', 'x.unit_id')
-        .select(['x.case_id', 'c.tracking_no', 'c.title', 'c.status', 'x.level', 'x.due_at', 'x.created_at', 'x.unit_id', 'u.name as unit_name'])
+        .select([
+          'x.case_id',
+          'c.tracking_no',
+          'c.title',
+          'c.status',
+          'x.level',
+          'x.due_at',
+          'x.created_at',
+          'x.unit_id',
+          'u.name as unit_name',
+        ])
         .where(inPrefixes('x.region_code', prefixes))
         .orderBy('x.created_at', 'desc')
         .limit(limit)
@@ -102,7 +119,9 @@ export function createSupervisionRepo(db: Db) {
           'c.lead_unit_id',
           'c.replied_at',
           sql<number[]>`coalesce((select array_agg(m.unit_id) from unit_members m where m.user_id = e.actor_id), '{}')`.as('actor_units'),
-          sql<boolean>`exists (select 1 from case_events r where r.case_id = e.case_id and r.action = 'reopen' and r.seq > e.seq)`.as('reopened'),
+          sql<boolean>`exists (select 1 from case_events r where r.case_id = e.case_id and r.action = 'reopen' and r.seq > e.seq)`.as(
+            'reopened',
+          ),
         ])
         .where('e.action', '=', 'followUp')
         .where('e.created_at', '>=', from)
@@ -114,13 +133,21 @@ export function createSupervisionRepo(db: Db) {
 
     async trackingNos(caseIds: readonly number[]): Promise<Map<number, string>> {
       if (caseIds.length === 0) return new Map();
-      const rows = await db.selectFrom('cases').select(['id', 'tracking_no']).where('id', 'in', [...new Set(caseIds)]).execute();
+      const rows = await db
+        .selectFrom('cases')
+        .select(['id', 'tracking_no'])
+        .where('id', 'in', [...new Set(caseIds)])
+        .execute();
       return new Map(rows.map((r) => [r.id, r.tracking_no]));
     },
 
     async unitNames(ids: readonly number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       return new Map(rows.map((r) => [r.id, r.name]));
     },
   };

@@ -27,7 +27,16 @@ export interface SupervisionOverview {
   days: number;
   totals: Omit<UnitOverview, 'unitId' | 'unitName'>;
   units: UnitOverview[];
-  recentEscalations: { caseId: number; trackingNo: string; title: string; status: string; level: EscalationLevel; dueAt: string; at: string; unit: { id: number; name: string } | null }[];
+  recentEscalations: {
+    caseId: number;
+    trackingNo: string;
+    title: string;
+    status: string;
+    level: EscalationLevel;
+    dueAt: string;
+    at: string;
+    unit: { id: number; name: string } | null;
+  }[];
 }
 
 /** Per-unit counts for the supervision centre: what is near due, overdue, escalated, returned, flagged. */
@@ -36,7 +45,8 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
   const repo = createSupervisionRepo(db);
 
   function prefixesOf(user: AuthUser): string[] {
-    if (!user.roles.some((r) => supervisionRoles.includes(r))) throw new DomainError('forbidden', 'the supervision centre is for supervisors, dispatchers, leaders and admins');
+    if (!user.roles.some((r) => supervisionRoles.includes(r)))
+      throw new DomainError('forbidden', 'the supervision centre is for supervisors, dispatchers, leaders and admins');
     return user.roles.includes('admin') ? [''] : caseScopeFor(user).regionPrefixes.slice();
   }
 
@@ -56,7 +66,15 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
       const unit = (id: number | null): UnitOverview => {
         let u = byUnit.get(id);
         if (!u) {
-          u = { unitId: id, unitName: null, nearDue: 0, overdue: 0, escalations: { urge: 0, supervise: 0, escalate: 0 }, returns: 0, flaggedRatings: 0 };
+          u = {
+            unitId: id,
+            unitName: null,
+            nearDue: 0,
+            overdue: 0,
+            escalations: { urge: 0, supervise: 0, escalate: 0 },
+            returns: 0,
+            flaggedRatings: 0,
+          };
           byUnit.set(id, u);
         }
         return u;
@@ -73,7 +91,10 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
         (t, u) => ({
           nearDue: t.nearDue + u.nearDue,
           overdue: t.overdue + u.overdue,
-          escalations: Object.fromEntries(escalationLevels.map((l) => [l, t.escalations[l] + u.escalations[l]])) as Record<EscalationLevel, number>,
+          escalations: Object.fromEntries(escalationLevels.map((l) => [l, t.escalations[l] + u.escalations[l]])) as Record<
+            EscalationLevel,
+            number
+          >,
           returns: t.returns + u.returns,
           flaggedRatings: t.flaggedRatings + u.flaggedRatings,
         }),

@@ -26,7 +26,13 @@ interface CategoryValues {
 }
 
 /** Add a category (top level or under a parent) or rename one. */
-export function CategoryDialog(props: { editing?: AdminCategory | undefined; parent?: AdminCategory | undefined; categories: AdminCategory[]; onDone: (c: AdminCategory) => void; onCancel: () => void }) {
+export function CategoryDialog(props: {
+  editing?: AdminCategory | undefined;
+  parent?: AdminCategory | undefined;
+  categories: AdminCategory[];
+  onDone: (c: AdminCategory) => void;
+  onCancel: () => void;
+}) {
   const { editing, parent, categories } = props;
   const { t, lang } = useI18n();
   const [form] = Form.useForm<CategoryValues>();
@@ -69,7 +75,13 @@ export function CategoryDialog(props: { editing?: AdminCategory | undefined; par
   return (
     <Modal
       open
-      title={editing ? t('admin.catalog.editCategory') : parent ? `${t('admin.catalog.addSub')} · ${categoryName(parent, lang)}` : t('admin.catalog.addCategory')}
+      title={
+        editing
+          ? t('admin.catalog.editCategory')
+          : parent
+            ? `${t('admin.catalog.addSub')} · ${categoryName(parent, lang)}`
+            : t('admin.catalog.addCategory')
+      }
       okText={t('save')}
       cancelText={t('cancel')}
       confirmLoading={busy}
@@ -86,7 +98,8 @@ export function CategoryDialog(props: { editing?: AdminCategory | undefined; par
           // A new parent gives the code its prefix, unless the user already typed a code of their own.
           if (changed.parentCode === undefined || editing) return;
           const typed = all.code ?? '';
-          if (typed === '' || typed.endsWith('.') || categories.some((c) => typed === `${c.code}.`)) form.setFieldValue('code', changed.parentCode ? `${changed.parentCode}.` : '');
+          if (typed === '' || typed.endsWith('.') || categories.some((c) => typed === `${c.code}.`))
+            form.setFieldValue('code', changed.parentCode ? `${changed.parentCode}.` : '');
         }}
       >
         <Form.Item name="parentCode" label={t('admin.catalog.parent')}>
@@ -95,11 +108,18 @@ export function CategoryDialog(props: { editing?: AdminCategory | undefined; par
             showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: '', label: t('admin.catalog.parentNone') },
-              ...categories.filter((c) => c.active && c.code !== editing?.code).map((c) => ({ value: c.code, label: `${categoryName(c, lang)}（${c.code}）` })),
+              ...categories
+                .filter((c) => c.active && c.code !== editing?.code)
+                .map((c) => ({ value: c.code, label: `${categoryName(c, lang)}（${c.code}）` })),
             ]}
           />
         </Form.Item>
-        <Form.Item name="code" label={t('admin.catalog.code')} rules={[required, zodRule(categoryCodeSchema, messages.code)]} extra={editing ? undefined : t('admin.catalog.subCodeRule')}>
+        <Form.Item
+          name="code"
+          label={t('admin.catalog.code')}
+          rules={[required, zodRule(categoryCodeSchema, messages.code)]}
+          extra={editing ? undefined : t('admin.catalog.subCodeRule')}
+        >
           <Input disabled={Boolean(editing)} maxLength={64} autoComplete="off" />
         </Form.Item>
         <Form.Item name="nameZh" label={t('admin.catalog.nameZh')} rules={[required, zodRule(categoryNameZhSchema)]}>
@@ -150,9 +170,23 @@ export function RuleDialog(props: {
 
   const required = { required: true, message: t('admin.required') };
   return (
-    <Modal open title={t('admin.catalog.addRule')} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onCancel} width={560}>
+    <Modal
+      open
+      title={t('admin.catalog.addRule')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={props.onCancel}
+      width={560}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ categoryCode: props.category, regionPrefix: props.regions[0] ? regionPrefix(props.regions[0].code) : undefined }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ categoryCode: props.category, regionPrefix: props.regions[0] ? regionPrefix(props.regions[0].code) : undefined }}
+      >
         <Form.Item name="categoryCode" label={t('category')} rules={[required]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -160,12 +194,18 @@ export function RuleDialog(props: {
               .filter((c) => c.active)
               .map((c) => {
                 const parent = c.parentCode ? byCode.get(c.parentCode) : undefined;
-                return { value: c.code, label: parent ? `${categoryName(parent, lang)} / ${categoryName(c, lang)}` : categoryName(c, lang) };
+                return {
+                  value: c.code,
+                  label: parent ? `${categoryName(parent, lang)} / ${categoryName(c, lang)}` : categoryName(c, lang),
+                };
               })}
           />
         </Form.Item>
         <Form.Item name="regionPrefix" label={t('admin.catalog.regionPrefix')} rules={[required]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={props.regions.map((r) => ({ value: regionPrefix(r.code), label: `${r.name}（${regionPrefix(r.code)}）` }))} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={props.regions.map((r) => ({ value: regionPrefix(r.code), label: `${r.name}（${regionPrefix(r.code)}）` }))}
+          />
         </Form.Item>
         <Form.Item name="unitId" label={t('admin.catalog.unit')} rules={[required]}>
           <Select

@@ -88,7 +88,11 @@ export function UnitDialog(props: {
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} requiredMark>
-        <Form.Item name="name" label={t('admin.units.name')} rules={[{ required: true, whitespace: true, message: t('admin.required') }, zodRule(unitNameSchema)]}>
+        <Form.Item
+          name="name"
+          label={t('admin.units.name')}
+          rules={[{ required: true, whitespace: true, message: t('admin.required') }, zodRule(unitNameSchema)]}
+        >
           <Input maxLength={100} autoFocus />
         </Form.Item>
         <Form.Item name="kind" label={t('admin.units.kind')} rules={[{ required: true, message: t('admin.required') }]}>

@@ -36,7 +36,12 @@ function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /** Create a staff account, or change a user's name, phone, e-mail, notification language, roles and units. */
-export function UserDialog(props: { editing?: AdminUser | undefined; tree: AdminUnit[]; onDone: (u: AdminUser) => void; onCancel: () => void }) {
+export function UserDialog(props: {
+  editing?: AdminUser | undefined;
+  tree: AdminUnit[];
+  onDone: (u: AdminUser) => void;
+  onCancel: () => void;
+}) {
   const { editing, tree } = props;
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -46,7 +51,12 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
   const unitOptions = flattenUnits(tree)
     .filter((u) => u.active || current.has(u.id))
     .map((u) => ({ value: u.id, label: u.name, disabled: !u.active && !current.has(u.id) }));
-  const messages = { username: t('admin.users.usernameInvalid'), password: t('admin.users.passwordRule'), phone: t('admin.users.phoneRule'), email: t('admin.users.emailRule') };
+  const messages = {
+    username: t('admin.users.usernameInvalid'),
+    password: t('admin.users.passwordRule'),
+    phone: t('admin.users.phoneRule'),
+    email: t('admin.users.emailRule'),
+  };
 
   async function onFinish(v: Values) {
     setError(null);
@@ -112,10 +122,19 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
             : { roles: [], unitIds: [] }
         }
       >
-        <Form.Item name="username" label={t('admin.users.username')} rules={[required, zodRule(usernameSchema, messages.username)]} extra={editing ? undefined : t('admin.users.usernameRule')}>
+        <Form.Item
+          name="username"
+          label={t('admin.users.username')}
+          rules={[required, zodRule(usernameSchema, messages.username)]}
+          extra={editing ? undefined : t('admin.users.usernameRule')}
+        >
           <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} autoFocus={!editing} />
         </Form.Item>
-        <Form.Item name="displayName" label={t('admin.users.displayName')} rules={[{ ...required, whitespace: true }, zodRule(displayNameSchema)]}>
+        <Form.Item
+          name="displayName"
+          label={t('admin.users.displayName')}
+          rules={[{ ...required, whitespace: true }, zodRule(displayNameSchema)]}
+        >
           <Input maxLength={50} autoFocus={Boolean(editing)} />
         </Form.Item>
         {!editing && (
@@ -126,14 +145,28 @@ export function UserDialog(props: { editing?: AdminUser | undefined; tree: Admin
         <Form.Item name="phone" label={t('admin.users.phone')} rules={[zodRule(phoneSchema, messages.phone)]}>
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="email" label={t('admin.users.email')} extra={t('admin.users.emailHint')} rules={[zodRule(userEmailSchema, messages.email)]} normalize={(v: string) => v.trim()}>
+        <Form.Item
+          name="email"
+          label={t('admin.users.email')}
+          extra={t('admin.users.emailHint')}
+          rules={[zodRule(userEmailSchema, messages.email)]}
+          normalize={(v: string) => v.trim()}
+        >
           <Input type="email" maxLength={200} autoComplete="off" />
         </Form.Item>
         <Form.Item name="lang" label={t('admin.users.lang')} extra={t('admin.users.langHint')}>
-          <Select allowClear placeholder={t('admin.users.langDefault')} options={userLangs.map((l) => ({ value: l, label: t(`admin.users.lang.${l}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('admin.users.langDefault')}
+            options={userLangs.map((l) => ({ value: l, label: t(`admin.users.lang.${l}`) }))}
+          />
         </Form.Item>
         <Form.Item name="roles" label={t('admin.users.roles')} rules={[required, zodRule(roleListSchema)]}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))} />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))}
+          />
         </Form.Item>
         <Form.Item name="unitIds" label={t('admin.users.units')} rules={[required, zodRule(unitIdListSchema)]}>
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
@@ -164,11 +197,23 @@ export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onC
   }
 
   return (
-    <Modal open title={t('admin.users.resetFor', { name: props.user.displayName })} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={props.onCancel}>
+    <Modal
+      open
+      title={t('admin.users.resetFor', { name: props.user.displayName })}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={props.onCancel}
+    >
       <Alert type="info" showIcon title={t('admin.users.resetHint')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="password" label={t('admin.users.newPassword')} rules={[{ required: true, message: t('admin.required') }, zodRule(passwordSchema, t('admin.users.passwordRule'))]}>
+        <Form.Item
+          name="password"
+          label={t('admin.users.newPassword')}
+          rules={[{ required: true, message: t('admin.required') }, zodRule(passwordSchema, t('admin.users.passwordRule'))]}
+        >
           <Input.Password autoComplete="new-password" maxLength={256} autoFocus />
         </Form.Item>
         <Form.Item
@@ -178,7 +223,10 @@ export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onC
           rules={[
             { required: true, message: t('admin.required') },
             ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('admin.users.passwordMismatch')))),
+              validator: (_, value) =>
+                !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('admin.users.passwordMismatch'))),
             }),
           ]}
         >

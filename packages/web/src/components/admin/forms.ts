@@ -17,7 +17,12 @@ export function withoutEmpty<V extends Record<string, unknown>>(values: V): Part
  * Check a whole request body with its schema before sending (cross-field rules included) and
  * put each problem next to its field. `messages` replaces zod's text for a field.
  */
-export function checkWith<S extends z.ZodType>(form: FormInstance, schema: S, body: unknown, messages: Record<string, string> = {}): z.output<S> | null {
+export function checkWith<S extends z.ZodType>(
+  form: FormInstance,
+  schema: S,
+  body: unknown,
+  messages: Record<string, string> = {},
+): z.output<S> | null {
   const res = schema.safeParse(body);
   if (res.success) return res.data;
   const byField = new Map<string, string>();

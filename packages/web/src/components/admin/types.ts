@@ -59,5 +59,7 @@ export function flattenUnits(nodes: readonly AdminUnit[], depth = 0): (AdminUnit
 
 /** Table tree data: antd shows an expander only where `children` is present. */
 export function asTreeRows<N extends { children: N[] }>(nodes: readonly N[]): N[] {
-  return nodes.map((n) => (n.children.length > 0 ? { ...n, children: asTreeRows(n.children) } : ({ ...n, children: undefined } as unknown as N)));
+  return nodes.map((n) =>
+    n.children.length > 0 ? { ...n, children: asTreeRows(n.children) } : ({ ...n, children: undefined } as unknown as N),
+  );
 }

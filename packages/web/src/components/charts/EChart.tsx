@@ -52,7 +52,14 @@ export function EChart({ option, height = 300, label }: { option: EChartsCoreOpt
 
   return (
     <div style={{ position: 'relative', width: '100%', height }}>
-      <div ref={box} role="img" aria-label={label} data-chart={label} data-ready={ready ? 'true' : 'false'} style={{ width: '100%', height }} />
+      <div
+        ref={box}
+        role="img"
+        aria-label={label}
+        data-chart={label}
+        data-ready={ready ? 'true' : 'false'}
+        style={{ width: '100%', height }}
+      />
       {!ready && <Spin style={{ position: 'absolute', inset: 0, margin: 'auto', height: 32 }} />}
     </div>
   );

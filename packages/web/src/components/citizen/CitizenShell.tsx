@@ -52,7 +52,17 @@ export function CitizenShell({ view, title, children }: { view: CitizenView; tit
   return (
     <div style={{ minHeight: '100vh', background: token.colorBgLayout }}>
       <header style={{ background: token.colorPrimary, color: '#fff' }}>
-        <div style={{ maxWidth: 640, margin: '0 auto', padding: '10px 8px 10px 16px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+        <div
+          style={{
+            maxWidth: 640,
+            margin: '0 auto',
+            padding: '10px 8px 10px 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 8,
+          }}
+        >
           <Link to="/" style={{ color: '#fff', minWidth: 0 }}>
             <div style={{ fontSize: 17, fontWeight: 600, lineHeight: 1.3 }}>{t('appName')}</div>
             <div style={{ fontSize: 12, opacity: 0.85 }}>{t('slogan')}</div>

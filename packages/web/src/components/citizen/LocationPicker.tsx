@@ -43,7 +43,13 @@ export function LocationPicker({
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">{t('mapHelp')}</Typography.Text>
       {(tileUrl === null || tilesFailed) && <Alert type="info" showIcon title={tileUrl === null ? t('mapNoTiles') : t('mapTilesFailed')} />}
-      <Suspense fallback={<Spin description={t('loading')}><div style={{ height: 260 }} /></Spin>}>
+      <Suspense
+        fallback={
+          <Spin description={t('loading')}>
+            <div style={{ height: 260 }} />
+          </Spin>
+        }
+      >
         <PinMap
           pin={value}
           regionCode={regionCode}

@@ -54,12 +54,25 @@ export default function PinMap({
   const [start] = useState(() => (pin ? { center: [pin.lat, pin.lng] as LatLngTuple, zoom: 16 } : startOf(regionCode)));
   return (
     <div style={{ height: 260, background: '#eef1f4', borderRadius: 8, overflow: 'hidden' }} role="application" aria-label={label}>
-      <MapContainer center={start.center} zoom={start.zoom} style={{ height: '100%', background: '#eef1f4' }} scrollWheelZoom={false} attributionControl={false} ref={(m) => {
+      <MapContainer
+        center={start.center}
+        zoom={start.zoom}
+        style={{ height: '100%', background: '#eef1f4' }}
+        scrollWheelZoom={false}
+        attributionControl={false}
+        ref={(m) => {
           if (m) onReady(m);
-        }}>
+        }}
+      >
         {tileUrl && <TileLayer url={tileUrl} eventHandlers={{ tileerror: onTilesFailed }} />}
         <ClickToPin onPick={onPick} />
-        {pin && <CircleMarker center={[pin.lat, pin.lng]} radius={10} pathOptions={{ color: '#c0392b', fillColor: '#c0392b', fillOpacity: 0.8 }} />}
+        {pin && (
+          <CircleMarker
+            center={[pin.lat, pin.lng]}
+            radius={10}
+            pathOptions={{ color: '#c0392b', fillColor: '#c0392b', fillOpacity: 0.8 }}
+          />
+        )}
       </MapContainer>
     </div>
   );

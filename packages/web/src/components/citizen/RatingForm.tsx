@@ -50,7 +50,12 @@ export function RatingForm({ url, extra, onRated }: { url: string; extra?: Recor
           ]}
         />
       </Form.Item>
-      <Form.Item name="satisfaction" label={t('rateSatisfaction')} required rules={[zodRule(shape.satisfaction, { required: t('pickOne') })]}>
+      <Form.Item
+        name="satisfaction"
+        label={t('rateSatisfaction')}
+        required
+        rules={[zodRule(shape.satisfaction, { required: t('pickOne') })]}
+      >
         <Radio.Group
           style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
           optionType="button"

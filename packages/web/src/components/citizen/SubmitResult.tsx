@@ -56,7 +56,14 @@ export function SubmitResult({
           <div style={{ fontSize: 13, color: token.colorTextSecondary }}>{t('trackingNo')}</div>
           <div
             data-testid="tracking-no"
-            style={{ fontSize: 'clamp(18px, 6.4vw, 32px)', fontWeight: 700, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', whiteSpace: 'nowrap', color: token.colorPrimary, userSelect: 'all' }}
+            style={{
+              fontSize: 'clamp(18px, 6.4vw, 32px)',
+              fontWeight: 700,
+              fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+              whiteSpace: 'nowrap',
+              color: token.colorPrimary,
+              userSelect: 'all',
+            }}
           >
             {no}
           </div>
@@ -72,8 +79,14 @@ export function SubmitResult({
         items={[
           { key: 'type', label: t('type'), children: t(`type.${type}` as MessageKey) },
           { key: 'createdAt', label: t('submittedAt'), children: formatTime(submitted.createdAt, lang) },
-          { key: 'answerBy', label: t('answerBy'), children: <Typography.Text strong>{formatTime(submitted.answerBy, lang)}</Typography.Text> },
-          ...(photos.count > 0 && photos.error === null ? [{ key: 'photos', label: t('photosLabel'), children: t('photosSent', { n: photos.count }) }] : []),
+          {
+            key: 'answerBy',
+            label: t('answerBy'),
+            children: <Typography.Text strong>{formatTime(submitted.answerBy, lang)}</Typography.Text>,
+          },
+          ...(photos.count > 0 && photos.error === null
+            ? [{ key: 'photos', label: t('photosLabel'), children: t('photosSent', { n: photos.count }) }]
+            : []),
         ]}
       />
       {photos.error !== null && (

@@ -10,10 +10,24 @@ export interface TrackValues {
 }
 
 /** Full-width digits and dashes (Chinese input methods) and stray spaces become plain ones. */
-const plain = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').replace(/\s+/g, '').replace(/[‐‑‒–—―]/g, '-') : v);
+const plain = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .normalize('NFKC')
+        .replace(/\s+/g, '')
+        .replace(/[‐‑‒–—―]/g, '-')
+    : v;
 
 /** Tracking number + the last 4 digits of the phone, checked with the API's own schemas. `initial` is read once (remount with a key to change it). */
-export function TrackForm({ initial, loading, onSearch }: { initial: Partial<TrackValues>; loading: boolean; onSearch: (v: TrackValues) => void }) {
+export function TrackForm({
+  initial,
+  loading,
+  onSearch,
+}: {
+  initial: Partial<TrackValues>;
+  loading: boolean;
+  onSearch: (v: TrackValues) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<TrackValues>();
   return (
@@ -30,7 +44,12 @@ export function TrackForm({ initial, loading, onSearch }: { initial: Partial<Tra
         name="phone"
         label={t('phoneLast4')}
         normalize={plain}
-        rules={[zodRule(trackQuerySchema.shape.phone, { required: t('fieldRequired', { field: t('phoneLast4') }), message: t('phoneLast4Invalid') })]}
+        rules={[
+          zodRule(trackQuerySchema.shape.phone, {
+            required: t('fieldRequired', { field: t('phoneLast4') }),
+            message: t('phoneLast4Invalid'),
+          }),
+        ]}
       >
         <Input maxLength={4} inputMode="numeric" autoComplete="off" placeholder="1234" />
       </Form.Item>

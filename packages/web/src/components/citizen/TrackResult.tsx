@@ -43,7 +43,10 @@ export function TrackResult({
   const statusKey = (prefix: string) => `${prefix}.${data.status}` as MessageKey;
   // Newest first: what happened last is what the citizen came to see.
   const timeline = [...data.timeline].reverse();
-  const letter = data.writtenAnswer && last4 !== null ? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf?phone=${encodeURIComponent(last4)}` : null;
+  const letter =
+    data.writtenAnswer && last4 !== null
+      ? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf?phone=${encodeURIComponent(last4)}`
+      : null;
   const letterButton = letter && (
     <Button icon={<FilePdfOutlined />} href={letter} target="_blank" rel="noopener" data-testid="answer-pdf" block style={{ marginTop: 8 }}>
       {t('writtenAnswer')}
@@ -68,7 +71,11 @@ export function TrackResult({
         }
       >
         <Flex align="center" gap={8} wrap style={{ marginBottom: 8 }}>
-          <Tag color={tagColour[data.status] ?? 'red'} style={{ fontSize: 15, padding: '2px 10px', marginInlineEnd: 0 }} data-testid="citizen-status">
+          <Tag
+            color={tagColour[data.status] ?? 'red'}
+            style={{ fontSize: 15, padding: '2px 10px', marginInlineEnd: 0 }}
+            data-testid="citizen-status"
+          >
             {t(statusKey('citizenStatus'))}
           </Tag>
         </Flex>
@@ -96,7 +103,11 @@ export function TrackResult({
       {data.answer && (
         <Card title={t('answerTitle')} styles={{ header: { background: token.colorSuccessBg } }}>
           <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
-            {data.answer.outcome && <Tag color={data.answer.outcome === 'resolved' ? 'green' : data.answer.outcome === 'partly' ? 'gold' : 'blue'}>{t(`outcome.${data.answer.outcome}` as MessageKey)}</Tag>}
+            {data.answer.outcome && (
+              <Tag color={data.answer.outcome === 'resolved' ? 'green' : data.answer.outcome === 'partly' ? 'gold' : 'blue'}>
+                {t(`outcome.${data.answer.outcome}` as MessageKey)}
+              </Tag>
+            )}
             {data.answer.repliedAt && <Typography.Text type="secondary">{formatTime(data.answer.repliedAt, lang)}</Typography.Text>}
           </Flex>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="answer-text">
@@ -116,13 +127,19 @@ export function TrackResult({
       {data.canRate && (
         <Card title={t('rateTitle')}>
           <Typography.Paragraph type="secondary">{t('rateIntro')}</Typography.Paragraph>
-          <RatingForm url={rateUrl ?? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/rating`} {...(rateUrl === undefined && last4 !== null ? { extra: { phone: last4 } } : {})} onRated={onRated} />
+          <RatingForm
+            url={rateUrl ?? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/rating`}
+            {...(rateUrl === undefined && last4 !== null ? { extra: { phone: last4 } } : {})}
+            onRated={onRated}
+          />
         </Card>
       )}
       {!data.canRate && data.rating && (
         <Card title={data.rating.by === 'citizen' ? t('yourRating') : t('followUpRating')}>
           <Flex gap={8} wrap>
-            {data.rating.solved !== null && <Tag color={data.rating.solved ? 'green' : 'orange'}>{data.rating.solved ? t('rateSolvedYes') : t('rateSolvedNo')}</Tag>}
+            {data.rating.solved !== null && (
+              <Tag color={data.rating.solved ? 'green' : 'orange'}>{data.rating.solved ? t('rateSolvedYes') : t('rateSolvedNo')}</Tag>
+            )}
             <Tag color="blue">{t(`satisfaction.${data.rating.satisfaction}` as MessageKey)}</Tag>
           </Flex>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

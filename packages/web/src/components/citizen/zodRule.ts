@@ -4,7 +4,10 @@ import type { FormInstance } from 'antd';
 export { zodRule } from '../../forms/zodRule.ts';
 
 /** Field errors of an API validation failure (or of a whole-schema check), for form.setFields. */
-export function fieldErrors<V>(fields: readonly { path: string; message: string }[], known: readonly string[]): Parameters<FormInstance<V>['setFields']>[0] {
+export function fieldErrors<V>(
+  fields: readonly { path: string; message: string }[],
+  known: readonly string[],
+): Parameters<FormInstance<V>['setFields']>[0] {
   const out = new Map<string, string[]>();
   for (const f of fields) {
     if (!known.includes(f.path)) continue;
@@ -17,5 +20,7 @@ export function fieldErrors<V>(fields: readonly { path: string; message: string 
 /** The `fields` of an ApiError (validation details), or none. */
 export function apiFields(e: unknown): { path: string; message: string }[] {
   const f = (e as { fields?: unknown } | null)?.fields;
-  return Array.isArray(f) ? f.filter((x): x is { path: string; message: string } => typeof x?.path === 'string' && typeof x?.message === 'string') : [];
+  return Array.isArray(f)
+    ? f.filter((x): x is { path: string; message: string } => typeof x?.path === 'string' && typeof x?.message === 'string')
+    : [];
 }

@@ -25,7 +25,17 @@ export function LightDot({ light, size = 10 }: { light: MilestoneLight; size?: n
 export function LightLabel({ light }: { light: MilestoneLight }) {
   const { t } = useI18n();
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, color: lightColors[light], fontSize: 13, fontWeight: 500, whiteSpace: 'nowrap' }}>
+    <span
+      style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: 6,
+        color: lightColors[light],
+        fontSize: 13,
+        fontWeight: 500,
+        whiteSpace: 'nowrap',
+      }}
+    >
       <LightDot light={light} />
       {t(`pub.light.${light}`)}
     </span>

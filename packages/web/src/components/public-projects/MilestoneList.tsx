@@ -26,14 +26,31 @@ export function MilestoneList({ milestones, limit }: { milestones: readonly Mile
       {shown.map((m, i) => {
         const last = i === shown.length - 1;
         return (
-          <li key={`${i}-${m.title}`} data-testid="milestone" data-light={m.light} style={{ position: 'relative', paddingLeft: 22, paddingBottom: last ? 0 : 10 }}>
-            {!last && <span aria-hidden style={{ position: 'absolute', left: 5, top: 16, bottom: 0, width: 2, background: token.colorBorderSecondary }} />}
+          <li
+            key={`${i}-${m.title}`}
+            data-testid="milestone"
+            data-light={m.light}
+            style={{ position: 'relative', paddingLeft: 22, paddingBottom: last ? 0 : 10 }}
+          >
+            {!last && (
+              <span
+                aria-hidden
+                style={{ position: 'absolute', left: 5, top: 16, bottom: 0, width: 2, background: token.colorBorderSecondary }}
+              />
+            )}
             <span style={{ position: 'absolute', left: 0, top: 4, width: 12, display: 'flex', justifyContent: 'center' }}>
               <LightDot light={m.light} />
             </span>
             <div style={{ display: 'flex', alignItems: 'baseline', gap: 8, justifyContent: 'space-between' }}>
               <span style={{ fontSize: 14, lineHeight: 1.45, minWidth: 0, overflowWrap: 'anywhere' }}>{m.title}</span>
-              <span style={{ fontSize: 13, fontVariantNumeric: 'tabular-nums', color: m.percent >= 100 ? lightColors.done : token.colorText, whiteSpace: 'nowrap' }}>
+              <span
+                style={{
+                  fontSize: 13,
+                  fontVariantNumeric: 'tabular-nums',
+                  color: m.percent >= 100 ? lightColors.done : token.colorText,
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 {percentText(m.percent)}%
               </span>
             </div>

@@ -17,7 +17,10 @@ export function ProjectCard({ project, to, from }: { project: PublicProject; to:
   const more = project.milestones.length - CARD_MILESTONES;
   return (
     <article data-testid="project-card" data-project-id={project.id} style={{ minWidth: 0 }}>
-      <Card style={{ height: '100%' }} styles={{ body: { padding: 16, display: 'flex', flexDirection: 'column', gap: 14, height: '100%' } }}>
+      <Card
+        style={{ height: '100%' }}
+        styles={{ body: { padding: 16, display: 'flex', flexDirection: 'column', gap: 14, height: '100%' } }}
+      >
         <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
           <ProjectTags project={project} />
           <h2 style={{ fontSize: 17, fontWeight: 600, lineHeight: 1.4, margin: 0, overflowWrap: 'anywhere' }}>
@@ -60,7 +63,11 @@ export function ProjectCard({ project, to, from }: { project: PublicProject; to:
           }}
         >
           <Originators count={project.originatorCount} />
-          <Link to={to} state={{ from }} style={{ marginLeft: 'auto', display: 'inline-flex', alignItems: 'center', gap: 4, minHeight: 32 }}>
+          <Link
+            to={to}
+            state={{ from }}
+            style={{ marginLeft: 'auto', display: 'inline-flex', alignItems: 'center', gap: 4, minHeight: 32 }}
+          >
             {t('pub.details')}
             <RightOutlined aria-hidden style={{ fontSize: 11 }} />
           </Link>

@@ -46,7 +46,9 @@ export function ProjectDetail({ project }: { project: PublicProject }) {
         {project.description && (
           <section>
             <SectionTitle>{t('pub.description')}</SectionTitle>
-            <Typography.Paragraph style={{ fontSize: 15, lineHeight: 1.7, marginBottom: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+            <Typography.Paragraph
+              style={{ fontSize: 15, lineHeight: 1.7, marginBottom: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}
+            >
               {project.description}
             </Typography.Paragraph>
           </section>
@@ -57,7 +59,10 @@ export function ProjectDetail({ project }: { project: PublicProject }) {
             { label: t('pub.field.leadUnit'), value: project.leadUnit ?? t('pub.field.none') },
             { label: t('pub.field.dueDate'), value: project.dueDate ? day(project.dueDate) : t('pub.field.none') },
             ...(project.areaCode ? [{ label: t('pub.field.area'), value: area ? t(area) : project.areaCode }] : []),
-            { label: t('pub.field.list'), value: `${project.listTitle}${project.batchName && !project.listTitle.includes(project.batchName) ? ` · ${project.batchName}` : ''}` },
+            {
+              label: t('pub.field.list'),
+              value: `${project.listTitle}${project.batchName && !project.listTitle.includes(project.batchName) ? ` · ${project.batchName}` : ''}`,
+            },
             ...(project.acceptedOn ? [{ label: t('pub.field.acceptedOn'), value: day(project.acceptedOn) }] : []),
           ]}
         />

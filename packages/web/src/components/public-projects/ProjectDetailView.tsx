@@ -30,7 +30,11 @@ export function ProjectDetailView({ regionCode, projectId }: { regionCode: strin
   return (
     <PublicShell title={loaded.state === 'ready' ? loaded.data.title : t('pub.projects.title')}>
       <div style={{ maxWidth: 820, margin: '0 auto' }}>
-        <Link to={back} data-testid="project-back" style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 36, marginBottom: 8, fontSize: 15 }}>
+        <Link
+          to={back}
+          data-testid="project-back"
+          style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 36, marginBottom: 8, fontSize: 15 }}
+        >
           <LeftOutlined aria-hidden style={{ fontSize: 12 }} />
           {t('pub.back')}
         </Link>

@@ -25,7 +25,15 @@ export function applyFilters(items: readonly PublicProject[], f: Filters): Publi
 }
 
 /** Search by title, status (全部 / 进行中 / 已验收) and area, each with its count. */
-export function ProjectFilters({ items, value, onChange }: { items: readonly PublicProject[]; value: Filters; onChange: (f: Filters) => void }) {
+export function ProjectFilters({
+  items,
+  value,
+  onChange,
+}: {
+  items: readonly PublicProject[];
+  value: Filters;
+  onChange: (f: Filters) => void;
+}) {
   const { t } = useI18n();
   // Each choice counts what it would show with the other filters kept (faceted counts).
   const count = (status: StatusFilter) => applyFilters(items, { ...value, status }).length;
@@ -70,7 +78,11 @@ export function ProjectFilters({ items, value, onChange }: { items: readonly Pub
         onChange={(area: string) => onChange({ ...value, area })}
         options={[
           { value: '', label: t('pub.filter.allAreas') },
-          ...areas.map((code) => ({ value: code, label: `${areaLabel(code)} (${areaCount(code)})`, disabled: areaCount(code) === 0 && value.area !== code })),
+          ...areas.map((code) => ({
+            value: code,
+            label: `${areaLabel(code)} (${areaCount(code)})`,
+            disabled: areaCount(code) === 0 && value.area !== code,
+          })),
         ]}
         size="large"
         style={{ flex: '1 1 220px', minWidth: 0 }}

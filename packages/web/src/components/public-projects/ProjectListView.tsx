@@ -10,7 +10,12 @@ import { PublicShell } from './PublicShell.tsx';
 import { fetchPublicProjects, useLoad } from './public-api.ts';
 
 /** Cards full width on a phone, two or three columns on a desktop. */
-const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 340px), 1fr))', gap: 16, alignItems: 'stretch' } as const;
+const grid = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 340px), 1fr))',
+  gap: 16,
+  alignItems: 'stretch',
+} as const;
 
 function readFilters(params: URLSearchParams): Filters {
   const s = params.get('status');
@@ -72,14 +77,27 @@ export function ProjectListView({ regionCode }: { regionCode: string }) {
   return (
     <PublicShell title={heading}>
       <div style={{ marginBottom: 16 }}>
-        <h1 style={{ fontSize: 22, fontWeight: 600, lineHeight: 1.35, margin: '0 0 6px', color: token.colorTextHeading, overflowWrap: 'anywhere' }}>{heading}</h1>
+        <h1
+          style={{
+            fontSize: 22,
+            fontWeight: 600,
+            lineHeight: 1.35,
+            margin: '0 0 6px',
+            color: token.colorTextHeading,
+            overflowWrap: 'anywhere',
+          }}
+        >
+          {heading}
+        </h1>
         <Typography.Paragraph type="secondary" style={{ fontSize: 14, marginBottom: 8, maxWidth: 760 }}>
           {t('pub.projects.intro')}
         </Typography.Paragraph>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
           {loaded.state === 'ready' && (
             <span data-testid="project-count" style={{ fontSize: 14, fontWeight: 500 }} aria-live="polite">
-              {filtered ? t('pub.projects.countFiltered', { shown: shown.length, n: items.length }) : t('pub.projects.count', { n: items.length })}
+              {filtered
+                ? t('pub.projects.countFiltered', { shown: shown.length, n: items.length })
+                : t('pub.projects.count', { n: items.length })}
             </span>
           )}
           {regionOptions.length > 1 && (

@@ -16,9 +16,7 @@ export function ProjectTags({ project }: { project: PublicProject }) {
       <Tag color={status === 'accepted' ? 'success' : 'processing'} style={{ marginInlineEnd: 0 }} data-testid="project-status">
         {t(status === 'accepted' ? 'pub.status.accepted' : 'pub.status.inProgress')}
       </Tag>
-      {project.areaCode && (
-        <Tag style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{area ? t(area) : project.areaCode}</Tag>
-      )}
+      {project.areaCode && <Tag style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{area ? t(area) : project.areaCode}</Tag>}
     </div>
   );
 }
@@ -27,7 +25,17 @@ export function ProjectTags({ project }: { project: PublicProject }) {
 export function Facts({ rows }: { rows: { label: string; value: ReactNode }[] }) {
   const { token } = theme.useToken();
   return (
-    <dl style={{ display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', columnGap: 12, rowGap: 4, margin: 0, fontSize: 14, lineHeight: 1.5 }}>
+    <dl
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'auto minmax(0, 1fr)',
+        columnGap: 12,
+        rowGap: 4,
+        margin: 0,
+        fontSize: 14,
+        lineHeight: 1.5,
+      }}
+    >
       {rows.map((r) => (
         <div key={r.label} style={{ display: 'contents' }}>
           <dt style={{ color: token.colorTextSecondary, whiteSpace: 'nowrap' }}>{r.label}</dt>
@@ -50,7 +58,10 @@ export function ProgressBlock({ project, large = false }: { project: PublicProje
       <div style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
         <span style={{ fontSize: 13, color: token.colorTextSecondary }}>
           {t('pub.progress')}{' '}
-          <strong data-testid="project-progress" style={{ fontSize: large ? 22 : 18, color: token.colorText, fontVariantNumeric: 'tabular-nums' }}>
+          <strong
+            data-testid="project-progress"
+            style={{ fontSize: large ? 22 : 18, color: token.colorText, fontVariantNumeric: 'tabular-nums' }}
+          >
             {pct}%
           </strong>
         </span>
@@ -73,7 +84,10 @@ export function Originators({ count }: { count: number }) {
   const { token } = theme.useToken();
   if (count <= 0) return null;
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, fontSize: 13, color: token.colorTextSecondary }} data-testid="project-originators">
+    <span
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 6, fontSize: 13, color: token.colorTextSecondary }}
+      data-testid="project-originators"
+    >
       <TeamOutlined aria-hidden />
       {t('pub.originators', { n: count })}
     </span>

@@ -8,7 +8,9 @@ type Report = PublicProject['lastReports'][number];
 /** A grey square for a photo that does not load. */
 const FALLBACK =
   'data:image/svg+xml;utf8,' +
-  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#f0f0f0"/><path d="M18 44l10-12 8 9 6-6 8 9z" fill="#bfbfbf"/></svg>');
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#f0f0f0"/><path d="M18 44l10-12 8 9 6-6 8 9z" fill="#bfbfbf"/></svg>',
+  );
 
 function Photos({ ids, max, size }: { ids: readonly number[]; max: number; size: number }) {
   const { t } = useI18n();
@@ -73,7 +75,11 @@ export function ReportList({ reports, limit, compact = false }: { reports: reado
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 12 }}>
       {shown.map((r, i) => (
-        <li key={`${i}-${r.date}`} data-testid="project-report" style={{ background: token.colorFillQuaternary, borderRadius: 8, padding: '8px 10px' }}>
+        <li
+          key={`${i}-${r.date}`}
+          data-testid="project-report"
+          style={{ background: token.colorFillQuaternary, borderRadius: 8, padding: '8px 10px' }}
+        >
           <div style={{ fontSize: 12, color: token.colorTextSecondary, display: 'flex', flexWrap: 'wrap', columnGap: 8 }}>
             <time dateTime={day(r.date)} style={{ fontVariantNumeric: 'tabular-nums' }}>
               {day(r.date)}

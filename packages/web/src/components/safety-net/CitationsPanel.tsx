@@ -32,7 +32,10 @@ export function CitationsPanel({ citations, showEmpty }: { citations: readonly C
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {c.docNumber} · {c.issuer}
               </Typography.Text>
-              <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }} ellipsis={{ rows: 3, expandable: true, symbol: t('sn.more') }}>
+              <Typography.Paragraph
+                style={{ margin: '4px 0 0', fontSize: 13 }}
+                ellipsis={{ rows: 3, expandable: true, symbol: t('sn.more') }}
+              >
                 {c.excerpt}
               </Typography.Paragraph>
               {c.note && (

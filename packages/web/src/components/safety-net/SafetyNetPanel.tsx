@@ -142,7 +142,12 @@ export function SafetyNetPanel({ c }: { c: CaseDetail }) {
           { key: 'failedAt', label: t('sn.failedAt'), children: formatTime(fm.failedAt, lang) },
           { key: 'visits', label: t('sn.visits'), children: fm.visits ? t('sn.visitsN', { n: fm.visits }) : '—' },
           { key: 'kind', label: t('sn.kind'), children: t(`sn.kind.${sn.kind}` as MessageKey) },
-          { key: 'said', label: t('sn.whatWasSaid'), span: 'filled', children: <span style={{ whiteSpace: 'pre-wrap' }}>{fm.whatWasSaid ?? '—'}</span> },
+          {
+            key: 'said',
+            label: t('sn.whatWasSaid'),
+            span: 'filled',
+            children: <span style={{ whiteSpace: 'pre-wrap' }}>{fm.whatWasSaid ?? '—'}</span>,
+          },
         ]}
       />
 
@@ -162,10 +167,14 @@ export function SafetyNetPanel({ c }: { c: CaseDetail }) {
             <Tag color={d.outcome === 'done' ? 'green' : 'orange'} style={{ fontSize: 14, padding: '2px 8px' }}>
               {t(`sn.outcome.${d.outcome}` as MessageKey)}
             </Tag>
-            {d.rootCause.kind && <Tag color={causeColour[d.rootCause.kind] ?? 'default'}>{t(`sn.cause.${d.rootCause.kind}` as MessageKey)}</Tag>}
+            {d.rootCause.kind && (
+              <Tag color={causeColour[d.rootCause.kind] ?? 'default'}>{t(`sn.cause.${d.rootCause.kind}` as MessageKey)}</Tag>
+            )}
             {d.rootCause.conduct && <Tag color="red">{t(`sn.conduct.${d.rootCause.conduct}` as MessageKey)}</Tag>}
             {d.minutesToDecision !== null && (
-              <Typography.Text data-testid="time-to-decision">{t('sn.timeTaken', { span: formatMinutes(d.minutesToDecision, t) })}</Typography.Text>
+              <Typography.Text data-testid="time-to-decision">
+                {t('sn.timeTaken', { span: formatMinutes(d.minutesToDecision, t) })}
+              </Typography.Text>
             )}
           </Flex>
           <Descriptions
@@ -174,10 +183,20 @@ export function SafetyNetPanel({ c }: { c: CaseDetail }) {
             bordered
             styles={{ label: { width: 120 } }}
             items={[
-              { key: 'text', label: t(d.outcome === 'done' ? 'sn.answerDone' : 'sn.answerCannot'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.text ?? '—'}</span> },
+              {
+                key: 'text',
+                label: t(d.outcome === 'done' ? 'sn.answerDone' : 'sn.answerCannot'),
+                children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.text ?? '—'}</span>,
+              },
               ...(d.doneBy ? [{ key: 'doneBy', label: t('sn.doneBy'), children: d.doneBy }] : []),
-              ...(d.alternatives ? [{ key: 'alt', label: t('sn.alternatives'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.alternatives}</span> }] : []),
-              { key: 'finding', label: t('sn.finding'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.rootCause.finding ?? '—'}</span> },
+              ...(d.alternatives
+                ? [{ key: 'alt', label: t('sn.alternatives'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.alternatives}</span> }]
+                : []),
+              {
+                key: 'finding',
+                label: t('sn.finding'),
+                children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.rootCause.finding ?? '—'}</span>,
+              },
               { key: 'decidedAt', label: t('sn.decidedAt'), children: formatTime(d.decidedAt, lang) },
               ...(d.letterNo ? [{ key: 'letterNo', label: t('sn.letterNo'), children: d.letterNo }] : []),
             ]}
@@ -192,35 +211,37 @@ export function SafetyNetPanel({ c }: { c: CaseDetail }) {
           <Flex vertical gap={8}>
             {sn.rectifications.map((r) => (
               <div key={r.id} data-testid="rectification">
-              <Alert
-                type={r.status === 'answered' ? 'success' : 'warning'}
-                showIcon
-                title={
-                  <Space wrap>
-                    <Typography.Text strong>{t('sn.rectificationTo', { unit: r.unit?.name ?? '—' })}</Typography.Text>
-                    <Tag color={r.status === 'answered' ? 'green' : 'orange'}>{t(`sn.rect.${r.status}` as MessageKey)}</Tag>
-                  </Space>
-                }
-                description={
-                  <>
-                    <div style={{ whiteSpace: 'pre-wrap' }}>{r.finding}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('sn.issuedAt')} {formatTime(r.issuedAt, lang)} · {t('sn.dueAt')} {formatTime(r.dueAt, lang)}
-                    </Typography.Text>
-                    {r.response && (
-                      <div style={{ marginTop: 4 }}>
-                        {t('sn.rectResponse')}：<span style={{ whiteSpace: 'pre-wrap' }}>{r.response}</span>
-                      </div>
-                    )}
-                  </>
-                }
-              />
+                <Alert
+                  type={r.status === 'answered' ? 'success' : 'warning'}
+                  showIcon
+                  title={
+                    <Space wrap>
+                      <Typography.Text strong>{t('sn.rectificationTo', { unit: r.unit?.name ?? '—' })}</Typography.Text>
+                      <Tag color={r.status === 'answered' ? 'green' : 'orange'}>{t(`sn.rect.${r.status}` as MessageKey)}</Tag>
+                    </Space>
+                  }
+                  description={
+                    <>
+                      <div style={{ whiteSpace: 'pre-wrap' }}>{r.finding}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('sn.issuedAt')} {formatTime(r.issuedAt, lang)} · {t('sn.dueAt')} {formatTime(r.dueAt, lang)}
+                      </Typography.Text>
+                      {r.response && (
+                        <div style={{ marginTop: 4 }}>
+                          {t('sn.rectResponse')}：<span style={{ whiteSpace: 'pre-wrap' }}>{r.response}</span>
+                        </div>
+                      )}
+                    </>
+                  }
+                />
               </div>
             ))}
           </Flex>
         </>
       )}
-      {sn.consultations.length === 0 && !d && sn.rectifications.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sn.startHint')} style={{ margin: '8px 0 0' }} />}
+      {sn.consultations.length === 0 && !d && sn.rectifications.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sn.startHint')} style={{ margin: '8px 0 0' }} />
+      )}
     </Card>
   );
 }

@@ -78,10 +78,19 @@ export function CalendarPage() {
     <>
       <Space style={{ marginBottom: 16 }} wrap>
         <label htmlFor="cal-year">{t('admin.cal.year')}</label>
-        <DatePicker id="cal-year" picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} style={{ width: 140 }} />
+        <DatePicker
+          id="cal-year"
+          picker="year"
+          allowClear={false}
+          value={dayjs(`${year}-01-01`)}
+          onChange={(d) => d && setYear(d.year())}
+          style={{ width: 140 }}
+        />
       </Space>
       {data && !data.covered && <Alert type="warning" showIcon title={t('admin.cal.notCovered', { year })} style={{ marginBottom: 16 }} />}
-      {data && data.covered && data.provisional && <Alert type="warning" showIcon title={t('admin.cal.provisional', { year })} style={{ marginBottom: 16 }} />}
+      {data && data.covered && data.provisional && (
+        <Alert type="warning" showIcon title={t('admin.cal.provisional', { year })} style={{ marginBottom: 16 }} />
+      )}
       {calendar.error && <LoadError error={calendar.error} onRetry={calendar.reload} />}
       <Card size="small" title={t('admin.cal.addOverride')} style={{ marginBottom: 16 }}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -118,8 +127,18 @@ export function CalendarPage() {
         locale={{ emptyText: t('empty') }}
         columns={[
           { title: t('admin.cal.date'), dataIndex: 'date', width: 140 },
-          { title: t('admin.cal.weekday'), key: 'weekday', width: 110, render: (_: unknown, d) => t(`admin.weekday.${dayjs(d.date).day()}` as MessageKey) },
-          { title: t('admin.cal.kind'), dataIndex: 'kind', width: 130, render: (k: DayInfo['kind']) => <Tag color={kindColor[k]}>{t(`admin.cal.kind.${k}` as MessageKey)}</Tag> },
+          {
+            title: t('admin.cal.weekday'),
+            key: 'weekday',
+            width: 110,
+            render: (_: unknown, d) => t(`admin.weekday.${dayjs(d.date).day()}` as MessageKey),
+          },
+          {
+            title: t('admin.cal.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: DayInfo['kind']) => <Tag color={kindColor[k]}>{t(`admin.cal.kind.${k}` as MessageKey)}</Tag>,
+          },
           { title: t('admin.cal.name'), dataIndex: 'name', render: (n: string | null) => n ?? '—' },
           {
             title: t('admin.cal.source'),
@@ -133,7 +152,12 @@ export function CalendarPage() {
             width: 120,
             render: (_: unknown, d) =>
               d.overridden && (
-                <Popconfirm title={t('admin.cal.confirmRemove', { date: d.date })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => remove(d.date)}>
+                <Popconfirm
+                  title={t('admin.cal.confirmRemove', { date: d.date })}
+                  okText={t('confirm')}
+                  cancelText={t('cancel')}
+                  onConfirm={() => remove(d.date)}
+                >
                   <Button type="link" size="small" danger>
                     {t('admin.cal.removeOverride')}
                   </Button>

@@ -39,7 +39,9 @@ export function CatalogPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useMemo(() => categories.data?.items ?? [], [categories.data]);
   const treeData = useMemo(() => categoryTree(list), [list]);
-  const shownRules = (rules.data?.items ?? []).filter((r) => !selected || r.categoryCode === selected.code || r.categoryCode.startsWith(`${selected.code}.`));
+  const shownRules = (rules.data?.items ?? []).filter(
+    (r) => !selected || r.categoryCode === selected.code || r.categoryCode.startsWith(`${selected.code}.`),
+  );
 
   async function setActive(c: AdminCategory, active: boolean) {
     try {
@@ -107,7 +109,12 @@ export function CatalogPage() {
                         </Button>
                       )}
                       {c.active ? (
-                        <Popconfirm title={t('admin.confirmDeactivate', { name: categoryName(c, lang) })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => setActive(c, false)}>
+                        <Popconfirm
+                          title={t('admin.confirmDeactivate', { name: categoryName(c, lang) })}
+                          okText={t('confirm')}
+                          cancelText={t('cancel')}
+                          onConfirm={() => setActive(c, false)}
+                        >
                           <Button type="link" size="small" danger>
                             {t('admin.deactivate')}
                           </Button>
@@ -149,7 +156,9 @@ export function CatalogPage() {
             )}
           </div>
           {rules.error && <LoadError error={rules.error} onRetry={rules.reload} />}
-          {(units.error || regions.error) && <LoadError error={(units.error ?? regions.error)!} onRetry={() => (units.reload(), regions.reload())} />}
+          {(units.error || regions.error) && (
+            <LoadError error={(units.error ?? regions.error)!} onRetry={() => (units.reload(), regions.reload())} />
+          )}
           <Table<RoutingRule>
             rowKey="id"
             size="small"
@@ -163,19 +172,30 @@ export function CatalogPage() {
                 key: 'category',
                 render: (_: unknown, r) => (
                   <>
-                    {lang === 'zh' ? r.categoryNameZh : r.categoryNameEn} <Typography.Text type="secondary">{r.categoryCode}</Typography.Text>
+                    {lang === 'zh' ? r.categoryNameZh : r.categoryNameEn}{' '}
+                    <Typography.Text type="secondary">{r.categoryCode}</Typography.Text>
                     {!r.categoryActive && <Tag style={{ marginLeft: 8 }}>{t('admin.inactive')}</Tag>}
                   </>
                 ),
               },
-              { title: t('admin.catalog.regionPrefix'), key: 'region', width: 170, render: (_: unknown, r) => `${r.regionName ?? ''} ${r.regionPrefix}` },
+              {
+                title: t('admin.catalog.regionPrefix'),
+                key: 'region',
+                width: 170,
+                render: (_: unknown, r) => `${r.regionName ?? ''} ${r.regionPrefix}`,
+              },
               { title: t('admin.catalog.unit'), key: 'unit', render: (_: unknown, r) => r.unit.name },
               {
                 title: t('admin.actions'),
                 key: 'actions',
                 width: 72,
                 render: (_: unknown, r) => (
-                  <Popconfirm title={t('admin.confirmRemove', { name: `${lang === 'zh' ? r.categoryNameZh : r.categoryNameEn} → ${r.unit.name}` })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => removeRule(r)}>
+                  <Popconfirm
+                    title={t('admin.confirmRemove', { name: `${lang === 'zh' ? r.categoryNameZh : r.categoryNameEn} → ${r.unit.name}` })}
+                    okText={t('confirm')}
+                    cancelText={t('cancel')}
+                    onConfirm={() => removeRule(r)}
+                  >
                     <Button type="link" size="small" danger>
                       {t('admin.remove')}
                     </Button>

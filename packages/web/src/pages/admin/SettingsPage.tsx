@@ -27,7 +27,11 @@ export function SettingsPage() {
   const current = tabs.find((x) => location.pathname.startsWith(`/admin/settings/${x.key}`))?.key ?? 'units';
   return (
     <Card title={t('settings')} styles={{ body: { paddingTop: 0 } }}>
-      <Tabs activeKey={current} onChange={(k) => navigate(`/admin/settings/${k}`)} items={tabs.map((x) => ({ key: x.key, label: t(x.label) }))} />
+      <Tabs
+        activeKey={current}
+        onChange={(k) => navigate(`/admin/settings/${k}`)}
+        items={tabs.map((x) => ({ key: x.key, label: t(x.label) }))}
+      />
       <Routes>
         <Route index element={<Navigate to="/admin/settings/units" replace />} />
         <Route path="units" element={<UnitsPage />} />

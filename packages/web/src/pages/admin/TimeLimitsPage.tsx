@@ -35,7 +35,14 @@ interface Row {
 }
 
 const rows: Row[] = [
-  ...caseTypes.map((type): Row => ({ id: `answer.${type}`, group: 'answer', key: type, unit: 'workingDays', label: 'admin.tl.answer', vars: { type } })),
+  ...caseTypes.map((type): Row => ({
+    id: `answer.${type}`,
+    group: 'answer',
+    key: type,
+    unit: 'workingDays',
+    label: 'admin.tl.answer',
+    vars: { type },
+  })),
   { id: 'urgentHelp', group: null, key: 'urgentHelp', unit: 'hours', label: 'admin.tl.urgentHelp' },
   { id: 'sign', group: null, key: 'sign', unit: 'workingDays', label: 'admin.tl.sign' },
 ];
@@ -69,7 +76,10 @@ export function TimeLimitsPage() {
   const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions', { lang }), [lang]);
   const own = useMemo(() => [...new Set((me?.units ?? []).map((u) => u.regionCode))], [me]);
   const [region, setRegion] = useState<string | undefined>(own[0]);
-  const policy = useLoad(() => (region ? api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { lang }) : Promise.resolve(null)), [region, lang]);
+  const policy = useLoad(
+    () => (region ? api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { lang }) : Promise.resolve(null)),
+    [region, lang],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Record<string, number | null>>();
@@ -122,10 +132,14 @@ export function TimeLimitsPage() {
 
   const regionName = (code: string) => regions.data?.items.find((r) => r.code === code)?.name ?? '';
   const data = policy.data;
-  const initial = data ? Object.fromEntries(rows.map((row) => {
-    const l = limitOf(data.effective, row);
-    return [row.id, l && l.unit === row.unit ? l.value : null];
-  })) : {};
+  const initial = data
+    ? Object.fromEntries(
+        rows.map((row) => {
+          const l = limitOf(data.effective, row);
+          return [row.id, l && l.unit === row.unit ? l.value : null];
+        }),
+      )
+    : {};
 
   return (
     <>
@@ -137,7 +151,10 @@ export function TimeLimitsPage() {
           value={region}
           onChange={setRegion}
           showSearch={{ optionFilterProp: 'label' }}
-          options={(regions.data?.items ?? own.map((code) => ({ code, name: code }))).map((r) => ({ value: r.code, label: `${r.name} ${r.code}` }))}
+          options={(regions.data?.items ?? own.map((code) => ({ code, name: code }))).map((r) => ({
+            value: r.code,
+            label: `${r.name} ${r.code}`,
+          }))}
         />
       </Space>
       <Alert type="info" showIcon title={t('admin.tl.hint')} style={{ marginBottom: 16 }} />
@@ -146,7 +163,16 @@ export function TimeLimitsPage() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} closable={{ onClose: () => setError(null) }} />}
       {policy.loading && !data && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {data && (
-        <Form key={`${data.regionCode}:${JSON.stringify(data.override)}`} form={form} layout="horizontal" labelCol={{ flex: '320px' }} labelWrap initialValues={initial} onFinish={save} style={{ maxWidth: 960 }}>
+        <Form
+          key={`${data.regionCode}:${JSON.stringify(data.override)}`}
+          form={form}
+          layout="horizontal"
+          labelCol={{ flex: '320px' }}
+          labelWrap
+          initialValues={initial}
+          onFinish={save}
+          style={{ maxWidth: 960 }}
+        >
           <Typography.Paragraph strong>
             {regionName(data.regionCode)} {data.regionCode}
           </Typography.Paragraph>
@@ -160,7 +186,11 @@ export function TimeLimitsPage() {
                   <Form.Item
                     name={row.id}
                     noStyle
-                    rules={[row.unit === 'hours' ? zodRule(limitHoursSchema, t('admin.tl.positiveHours')) : zodRule(workingDaysSchema, t('admin.tl.wholeDays'))]}
+                    rules={[
+                      row.unit === 'hours'
+                        ? zodRule(limitHoursSchema, t('admin.tl.positiveHours'))
+                        : zodRule(workingDaysSchema, t('admin.tl.wholeDays')),
+                    ]}
                   >
                     <InputNumber
                       id={`tl-${row.id}`}
@@ -170,9 +200,16 @@ export function TimeLimitsPage() {
                     />
                   </Form.Item>
                   {overridden ? <Tag color="orange">{t('admin.tl.overridden')}</Tag> : <Tag>{t('admin.tl.inherited')}</Tag>}
-                  {eff && eff.unit !== row.unit && <Typography.Text type="secondary">{t('admin.tl.currently', { value: describe(eff) })}</Typography.Text>}
+                  {eff && eff.unit !== row.unit && (
+                    <Typography.Text type="secondary">{t('admin.tl.currently', { value: describe(eff) })}</Typography.Text>
+                  )}
                   {overridden && (
-                    <Popconfirm title={t('admin.tl.confirmRestore')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => put(withLimit(data.override, row, undefined), t('saved'))}>
+                    <Popconfirm
+                      title={t('admin.tl.confirmRestore')}
+                      okText={t('confirm')}
+                      cancelText={t('cancel')}
+                      onConfirm={() => put(withLimit(data.override, row, undefined), t('saved'))}
+                    >
                       <Button size="small" disabled={busy}>
                         {t('admin.tl.restore')}
                       </Button>

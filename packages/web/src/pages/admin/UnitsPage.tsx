@@ -26,14 +26,25 @@ export function UnitsPage() {
 
   // Open every branch when the units first arrive; later the user's choice stays.
   useEffect(() => {
-    if (units.data && expanded.length === 0) setExpanded(flattenUnits(units.data.items).filter((u) => u.children.length > 0).map((u) => u.id));
+    if (units.data && expanded.length === 0)
+      setExpanded(
+        flattenUnits(units.data.items)
+          .filter((u) => u.children.length > 0)
+          .map((u) => u.id),
+      );
     // Only when new data arrives, not when the user folds a branch.
   }, [units.data]);
 
   async function patch(u: AdminUnit, body: { active: boolean }) {
     try {
       const r = await api<AdminUnit & { routesRemoved: number }>(`/api/v1/admin/units/${u.id}`, { method: 'PATCH', body, lang });
-      message.success(body.active ? t('admin.reactivated') : r.routesRemoved > 0 ? t('admin.units.routesRemoved', { n: r.routesRemoved }) : t('admin.deactivated'));
+      message.success(
+        body.active
+          ? t('admin.reactivated')
+          : r.routesRemoved > 0
+            ? t('admin.units.routesRemoved', { n: r.routesRemoved })
+            : t('admin.deactivated'),
+      );
       units.reload();
     } catch (e) {
       message.error(explain(e, t));
@@ -72,21 +83,38 @@ export function UnitsPage() {
               </Button>
             </Tooltip>
           ) : (
-            <Popconfirm title={t('admin.confirmDeactivate', { name: u.name })} description={<div style={{ maxWidth: 320 }}>{t('admin.units.deactivateHint')}</div>} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => patch(u, { active: false })}>
+            <Popconfirm
+              title={t('admin.confirmDeactivate', { name: u.name })}
+              description={<div style={{ maxWidth: 320 }}>{t('admin.units.deactivateHint')}</div>}
+              okText={t('confirm')}
+              cancelText={t('cancel')}
+              onConfirm={() => patch(u, { active: false })}
+            >
               <Button type="link" size="small" danger>
                 {t('admin.deactivate')}
               </Button>
             </Popconfirm>
           )
         ) : (
-          <Popconfirm title={t('admin.confirmReactivate', { name: u.name })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => patch(u, { active: true })}>
+          <Popconfirm
+            title={t('admin.confirmReactivate', { name: u.name })}
+            okText={t('confirm')}
+            cancelText={t('cancel')}
+            onConfirm={() => patch(u, { active: true })}
+          >
             <Button type="link" size="small">
               {t('admin.reactivate')}
             </Button>
           </Popconfirm>
         )}
         {u.memberCount === 0 && u.children.length === 0 && (
-          <Popconfirm title={t('admin.confirmRemove', { name: u.name })} description={<div style={{ maxWidth: 320 }}>{t('admin.units.removeHint')}</div>} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => remove(u)}>
+          <Popconfirm
+            title={t('admin.confirmRemove', { name: u.name })}
+            description={<div style={{ maxWidth: 320 }}>{t('admin.units.removeHint')}</div>}
+            okText={t('confirm')}
+            cancelText={t('cancel')}
+            onConfirm={() => remove(u)}
+          >
             <Button type="link" size="small" danger>
               {t('admin.remove')}
             </Button>
@@ -120,7 +148,12 @@ export function UnitsPage() {
             dataIndex: 'name',
             render: (v: string, u) => (u.active ? v : <Typography.Text type="secondary">{v}</Typography.Text>),
           },
-          { title: t('admin.units.kind'), dataIndex: 'kind', width: 130, render: (k: string) => <Tag>{t(`admin.unitKind.${k}` as MessageKey)}</Tag> },
+          {
+            title: t('admin.units.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: string) => <Tag>{t(`admin.unitKind.${k}` as MessageKey)}</Tag>,
+          },
           { title: t('admin.units.region'), dataIndex: 'regionCode', width: 190, render: (c: string, u) => `${u.regionName ?? ''} ${c}` },
           { title: t('admin.units.members'), dataIndex: 'memberCount', width: 100, align: 'right' },
           {

@@ -116,7 +116,12 @@ export function UsersPage() {
           {
             title: t('admin.users.roles'),
             dataIndex: 'roles',
-            render: (rs: string[]) => rs.map((r) => <Tag key={r} color={r === 'admin' ? 'red' : 'default'}>{t(`admin.role.${r}` as MessageKey)}</Tag>),
+            render: (rs: string[]) =>
+              rs.map((r) => (
+                <Tag key={r} color={r === 'admin' ? 'red' : 'default'}>
+                  {t(`admin.role.${r}` as MessageKey)}
+                </Tag>
+              )),
           },
           {
             title: t('admin.users.units'),
@@ -125,7 +130,12 @@ export function UsersPage() {
           },
           { title: t('admin.users.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
           { title: t('admin.users.email'), dataIndex: 'email', width: 160, ellipsis: true, render: (e: string | null) => e ?? '—' },
-          { title: t('admin.users.langShort'), dataIndex: 'lang', width: 90, render: (l: AdminUser['lang']) => t(`admin.users.lang.${l ?? 'zh'}`) },
+          {
+            title: t('admin.users.langShort'),
+            dataIndex: 'lang',
+            width: 90,
+            render: (l: AdminUser['lang']) => t(`admin.users.lang.${l ?? 'zh'}`),
+          },
           {
             title: t('admin.state'),
             dataIndex: 'active',
@@ -148,7 +158,9 @@ export function UsersPage() {
                   (u.active ? (
                     <Popconfirm
                       title={t('admin.confirmDeactivate', { name: u.displayName })}
-                      description={<Typography.Text style={{ maxWidth: 300, display: 'block' }}>{t('admin.users.deactivateHint')}</Typography.Text>}
+                      description={
+                        <Typography.Text style={{ maxWidth: 300, display: 'block' }}>{t('admin.users.deactivateHint')}</Typography.Text>
+                      }
                       okText={t('confirm')}
                       cancelText={t('cancel')}
                       onConfirm={() => setActive(u, false)}
@@ -158,7 +170,12 @@ export function UsersPage() {
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Popconfirm title={t('admin.confirmReactivate', { name: u.displayName })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => setActive(u, true)}>
+                    <Popconfirm
+                      title={t('admin.confirmReactivate', { name: u.displayName })}
+                      okText={t('confirm')}
+                      cancelText={t('cancel')}
+                      onConfirm={() => setActive(u, true)}
+                    >
                       <Button type="link" size="small">
                         {t('admin.reactivate')}
                       </Button>

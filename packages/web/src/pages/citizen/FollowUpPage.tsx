@@ -35,13 +35,30 @@ export function FollowUpPage() {
     void load();
   }, [load]);
 
-  const why = failure === null ? null : failure.status === 409 ? t('followUp.used') : failure.status === 410 ? t('followUp.expired') : failure.status === 404 || failure.status === 400 ? t('followUp.unknown') : failure.message;
+  const why =
+    failure === null
+      ? null
+      : failure.status === 409
+        ? t('followUp.used')
+        : failure.status === 410
+          ? t('followUp.expired')
+          : failure.status === 404 || failure.status === 400
+            ? t('followUp.unknown')
+            : failure.message;
 
   return (
     <CitizenShell view="track" title="followUp.title">
       {loading && !data && <Skeleton active />}
       {rated && <Alert type="success" showIcon title={t('followUp.thanks')} style={{ marginBottom: 16 }} data-testid="follow-up-thanks" />}
-      {!rated && why && <Alert type={failure?.status === 409 ? 'info' : 'warning'} showIcon title={why} description={t('followUp.trackInstead')} data-testid="follow-up-refused" />}
+      {!rated && why && (
+        <Alert
+          type={failure?.status === 409 ? 'info' : 'warning'}
+          showIcon
+          title={why}
+          description={t('followUp.trackInstead')}
+          data-testid="follow-up-refused"
+        />
+      )}
       {data && (
         <TrackResult
           data={data}

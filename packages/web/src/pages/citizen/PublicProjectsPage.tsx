@@ -21,12 +21,7 @@ export function PublicProjectsPage() {
   if (!regionCodeSchema.safeParse(region).success) {
     return (
       <PublicShell title={t('pub.projects.title')}>
-        <Alert
-          type="warning"
-          showIcon
-          title={t('pub.error.badRegion')}
-          action={<Link to="/projects">{t('pub.back')}</Link>}
-        />
+        <Alert type="warning" showIcon title={t('pub.error.badRegion')} action={<Link to="/projects">{t('pub.back')}</Link>} />
       </PublicShell>
     );
   }

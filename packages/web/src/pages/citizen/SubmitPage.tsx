@@ -4,7 +4,15 @@ import { Alert, App, Button, Card, Form, Input, Radio, Select, TreeSelect, Typog
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
-import { loadPublicConfig, rememberLast4, uploadPhotos, type Category, type PublicConfig, type Region, type Submitted } from '../../components/citizen/citizen-api.ts';
+import {
+  loadPublicConfig,
+  rememberLast4,
+  uploadPhotos,
+  type Category,
+  type PublicConfig,
+  type Region,
+  type Submitted,
+} from '../../components/citizen/citizen-api.ts';
 import { LocationPicker } from '../../components/citizen/LocationPicker.tsx';
 import type { Pin } from '../../components/citizen/PinMap.tsx';
 import { SubmitResult, type PhotoOutcome } from '../../components/citizen/SubmitResult.tsx';
@@ -80,7 +88,9 @@ export function SubmitPage() {
   const [pin, setPin] = useState<Pin | null>(null);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [done, setDone] = useState<{ submitted: Submitted; type: CaseType; phone: string; files: File[]; photos: PhotoOutcome } | null>(null);
+  const [done, setDone] = useState<{ submitted: Submitted; type: CaseType; phone: string; files: File[]; photos: PhotoOutcome } | null>(
+    null,
+  );
   const topRef = useRef<HTMLDivElement>(null);
 
   const [config, reloadConfig] = useLoad<PublicConfig>(loadPublicConfig, []);
@@ -95,7 +105,10 @@ export function SubmitPage() {
   );
 
   const tree = useMemo(() => (categories.state === 'ready' ? categoryTree(categories.data, lang) : []), [categories, lang]);
-  const districts = config.state === 'ready' && config.data.serviceRegions.length > 0 ? config.data.serviceRegions : [{ code: DEFAULT_DISTRICT, name: t('defaultDistrictName'), fullName: t('defaultDistrictName') }];
+  const districts =
+    config.state === 'ready' && config.data.serviceRegions.length > 0
+      ? config.data.serviceRegions
+      : [{ code: DEFAULT_DISTRICT, name: t('defaultDistrictName'), fullName: t('defaultDistrictName') }];
   const maxUploadBytes = config.state === 'ready' ? config.data.maxUploadBytes : 10 * 1024 * 1024;
   const maxPhotos = config.state === 'ready' ? config.data.maxPhotos : MAX_PHOTOS;
 
@@ -128,7 +141,12 @@ export function SubmitPage() {
     // The whole request through the API's schema once more (the rules above checked field by field).
     const parsed = publicCreateCaseSchema.safeParse(body);
     if (!parsed.success) {
-      form.setFields(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), knownPaths));
+      form.setFields(
+        fieldErrors(
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          knownPaths,
+        ),
+      );
       return;
     }
     setSending(true);
@@ -183,12 +201,22 @@ export function SubmitPage() {
           initialValues={{ type: 'help', regionCode: DEFAULT_DISTRICT }}
           onFinish={(v) => void onFinish(v)}
         >
-          <Form.Item name="type" label={t('type')} required rules={[zodRule(shape.type, { required: required('type') })]} extra={type ? t(`typeHint.${type}` as MessageKey) : undefined}>
+          <Form.Item
+            name="type"
+            label={t('type')}
+            required
+            rules={[zodRule(shape.type, { required: required('type') })]}
+            extra={type ? t(`typeHint.${type}` as MessageKey) : undefined}
+          >
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
               style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(52px, 1fr))', gap: 6 }}
-              options={caseTypes.map((c) => ({ value: c, label: t(`type.${c}` as MessageKey), style: { textAlign: 'center', paddingInline: 4, borderInlineStartWidth: 1, borderRadius: 6 } }))}
+              options={caseTypes.map((c) => ({
+                value: c,
+                label: t(`type.${c}` as MessageKey),
+                style: { textAlign: 'center', paddingInline: 4, borderInlineStartWidth: 1, borderRadius: 6 },
+              }))}
             />
           </Form.Item>
 
@@ -221,33 +249,33 @@ export function SubmitPage() {
           </Form.Item>
 
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', columnGap: 12 }}>
-              <Form.Item name="regionCode" label={t('district')} rules={[zodRule(shape.regionCode, { required: required('district') })]}>
-                <Select
-                  options={districts.map((d) => ({ value: d.code, label: d.fullName }))}
-                  loading={config.state === 'loading'}
-                  onChange={() => form.setFieldValue('township', undefined)}
-                />
-              </Form.Item>
-              <Form.Item
-                name="township"
-                label={t('township')}
-                extra={
-                  townships.state === 'error' ? (
-                    <Button type="link" size="small" onClick={reloadTownships} style={{ padding: 0 }}>
-                      {t('townshipsFailed')}
-                    </Button>
-                  ) : undefined
-                }
-              >
-                <Select
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  placeholder={t('townshipPlaceholder')}
-                  loading={townships.state === 'loading'}
-                  notFoundContent={townships.state === 'loading' ? t('loading') : t('empty')}
-                  options={townships.state === 'ready' ? townships.data.map((r) => ({ value: r.code, label: r.name })) : []}
-                />
-              </Form.Item>
+            <Form.Item name="regionCode" label={t('district')} rules={[zodRule(shape.regionCode, { required: required('district') })]}>
+              <Select
+                options={districts.map((d) => ({ value: d.code, label: d.fullName }))}
+                loading={config.state === 'loading'}
+                onChange={() => form.setFieldValue('township', undefined)}
+              />
+            </Form.Item>
+            <Form.Item
+              name="township"
+              label={t('township')}
+              extra={
+                townships.state === 'error' ? (
+                  <Button type="link" size="small" onClick={reloadTownships} style={{ padding: 0 }}>
+                    {t('townshipsFailed')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('townshipPlaceholder')}
+                loading={townships.state === 'loading'}
+                notFoundContent={townships.state === 'loading' ? t('loading') : t('empty')}
+                options={townships.state === 'ready' ? townships.data.map((r) => ({ value: r.code, label: r.name })) : []}
+              />
+            </Form.Item>
           </div>
 
           <Form.Item name="content" label={t('content')} required rules={[zodRule(shape.content, { required: required('content') })]}>
@@ -259,7 +287,12 @@ export function SubmitPage() {
           </Form.Item>
 
           <Form.Item label={t('mapPin')} extra={t('mapPinHint')}>
-            <LocationPicker value={pin} onChange={setPin} regionCode={township || district} tileUrl={config.state === 'ready' ? config.data.mapTileUrl : null} />
+            <LocationPicker
+              value={pin}
+              onChange={setPin}
+              regionCode={township || district}
+              tileUrl={config.state === 'ready' ? config.data.mapTileUrl : null}
+            />
           </Form.Item>
 
           <Form.Item
@@ -323,7 +356,9 @@ export function SubmitPage() {
               }
             />
           )}
-          {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('submitFailed')} description={failure} role="alert" />}
+          {failure && (
+            <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('submitFailed')} description={failure} role="alert" />
+          )}
 
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('privacyNote')}

@@ -85,15 +85,28 @@ export function CaseDetailPage() {
               </Descriptions.Item>
             </Descriptions>
             {c.pendingExtension && (
-              <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('detail.pendingExtension', { days: c.pendingExtension.days, reason: c.pendingExtension.reason })} />
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginTop: 16 }}
+                title={t('detail.pendingExtension', { days: c.pendingExtension.days, reason: c.pendingExtension.reason })}
+              />
             )}
             {c.masterId !== null && (
-              <Alert type="info" showIcon style={{ marginTop: 16 }} title={<Link to={`/admin/cases/${c.masterId}`}>{t('detail.master')}</Link>} />
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginTop: 16 }}
+                title={<Link to={`/admin/cases/${c.masterId}`}>{t('detail.master')}</Link>}
+              />
             )}
           </Card>
           <SafetyNetPanel c={c} />
           {c.reply && (!decided || c.followUp.satisfaction) && (
-            <Card title={decided ? t('detail.followUp') : t('detail.reply')} extra={decided ? null : <Tag>{t(`outcome.${c.reply.outcome}` as MessageKey)}</Tag>}>
+            <Card
+              title={decided ? t('detail.followUp') : t('detail.reply')}
+              extra={decided ? null : <Tag>{t(`outcome.${c.reply.outcome}` as MessageKey)}</Tag>}
+            >
               {!decided && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.reply.text}</Typography.Paragraph>}
               {!decided && c.reply.policyBasis && (
                 <Typography.Paragraph type="secondary">
@@ -102,7 +115,8 @@ export function CaseDetailPage() {
               )}
               {c.followUp.satisfaction && (
                 <Typography.Text>
-                  {t('detail.followUp')}：{c.followUp.solved ? t('yes') : t('no')} · {t(`satisfaction.${c.followUp.satisfaction}` as MessageKey)}
+                  {t('detail.followUp')}：{c.followUp.solved ? t('yes') : t('no')} ·{' '}
+                  {t(`satisfaction.${c.followUp.satisfaction}` as MessageKey)}
                 </Typography.Text>
               )}
             </Card>

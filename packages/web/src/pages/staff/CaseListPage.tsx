@@ -27,8 +27,14 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
   const [form] = Form.useForm();
 
   useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
-    api<{ items: Category[] }>('/api/v1/categories', { lang }).then((r) => setCategories(r.items), () => undefined);
+    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+      (r) => setUnits(r.items),
+      () => undefined,
+    );
+    api<{ items: Category[] }>('/api/v1/categories', { lang }).then(
+      (r) => setCategories(r.items),
+      () => undefined,
+    );
   }, [lang]);
 
   const query = useCallback(
@@ -102,31 +108,76 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
           <Input.Search placeholder={t('list.searchHint')} allowClear style={{ width: 260 }} onSearch={() => form.submit()} />
         </Form.Item>
         <Form.Item name="status">
-          <Select mode="multiple" allowClear maxTagCount="responsive" placeholder={t('status')} style={{ width: 180 }} options={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t('status')}
+            style={{ width: 180 }}
+            options={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
+          />
         </Form.Item>
         <Form.Item name="channel">
           <Select
             allowClear
             placeholder={t('channel')}
             style={{ width: 170 }}
-            options={[...(defaultChannel ? [{ value: ALL, label: t('list.allChannels') }] : []), ...channels.map((c) => ({ value: c, label: t(`channel.${c}` as MessageKey) }))]}
+            options={[
+              ...(defaultChannel ? [{ value: ALL, label: t('list.allChannels') }] : []),
+              ...channels.map((c) => ({ value: c, label: t(`channel.${c}` as MessageKey) })),
+            ]}
             aria-label={t('channel')}
           />
         </Form.Item>
         <Form.Item name="due">
-          <Select allowClear placeholder={t('list.dueState')} style={{ width: 120 }} options={[{ value: 'near', label: t('queue.near') }, { value: 'overdue', label: t('queue.overdue') }]} />
+          <Select
+            allowClear
+            placeholder={t('list.dueState')}
+            style={{ width: 120 }}
+            options={[
+              { value: 'near', label: t('queue.near') },
+              { value: 'overdue', label: t('queue.overdue') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="type">
-          <Select allowClear placeholder={t('type')} style={{ width: 110 }} options={caseTypes.map((s) => ({ value: s, label: t(`type.${s}` as MessageKey) }))} />
+          <Select
+            allowClear
+            placeholder={t('type')}
+            style={{ width: 110 }}
+            options={caseTypes.map((s) => ({ value: s, label: t(`type.${s}` as MessageKey) }))}
+          />
         </Form.Item>
         <Form.Item name="unitId">
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('list.unit')} style={{ width: 200 }} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('list.unit')}
+            style={{ width: 200 }}
+            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+          />
         </Form.Item>
         <Form.Item name="leadUnitId">
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('list.leadUnit')} aria-label={t('list.leadUnit')} style={{ width: 200 }} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('list.leadUnit')}
+            aria-label={t('list.leadUnit')}
+            style={{ width: 200 }}
+            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+          />
         </Form.Item>
         <Form.Item name="categoryCode">
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('category')} style={{ width: 150 }} options={categories.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn }))} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('category')}
+            style={{ width: 150 }}
+            options={categories.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn }))}
+          />
         </Form.Item>
         <Form.Item name="regionCode">
           <Input allowClear placeholder={t('list.regionCode')} style={{ width: 130 }} />
@@ -158,13 +209,23 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
         locale={{ emptyText: t('empty') }}
         scroll={{ x: 1100 }}
         columns={[
-          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 180, render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link> },
+          {
+            title: t('trackingNo'),
+            dataIndex: 'trackingNo',
+            width: 180,
+            render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link>,
+          },
           { title: t('title'), dataIndex: 'title', ellipsis: true },
           { title: t('type'), dataIndex: 'type', width: 80, render: (v: string) => t(`type.${v}` as MessageKey) },
           { title: t('category'), dataIndex: 'categoryCode', width: 120, render: catName },
           { title: t('status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
           { title: t('list.leadUnit'), dataIndex: ['leadUnit', 'name'], width: 200, ellipsis: true, render: (v?: string) => v ?? '—' },
-          { title: t('deadline'), dataIndex: 'nextDueAt', width: 150, render: (v: string | null, r) => <DueTag due={v} state={r.dueState} /> },
+          {
+            title: t('deadline'),
+            dataIndex: 'nextDueAt',
+            width: 150,
+            render: (v: string | null, r) => <DueTag due={v} state={r.dueState} />,
+          },
           { title: t('createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v, lang) },
         ]}
       />

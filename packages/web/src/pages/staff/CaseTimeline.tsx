@@ -12,7 +12,8 @@ function detailOf(e: TimelineEvent, t: (k: MessageKey, v?: Record<string, string
   if (typeof p['policyBasis'] === 'string' && e.action === 'reply') parts.push(`${t('act.policyBasis')}：${p['policyBasis']}`);
   if (typeof p['approve'] === 'boolean') parts.push(p['approve'] ? t('act.approve') : t('act.reject'));
   if (typeof p['days'] === 'number' && e.action === 'requestExtension') parts.push(t('act.extensionAsked', { days: p['days'] }));
-  if (typeof p['satisfaction'] === 'string') parts.push(`${p['solved'] === true ? t('yes') : t('no')} · ${t(`satisfaction.${p['satisfaction']}` as MessageKey)}`);
+  if (typeof p['satisfaction'] === 'string')
+    parts.push(`${p['solved'] === true ? t('yes') : t('no')} · ${t(`satisfaction.${p['satisfaction']}` as MessageKey)}`);
   if (typeof p['comment'] === 'string') parts.push(p['comment']);
   if (typeof p['note'] === 'string') parts.push(p['note']);
   if (typeof p['trackingNo'] === 'string') parts.push(p['trackingNo']);
@@ -40,7 +41,14 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
       items={events.map((e) => {
         const detail = detailOf(e, t);
         return {
-          color: e.action === 'return' || e.action === 'reopen' || e.action === 'supervise' || e.action === 'escalate' ? 'red' : e.action === 'urge' ? 'orange' : e.action === 'close' || e.action === 'followUp' ? 'green' : 'blue',
+          color:
+            e.action === 'return' || e.action === 'reopen' || e.action === 'supervise' || e.action === 'escalate'
+              ? 'red'
+              : e.action === 'urge'
+                ? 'orange'
+                : e.action === 'close' || e.action === 'followUp'
+                  ? 'green'
+                  : 'blue',
           content: (
             <>
               <Typography.Text strong>{t(`action.${e.action}` as MessageKey)}</Typography.Text>{' '}

@@ -20,7 +20,17 @@ const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
  * policyInputSchema; an existing one changes only what policyPatchSchema allows (its title,
  * text, tags, units and repeal date); the document number and article number name it.
  */
-export function PolicyDialog({ editing, units, onCancel, onDone }: { editing?: PolicyArticle | undefined; units: Unit[]; onCancel: () => void; onDone: (saved: PolicyArticle) => void }) {
+export function PolicyDialog({
+  editing,
+  units,
+  onCancel,
+  onDone,
+}: {
+  editing?: PolicyArticle | undefined;
+  units: Unit[];
+  onCancel: () => void;
+  onDone: (saved: PolicyArticle) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -43,7 +53,11 @@ export function PolicyDialog({ editing, units, onCancel, onDone }: { editing?: P
     if (!body) return;
     setBusy(true);
     try {
-      const saved = await api<PolicyArticle>(editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies', { method: editing ? 'PATCH' : 'POST', body, lang });
+      const saved = await api<PolicyArticle>(editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies', {
+        method: editing ? 'PATCH' : 'POST',
+        body,
+        lang,
+      });
       onDone(saved);
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
@@ -53,7 +67,17 @@ export function PolicyDialog({ editing, units, onCancel, onDone }: { editing?: P
   }
 
   return (
-    <Modal open title={editing ? t('policy.edit') : t('policy.add')} width={720} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={editing ? t('policy.edit') : t('policy.add')}
+      width={720}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
@@ -130,7 +154,17 @@ export function RepealDialog({ article, onCancel, onDone }: { article: PolicyArt
     }
   }
   return (
-    <Modal open title={t('policy.repeal')} okText={t('confirm')} okButtonProps={{ danger: true, disabled: !date }} cancelText={t('cancel')} confirmLoading={busy} onOk={() => void save()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('policy.repeal')}
+      okText={t('confirm')}
+      okButtonProps={{ danger: true, disabled: !date }}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => void save()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph>{t('policy.repealHint', { title: article.title })}</Typography.Paragraph>
       <DatePicker value={date} onChange={setDate} aria-label={t('policy.repealedOn')} />

@@ -1,5 +1,23 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Input, Popconfirm, Select, Skeleton, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
@@ -51,8 +69,14 @@ export function PolicyLibraryPage() {
     if (tag) s.set('tag', tag);
     return api<{ items: PolicyHit[] }>(`/api/v1/policies?${s.toString()}`, { lang });
   }, [q, tag, includeRepealed, lang]);
-  const article = useLoad(() => (openId ? api<PolicyArticle>(`/api/v1/policies/${openId}`, { lang }) : Promise.resolve(null)), [openId, lang]);
-  const units = useLoad(() => (admin ? api<{ items: Unit[] }>('/api/v1/units', { lang }) : Promise.resolve({ items: [] as Unit[] })), [admin, lang]);
+  const article = useLoad(
+    () => (openId ? api<PolicyArticle>(`/api/v1/policies/${openId}`, { lang }) : Promise.resolve(null)),
+    [openId, lang],
+  );
+  const units = useLoad(
+    () => (admin ? api<{ items: Unit[] }>('/api/v1/units', { lang }) : Promise.resolve({ items: [] as Unit[] })),
+    [admin, lang],
+  );
 
   // Tags to filter by: every tag seen in any list so far.
   useEffect(() => {
@@ -75,10 +99,22 @@ export function PolicyLibraryPage() {
     try {
       const body = new FormData();
       body.append('file', file, file.name);
-      const res = await fetch('/api/v1/policies/import', { method: 'POST', body, credentials: 'same-origin', headers: { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' } });
-      const data = (await res.json().catch(() => ({}))) as Partial<ImportResult> & { error?: { code: string; message: string; details?: { errors?: ImportResult['errors'] } } };
-      if (!res.ok && !data.errors && !data.error?.details?.errors) throw new ApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText);
-      const result: ImportResult = { imported: data.imported ?? 0, updated: data.updated ?? 0, errors: data.errors ?? data.error?.details?.errors ?? [] };
+      const res = await fetch('/api/v1/policies/import', {
+        method: 'POST',
+        body,
+        credentials: 'same-origin',
+        headers: { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' },
+      });
+      const data = (await res.json().catch(() => ({}))) as Partial<ImportResult> & {
+        error?: { code: string; message: string; details?: { errors?: ImportResult['errors'] } };
+      };
+      if (!res.ok && !data.errors && !data.error?.details?.errors)
+        throw new ApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText);
+      const result: ImportResult = {
+        imported: data.imported ?? 0,
+        updated: data.updated ?? 0,
+        errors: data.errors ?? data.error?.details?.errors ?? [],
+      };
       setImported(result);
       if (result.errors.length === 0) list.reload();
     } catch (e) {
@@ -141,13 +177,34 @@ export function PolicyLibraryPage() {
           style={{ maxWidth: 420 }}
           aria-label={t('policy.searchHint')}
         />
-        <Select allowClear placeholder={t('policy.tag')} value={tag} onChange={(v?: string) => setParam('tag', v)} options={tags.map((x) => ({ value: x, label: x }))} style={{ width: 180 }} showSearch={{ optionFilterProp: 'label' }} />
+        <Select
+          allowClear
+          placeholder={t('policy.tag')}
+          value={tag}
+          onChange={(v?: string) => setParam('tag', v)}
+          options={tags.map((x) => ({ value: x, label: x }))}
+          style={{ width: 180 }}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
         <Space>
-          <Switch checked={includeRepealed} onChange={(v) => setParam('repealed', v ? 'true' : undefined)} aria-label={t('policy.includeRepealed')} />
+          <Switch
+            checked={includeRepealed}
+            onChange={(v) => setParam('repealed', v ? 'true' : undefined)}
+            aria-label={t('policy.includeRepealed')}
+          />
           {t('policy.includeRepealed')}
         </Space>
       </Flex>
-      {importError && <Alert type="error" showIcon closable={{ onClose: () => setImportError(null) }} title={t('policy.importFailed')} description={importError} style={{ marginBottom: 16 }} />}
+      {importError && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setImportError(null) }}
+          title={t('policy.importFailed')}
+          description={importError}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {imported && imported.errors.length > 0 && (
         <Alert
           type="error"
@@ -172,7 +229,13 @@ export function PolicyLibraryPage() {
         />
       )}
       {imported && imported.errors.length === 0 && (
-        <Alert type="success" showIcon closable={{ onClose: () => setImported(null) }} style={{ marginBottom: 16 }} title={t('policy.importDone', { imported: imported.imported, updated: imported.updated })} />
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setImported(null) }}
+          style={{ marginBottom: 16 }}
+          title={t('policy.importDone', { imported: imported.imported, updated: imported.updated })}
+        />
       )}
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
       <Table<PolicyHit>
@@ -203,7 +266,12 @@ export function PolicyLibraryPage() {
           },
           { title: t('policy.docNumber'), dataIndex: 'docNumber', width: 200 },
           { title: t('policy.issuer'), dataIndex: 'issuer', width: 180 },
-          { title: t('policy.level'), dataIndex: 'level', width: 110, render: (l: string) => <Tag color={levelColour[l] ?? 'default'}>{t(`policy.level.${l}` as MessageKey)}</Tag> },
+          {
+            title: t('policy.level'),
+            dataIndex: 'level',
+            width: 110,
+            render: (l: string) => <Tag color={levelColour[l] ?? 'default'}>{t(`policy.level.${l}` as MessageKey)}</Tag>,
+          },
           {
             title: t('policy.tags'),
             dataIndex: 'tags',
@@ -220,7 +288,13 @@ export function PolicyLibraryPage() {
           },
         ]}
       />
-      <Drawer open={openId !== null} onClose={() => setParam('open', undefined)} size={640} title={a ? policyLabel(a) : t('loading')} destroyOnHidden>
+      <Drawer
+        open={openId !== null}
+        onClose={() => setParam('open', undefined)}
+        size={640}
+        title={a ? policyLabel(a) : t('loading')}
+        destroyOnHidden
+      >
         {article.error && <LoadError error={article.error} onRetry={article.reload} />}
         {article.loading && <Skeleton active />}
         {a && !article.loading && (
@@ -240,15 +314,24 @@ export function PolicyLibraryPage() {
                 { key: 'from', label: t('policy.effectiveFrom'), children: a.effectiveFrom ?? '—' },
                 ...(a.repealedOn ? [{ key: 'repealed', label: t('policy.repealedOn'), children: a.repealedOn }] : []),
                 { key: 'tags', label: t('policy.tags'), children: a.tags.length > 0 ? a.tags.join('、') : '—' },
-                ...(a.unitIds && a.unitIds.length > 0 ? [{ key: 'units', label: t('policy.units'), children: a.unitIds.map((id) => unitName.get(id) ?? `#${id}`).join('、') }] : []),
+                ...(a.unitIds && a.unitIds.length > 0
+                  ? [{ key: 'units', label: t('policy.units'), children: a.unitIds.map((id) => unitName.get(id) ?? `#${id}`).join('、') }]
+                  : []),
               ]}
             />
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16, fontSize: 15, lineHeight: 1.8 }}>{a.body}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 16, fontSize: 15, lineHeight: 1.8 }}>
+              {a.body}
+            </Typography.Paragraph>
             {admin && (
               <Space wrap>
                 <Button onClick={() => setDialog({ mode: 'edit', article: a })}>{t('admin.edit')}</Button>
                 {a.repealedOn ? (
-                  <Popconfirm title={t('policy.liftRepealConfirm')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => liftRepeal(a)}>
+                  <Popconfirm
+                    title={t('policy.liftRepealConfirm')}
+                    okText={t('confirm')}
+                    cancelText={t('cancel')}
+                    onConfirm={() => liftRepeal(a)}
+                  >
                     <Button>{t('policy.liftRepeal')}</Button>
                   </Popconfirm>
                 ) : (

@@ -51,10 +51,20 @@ export function RegisterCasePage() {
   const safetyNet = channel === 'safety_net';
 
   useEffect(() => {
-    api<{ items: Category[] }>('/api/v1/categories', { lang }).then((r) => setCategories(r.items), () => undefined);
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
+    api<{ items: Category[] }>('/api/v1/categories', { lang }).then(
+      (r) => setCategories(r.items),
+      () => undefined,
+    );
+    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+      (r) => setUnits(r.items),
+      () => undefined,
+    );
     api<{ items: { code: string; name: string }[] }>(`/api/v1/regions?parent=${home.slice(0, 6)}`, { lang }).then(
-      (r) => setRegions([{ value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true }, ...r.items.map((x) => ({ value: x.code, label: x.name, isLeaf: true }))]),
+      (r) =>
+        setRegions([
+          { value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true },
+          ...r.items.map((x) => ({ value: x.code, label: x.name, isLeaf: true })),
+        ]),
       () => undefined,
     );
   }, [lang, home, t]);
@@ -64,7 +74,9 @@ export function RegisterCasePage() {
     .map((p) => ({
       value: p.code,
       label: lang === 'zh' ? p.nameZh : p.nameEn,
-      children: categories.filter((c) => c.parentCode === p.code).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn })),
+      children: categories
+        .filter((c) => c.parentCode === p.code)
+        .map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn })),
     }));
 
   async function onFinish(v: Record<string, unknown>) {
@@ -90,7 +102,8 @@ export function RegisterCasePage() {
     const check = createCaseSchema.safeParse(body);
     if (!check.success) {
       const named = check.error.issues.filter((i) => i.path[0] === 'failedMatter' && i.path.length > 1);
-      if (named.length > 0) form.setFields(named.map((i) => ({ name: i.path.map((x) => (typeof x === 'symbol' ? String(x) : x)), errors: [i.message] })));
+      if (named.length > 0)
+        form.setFields(named.map((i) => ({ name: i.path.map((x) => (typeof x === 'symbol' ? String(x) : x)), errors: [i.message] })));
       const rest = check.error.issues.filter((i) => !named.includes(i));
       if (rest.length > 0) setError(rest.map((i) => `${i.path.join('.')}: ${i.message}`).join('；'));
       return;
@@ -116,25 +129,62 @@ export function RegisterCasePage() {
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ type: 'help', channel: officer ? 'safety_net' : 'window', regionCode: home.slice(0, 6), urgent: false, safetyNetKind: 'general' }}
+        initialValues={{
+          type: 'help',
+          channel: officer ? 'safety_net' : 'window',
+          regionCode: home.slice(0, 6),
+          urgent: false,
+          safetyNetKind: 'general',
+        }}
       >
         <Form.Item name="type" label={t('type')} rules={[zodRule(shape.type)]}>
           <Radio.Group optionType="button" options={caseTypes.map((x) => ({ value: x, label: t(`type.${x}` as MessageKey) }))} />
         </Form.Item>
         <Form.Item name="channel" label={t('channel')} rules={[zodRule(shape.channel)]}>
-          <Select style={{ width: 240 }} options={channels.filter((c) => c !== 'open311' && c !== 'web' && c !== 'h5').map((x) => ({ value: x, label: t(`channel.${x}` as MessageKey) }))} />
+          <Select
+            style={{ width: 240 }}
+            options={channels
+              .filter((c) => c !== 'open311' && c !== 'web' && c !== 'h5')
+              .map((x) => ({ value: x, label: t(`channel.${x}` as MessageKey) }))}
+          />
         </Form.Item>
         {safetyNet && (
-          <Card size="small" type="inner" title={t('reg.failedMatter')} style={{ marginBottom: 24, background: '#fffbf0' }} data-testid="failed-matter">
+          <Card
+            size="small"
+            type="inner"
+            title={t('reg.failedMatter')}
+            style={{ marginBottom: 24, background: '#fffbf0' }}
+            data-testid="failed-matter"
+          >
             <Typography.Paragraph type="secondary">{t('reg.failedMatterHint')}</Typography.Paragraph>
-            <Form.Item name={['failedMatter', 'name']} label={t('sn.matterName')} required rules={[zodRule(matterShape.name, { required: t('reg.matterRequired') })]}>
+            <Form.Item
+              name={['failedMatter', 'name']}
+              label={t('sn.matterName')}
+              required
+              rules={[zodRule(matterShape.name, { required: t('reg.matterRequired') })]}
+            >
               <Input maxLength={100} placeholder={t('reg.matterHint')} />
             </Form.Item>
             <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-              <Form.Item name={['failedMatter', 'unitId']} label={t('sn.originUnit')} rules={[zodRule(matterShape.unitId)]} style={{ minWidth: 280, flex: '1 1 280px' }}>
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.id, label: u.name }))} aria-label={t('sn.originUnit')} />
+              <Form.Item
+                name={['failedMatter', 'unitId']}
+                label={t('sn.originUnit')}
+                rules={[zodRule(matterShape.unitId)]}
+                style={{ minWidth: 280, flex: '1 1 280px' }}
+              >
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={units.map((u) => ({ value: u.id, label: u.name }))}
+                  aria-label={t('sn.originUnit')}
+                />
               </Form.Item>
-              <Form.Item name={['failedMatter', 'window']} label={t('sn.window')} rules={[zodRule(matterShape.window)]} style={{ minWidth: 200, flex: '1 1 200px' }}>
+              <Form.Item
+                name={['failedMatter', 'window']}
+                label={t('sn.window')}
+                rules={[zodRule(matterShape.window)]}
+                style={{ minWidth: 200, flex: '1 1 200px' }}
+              >
                 <Input maxLength={100} placeholder={t('reg.windowHint')} />
               </Form.Item>
             </div>
@@ -146,10 +196,18 @@ export function RegisterCasePage() {
                 <InputNumber min={1} max={99} precision={0} style={{ width: 120 }} suffix={t('reg.times')} />
               </Form.Item>
               <Form.Item name="safetyNetKind" label={t('sn.kind')} extra={t('reg.kindHint')}>
-                <Radio.Group optionType="button" options={safetyNetRegisterKinds.map((k) => ({ value: k, label: t(`sn.kind.${k}` as MessageKey) }))} />
+                <Radio.Group
+                  optionType="button"
+                  options={safetyNetRegisterKinds.map((k) => ({ value: k, label: t(`sn.kind.${k}` as MessageKey) }))}
+                />
               </Form.Item>
             </div>
-            <Form.Item name={['failedMatter', 'whatWasSaid']} label={t('sn.whatWasSaid')} rules={[zodRule(matterShape.whatWasSaid)]} style={{ marginBottom: 0 }}>
+            <Form.Item
+              name={['failedMatter', 'whatWasSaid']}
+              label={t('sn.whatWasSaid')}
+              rules={[zodRule(matterShape.whatWasSaid)]}
+              style={{ marginBottom: 0 }}
+            >
               <Input.TextArea rows={2} showCount maxLength={2000} placeholder={t('reg.saidHint')} />
             </Form.Item>
           </Card>
@@ -163,7 +221,11 @@ export function RegisterCasePage() {
         <Form.Item name="title" label={t('title')} rules={[zodRule(shape.title)]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="content" label={t('content')} rules={[{ required: true, message: t('reg.contentRequired') }, zodRule(shape.content)]}>
+        <Form.Item
+          name="content"
+          label={t('content')}
+          rules={[{ required: true, message: t('reg.contentRequired') }, zodRule(shape.content)]}
+        >
           <Input.TextArea rows={5} showCount maxLength={10000} />
         </Form.Item>
         <Form.Item name="address" label={t('address')} rules={[zodRule(shape.address)]}>
@@ -175,7 +237,11 @@ export function RegisterCasePage() {
         <Form.Item name="name" label={t('name')} rules={[zodRule(requesterShape.name)]}>
           <Input maxLength={50} style={{ width: 240 }} />
         </Form.Item>
-        <Form.Item name="phone" label={t('phone')} rules={[{ required: true, message: t('reg.phoneRequired') }, zodRule(requesterShape.phone)]}>
+        <Form.Item
+          name="phone"
+          label={t('phone')}
+          rules={[{ required: true, message: t('reg.phoneRequired') }, zodRule(requesterShape.phone)]}
+        >
           <Input style={{ width: 240 }} inputMode="tel" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>

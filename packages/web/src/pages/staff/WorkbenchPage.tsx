@@ -69,9 +69,15 @@ export function WorkbenchPage() {
   useEffect(() => {
     let alive = true;
     const load = () => {
-      void api<Queues>('/api/v1/cases/queues', { lang }).then((q) => alive && setCounts(q), () => undefined);
+      void api<Queues>('/api/v1/cases/queues', { lang }).then(
+        (q) => alive && setCounts(q),
+        () => undefined,
+      );
       if (unitHead) {
-        void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending', { lang }).then((r) => alive && setConsultations(r.items.length), () => undefined);
+        void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending', { lang }).then(
+          (r) => alive && setConsultations(r.items.length),
+          () => undefined,
+        );
       }
     };
     load();
@@ -82,8 +88,24 @@ export function WorkbenchPage() {
     };
   }, [lang, unitHead]);
   const tiles: Tile[] = [
-    ...(unitHead ? [{ key: 'consultations', label: 'queue.consultations' as const, to: '/admin/consultations', count: consultations, danger: (consultations ?? 0) > 0 }] : []),
-    ...queues.map((q) => ({ key: q.key, label: q.label, to: `/admin/cases?${q.query}`, count: counts ? counts[q.key] : null, danger: q.danger && counts !== null && counts[q.key] > 0 })),
+    ...(unitHead
+      ? [
+          {
+            key: 'consultations',
+            label: 'queue.consultations' as const,
+            to: '/admin/consultations',
+            count: consultations,
+            danger: (consultations ?? 0) > 0,
+          },
+        ]
+      : []),
+    ...queues.map((q) => ({
+      key: q.key,
+      label: q.label,
+      to: `/admin/cases?${q.query}`,
+      count: counts ? counts[q.key] : null,
+      danger: q.danger && counts !== null && counts[q.key] > 0,
+    })),
   ];
   return (
     <>

@@ -30,7 +30,12 @@ export function cellText(v: ExcelJS.CellValue): { text: string } | { bad: Reason
   if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
   if ('formula' in v || 'sharedFormula' in v) {
     if (v.result === undefined || v.result === null) {
-      return { bad: { zh: '公式没有保存计算结果，请在 Excel 或 WPS 中打开并保存后再导入', en: 'the formula has no saved result: open and save the file in Excel or WPS' } };
+      return {
+        bad: {
+          zh: '公式没有保存计算结果，请在 Excel 或 WPS 中打开并保存后再导入',
+          en: 'the formula has no saved result: open and save the file in Excel or WPS',
+        },
+      };
     }
     return cellText(v.result as ExcelJS.CellValue);
   }
@@ -63,7 +68,8 @@ export function dateCell(v: ExcelJS.CellValue, date1904: boolean): CellText {
       const iso = isoOf(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
       return iso ? { date: iso } : invalidDate(String(v));
     }
-    if (v >= 1 && v < 2958466) return { date: new Date((date1904 ? EXCEL_1904_EPOCH : EXCEL_EPOCH) + Math.floor(v) * DAY_MS).toISOString().slice(0, 10) };
+    if (v >= 1 && v < 2958466)
+      return { date: new Date((date1904 ? EXCEL_1904_EPOCH : EXCEL_EPOCH) + Math.floor(v) * DAY_MS).toISOString().slice(0, 10) };
     return invalidDate(String(v));
   }
   if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && v.result !== undefined && v.result !== null) {
@@ -72,7 +78,9 @@ export function dateCell(v: ExcelJS.CellValue, date1904: boolean): CellText {
   const t = cellText(v);
   if ('bad' in t || t.text === '') return t;
   const s = t.text.normalize('NFKC');
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/u.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/u.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) return t;
   const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   return iso ? { date: iso } : invalidDate(t.text);

@@ -23,20 +23,21 @@ export interface MatterExportRow {
   mergedIntoId: number | null;
 }
 
-const exportColumns: { header: string; width: number; value: (r: MatterExportRow) => ExcelJS.CellValue; wrap?: boolean; date?: boolean }[] = [
-  { header: '编号', width: 9, value: (r) => r.id },
-  { header: '事项标题', width: 32, value: (r) => r.title, wrap: true },
-  { header: '事项描述', width: 48, value: (r) => r.description, wrap: true },
-  { header: '所属区域', width: 28, value: (r) => r.regionPath },
-  { header: '领域', width: 20, value: (r) => r.areaName },
-  { header: '状态', width: 10, value: (r) => (matterStatusNames as Record<string, string>)[r.status] ?? r.status },
-  { header: '反映人数', width: 10, value: (r) => r.originatorCount },
-  { header: '反映人', width: 36, value: (r) => r.originators, wrap: true },
-  { header: '收集日期', width: 13, value: (r) => dateValue(r.collectedOn), date: true },
-  { header: '走访人', width: 12, value: (r) => r.collectedBy },
-  { header: '所属项目', width: 30, value: (r) => r.projectTitle, wrap: true },
-  { header: '合并至事项', width: 11, value: (r) => r.mergedIntoId },
-];
+const exportColumns: { header: string; width: number; value: (r: MatterExportRow) => ExcelJS.CellValue; wrap?: boolean; date?: boolean }[] =
+  [
+    { header: '编号', width: 9, value: (r) => r.id },
+    { header: '事项标题', width: 32, value: (r) => r.title, wrap: true },
+    { header: '事项描述', width: 48, value: (r) => r.description, wrap: true },
+    { header: '所属区域', width: 28, value: (r) => r.regionPath },
+    { header: '领域', width: 20, value: (r) => r.areaName },
+    { header: '状态', width: 10, value: (r) => (matterStatusNames as Record<string, string>)[r.status] ?? r.status },
+    { header: '反映人数', width: 10, value: (r) => r.originatorCount },
+    { header: '反映人', width: 36, value: (r) => r.originators, wrap: true },
+    { header: '收集日期', width: 13, value: (r) => dateValue(r.collectedOn), date: true },
+    { header: '走访人', width: 12, value: (r) => r.collectedBy },
+    { header: '所属项目', width: 30, value: (r) => r.projectTitle, wrap: true },
+    { header: '合并至事项', width: 11, value: (r) => r.mergedIntoId },
+  ];
 
 /** The header texts of the export, in order. */
 export const matterExportHeaders: readonly string[] = exportColumns.map((c) => c.header);

@@ -18,7 +18,11 @@ export function headerKey(text: string): string {
 }
 
 /** The sheet to read: `sheetName`, else the first with a recognisable header, else the first visible one. */
-export function pickSheet<K extends string>(wb: ExcelJS.Workbook, sheetName: string, columns: ReadonlyMap<string, K>): ExcelJS.Worksheet | undefined {
+export function pickSheet<K extends string>(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  columns: ReadonlyMap<string, K>,
+): ExcelJS.Worksheet | undefined {
   const named = wb.worksheets.find((w) => headerKey(w.name) === headerKey(sheetName));
   if (named) return named;
   const withHeader = wb.worksheets.find((w) => findHeader(w, columns).positions.size >= 3);
@@ -29,7 +33,10 @@ export function pickSheet<K extends string>(wb: ExcelJS.Workbook, sheetName: str
  * The header row: the first of the top rows naming at least three columns (else row 1).
  * `columns` maps the `headerKey` of each header (and alias) to its column.
  */
-export function findHeader<K extends string>(ws: ExcelJS.Worksheet, columns: ReadonlyMap<string, K>): { row: number; positions: Map<K, number> } {
+export function findHeader<K extends string>(
+  ws: ExcelJS.Worksheet,
+  columns: ReadonlyMap<string, K>,
+): { row: number; positions: Map<K, number> } {
   let found: { row: number; positions: Map<K, number> } | undefined;
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
     const positions = new Map<K, number>();

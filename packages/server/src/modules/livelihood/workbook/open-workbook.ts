@@ -33,7 +33,10 @@ const MAX_MERGED_CELLS = 1_000_000;
 
 const messages = {
   empty: { zh: '文件是空的', en: 'the file is empty' },
-  notXlsx: { zh: '文件不是有效的 Excel 工作簿（.xlsx），请使用导入模板', en: 'the file is not an Excel workbook (.xlsx): use the import template' },
+  notXlsx: {
+    zh: '文件不是有效的 Excel 工作簿（.xlsx），请使用导入模板',
+    en: 'the file is not an Excel workbook (.xlsx): use the import template',
+  },
   text: {
     zh: '文件是文本文件（如 CSV），不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入',
     en: 'the file is text (CSV or similar), not an Excel workbook: open it in Excel or WPS and save it as .xlsx',
@@ -42,8 +45,14 @@ const messages = {
     zh: '文件是旧版 .xls 格式或设置了打开密码：请在 Excel 或 WPS 中另存为 .xlsx（并取消密码）再导入',
     en: 'the file is an old .xls workbook or is password-protected: save it as .xlsx (without a password) and upload again',
   },
-  ods: { zh: '文件是 OpenDocument 表格（.ods）：请另存为 .xlsx 再导入', en: 'the file is an OpenDocument spreadsheet (.ods): save it as .xlsx' },
-  xlsb: { zh: '文件是 Excel 二进制工作簿（.xlsb）：请另存为 .xlsx 再导入', en: 'the file is a binary Excel workbook (.xlsb): save it as .xlsx' },
+  ods: {
+    zh: '文件是 OpenDocument 表格（.ods）：请另存为 .xlsx 再导入',
+    en: 'the file is an OpenDocument spreadsheet (.ods): save it as .xlsx',
+  },
+  xlsb: {
+    zh: '文件是 Excel 二进制工作簿（.xlsb）：请另存为 .xlsx 再导入',
+    en: 'the file is a binary Excel workbook (.xlsb): save it as .xlsx',
+  },
   encrypted: { zh: '压缩包内容已加密，无法读取', en: 'the archive is encrypted' },
   tooManyCells: {
     zh: `有的行超过 ${MAX_ROW_CELLS} 个单元格，请删除表格右侧多余的列后再导入`,
@@ -53,7 +62,10 @@ const messages = {
     zh: '合并单元格过多或范围过大，请取消合并单元格后再导入',
     en: 'too many or too large merged cells: unmerge them and upload again',
   },
-  unreadable: { zh: '无法读取该工作簿（文件可能已损坏），请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入', en: 'the workbook cannot be read (it may be damaged): open it in Excel or WPS and save it as .xlsx again' },
+  unreadable: {
+    zh: '无法读取该工作簿（文件可能已损坏），请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入',
+    en: 'the workbook cannot be read (it may be damaged): open it in Excel or WPS and save it as .xlsx again',
+  },
 };
 
 const tooBig = (maxBytes: number): Reason => ({
@@ -143,9 +155,13 @@ function inspectZip(data: Buffer, limits: OpenLimits): { names: Set<string> } | 
     if (method === 0) content = data.subarray(start, start + compressed);
     else if (method === 8) {
       try {
-        content = inflateRawSync(data.subarray(start, start + compressed), { maxOutputLength: Math.max(1, MAX_UNCOMPRESSED_BYTES - total) });
+        content = inflateRawSync(data.subarray(start, start + compressed), {
+          maxOutputLength: Math.max(1, MAX_UNCOMPRESSED_BYTES - total),
+        });
       } catch (e) {
-        return fail((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError ? bomb(limits.sheetName) : messages.notXlsx);
+        return fail(
+          (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError ? bomb(limits.sheetName) : messages.notXlsx,
+        );
       }
     } else return fail(messages.unreadable);
     total += Math.max(content.length, size);
@@ -203,11 +219,14 @@ export async function openWorkbook(data: Buffer, limits: OpenLimits): Promise<Ex
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'hyperlinks', 'tableParts'],
-      maxRows: limits.maxRows * SHEET_ROWS_PER_ROW,
-      maxCols: MAX_ROW_CELLS,
-    } as unknown as Partial<ExcelJS.XlsxReadOptions>);
+    await wb.xlsx.load(
+      data as unknown as ExcelJS.Buffer,
+      {
+        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'hyperlinks', 'tableParts'],
+        maxRows: limits.maxRows * SHEET_ROWS_PER_ROW,
+        maxCols: MAX_ROW_CELLS,
+      } as unknown as Partial<ExcelJS.XlsxReadOptions>,
+    );
   } catch (e) {
     // exceljs stops at maxRows row elements ("Max row count …") or maxCols cells in a row ("Max c count …").
     const limit = /^Max (\w+) count \(\d+\) exceeded/.exec((e as Error).message);

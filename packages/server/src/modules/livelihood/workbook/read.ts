@@ -1,7 +1,15 @@
 import type { LivelihoodArea, MatterInput } from '@huiyin/core';
 import type { Lang } from '../../../http/error-mapping.ts';
 import { cellText, dateCell, type CellText, type Reason } from './cells.ts';
-import { MATTER_IMPORT_MAX_BYTES, MATTER_IMPORT_MAX_ERRORS, MATTER_IMPORT_MAX_ROWS, MATTER_SHEET_NAME, columnByHeader, matterImportColumns, type ColumnKey } from './columns.ts';
+import {
+  MATTER_IMPORT_MAX_BYTES,
+  MATTER_IMPORT_MAX_ERRORS,
+  MATTER_IMPORT_MAX_ROWS,
+  MATTER_SHEET_NAME,
+  columnByHeader,
+  matterImportColumns,
+  type ColumnKey,
+} from './columns.ts';
 import { findHeader, pickSheet } from './header.ts';
 import { openWorkbook, tooManyRows } from './open-workbook.ts';
 import { EXAMPLE_DESCRIPTION, EXAMPLE_TITLE } from './template.ts';
@@ -77,7 +85,10 @@ export async function readMatterWorkbook(
       errors: missing.map((c) => ({
         row: header.row,
         column: c.header,
-        reason: lang === 'zh' ? `表头缺少“${c.header}”列（共缺 ${list}），请使用导入模板` : `the header lacks the column "${c.header}" (missing: ${list}); use the import template`,
+        reason:
+          lang === 'zh'
+            ? `表头缺少“${c.header}”列（共缺 ${list}），请使用导入模板`
+            : `the header lacks the column "${c.header}" (missing: ${list}); use the import template`,
       })),
     };
   }
@@ -131,7 +142,11 @@ export async function readMatterWorkbook(
     const key = JSON.stringify(result.input);
     const first = seen.get(key);
     if (first !== undefined) {
-      report({ row: r.row, column: '', reason: lang === 'zh' ? `与第 ${first} 行内容完全相同（重复行）` : `same content as row ${first} (a duplicate row)` });
+      report({
+        row: r.row,
+        column: '',
+        reason: lang === 'zh' ? `与第 ${first} 行内容完全相同（重复行）` : `same content as row ${first} (a duplicate row)`,
+      });
       continue;
     }
     seen.set(key, r.row);
@@ -139,7 +154,12 @@ export async function readMatterWorkbook(
   }
   if (errorCount > errors.length) {
     const more = errorCount - errors.length;
-    errors.push({ row: 0, column: '', reason: lang === 'zh' ? `另有 ${more} 处错误未列出，请先改正以上错误` : `${more} more errors not listed: correct the ones above first` });
+    errors.push({
+      row: 0,
+      column: '',
+      reason:
+        lang === 'zh' ? `另有 ${more} 处错误未列出，请先改正以上错误` : `${more} more errors not listed: correct the ones above first`,
+    });
   }
   return errorCount > 0 ? { rows: [], errors } : { rows, errors: [] };
 }

@@ -1,6 +1,13 @@
 import type { LivelihoodArea } from '@huiyin/core';
 import ExcelJS from 'exceljs';
-import { MATTER_IMPORT_MAX_ROWS, MATTER_SHEET_NAME, columnNumber, matterImportColumns, originatorKindNames, type ColumnKey } from './columns.ts';
+import {
+  MATTER_IMPORT_MAX_ROWS,
+  MATTER_SHEET_NAME,
+  columnNumber,
+  matterImportColumns,
+  originatorKindNames,
+  type ColumnKey,
+} from './columns.ts';
 
 const TEMPLATE_VALIDATION_ROWS = 5000;
 
@@ -105,9 +112,17 @@ export async function buildMatterTemplate(ctx: { areas: readonly LivelihoodArea[
   guide.addRow(['领域', '', '从下拉列表中选择，也可填写领域代码：']).font = { bold: true };
   for (const a of ctx.areas) guide.addRow(['', a.code, a.zh]);
   guide.addRow([]);
-  guide.addRow(['反映人类型', '', '个人（须填联系电话）、住户（填户主姓名，地址和联系电话至少填一项）、企业（填企业名称，可填统一社会信用代码）']).font = { bold: true };
+  guide.addRow([
+    '反映人类型',
+    '',
+    '个人（须填联系电话）、住户（填户主姓名，地址和联系电话至少填一项）、企业（填企业名称，可填统一社会信用代码）',
+  ]).font = { bold: true };
   guide.addRow([]);
-  guide.addRow(['所属区域示例', '', ctx.regionExamples.length > 0 ? ctx.regionExamples.join('、') : '西南舁乡、郊区西南舁乡北七村、140311']).font = { bold: true };
+  guide.addRow([
+    '所属区域示例',
+    '',
+    ctx.regionExamples.length > 0 ? ctx.regionExamples.join('、') : '西南舁乡、郊区西南舁乡北七村、140311',
+  ]).font = { bold: true };
   guide.addRow([]);
   guide.addRow([
     '导入规则',

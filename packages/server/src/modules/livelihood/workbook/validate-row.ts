@@ -29,7 +29,11 @@ export interface SheetRow {
 
 /** Areas by Chinese name, code or English name; quotes, spaces and case do not matter. */
 export function areaLookup(areas: readonly LivelihoodArea[]): (text: string) => string | undefined {
-  const key = (s: string) => s.normalize('NFKC').replace(/[\s"'“”‘’「」『』]/gu, '').toLowerCase();
+  const key = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\s"'“”‘’「」『』]/gu, '')
+      .toLowerCase();
   const map = new Map<string, string>();
   for (const a of areas) for (const name of [a.en, a.code, a.zh]) map.set(key(name), a.code);
   return (text) => map.get(key(text));
@@ -64,7 +68,12 @@ export function validateRow(r: SheetRow, ctx: RowContext): { input: MatterInput 
     } else if ('bad' in cell) bad(c.key, cell.bad.zh, cell.bad.en);
     else if (c.key === 'collectedOn') {
       if ('date' in cell) collectedOn = cell.date;
-      else bad(c.key, `日期“${cell.text}”无法识别，请写成 2026-05-12、2026/5/12 或 2026年5月12日`, `"${cell.text}" is not a date (write 2026-05-12, 2026/5/12 or 2026年5月12日)`);
+      else
+        bad(
+          c.key,
+          `日期“${cell.text}”无法识别，请写成 2026-05-12、2026/5/12 或 2026年5月12日`,
+          `"${cell.text}" is not a date (write 2026-05-12, 2026/5/12 or 2026年5月12日)`,
+        );
     } else text[c.key] = 'text' in cell ? cell.text : cell.date;
   }
 
@@ -85,16 +94,25 @@ export function validateRow(r: SheetRow, ctx: RowContext): { input: MatterInput 
   let kind: OriginatorKind | undefined;
   if (text.kind !== undefined) {
     const k = kindAliases.get(text.kind.normalize('NFKC').replace(/\s/gu, '').toLowerCase());
-    if (k === 'case') bad('kind', '案件转来的事项不能通过表格导入，请在案件中操作“转为民生事项”', 'matters from cases cannot be imported: turn the case into a matter from the case');
-    else if (k === undefined) bad('kind', `反映人类型“${text.kind}”无效，应为 个人、住户 或 企业`, `unknown originator type "${text.kind}" (个人, 住户 or 企业)`);
+    if (k === 'case')
+      bad(
+        'kind',
+        '案件转来的事项不能通过表格导入，请在案件中操作“转为民生事项”',
+        'matters from cases cannot be imported: turn the case into a matter from the case',
+      );
+    else if (k === undefined)
+      bad('kind', `反映人类型“${text.kind}”无效，应为 个人、住户 或 企业`, `unknown originator type "${text.kind}" (个人, 住户 or 企业)`);
     else kind = k;
   }
   const creditCode = text.creditCode?.normalize('NFKC').replace(/[\s-]/gu, '').toUpperCase();
   // The originator's own rules, checked here so that they are reported with everything else
   // (zod skips the schema's refinement while another field is bad).
-  if (kind === 'person' && text.phone === undefined && !failed.has('phone')) bad('phone', '反映人类型为个人时，联系电话必填（办结后用于答复）', 'a person needs a phone number (to be answered)');
-  if (kind === 'household' && text.phone === undefined && text.address === undefined && !failed.has('phone')) bad('address', '住户的地址和联系电话至少填一项', 'a household needs an address or a phone number');
-  if (kind !== undefined && kind !== 'enterprise' && creditCode !== undefined) bad('creditCode', '只有企业填写统一社会信用代码', 'only an enterprise has a unified social credit code');
+  if (kind === 'person' && text.phone === undefined && !failed.has('phone'))
+    bad('phone', '反映人类型为个人时，联系电话必填（办结后用于答复）', 'a person needs a phone number (to be answered)');
+  if (kind === 'household' && text.phone === undefined && text.address === undefined && !failed.has('phone'))
+    bad('address', '住户的地址和联系电话至少填一项', 'a household needs an address or a phone number');
+  if (kind !== undefined && kind !== 'enterprise' && creditCode !== undefined)
+    bad('creditCode', '只有企业填写统一社会信用代码', 'only an enterprise has a unified social credit code');
 
   // An unknown type is already reported; enterprise, the kind with the fewest rules, stands in.
   const originator: Record<string, unknown> = { kind: kind ?? 'enterprise' };
@@ -154,9 +172,11 @@ function reasonOf(issue: z.core.$ZodIssue, key: ColumnKey, lang: Lang): string {
     return zh ? `不能超过 ${max} 字` : `at most ${max} characters`;
   }
   if (issue.code === 'too_small') return zh ? '不能为空' : 'must not be empty';
-  if (key === 'phone') return zh ? '不是有效的手机号或固定电话号码（如 13800138000 或 0353-1234567）' : 'not a Chinese mobile or landline number';
+  if (key === 'phone')
+    return zh ? '不是有效的手机号或固定电话号码（如 13800138000 或 0353-1234567）' : 'not a Chinese mobile or landline number';
   if (key === 'creditCode') return zh ? '不是有效的 18 位统一社会信用代码' : 'not an 18-character unified social credit code';
   if (key === 'collectedOn') return zh ? '日期无效' : 'not a valid date';
-  if (issue.code === 'custom' && issue.message === 'contains control characters') return zh ? '含有不可见的控制字符' : 'contains control characters';
+  if (issue.code === 'custom' && issue.message === 'contains control characters')
+    return zh ? '含有不可见的控制字符' : 'contains control characters';
   return zh ? `内容不符合要求（${issue.message}）` : issue.message;
 }

@@ -10,7 +10,18 @@ import { ActionForm, type DispatchHelp } from './ActionForm.tsx';
 
 /** Actions that need no form: a click and a confirmation. */
 const oneClick: readonly CaseAction[] = ['sign'];
-const primary: readonly CaseAction[] = ['dispatch', 'sign', 'reply', 'reviewReply', 'followUp', 'decideReturn', 'decideExtension', 'decide', 'recordOpinion', 'recordMinutes'];
+const primary: readonly CaseAction[] = [
+  'dispatch',
+  'sign',
+  'reply',
+  'reviewReply',
+  'followUp',
+  'decideReturn',
+  'decideExtension',
+  'decide',
+  'recordOpinion',
+  'recordMinutes',
+];
 /** Actions whose dialog picks units. */
 const needUnits: readonly CaseAction[] = ['dispatch', 'merge', 'convene', 'recordMinutes', 'decide'];
 /** Wider dialogs: the merge table, the decision with its root cause. */
@@ -42,7 +53,10 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
 
   useEffect(() => {
     if (open && needUnits.includes(open)) {
-      api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
+      api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+        (r) => setUnits(r.items),
+        () => undefined,
+      );
     }
     if (open === 'dispatch' || open === 'merge') {
       api<DispatchHelp>(`/api/v1/cases/${c.id}/dispatch-help`, { lang }).then(
@@ -81,7 +95,9 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
         setOpen(null);
         onDone(null);
       } else if (e instanceof ApiError && e.code === 'validation_failed' && e.fields.length > 0) {
-        form.setFields(e.fields.map((f) => ({ name: f.path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [f.message] })));
+        form.setFields(
+          e.fields.map((f) => ({ name: f.path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [f.message] })),
+        );
       } else {
         setError((e as Error).message);
       }
@@ -111,7 +127,13 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
     <>
       <Space wrap>
         {(c.allowedActions as CaseAction[]).map((a) => (
-          <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={a === 'return'} onClick={() => start(a)} data-action={a}>
+          <Button
+            key={a}
+            type={primary.includes(a) ? 'primary' : 'default'}
+            danger={a === 'return'}
+            onClick={() => start(a)}
+            data-action={a}
+          >
             {t(`action.${a}` as MessageKey)}
           </Button>
         ))}

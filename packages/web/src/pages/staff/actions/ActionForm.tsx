@@ -42,7 +42,12 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
       return (
         <>
           {help && help.suggestedUnits.length > 0 && (
-            <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('act.catalogSays', { units: help.suggestedUnits.map((u) => u.name).join('、') })} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('act.catalogSays', { units: help.suggestedUnits.map((u) => u.name).join('、') })}
+            />
           )}
           <Form.Item name="leadUnitId" label={t('act.leadUnit')} required={isRequired(action, 'leadUnitId')} rules={[rule('leadUnitId')]}>
             <Select showSearch optionFilterProp="label" options={options} />
@@ -79,7 +84,13 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
       return (
         <>
           {c.pendingExtension && (
-            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('act.extensionAsked', { days: c.pendingExtension.days })} description={c.pendingExtension.reason} />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('act.extensionAsked', { days: c.pendingExtension.days })}
+              description={c.pendingExtension.reason}
+            />
           )}
           {approve}
           {text('note', 'act.note', 2)}
@@ -97,7 +108,12 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
               getFieldValue('outcome') === 'explained' ? (
                 <>
                   <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('act.explainedNeedsReview')} />
-                  <Form.Item name="policyBasis" label={t('act.policyBasis')} required rules={[{ required: true, message: t('act.policyRequired') }, rule('policyBasis')]}>
+                  <Form.Item
+                    name="policyBasis"
+                    label={t('act.policyBasis')}
+                    required
+                    rules={[{ required: true, message: t('act.policyRequired') }, rule('policyBasis')]}
+                  >
                     <Input.TextArea rows={2} />
                   </Form.Item>
                 </>
@@ -139,7 +155,12 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
               <Radio value={false}>{t('no')}</Radio>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="satisfaction" label={t('act.satisfaction')} required={isRequired(action, 'satisfaction')} rules={[rule('satisfaction')]}>
+          <Form.Item
+            name="satisfaction"
+            label={t('act.satisfaction')}
+            required={isRequired(action, 'satisfaction')}
+            rules={[rule('satisfaction')]}
+          >
             <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: t(`satisfaction.${s}` as MessageKey) }))} />
           </Form.Item>
           {text('comment', 'act.comment', 2)}
@@ -170,7 +191,12 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
                   { title: '', dataIndex: 'id', width: 40, render: (id: number) => <Radio value={id} aria-label={String(id)} /> },
                   { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170 },
                   { title: t('title'), dataIndex: 'title', ellipsis: true },
-                  { title: t('status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag>{t(`status.${s}` as MessageKey)}</Tag> },
+                  {
+                    title: t('status'),
+                    dataIndex: 'status',
+                    width: 100,
+                    render: (s: string) => <Tag>{t(`status.${s}` as MessageKey)}</Tag>,
+                  },
                   { title: t('act.similarity'), dataIndex: 'score', width: 80, render: (v: number) => `${Math.round(v * 100)}%` },
                 ]}
               />

@@ -27,14 +27,23 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
   const handling = units.filter((u) => u.kind !== 'centre');
   const unitOptions = (first: readonly number[] = []) => {
     const firstSet = new Set(first);
-    return [...handling.filter((u) => firstSet.has(u.id)), ...handling.filter((u) => !firstSet.has(u.id))].map((u) => ({ value: u.id, label: u.name }));
+    return [...handling.filter((u) => firstSet.has(u.id)), ...handling.filter((u) => !firstSet.has(u.id))].map((u) => ({
+      value: u.id,
+      label: u.name,
+    }));
   };
   const text = (name: string, label: MessageKey, rows = 4, placeholder?: MessageKey, maxLength = 4000) => (
     <Form.Item name={name} label={t(label)} required={isRequired(action, name)} rules={[rule(name)]}>
       <Input.TextArea rows={rows} showCount maxLength={maxLength} placeholder={placeholder ? t(placeholder) : undefined} />
     </Form.Item>
   );
-  const known: PolicyChoice[] = (c.citations ?? []).map((x) => ({ id: x.policyId, title: x.title, articleNo: x.articleNo, docNumber: x.docNumber, repealed: x.repealed }));
+  const known: PolicyChoice[] = (c.citations ?? []).map((x) => ({
+    id: x.policyId,
+    title: x.title,
+    articleNo: x.articleNo,
+    docNumber: x.docNumber,
+    repealed: x.repealed,
+  }));
 
   switch (action) {
     case 'convene': {
@@ -49,7 +58,12 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
             rules={[fieldRule(action, 'unitIds', t('sn.err.unitIds'))]}
             initialValue={origin !== undefined ? [origin] : undefined}
           >
-            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions(origin !== undefined ? [origin] : [])} aria-label={t('sn.inviteUnits')} />
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={unitOptions(origin !== undefined ? [origin] : [])}
+              aria-label={t('sn.inviteUnits')}
+            />
           </Form.Item>
           {text('agenda', 'sn.agenda', 3, 'sn.agendaHint', 2000)}
         </>
@@ -59,9 +73,23 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
       const mine = (open?.pending ?? []).filter((u) => me?.units.some((m) => m.id === u.id));
       return (
         <>
-          {open && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('sn.agenda')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{open.agenda}</span>} />}
+          {open && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('sn.agenda')}
+              description={<span style={{ whiteSpace: 'pre-wrap' }}>{open.agenda}</span>}
+            />
+          )}
           {mine.length > 1 && (
-            <Form.Item name="unitId" label={t('sn.opinionFor')} required rules={[{ required: true, message: t('admin.choose') }]} initialValue={mine[0]?.id}>
+            <Form.Item
+              name="unitId"
+              label={t('sn.opinionFor')}
+              required
+              rules={[{ required: true, message: t('admin.choose') }]}
+              initialValue={mine[0]?.id}
+            >
               <Select options={mine.map((u) => ({ value: u.id, label: u.name }))} />
             </Form.Item>
           )}
@@ -95,7 +123,12 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
             <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions(invited)} aria-label={t('act.leadUnit')} />
           </Form.Item>
           <Form.Item name="assistUnitIds" label={t('act.assistUnits')} rules={[rule('assistUnitIds')]}>
-            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions(invited)} aria-label={t('act.assistUnits')} />
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={unitOptions(invited)}
+              aria-label={t('act.assistUnits')}
+            />
           </Form.Item>
           {text('decision', 'sn.minutesDecision', 4)}
         </>
@@ -118,7 +151,10 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
       return (
         <>
           <Form.Item name="outcome" label={t('sn.outcome')} required rules={[{ required: true, message: t('act.chooseDecision') }]}>
-            <Radio.Group optionType="button" options={safetyNetOutcomes.map((o) => ({ value: o, label: t(`sn.outcome.${o}` as MessageKey) }))} />
+            <Radio.Group
+              optionType="button"
+              options={safetyNetOutcomes.map((o) => ({ value: o, label: t(`sn.outcome.${o}` as MessageKey) }))}
+            />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.outcome !== b.outcome}>
             {({ getFieldValue }) => {
@@ -126,7 +162,12 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
               return (
                 <>
                   {outcome === 'cannot' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('sn.cannotNeedsReview')} />}
-                  <Form.Item name="text" label={t(outcome === 'cannot' ? 'sn.answerCannot' : 'sn.answerDone')} required rules={[rule('text')]}>
+                  <Form.Item
+                    name="text"
+                    label={t(outcome === 'cannot' ? 'sn.answerCannot' : 'sn.answerDone')}
+                    required
+                    rules={[rule('text')]}
+                  >
                     <Input.TextArea rows={5} showCount maxLength={10000} />
                   </Form.Item>
                   {outcome === 'cannot' && (
@@ -147,7 +188,12 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
                   )}
                   {outcome === 'done' && (
                     <>
-                      <Form.Item name="citations" label={t('sn.citationsOptional')} rules={[rule('citations')]} initialValue={known.filter((k) => !k.repealed).map((k) => k.id)}>
+                      <Form.Item
+                        name="citations"
+                        label={t('sn.citationsOptional')}
+                        rules={[rule('citations')]}
+                        initialValue={known.filter((k) => !k.repealed).map((k) => k.id)}
+                      >
                         <PolicyPicker mode="multiple" known={known} aria-label={t('sn.citations')} />
                       </Form.Item>
                       <Form.Item name="doneBy" label={t('sn.doneBy')} rules={[rule('doneBy')]}>
@@ -162,30 +208,57 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
           <Divider titlePlacement="start" plain>
             {t('sn.rootCause')}
           </Divider>
-          <Form.Item name={['rootCause', 'kind']} label={t('sn.rootCauseKind')} required rules={[{ required: true, message: t('sn.err.rootCause') }]}>
+          <Form.Item
+            name={['rootCause', 'kind']}
+            label={t('sn.rootCauseKind')}
+            required
+            rules={[{ required: true, message: t('sn.err.rootCause') }]}
+          >
             <Radio.Group options={rootCauseKinds.map((k) => ({ value: k, label: t(`sn.cause.${k}` as MessageKey) }))} />
           </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a, b) => a.rootCause?.kind !== b.rootCause?.kind || a.rootCause?.conduct !== b.rootCause?.conduct}>
+          <Form.Item
+            noStyle
+            shouldUpdate={(a, b) => a.rootCause?.kind !== b.rootCause?.kind || a.rootCause?.conduct !== b.rootCause?.conduct}
+          >
             {({ getFieldValue }) => {
               const kind = getFieldValue(['rootCause', 'kind']) as string | undefined;
               const conduct = getFieldValue(['rootCause', 'conduct']) as string | undefined;
               if (kind !== 'staff_conduct') return null;
               return (
                 <>
-                  <Form.Item name={['rootCause', 'conduct']} label={t('sn.conduct')} required rules={[{ required: true, message: t('sn.err.conduct') }]}>
+                  <Form.Item
+                    name={['rootCause', 'conduct']}
+                    label={t('sn.conduct')}
+                    required
+                    rules={[{ required: true, message: t('sn.err.conduct') }]}
+                  >
                     <Radio.Group options={conductKinds.map((k) => ({ value: k, label: t(`sn.conduct.${k}` as MessageKey) }))} />
                   </Form.Item>
                   {conduct === 'misconduct' && (
                     <>
                       <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('sn.misconductReferred')} />
-                      <Form.Item name={['rootCause', 'staffName']} label={t('sn.staffName')} required rules={[rootCauseRule('staffName', t('sn.err.staffName'))]}>
+                      <Form.Item
+                        name={['rootCause', 'staffName']}
+                        label={t('sn.staffName')}
+                        required
+                        rules={[rootCauseRule('staffName', t('sn.err.staffName'))]}
+                      >
                         <Input maxLength={50} style={{ maxWidth: 240 }} />
                       </Form.Item>
                     </>
                   )}
                   {conduct !== undefined && (
-                    <Form.Item name={['rootCause', 'unitId']} label={t('sn.staffUnit')} extra={originName ? t('sn.staffUnitDefault', { unit: originName }) : undefined}>
-                      <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions(sn?.failedMatter.unit ? [sn.failedMatter.unit.id] : [])} placeholder={originName} />
+                    <Form.Item
+                      name={['rootCause', 'unitId']}
+                      label={t('sn.staffUnit')}
+                      extra={originName ? t('sn.staffUnitDefault', { unit: originName }) : undefined}
+                    >
+                      <Select
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={unitOptions(sn?.failedMatter.unit ? [sn.failedMatter.unit.id] : [])}
+                        placeholder={originName}
+                      />
                     </Form.Item>
                   )}
                   {conduct === 'subjective' && (
@@ -204,8 +277,18 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
             {({ getFieldValue }) => {
               const kind = getFieldValue(['rootCause', 'kind']) as string | undefined;
               return (
-                <Form.Item name={['rootCause', 'finding']} label={t('sn.finding')} required rules={[rootCauseRule('finding', t('sn.err.finding'))]}>
-                  <Input.TextArea rows={3} showCount maxLength={4000} placeholder={kind ? t(`sn.findingHint.${kind}` as MessageKey) : undefined} />
+                <Form.Item
+                  name={['rootCause', 'finding']}
+                  label={t('sn.finding')}
+                  required
+                  rules={[rootCauseRule('finding', t('sn.err.finding'))]}
+                >
+                  <Input.TextArea
+                    rows={3}
+                    showCount
+                    maxLength={4000}
+                    placeholder={kind ? t(`sn.findingHint.${kind}` as MessageKey) : undefined}
+                  />
                 </Form.Item>
               );
             }}

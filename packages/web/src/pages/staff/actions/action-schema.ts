@@ -38,7 +38,9 @@ export function rootCauseRule(field: keyof typeof rootCauseSchema.shape, require
 /** Whole-body check (cross-field rules such as "an explained answer needs its policy basis"); paths as antd names. */
 export function checkBody(body: Record<string, unknown>): { path: (string | number)[]; message: string }[] {
   const r = actionBodySchema.safeParse(body);
-  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+  return r.success
+    ? []
+    : r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
 
 /** Drop what the user left empty, inside nested groups too (the root cause of a decision). */

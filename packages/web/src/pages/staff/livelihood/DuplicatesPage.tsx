@@ -50,7 +50,10 @@ export function DuplicatesPage() {
   const [hidden, setHidden] = useState<string[]>(loadHidden);
   const [showHidden, setShowHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const pairs = useLoad(() => lvApi<{ items: DuplicatePair[]; threshold: number }>(`/matters/duplicates${query({ regionCode: region, listId })}`, { lang }), [region, listId, lang]);
+  const pairs = useLoad(
+    () => lvApi<{ items: DuplicatePair[]; threshold: number }>(`/matters/duplicates${query({ regionCode: region, listId })}`, { lang }),
+    [region, listId, lang],
+  );
   const items = (pairs.data?.items ?? []).filter((p) => showHidden || !hidden.includes(pairKey(p)));
 
   function hide(p: DuplicatePair, on: boolean) {
@@ -81,7 +84,14 @@ export function DuplicatesPage() {
     <Card title={t('lv.dup.title')}>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
         <RegionPicker value={region || undefined} onChange={(v) => set('region', v)} />
-        <Select allowClear placeholder={t('lv.list')} value={listId ? Number(listId) : undefined} onChange={(v?: number) => set('list', v ? String(v) : undefined)} options={lists.options} style={{ width: 260 }} />
+        <Select
+          allowClear
+          placeholder={t('lv.list')}
+          value={listId ? Number(listId) : undefined}
+          onChange={(v?: number) => set('list', v ? String(v) : undefined)}
+          options={lists.options}
+          style={{ width: 260 }}
+        />
         <Space>
           <Switch checked={showHidden} onChange={setShowHidden} aria-label={t('lv.dup.showHidden')} />
           {t('lv.dup.showHidden', { n: hidden.length })}
@@ -100,7 +110,12 @@ export function DuplicatesPage() {
         scroll={{ x: 980 }}
         locale={{ emptyText: t('lv.dup.none') }}
         columns={[
-          { title: t('lv.similar.score'), dataIndex: 'score', width: 80, render: (s: number) => <Tag color={s >= 0.7 ? 'red' : 'orange'}>{percent(s)}</Tag> },
+          {
+            title: t('lv.similar.score'),
+            dataIndex: 'score',
+            width: 80,
+            render: (s: number) => <Tag color={s >= 0.7 ? 'red' : 'orange'}>{percent(s)}</Tag>,
+          },
           { title: 'A', key: 'a', render: (_: unknown, p) => <Side m={p.a} words={p.shared} /> },
           { title: 'B', key: 'b', render: (_: unknown, p) => <Side m={p.b} words={p.shared} /> },
           {
@@ -123,12 +138,22 @@ export function DuplicatesPage() {
             width: 260,
             render: (_: unknown, p) => (
               <Space size={4} wrap>
-                <Popconfirm title={t('lv.merge.hereConfirm', { from: `#${p.b.id}`, into: `#${p.a.id}` })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => merge(p.b, p.a)}>
+                <Popconfirm
+                  title={t('lv.merge.hereConfirm', { from: `#${p.b.id}`, into: `#${p.a.id}` })}
+                  okText={t('confirm')}
+                  cancelText={t('cancel')}
+                  onConfirm={() => merge(p.b, p.a)}
+                >
                   <Button size="small" type="primary" data-testid="merge-keep-a">
                     {t('lv.dup.keepA')}
                   </Button>
                 </Popconfirm>
-                <Popconfirm title={t('lv.merge.hereConfirm', { from: `#${p.a.id}`, into: `#${p.b.id}` })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => merge(p.a, p.b)}>
+                <Popconfirm
+                  title={t('lv.merge.hereConfirm', { from: `#${p.a.id}`, into: `#${p.b.id}` })}
+                  okText={t('confirm')}
+                  cancelText={t('cancel')}
+                  onConfirm={() => merge(p.a, p.b)}
+                >
                   <Button size="small" data-testid="merge-keep-b">
                     {t('lv.dup.keepB')}
                   </Button>

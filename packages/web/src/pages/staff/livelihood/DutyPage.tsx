@@ -26,7 +26,11 @@ function MilestoneTable({ items, testId }: { items: DutyMilestone[]; testId: str
       onRow={(m) => ({ style: m.light === 'red' ? { background: '#fff1f0' } : m.light === 'yellow' ? { background: '#fffbe6' } : {} })}
       columns={[
         { title: t('lv.ms.title'), dataIndex: 'title' },
-        { title: t('lv.duty.project'), dataIndex: 'projectTitle', render: (v: string, m) => <Link to={`/admin/livelihood/projects/${m.projectId}`}>{v}</Link> },
+        {
+          title: t('lv.duty.project'),
+          dataIndex: 'projectTitle',
+          render: (v: string, m) => <Link to={`/admin/livelihood/projects/${m.projectId}`}>{v}</Link>,
+        },
         { title: t('lv.ms.plannedDate'), dataIndex: 'plannedDate', width: 110 },
         { title: t('lv.ms.percent'), dataIndex: 'percent', width: 80, align: 'right', render: (v: number) => `${v}%` },
         { title: t('lv.project.light'), dataIndex: 'light', width: 90, render: (l: MilestoneLight) => <LightTag light={l} /> },
@@ -45,7 +49,10 @@ export function DutyPage() {
   const [params, setParams] = useSearchParams();
   const userId = params.get('userId') ?? '';
   const cadres = useCadres(readOthers ? home : '');
-  const duty = useLoad(() => (readOthers && !userId ? Promise.resolve(null) : lvApi<DutyList>(`/duty-list${query({ userId })}`, { lang })), [userId, lang, readOthers]);
+  const duty = useLoad(
+    () => (readOthers && !userId ? Promise.resolve(null) : lvApi<DutyList>(`/duty-list${query({ userId })}`, { lang })),
+    [userId, lang, readOthers],
+  );
   const d = duty.data;
   const red = d?.late.filter((m) => m.light === 'red').length ?? 0;
 
@@ -72,7 +79,11 @@ export function DutyPage() {
         <Space orientation="vertical" size={24} style={{ width: '100%' }} data-testid="duty-list">
           <Flex gap={32} wrap>
             <Statistic title={t('lv.duty.projects')} value={d.projects.length} />
-            <Statistic title={t('lv.duty.late')} value={d.late.length} styles={{ content: { color: d.late.length > 0 ? '#d48806' : undefined } }} />
+            <Statistic
+              title={t('lv.duty.late')}
+              value={d.late.length}
+              styles={{ content: { color: d.late.length > 0 ? '#d48806' : undefined } }}
+            />
             <Statistic title={t('lv.light.red')} value={red} styles={{ content: { color: red > 0 ? '#cf1322' : undefined } }} />
             <Statistic title={t('lv.duty.cases')} value={d.cases.length} />
           </Flex>
@@ -103,7 +114,12 @@ export function DutyPage() {
               scroll={{ x: 640 }}
               locale={{ emptyText: t('empty') }}
               columns={[
-                { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, c: DutyList['cases'][number]) => <Link to={`/admin/cases/${c.id}`}>{v}</Link> },
+                {
+                  title: t('trackingNo'),
+                  dataIndex: 'trackingNo',
+                  width: 170,
+                  render: (v: string, c: DutyList['cases'][number]) => <Link to={`/admin/cases/${c.id}`}>{v}</Link>,
+                },
                 { title: t('title'), dataIndex: 'title' },
                 { title: t('status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
                 { title: t('deadline'), dataIndex: 'dueAt', width: 170, render: (v: string | null) => formatTime(v, lang) },

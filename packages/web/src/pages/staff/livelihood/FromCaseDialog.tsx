@@ -8,7 +8,15 @@ import { lvApi, useAreas, useListOptions, validate } from './lv-api.ts';
 const fields = ['caseId', 'areaCode', 'title', 'listId'] as const;
 
 /** A matter from a registered case: the case's requester becomes its originator. */
-export function FromCaseDialog({ listId, onCancel, onDone }: { listId?: number | undefined; onCancel: () => void; onDone: (m: MatterView) => void }) {
+export function FromCaseDialog({
+  listId,
+  onCancel,
+  onDone,
+}: {
+  listId?: number | undefined;
+  onCancel: () => void;
+  onDone: (m: MatterView) => void;
+}) {
   const { t, lang } = useI18n();
   const areas = useAreas();
   const lists = useListOptions();
@@ -31,7 +39,16 @@ export function FromCaseDialog({ listId, onCancel, onDone }: { listId?: number |
   }
 
   return (
-    <Modal open title={t('lv.matters.fromCase')} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.matters.fromCase')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('lv.fromCase.hint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ listId }} onFinish={(v: Record<string, unknown>) => void save(v)}>

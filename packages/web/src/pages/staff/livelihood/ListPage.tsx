@@ -29,8 +29,14 @@ export function ListPage() {
   const [dialog, setDialog] = useState<'project' | 'selection' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const list = useLoad(() => lvApi<ListView>(`/livelihood/lists/${id}`, { lang }), [id, lang]);
-  const projects = useLoad(() => lvApi<{ items: ProjectListItem[] }>(`/projects${query({ listId: id, pageSize: 200 })}`, { lang }), [id, lang]);
-  const matters = useLoad(() => lvApi<{ items: MatterListItem[] }>(`/matters${query({ listId: id, status: 'open', pageSize: 200 })}`, { lang }), [id, lang]);
+  const projects = useLoad(
+    () => lvApi<{ items: ProjectListItem[] }>(`/projects${query({ listId: id, pageSize: 200 })}`, { lang }),
+    [id, lang],
+  );
+  const matters = useLoad(
+    () => lvApi<{ items: MatterListItem[] }>(`/matters${query({ listId: id, status: 'open', pageSize: 200 })}`, { lang }),
+    [id, lang],
+  );
   const l = list.data;
   const editable = manage && l && !l.inherited && l.status !== 'published';
   const scorable = (projects.data?.items ?? []).filter((p) => scoredStatuses.includes(p.status));
@@ -70,7 +76,13 @@ export function ListPage() {
                 <Button onClick={() => setDialog('selection')} disabled={scorable.length === 0} data-testid="selection-button">
                   {t('lv.selection.title')}
                 </Button>
-                <Popconfirm title={t('lv.list.publishConfirm')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={publish} disabled={l.selectedCount === 0}>
+                <Popconfirm
+                  title={t('lv.list.publishConfirm')}
+                  okText={t('confirm')}
+                  cancelText={t('cancel')}
+                  onConfirm={publish}
+                  disabled={l.selectedCount === 0}
+                >
                   <Button type="primary" disabled={l.selectedCount === 0} data-testid="publish-button">
                     {t('lv.list.publish')}
                   </Button>
@@ -86,15 +98,32 @@ export function ListPage() {
             items={[
               { key: 'region', label: t('lv.region'), children: l.regionName },
               { key: 'batch', label: t('lv.batch'), children: t('lv.batchOf', { year: l.year, n: l.batch, name: l.batchName }) },
-              { key: 'matters', label: t('lv.list.matters'), children: <Link to={`/admin/livelihood/matters?list=${l.id}`}>{l.matterCount}</Link> },
-              { key: 'projects', label: t('lv.list.projects'), children: `${l.projectCount} / ${t('lv.list.selected')} ${l.selectedCount}` },
+              {
+                key: 'matters',
+                label: t('lv.list.matters'),
+                children: <Link to={`/admin/livelihood/matters?list=${l.id}`}>{l.matterCount}</Link>,
+              },
+              {
+                key: 'projects',
+                label: t('lv.list.projects'),
+                children: `${l.projectCount} / ${t('lv.list.selected')} ${l.selectedCount}`,
+              },
               ...(l.publishedAt ? [{ key: 'pub', label: t('lv.list.publishedAt'), children: formatTime(l.publishedAt, lang) }] : []),
               ...(l.selection
                 ? [
                     { key: 'held', label: t('lv.selection.heldAt'), children: formatTime(l.selection.heldAt, lang) },
                     { key: 'by', label: t('lv.selection.recordedBy'), children: l.selection.recordedBy },
                     { key: 'att', label: t('lv.selection.attendees'), span: 'filled' as const, children: l.selection.attendees },
-                    ...(l.selection.notes ? [{ key: 'notes', label: t('lv.selection.notes'), span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{l.selection.notes}</span> }] : []),
+                    ...(l.selection.notes
+                      ? [
+                          {
+                            key: 'notes',
+                            label: t('lv.selection.notes'),
+                            span: 'filled' as const,
+                            children: <span style={{ whiteSpace: 'pre-wrap' }}>{l.selection.notes}</span>,
+                          },
+                        ]
+                      : []),
                   ]
                 : []),
             ]}
@@ -109,7 +138,13 @@ export function ListPage() {
         title={t('lv.list.openMatters')}
         extra={
           editable && (
-            <Button type="primary" icon={<PlusOutlined />} disabled={picked.length === 0} onClick={() => setDialog('project')} data-testid="new-project-button">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              disabled={picked.length === 0}
+              onClick={() => setDialog('project')}
+              data-testid="new-project-button"
+            >
               {t('lv.project.newFrom', { n: picked.length })}
             </Button>
           )
@@ -128,7 +163,11 @@ export function ListPage() {
           scroll={{ x: 720 }}
           columns={[
             { title: '#', dataIndex: 'id', width: 70 },
-            { title: t('lv.matter.title'), dataIndex: 'title', render: (v: string, m) => <Link to={`/admin/livelihood/matters?open=${m.id}`}>{v}</Link> },
+            {
+              title: t('lv.matter.title'),
+              dataIndex: 'title',
+              render: (v: string, m) => <Link to={`/admin/livelihood/matters?open=${m.id}`}>{v}</Link>,
+            },
             { title: t('lv.region'), dataIndex: 'regionName', width: 160 },
             { title: t('lv.area'), dataIndex: 'areaCode', width: 150, render: (v: string) => areas.label(v) },
             { title: t('lv.matter.originators'), dataIndex: 'originatorCount', width: 90, align: 'right' },

@@ -16,7 +16,17 @@ import { lvApi, useAreas, useLvRoles } from './lv-api.ts';
  * A matter: what, where, who raised it, what was merged into it and the project that answers it;
  * its likely duplicates, each of which may be merged into it (or it into one of them).
  */
-export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; onOpen: (id: number) => void; onClose: () => void; onChanged: () => void }) {
+export function MatterDrawer({
+  id,
+  onOpen,
+  onClose,
+  onChanged,
+}: {
+  id: number;
+  onOpen: (id: number) => void;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { manage } = useLvRoles();
@@ -74,7 +84,11 @@ export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; o
               { key: 'status', label: t('status'), children: <MatterStatusTag status={m.status} /> },
               { key: 'area', label: t('lv.area'), children: areas.label(m.areaCode) },
               { key: 'region', label: t('lv.region'), children: m.regionName },
-              { key: 'list', label: t('lv.list'), children: m.listId ? <Link to={`/admin/livelihood/lists/${m.listId}`}>#{m.listId}</Link> : '—' },
+              {
+                key: 'list',
+                label: t('lv.list'),
+                children: m.listId ? <Link to={`/admin/livelihood/lists/${m.listId}`}>#{m.listId}</Link> : '—',
+              },
               { key: 'source', label: t('lv.matter.source'), children: t(`lv.source.${m.source}` as MessageKey) },
               { key: 'on', label: t('lv.matter.collectedOn'), children: m.collectedOn },
               { key: 'by', label: t('lv.matter.collectedBy'), children: m.collectedBy ?? '—' },
@@ -91,7 +105,12 @@ export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; o
                   '—'
                 ),
               },
-              { key: 'desc', label: t('lv.matter.description'), span: 'filled', children: <span style={{ whiteSpace: 'pre-wrap' }}>{m.description ?? '—'}</span> },
+              {
+                key: 'desc',
+                label: t('lv.matter.description'),
+                span: 'filled',
+                children: <span style={{ whiteSpace: 'pre-wrap' }}>{m.description ?? '—'}</span>,
+              },
             ]}
           />
           <Flex justify="space-between" align="center" style={{ marginTop: 20, marginBottom: 8 }}>
@@ -100,7 +119,11 @@ export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; o
             </Typography.Title>
             {answer.button}
           </Flex>
-          <OriginatorsTable testId="matter-originators" items={m.originators} extra={answer.recordColumn ? [{ title: '', render: answer.recordAction }] : []} />
+          <OriginatorsTable
+            testId="matter-originators"
+            items={m.originators}
+            extra={answer.recordColumn ? [{ title: '', render: answer.recordAction }] : []}
+          />
           {answer.dialogs}
           {m.mergedFrom.length > 0 && (
             <>
@@ -133,12 +156,22 @@ export function MatterDrawer({ id, onOpen, onClose, onChanged }: { id: number; o
                   </Button>
                   {mergeable && s.status === 'open' && (
                     <>
-                      <Popconfirm title={t('lv.merge.hereConfirm', { from: `#${s.id}`, into: `#${m.id}` })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => merge(s.id, m.id)}>
+                      <Popconfirm
+                        title={t('lv.merge.hereConfirm', { from: `#${s.id}`, into: `#${m.id}` })}
+                        okText={t('confirm')}
+                        cancelText={t('cancel')}
+                        onConfirm={() => merge(s.id, m.id)}
+                      >
                         <Button size="small" type="primary" data-testid="merge-here">
                           {t('lv.merge.here')}
                         </Button>
                       </Popconfirm>
-                      <Popconfirm title={t('lv.merge.hereConfirm', { from: `#${m.id}`, into: `#${s.id}` })} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => merge(m.id, s.id)}>
+                      <Popconfirm
+                        title={t('lv.merge.hereConfirm', { from: `#${m.id}`, into: `#${s.id}` })}
+                        okText={t('confirm')}
+                        cancelText={t('cancel')}
+                        onConfirm={() => merge(m.id, s.id)}
+                      >
                         <Button size="small">{t('lv.merge.there')}</Button>
                       </Popconfirm>
                     </>

@@ -33,7 +33,13 @@ export function MattersPage() {
   const areas = useAreas();
   const lists = useListOptions();
   const [params, setParams] = useSearchParams();
-  const filters = { q: params.get('q') ?? '', regionCode: params.get('region') ?? '', areaCode: params.get('area') ?? '', status: params.get('status') ?? '', listId: params.get('list') ?? '' };
+  const filters = {
+    q: params.get('q') ?? '',
+    regionCode: params.get('region') ?? '',
+    areaCode: params.get('area') ?? '',
+    status: params.get('status') ?? '',
+    listId: params.get('list') ?? '',
+  };
   const page = Number(params.get('page')) || 1;
   const pageSize = Number(params.get('pageSize')) || 20;
   const openId = Number(params.get('open')) || null;
@@ -94,7 +100,11 @@ export function MattersPage() {
               <Button icon={<DownloadOutlined />} href="/api/v1/matters/import-template.xlsx" data-testid="template-button">
                 {t('lv.matters.template')}
               </Button>
-              <Upload accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
+              <Upload
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                showUploadList={false}
+                beforeUpload={(f) => (void importFile(f), false)}
+              >
                 <Button icon={<UploadOutlined />} loading={importing} data-testid="import-button">
                   {t('lv.matters.import')}
                 </Button>
@@ -111,9 +121,30 @@ export function MattersPage() {
       }
     >
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Input.Search value={draft} onChange={(e) => setDraft(e.target.value)} onSearch={(v) => set({ q: v.trim() })} placeholder={t('lv.matters.searchHint')} allowClear enterButton={t('search')} style={{ maxWidth: 320 }} aria-label={t('lv.matters.searchHint')} />
-        <RegionPicker value={filters.regionCode || undefined} onChange={(v) => set({ region: v })} allowClear placeholder={t('lv.region')} />
-        <Select allowClear placeholder={t('lv.area')} value={filters.areaCode || undefined} onChange={(v?: string) => set({ area: v })} options={areas.options} style={{ width: 200 }} />
+        <Input.Search
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onSearch={(v) => set({ q: v.trim() })}
+          placeholder={t('lv.matters.searchHint')}
+          allowClear
+          enterButton={t('search')}
+          style={{ maxWidth: 320 }}
+          aria-label={t('lv.matters.searchHint')}
+        />
+        <RegionPicker
+          value={filters.regionCode || undefined}
+          onChange={(v) => set({ region: v })}
+          allowClear
+          placeholder={t('lv.region')}
+        />
+        <Select
+          allowClear
+          placeholder={t('lv.area')}
+          value={filters.areaCode || undefined}
+          onChange={(v?: string) => set({ area: v })}
+          options={areas.options}
+          style={{ width: 200 }}
+        />
         <Select
           allowClear
           placeholder={t('status')}
@@ -122,9 +153,26 @@ export function MattersPage() {
           options={matterStatuses.map((s) => ({ value: s, label: t(`lv.matterStatus.${s}` as MessageKey) }))}
           style={{ width: 130 }}
         />
-        <Select allowClear placeholder={t('lv.list')} value={filters.listId ? Number(filters.listId) : undefined} onChange={(v?: number) => set({ list: v ? String(v) : undefined })} options={lists.options} style={{ width: 260 }} showSearch={{ optionFilterProp: 'label' }} />
+        <Select
+          allowClear
+          placeholder={t('lv.list')}
+          value={filters.listId ? Number(filters.listId) : undefined}
+          onChange={(v?: number) => set({ list: v ? String(v) : undefined })}
+          options={lists.options}
+          style={{ width: 260 }}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
       </Flex>
-      {importError && <Alert type="error" showIcon closable={{ onClose: () => setImportError(null) }} title={t('lv.import.failed')} description={importError} style={{ marginBottom: 16 }} />}
+      {importError && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setImportError(null) }}
+          title={t('lv.import.failed')}
+          description={importError}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {report && <ImportReport report={report} onClose={() => setReport(null)} />}
       {list.error && <LoadError error={list.error} onRetry={list.reload} />}
       <Table<MatterListItem>
@@ -169,14 +217,23 @@ export function MattersPage() {
               id ? (
                 <Link to={`/admin/livelihood/projects/${id}`}>#{id}</Link>
               ) : m.mergedIntoId ? (
-                <Typography.Link onClick={() => set({ open: String(m.mergedIntoId), page: String(page) })}>→ #{m.mergedIntoId}</Typography.Link>
+                <Typography.Link onClick={() => set({ open: String(m.mergedIntoId), page: String(page) })}>
+                  → #{m.mergedIntoId}
+                </Typography.Link>
               ) : (
                 '—'
               ),
           },
         ]}
       />
-      {openId !== null && <MatterDrawer id={openId} onOpen={(id) => set({ open: String(id), page: String(page) })} onClose={() => set({ open: undefined, page: String(page) })} onChanged={list.reload} />}
+      {openId !== null && (
+        <MatterDrawer
+          id={openId}
+          onOpen={(id) => set({ open: String(id), page: String(page) })}
+          onClose={() => set({ open: undefined, page: String(page) })}
+          onChanged={list.reload}
+        />
+      )}
       {dialog === 'new' && (
         <NewMatterDialog
           listId={filters.listId ? Number(filters.listId) : undefined}
@@ -185,7 +242,13 @@ export function MattersPage() {
           onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))}
         />
       )}
-      {dialog === 'case' && <FromCaseDialog listId={filters.listId ? Number(filters.listId) : undefined} onCancel={() => setDialog(null)} onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))} />}
+      {dialog === 'case' && (
+        <FromCaseDialog
+          listId={filters.listId ? Number(filters.listId) : undefined}
+          onCancel={() => setDialog(null)}
+          onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))}
+        />
+      )}
     </Card>
   );
 }

@@ -16,7 +16,12 @@ type Body = ReturnType<typeof matterInputSchema.parse>;
  * 新增事项: the matter and who raised it. Before saving, likely duplicates are shown (score and
  * shared words): the user opens the existing matter or saves anyway.
  */
-export function NewMatterDialog(props: { listId?: number | undefined; onCancel: () => void; onOpen: (id: number) => void; onDone: (m: MatterView) => void }) {
+export function NewMatterDialog(props: {
+  listId?: number | undefined;
+  onCancel: () => void;
+  onOpen: (id: number) => void;
+  onDone: (m: MatterView) => void;
+}) {
   const { t, lang } = useI18n();
   const { home } = useLvRoles();
   const areas = useAreas();
@@ -41,7 +46,9 @@ export function NewMatterDialog(props: { listId?: number | undefined; onCancel: 
 
   async function check(v: Record<string, unknown>) {
     setError(null);
-    const originators = ((v['originators'] as Record<string, unknown>[] | undefined) ?? []).map((o) => withoutEmpty({ ...o, creditCode: typeof o['creditCode'] === 'string' ? o['creditCode'].toUpperCase() : undefined }));
+    const originators = ((v['originators'] as Record<string, unknown>[] | undefined) ?? []).map((o) =>
+      withoutEmpty({ ...o, creditCode: typeof o['creditCode'] === 'string' ? o['creditCode'].toUpperCase() : undefined }),
+    );
     const checked = validate(form, matterInputSchema, withoutEmpty({ ...v, collectedOn: day(v['collectedOn']), originators }), fields, {
       name: t('admin.required'),
       phone: t('lv.orig.phoneBad'),
@@ -52,7 +59,11 @@ export function NewMatterDialog(props: { listId?: number | undefined; onCancel: 
     const body = checked.data;
     setBusy(true);
     try {
-      const r = await lvApi<{ items: SimilarMatter[] }>('/matters/similar', { method: 'POST', body: withoutEmpty({ title: body.title, description: body.description, regionCode: body.regionCode }), lang });
+      const r = await lvApi<{ items: SimilarMatter[] }>('/matters/similar', {
+        method: 'POST',
+        body: withoutEmpty({ title: body.title, description: body.description, regionCode: body.regionCode }),
+        lang,
+      });
       if (r.items.length > 0) setSimilar({ items: r.items, body });
       else await save(body);
     } catch (e) {
@@ -83,7 +94,13 @@ export function NewMatterDialog(props: { listId?: number | undefined; onCancel: 
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {similar && (
         <div data-testid="similar-check">
-          <Alert type="warning" showIcon title={t('lv.similar.found', { n: similar.items.length })} description={t('lv.similar.foundHint')} style={{ marginBottom: 12 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('lv.similar.found', { n: similar.items.length })}
+            description={t('lv.similar.foundHint')}
+            style={{ marginBottom: 12 }}
+          />
           <SimilarTable
             testId="similar-list"
             items={similar.items}

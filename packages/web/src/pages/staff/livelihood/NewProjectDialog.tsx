@@ -11,7 +11,19 @@ import { day, lvApi, useAreas, validate } from './lv-api.ts';
 const fields = ['title', 'description', 'areaCode', 'leadUnitId', 'budget', 'startDate', 'dueDate', 'matterIds', 'milestones'] as const;
 
 /** 新建候选项目: a candidate project answering matters of the list, with its milestones. */
-export function NewProjectDialog({ list, matters, matterIds, onCancel, onDone }: { list: ListView; matters: MatterListItem[]; matterIds: number[]; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+export function NewProjectDialog({
+  list,
+  matters,
+  matterIds,
+  onCancel,
+  onDone,
+}: {
+  list: ListView;
+  matters: MatterListItem[];
+  matterIds: number[];
+  onCancel: () => void;
+  onDone: (p: ProjectView) => void;
+}) {
   const { t, lang } = useI18n();
   const areas = useAreas();
   const [form] = Form.useForm();
@@ -20,7 +32,10 @@ export function NewProjectDialog({ list, matters, matterIds, onCancel, onDone }:
   const [error, setError] = useState<string | null>(null);
   const dueDate = day(Form.useWatch('dueDate', form));
   useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
+    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+      (r) => setUnits(r.items),
+      () => undefined,
+    );
   }, [lang]);
   const first = matters.find((m) => m.id === matterIds[0]);
 
@@ -33,7 +48,10 @@ export function NewProjectDialog({ list, matters, matterIds, onCancel, onDone }:
       dueDate: day(v['dueDate']),
       milestones: milestoneInputs(v['milestones'] as MilestoneRow[] | undefined),
     });
-    const checked = validate(form, projectInputSchema, body, fields, { reason: t('lv.ms.reasonNeeded'), dueDate: t('lv.project.dueBeforeStart') });
+    const checked = validate(form, projectInputSchema, body, fields, {
+      reason: t('lv.ms.reasonNeeded'),
+      dueDate: t('lv.project.dueBeforeStart'),
+    });
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
@@ -46,11 +64,31 @@ export function NewProjectDialog({ list, matters, matterIds, onCancel, onDone }:
   }
 
   return (
-    <Modal open title={t('lv.project.new')} width={860} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden okButtonProps={{ ...({ 'data-testid': 'project-save' } as object) }}>
+    <Modal
+      open
+      title={t('lv.project.new')}
+      width={860}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+      okButtonProps={{ ...({ 'data-testid': 'project-save' } as object) }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ matterIds, title: first?.title, areaCode: first?.areaCode, milestones: [] }} onFinish={(v: Record<string, unknown>) => void save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ matterIds, title: first?.title, areaCode: first?.areaCode, milestones: [] }}
+        onFinish={(v: Record<string, unknown>) => void save(v)}
+      >
         <Form.Item name="matterIds" label={t('lv.project.matters')} rules={[{ required: true, message: t('admin.required') }]}>
-          <Select mode="multiple" options={matters.map((m) => ({ value: m.id, label: `#${m.id} ${m.title}` }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            mode="multiple"
+            options={matters.map((m) => ({ value: m.id, label: `#${m.id} ${m.title}` }))}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('lv.project.title')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
           <Input maxLength={100} showCount />
@@ -63,7 +101,12 @@ export function NewProjectDialog({ list, matters, matterIds, onCancel, onDone }:
             <Select allowClear options={areas.options} style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="leadUnitId" label={t('lv.project.leadUnit')}>
-            <Select allowClear options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} style={{ width: 260 }} />
+            <Select
+              allowClear
+              options={units.map((u) => ({ value: u.id, label: u.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 260 }}
+            />
           </Form.Item>
           <Form.Item name="budget" label={t('lv.project.budget')}>
             <InputNumber min={0} max={10_000_000} style={{ width: 140 }} />

@@ -31,8 +31,11 @@ export function OverviewPage() {
   const region = params.get('region') ?? home;
   const [creating, setCreating] = useState(false);
   const lists = useLoad(() => lvApi<{ items: ListView[] }>(`/livelihood/lists${query({ regionCode: region })}`, { lang }), [region, lang]);
-  const items = [...(lists.data?.items ?? [])].sort((a, b) => levelOrder[levelOf(a, region)] - levelOrder[levelOf(b, region)] || b.year - a.year || a.batch - b.batch);
-  const sum = (k: 'matterCount' | 'projectCount' | 'selectedCount') => items.filter((l) => levelOf(l, region) !== 'above').reduce((s, l) => s + l[k], 0);
+  const items = [...(lists.data?.items ?? [])].sort(
+    (a, b) => levelOrder[levelOf(a, region)] - levelOrder[levelOf(b, region)] || b.year - a.year || a.batch - b.batch,
+  );
+  const sum = (k: 'matterCount' | 'projectCount' | 'selectedCount') =>
+    items.filter((l) => levelOf(l, region) !== 'above').reduce((s, l) => s + l[k], 0);
 
   return (
     <Card
@@ -78,7 +81,12 @@ export function OverviewPage() {
             ),
           },
           { title: t('lv.region'), dataIndex: 'regionName', width: 160 },
-          { title: t('lv.batch'), key: 'batch', width: 130, render: (_: unknown, l) => t('lv.batchOf', { year: l.year, n: l.batch, name: l.batchName }) },
+          {
+            title: t('lv.batch'),
+            key: 'batch',
+            width: 130,
+            render: (_: unknown, l) => t('lv.batchOf', { year: l.year, n: l.batch, name: l.batchName }),
+          },
           { title: t('status'), dataIndex: 'status', width: 100, render: (_: unknown, l) => <ListStatusTag status={l.status} /> },
           {
             title: t('lv.list.matters'),
@@ -89,7 +97,12 @@ export function OverviewPage() {
           },
           { title: t('lv.list.projects'), dataIndex: 'projectCount', width: 90, align: 'right' },
           { title: t('lv.list.selected'), dataIndex: 'selectedCount', width: 90, align: 'right' },
-          { title: t('lv.list.publishedAt'), dataIndex: 'publishedAt', width: 170, render: (v: string | null) => (v ? formatTime(v, lang) : '—') },
+          {
+            title: t('lv.list.publishedAt'),
+            dataIndex: 'publishedAt',
+            width: 170,
+            render: (v: string | null) => (v ? formatTime(v, lang) : '—'),
+          },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>

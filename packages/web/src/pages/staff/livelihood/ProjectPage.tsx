@@ -77,12 +77,35 @@ export function ProjectPage() {
           </Row>
           <AnswersCard p={p} onRecord={canAnswer ? setRecording : undefined} />
           <AcceptanceCard p={p} />
-          {dialog === 'assign' && <AssignDialog project={p} onCancel={() => setDialog(null)} onDone={(n) => done(n, t('lv.assign.done', { letter: n.letterNo ?? '' }))} />}
+          {dialog === 'assign' && (
+            <AssignDialog
+              project={p}
+              onCancel={() => setDialog(null)}
+              onDone={(n) => done(n, t('lv.assign.done', { letter: n.letterNo ?? '' }))}
+            />
+          )}
           {dialog === 'report' && <ReportDialog project={p} onCancel={() => setDialog(null)} onDone={(n) => done(n)} />}
           {dialog === 'milestones' && <EditMilestonesDialog project={p} onCancel={() => setDialog(null)} onDone={(n) => done(n)} />}
-          {dialog === 'answers' && <SendAnswersDialog base={`/projects/${p.id}/answers`} pending={p.originators.total - p.originators.answered} known={p.originators.unanswered} onClose={() => (setDialog(null), loaded.reload())} onSent={() => undefined} />}
-          {dialog === 'accept' && <AcceptDialog project={p} onCancel={() => (setDialog(null), loaded.reload())} onDone={(n) => done(n, t('lv.accept.doneOk'))} />}
-          {recording && <RecordAnswerDialog base={`/projects/${p.id}`} originator={recording} onCancel={() => setRecording(null)} onDone={(n: ProjectView) => done(n)} />}
+          {dialog === 'answers' && (
+            <SendAnswersDialog
+              base={`/projects/${p.id}/answers`}
+              pending={p.originators.total - p.originators.answered}
+              known={p.originators.unanswered}
+              onClose={() => (setDialog(null), loaded.reload())}
+              onSent={() => undefined}
+            />
+          )}
+          {dialog === 'accept' && (
+            <AcceptDialog project={p} onCancel={() => (setDialog(null), loaded.reload())} onDone={(n) => done(n, t('lv.accept.doneOk'))} />
+          )}
+          {recording && (
+            <RecordAnswerDialog
+              base={`/projects/${p.id}`}
+              originator={recording}
+              onCancel={() => setRecording(null)}
+              onDone={(n: ProjectView) => done(n)}
+            />
+          )}
         </>
       )}
     </Space>

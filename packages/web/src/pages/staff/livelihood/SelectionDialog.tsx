@@ -19,14 +19,32 @@ const fields = ['heldAt', 'attendees', 'notes'] as const;
  * 遴选会: when it met, who attended, and per candidate project the votes, the priority (1 highest)
  * and the people it helps; the ones ticked are selected, the others dropped.
  */
-export function SelectionDialog({ list, projects, onCancel, onDone }: { list: ListView; projects: ProjectListItem[]; onCancel: () => void; onDone: (l: ListView) => void }) {
+export function SelectionDialog({
+  list,
+  projects,
+  onCancel,
+  onDone,
+}: {
+  list: ListView;
+  projects: ProjectListItem[];
+  onCancel: () => void;
+  onDone: (l: ListView) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [scores, setScores] = useState<Record<number, Score>>(() =>
     Object.fromEntries(
-      projects.map((p) => [p.id, { votes: p.score?.votes ?? 0, priority: p.score?.priority ?? 3, peopleAffected: p.score?.peopleAffected ?? p.originatorCount, selected: p.status === 'selected' }]),
+      projects.map((p) => [
+        p.id,
+        {
+          votes: p.score?.votes ?? 0,
+          priority: p.score?.priority ?? 3,
+          peopleAffected: p.score?.peopleAffected ?? p.originatorCount,
+          selected: p.status === 'selected',
+        },
+      ]),
     ),
   );
   const patch = (id: number, s: Partial<Score>) => setScores((prev) => ({ ...prev, [id]: { ...prev[id]!, ...s } }));
@@ -37,7 +55,12 @@ export function SelectionDialog({ list, projects, onCancel, onDone }: { list: Li
       heldAt: (v['heldAt'] as Dayjs | undefined)?.format(),
       attendees: v['attendees'],
       ...(v['notes'] ? { notes: v['notes'] } : {}),
-      scores: projects.map((p) => ({ projectId: p.id, votes: scores[p.id]!.votes, priority: scores[p.id]!.priority, peopleAffected: scores[p.id]!.peopleAffected })),
+      scores: projects.map((p) => ({
+        projectId: p.id,
+        votes: scores[p.id]!.votes,
+        priority: scores[p.id]!.priority,
+        peopleAffected: scores[p.id]!.peopleAffected,
+      })),
       selectedIds: projects.filter((p) => scores[p.id]!.selected).map((p) => p.id),
     };
     const checked = validate(form, selectionSchema, body, fields);
@@ -54,13 +77,36 @@ export function SelectionDialog({ list, projects, onCancel, onDone }: { list: Li
 
   const chosen = projects.filter((p) => scores[p.id]?.selected).length;
   return (
-    <Modal open title={t('lv.selection.title')} width={900} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.selection.title')}
+      width={900}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ heldAt: list.selection ? dayjs(list.selection.heldAt) : dayjs(), attendees: list.selection?.attendees, notes: list.selection?.notes ?? undefined }} onFinish={(v: Record<string, unknown>) => void save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          heldAt: list.selection ? dayjs(list.selection.heldAt) : dayjs(),
+          attendees: list.selection?.attendees,
+          notes: list.selection?.notes ?? undefined,
+        }}
+        onFinish={(v: Record<string, unknown>) => void save(v)}
+      >
         <Form.Item name="heldAt" label={t('lv.selection.heldAt')} rules={[{ required: true, message: t('admin.required') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item name="attendees" label={t('lv.selection.attendees')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+        <Form.Item
+          name="attendees"
+          label={t('lv.selection.attendees')}
+          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+        >
           <Input.TextArea rows={2} maxLength={1000} placeholder={t('lv.selection.attendeesHint')} />
         </Form.Item>
         <Form.Item name="notes" label={t('lv.selection.notes')}>
@@ -80,21 +126,59 @@ export function SelectionDialog({ list, projects, onCancel, onDone }: { list: Li
             title: t('lv.selection.selected'),
             key: 'sel',
             width: 70,
-            render: (_: unknown, p) => <Checkbox checked={scores[p.id]!.selected} onChange={(e) => patch(p.id, { selected: e.target.checked })} aria-label={p.title} data-testid="select-project" />,
+            render: (_: unknown, p) => (
+              <Checkbox
+                checked={scores[p.id]!.selected}
+                onChange={(e) => patch(p.id, { selected: e.target.checked })}
+                aria-label={p.title}
+                data-testid="select-project"
+              />
+            ),
           },
           { title: t('lv.project.title'), dataIndex: 'title' },
-          { title: t('lv.selection.votes'), key: 'votes', width: 110, render: (_: unknown, p) => <InputNumber<number> min={0} max={100000} precision={0} value={scores[p.id]!.votes} onChange={(v) => patch(p.id, { votes: v ?? 0 })} aria-label={t('lv.selection.votes')} /> },
+          {
+            title: t('lv.selection.votes'),
+            key: 'votes',
+            width: 110,
+            render: (_: unknown, p) => (
+              <InputNumber<number>
+                min={0}
+                max={100000}
+                precision={0}
+                value={scores[p.id]!.votes}
+                onChange={(v) => patch(p.id, { votes: v ?? 0 })}
+                aria-label={t('lv.selection.votes')}
+              />
+            ),
+          },
           {
             title: t('lv.selection.priority'),
             key: 'priority',
             width: 110,
-            render: (_: unknown, p) => <Select value={scores[p.id]!.priority} onChange={(v: number) => patch(p.id, { priority: v })} options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }))} style={{ width: 80 }} aria-label={t('lv.selection.priority')} />,
+            render: (_: unknown, p) => (
+              <Select
+                value={scores[p.id]!.priority}
+                onChange={(v: number) => patch(p.id, { priority: v })}
+                options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }))}
+                style={{ width: 80 }}
+                aria-label={t('lv.selection.priority')}
+              />
+            ),
           },
           {
             title: t('lv.selection.people'),
             key: 'people',
             width: 140,
-            render: (_: unknown, p) => <InputNumber<number> min={0} max={100000000} precision={0} value={scores[p.id]!.peopleAffected} onChange={(v) => patch(p.id, { peopleAffected: v ?? 0 })} aria-label={t('lv.selection.people')} />,
+            render: (_: unknown, p) => (
+              <InputNumber<number>
+                min={0}
+                max={100000000}
+                precision={0}
+                value={scores[p.id]!.peopleAffected}
+                onChange={(v) => patch(p.id, { peopleAffected: v ?? 0 })}
+                aria-label={t('lv.selection.people')}
+              />
+            ),
           },
         ]}
       />

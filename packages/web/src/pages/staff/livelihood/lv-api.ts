@@ -34,7 +34,12 @@ export async function lvApi<T>(path: string, init: { method?: string; body?: unk
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
-  const res = await fetch(`/api/v1${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), credentials: 'same-origin', headers, ...(body ? { body } : {}) });
+  const res = await fetch(`/api/v1${path}`, {
+    method: init.method ?? (body ? 'POST' : 'GET'),
+    credentials: 'same-origin',
+    headers,
+    ...(body ? { body } : {}),
+  });
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as ErrorBody;
   if (!res.ok) {
@@ -96,7 +101,10 @@ export function useAreas() {
       },
     );
     let alive = true;
-    areasOnce.then((a) => alive && setAreas(a), () => undefined);
+    areasOnce.then(
+      (a) => alive && setAreas(a),
+      () => undefined,
+    );
     return () => {
       alive = false;
     };
@@ -141,7 +149,8 @@ export function validate<S extends z.ZodType>(
 
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
 
-export const day = (d: unknown): string | undefined => (d && typeof (d as { format?: unknown }).format === 'function' ? (d as { format: (f: string) => string }).format('YYYY-MM-DD') : undefined);
+export const day = (d: unknown): string | undefined =>
+  d && typeof (d as { format?: unknown }).format === 'function' ? (d as { format: (f: string) => string }).format('YYYY-MM-DD') : undefined;
 
 /** The lists of the user's region (and above and below) as choices: 2026 第一批 · title. */
 export function useListOptions() {
@@ -158,5 +167,11 @@ export function useListOptions() {
       alive = false;
     };
   }, [home, lang]);
-  return { lists, options: lists.map((l) => ({ value: l.id, label: `${l.regionName} ${t('lv.batchOf', { year: l.year, n: l.batch, name: l.batchName })} · ${l.title}` })) };
+  return {
+    lists,
+    options: lists.map((l) => ({
+      value: l.id,
+      label: `${l.regionName} ${t('lv.batchOf', { year: l.year, n: l.batch, name: l.batchName })} · ${l.title}`,
+    })),
+  };
 }

@@ -32,7 +32,11 @@ export function AnalysisPage() {
   const current = tabs.find((x) => location.pathname.startsWith(`/admin/safety-net/${x.key}`))?.key ?? 'stats';
   return (
     <Card title={t('sna.title')} styles={{ body: { paddingTop: 0 } }}>
-      <Tabs activeKey={current} onChange={(k) => navigate(`/admin/safety-net/${k}`)} items={tabs.map((x) => ({ key: x.key, label: t(x.label) }))} />
+      <Tabs
+        activeKey={current}
+        onChange={(k) => navigate(`/admin/safety-net/${k}`)}
+        items={tabs.map((x) => ({ key: x.key, label: t(x.label) }))}
+      />
       <Routes>
         <Route index element={<Navigate to="/admin/safety-net/stats" replace />} />
         <Route path="stats" element={<StatsTab />} />

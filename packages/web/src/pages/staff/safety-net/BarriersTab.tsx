@@ -62,16 +62,31 @@ export function BarriersTab() {
         locale={{ emptyText: t('empty') }}
         scroll={{ x: 1280 }}
         columns={[
-          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, b) => <Link to={`/admin/cases/${b.caseId}`}>{v}</Link> },
+          {
+            title: t('trackingNo'),
+            dataIndex: 'trackingNo',
+            width: 170,
+            render: (v: string, b) => <Link to={`/admin/cases/${b.caseId}`}>{v}</Link>,
+          },
           { title: t('sn.matterName'), dataIndex: 'matterName', width: 150 },
-          { title: t('sn.finding'), dataIndex: 'finding', width: 240, render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+          {
+            title: t('sn.finding'),
+            dataIndex: 'finding',
+            width: 240,
+            render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span>,
+          },
           {
             title: t('sna.policyName'),
             dataIndex: 'policyName',
             width: 200,
             render: (v: string | null, b) =>
               editing === b.id ? (
-                <Input value={draft.policyName} maxLength={200} onChange={(e) => setDraft({ ...draft, policyName: e.target.value })} aria-label={t('sna.policyName')} />
+                <Input
+                  value={draft.policyName}
+                  maxLength={200}
+                  onChange={(e) => setDraft({ ...draft, policyName: e.target.value })}
+                  aria-label={t('sna.policyName')}
+                />
               ) : (
                 (v ?? '—')
               ),
@@ -81,7 +96,13 @@ export function BarriersTab() {
             dataIndex: 'proposal',
             render: (v: string | null, b) =>
               editing === b.id ? (
-                <Input.TextArea value={draft.proposal} rows={3} maxLength={4000} onChange={(e) => setDraft({ ...draft, proposal: e.target.value })} aria-label={t('sna.proposal')} />
+                <Input.TextArea
+                  value={draft.proposal}
+                  rows={3}
+                  maxLength={4000}
+                  onChange={(e) => setDraft({ ...draft, proposal: e.target.value })}
+                  aria-label={t('sna.proposal')}
+                />
               ) : (
                 <span style={{ whiteSpace: 'pre-wrap' }}>{v ?? '—'}</span>
               ),

@@ -30,7 +30,12 @@ export function ConsultationsPage() {
         pagination={false}
         locale={{ emptyText: t('cons.none') }}
         columns={[
-          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 180, render: (v: string, k) => <Link to={`/admin/cases/${k.caseId}`}>{v}</Link> },
+          {
+            title: t('trackingNo'),
+            dataIndex: 'trackingNo',
+            width: 180,
+            render: (v: string, k) => <Link to={`/admin/cases/${k.caseId}`}>{v}</Link>,
+          },
           { title: t('title'), dataIndex: 'caseTitle', ellipsis: true },
           { title: t('sn.agenda'), dataIndex: 'agenda', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('cons.convenedAt'), dataIndex: 'convenedAt', width: 170, render: (v: string) => formatTime(v, lang) },

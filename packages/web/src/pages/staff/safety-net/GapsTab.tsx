@@ -66,11 +66,25 @@ export function GapsTab() {
         />
       )}
       {rule && editing && (
-        <Form form={form} layout="inline" initialValues={rule} onFinish={(v: { threshold: number; windowDays: number }) => void saveRule(v)} style={{ marginBottom: 16, rowGap: 8 }}>
-          <Form.Item name="windowDays" label={t('sna.windowDays')} rules={[zodRule(gapRuleSchema.shape.windowDays, { required: t('admin.required') })]}>
+        <Form
+          form={form}
+          layout="inline"
+          initialValues={rule}
+          onFinish={(v: { threshold: number; windowDays: number }) => void saveRule(v)}
+          style={{ marginBottom: 16, rowGap: 8 }}
+        >
+          <Form.Item
+            name="windowDays"
+            label={t('sna.windowDays')}
+            rules={[zodRule(gapRuleSchema.shape.windowDays, { required: t('admin.required') })]}
+          >
             <InputNumber min={1} max={3660} precision={0} suffix={t('sna.days')} />
           </Form.Item>
-          <Form.Item name="threshold" label={t('sna.threshold')} rules={[zodRule(gapRuleSchema.shape.threshold, { required: t('admin.required') })]}>
+          <Form.Item
+            name="threshold"
+            label={t('sna.threshold')}
+            rules={[zodRule(gapRuleSchema.shape.threshold, { required: t('admin.required') })]}
+          >
             <InputNumber min={2} max={1000} precision={0} suffix={t('sna.times')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
@@ -100,12 +114,27 @@ export function GapsTab() {
               pagination={false}
               dataSource={g.cases}
               columns={[
-                { title: t('trackingNo'), dataIndex: 'trackingNo', width: 180, render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link> },
+                {
+                  title: t('trackingNo'),
+                  dataIndex: 'trackingNo',
+                  width: 180,
+                  render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link>,
+                },
                 { title: t('title'), dataIndex: 'title', ellipsis: true },
                 { title: t('sn.originUnit'), dataIndex: 'originUnit', width: 200, render: unitName },
                 { title: t('status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
-                { title: t('sn.outcome'), dataIndex: 'outcome', width: 100, render: (o: string | null) => (o ? t(`sn.outcome.${o}` as MessageKey) : '—') },
-                { title: t('sn.rootCause'), dataIndex: 'rootCause', width: 140, render: (k: string | null) => (k ? t(`sn.cause.${k}` as MessageKey) : '—') },
+                {
+                  title: t('sn.outcome'),
+                  dataIndex: 'outcome',
+                  width: 100,
+                  render: (o: string | null) => (o ? t(`sn.outcome.${o}` as MessageKey) : '—'),
+                },
+                {
+                  title: t('sn.rootCause'),
+                  dataIndex: 'rootCause',
+                  width: 140,
+                  render: (k: string | null) => (k ? t(`sn.cause.${k}` as MessageKey) : '—'),
+                },
                 { title: t('createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v, lang) },
               ]}
             />

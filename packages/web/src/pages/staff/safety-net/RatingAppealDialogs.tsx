@@ -23,12 +23,25 @@ export function AppealDialog({ id, finding, onCancel, onDone }: { id: number; fi
     }
   }
   return (
-    <Modal open title={t('rect.appeal.title')} okText={t('submit')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('rect.appeal.title')}
+      okText={t('submit')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{finding}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('rect.appeal.hint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v: { reason?: string }) => void save(v)}>
-        <Form.Item name="reason" label={t('rect.appeal.reason')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('rect.appeal.reason')}
+          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       </Form>
@@ -36,7 +49,17 @@ export function AppealDialog({ id, finding, onCancel, onDone }: { id: number; fi
   );
 }
 
-export function DecideAppealDialog({ id, reason, onCancel, onDone }: { id: number; reason: string | null; onCancel: () => void; onDone: () => void }) {
+export function DecideAppealDialog({
+  id,
+  reason,
+  onCancel,
+  onDone,
+}: {
+  id: number;
+  reason: string | null;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -45,7 +68,11 @@ export function DecideAppealDialog({ id, reason, onCancel, onDone }: { id: numbe
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/rectifications/${id}/appeal-decision`, { method: 'POST', body: { voided: v.voided === true, note: v.note?.trim() ?? '' }, lang });
+      await api(`/api/v1/rectifications/${id}/appeal-decision`, {
+        method: 'POST',
+        body: { voided: v.voided === true, note: v.note?.trim() ?? '' },
+        lang,
+      });
       onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['note']));
@@ -54,10 +81,24 @@ export function DecideAppealDialog({ id, reason, onCancel, onDone }: { id: numbe
     }
   }
   return (
-    <Modal open title={t('rect.decide.title')} okText={t('submit')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('rect.decide.title')}
+      okText={t('submit')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {reason && <Alert type="info" showIcon title={t('rect.appealReason', { reason })} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ voided: false }} onFinish={(v: { voided?: boolean; note?: string }) => void save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ voided: false }}
+        onFinish={(v: { voided?: boolean; note?: string }) => void save(v)}
+      >
         <Form.Item name="voided">
           <Radio.Group
             options={[

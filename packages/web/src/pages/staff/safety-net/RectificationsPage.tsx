@@ -38,11 +38,31 @@ function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: 
     }
   }
   return (
-    <Modal open title={t('rect.answer')} okText={t('submit')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden width={600}>
+    <Modal
+      open
+      title={t('rect.answer')}
+      okText={t('submit')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+      width={600}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('rect.finding')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{notice.finding}</span>} />
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('rect.finding')}
+        description={<span style={{ whiteSpace: 'pre-wrap' }}>{notice.finding}</span>}
+      />
       <Form form={form} layout="vertical" onFinish={(v: { response?: string }) => void save(v)}>
-        <Form.Item name="response" label={t('rect.response')} rules={[zodRule(rectificationAnswerSchema.shape.response, { required: t('admin.required') })]}>
+        <Form.Item
+          name="response"
+          label={t('rect.response')}
+          rules={[zodRule(rectificationAnswerSchema.shape.response, { required: t('admin.required') })]}
+        >
           <Input.TextArea rows={5} showCount maxLength={4000} placeholder={t('rect.responseHint')} />
         </Form.Item>
       </Form>
@@ -63,7 +83,10 @@ export function RectificationsPage() {
   const [answering, setAnswering] = useState<Notice | null>(null);
   const [appealing, setAppealing] = useState<Notice | null>(null);
   const [deciding, setDeciding] = useState<Notice | null>(null);
-  const ofMyUnit = (n: Notice) => n.unit !== null && (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) && (me?.units.some((u) => u.id === n.unit!.id) ?? false);
+  const ofMyUnit = (n: Notice) =>
+    n.unit !== null &&
+    (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) &&
+    (me?.units.some((u) => u.id === n.unit!.id) ?? false);
   const canAppeal = (n: Notice) => n.kind === 'bad_rating' && n.status === 'issued' && !n.appeal && ofMyUnit(n);
   const canDecide = (n: Notice) => n.status === 'appealed' && (me?.roles.includes('supervisor') ?? false);
   const done = (text: string) => {
@@ -73,7 +96,10 @@ export function RectificationsPage() {
     list.reload();
   };
   const canAnswer = (n: Notice) =>
-    n.status === 'issued' && n.unit !== null && (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) && (me?.units.some((u) => u.id === n.unit!.id) ?? false);
+    n.status === 'issued' &&
+    n.unit !== null &&
+    (me?.roles.some((r) => r === 'unit_head' || r === 'handler') ?? false) &&
+    (me?.units.some((u) => u.id === n.unit!.id) ?? false);
   const now = Date.now();
   return (
     <Card title={t('rect.title')}>
@@ -88,8 +114,20 @@ export function RectificationsPage() {
         locale={{ emptyText: t('empty') }}
         scroll={{ x: 1000 }}
         columns={[
-          { title: t('trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, n) => <Link to={`/admin/cases/${n.caseId}`}>{v}</Link> },
-          { title: t('rect.kind'), dataIndex: 'kind', width: 100, render: (k?: string) => <Tag color={k === 'bad_rating' ? 'volcano' : 'blue'}>{t(`rect.kind.${k ?? 'safety_net'}` as MessageKey)}</Tag> },
+          {
+            title: t('trackingNo'),
+            dataIndex: 'trackingNo',
+            width: 170,
+            render: (v: string, n) => <Link to={`/admin/cases/${n.caseId}`}>{v}</Link>,
+          },
+          {
+            title: t('rect.kind'),
+            dataIndex: 'kind',
+            width: 100,
+            render: (k?: string) => (
+              <Tag color={k === 'bad_rating' ? 'volcano' : 'blue'}>{t(`rect.kind.${k ?? 'safety_net'}` as MessageKey)}</Tag>
+            ),
+          },
           { title: t('rect.unit'), dataIndex: ['unit', 'name'], width: 190, render: (v?: string) => v ?? '—' },
           { title: t('rect.finding'), dataIndex: 'finding', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('sn.issuedAt'), dataIndex: 'issuedAt', width: 160, render: (v: string) => formatTime(v, lang) },
@@ -97,7 +135,12 @@ export function RectificationsPage() {
             title: t('sn.dueAt'),
             dataIndex: 'dueAt',
             width: 160,
-            render: (v: string, n) => (n.status === 'issued' && new Date(v).getTime() < now ? <Typography.Text type="danger">{formatTime(v, lang)}</Typography.Text> : formatTime(v, lang)),
+            render: (v: string, n) =>
+              n.status === 'issued' && new Date(v).getTime() < now ? (
+                <Typography.Text type="danger">{formatTime(v, lang)}</Typography.Text>
+              ) : (
+                formatTime(v, lang)
+              ),
           },
           {
             title: t('status'),
@@ -105,15 +148,27 @@ export function RectificationsPage() {
             width: 120,
             render: (s: string, n) => (
               <>
-                <Tag color={s === 'answered' ? 'green' : s === 'voided' ? 'default' : s === 'appealed' ? 'purple' : 'orange'}>{t(`sn.rect.${s}` as MessageKey)}</Tag>
-                {n.appeal?.reason && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{t('rect.appealReason', { reason: n.appeal.reason })}</Typography.Paragraph>}
+                <Tag color={s === 'answered' ? 'green' : s === 'voided' ? 'default' : s === 'appealed' ? 'purple' : 'orange'}>
+                  {t(`sn.rect.${s}` as MessageKey)}
+                </Tag>
+                {n.appeal?.reason && (
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+                    {t('rect.appealReason', { reason: n.appeal.reason })}
+                  </Typography.Paragraph>
+                )}
                 {canAppeal(n) && (
                   <Button size="small" onClick={() => setAppealing(n)} data-testid={`appeal-rect-${n.id}`} style={{ marginTop: 4 }}>
                     {t('rect.appeal')}
                   </Button>
                 )}
                 {canDecide(n) && (
-                  <Button size="small" type="primary" onClick={() => setDeciding(n)} data-testid={`decide-rect-${n.id}`} style={{ marginTop: 4 }}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setDeciding(n)}
+                    data-testid={`decide-rect-${n.id}`}
+                    style={{ marginTop: 4 }}
+                  >
                     {t('rect.decide')}
                   </Button>
                 )}
@@ -137,8 +192,22 @@ export function RectificationsPage() {
           },
         ]}
       />
-      {appealing && <AppealDialog id={appealing.id} finding={appealing.finding} onCancel={() => setAppealing(null)} onDone={() => done(t('rect.appeal.sent'))} />}
-      {deciding && <DecideAppealDialog id={deciding.id} reason={deciding.appeal?.reason ?? null} onCancel={() => setDeciding(null)} onDone={() => done(t('rect.decide.done'))} />}
+      {appealing && (
+        <AppealDialog
+          id={appealing.id}
+          finding={appealing.finding}
+          onCancel={() => setAppealing(null)}
+          onDone={() => done(t('rect.appeal.sent'))}
+        />
+      )}
+      {deciding && (
+        <DecideAppealDialog
+          id={deciding.id}
+          reason={deciding.appeal?.reason ?? null}
+          onCancel={() => setDeciding(null)}
+          onDone={() => done(t('rect.decide.done'))}
+        />
+      )}
       {answering && (
         <AnswerDialog
           notice={answering}

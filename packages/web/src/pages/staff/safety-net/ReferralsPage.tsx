@@ -1,5 +1,21 @@
 import { referralPatchSchema, referralStatuses } from '@huiyin/core';
-import { Alert, App, Button, Card, Descriptions, Divider, Drawer, Form, Input, Result, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Divider,
+  Drawer,
+  Form,
+  Input,
+  Result,
+  Select,
+  Skeleton,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
@@ -72,20 +88,38 @@ function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () =>
             bordered
             items={[
               { key: 'case', label: t('ref.case'), children: `${r.trackingNo} ${r.caseTitle}` },
-              ...(r.caseContent ? [{ key: 'content', label: t('content'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.caseContent}</span> }] : []),
+              ...(r.caseContent
+                ? [{ key: 'content', label: t('content'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.caseContent}</span> }]
+                : []),
               { key: 'unit', label: t('sn.staffUnit'), children: r.unit?.name ?? '—' },
               { key: 'staff', label: t('sn.staffName'), children: r.staffName ?? '—' },
-              { key: 'conduct', label: t('sn.conduct'), children: r.conduct ? <Tag color="red">{t(`sn.conduct.${r.conduct}` as MessageKey)}</Tag> : '—' },
+              {
+                key: 'conduct',
+                label: t('sn.conduct'),
+                children: r.conduct ? <Tag color="red">{t(`sn.conduct.${r.conduct}` as MessageKey)}</Tag> : '—',
+              },
               { key: 'finding', label: t('sn.finding'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.finding}</span> },
-              { key: 'status', label: t('status'), children: <Tag color={statusColour[r.status]}>{t(`ref.status.${r.status}` as MessageKey)}</Tag> },
+              {
+                key: 'status',
+                label: t('status'),
+                children: <Tag color={statusColour[r.status]}>{t(`ref.status.${r.status}` as MessageKey)}</Tag>,
+              },
               { key: 'created', label: t('ref.referredAt'), children: formatTime(r.createdAt, lang) },
             ]}
           />
           <Divider titlePlacement="start">{t('ref.update')}</Divider>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          <Form form={form} layout="vertical" initialValues={{ status: r.status, note: r.note ?? undefined }} onFinish={(v: Record<string, unknown>) => void save(v)}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ status: r.status, note: r.note ?? undefined }}
+            onFinish={(v: Record<string, unknown>) => void save(v)}
+          >
             <Form.Item name="status" label={t('status')} rules={[{ required: true, message: t('admin.choose') }]}>
-              <Select options={referralStatuses.map((s) => ({ value: s, label: t(`ref.status.${s}` as MessageKey) }))} style={{ maxWidth: 200 }} />
+              <Select
+                options={referralStatuses.map((s) => ({ value: s, label: t(`ref.status.${s}` as MessageKey) }))}
+                style={{ maxWidth: 200 }}
+              />
             </Form.Item>
             <Form.Item name="note" label={t('ref.note')} rules={[zodRule(referralPatchSchema.shape.note)]}>
               <Input.TextArea rows={3} showCount maxLength={4000} />
@@ -104,7 +138,12 @@ function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () =>
             data-testid="referral-views"
             columns={[
               { title: t('ref.viewer'), dataIndex: ['viewer', 'name'], render: (v?: string) => v ?? '—' },
-              { title: t('ref.what'), dataIndex: 'what', width: 120, render: (w: string) => (t(`ref.what.${w}` as MessageKey) === `ref.what.${w}` ? w : t(`ref.what.${w}` as MessageKey)) },
+              {
+                title: t('ref.what'),
+                dataIndex: 'what',
+                width: 120,
+                render: (w: string) => (t(`ref.what.${w}` as MessageKey) === `ref.what.${w}` ? w : t(`ref.what.${w}` as MessageKey)),
+              },
               { title: t('ref.at'), dataIndex: 'at', width: 180, render: (v: string) => formatTime(v, lang) },
             ]}
           />
@@ -120,7 +159,10 @@ export function ReferralsPage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const inspector = me?.roles.includes('inspector') ?? false;
-  const list = useLoad(() => (inspector ? api<{ items: Referral[] }>('/api/v1/safety-net/referrals', { lang }) : Promise.resolve({ items: [] as Referral[] })), [inspector, lang]);
+  const list = useLoad(
+    () => (inspector ? api<{ items: Referral[] }>('/api/v1/safety-net/referrals', { lang }) : Promise.resolve({ items: [] as Referral[] })),
+    [inspector, lang],
+  );
   const openId = Number(params.get('open')) || null;
   if (!inspector) return <Result status="404" title={t('notFoundPage')} />;
   return (
@@ -145,8 +187,18 @@ export function ReferralsPage() {
           { title: t('title'), dataIndex: 'caseTitle', ellipsis: true },
           { title: t('sn.staffUnit'), dataIndex: ['unit', 'name'], width: 190, render: (v?: string) => v ?? '—' },
           { title: t('sn.staffName'), dataIndex: 'staffName', width: 100, render: (v: string | null) => v ?? '—' },
-          { title: t('sn.conduct'), dataIndex: 'conduct', width: 130, render: (c: string | null) => (c ? <Tag color="red">{t(`sn.conduct.${c}` as MessageKey)}</Tag> : '—') },
-          { title: t('status'), dataIndex: 'status', width: 100, render: (s: Referral['status']) => <Tag color={statusColour[s]}>{t(`ref.status.${s}` as MessageKey)}</Tag> },
+          {
+            title: t('sn.conduct'),
+            dataIndex: 'conduct',
+            width: 130,
+            render: (c: string | null) => (c ? <Tag color="red">{t(`sn.conduct.${c}` as MessageKey)}</Tag> : '—'),
+          },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: Referral['status']) => <Tag color={statusColour[s]}>{t(`ref.status.${s}` as MessageKey)}</Tag>,
+          },
           { title: t('ref.referredAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v, lang) },
         ]}
       />

@@ -12,7 +12,13 @@ import type { MessageKey } from '../../../i18n/messages.ts';
 import { periodQuery, type Analysis } from './analysis-types.ts';
 
 const causeColours = { policy_barrier: '#fa8c16', coordination_needed: '#1677ff', staff_conduct: '#cf1322' };
-const bucketKeys: Record<string, MessageKey> = { '≤2h': 'sna.bucket.2h', '≤1d': 'sna.bucket.1d', '≤2d': 'sna.bucket.2d', '≤5d': 'sna.bucket.5d', '>5d': 'sna.bucket.more' };
+const bucketKeys: Record<string, MessageKey> = {
+  '≤2h': 'sna.bucket.2h',
+  '≤1d': 'sna.bucket.1d',
+  '≤2d': 'sna.bucket.2d',
+  '≤5d': 'sna.bucket.5d',
+  '>5d': 'sna.bucket.more',
+};
 const font = { fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' };
 
 function ChartCard({ title, children }: { title: string; children: ReactNode }) {
@@ -34,7 +40,8 @@ export function StatsTab() {
   const options = useMemo(() => {
     if (!a) return null;
     const base = { textStyle: font, tooltip: { trigger: 'axis' as const } };
-    const pieLabel = (p: { value?: unknown; percent?: number }) => (lang === 'zh' ? `${String(p.value)}（${Math.round(p.percent ?? 0)}%）` : `${String(p.value)} (${Math.round(p.percent ?? 0)}%)`);
+    const pieLabel = (p: { value?: unknown; percent?: number }) =>
+      lang === 'zh' ? `${String(p.value)}（${Math.round(p.percent ?? 0)}%）` : `${String(p.value)} (${Math.round(p.percent ?? 0)}%)`;
     const cause: EChartsCoreOption = {
       textStyle: font,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -75,11 +82,21 @@ export function StatsTab() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0 },
       grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
-      xAxis: { type: 'category', data: units.map((u) => u.unit?.name ?? t('sna.unknownUnit')), axisLabel: { interval: 0, rotate: units.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
+      xAxis: {
+        type: 'category',
+        data: units.map((u) => u.unit?.name ?? t('sna.unknownUnit')),
+        axisLabel: { interval: 0, rotate: units.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' },
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('sna.failures'), type: 'bar', barMaxWidth: 36, data: units.map((u) => u.count), itemStyle: { color: '#c0392b' } },
-        { name: t('sn.cause.staff_conduct'), type: 'bar', barMaxWidth: 36, data: units.map((u) => u.staffConduct), itemStyle: { color: '#faad14' } },
+        {
+          name: t('sn.cause.staff_conduct'),
+          type: 'bar',
+          barMaxWidth: 36,
+          data: units.map((u) => u.staffConduct),
+          itemStyle: { color: '#faad14' },
+        },
       ],
     };
     const byMonth: EChartsCoreOption = {
@@ -87,7 +104,15 @@ export function StatsTab() {
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', boundaryGap: false, data: a.byMonth.map((m) => m.month) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: t('sna.cases'), type: 'line', areaStyle: { opacity: 0.15 }, data: a.byMonth.map((m) => m.count), itemStyle: { color: '#c0392b' } }],
+      series: [
+        {
+          name: t('sna.cases'),
+          type: 'line',
+          areaStyle: { opacity: 0.15 },
+          data: a.byMonth.map((m) => m.count),
+          itemStyle: { color: '#c0392b' },
+        },
+      ],
     };
     const buckets = a.timeToDone.buckets;
     const timeToDone: EChartsCoreOption = {
@@ -109,7 +134,11 @@ export function StatsTab() {
           center: ['50%', '45%'],
           label: { formatter: pieLabel },
           data: (['done', 'cannot', 'open'] as const)
-            .map((k) => ({ name: t(`sna.outcome.${k}` as MessageKey), value: a.byOutcome[k], itemStyle: { color: k === 'done' ? '#52c41a' : k === 'cannot' ? '#fa8c16' : '#bfbfbf' } }))
+            .map((k) => ({
+              name: t(`sna.outcome.${k}` as MessageKey),
+              value: a.byOutcome[k],
+              itemStyle: { color: k === 'done' ? '#52c41a' : k === 'cannot' ? '#fa8c16' : '#bfbfbf' },
+            }))
             .filter((d) => d.value > 0),
         },
       ],
@@ -123,9 +152,7 @@ export function StatsTab() {
         <Typography.Text>{t('sna.period')}</Typography.Text>
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} allowClear />
         {a?.from && a.to && !range && (
-          <Typography.Text type="secondary">
-            {t('sna.defaultPeriod', { from: a.from.slice(0, 10), to: a.to.slice(0, 10) })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{t('sna.defaultPeriod', { from: a.from.slice(0, 10), to: a.to.slice(0, 10) })}</Typography.Text>
         )}
       </Flex>
       {data.error && <LoadError error={data.error} onRetry={data.reload} />}
@@ -195,7 +222,11 @@ export function StatsTab() {
             <ChartCard title={t('sna.chart.timeToDone')}>
               <EChart option={options.timeToDone} label={t('sna.chart.timeToDone')} height={260} />
               <Typography.Text type="secondary" style={{ display: 'block', padding: '0 8px 4px' }}>
-                {t('sna.timeToDoneNote', { n: a.timeToDone.count, median: formatMinutes(a.timeToDone.medianMinutes, t), p90: formatMinutes(a.timeToDone.p90Minutes, t) })}
+                {t('sna.timeToDoneNote', {
+                  n: a.timeToDone.count,
+                  median: formatMinutes(a.timeToDone.medianMinutes, t),
+                  p90: formatMinutes(a.timeToDone.p90Minutes, t),
+                })}
               </Typography.Text>
             </ChartCard>
           </Col>

@@ -23,7 +23,16 @@ export interface Gaps {
     count: number;
     firstAt: string;
     lastAt: string;
-    cases: { id: number; trackingNo: string; title: string; status: string; createdAt: string; originUnit: UnitRef | string | null; outcome: 'done' | 'cannot' | null; rootCause: string | null }[];
+    cases: {
+      id: number;
+      trackingNo: string;
+      title: string;
+      status: string;
+      createdAt: string;
+      originUnit: UnitRef | string | null;
+      outcome: 'done' | 'cannot' | null;
+      rootCause: string | null;
+    }[];
   }[];
 }
 

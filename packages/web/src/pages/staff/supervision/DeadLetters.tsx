@@ -16,7 +16,12 @@ export interface DeadLetter {
   createdAt: string | null;
 }
 
-const channelKeys: Record<string, MessageKey> = { inapp: 'sv.channel.inapp', email: 'sv.channel.email', sms: 'sv.channel.sms', webhook: 'sv.channel.webhook' };
+const channelKeys: Record<string, MessageKey> = {
+  inapp: 'sv.channel.inapp',
+  email: 'sv.channel.email',
+  sms: 'sv.channel.sms',
+  webhook: 'sv.channel.webhook',
+};
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
@@ -26,7 +31,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v
  * or snake_case fields, so a small change of shape does not blank the panel.
  */
 export function deadLettersOf(body: unknown): DeadLetter[] {
-  const list: unknown = Array.isArray(body) ? body : body && typeof body === 'object' ? ((body as Raw)['items'] ?? (body as Raw)['deliveries']) : undefined;
+  const list: unknown = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object'
+      ? ((body as Raw)['items'] ?? (body as Raw)['deliveries'])
+      : undefined;
   if (!Array.isArray(list)) return [];
   return list
     .filter((x): x is Raw => !!x && typeof x === 'object')
@@ -108,7 +117,12 @@ export function DeadLetters() {
   }
 
   return (
-    <Card size="small" title={t('sv.dead.title')} data-testid="dead-letters" extra={rows.length > 0 ? <Typography.Text type="danger">{cursor ? `${rows.length}+` : rows.length}</Typography.Text> : null}>
+    <Card
+      size="small"
+      title={t('sv.dead.title')}
+      data-testid="dead-letters"
+      extra={rows.length > 0 ? <Typography.Text type="danger">{cursor ? `${rows.length}+` : rows.length}</Typography.Text> : null}
+    >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('sv.dead.hint')}
       </Typography.Paragraph>
@@ -133,7 +147,12 @@ export function DeadLetters() {
                 </Typography.Text>
               ),
             },
-            { title: t('sv.dead.channel'), dataIndex: 'channel', width: 100, render: (v: string) => (channelKeys[v] ? t(channelKeys[v]) : v) },
+            {
+              title: t('sv.dead.channel'),
+              dataIndex: 'channel',
+              width: 100,
+              render: (v: string) => (channelKeys[v] ? t(channelKeys[v]) : v),
+            },
             { title: t('sv.dead.recipient'), dataIndex: 'recipient', width: 180, ellipsis: { showTitle: true } },
             { title: t('sv.dead.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
             {

@@ -41,7 +41,12 @@ export function EscalationList({ items }: { items: RecentEscalation[] }) {
             ),
           },
           { title: t('status'), dataIndex: 'status', width: 160, render: (s: string) => <StatusTag status={s} /> },
-          { title: t('sv.esc.unit'), key: 'unit', ellipsis: true, render: (_: unknown, r) => r.unit?.name ?? <Typography.Text type="secondary">{t('sv.units.noUnit')}</Typography.Text> },
+          {
+            title: t('sv.esc.unit'),
+            key: 'unit',
+            ellipsis: true,
+            render: (_: unknown, r) => r.unit?.name ?? <Typography.Text type="secondary">{t('sv.units.noUnit')}</Typography.Text>,
+          },
           { title: t('sv.esc.dueAt'), dataIndex: 'dueAt', width: 170, render: (v: string) => formatTime(v, lang) },
           { title: t('sv.esc.at'), dataIndex: 'at', width: 170, render: (v: string) => formatTime(v, lang) },
         ]}

@@ -37,7 +37,10 @@ function show(v: unknown): string {
  */
 export function RatingFlags({ days }: { days: number }) {
   const { t, lang } = useI18n();
-  const flags = useLoad(() => api<{ ratings: number; items: Flag[] }>(`/api/v1/supervision/rating-flags?days=${days}`, { lang }), [days, lang]);
+  const flags = useLoad(
+    () => api<{ ratings: number; items: Flag[] }>(`/api/v1/supervision/rating-flags?days=${days}`, { lang }),
+    [days, lang],
+  );
   return (
     <Card size="small" title={t('sv.flags.title')} data-testid="rating-flags">
       {flags.error && <LoadError error={flags.error} onRetry={flags.reload} />}
@@ -62,7 +65,11 @@ export function RatingFlags({ days }: { days: number }) {
                   items={Object.entries(f.evidence)
                     .filter(([, v]) => v !== null && v !== undefined)
                     .slice(0, 8)
-                    .map(([k, v]) => ({ key: k, label: k, children: <Typography.Text style={{ wordBreak: 'break-all' }}>{show(v)}</Typography.Text> }))}
+                    .map(([k, v]) => ({
+                      key: k,
+                      label: k,
+                      children: <Typography.Text style={{ wordBreak: 'break-all' }}>{show(v)}</Typography.Text>,
+                    }))}
                 />
                 <Space wrap size={4}>
                   {f.cases.slice(0, 20).map((c) => (
@@ -70,7 +77,9 @@ export function RatingFlags({ days }: { days: number }) {
                       {c.trackingNo ?? `#${c.id}`}
                     </Link>
                   ))}
-                  {f.cases.length > 20 && <Typography.Text type="secondary">{t('sv.flags.more', { n: f.cases.length - 20 })}</Typography.Text>}
+                  {f.cases.length > 20 && (
+                    <Typography.Text type="secondary">{t('sv.flags.more', { n: f.cases.length - 20 })}</Typography.Text>
+                  )}
                 </Space>
               </Flex>
             </div>

@@ -20,7 +20,14 @@ export function SupervisionTiles({ overview }: { overview: SupervisionOverview }
   const { totals, days } = overview;
   const tiles: Tile[] = [
     { key: 'nearDue', label: 'sv.tile.nearDue', value: totals.nearDue, colour: '#d46b08', now: true, link: caseListLink({ due: 'near' }) },
-    { key: 'overdue', label: 'sv.tile.overdue', value: totals.overdue, colour: '#cf1322', now: true, link: caseListLink({ due: 'overdue' }) },
+    {
+      key: 'overdue',
+      label: 'sv.tile.overdue',
+      value: totals.overdue,
+      colour: '#cf1322',
+      now: true,
+      link: caseListLink({ due: 'overdue' }),
+    },
     { key: 'urge', label: 'sv.tile.urge', value: totals.escalations.urge, colour: '#d46b08', now: false },
     { key: 'supervise', label: 'sv.tile.supervise', value: totals.escalations.supervise, colour: '#cf1322', now: false },
     { key: 'escalate', label: 'sv.tile.escalate', value: totals.escalations.escalate, colour: '#c41d7f', now: false },
@@ -28,19 +35,22 @@ export function SupervisionTiles({ overview }: { overview: SupervisionOverview }
     { key: 'flaggedRatings', label: 'sv.tile.flaggedRatings', value: totals.flaggedRatings, colour: '#d48806', now: false },
   ];
   return (
-    <div data-testid="supervision-tiles" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(100px, 1fr))', gap: 12, marginBottom: 16 }}>
+    <div
+      data-testid="supervision-tiles"
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(100px, 1fr))', gap: 12, marginBottom: 16 }}
+    >
       {tiles.map((x) => {
         const stat = (
-          <Statistic
-            title={t(x.label)}
-            value={x.value}
-            styles={{ content: { color: x.value > 0 && x.colour ? x.colour : undefined } }}
-          />
+          <Statistic title={t(x.label)} value={x.value} styles={{ content: { color: x.value > 0 && x.colour ? x.colour : undefined } }} />
         );
         return (
           <Card key={x.key} size="small" data-tile={x.key}>
             {x.link ? (
-              <Link to={x.link} aria-label={`${t(x.label)}: ${x.value} · ${t('sv.tile.open')}`} style={{ display: 'block', color: 'inherit' }}>
+              <Link
+                to={x.link}
+                aria-label={`${t(x.label)}: ${x.value} · ${t('sv.tile.open')}`}
+                style={{ display: 'block', color: 'inherit' }}
+              >
                 {stat}
               </Link>
             ) : (

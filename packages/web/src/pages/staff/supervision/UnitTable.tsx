@@ -49,13 +49,25 @@ export function UnitTable({ units, days }: { units: UnitOverview[]; days: number
       key: 'overdue',
       ...num((u) => u.overdue),
       defaultSortOrder: 'descend',
-      render: (_: unknown, u) => <CountLink n={u.overdue} colour="#cf1322" to={u.unitId === null ? undefined : caseListLink({ due: 'overdue', leadUnitId: u.unitId })} />,
+      render: (_: unknown, u) => (
+        <CountLink
+          n={u.overdue}
+          colour="#cf1322"
+          to={u.unitId === null ? undefined : caseListLink({ due: 'overdue', leadUnitId: u.unitId })}
+        />
+      ),
     },
     {
       title: t('sv.tile.nearDue'),
       key: 'nearDue',
       ...num((u) => u.nearDue),
-      render: (_: unknown, u) => <CountLink n={u.nearDue} colour="#d46b08" to={u.unitId === null ? undefined : caseListLink({ due: 'near', leadUnitId: u.unitId })} />,
+      render: (_: unknown, u) => (
+        <CountLink
+          n={u.nearDue}
+          colour="#d46b08"
+          to={u.unitId === null ? undefined : caseListLink({ due: 'near', leadUnitId: u.unitId })}
+        />
+      ),
     },
     ...levels.map((l) => ({
       title: t(`sv.tile.${l}`),
@@ -64,7 +76,13 @@ export function UnitTable({ units, days }: { units: UnitOverview[]; days: number
       render: (_: unknown, u: UnitOverview) => <CountLink n={u.escalations[l]} />,
     })),
     { title: t('sv.tile.returns'), key: 'returns', ...num((u) => u.returns), render: (_: unknown, u) => <CountLink n={u.returns} /> },
-    { title: t('sv.tile.flaggedRatings'), key: 'flaggedRatings', ...num((u) => u.flaggedRatings), width: 96, render: (_: unknown, u) => <CountLink n={u.flaggedRatings} colour="#d48806" /> },
+    {
+      title: t('sv.tile.flaggedRatings'),
+      key: 'flaggedRatings',
+      ...num((u) => u.flaggedRatings),
+      width: 96,
+      render: (_: unknown, u) => <CountLink n={u.flaggedRatings} colour="#d48806" />,
+    },
   ];
   return (
     <div data-testid="supervision-units">

@@ -9,7 +9,15 @@ import { RegionPicker } from './RegionPicker.tsx';
 const fields = ['regionCode', 'title', 'batch', 'year'] as const;
 
 /** A new list (清单) of a region: its batch (第一批 …) and year. */
-export function CreateListDialog({ regionCode, onCancel, onDone }: { regionCode: string; onCancel: () => void; onDone: (l: ListView) => void }) {
+export function CreateListDialog({
+  regionCode,
+  onCancel,
+  onDone,
+}: {
+  regionCode: string;
+  onCancel: () => void;
+  onDone: (l: ListView) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -31,20 +39,43 @@ export function CreateListDialog({ regionCode, onCancel, onDone }: { regionCode:
   }
 
   return (
-    <Modal open title={t('lv.list.create')} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.list.create')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ regionCode, batch: 1, year: new Date().getFullYear() }} onFinish={(v: Record<string, unknown>) => void save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ regionCode, batch: 1, year: new Date().getFullYear() }}
+        onFinish={(v: Record<string, unknown>) => void save(v)}
+      >
         <Form.Item name="regionCode" label={t('lv.region')} rules={[{ required: true, message: t('admin.required') }]}>
           <RegionPicker />
         </Form.Item>
-        <Form.Item name="title" label={t('lv.list.titleField')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+        <Form.Item
+          name="title"
+          label={t('lv.list.titleField')}
+          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+        >
           <Input maxLength={100} placeholder={t('lv.list.titleHint')} />
         </Form.Item>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
           <Form.Item name="year" label={t('lv.year')} rules={[{ required: true, message: t('admin.required') }]}>
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
-          <Form.Item name="batch" label={t('lv.batch')} rules={[{ required: true, message: t('admin.required') }]} extra={batch ? t('lv.batchN', { n: batch, name: batchName(batch) }) : undefined}>
+          <Form.Item
+            name="batch"
+            label={t('lv.batch')}
+            rules={[{ required: true, message: t('admin.required') }]}
+            extra={batch ? t('lv.batchN', { n: batch, name: batchName(batch) }) : undefined}
+          >
             <InputNumber min={1} max={99} precision={0} />
           </Form.Item>
         </div>

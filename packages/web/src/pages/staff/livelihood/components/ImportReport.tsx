@@ -6,7 +6,16 @@ import { useI18n } from '../../../../i18n/i18n.tsx';
 export function ImportReport({ report, onClose }: { report: MatterImportReport; onClose: () => void }) {
   const { t } = useI18n();
   if (report.errors.length === 0) {
-    return <Alert data-testid="import-report" type="success" showIcon closable={{ onClose }} style={{ marginBottom: 16 }} title={t('lv.import.done', { n: report.imported })} />;
+    return (
+      <Alert
+        data-testid="import-report"
+        type="success"
+        showIcon
+        closable={{ onClose }}
+        style={{ marginBottom: 16 }}
+        title={t('lv.import.done', { n: report.imported })}
+      />
+    );
   }
   return (
     <Alert

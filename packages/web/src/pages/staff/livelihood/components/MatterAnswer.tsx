@@ -14,7 +14,9 @@ export function useMatterAnswer(m: MatterView | undefined, manage: boolean, onCh
   const [sending, setSending] = useState(false);
   const [recording, setRecording] = useState<Unanswered | null>(null);
   const open = manage && m !== undefined && m.status === 'open' && m.project === null;
-  const unanswered: Unanswered[] = m ? m.originators.filter((o) => o.answeredAt === null).map((o) => ({ ...o, matterId: m.id, matterTitle: m.title })) : [];
+  const unanswered: Unanswered[] = m
+    ? m.originators.filter((o) => o.answeredAt === null).map((o) => ({ ...o, matterId: m.id, matterTitle: m.title }))
+    : [];
 
   const button =
     open && unanswered.length > 0 ? (

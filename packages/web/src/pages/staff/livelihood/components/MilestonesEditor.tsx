@@ -14,13 +14,25 @@ export interface MilestoneRow {
 }
 
 export const milestoneRows = (ms: MilestoneView[]): MilestoneRow[] =>
-  ms.map((m) => ({ id: m.id, title: m.title, plannedDate: dayjs(m.plannedDate), weight: m.weight, ...(m.reason ? { reason: m.reason } : {}) }));
+  ms.map((m) => ({
+    id: m.id,
+    title: m.title,
+    plannedDate: dayjs(m.plannedDate),
+    weight: m.weight,
+    ...(m.reason ? { reason: m.reason } : {}),
+  }));
 
 /** The form's rows as the API takes them (empty rows dropped). */
 export function milestoneInputs(rows: MilestoneRow[] | undefined): MilestoneInput[] {
   return (rows ?? [])
     .filter((r) => r.title || r.plannedDate)
-    .map((r) => ({ ...(r.id ? { id: r.id } : {}), title: r.title ?? '', plannedDate: day(r.plannedDate) ?? '', weight: r.weight ?? 1, ...(r.reason ? { reason: r.reason } : {}) }));
+    .map((r) => ({
+      ...(r.id ? { id: r.id } : {}),
+      title: r.title ?? '',
+      plannedDate: day(r.plannedDate) ?? '',
+      weight: r.weight ?? 1,
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
 }
 
 function Row({ form, name, dueDate, onRemove }: { form: FormInstance; name: number; dueDate: string | undefined; onRemove: () => void }) {
@@ -40,7 +52,11 @@ function Row({ form, name, dueDate, onRemove }: { form: FormInstance; name: numb
         <InputNumber min={0.1} max={1000} placeholder={t('lv.ms.weight')} aria-label={t('lv.ms.weight')} style={{ width: '100%' }} />
       </Form.Item>
       {late && (
-        <Form.Item name={[name, 'reason']} rules={[{ ...required, whitespace: true, message: t('lv.ms.reasonNeeded') }]} style={{ flex: '2 1 220px', marginBottom: 8 }}>
+        <Form.Item
+          name={[name, 'reason']}
+          rules={[{ ...required, whitespace: true, message: t('lv.ms.reasonNeeded') }]}
+          style={{ flex: '2 1 220px', marginBottom: 8 }}
+        >
           <Input placeholder={t('lv.ms.reason')} maxLength={500} aria-label={t('lv.ms.reason')} status="warning" />
         </Form.Item>
       )}

@@ -17,14 +17,29 @@ function OriginatorRow({ form, name, onRemove }: { form: FormInstance; name: num
         <Form.Item name={[name, 'kind']} label={t('lv.orig.kind')} style={{ width: 120, marginBottom: 8 }}>
           <Select options={formKinds.map((k) => ({ value: k, label: t(`lv.kind.${k}` as MessageKey) }))} />
         </Form.Item>
-        <Form.Item name={[name, 'name']} label={t(`lv.orig.name.${kind}` as MessageKey)} rules={[required]} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+        <Form.Item
+          name={[name, 'name']}
+          label={t(`lv.orig.name.${kind}` as MessageKey)}
+          rules={[required]}
+          style={{ flex: '1 1 140px', marginBottom: 8 }}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name={[name, 'phone']} label={t('phone')} rules={kind === 'person' ? [required] : []} style={{ flex: '1 1 140px', marginBottom: 8 }}>
+        <Form.Item
+          name={[name, 'phone']}
+          label={t('phone')}
+          rules={kind === 'person' ? [required] : []}
+          style={{ flex: '1 1 140px', marginBottom: 8 }}
+        >
           <Input maxLength={32} inputMode="tel" />
         </Form.Item>
         {kind !== 'person' && (
-          <Form.Item name={[name, 'address']} label={t('address')} style={{ flex: '2 1 200px', marginBottom: 8 }} extra={kind === 'household' ? t('lv.orig.householdHint') : undefined}>
+          <Form.Item
+            name={[name, 'address']}
+            label={t('address')}
+            style={{ flex: '2 1 200px', marginBottom: 8 }}
+            extra={kind === 'household' ? t('lv.orig.householdHint') : undefined}
+          >
             <Input maxLength={200} />
           </Form.Item>
         )}
@@ -33,7 +48,16 @@ function OriginatorRow({ form, name, onRemove }: { form: FormInstance; name: num
             <Input maxLength={18} style={{ textTransform: 'uppercase' }} />
           </Form.Item>
         )}
-        {onRemove && <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('lv.orig.remove')} style={{ marginTop: 30 }} />}
+        {onRemove && (
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            onClick={onRemove}
+            aria-label={t('lv.orig.remove')}
+            style={{ marginTop: 30 }}
+          />
+        )}
       </Flex>
     </Card>
   );

@@ -6,7 +6,15 @@ import { formatTime, useI18n } from '../../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../../i18n/messages.ts';
 
 /** Who raised a matter (phones masked as the server returns them) and whether they were answered. */
-export function OriginatorsTable<O extends OriginatorView>({ items, testId, extra }: { items: O[]; testId: string; extra?: { title: string; render: (o: O) => ReactNode }[] }) {
+export function OriginatorsTable<O extends OriginatorView>({
+  items,
+  testId,
+  extra,
+}: {
+  items: O[];
+  testId: string;
+  extra?: { title: string; render: (o: O) => ReactNode }[];
+}) {
   const { t, lang } = useI18n();
   return (
     <Table<O>

@@ -46,7 +46,14 @@ function withChildren(nodes: Option[], code: string, kids: Option[]): Option[] {
  * A region (GB/T 2260) picked level by level from the province down to the township or
  * village, loaded as it opens; any level may be chosen. The value is the region code.
  */
-export function RegionPicker(props: { value?: string | undefined; onChange?: (code: string | undefined) => void; allowClear?: boolean; style?: CSSProperties; placeholder?: string; id?: string }) {
+export function RegionPicker(props: {
+  value?: string | undefined;
+  onChange?: (code: string | undefined) => void;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  placeholder?: string;
+  id?: string;
+}) {
   const { value, onChange } = props;
   const [options, setOptions] = useState<Option[]>([]);
   const tree0 = useRef<Option[] | null>(null);

@@ -7,7 +7,15 @@ import { Highlight } from './Highlight.tsx';
 import { MatterStatusTag } from './Tags.tsx';
 
 /** Likely duplicates: score, the words shared (marked in the title), and what may be done with each. */
-export function SimilarTable({ items, actions, testId }: { items: SimilarMatter[]; actions?: (m: SimilarMatter) => ReactNode; testId: string }) {
+export function SimilarTable({
+  items,
+  actions,
+  testId,
+}: {
+  items: SimilarMatter[];
+  actions?: (m: SimilarMatter) => ReactNode;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <Table<SimilarMatter>

@@ -5,7 +5,14 @@ import type { MessageKey } from '../../../../i18n/messages.ts';
 
 const listColour: Record<ListStatus, string> = { collecting: 'blue', selecting: 'gold', published: 'green' };
 const matterColour: Record<MatterStatus, string> = { open: 'blue', merged: 'default', selected: 'purple', answered: 'green' };
-const projectColour: Record<ProjectStatus, string> = { candidate: 'blue', selected: 'purple', dropped: 'default', assigned: 'orange', signed: 'cyan', accepted: 'green' };
+const projectColour: Record<ProjectStatus, string> = {
+  candidate: 'blue',
+  selected: 'purple',
+  dropped: 'default',
+  assigned: 'orange',
+  signed: 'cyan',
+  accepted: 'green',
+};
 export const lightColour: Record<MilestoneLight, string> = { done: 'green', green: 'green', yellow: 'gold', red: 'red' };
 
 export function ListStatusTag({ status }: { status: ListStatus }) {

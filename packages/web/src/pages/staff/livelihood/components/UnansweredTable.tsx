@@ -14,7 +14,15 @@ function why(o: Unanswered, t: (k: MessageKey) => string): string {
 }
 
 /** Who has not been told what became of their matter, and why the answer cannot reach them. */
-export function UnansweredTable({ items, testId, action }: { items: Unanswered[]; testId: string; action?: ((o: Unanswered) => ReactNode) | undefined }) {
+export function UnansweredTable({
+  items,
+  testId,
+  action,
+}: {
+  items: Unanswered[];
+  testId: string;
+  action?: ((o: Unanswered) => ReactNode) | undefined;
+}) {
   const { t } = useI18n();
   return (
     <Table<Unanswered>
@@ -25,7 +33,11 @@ export function UnansweredTable({ items, testId, action }: { items: Unanswered[]
       pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
       scroll={{ x: 720 }}
       columns={[
-        { title: t('name'), key: 'name', render: (_: unknown, o) => `${o.name ?? o.trackingNo ?? '—'}（${t(`lv.kind.${o.kind}` as MessageKey)}）` },
+        {
+          title: t('name'),
+          key: 'name',
+          render: (_: unknown, o) => `${o.name ?? o.trackingNo ?? '—'}（${t(`lv.kind.${o.kind}` as MessageKey)}）`,
+        },
         { title: t('phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
         { title: t('lv.unanswered.matter'), key: 'matter', render: (_: unknown, o) => `#${o.matterId} ${o.matterTitle}` },
         {

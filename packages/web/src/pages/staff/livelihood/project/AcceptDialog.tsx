@@ -14,7 +14,15 @@ const fields = ['findings', 'checkers', 'answer'] as const;
  * everyone not yet told. While anyone remains unanswered the server refuses: the dialog stays
  * open and lists them, with why the answer cannot reach them.
  */
-export function AcceptDialog({ project, onCancel, onDone }: { project: ProjectView; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+export function AcceptDialog({
+  project,
+  onCancel,
+  onDone,
+}: {
+  project: ProjectView;
+  onCancel: () => void;
+  onDone: (p: ProjectView) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
@@ -46,7 +54,17 @@ export function AcceptDialog({ project, onCancel, onDone }: { project: ProjectVi
   }
 
   return (
-    <Modal open title={t('lv.accept.title')} width={760} okText={t('lv.accept.ok')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.accept.title')}
+      width={760}
+      okText={t('lv.accept.ok')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && !unanswered && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {unanswered && (
         <Alert
@@ -64,7 +82,11 @@ export function AcceptDialog({ project, onCancel, onDone }: { project: ProjectVi
         />
       )}
       <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void save(v)}>
-        <Form.Item name="findings" label={t('lv.accept.findings')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+        <Form.Item
+          name="findings"
+          label={t('lv.accept.findings')}
+          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+        >
           <Input.TextArea rows={4} maxLength={4000} showCount />
         </Form.Item>
         <Form.Item name="checkers" label={t('lv.accept.checkers')}>

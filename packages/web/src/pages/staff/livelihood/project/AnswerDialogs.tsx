@@ -76,7 +76,11 @@ export function SendAnswersDialog({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {result ? (
         <div data-testid="answer-result">
-          <Result status={result.unanswered.length === 0 ? 'success' : 'warning'} title={t('lv.answer.sent', { n: result.sent })} subTitle={result.unanswered.length > 0 ? t('lv.answer.remaining', { n: result.unanswered.length }) : undefined} />
+          <Result
+            status={result.unanswered.length === 0 ? 'success' : 'warning'}
+            title={t('lv.answer.sent', { n: result.sent })}
+            subTitle={result.unanswered.length > 0 ? t('lv.answer.remaining', { n: result.unanswered.length }) : undefined}
+          />
           {result.unanswered.length > 0 && <UnansweredTable testId="answer-remaining" items={result.unanswered} />}
         </div>
       ) : (
@@ -128,7 +132,16 @@ export function RecordAnswerDialog<T = ProjectView>({
   }
 
   return (
-    <Modal open title={`${t('lv.record.title')} · ${originator.name ?? ''}`} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('lv.record.title')} · ${originator.name ?? ''}`}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">
         #{originator.matterId} {originator.matterTitle}

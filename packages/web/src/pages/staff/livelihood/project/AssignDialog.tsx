@@ -21,7 +21,10 @@ export function useCadres(regionCode: string) {
   const [cadres, setCadres] = useState<Cadre[]>([]);
   useEffect(() => {
     if (!regionCode) return;
-    lvApi<{ items: Cadre[] }>(`/cadres${query({ regionCode })}`, { lang }).then((r) => setCadres(r.items), () => undefined);
+    lvApi<{ items: Cadre[] }>(`/cadres${query({ regionCode })}`, { lang }).then(
+      (r) => setCadres(r.items),
+      () => undefined,
+    );
   }, [regionCode, lang]);
   return cadres.map((c) => ({ value: c.id, label: c.unitName ? `${c.name} · ${c.unitName}` : c.name }));
 }
@@ -29,7 +32,15 @@ export function useCadres(regionCode: string) {
 const fields = ['cadreUserId', 'dueDate', 'leadUnitId', 'requirements'] as const;
 
 /** 交办: the project goes to a responsible cadre by letter, with a due date and requirements. */
-export function AssignDialog({ project, onCancel, onDone }: { project: ProjectView; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+export function AssignDialog({
+  project,
+  onCancel,
+  onDone,
+}: {
+  project: ProjectView;
+  onCancel: () => void;
+  onDone: (p: ProjectView) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const cadres = useCadres(project.regionCode.slice(0, 6));
@@ -37,7 +48,10 @@ export function AssignDialog({ project, onCancel, onDone }: { project: ProjectVi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then((r) => setUnits(r.items), () => undefined);
+    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+      (r) => setUnits(r.items),
+      () => undefined,
+    );
   }, [lang]);
 
   async function save(v: Record<string, unknown>) {
@@ -55,12 +69,25 @@ export function AssignDialog({ project, onCancel, onDone }: { project: ProjectVi
   }
 
   return (
-    <Modal open title={t('lv.assign.title')} okText={t('lv.assign.ok')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.assign.title')}
+      okText={t('lv.assign.ok')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ cadreUserId: project.cadre?.id, leadUnitId: project.leadUnit?.id, dueDate: project.dueDate ? dayjs(project.dueDate) : undefined }}
+        initialValues={{
+          cadreUserId: project.cadre?.id,
+          leadUnitId: project.leadUnit?.id,
+          dueDate: project.dueDate ? dayjs(project.dueDate) : undefined,
+        }}
         onFinish={(v: Record<string, unknown>) => void save(v)}
       >
         <Form.Item name="cadreUserId" label={t('lv.project.cadre')} rules={[{ required: true, message: t('admin.required') }]}>

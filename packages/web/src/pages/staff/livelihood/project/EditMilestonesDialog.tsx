@@ -7,7 +7,15 @@ import { MilestonesEditor, milestoneInputs, milestoneRows, type MilestoneRow } f
 import { lvApi, validate } from '../lv-api.ts';
 
 /** Change a project's milestones; those kept keep their reports. */
-export function EditMilestonesDialog({ project, onCancel, onDone }: { project: ProjectView; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+export function EditMilestonesDialog({
+  project,
+  onCancel,
+  onDone,
+}: {
+  project: ProjectView;
+  onCancel: () => void;
+  onDone: (p: ProjectView) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -30,10 +38,25 @@ export function EditMilestonesDialog({ project, onCancel, onDone }: { project: P
   }
 
   return (
-    <Modal open title={t('lv.ms.edit')} width={860} okText={t('save')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.ms.edit')}
+      width={860}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {project.dueDate && <Typography.Paragraph type="secondary">{t('lv.ms.dueHint', { date: project.dueDate })}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" initialValues={{ milestones: milestoneRows(project.milestones) }} onFinish={(v: { milestones?: MilestoneRow[] }) => void save(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ milestones: milestoneRows(project.milestones) }}
+        onFinish={(v: { milestones?: MilestoneRow[] }) => void save(v)}
+      >
         <MilestonesEditor form={form} dueDate={project.dueDate ?? undefined} />
       </Form>
     </Modal>

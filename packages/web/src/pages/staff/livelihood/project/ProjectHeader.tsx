@@ -33,7 +33,12 @@ export function ProjectHeader({ p, onAction }: { p: ProjectView; onAction: (a: P
           </Button>
         )}
         {can.letter && p.letterNo && (
-          <Button icon={<FilePdfOutlined />} href={`/api/v1/projects/${p.id}/assignment-letter.pdf`} target="_blank" data-testid="letter-button">
+          <Button
+            icon={<FilePdfOutlined />}
+            href={`/api/v1/projects/${p.id}/assignment-letter.pdf`}
+            target="_blank"
+            data-testid="letter-button"
+          >
             {t('lv.assign.letter')}
           </Button>
         )}
@@ -65,7 +70,11 @@ export function ProjectHeader({ p, onAction }: { p: ProjectView; onAction: (a: P
       </Flex>
       <div data-testid="project-progress" data-progress={p.progress} style={{ maxWidth: 520, marginBottom: 16 }}>
         <Typography.Text type="secondary">{t('lv.project.progress')}</Typography.Text>
-        <Progress percent={p.progress} status={p.status === 'accepted' ? 'success' : 'normal'} {...(p.light === 'red' || p.light === 'yellow' ? { strokeColor: barColour[p.light] } : {})} />
+        <Progress
+          percent={p.progress}
+          status={p.status === 'accepted' ? 'success' : 'normal'}
+          {...(p.light === 'red' || p.light === 'yellow' ? { strokeColor: barColour[p.light] } : {})}
+        />
       </div>
       <Descriptions
         size="small"
@@ -84,10 +93,34 @@ export function ProjectHeader({ p, onAction }: { p: ProjectView; onAction: (a: P
           { key: 'assigned', label: t('lv.project.assignedAt'), children: p.assignedAt ? formatTime(p.assignedAt, lang) : '—' },
           { key: 'signed', label: t('lv.project.signedAt'), children: p.signedAt ? formatTime(p.signedAt, lang) : '—' },
           ...(p.score
-            ? [{ key: 'score', label: t('lv.project.score'), children: t('lv.project.scoreText', { votes: p.score.votes, priority: p.score.priority, people: p.score.peopleAffected }) }]
+            ? [
+                {
+                  key: 'score',
+                  label: t('lv.project.score'),
+                  children: t('lv.project.scoreText', { votes: p.score.votes, priority: p.score.priority, people: p.score.peopleAffected }),
+                },
+              ]
             : []),
-          ...(p.requirements ? [{ key: 'req', label: t('lv.assign.requirements'), span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{p.requirements}</span> }] : []),
-          ...(p.description ? [{ key: 'desc', label: t('lv.project.description'), span: 'filled' as const, children: <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span> }] : []),
+          ...(p.requirements
+            ? [
+                {
+                  key: 'req',
+                  label: t('lv.assign.requirements'),
+                  span: 'filled' as const,
+                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{p.requirements}</span>,
+                },
+              ]
+            : []),
+          ...(p.description
+            ? [
+                {
+                  key: 'desc',
+                  label: t('lv.project.description'),
+                  span: 'filled' as const,
+                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span>,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

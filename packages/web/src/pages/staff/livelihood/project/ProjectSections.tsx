@@ -21,7 +21,21 @@ export function MilestonesCard({ p }: { p: ProjectView }) {
         locale={{ emptyText: t('lv.ms.none') }}
         rowClassName={(m) => `light-${m.light}`}
         columns={[
-          { title: t('lv.ms.title'), dataIndex: 'title', render: (v: string, m) => (m.reason ? <span>{v} <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{m.reason}）</Typography.Text></span> : v) },
+          {
+            title: t('lv.ms.title'),
+            dataIndex: 'title',
+            render: (v: string, m) =>
+              m.reason ? (
+                <span>
+                  {v}{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    （{m.reason}）
+                  </Typography.Text>
+                </span>
+              ) : (
+                v
+              ),
+          },
           { title: t('lv.ms.plannedDate'), dataIndex: 'plannedDate', width: 110 },
           { title: t('lv.ms.weight'), dataIndex: 'weight', width: 70, align: 'right' },
           { title: t('lv.ms.percent'), dataIndex: 'percent', width: 170, render: (v: number) => <Progress percent={v} size="small" /> },
@@ -78,14 +92,27 @@ export function AnswersCard({ p, onRecord }: { p: ProjectView; onRecord?: ((o: U
         dataSource={p.matters}
         scroll={{ x: 560 }}
         columns={[
-          { title: t('lv.matter.title'), dataIndex: 'title', render: (v: string, m: ProjectView['matters'][number]) => <Link to={`/admin/livelihood/matters?open=${m.id}`}>#{m.id} {v}</Link> },
+          {
+            title: t('lv.matter.title'),
+            dataIndex: 'title',
+            render: (v: string, m: ProjectView['matters'][number]) => (
+              <Link to={`/admin/livelihood/matters?open=${m.id}`}>
+                #{m.id} {v}
+              </Link>
+            ),
+          },
           { title: t('lv.region'), dataIndex: 'regionName', width: 160 },
           { title: t('lv.matter.originators'), dataIndex: 'originatorCount', width: 90, align: 'right' as const },
         ]}
       />
       <div style={{ margin: '20px 0 8px' }} data-testid="answered-count" data-answered={answered} data-total={total}>
         <Typography.Text strong>{t('lv.answered', { x: answered, y: total })}</Typography.Text>
-        <Progress percent={total > 0 ? Math.floor((answered / total) * 100) : 0} size="small" status={answered === total ? 'success' : 'normal'} style={{ maxWidth: 360 }} />
+        <Progress
+          percent={total > 0 ? Math.floor((answered / total) * 100) : 0}
+          size="small"
+          status={answered === total ? 'success' : 'normal'}
+          style={{ maxWidth: 360 }}
+        />
       </div>
       {unanswered.length > 0 ? (
         <>

@@ -9,7 +9,15 @@ import { lvApi, uploadPhotos, validate } from '../lv-api.ts';
 const fields = ['milestoneId', 'percent', 'text'] as const;
 
 /** 报告进展: a milestone, how far it is (0-100), what was done, photos. */
-export function ReportDialog({ project, onCancel, onDone }: { project: ProjectView; onCancel: () => void; onDone: (p: ProjectView) => void }) {
+export function ReportDialog({
+  project,
+  onCancel,
+  onDone,
+}: {
+  project: ProjectView;
+  onCancel: () => void;
+  onDone: (p: ProjectView) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
@@ -36,7 +44,17 @@ export function ReportDialog({ project, onCancel, onDone }: { project: ProjectVi
   }
 
   return (
-    <Modal open title={t('lv.report.title')} width={640} okText={t('submit')} cancelText={t('cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={t('lv.report.title')}
+      width={640}
+      okText={t('submit')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
@@ -44,19 +62,31 @@ export function ReportDialog({ project, onCancel, onDone }: { project: ProjectVi
         initialValues={{ milestoneId: first?.id, percent: first?.percent ?? 0 }}
         onValuesChange={(changed: Record<string, unknown>) => {
           // Start from the milestone's last reported percent.
-          if ('milestoneId' in changed) form.setFieldValue('percent', project.milestones.find((m) => m.id === changed['milestoneId'])?.percent ?? 0);
+          if ('milestoneId' in changed)
+            form.setFieldValue('percent', project.milestones.find((m) => m.id === changed['milestoneId'])?.percent ?? 0);
         }}
         onFinish={(v: Record<string, unknown>) => void save(v)}
       >
         <Form.Item name="milestoneId" label={t('lv.ms.one')} rules={[{ required: true, message: t('admin.required') }]}>
-          <Select options={project.milestones.map((m) => ({ value: m.id, label: `${m.title}（${m.plannedDate}，${m.percent}%）` }))} data-testid="report-milestone" />
+          <Select
+            options={project.milestones.map((m) => ({ value: m.id, label: `${m.title}（${m.plannedDate}，${m.percent}%）` }))}
+            data-testid="report-milestone"
+          />
         </Form.Item>
         <Form.Item label={t('lv.report.percent')} required>
           <Flex gap={16} align="center">
             <Form.Item name="percent" noStyle>
               <Slider min={0} max={100} style={{ flex: 1 }} />
             </Form.Item>
-            <InputNumber<number> min={0} max={100} value={percent ?? 0} onChange={(v) => form.setFieldValue('percent', v ?? 0)} suffix="%" aria-label={t('lv.report.percent')} data-testid="report-percent" />
+            <InputNumber<number>
+              min={0}
+              max={100}
+              value={percent ?? 0}
+              onChange={(v) => form.setFieldValue('percent', v ?? 0)}
+              suffix="%"
+              aria-label={t('lv.report.percent')}
+              data-testid="report-percent"
+            />
           </Flex>
         </Form.Item>
         <Form.Item name="text" label={t('lv.report.text')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
