@@ -6,7 +6,7 @@ import { build } from 'vite';
 import { ManualClock } from '../packages/server/src/clock.ts';
 import { connectPglite, type DbHandle } from '../packages/server/src/db/connect.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
-import { buildApp } from '../packages/server/src/http/app.ts';
+import { buildApp } from '../packages/server/src/main/app.ts';
 import { seedDemoOrg, type DemoOrg } from '../packages/server/src/seed/demo-org.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 
@@ -36,7 +36,7 @@ export async function startE2eServer(opts: { demo?: boolean } = {}): Promise<E2e
   const org = opts.demo ? (await seedDemo(h.db)).org : await seedDemoOrg(h.db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-e2e-'));
   const clock = new ManualClock(new Date());
-  const app = await buildApp({ db: h.db, clock, dataDir, webDistDir: webDist, publicRateLimitPerMinute: 1000 });
+  const app = await buildApp({ db: h.db, clock, dataDir, webDistDir: webDist, publicRateLimitPerMinute: 1000, checkResponses: true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     base,

@@ -28,6 +28,14 @@ export interface ErrorDetails {
   readonly [key: string]: unknown;
 }
 
+/** One field's problem, as the web shows it beside the field: its path, what is wrong, optionally a code naming the problem. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+  readonly code?: string;
+  readonly [key: string]: unknown;
+}
+
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails | undefined;
@@ -37,6 +45,15 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
+  }
+
+  /**
+   * An error about one field of the request: `details.fields` names it so the web can show the
+   * message beside the field. `message` is the error's own message (defaults to the field's);
+   * `extra` goes into the details beside `fields`.
+   */
+  static atField(code: ErrorCode, field: FieldProblem, message?: string, extra?: ErrorDetails): DomainError {
+    return new DomainError(code, message ?? field.message, { ...extra, fields: [field] });
   }
 }
 

@@ -1,4 +1,6 @@
 export * from './errors.ts';
+export * from './lang.ts';
+export * from './contract/error.ts';
 export * from './case/vocabulary.ts';
 export * from './case/actions.ts';
 export * from './case/machine.ts';

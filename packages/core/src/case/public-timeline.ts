@@ -1,3 +1,4 @@
+import type { Lang } from '../lang.ts';
 import type { CaseStatus, ReplyOutcome, Satisfaction } from './vocabulary.ts';
 
 /**
@@ -5,7 +6,6 @@ import type { CaseStatus, ReplyOutcome, Satisfaction } from './vocabulary.ts';
  * no staff names. Returns, return reviews and the negative-answer review are internal; the
  * citizen sees that the case is being handled.
  */
-export type Lang = 'zh' | 'en';
 
 export interface InternalEvent {
   readonly action: string;

@@ -28,8 +28,13 @@ export function caseScopeFor(user: { roles: readonly Role[]; units: readonly { i
   };
 }
 
+/** Whether a region code lies under one of the prefixes (the one scope check every module uses). */
+export function coversRegion(prefixes: readonly string[], regionCode: string): boolean {
+  return prefixes.some((p) => regionCode.startsWith(p));
+}
+
 export function inScope(scope: CaseScope, c: { regionCode: string; leadUnitId: number | null; assistUnitIds: readonly number[] }): boolean {
-  if (scope.regionPrefixes.some((p) => c.regionCode.startsWith(p))) return true;
+  if (coversRegion(scope.regionPrefixes, c.regionCode)) return true;
   if (c.leadUnitId !== null && scope.unitIds.includes(c.leadUnitId)) return true;
   return c.assistUnitIds.some((u) => scope.unitIds.includes(u));
 }

@@ -4,7 +4,17 @@ import type { AuthService, AuthUser } from '../modules/people/auth.service.ts';
 
 export const SESSION_COOKIE = 'huiyin_session';
 
+/**
+ * Who may call a route, declared with the route (`config: { access }`): anyone, any signed-in
+ * user, or users with one of the roles. Checked before the request is validated, so a caller
+ * who may not call the route learns nothing from its validation messages.
+ */
+export type Access = 'public' | 'user' | readonly Role[];
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
   interface FastifyRequest {
     /** The signed-in user, or null; `credentialPresented` tells a bad credential from none. */
     user: AuthUser | null;
@@ -22,15 +32,18 @@ function tokenOf(req: FastifyRequest): string | null {
   return typeof c === 'string' && c !== '' ? c : null;
 }
 
-/** Resolve the caller from the bearer token or the session cookie on every request. */
+/** Resolve the caller from the bearer token or the session cookie on every request, then check the route's access. */
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('user', null);
   app.decorateRequest('credentialPresented', false);
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = tokenOf(req);
     req.credentialPresented = token !== null;
     req.user = token ? await auth.authenticate(token) : null;
+    const access = req.routeOptions.config.access;
+    if (access === 'user') requireUser(req);
+    else if (access !== undefined && access !== 'public') requireRole(req, access);
   });
 }
 

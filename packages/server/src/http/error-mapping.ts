@@ -1,6 +1,7 @@
-import { DomainError, type ErrorCode } from '@huiyin/core';
+import { DomainError, type ErrorCode, type Lang } from '@huiyin/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { RequestValidationError, validationDetails } from './route-schemas.ts';
 
 /** The one table from error code to HTTP status. A code without a status fails to compile. */
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -40,7 +41,8 @@ const messages: Record<ErrorCode, { zh: string; en: string }> = {
   internal: { zh: '系统内部错误，请稍后再试', en: 'Internal error; try again later' },
 };
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
+export { validationDetails };
 
 /** zh-CN is the default; English when the caller prefers it. */
 export function langOf(req: FastifyRequest): Lang {
@@ -57,20 +59,6 @@ export function errorBody(code: ErrorCode, lang: Lang, detailMessage?: string, d
       message: detailMessage ? `${base}${lang === 'zh' ? '：' : ': '}${detailMessage}` : base,
       ...(details !== undefined ? { details } : {}),
     },
-  };
-}
-
-/**
- * zod issues as details: the path of each field and what is wrong with it, in the caller's language.
- * An unknown key is reported at its own path (`requester.foo`), not at the object that holds it.
- */
-export function validationDetails(issues: readonly z.core.$ZodIssue[]) {
-  return {
-    fields: issues.flatMap((i): { path: string; code: string; message: string }[] => {
-      const at = i.path.map(String);
-      if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: [...at, k].join('.'), code: i.code, message: i.message }));
-      return [{ path: at.join('.'), code: i.code, message: i.message }];
-    }),
   };
 }
 
@@ -93,6 +81,7 @@ const inputDataExceptions = new Set(['22021', '22P05']);
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const lang = langOf(req);
+  if (err instanceof RequestValidationError) err = err.toDomainError(lang);
   if (err instanceof DomainError) {
     return reply
       .status(httpStatusOf[err.code])

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { systemClock } from '../clock.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from './app.ts';
 import { demoAccounts, DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openDatabase } from './open-db.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../main/app.ts';
 import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from '../seed/demo-org.ts';
 import { enabledKinds, isPostgresReachable, openTestDb, type DbKind, type TestDb } from './databases.ts';
 
@@ -46,6 +46,7 @@ export async function createHarness(kind: DbKind, opts: { start?: string; public
     dataDir,
     publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 1000,
     maxUploadBytes: 1024 * 1024,
+    checkResponses: true,
   });
   const tokens: Record<string, string> = {};
   const pending = new Map<string, Promise<string>>();

@@ -12,15 +12,13 @@ import {
   updateUserSchema,
 } from '@huiyin/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { requireRole } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
-import { createCatalogAdminService } from './catalog-admin.service.ts';
+import type { createCatalogAdminService } from './catalog-admin.service.ts';
 import { adminScopeOf } from './scope.ts';
-import { createUnitAdminService } from './unit-admin.service.ts';
-import { createUserAdminService } from './user-admin.service.ts';
+import type { createUnitAdminService } from './unit-admin.service.ts';
+import type { createUserAdminService } from './user-admin.service.ts';
 
 type IdParams = { Params: { id: string } };
 type CodeParams = { Params: { code: string } };
@@ -30,10 +28,15 @@ type CodeParams = { Params: { code: string } };
  * manages what lies in their own regions, and anything outside them is a 404. Time limits and
  * the holiday calendar are under /api/v1/settings.
  */
-export function adminRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
-  const units = createUnitAdminService(deps);
-  const users = createUserAdminService(deps);
-  const catalog = createCatalogAdminService(deps);
+export function adminRoutes(
+  app: FastifyInstance,
+  deps: {
+    units: ReturnType<typeof createUnitAdminService>;
+    users: ReturnType<typeof createUserAdminService>;
+    catalog: ReturnType<typeof createCatalogAdminService>;
+  },
+): void {
+  const { units, users, catalog } = deps;
   const admin = (req: FastifyRequest) => adminScopeOf(requireRole(req, ['admin']));
 
   // ---- regions and units ----

@@ -2,17 +2,17 @@ import multipart from '@fastify/multipart';
 import { DomainError, idSchema } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
-import { createAttachmentsService } from './attachments.service.ts';
+import type { createAttachmentsService } from './attachments.service.ts';
+
+export type AttachmentsService = ReturnType<typeof createAttachmentsService>;
 import { multipartError } from '../../http/multipart.ts';
 
-export async function attachmentsRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; dataDir: string; maxUploadBytes: number }) {
+export async function attachmentsRoutes(app: FastifyInstance, deps: { attachments: AttachmentsService; maxUploadBytes: number }) {
   await app.register(multipart, { limits: { fileSize: deps.maxUploadBytes, files: 5, fields: 5, parts: 10 } });
-  const service = createAttachmentsService(deps);
+  const service = deps.attachments;
 
   app.post<{ Params: { id: string } }>('/api/v1/cases/:id/attachments', async (req, reply) => {
     const user = requireUser(req);

@@ -6,13 +6,19 @@ import { createUnitsRepo } from '../regions/units.repo.ts';
  * without tiles, the pin still works) and the districts that have a service centre here, so a
  * citizen only picks places where someone will answer.
  */
-export async function publicConfig(db: Db, deps: { mapTileUrl: string | undefined; maxUploadBytes: number; maxPhotos: number }) {
-  const rows = await createUnitsRepo(db).serviceRegions();
+export function createPublicConfigService(deps: { db: Db; mapTileUrl: string | undefined; maxUploadBytes: number; maxPhotos: number }) {
   return {
-    mapTileUrl: deps.mapTileUrl ?? null,
-    maxPhotos: deps.maxPhotos,
-    maxUploadBytes: deps.maxUploadBytes,
-    // 运城市盐湖区, not just 盐湖区: district names repeat across cities.
-    serviceRegions: rows.map((r) => ({ code: r.code, name: r.name, fullName: `${r.parentName ?? ''}${r.name}` })),
+    async get() {
+      const rows = await createUnitsRepo(deps.db).serviceRegions();
+      return {
+        mapTileUrl: deps.mapTileUrl ?? null,
+        maxPhotos: deps.maxPhotos,
+        maxUploadBytes: deps.maxUploadBytes,
+        // 运城市盐湖区, not just 盐湖区: district names repeat across cities.
+        serviceRegions: rows.map((r) => ({ code: r.code, name: r.name, fullName: `${r.parentName ?? ''}${r.name}` })),
+      };
+    },
   };
 }
+
+export type PublicConfigService = ReturnType<typeof createPublicConfigService>;

@@ -1,12 +1,10 @@
 import { DomainError, phoneSchema, trackingNoSchema } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
-import { publicConfig } from './public-config.ts';
-import { createPublicPhotosService, MAX_PUBLIC_PHOTOS } from './public-photos.service.ts';
+import type { PublicConfigService } from './public-config.ts';
+import type { createPublicPhotosService } from './public-photos.service.ts';
 import { multipartError } from '../../http/multipart.ts';
 
 type TrackParams = { Params: { trackingNo: string }; Querystring: { phone?: string } };
@@ -14,13 +12,11 @@ type TrackParams = { Params: { trackingNo: string }; Querystring: { phone?: stri
 /** Citizen extras: the public page configuration and photos sent with a new request. */
 export function publicRoutes(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; dataDir: string; maxUploadBytes: number; mapTileUrl: string | undefined },
+  deps: { photos: ReturnType<typeof createPublicPhotosService>; config: PublicConfigService; maxUploadBytes: number },
 ): void {
-  const photos = createPublicPhotosService(deps);
+  const { photos } = deps;
 
-  app.get('/api/v1/public/config', async () =>
-    publicConfig(deps.db, { mapTileUrl: deps.mapTileUrl, maxUploadBytes: deps.maxUploadBytes, maxPhotos: MAX_PUBLIC_PHOTOS }),
-  );
+  app.get('/api/v1/public/config', async () => deps.config.get());
 
   /**
    * Photos of a request just submitted: multipart with the images (field name free) and the full

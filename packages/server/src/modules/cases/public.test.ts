@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
-import { buildApp } from '../../http/app.ts';
+import { buildApp } from '../../main/app.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { PNG, multipart } from '../../testing/multipart.ts';
 

@@ -26,14 +26,11 @@ import {
 } from '@huiyin/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { requireRole, requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { readMultipart } from '../../http/multipart.ts';
 import { parseWith } from '../../http/validate.ts';
-import type { Deadlines } from '../settings/deadlines.ts';
-import { createLivelihood } from './livelihood.ts';
+import type { Livelihood } from './livelihood.ts';
 import { MATTER_IMPORT_MAX_BYTES } from './matters.xlsx.ts';
 import { MAX_PHOTO_BYTES } from './project-photos.service.ts';
 
@@ -62,16 +59,9 @@ function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
 }
 
 /** Livelihood matters and key projects (docs/livelihood-api.md). Handlers parse, call, answer. */
-export function livelihoodRoutes(
-  app: FastifyInstance,
-  deps: { db: Db; clock: Clock; deadlines: Deadlines; dataDir: string },
-): ReturnType<typeof createLivelihood> {
-  const lv = createLivelihood(deps);
+export function livelihoodRoutes(app: FastifyInstance, deps: { livelihood: Livelihood }): void {
+  const lv = deps.livelihood;
   const { matters, matterAnswers, lists, projects, projectPhotos, assignmentLetters, answers, duty, publicProjects } = lv;
-  // jieba builds its dictionary on first use (a fraction of a second): do it when the server starts listening.
-  app.addHook('onListen', async () => {
-    await lv.similarity.warm();
-  });
 
   // ---- areas and settings
   app.get('/api/v1/livelihood/areas', async (req) => {
@@ -304,6 +294,4 @@ export function livelihoodRoutes(
       return reply.status(201).send(await projectPhotos.uploadPhotos(id, files, user));
     });
   });
-
-  return lv;
 }

@@ -1,13 +1,8 @@
-import cookie from '@fastify/cookie';
-import Fastify from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { registerAuth } from '../../http/auth.ts';
-import { sendError } from '../../http/error-mapping.ts';
+import { buildApp } from '../../main/app.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-org.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-import { createAuthService } from '../people/auth.service.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
-import { notifyRoutes } from './notify.routes.ts';
 
 /** A server-sent-events reader over fetch: collects events as they arrive. */
 interface Stream {
@@ -179,11 +174,7 @@ describeEachDb('live notifications (server-sent events)', (get) => {
   it('heartbeats keep the stream open, and the stream ends when the session does', async () => {
     const h = get();
     // The same routes with a fast heartbeat.
-    const app = Fastify();
-    await app.register(cookie);
-    app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-    registerAuth(app, createAuthService({ db: h.db.db, clock: h.clock, sessionTtlHours: 12 }));
-    notifyRoutes(app, { db: h.db.db, clock: h.clock, heartbeatMs: 50 });
+    const app = await buildApp({ db: h.db.db, clock: h.clock, dataDir: h.dataDir, checkResponses: true, sseHeartbeatMs: 50 });
     const quick = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const login = await h.app.inject({

@@ -1,28 +1,33 @@
 import { idSchema } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { requireRole, requireUser, sessionToken } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
 import { adminScopeOf } from '../admin/scope.ts';
-import { createAuthService } from '../people/auth.service.ts';
-import { createDeliveriesService } from './deliveries.service.ts';
-import { createLiveHub } from './live.ts';
+import type { AuthService } from '../people/auth.service.ts';
+import type { createDeliveriesService } from './deliveries.service.ts';
+import type { LiveHub } from './live.ts';
 import { listDeliveriesQuerySchema, listNotificationsQuerySchema, readNotificationsSchema } from './notify.contract.ts';
-import { createNotificationsService } from './notifications.service.ts';
+import type { createNotificationsService } from './notifications.service.ts';
 
 /**
  * The signed-in user's notifications (list, mark read, live stream) and the admins' view of
  * deliveries (dead letters and their retry).
  */
-export function notifyRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock; heartbeatMs?: number; pollMs?: number }): void {
-  const notifications = createNotificationsService(deps);
-  const deliveries = createDeliveriesService(deps);
-  const hub = createLiveHub({ db: deps.db, ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}), log: (m) => app.log.warn(m) });
-  // Only `authenticate` is used: a stream ends when its session does.
-  const auth = createAuthService({ db: deps.db, clock: deps.clock, sessionTtlHours: 12 });
-  app.addHook('preClose', async () => hub.close());
+export function notifyRoutes(
+  app: FastifyInstance,
+  deps: {
+    notifications: ReturnType<typeof createNotificationsService>;
+    deliveries: ReturnType<typeof createDeliveriesService>;
+    /** Only `authenticate` is used: a stream ends when its session does. */
+    auth: Pick<AuthService, 'authenticate'>;
+    clock: Clock;
+    hub: LiveHub;
+    heartbeatMs?: number;
+  },
+): void {
+  const { notifications, deliveries, auth, hub } = deps;
 
   app.get('/api/v1/notifications', async (req) =>
     notifications.list(requireUser(req), parseWith(listNotificationsQuerySchema, req.query, langOf(req))),

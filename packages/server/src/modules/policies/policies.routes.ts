@@ -1,12 +1,10 @@
 import multipart from '@fastify/multipart';
 import { DomainError, idSchema, policyInputSchema, policyPatchSchema, policySearchSchema } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { requireRole, requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
-import { createPoliciesService } from './policies.service.ts';
+import type { createPoliciesService } from './policies.service.ts';
 import { IMPORT_MAX_BYTES, XLSX_MIME } from './policies.xlsx.ts';
 import { multipartError } from '../../http/multipart.ts';
 
@@ -16,8 +14,8 @@ type IdParams = { Params: { id: string } };
 const importLimits = { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 };
 
 /** The policy library (知识库): search, add, import. */
-export function policiesRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
-  const policies = createPoliciesService(deps);
+export function policiesRoutes(app: FastifyInstance, deps: { policies: ReturnType<typeof createPoliciesService> }): void {
+  const { policies } = deps;
 
   app.get('/api/v1/policies', async (req) => {
     requireUser(req);

@@ -5,7 +5,8 @@ import { requireUser } from '../../http/auth.ts';
 import { createUnitsRepo } from './units.repo.ts';
 import { createRegionsRepo } from './regions.repo.ts';
 
-export function unitsRoutes(app: FastifyInstance, db: Db): void {
+export function unitsRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  const { db } = deps;
   /** Units of the caller's regions (all units for unit-only roles' own region too). */
   app.get('/api/v1/units', async (req) => {
     const user = requireUser(req);

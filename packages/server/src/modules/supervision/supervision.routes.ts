@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import type { Clock } from '../../clock.ts';
-import type { Db } from '../../db/connect.ts';
 import { requireRole, requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
-import { createSupervisionService } from './supervision.service.ts';
+import type { createSupervisionService } from './supervision.service.ts';
 
 const overviewQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) });
 const escalationRuleSchema = z.strictObject({ leaderAfterWorkingDays: z.number().int().min(1).max(60) });
 
 /** The supervision centre (督办中心): per-unit counts and the escalation rule. */
-export function supervisionRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
-  const supervision = createSupervisionService(deps);
+export function supervisionRoutes(app: FastifyInstance, deps: { supervision: ReturnType<typeof createSupervisionService> }): void {
+  const { supervision } = deps;
 
   app.get('/api/v1/supervision/overview', async (req) => {
     const user = requireUser(req);

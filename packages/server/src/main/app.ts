@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connect.ts';
+import { registerAuth } from '../http/auth.ts';
+import { errorBody, langOf, sendError } from '../http/error-mapping.ts';
+import { registerRouteDeclarations } from '../http/route.ts';
+import { adminRoutes } from '../modules/admin/admin.routes.ts';
+import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
+import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { publicRoutes } from '../modules/cases/public.routes.ts';
+import { followUpRoutes } from '../modules/follow-up/follow-up.routes.ts';
+import { livelihoodRoutes } from '../modules/livelihood/livelihood.routes.ts';
+import { createLiveHub } from '../modules/notify/live.ts';
+import { notifyRoutes } from '../modules/notify/notify.routes.ts';
+import { authRoutes } from '../modules/people/auth.routes.ts';
+import { policiesRoutes } from '../modules/policies/policies.routes.ts';
+import { badRatingsRoutes } from '../modules/ratings/bad-ratings.routes.ts';
+import { unitsRoutes } from '../modules/regions/units.routes.ts';
+import { safetyNetRoutes } from '../modules/safety-net/safety-net.routes.ts';
+import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
+import { registerApiDocs } from './openapi.ts';
+import { buildServices } from './services.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  dataDir: string;
+  sessionTtlHours?: number;
+  maxUploadBytes?: number;
+  publicRateLimitPerMinute?: number;
+  webDistDir?: string | undefined;
+  /** Map tiles for the citizen and staff maps ({z}/{x}/{y} template); unset = no tiles, the pin still works. */
+  mapTileUrl?: string | undefined;
+  /** Trust X-Forwarded-* headers: true, or the proxies' addresses (comma-separated). */
+  trustProxy?: boolean | string;
+  logger?: boolean | { level: string };
+  /** Check every JSON response against its declared schema (tests): a drift fails the request. */
+  checkResponses?: boolean;
+  /** How often the live notification stream sends a heartbeat (default 25 s). */
+  sseHeartbeatMs?: number;
+}
+
+/**
+ * The composition root of the HTTP server: plugins, auth, the services, every module's routes
+ * and the OpenAPI document generated from their declarations. No listening here.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 256 * 1024,
+    // Only behind a proxy that sets X-Forwarded-For: trusting it otherwise lets every request pick its own address.
+    trustProxy: deps.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+    // Errors the framework raises before routing (a bad percent-escape in the path) get the same shape.
+    frameworkErrors: (err, req, reply) => {
+      sendError(req, reply, err);
+    },
+  });
+  const api = registerRouteDeclarations(app, { checkResponses: deps.checkResponses ?? false });
+  app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', langOf(req))));
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (req) => ({ statusCode: 429, ...errorBody('rate_limited', langOf(req)) }),
+  });
+
+  const maxUploadBytes = deps.maxUploadBytes ?? 10 * 1024 * 1024;
+  const s = buildServices({
+    db: deps.db,
+    clock: deps.clock,
+    dataDir: deps.dataDir,
+    sessionTtlHours: deps.sessionTtlHours ?? 12,
+    maxUploadBytes,
+    mapTileUrl: deps.mapTileUrl,
+  });
+  const hub = createLiveHub({ db: deps.db, log: (m) => app.log.warn(m) });
+  app.addHook('preClose', async () => hub.close());
+  // jieba builds its dictionary on first use (a fraction of a second): do it when the server starts listening.
+  app.addHook('onListen', async () => {
+    await s.livelihood.similarity.warm();
+  });
+
+  registerAuth(app, s.auth);
+  await registerApiDocs(app);
+  authRoutes(api, s.auth);
+  unitsRoutes(api, { db: s.db });
+  settingsRoutes(api, { db: s.db, clock: s.clock, deadlines: s.deadlines });
+  casesRoutes(api, { cases: s.cases, tracking: s.tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
+  await attachmentsRoutes(api, { attachments: s.attachments, maxUploadBytes });
+  adminRoutes(api, { units: s.unitAdmin, users: s.userAdmin, catalog: s.catalogAdmin });
+  policiesRoutes(api, { policies: s.policies });
+  safetyNetRoutes(api, { safetyNet: s.safetyNet, cases: s.cases, tracking: s.tracking });
+  livelihoodRoutes(api, { livelihood: s.livelihood });
+  notifyRoutes(api, {
+    notifications: s.notifications,
+    deliveries: s.deliveries,
+    auth: s.auth,
+    clock: s.clock,
+    hub,
+    ...(deps.sseHeartbeatMs !== undefined ? { heartbeatMs: deps.sseHeartbeatMs } : {}),
+  });
+  supervisionRoutes(api, { supervision: s.supervision });
+  badRatingsRoutes(api, { ratings: s.badRatings });
+  followUpRoutes(api, { followUp: s.followUp });
+  publicRoutes(api, { photos: s.publicPhotos, config: s.publicConfig, maxUploadBytes });
+  app.get('/api/health', async () => ({ ok: true }));
+
+  if (deps.webDistDir && existsSync(path.join(deps.webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.webDistDir, wildcard: false });
+    // The single-page app answers every non-API path (/admin/..., /track/...).
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send(errorBody('not_found', langOf(req)));
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

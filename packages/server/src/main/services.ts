@@ -1,0 +1,72 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connect.ts';
+import { createCatalogAdminService } from '../modules/admin/catalog-admin.service.ts';
+import { createUnitAdminService } from '../modules/admin/unit-admin.service.ts';
+import { createUserAdminService } from '../modules/admin/user-admin.service.ts';
+import { createAttachmentsService } from '../modules/cases/attachments.service.ts';
+import { createCaseService } from '../modules/cases/cases.service.ts';
+import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
+import { createPublicConfigService } from '../modules/cases/public-config.ts';
+import { createPublicPhotosService, MAX_PUBLIC_PHOTOS } from '../modules/cases/public-photos.service.ts';
+import { createTrackingService } from '../modules/cases/tracking.service.ts';
+import { createFollowUpService } from '../modules/follow-up/follow-up.service.ts';
+import { createLivelihood } from '../modules/livelihood/livelihood.ts';
+import { createDeliveriesService } from '../modules/notify/deliveries.service.ts';
+import { createNotificationsService } from '../modules/notify/notifications.service.ts';
+import { createAuthService } from '../modules/people/auth.service.ts';
+import { createPoliciesService } from '../modules/policies/policies.service.ts';
+import { createBadRatingsService } from '../modules/ratings/bad-ratings.service.ts';
+import { createSafetyNetService } from '../modules/safety-net/safety-net.service.ts';
+import { createDeadlines } from '../modules/settings/deadlines.ts';
+import { createSupervisionService } from '../modules/supervision/supervision.service.ts';
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  dataDir: string;
+  sessionTtlHours: number;
+  maxUploadBytes: number;
+  mapTileUrl: string | undefined;
+}
+
+/**
+ * Every service of the server, built once from the shared dependencies. Routes receive the
+ * services they call from here; no route builds its own.
+ */
+export function buildServices(deps: ServiceDeps) {
+  const { db, clock, dataDir } = deps;
+  const deadlines = createDeadlines(db, clock);
+  const auth = createAuthService({ db, clock, sessionTtlHours: deps.sessionTtlHours });
+  const guesses = createGuessLimiter(clock);
+  const cases = createCaseService({ db, clock, deadlines, guesses });
+  const tracking = createTrackingService(db, guesses);
+  return {
+    db,
+    clock,
+    deadlines,
+    auth,
+    cases,
+    tracking,
+    attachments: createAttachmentsService({ db, clock, dataDir }),
+    publicPhotos: createPublicPhotosService({ db, clock, dataDir }),
+    publicConfig: createPublicConfigService({
+      db,
+      mapTileUrl: deps.mapTileUrl,
+      maxUploadBytes: deps.maxUploadBytes,
+      maxPhotos: MAX_PUBLIC_PHOTOS,
+    }),
+    unitAdmin: createUnitAdminService({ db, clock }),
+    userAdmin: createUserAdminService({ db, clock }),
+    catalogAdmin: createCatalogAdminService({ db, clock }),
+    policies: createPoliciesService({ db, clock }),
+    safetyNet: createSafetyNetService({ db, clock }),
+    livelihood: createLivelihood({ db, clock, deadlines, dataDir }),
+    notifications: createNotificationsService({ db, clock }),
+    deliveries: createDeliveriesService({ db, clock }),
+    supervision: createSupervisionService({ db, clock }),
+    badRatings: createBadRatingsService({ db, clock }),
+    followUp: createFollowUpService({ db, clock, cases, tracking }),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
