@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../case/vocabulary.ts';
+import { roles, type Role, type UnitKind } from '../case/vocabulary.ts';
 import { idSchema, phoneSchema, textSchema } from './common.ts';
 
 export const loginSchema = z.strictObject({
@@ -25,3 +25,14 @@ export const createUserSchema = z.strictObject({
   unitIds: z.array(idSchema).max(20).default([]),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** The signed-in staff member as the server knows them on every request: roles and unit memberships decide scope. */
+export interface AuthUser {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  active: boolean;
+  units: { id: number; name: string; regionCode: string; kind: UnitKind }[];
+}

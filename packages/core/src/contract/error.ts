@@ -6,7 +6,7 @@ export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.enum(errorCodes),
-      message: z.string().describe("In Chinese, or English when Accept-Language prefers it"),
+      message: z.string().describe('In Chinese, or English when Accept-Language prefers it'),
       details: z.unknown().optional().describe('For validation_failed: {fields: [{path, code?, message}]}'),
     }),
   })

@@ -1,6 +1,5 @@
-import { DomainError, type Role } from '@huiyin/core';
+import { DomainError, type Role, type AuthUser } from '@huiyin/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthService, AuthUser } from '../modules/people/auth.service.ts';
 
 export const SESSION_COOKIE = 'huiyin_session';
 
@@ -33,7 +32,7 @@ function tokenOf(req: FastifyRequest): string | null {
 }
 
 /** Resolve the caller from the bearer token or the session cookie on every request, then check the route's access. */
-export function registerAuth(app: FastifyInstance, auth: AuthService): void {
+export function registerAuth(app: FastifyInstance, auth: { authenticate(token: string): Promise<AuthUser | null> }): void {
   app.decorateRequest('user', null);
   app.decorateRequest('credentialPresented', false);
   app.addHook('preValidation', async (req) => {

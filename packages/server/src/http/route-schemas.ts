@@ -95,8 +95,20 @@ function firstDifference(sent: unknown, parsed: unknown, path = ''): string {
   return `${path || '(root)'}: sent ${JSON.stringify(sent)?.slice(0, 120)}, schema gives ${JSON.stringify(parsed)?.slice(0, 120)}`;
 }
 
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input: validation_failed (details.fields says which field and why) or bad_request',
+  401: 'Not signed in, or the credential is bad or expired',
+  403: 'Signed in, but not allowed to do this',
+  404: 'Not found, or not visible to the caller',
+  409: 'Conflicts with the current state: illegal_transition, version_conflict, conflict',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
 /** The error responses every API route may give; public routes never answer 401/403. */
-export function errorResponses(isPublic: boolean): Record<number, z.ZodType> {
+export function errorResponses(isPublic: boolean) {
   const codes = isPublic ? [400, 404, 409, 429, 500] : [400, 401, 403, 404, 409, 429, 500];
-  return Object.fromEntries(codes.map((c) => [c, errorBodySchema]));
+  return Object.fromEntries(
+    codes.map((c) => [c, { description: errorDescriptions[c]!, content: { 'application/json': { schema: errorBodySchema } } }]),
+  );
 }

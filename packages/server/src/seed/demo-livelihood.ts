@@ -1,3 +1,4 @@
+import type { AuthUser } from '@huiyin/core';
 import { tmpdir } from 'node:os';
 import type { ManualClock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
@@ -7,7 +8,6 @@ import { createListsRepo } from '../modules/livelihood/lists.repo.ts';
 import { createMattersRepo } from '../modules/livelihood/matters.repo.ts';
 import { createProjectsRepo } from '../modules/livelihood/projects.repo.ts';
 import { matterTerms } from '../modules/livelihood/matter-view.ts';
-import type { AuthUser } from '../modules/people/auth.service.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import type { DemoOrg } from './demo-org.ts';
 import { demoMatters, demoProjects, demoVillages } from './demo-livelihood-data.ts';

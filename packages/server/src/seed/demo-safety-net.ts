@@ -1,7 +1,6 @@
-import type { ActionInput, CreateCaseInput } from '@huiyin/core';
+import type { ActionInput, CreateCaseInput, AuthUser } from '@huiyin/core';
 import type { ManualClock } from '../clock.ts';
 import type { CaseService } from '../modules/cases/cases.service.ts';
-import type { AuthUser } from '../modules/people/auth.service.ts';
 import type { DemoOrg } from './demo-org.ts';
 
 const MIN = 60_000;

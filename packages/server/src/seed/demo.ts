@@ -1,10 +1,9 @@
-import type { ActionBody, ActionInput, Role } from '@huiyin/core';
+import type { ActionBody, ActionInput, Role, AuthUser } from '@huiyin/core';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { createCaseService } from '../modules/cases/cases.service.ts';
 import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
-import type { AuthUser } from '../modules/people/auth.service.ts';
 import { hashPassword } from '../modules/people/password.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from './demo-org.ts';

@@ -1,5 +1,4 @@
-import { DomainError, caseScopeFor } from '@huiyin/core';
-import type { AuthUser } from '../people/auth.service.ts';
+import { DomainError, caseScopeFor, type AuthUser } from '@huiyin/core';
 
 /**
  * What an admin manages: everything whose region code lies under one of their units' regions

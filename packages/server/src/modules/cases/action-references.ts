@@ -1,7 +1,6 @@
-import { DomainError, caseScopeFor, type ActionInput } from '@huiyin/core';
+import { DomainError, caseScopeFor, type ActionInput, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createPoliciesRepo } from '../policies/policies.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createSafetyNetRepo } from '../safety-net/safety-net.repo.ts';

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError } from '@huiyin/core';
+import { DomainError, type AuthUser } from '@huiyin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import { visibleTo } from './visibility.ts';

@@ -19,13 +19,13 @@ import {
   type PublicCreateCaseInput,
   type Satisfaction,
   unitRoles,
+  type AuthUser,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';

@@ -1,6 +1,5 @@
-import { DomainError, searchTerms, termOverlap } from '@huiyin/core';
+import { DomainError, searchTerms, termOverlap, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';

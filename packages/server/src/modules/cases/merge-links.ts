@@ -1,8 +1,7 @@
-import { DomainError } from '@huiyin/core';
+import { DomainError, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { appendEvent } from '../audit/record-event.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { enqueueCaseMessage } from './case-messages.ts';
 import { createCasesRepo } from './cases.repo.ts';
 

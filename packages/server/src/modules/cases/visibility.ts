@@ -1,5 +1,4 @@
-import { caseScopeFor, inScope } from '@huiyin/core';
-import type { AuthUser } from '../people/auth.service.ts';
+import { caseScopeFor, inScope, type AuthUser } from '@huiyin/core';
 
 /** Whether a signed-in user may see a case (core's scope rules over the row's columns). */
 export function visibleTo(

@@ -1,5 +1,4 @@
-import { DomainError, regionPrefix, type Role } from '@huiyin/core';
-import type { AuthUser } from '../people/auth.service.ts';
+import { DomainError, regionPrefix, type Role, type AuthUser } from '@huiyin/core';
 
 /**
  * Who may do what with livelihood matters and projects. Everyone works inside the regions of

@@ -1,9 +1,8 @@
-import { DomainError, toChinaDate, type ProjectView, type acceptSchema } from '@huiyin/core';
+import { DomainError, toChinaDate, type ProjectView, type acceptSchema, type AuthUser } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { deliverAnswers, type Unanswered } from './answer-delivery.ts';
 import { acceptRoles, covers, has, prefixesOf } from './access.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';

@@ -1,8 +1,7 @@
-import { DomainError, batchName } from '@huiyin/core';
+import { DomainError, batchName, type AuthUser } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { assignmentLetter } from './assignment-letter.ts';

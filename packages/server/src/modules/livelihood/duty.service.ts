@@ -1,8 +1,7 @@
-import { DomainError, lightRank, toChinaDate, type DutyList, type MilestoneView, regionPrefix } from '@huiyin/core';
+import { DomainError, lightRank, toChinaDate, type DutyList, type MilestoneView, regionPrefix, type AuthUser } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createDutyRepo } from './duty.repo.ts';
 import { covers, has, overseeRoles, prefixesOf, readRoles, requireAny } from './access.ts';

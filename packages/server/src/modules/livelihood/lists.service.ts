@@ -6,11 +6,11 @@ import {
   type listInputSchema,
   type selectionSchema,
   regionPrefix,
+  type AuthUser,
 } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { covers, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
 import { createListsRepo, type ListRow } from './lists.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';

@@ -1,7 +1,6 @@
-import { DomainError, type MatterView } from '@huiyin/core';
+import { DomainError, type MatterView, type AuthUser } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { covers, manageRoles, requireAny } from './access.ts';
 import { deliverAnswers, type Unanswered } from './answer-delivery.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';

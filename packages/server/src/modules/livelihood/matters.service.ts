@@ -13,6 +13,7 @@ import {
   type MatterSearch,
   type MatterView,
   type matterFromCaseSchema,
+  type AuthUser,
 } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
@@ -20,7 +21,6 @@ import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
 import { visibleTo } from '../cases/visibility.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { collectRoles, covers, has, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { matterListItem, matterTerms, originatorView } from './matter-view.ts';

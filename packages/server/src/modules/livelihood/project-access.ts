@@ -1,4 +1,4 @@
-import type { AuthUser } from '../people/auth.service.ts';
+import type { AuthUser } from '@huiyin/core';
 import { covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors } from './access.ts';
 import type { ProjectRow } from './projects.repo.ts';
 

@@ -1,6 +1,5 @@
-import { DomainError, batchName, regionPrefix, toChinaDate } from '@huiyin/core';
+import { DomainError, batchName, regionPrefix, toChinaDate, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { covers } from './access.ts';
 import { fullRegionName } from './assignment-letter.service.ts';

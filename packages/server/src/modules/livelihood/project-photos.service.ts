@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { DomainError } from '@huiyin/core';
+import { DomainError, type AuthUser } from '@huiyin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { stageFile, withStagedFiles, type StagedFile } from '../cases/attachment-store.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { acceptRoles, covers, has, prefixesOf } from './access.ts';
 import { canReport } from './project-access.ts';
 import { createProjectPhotosRepo } from './project-photos.repo.ts';

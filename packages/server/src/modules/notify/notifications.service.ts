@@ -1,7 +1,7 @@
+import type { AuthUser } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import type { listNotificationsQuerySchema, readNotificationsSchema } from './notify.contract.ts';
 import { createNotificationsRepo, type NotificationRow } from './notifications.repo.ts';
 

@@ -1,9 +1,9 @@
-import { caseScopeFor, createUserSchema, loginSchema } from '@huiyin/core';
+import { caseScopeFor, createUserSchema, loginSchema, type AuthUser } from '@huiyin/core';
 import type { FastifyInstance } from 'fastify';
 import { requireRole, requireUser, SESSION_COOKIE, sessionToken, setSessionCookie } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { parseWith } from '../../http/validate.ts';
-import type { AuthService, AuthUser } from './auth.service.ts';
+import type { AuthService } from './auth.service.ts';
 
 export function meView(u: AuthUser) {
   return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, units: u.units };

@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type CreateUserInput } from '@huiyin/core';
+import { DomainError, type AuthUser, type CreateUserInput } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { createPeopleRepo, type PeopleRepo, type UserWithUnits } from './people.repo.ts';
+import { createPeopleRepo, type PeopleRepo } from './people.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
-
-export type AuthUser = UserWithUnits;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -1,15 +1,8 @@
-import type { Role } from '@huiyin/core';
+import type { AuthUser, Role } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 
-export interface UserWithUnits {
-  id: number;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  roles: Role[];
-  active: boolean;
-  units: { id: number; name: string; regionCode: string; kind: string }[];
-}
+/** A staff account with its unit memberships (the signed-in user of core's contract). */
+export type UserWithUnits = AuthUser;
 
 export function createPeopleRepo(db: Db) {
   async function unitsOf(userIds: number[]) {

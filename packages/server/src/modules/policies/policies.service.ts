@@ -1,9 +1,16 @@
-import { DomainError, searchTerms, toChinaDate, type PolicyInput, type PolicySearch, type policyPatchSchema } from '@huiyin/core';
+import {
+  DomainError,
+  searchTerms,
+  toChinaDate,
+  type PolicyInput,
+  type PolicySearch,
+  type policyPatchSchema,
+  type AuthUser,
+} from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createPoliciesRepo, type PolicyChange, type PolicyHit, type PolicyRow, type PolicyWrite } from './policies.repo.ts';
 import { buildImportTemplate, readImportWorkbook, type ImportRowError } from './policies.xlsx.ts';
 import { snippetOf } from './snippet.ts';

@@ -1,8 +1,7 @@
-import { DomainError, caseScopeFor, toChinaDate } from '@huiyin/core';
+import { DomainError, caseScopeFor, toChinaDate, type AuthUser } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createStatsRepo } from '../cases/stats.repo.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createBadRatingsRepo } from './bad-ratings.repo.ts';
 
 /**

@@ -8,10 +8,10 @@ import {
   validateGapRule,
   type GapRule,
   type Role,
+  type AuthUser,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';

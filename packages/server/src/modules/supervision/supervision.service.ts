@@ -1,7 +1,17 @@
-import { DomainError, caseScopeFor, escalationLevels, type EscalationLevel, type EscalationRule, type Role } from '@huiyin/core';
+import {
+  DomainError,
+  caseScopeFor,
+  escalationLevels,
+  type EscalationLevel,
+  type EscalationRule,
+  type RatingFlagsView,
+  type Role,
+  type SupervisionOverview,
+  type UnitOverview,
+  type AuthUser,
+} from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AuthUser } from '../people/auth.service.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { ESCALATION_RULE_KEY, escalationRuleOf } from './scanner.ts';
 import { flaggedCasesByUnit, ratingFlags } from './rating-flags.ts';
@@ -10,34 +20,6 @@ import { createSupervisionRepo } from './supervision.repo.ts';
 /** Who reads the supervision centre. */
 export const supervisionRoles: readonly Role[] = ['supervisor', 'leader', 'dispatcher', 'admin'];
 const DAY = 86_400_000;
-
-export interface UnitOverview {
-  unitId: number | null;
-  unitName: string | null;
-  nearDue: number;
-  overdue: number;
-  escalations: Record<EscalationLevel, number>;
-  returns: number;
-  flaggedRatings: number;
-}
-
-export interface SupervisionOverview {
-  generatedAt: string;
-  /** Escalations, returns and ratings are counted over the last `days` days. */
-  days: number;
-  totals: Omit<UnitOverview, 'unitId' | 'unitName'>;
-  units: UnitOverview[];
-  recentEscalations: {
-    caseId: number;
-    trackingNo: string;
-    title: string;
-    status: string;
-    level: EscalationLevel;
-    dueAt: string;
-    at: string;
-    unit: { id: number; name: string } | null;
-  }[];
-}
 
 /** Per-unit counts for the supervision centre: what is near due, overdue, escalated, returned, flagged. */
 export function createSupervisionService(deps: { db: Db; clock: Clock }) {
@@ -119,7 +101,7 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
     },
 
     /** The flags themselves, with the evidence, newest window first (supervisors read them). */
-    async ratingFlags(user: AuthUser, days = 30) {
+    async ratingFlags(user: AuthUser, days = 30): Promise<RatingFlagsView> {
       const prefixes = prefixesOf(user);
       const from = new Date(clock.now().getTime() - days * DAY);
       const r = await ratingFlags(db, prefixes, from);
