@@ -1,68 +1,25 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPglite } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { seedDemoOrg } from '../seed/demo-org.ts';
+import { huiyinBin, killHard, prepareDataDir, repoRoot, spawnServer } from '../testing/spawn-server.ts';
 
 /**
  * The embedded database, as a user runs it: a real `huiyin serve` process on a data directory.
  * A write acknowledged to the client must survive kill -9 of the server, and `huiyin audit
  * verify` must catch an event edited behind the application's back.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const bin = path.join(repoRoot, 'bin/huiyin.mjs');
-
-function startServer(dataDir: string): Promise<{ proc: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [bin, 'serve'], {
-      cwd: repoRoot,
-      env: { ...process.env, HUIYIN_DATA_DIR: dataDir, PORT: '0', HUIYIN_LOG_LEVEL: 'silent', DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /serving on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, base: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-function killHard(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    proc.removeAllListeners('exit');
-    proc.on('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
-}
-
 describe('embedded database durability [pglite, real process]', () => {
   let dataDir: string;
   let pgDir: string;
   const servers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-durability-'));
-    pgDir = path.join(dataDir, 'pglite');
     // An organisation but no demo cases: `serve` only seeds the demo into an empty database.
-    const h = await connectPglite(pgDir);
-    await migrateToLatest(h.db);
-    await seedDemoOrg(h.db);
-    await h.close();
+    dataDir = await prepareDataDir('huiyin-durability-');
+    pgDir = path.join(dataDir, 'pglite');
   });
 
   afterAll(async () => {
@@ -71,7 +28,7 @@ describe('embedded database durability [pglite, real process]', () => {
   });
 
   it('acknowledged writes survive kill -9 of the server', async () => {
-    const first = await startServer(dataDir);
+    const first = await spawnServer(dataDir);
     servers.push(first.proc);
     const acknowledged: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -86,7 +43,7 @@ describe('embedded database durability [pglite, real process]', () => {
     // No graceful shutdown: the process dies the moment the last answer is received.
     await killHard(first.proc);
 
-    const second = await startServer(dataDir);
+    const second = await spawnServer(dataDir);
     servers.push(second.proc);
     for (const no of acknowledged) {
       const res = await fetch(`${second.base}/api/v1/track/${no}?phone=2222`);
@@ -97,7 +54,7 @@ describe('embedded database durability [pglite, real process]', () => {
 
   it('huiyin audit verify passes on intact chains and fails, naming the case, after tampering', async () => {
     const env = { ...process.env, HUIYIN_DATA_DIR: dataDir, DATABASE_URL: '' };
-    const ok = spawnSync(process.execPath, [bin, 'audit', 'verify'], { cwd: repoRoot, env, encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [huiyinBin, 'audit', 'verify'], { cwd: repoRoot, env, encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/OK — 10 cases/);
 
@@ -108,7 +65,7 @@ describe('embedded database durability [pglite, real process]', () => {
     });
     await h.close();
 
-    const bad = spawnSync(process.execPath, [bin, 'audit', 'verify'], { cwd: repoRoot, env, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [huiyinBin, 'audit', 'verify'], { cwd: repoRoot, env, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/BROKEN at case 4, event seq 1/);
   });

@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPglite } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { seedDemoOrg } from '../../seed/demo-org.ts';
+import { killHard, prepareDataDir, spawnServer } from '../../testing/spawn-server.ts';
 import { startHttpReceiver, waitFor, type HttpReceiver } from './test-receivers.ts';
 import { verifySignature } from './webhook-signature.ts';
 
@@ -16,52 +14,12 @@ import { verifySignature } from './webhook-signature.ts';
  * dropping repeats by id each arrived exactly once. The repeats (sent before the kill, not yet
  * recorded as sent) are counted and printed.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
-const bin = path.join(repoRoot, 'bin/huiyin.mjs');
 const SECRET = 'crash-test-secret-0123456789';
 const N = 30;
 
-function startServer(dataDir: string, env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [bin, 'serve'], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        HUIYIN_DATA_DIR: dataDir,
-        PORT: '0',
-        HUIYIN_LOG_LEVEL: 'silent',
-        DATABASE_URL: '',
-        HUIYIN_PUBLIC_RATE_LIMIT: '10000',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /serving on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, base: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-function killHard(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.removeAllListeners('exit');
-    proc.on('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
+/** `serve` with the receivers and a public rate limit that lets the test submit quickly. */
+function startServer(dataDir: string, env: Record<string, string>) {
+  return spawnServer(dataDir, { HUIYIN_PUBLIC_RATE_LIMIT: '10000', ...env });
 }
 
 describe('delivery survives kill -9 of the server [pglite, real process]', () => {
@@ -71,11 +29,7 @@ describe('delivery survives kill -9 of the server [pglite, real process]', () =>
   const servers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-delivery-crash-'));
-    const h = await connectPglite(path.join(dataDir, 'pglite'));
-    await migrateToLatest(h.db);
-    await seedDemoOrg(h.db);
-    await h.close();
+    dataDir = await prepareDataDir('huiyin-delivery-crash-');
     // Slow receivers: each request waits before its answer, so a kill finds sends in flight.
     sms = await startHttpReceiver({ path: '/sms', delayMs: 250 });
     hook = await startHttpReceiver({ path: '/hook', delayMs: 250 });
