@@ -1,4 +1,4 @@
-import { toChinaDate } from '@huiyin/core';
+import { toChinaDate, type CaseExtras } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import type { SafetyNetState } from '../cases/case-view.ts';
@@ -22,7 +22,7 @@ export async function loadSafetyNetState(db: Db, row: CaseRow): Promise<SafetyNe
  * yet), the decision with its root cause (the staff member's name is for inspectors alone) and
  * the rectification notices. Runs outside any transaction.
  */
-export async function caseExtras(db: Db, row: CaseRow, now: Date) {
+export async function caseExtras(db: Db, row: CaseRow, now: Date): Promise<CaseExtras> {
   const repo = createSafetyNetRepo(db);
   const today = toChinaDate(now);
   const citations = (await repo.citationsOf(row.id, today)).map((c) => ({
