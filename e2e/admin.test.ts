@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
-
-const available = chromiumAvailable();
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { shot } from './browser.ts';
+import { describeInBrowser } from './with-app.ts';
 
 /** Pick `option` in the searchable antd Select labelled `label` inside `scope` (long lists render only what is in view). */
 async function choose(page: Page, label: string, option: string, scope = page.getByRole('dialog')) {
@@ -12,28 +10,16 @@ async function choose(page: Page, label: string, option: string, scope = page.ge
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-(available ? describe : describe.skip)('admin: units, users and the holiday calendar through the settings pages', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeInBrowser('admin: units, users and the holiday calendar through the settings pages', {}, (app) => {
   it('an admin at 1440 px creates a unit and a user and adds a holiday override; the API sees all three', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 
-    await page.goto(server.base + '/admin');
+    await page.goto(app.server.base + '/admin');
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('huiyin-demo');
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -93,13 +79,13 @@ async function choose(page: Page, label: string, option: string, scope = page.ge
     await page.screenshot({ path: shot('admin-calendar'), fullPage: true });
 
     // What the pages did, seen through the API.
-    const login = await server.app.inject({
+    const login = await app.server.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { username: 'admin', password: 'huiyin-demo' },
     });
     const auth = { authorization: `Bearer ${login.json().token as string}` };
-    const users = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/users?q=zhang.city', headers: auth })).json();
+    const users = (await app.server.app.inject({ method: 'GET', url: '/api/v1/admin/users?q=zhang.city', headers: auth })).json();
     expect(users.items).toHaveLength(1);
     expect(users.items[0]).toMatchObject({
       displayName: '张城管',
@@ -107,16 +93,16 @@ async function choose(page: Page, label: string, option: string, scope = page.ge
       active: true,
       units: [{ name: '盐湖区城市管理局' }],
     });
-    const units = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/units', headers: auth })).json();
-    const centre = units.items.find((u: { id: number }) => u.id === server.org.units['centre']);
+    const units = (await app.server.app.inject({ method: 'GET', url: '/api/v1/admin/units', headers: auth })).json();
+    const centre = units.items.find((u: { id: number }) => u.id === app.server.org.units['centre']);
     expect(centre.children.map((u: { name: string }) => u.name)).toContain('盐湖区城市管理局');
-    const signIn = await server.app.inject({
+    const signIn = await app.server.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { username: 'zhang.city', password: 'Chengguan-2026' },
     });
     expect(signIn.statusCode).toBe(200);
-    const cal = (await server.app.inject({ method: 'GET', url: `/api/v1/settings/calendar?year=${year}`, headers: auth })).json();
+    const cal = (await app.server.app.inject({ method: 'GET', url: `/api/v1/settings/calendar?year=${year}`, headers: auth })).json();
     expect(cal.overrides).toContainEqual({ date, kind: 'holiday', name: '地方节日' });
     expect(cal.days.find((d: { date: string }) => d.date === date)).toMatchObject({ kind: 'holiday', working: false, overridden: true });
 

@@ -1,10 +1,9 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
-
-const available = chromiumAvailable();
+import { expect, it } from 'vitest';
+import { shot } from './browser.ts';
+import type { E2eServer } from './server.ts';
+import { describeInBrowser } from './with-app.ts';
 
 const PHONE = '13935905678';
 
@@ -87,22 +86,10 @@ async function choose(page: Page, label: string): Promise<void> {
     .click();
 }
 
-(available ? describe : describe.skip)('citizen: submit on a phone, track, read the answer, rate it', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeInBrowser('citizen: submit on a phone, track, read the answer, rate it', {}, (app) => {
   it('a citizen on a 375 px page submits with a photo and a map pin, tracks it, and rates the answer', async () => {
-    const { page, problems } = await phonePage(browser);
-    await page.goto(server.base + '/');
+    const { page, problems } = await phonePage(app.browser);
+    await page.goto(app.server.base + '/');
 
     // The front page offers both: submit and track.
     await page.getByRole('link', { name: /提交诉求/ }).click();
@@ -138,10 +125,10 @@ async function choose(page: Page, label: string): Promise<void> {
     await page.screenshot({ path: shot('citizen-submit'), fullPage: true });
 
     // Staff see the case, the citizen's photo and the pin.
-    const dispatcher = await staffToken(server, 'dispatcher');
-    const list = await staff(server, dispatcher, 'GET', `/api/v1/cases?q=${encodeURIComponent(trackingNo)}`);
+    const dispatcher = await staffToken(app.server, 'dispatcher');
+    const list = await staff(app.server, dispatcher, 'GET', `/api/v1/cases?q=${encodeURIComponent(trackingNo)}`);
     const id = (list['items'] as { id: number; trackingNo: string }[]).find((c) => c.trackingNo === trackingNo)!.id;
-    const detail = await staff(server, dispatcher, 'GET', `/api/v1/cases/${id}`);
+    const detail = await staff(app.server, dispatcher, 'GET', `/api/v1/cases/${id}`);
     expect((detail['attachments'] as { mimeType: string }[]).map((a) => a.mimeType)).toEqual(['image/png']);
     expect(detail).toMatchObject({ type: 'complaint', channel: 'h5', categoryCode: 'water.outage' });
     expect(typeof detail['lat']).toBe('number');
@@ -149,18 +136,18 @@ async function choose(page: Page, label: string): Promise<void> {
     // Track it: the page opens filled in and searches; the phone digits never enter the address.
     await page.getByRole('button', { name: /查询办理进度/ }).click();
     await expect.poll(() => page.getByText('您的诉求已受理登记').count()).toBe(1);
-    expect(page.url()).toBe(`${server.base}/track?no=${trackingNo}`);
+    expect(page.url()).toBe(`${app.server.base}/track?no=${trackingNo}`);
     await expect.poll(() => page.getByTestId('citizen-status').textContent()).toBe('已受理');
 
     // Staff work it: dispatch to the water bureau, the handler signs and answers.
-    const d1 = await staff(server, dispatcher, 'POST', `/api/v1/cases/${id}/actions`, {
+    const d1 = await staff(app.server, dispatcher, 'POST', `/api/v1/cases/${id}/actions`, {
       action: 'dispatch',
       version: detail.version,
-      leadUnitId: server.org.units['water'],
+      leadUnitId: app.server.org.units['water'],
     });
-    const handler = await staffToken(server, 'handler2');
-    const d2 = await staff(server, handler, 'POST', `/api/v1/cases/${id}/actions`, { action: 'sign', version: d1.version });
-    await staff(server, handler, 'POST', `/api/v1/cases/${id}/actions`, {
+    const handler = await staffToken(app.server, 'handler2');
+    const d2 = await staff(app.server, handler, 'POST', `/api/v1/cases/${id}/actions`, { action: 'sign', version: d1.version });
+    await staff(app.server, handler, 'POST', `/api/v1/cases/${id}/actions`, {
       action: 'reply',
       version: d2.version,
       outcome: 'resolved',
@@ -185,7 +172,7 @@ async function choose(page: Page, label: string): Promise<void> {
     await expect.poll(() => page.getByTestId('citizen-status').textContent()).toBe('已办结');
     await page.screenshot({ path: shot('citizen-rated'), fullPage: true });
 
-    const after = await staff(server, dispatcher, 'GET', `/api/v1/cases/${id}`);
+    const after = await staff(app.server, dispatcher, 'GET', `/api/v1/cases/${id}`);
     expect(after).toMatchObject({ status: 'closed', followUp: { solved: true, satisfaction: 'satisfied' } });
 
     expect(problems).toEqual([]);
@@ -193,8 +180,8 @@ async function choose(page: Page, label: string): Promise<void> {
   });
 
   it('the submit form checks every field with the API schema and says what is wrong in Chinese; English on request', async () => {
-    const { page, problems } = await phonePage(browser);
-    await page.goto(server.base + '/?view=submit');
+    const { page, problems } = await phonePage(app.browser);
+    await page.goto(app.server.base + '/?view=submit');
     await page.getByLabel('手机号码').fill('12345');
     await page.getByRole('button', { name: /提交诉求/ }).click();
     await expect.poll(() => page.getByText('请填写诉求内容').count()).toBe(1);
@@ -214,17 +201,17 @@ async function choose(page: Page, label: string): Promise<void> {
   });
 
   it('a deep link /track?no=...&phone=... opens the request and drops the digits from the address', async () => {
-    const created = await server.app.inject({
+    const created = await app.server.app.inject({
       method: 'POST',
       url: '/api/v1/public/cases',
       payload: { type: 'consultation', content: '想咨询一下新生儿医保怎么办理', regionCode: '140802', requester: { phone: '13935904321' } },
     });
     expect(created.statusCode).toBe(201);
     const { trackingNo } = created.json() as { trackingNo: string };
-    const { page, problems } = await phonePage(browser);
-    await page.goto(`${server.base}/track?no=${trackingNo}&phone=4321`);
+    const { page, problems } = await phonePage(app.browser);
+    await page.goto(`${app.server.base}/track?no=${trackingNo}&phone=4321`);
     await expect.poll(() => page.getByTestId('citizen-status').textContent()).toBe('已受理');
-    expect(page.url()).toBe(`${server.base}/track?no=${trackingNo}`);
+    expect(page.url()).toBe(`${app.server.base}/track?no=${trackingNo}`);
 
     // Wrong digits: a plain "not found", no hint whether the number exists.
     await page.getByLabel('手机号后四位').fill('0000');

@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createFollowUpLink } from '../packages/server/src/modules/follow-up/follow-up.service.ts';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
+import { shot } from './browser.ts';
+import type { E2eServer } from './server.ts';
+import { describeInBrowser } from './with-app.ts';
 import { choose, publicCase, staffPage } from './staff.ts';
 
 const POLL = { timeout: 15_000 };
@@ -28,34 +28,23 @@ async function actAs(server: E2eServer, username: string, id: number, body: Reco
  * rectify within 15 working days, the unit appeals it (申诉复核) and the supervisor decides; the
  * supervision centre shows the unit's numbers.
  */
-(chromiumAvailable() ? describe : describe.skip)('follow-up link, bad rating and appeal in real Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeInBrowser('follow-up link, bad rating and appeal in real Chromium', {}, (app) => {
   it('rate by link on a phone -> link spent -> notice to the unit -> appeal -> supervisor voids it', async () => {
-    const c = await publicCase(server, '小区门口的下水井盖丢了，晚上很危险', '13935907777');
-    await actAs(server, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: server.org.units['water'] });
-    await actAs(server, 'handler2', c.id, { action: 'sign' });
-    await actAs(server, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已联系市政部门补装井盖并设置警示标志。' });
-    const { token } = await createFollowUpLink(server.db, server.clock.now(), c.id);
+    const c = await publicCase(app.server, '小区门口的下水井盖丢了，晚上很危险', '13935907777');
+    await actAs(app.server, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: app.server.org.units['water'] });
+    await actAs(app.server, 'handler2', c.id, { action: 'sign' });
+    await actAs(app.server, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已联系市政部门补装井盖并设置警示标志。' });
+    const { token } = await createFollowUpLink(app.server.db, app.server.clock.now(), c.id);
 
     // --- The citizen opens the SMS link on a phone and rates. ---
     const phone = await (
-      await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true })
+      await app.browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true })
     ).newPage();
     const errors: string[] = [];
     phone.on('console', (m) => {
       if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('status of 409')) errors.push(`${m.type()}: ${m.text()}`);
     });
-    await phone.goto(`${server.base}/f/${token}`);
+    await phone.goto(`${app.server.base}/f/${token}`);
     await expect.poll(() => phone.locator('body').textContent(), POLL).toContain('已联系市政部门补装井盖');
     await choose(phone.locator('form'), '未解决');
     await choose(phone.locator('form'), '非常不满意');
@@ -71,7 +60,7 @@ async function actAs(server: E2eServer, username: string, id: number, body: Reco
     expect(errors).toEqual([]);
 
     // --- The unit sees the notice to rectify (due in 15 working days) and appeals it. ---
-    const unit = await staffPage(browser, server, 'handler2');
+    const unit = await staffPage(app.browser, app.server, 'handler2');
     await unit.page.getByRole('menuitem', { name: '整改通知' }).click();
     const row = unit.page.locator('tr', { hasText: c.trackingNo });
     await expect.poll(() => row.textContent(), POLL).toContain('差评整改');
@@ -83,7 +72,7 @@ async function actAs(server: E2eServer, username: string, id: number, body: Reco
     await expect.poll(() => row.textContent(), POLL).toContain('申诉中');
 
     // --- The supervisor decides: the rating was not about this answer, it is voided. ---
-    const sup = await staffPage(browser, server, 'supervisor');
+    const sup = await staffPage(app.browser, app.server, 'supervisor');
     await sup.page.getByRole('menuitem', { name: '整改通知' }).click();
     const supRow = sup.page.locator('tr', { hasText: c.trackingNo });
     await supRow.getByRole('button', { name: /复\s*核/ }).click();

@@ -1,37 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
+import { expect, it } from 'vitest';
+import { shot } from './browser.ts';
+import { describeInBrowser } from './with-app.ts';
 import { act, choose, openCase, publicCase, staffPage, statusOf } from './staff.ts';
 
-const available = chromiumAvailable();
-
 /** Whole journeys through the workbench, each on a fresh database, in Debian's Chromium. */
-(available ? describe : describe.skip)('staff journeys in real Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  async function fresh() {
-    await server?.close();
-    server = await startE2eServer();
-  }
-  afterAll(async () => {
-    await server?.close();
-  });
-
+describeInBrowser('staff journeys in real Chromium', {}, (app) => {
   it('a citizen submits on a phone -> the dispatcher dispatches -> the handler signs and replies -> the citizen tracks and rates', async () => {
-    await fresh();
-    const citizen = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await app.fresh();
+    const citizen = await app.browser.newPage({ viewport: { width: 375, height: 812 } });
     const citizenErrors: string[] = [];
     citizen.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') citizenErrors.push(m.text());
     });
-    await citizen.goto(`${server.base}/?view=submit`);
+    await citizen.goto(`${app.server.base}/?view=submit`);
     await choose(citizen.locator('form'), '投诉');
     await citizen.getByLabel('诉求分类').fill('停水');
     await citizen.locator('.ant-select-tree-node-content-wrapper', { hasText: '停水' }).click();
@@ -42,7 +23,7 @@ const available = chromiumAvailable();
     await noBox.waitFor();
     const trackingNo = ((await noBox.textContent()) ?? '').trim();
 
-    const d = await staffPage(browser, server, 'dispatcher');
+    const d = await staffPage(app.browser, app.server, 'dispatcher');
     await d.page.locator('[data-queue="registered"]').click();
     await d.page.getByRole('link', { name: trackingNo }).click();
     await d.page.locator('[data-action="dispatch"]').waitFor();
@@ -54,11 +35,11 @@ const available = chromiumAvailable();
     expect(await statusOf(d.page)).toBe('待签收');
     const id = Number(new URL(d.page.url()).pathname.split('/').pop());
 
-    const h = await staffPage(browser, server, 'handler2');
+    const h = await staffPage(app.browser, app.server, 'handler2');
     await h.page.locator('[data-queue="dispatched"]').waitFor();
     await expect.poll(() => h.page.locator('[data-queue="dispatched"] .ant-statistic-content-value').textContent()).toBe('1');
     await h.page.screenshot({ path: shot('workbench'), fullPage: true });
-    await openCase(h.page, server, id);
+    await openCase(h.page, app.server, id);
     await act(h.page, 'sign');
     expect(await statusOf(h.page)).toBe('办理中');
     await act(h.page, 'reply', async (dialog) => {
@@ -76,7 +57,7 @@ const available = chromiumAvailable();
     await expect.poll(() => citizen.getByTestId('citizen-status').textContent()).toBe('已办结');
 
     // The staff side sees the citizen's own rating as the last step.
-    await openCase(d.page, server, id);
+    await openCase(d.page, app.server, id);
     await expect.poll(() => statusOf(d.page)).toBe('已办结');
     expect(d.errors).toEqual([]);
     expect(h.errors).toEqual([]);
@@ -84,16 +65,16 @@ const available = chromiumAvailable();
   });
 
   it('a handler returns a case and the dispatcher re-dispatches it', async () => {
-    await fresh();
-    const c = await publicCase(server, '小区门口下水道堵塞，污水外溢');
-    const d = await staffPage(browser, server, 'dispatcher');
-    await openCase(d.page, server, c.id);
+    await app.fresh();
+    const c = await publicCase(app.server, '小区门口下水道堵塞，污水外溢');
+    const d = await staffPage(app.browser, app.server, 'dispatcher');
+    await openCase(d.page, app.server, c.id);
     await act(d.page, 'dispatch', async (dialog) => {
       await dialog.getByLabel('主办单位').click();
       await d.page.locator('.ant-select-item-option', { hasText: '盐湖区市场监督管理局' }).click();
     });
-    const h = await staffPage(browser, server, 'handler');
-    await openCase(h.page, server, c.id);
+    const h = await staffPage(app.browser, app.server, 'handler');
+    await openCase(h.page, app.server, c.id);
     await act(h.page, 'return', async (dialog) => {
       // An empty reason is refused next to the field, in plain Chinese, before anything is sent.
       await dialog.getByRole('button', { name: /提\s*交/ }).click();
@@ -102,7 +83,7 @@ const available = chromiumAvailable();
     });
     expect(await statusOf(h.page)).toBe('退单待审');
 
-    await openCase(d.page, server, c.id);
+    await openCase(d.page, app.server, c.id);
     await act(d.page, 'decideReturn', async (dialog) => {
       await choose(dialog, '同意');
     });
@@ -116,13 +97,13 @@ const available = chromiumAvailable();
   });
 
   it('an explained answer goes through the supervisor’s review before the citizen sees it', async () => {
-    await fresh();
-    const c = await publicCase(server, '要求水务局免除全部历史欠缴水费');
-    const d = await staffPage(browser, server, 'dispatcher');
-    await openCase(d.page, server, c.id);
+    await app.fresh();
+    const c = await publicCase(app.server, '要求水务局免除全部历史欠缴水费');
+    const d = await staffPage(app.browser, app.server, 'dispatcher');
+    await openCase(d.page, app.server, c.id);
     await act(d.page, 'dispatch');
-    const h = await staffPage(browser, server, 'handler2');
-    await openCase(h.page, server, c.id);
+    const h = await staffPage(app.browser, app.server, 'handler2');
+    await openCase(h.page, app.server, c.id);
     await act(h.page, 'sign');
     await act(h.page, 'reply', async (dialog) => {
       await choose(dialog, '解释说明');
@@ -130,18 +111,18 @@ const available = chromiumAvailable();
       await dialog.getByLabel('政策依据').fill('《城市供水条例》第二十七条');
     });
     expect(await statusOf(h.page)).toBe('答复待审');
-    const before = await server.app.inject({ method: 'GET', url: `/api/v1/track/${c.trackingNo}?phone=1234` });
+    const before = await app.server.app.inject({ method: 'GET', url: `/api/v1/track/${c.trackingNo}?phone=1234` });
     expect(before.json().answer).toBeNull();
 
-    const s = await staffPage(browser, server, 'supervisor');
-    await openCase(s.page, server, c.id);
+    const s = await staffPage(app.browser, app.server, 'supervisor');
+    await openCase(s.page, app.server, c.id);
     await act(s.page, 'reviewReply', async (dialog) => {
       await dialog.getByText('《城市供水条例》第二十七条').waitFor();
       await choose(dialog, '同意');
     });
     expect(await statusOf(s.page)).toBe('已答复');
     await s.page.screenshot({ path: shot('explained-reviewed'), fullPage: true });
-    const after = await server.app.inject({ method: 'GET', url: `/api/v1/track/${c.trackingNo}?phone=1234` });
+    const after = await app.server.app.inject({ method: 'GET', url: `/api/v1/track/${c.trackingNo}?phone=1234` });
     expect(after.json().answer.text).toContain('可申请分期缴纳');
     expect(s.errors).toEqual([]);
   });

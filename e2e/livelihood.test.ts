@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PNG } from '../packages/server/src/testing/multipart.ts';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
+import { shot } from './browser.ts';
+import { describeInBrowser } from './with-app.ts';
 import { pickOption, staffPage } from './staff.ts';
 
 const POLL = { timeout: 15_000 };
@@ -93,21 +93,10 @@ const refusal = (e: string) => /status of 409/.test(e);
  * page shows 北七村's water network and the accepted project on a phone. Screenshots in
  * artifacts/e2e/livelihood-*.png, copied to docs/screenshots/ when the pages change.
  */
-(chromiumAvailable() ? describe : describe.skip)('livelihood matters and key projects in real Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: true });
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeInBrowser('livelihood matters and key projects in real Chromium', { demo: true }, (app) => {
   it('import -> merge -> select -> assign (PDF) -> report -> accept once everyone is answered -> the public page on a phone', async () => {
     /** A calendar day in Beijing, `days` from the day the journey starts. */
-    const start = server.clock.now().getTime();
+    const start = app.server.clock.now().getTime();
     const day = (days: number) => new Date(start + 8 * HOUR + days * DAY).toISOString().slice(0, 10);
     const titleA = '北岭村小学门口乡道车速快，缺少减速带';
     const titleB = '北岭村村道没有路灯，晚上出行不便';
@@ -116,7 +105,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     const projectTitle = '北岭村小学门口交通安全设施建设';
 
     // --- 1. The officer opens the second batch of 2026 for the district. ---
-    const ms = await staffPage(browser, server, 'minsheng');
+    const ms = await staffPage(app.browser, app.server, 'minsheng');
     await ms.page.getByRole('menuitem', { name: '民生实事' }).click();
     const lists = ms.page.getByTestId('lists-table');
     await expect.poll(() => lists.textContent(), POLL).toContain('2026年阳泉市郊区“我为群众办实事”重点民生项目清单');
@@ -135,7 +124,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(await listCard.textContent()).toContain('2026年第二批');
 
     // --- The problem list: the template, a refused file, then three matters of 北岭村. ---
-    await ms.page.goto(`${server.base}/admin/livelihood/matters?list=${listId}`);
+    await ms.page.goto(`${app.server.base}/admin/livelihood/matters?list=${listId}`);
     await ms.page.getByTestId('matters-table').waitFor();
     await expect.poll(() => ms.page.getByTestId('matters-table').textContent(), POLL).toContain('没有符合条件的事项');
     const [download] = await Promise.all([ms.page.waitForEvent('download'), ms.page.getByTestId('template-button').click()]);
@@ -227,7 +216,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await expect.poll(() => ms.page.getByTestId('matter-link').count(), POLL).toBe(4);
 
     // The duplicates page pairs them, the shared words marked; the officer keeps the imported one.
-    await ms.page.goto(`${server.base}/admin/livelihood/duplicates?list=${listId}`);
+    await ms.page.goto(`${app.server.base}/admin/livelihood/duplicates?list=${listId}`);
     const pairs = ms.page.getByTestId('duplicates-table');
     const pair = pairs.locator('tr.ant-table-row').filter({ hasText: titleA }).filter({ hasText: titleD });
     await pair.waitFor();
@@ -242,7 +231,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await expect.poll(() => pairs.locator('tr.ant-table-row').filter({ hasText: titleD }).count(), POLL).toBe(0);
 
     // The surviving matter lists every originator and what was merged into it.
-    await ms.page.goto(`${server.base}/admin/livelihood/matters?list=${listId}&open=${idA}`);
+    await ms.page.goto(`${app.server.base}/admin/livelihood/matters?list=${listId}&open=${idA}`);
     await detail.waitFor();
     const originators = ms.page.getByTestId('matter-originators');
     await expect.poll(() => originators.locator('tr.ant-table-row').count(), POLL).toBe(3);
@@ -251,7 +240,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(await mattersTable.locator('tr.ant-table-row', { hasText: titleD }).textContent()).toContain('已合并');
 
     // --- 3. A candidate project from the matter, the selection meeting, publication. ---
-    await ms.page.goto(`${server.base}/admin/livelihood/lists/${listId}`);
+    await ms.page.goto(`${app.server.base}/admin/livelihood/lists/${listId}`);
     const open = ms.page.getByTestId('list-matters-table');
     await expect.poll(() => open.locator('tr.ant-table-row').count(), POLL).toBe(3); // the merged one is gone
     await open.locator('tr.ant-table-row', { hasText: titleA }).getByRole('checkbox').check();
@@ -284,9 +273,9 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(await ms.page.getByTestId('milestones-table').locator('tr.ant-table-row').count()).toBe(3);
 
     await ms.page.getByRole('link', { name: '返回清单' }).click();
-    // The meeting is held now (the dialog proposes the browser's time): the server's clock follows,
+    // The meeting is held now (the dialog proposes the app.browser's time): the app.server's clock follows,
     // and from here on moves by hand through the afternoon (sessions last 12 hours).
-    server.clock.set(new Date());
+    app.server.clock.set(new Date());
     await ms.page.getByTestId('selection-button').click();
     const meeting = ms.page.getByRole('dialog');
     await meeting.getByLabel('参会人员').fill('区委书记、区长，区委常委，西南舁乡党委书记，区交通运输局、区教育局负责人');
@@ -300,7 +289,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await expect.poll(() => listCard.textContent(), POLL).toContain('遴选中');
     const projectsTable = ms.page.getByTestId('projects-table');
     await expect.poll(() => projectsTable.locator('tr.ant-table-row', { hasText: projectTitle }).textContent(), POLL).toContain('已入选');
-    server.clock.advance(20 * MINUTE);
+    app.server.clock.advance(20 * MINUTE);
     await ms.page.getByTestId('publish-button').click();
     await confirmPop(ms.page);
     await expect.poll(() => listCard.textContent(), POLL).toContain('已公布');
@@ -311,7 +300,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await ms.page.screenshot({ path: shot('livelihood-list'), fullPage: true });
 
     // --- 4. 交办 to 吴区长 by a numbered letter. ---
-    server.clock.advance(40 * MINUTE);
+    app.server.clock.advance(40 * MINUTE);
     await projectsTable.getByRole('link', { name: projectTitle }).click();
     await ms.page.getByTestId('assign-button').click();
     const assign = ms.page.getByRole('dialog');
@@ -335,8 +324,8 @@ const refusal = (e: string) => /status of 409/.test(e);
     await ms.page.screenshot({ path: shot('livelihood-project-assigned'), fullPage: true });
 
     // --- 5. The cadre finds it on the duty list, signs for it and reports every milestone done. ---
-    server.clock.advance(HOUR);
-    const cadre = await staffPage(browser, server, 'leader');
+    app.server.clock.advance(HOUR);
+    const cadre = await staffPage(app.browser, app.server, 'leader');
     await cadre.page.getByRole('menuitem', { name: '民生实事' }).click();
     await cadre.page.waitForURL(/\/admin\/livelihood\/duty$/);
     const duty = cadre.page.getByTestId('duty-projects');
@@ -354,7 +343,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await expect.poll(() => cadreHeader.textContent(), POLL).toContain('已签收');
     const progress = cadre.page.getByTestId('project-progress');
     for (const [i, m] of milestones.entries()) {
-      server.clock.advance(HOUR);
+      app.server.clock.advance(HOUR);
       await cadre.page.getByTestId('report-button').click();
       const dialog = cadre.page.getByRole('dialog');
       await expect.poll(() => dialog.getByTestId('report-milestone').textContent(), POLL).toContain(m.title);
@@ -387,7 +376,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await cadre.page.screenshot({ path: shot('livelihood-duty'), fullPage: true });
 
     // --- 6. 验收销号: refused while the household without a phone is unanswered; then accepted. ---
-    server.clock.advance(HOUR);
+    app.server.clock.advance(HOUR);
     await ms.page.reload();
     await ms.page.getByTestId('accept-button').click();
     const accept = ms.page.getByRole('dialog');
@@ -408,7 +397,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await expect.poll(() => answered.getAttribute('data-answered'), POLL).toBe('0');
     expect(await answered.getAttribute('data-total')).toBe('3');
 
-    server.clock.advance(30 * MINUTE);
+    app.server.clock.advance(30 * MINUTE);
     await ms.page.getByTestId('unanswered-list').locator('tr.ant-table-row', { hasText: '李桂兰' }).getByTestId('record-answer').click();
     const record = ms.page.getByRole('dialog');
     expect(await record.textContent()).toContain('西南舁乡北岭村5号');
@@ -417,7 +406,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await record.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => answered.getAttribute('data-answered'), POLL).toBe('1');
 
-    server.clock.advance(10 * MINUTE);
+    app.server.clock.advance(10 * MINUTE);
     await ms.page.getByTestId('accept-button').click();
     const again = ms.page.getByRole('dialog');
     await again.getByLabel('验收意见').fill('减速带、人行横道和警示标志设置规范，工程质量合格。');
@@ -437,7 +426,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await ms.page.screenshot({ path: shot('livelihood-accepted'), fullPage: true });
 
     // Everyone who raised it was answered: by SMS where a phone was given, in person otherwise.
-    await ms.page.goto(`${server.base}/admin/livelihood/matters?list=${listId}&open=${idA}`);
+    await ms.page.goto(`${app.server.base}/admin/livelihood/matters?list=${listId}&open=${idA}`);
     await expect.poll(() => originators.locator('tr.ant-table-row').count(), POLL).toBe(3);
     const byName = (name: string) => originators.locator('tr.ant-table-row', { hasText: name });
     expect(await byName('李桂兰').textContent()).toContain('上门答复');
@@ -446,20 +435,25 @@ const refusal = (e: string) => /status of 409/.test(e);
     expect(await detail.textContent()).toContain('已答复');
 
     // --- 7. The public page on a phone: 北七村's water network first, the new project accepted. ---
-    const published = (await server.app.inject({ method: 'GET', url: '/api/v1/public/projects?regionCode=140311' })).json() as {
+    const published = (await app.server.app.inject({ method: 'GET', url: '/api/v1/public/projects?regionCode=140311' })).json() as {
       items: { id: number; title: string; progress: number; status: string }[];
     };
     const water = published.items[0]!;
     expect(water.title).toBe(WATER);
     const waterPercent = `${Math.round(water.progress * 10) / 10}%`;
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await app.browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const citizen = await phone.newPage();
     const citizenErrors: string[] = [];
     citizen.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') citizenErrors.push(`${m.type()}: ${m.text()}`);
     });
     citizen.on('pageerror', (e) => citizenErrors.push(`pageerror: ${e.message}`));
-    await citizen.goto(`${server.base}/projects/140311`);
+    await citizen.goto(`${app.server.base}/projects/140311`);
     const first = citizen.getByTestId('project-card').first();
     await first.waitFor();
     expect(await first.getAttribute('data-project-id')).toBe(String(water.id));
@@ -478,7 +472,7 @@ const refusal = (e: string) => /status of 409/.test(e);
     await citizen.screenshot({ path: shot('livelihood-public-mobile') });
 
     await first.locator('h2').getByRole('link').click();
-    await citizen.waitForURL(`${server.base}/projects/140311/${water.id}`);
+    await citizen.waitForURL(`${app.server.base}/projects/140311/${water.id}`);
     const full = citizen.getByTestId('project-detail');
     await full.waitFor();
     expect(await full.getByTestId('project-progress').textContent()).toBe(waterPercent);

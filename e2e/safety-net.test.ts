@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { shot } from './browser.ts';
+import { describeInBrowser } from './with-app.ts';
 import { act, choose, openCase, pickOption, staffPage, statusOf } from './staff.ts';
 
 const MINUTE = 60_000;
@@ -24,21 +24,10 @@ async function magicOf(page: Page, url: string): Promise<string> {
  * the root cause. The citizen tracks every step and downloads the written answer; the analysis
  * draws its charts; only the discipline inspector has the referral ledger.
  */
-(chromiumAvailable() ? describe : describe.skip)('safety-net window in real Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startE2eServer({ demo: true });
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeInBrowser('safety-net window in real Chromium', { demo: true }, (app) => {
   it('register -> convene -> opinions -> cite -> minutes -> decide done; the citizen tracks it; analysis and referrals', async () => {
     // --- The officer registers the matter that failed at the approval bureau's window. ---
-    const sn = await staffPage(browser, server, 'safetynet');
+    const sn = await staffPage(app.browser, app.server, 'safetynet');
     await expect
       .poll(() => sn.page.locator('[data-queue="safety_net_open"] .ant-statistic-content-value').textContent(), POLL)
       .not.toBe('—');
@@ -65,7 +54,7 @@ async function magicOf(page: Page, url: string): Promise<string> {
     const trackingNo = ((await sn.page.locator('.ant-card-head-title').first().textContent()) ?? '').match(/\d{6}-\d{4}-\d{6}/)![0];
 
     // --- Within the hour: the heads of the approval bureau and the market regulator are called in. ---
-    server.clock.advance(15 * MINUTE);
+    app.server.clock.advance(15 * MINUTE);
     await act(sn.page, 'convene', async (dialog) => {
       await dialog.getByText('盐湖区行政审批服务管理局').first().waitFor(); // the refusing unit is invited already
       await pickOption(sn.page, dialog.getByLabel('参会单位'), '市场监督', '盐湖区市场监督管理局');
@@ -75,8 +64,8 @@ async function magicOf(page: Page, url: string): Promise<string> {
     await expect.poll(() => sn.page.getByTestId('pending-units').textContent(), POLL).toContain('盐湖区市场监督管理局');
 
     // --- The approval bureau's head answers from the 待会商 tile; the market bureau has not yet. ---
-    server.clock.advance(20 * MINUTE);
-    const ah = await staffPage(browser, server, 'approvalhead');
+    app.server.clock.advance(20 * MINUTE);
+    const ah = await staffPage(app.browser, app.server, 'approvalhead');
     await expect
       .poll(async () => Number(await ah.page.locator('[data-queue="consultations"] .ant-statistic-content-value').textContent()), POLL)
       .toBeGreaterThan(0);
@@ -91,17 +80,17 @@ async function magicOf(page: Page, url: string): Promise<string> {
     expect(await pending.textContent()).not.toContain('行政审批');
     await ah.page.screenshot({ path: shot('safety-net-opinion'), fullPage: true });
 
-    server.clock.advance(15 * MINUTE);
-    const uh = await staffPage(browser, server, 'unithead');
-    await openCase(uh.page, server, id);
+    app.server.clock.advance(15 * MINUTE);
+    const uh = await staffPage(app.browser, app.server, 'unithead');
+    await openCase(uh.page, app.server, id);
     await act(uh.page, 'recordOpinion', async (dialog) => {
       await dialog.getByLabel('本单位意见').fill('同意。该超市已办理预包装食品销售备案，信息可通过部门共享获取。');
     });
     await expect.poll(() => uh.page.getByTestId('pending-units').count(), POLL).toBe(0);
 
     // --- The officer looks up the rule in the policy library (the match marked) and cites it. ---
-    server.clock.advance(20 * MINUTE);
-    await openCase(sn.page, server, id);
+    app.server.clock.advance(20 * MINUTE);
+    await openCase(sn.page, app.server, id);
     await act(sn.page, 'cite', async (dialog) => {
       const picker = dialog.getByLabel('条文');
       await picker.click();
@@ -122,7 +111,7 @@ async function magicOf(page: Page, url: string): Promise<string> {
     const citation = sn.page.getByTestId('citation').first();
     await expect.poll(() => citation.textContent(), POLL).toContain('第三十二条');
 
-    server.clock.advance(20 * MINUTE);
+    app.server.clock.advance(20 * MINUTE);
     await act(sn.page, 'recordMinutes', async (dialog) => {
       await pickOption(sn.page, dialog.getByLabel('主办单位'), '行政审批', '盐湖区行政审批服务管理局');
       await pickOption(sn.page, dialog.getByLabel('协办单位'), '市场监督', '盐湖区市场监督管理局');
@@ -131,7 +120,7 @@ async function magicOf(page: Page, url: string): Promise<string> {
     await expect.poll(() => sn.page.getByTestId('minutes').textContent(), POLL).toContain('审批局当场办理');
 
     // --- Done in 1 hour 50 minutes; the cause: the window staff misread the rule. ---
-    server.clock.advance(20 * MINUTE);
+    app.server.clock.advance(20 * MINUTE);
     await act(sn.page, 'decide', async (dialog) => {
       await choose(dialog, '已办成');
       await dialog.getByLabel('办理结果说明').fill('经会商，食品经营许可证延续无需提交备案证明，审批局当场办理，新证已发放。');
@@ -150,7 +139,7 @@ async function magicOf(page: Page, url: string): Promise<string> {
     const pdf = await sn.page.getByTestId('answer-pdf').getAttribute('href');
     expect(pdf).toBe(`/api/v1/cases/${id}/answer.pdf`);
     expect(await magicOf(sn.page, pdf!)).toBe('200 %PDF');
-    await openCase(sn.page, server, id); // without the toasts
+    await openCase(sn.page, app.server, id); // without the toasts
     await sn.page.getByTestId('decision').waitFor();
     await sn.page.screenshot({ path: shot('safety-net-case'), fullPage: true });
 
@@ -165,12 +154,12 @@ async function magicOf(page: Page, url: string): Promise<string> {
     await expect.poll(() => ah.page.locator('tr', { hasText: trackingNo }).textContent(), POLL).toContain('不再要求提供备案证明');
 
     // --- The citizen sees each step in plain words and downloads the written answer. ---
-    const citizen = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const citizen = await app.browser.newPage({ viewport: { width: 375, height: 812 } });
     const citizenErrors: string[] = [];
     citizen.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') citizenErrors.push(m.text());
     });
-    await citizen.goto(`${server.base}/track?no=${trackingNo}`);
+    await citizen.goto(`${app.server.base}/track?no=${trackingNo}`);
     await citizen.getByLabel('手机号后四位').fill('2345');
     await citizen
       .getByRole('button', { name: /查\s*询/ })
@@ -200,15 +189,15 @@ async function magicOf(page: Page, url: string): Promise<string> {
     await expect.poll(() => sn.page.locator('.ant-table').nth(1).textContent(), POLL).toContain('盐湖区市场监督管理局'); // every unit that took part
 
     // --- Only the discipline inspector has the referral ledger. ---
-    const inspector = await staffPage(browser, server, 'inspector');
+    const inspector = await staffPage(app.browser, app.server, 'inspector');
     await inspector.page.getByRole('menuitem', { name: '移交纪检' }).click();
     await inspector.page.locator('.ant-card-head-title', { hasText: '移交纪检' }).waitFor();
     await inspector.page.locator('.ant-table').waitFor();
-    const admin = await staffPage(browser, server, 'admin');
+    const admin = await staffPage(app.browser, app.server, 'admin');
     await admin.page.getByRole('menuitem', { name: '知识库' }).click();
     await admin.page.getByTestId('policy-template').waitFor(); // admins import the library from Excel
     expect(await admin.page.getByRole('menuitem', { name: '移交纪检' }).count()).toBe(0);
-    await admin.page.goto(`${server.base}/admin/referrals`);
+    await admin.page.goto(`${app.server.base}/admin/referrals`);
     await admin.page.getByText('页面不存在').waitFor();
 
     for (const who of [sn, ah, uh, inspector, admin]) expect(who.errors).toEqual([]);

@@ -1,25 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launch, shot } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
+import { expect, it } from 'vitest';
+import { shot } from './browser.ts';
+import { describeInBrowser } from './with-app.ts';
 
-const available = chromiumAvailable();
-
-(available ? describe : describe.skip)('smoke: the citizen tracking page and the staff sign-in in real Chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeInBrowser('smoke: the citizen tracking page and the staff sign-in in real Chromium', {}, (app) => {
   it('a citizen on a 375 px phone tracks a request by number and the last 4 digits', async () => {
-    const created = await server.app.inject({
+    const created = await app.server.app.inject({
       method: 'POST',
       url: '/api/v1/public/cases',
       payload: {
@@ -32,12 +17,12 @@ const available = chromiumAvailable();
     expect(created.statusCode).toBe(201);
     const { trackingNo } = created.json() as { trackingNo: string };
 
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const page = await app.browser.newPage({ viewport: { width: 375, height: 812 } });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(server.base + '/');
+    await page.goto(app.server.base + '/');
     await page.getByLabel('受理编号').fill(trackingNo);
     await page.getByLabel('手机号后四位').fill('1234');
     await page.getByRole('button', { name: /查\s*询/ }).click();
@@ -48,8 +33,8 @@ const available = chromiumAvailable();
   });
 
   it('a dispatcher signs in at 1440 px and sees the case list', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.base + '/admin');
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(app.server.base + '/admin');
     await page.getByLabel('用户名').fill('dispatcher');
     await page.getByLabel('密码').fill('huiyin-demo');
     await page.getByRole('button', { name: /登\s*录/ }).click();
