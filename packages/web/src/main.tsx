@@ -4,8 +4,10 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, StrictMode, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { queryClient } from './api/query.ts';
 import { SessionProvider } from './api/session.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { CitizenHome } from './pages/citizen/CitizenHome.tsx';
@@ -79,10 +81,12 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
-      <BrowserRouter>
-        <Root />
-      </BrowserRouter>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <Root />
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -24,7 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
-    api<{ user: Me | null }>('/api/v1/auth/session', { lang }).then(
+    api<{ user: Me | null }>('/api/v1/auth/session').then(
       (r) => setMe(r.user),
       () => setMe(null),
     );
@@ -32,13 +32,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const r = await api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body: { username, password }, lang });
+      const r = await api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
       setMe(r.user);
     },
     [lang],
   );
   const signOut = useCallback(async () => {
-    await api('/api/v1/auth/logout', { method: 'POST', lang }).catch(() => undefined);
+    await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
     setMe(null);
   }, [lang]);
   return <Ctx.Provider value={{ me, signIn, signOut }}>{children}</Ctx.Provider>;

@@ -30,7 +30,7 @@ export function NotificationBell() {
 
   const load = useCallback(async () => {
     try {
-      const r = await api<{ items: Notice[]; unread: number }>('/api/v1/notifications?pageSize=10', { lang });
+      const r = await api<{ items: Notice[]; unread: number }>('/api/v1/notifications?pageSize=10');
       setItems(r.items);
       setUnread(r.unread);
     } catch {
@@ -56,14 +56,14 @@ export function NotificationBell() {
   }, [load, notification]);
 
   async function readAll() {
-    const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { all: true }, lang });
+    const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { all: true } });
     setUnread(r.unread);
     setItems((xs) => xs.map((x) => ({ ...x, readAt: x.readAt ?? new Date().toISOString() })));
   }
 
   async function openNotice(n: Notice) {
     if (n.readAt === null) {
-      const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { ids: [n.id] }, lang });
+      const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { ids: [n.id] } });
       setUnread(r.unread);
       setItems((xs) => xs.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)));
     }

@@ -49,7 +49,7 @@ export function PolicyPicker(props: Props) {
     const timer = setTimeout(() => {
       const q = new URLSearchParams({ pageSize: '10' });
       if (query.trim()) q.set('q', query.trim());
-      api<{ items: PolicyHit[] }>(`/api/v1/policies?${q.toString()}`, { lang }).then(
+      api<{ items: PolicyHit[] }>(`/api/v1/policies?${q.toString()}`).then(
         (r) => {
           if (!alive) return;
           for (const h of r.items) seen.current.set(h.id, h);

@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { z } from 'zod';
+import { setApiLang } from '../api/client.ts';
+import { queryClient } from '../api/query.ts';
 import { en, zh, type MessageKey } from './messages.ts';
 
 export type Lang = 'zh' | 'en';
@@ -22,11 +24,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const l: Lang = localStorage.getItem('huiyin.lang') === 'en' ? 'en' : 'zh';
     applyZodLocale(l);
+    setApiLang(l);
     return l;
   });
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem('huiyin.lang', l);
     applyZodLocale(l);
+    setApiLang(l);
+    // What the API said in the other language (names, messages) is asked again in this one.
+    void queryClient.invalidateQueries();
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLangState(l);
   }, []);

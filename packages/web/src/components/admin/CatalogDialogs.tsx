@@ -60,7 +60,7 @@ export function CategoryDialog(props: {
     }
     setBusy(true);
     try {
-      props.onDone(await api<AdminCategory>(request.path, { method: request.method, body: request.body, lang }));
+      props.onDone(await api<AdminCategory>(request.path, { method: request.method, body: request.body }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['code', 'parentCode', 'nameZh', 'nameEn']));
     } finally {
@@ -160,7 +160,7 @@ export function RuleDialog(props: {
     if (!body) return;
     setBusy(true);
     try {
-      props.onDone(await api<RoutingRule>('/api/v1/admin/routing-rules', { method: 'POST', body, lang }));
+      props.onDone(await api<RoutingRule>('/api/v1/admin/routing-rules', { method: 'POST', body }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['categoryCode', 'regionPrefix', 'unitId']));
     } finally {

@@ -1,15 +1,16 @@
 import { Alert, Button } from 'antd';
+import { errorText } from '../../api/query.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** A failed load, said plainly, with a retry. */
-export function LoadError({ error, onRetry }: { error: string; onRetry: () => void }) {
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useI18n();
   return (
     <Alert
       type="error"
       showIcon
       title={t('loadFailed')}
-      description={error}
+      description={errorText(error)}
       action={<Button onClick={onRetry}>{t('retry')}</Button>}
       style={{ marginBottom: 16 }}
     />

@@ -67,7 +67,7 @@ export function UnitDialog(props: {
     }
     setBusy(true);
     try {
-      props.onDone(await api<AdminUnit>(request.path, { method: request.method, body: request.body, lang }));
+      props.onDone(await api<AdminUnit>(request.path, { method: request.method, body: request.body }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['name', 'kind', 'regionCode', 'parentId']));
     } finally {

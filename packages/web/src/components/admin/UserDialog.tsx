@@ -83,7 +83,7 @@ export function UserDialog(props: {
     }
     setBusy(true);
     try {
-      props.onDone(await api<AdminUser>(request.path, { method: request.method, body: request.body, lang }));
+      props.onDone(await api<AdminUser>(request.path, { method: request.method, body: request.body }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['username', 'displayName', 'password', 'phone', 'email', 'lang', 'roles', 'unitIds']));
     } finally {
@@ -187,7 +187,7 @@ export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onC
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password: v.password }, lang });
+      await api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password: v.password } });
       props.onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['password']));

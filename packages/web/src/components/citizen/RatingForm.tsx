@@ -28,7 +28,7 @@ export function RatingForm({ url, extra, onRated }: { url: string; extra?: Recor
     try {
       const comment = v.comment?.trim();
       const body = { ...extra, solved: v.solved, satisfaction: v.satisfaction, ...(comment ? { comment } : {}) };
-      onRated(await api<Tracked>(url, { method: 'POST', body, lang }));
+      onRated(await api<Tracked>(url, { method: 'POST', body }));
     } catch (e) {
       const fields = apiFields(e);
       if (fields.length > 0) form.setFields(fieldErrors(fields, ['solved', 'satisfaction', 'comment']));

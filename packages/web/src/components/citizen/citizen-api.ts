@@ -1,4 +1,5 @@
-import { ApiError, api } from '../../api/client.ts';
+import { apiUpload } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 
 /** What the citizen pages read from the server (GET /api/v1/public/config). */
 export interface PublicConfig {
@@ -47,15 +48,9 @@ export interface Tracked {
   timeline: { at: string; action: string; status: string; text: string }[];
 }
 
-let config: Promise<PublicConfig> | undefined;
-
 /** The public configuration, asked once per page load (a failure is asked again next time). */
-export function loadPublicConfig(): Promise<PublicConfig> {
-  config ??= api<PublicConfig>('/api/v1/public/config').catch((e: unknown) => {
-    config = undefined;
-    throw e;
-  });
-  return config;
+export function usePublicConfig() {
+  return useApiQuery<PublicConfig>(['public', 'config'], '/api/v1/public/config', { staleTime: Infinity });
 }
 
 const shrinkable = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -83,22 +78,14 @@ async function shrink(file: File, limit = 1.5 * 1024 * 1024): Promise<File> {
 }
 
 /** Photos of a request just submitted: multipart, proven by the full phone number. */
-export async function uploadPhotos(trackingNo: string, phone: string, files: readonly File[], lang: string): Promise<void> {
+export async function uploadPhotos(trackingNo: string, phone: string, files: readonly File[]): Promise<void> {
   const body = new FormData();
   body.append('phone', phone);
   for (const f of files) {
     const small = await shrink(f);
     body.append('photos', small, small.name);
   }
-  const res = await fetch(`/api/v1/public/cases/${encodeURIComponent(trackingNo)}/photos`, {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' },
-  });
-  if (res.ok) return;
-  const data = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  throw new ApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText);
+  await apiUpload(`/api/v1/public/cases/${encodeURIComponent(trackingNo)}/photos`, body);
 }
 
 /**

@@ -6,17 +6,15 @@ import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProjectDetail } from './ProjectDetail.tsx';
 import { PublicShell } from './PublicShell.tsx';
-import { fetchPublicProject, useLoad } from './public-api.ts';
+import { usePublicProject } from './public-api.ts';
 
 /** `/projects/:regionCode/:projectId`: one project, with a way back to its region's list. */
 export function ProjectDetailView({ regionCode, projectId }: { regionCode: string; projectId: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const location = useLocation();
   const id = /^\d{1,15}$/.test(projectId) ? Number(projectId) : null;
-  const [loaded, reload] = useLoad(
-    () => (id === null ? Promise.reject(new ApiError(404, 'not_found', '')) : fetchPublicProject(id, lang)),
-    projectId,
-  );
+  const loaded = usePublicProject(id);
+  const reload = () => void loaded.refetch();
 
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -25,10 +23,11 @@ export function ProjectDetailView({ regionCode, projectId }: { regionCode: strin
   // Back to the list as it was left (its filters), or to the region's list when opened from a link.
   const state = location.state as { from?: unknown } | null;
   const back = typeof state?.from === 'string' && state.from.startsWith('/projects') ? state.from : `/projects/${regionCode}`;
-  const notFound = loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status === 404;
+  const notFound = id === null || (loaded.error instanceof ApiError && loaded.error.status === 404);
+  const failed = notFound || loaded.isError;
 
   return (
-    <PublicShell title={loaded.state === 'ready' ? loaded.data.title : t('pub.projects.title')}>
+    <PublicShell title={loaded.data ? loaded.data.title : t('pub.projects.title')}>
       <div style={{ maxWidth: 820, margin: '0 auto' }}>
         <Link
           to={back}
@@ -38,18 +37,18 @@ export function ProjectDetailView({ regionCode, projectId }: { regionCode: strin
           <LeftOutlined aria-hidden style={{ fontSize: 12 }} />
           {t('pub.back')}
         </Link>
-        <div aria-busy={loaded.state === 'loading'}>
-          {loaded.state === 'loading' && (
+        <div aria-busy={!failed && loaded.isPending}>
+          {!failed && loaded.isPending && (
             <Card>
               <Skeleton active paragraph={{ rows: 10 }} />
             </Card>
           )}
-          {loaded.state === 'error' && (
+          {failed && (
             <Alert
               type={notFound ? 'warning' : 'error'}
               showIcon
               title={notFound ? t('pub.error.notFound') : t('pub.error.project')}
-              description={!notFound && loaded.error instanceof Error ? loaded.error.message : undefined}
+              description={!notFound && loaded.error ? loaded.error.message : undefined}
               action={
                 notFound ? undefined : (
                   <Button size="small" onClick={reload}>
@@ -60,7 +59,7 @@ export function ProjectDetailView({ regionCode, projectId }: { regionCode: strin
               data-testid="project-error"
             />
           )}
-          {loaded.state === 'ready' && <ProjectDetail project={loaded.data} />}
+          {loaded.isSuccess && <ProjectDetail project={loaded.data} />}
         </div>
       </div>
     </PublicShell>

@@ -1,13 +1,13 @@
 import type { PublicProject } from '@huiyin/core';
 import { Alert, Button, Card, Empty, Select, Skeleton, Typography, theme } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loadPublicConfig, type PublicConfig } from '../citizen/citizen-api.ts';
+import { usePublicConfig, type PublicConfig } from '../citizen/citizen-api.ts';
 import { ProjectCard } from './ProjectCard.tsx';
 import { applyFilters, ProjectFilters, type Filters, type StatusFilter } from './ProjectFilters.tsx';
 import { PublicShell } from './PublicShell.tsx';
-import { fetchPublicProjects, useLoad } from './public-api.ts';
+import { usePublicProjects } from './public-api.ts';
 
 /** Cards full width on a phone, two or three columns on a desktop. */
 const grid = {
@@ -17,6 +17,8 @@ const grid = {
   alignItems: 'stretch',
 } as const;
 
+const noProjects: PublicProject[] = [];
+
 function readFilters(params: URLSearchParams): Filters {
   const s = params.get('status');
   const status: StatusFilter = s === 'inProgress' || s === 'accepted' ? s : 'all';
@@ -24,24 +26,14 @@ function readFilters(params: URLSearchParams): Filters {
 }
 
 /** The districts with a service centre, for switching region; nothing when that cannot load. */
+const noRegions: PublicConfig['serviceRegions'] = [];
 function useServiceRegions(): PublicConfig['serviceRegions'] {
-  const [regions, setRegions] = useState<PublicConfig['serviceRegions']>([]);
-  useEffect(() => {
-    let live = true;
-    loadPublicConfig().then(
-      (c) => live && setRegions(c.serviceRegions),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return regions;
+  return usePublicConfig().data?.serviceRegions ?? noRegions;
 }
 
 /** The projects of a region: heading, count, filters (kept in the address) and the cards. */
 export function ProjectListView({ regionCode }: { regionCode: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
@@ -51,14 +43,15 @@ export function ProjectListView({ regionCode }: { regionCode: string }) {
   const [q, setQ] = useState(() => params.get('q') ?? '');
   const filters: Filters = { ...readFilters(params), q };
   const serviceRegions = useServiceRegions();
-  const [loaded, reload] = useLoad(() => fetchPublicProjects(regionCode, lang), regionCode);
+  const loaded = usePublicProjects(regionCode);
+  const reload = () => void loaded.refetch();
 
-  const items: PublicProject[] = loaded.state === 'ready' ? loaded.data.items : [];
+  const items: PublicProject[] = loaded.data?.items ?? noProjects;
   const shown = useMemo(() => applyFilters(items, filters), [items, filters.q, filters.status, filters.area]);
   const filtered = filters.q.trim() !== '' || filters.status !== 'all' || filters.area !== '';
 
   const known = serviceRegions.find((r) => r.code === regionCode);
-  const regionName = known?.fullName ?? (loaded.state === 'ready' ? loaded.data.region.name : null);
+  const regionName = known?.fullName ?? loaded.data?.region.name ?? null;
   const heading = regionName ? t('pub.projects.heading', { region: regionName }) : t('pub.projects.title');
 
   function setFilters(f: Filters) {
@@ -93,7 +86,7 @@ export function ProjectListView({ regionCode }: { regionCode: string }) {
           {t('pub.projects.intro')}
         </Typography.Paragraph>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-          {loaded.state === 'ready' && (
+          {loaded.isSuccess && (
             <span data-testid="project-count" style={{ fontSize: 14, fontWeight: 500 }} aria-live="polite">
               {filtered
                 ? t('pub.projects.countFiltered', { shown: shown.length, n: items.length })
@@ -113,14 +106,14 @@ export function ProjectListView({ regionCode }: { regionCode: string }) {
         </div>
       </div>
 
-      {loaded.state !== 'error' && items.length > 0 && (
+      {!loaded.isError && items.length > 0 && (
         <div style={{ marginBottom: 16 }}>
           <ProjectFilters items={items} value={filters} onChange={setFilters} />
         </div>
       )}
 
-      <div aria-busy={loaded.state === 'loading'}>
-        {loaded.state === 'loading' && (
+      <div aria-busy={loaded.isPending}>
+        {loaded.isPending && (
           <div style={grid}>
             {[0, 1, 2].map((i) => (
               <Card key={i} data-testid="project-skeleton">
@@ -129,12 +122,12 @@ export function ProjectListView({ regionCode }: { regionCode: string }) {
             ))}
           </div>
         )}
-        {loaded.state === 'error' && (
+        {loaded.isError && (
           <Alert
             type="error"
             showIcon
             title={t('pub.error.list')}
-            description={loaded.error instanceof Error ? loaded.error.message : undefined}
+            description={loaded.error.message}
             action={
               <Button size="small" onClick={reload}>
                 {t('pub.retry')}
@@ -143,12 +136,12 @@ export function ProjectListView({ regionCode }: { regionCode: string }) {
             data-testid="projects-error"
           />
         )}
-        {loaded.state === 'ready' && items.length === 0 && (
+        {loaded.isSuccess && items.length === 0 && (
           <Card>
             <Empty description={t('pub.empty')} data-testid="projects-empty" />
           </Card>
         )}
-        {loaded.state === 'ready' && items.length > 0 && shown.length === 0 && (
+        {loaded.isSuccess && items.length > 0 && shown.length === 0 && (
           <Card>
             <Empty description={t('pub.empty.filtered')} data-testid="projects-empty-filtered">
               <Button onClick={() => setFilters({ q: '', status: 'all', area: '' })}>{t('pub.filter.clear')}</Button>

@@ -1,6 +1,6 @@
 import { defaultLivelihoodAreas, type MilestoneLight, type PublicProject } from '@huiyin/core';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { query } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { zh as texts } from '../../i18n/public-projects.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
@@ -11,38 +11,17 @@ export interface PublicProjectList {
 }
 
 /** Without a region the server answers for the county with the most published projects. */
-export function fetchPublicProjects(regionCode: string | undefined, lang: string): Promise<PublicProjectList> {
-  const query = regionCode === undefined ? '' : `?regionCode=${encodeURIComponent(regionCode)}`;
-  return api<PublicProjectList>(`/api/v1/public/projects${query}`, { lang });
+export function usePublicProjects(regionCode: string | undefined) {
+  return useApiQuery<PublicProjectList>(['public', 'projects', regionCode ?? null], `/api/v1/public/projects${query({ regionCode })}`);
 }
 
-export function fetchPublicProject(id: number, lang: string): Promise<PublicProject> {
-  return api<PublicProject>(`/api/v1/public/projects/${id}`, { lang });
+/** One published project; `id` null (not a number in the address) asks nothing. */
+export function usePublicProject(id: number | null) {
+  return useApiQuery<PublicProject>(['public', 'project', id], `/api/v1/public/projects/${id}`, { enabled: id !== null });
 }
 
 export function photoUrl(photoId: number): string {
   return `/api/v1/public/project-photos/${photoId}`;
-}
-
-export type Loaded<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error'; error: unknown };
-
-/** Loads again whenever `key` changes; the second value asks again (after an error). */
-export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
-  const [value, setValue] = useState<Loaded<T>>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setValue({ state: 'loading' });
-    load().then(
-      (data) => live && setValue({ state: 'ready', data }),
-      (error: unknown) => live && setValue({ state: 'error', error }),
-    );
-    return () => {
-      live = false;
-    };
-    // `load` is a new function each render; `key` says what it loads.
-  }, [key, attempt]);
-  return [value, useCallback(() => setAttempt((a) => a + 1), [])];
 }
 
 /** Published projects are either being delivered or accepted (验收销号). */

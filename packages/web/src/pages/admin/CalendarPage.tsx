@@ -38,7 +38,7 @@ export function CalendarPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [year, setYear] = useState(() => dayjs().year());
-  const calendar = useLoad(() => api<CalendarAnswer>(`/api/v1/settings/calendar?year=${year}`, { lang }), [year, lang]);
+  const calendar = useLoad(() => api<CalendarAnswer>(`/api/v1/settings/calendar?year=${year}`), [year, lang]);
   const [form] = Form.useForm<OverrideValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function CalendarPage() {
     if (!body) return;
     setBusy(true);
     try {
-      await api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'PUT', body, lang });
+      await api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'PUT', body });
       message.success(t('admin.cal.added', { date }));
       form.resetFields();
       if (Number(date.slice(0, 4)) !== year) setYear(Number(date.slice(0, 4)));
@@ -65,7 +65,7 @@ export function CalendarPage() {
 
   async function remove(date: string) {
     try {
-      await api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'DELETE', lang });
+      await api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'DELETE' });
       message.success(t('admin.removed'));
       calendar.reload();
     } catch (e) {

@@ -31,10 +31,10 @@ type Dialog = { mode: 'category'; editing?: AdminCategory; parent?: AdminCategor
 export function CatalogPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const categories = useLoad(() => api<{ items: AdminCategory[] }>('/api/v1/admin/categories', { lang }), [lang]);
-  const rules = useLoad(() => api<{ items: RoutingRule[] }>('/api/v1/admin/routing-rules', { lang }), [lang]);
-  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units', { lang }), [lang]);
-  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions', { lang }), [lang]);
+  const categories = useLoad(() => api<{ items: AdminCategory[] }>('/api/v1/admin/categories'), [lang]);
+  const rules = useLoad(() => api<{ items: RoutingRule[] }>('/api/v1/admin/routing-rules'), [lang]);
+  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units'), [lang]);
+  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions'), [lang]);
   const [selected, setSelected] = useState<AdminCategory | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useMemo(() => categories.data?.items ?? [], [categories.data]);
@@ -45,7 +45,7 @@ export function CatalogPage() {
 
   async function setActive(c: AdminCategory, active: boolean) {
     try {
-      await api(`/api/v1/admin/categories/${encodeURIComponent(c.code)}`, { method: 'PATCH', body: { active }, lang });
+      await api(`/api/v1/admin/categories/${encodeURIComponent(c.code)}`, { method: 'PATCH', body: { active } });
       message.success(active ? t('admin.reactivated') : t('admin.deactivated'));
       categories.reload();
       rules.reload();
@@ -56,7 +56,7 @@ export function CatalogPage() {
 
   async function removeRule(r: RoutingRule) {
     try {
-      await api(`/api/v1/admin/routing-rules/${r.id}`, { method: 'DELETE', lang });
+      await api(`/api/v1/admin/routing-rules/${r.id}`, { method: 'DELETE' });
       message.success(t('admin.removed'));
       rules.reload();
     } catch (e) {

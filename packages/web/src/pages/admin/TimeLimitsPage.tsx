@@ -73,11 +73,11 @@ export function TimeLimitsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { me } = useSession();
-  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions', { lang }), [lang]);
+  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions'), [lang]);
   const own = useMemo(() => [...new Set((me?.units ?? []).map((u) => u.regionCode))], [me]);
   const [region, setRegion] = useState<string | undefined>(own[0]);
   const policy = useLoad(
-    () => (region ? api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { lang }) : Promise.resolve(null)),
+    () => (region ? api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`) : Promise.resolve(null)),
     [region, lang],
   );
   const [busy, setBusy] = useState(false);
@@ -105,7 +105,7 @@ export function TimeLimitsPage() {
     setBusy(true);
     setError(null);
     try {
-      await api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { method: 'PUT', body: override, lang });
+      await api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { method: 'PUT', body: override });
       message.success(done);
       policy.reload();
     } catch (e) {

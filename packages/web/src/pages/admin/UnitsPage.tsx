@@ -15,8 +15,8 @@ type Dialog = { mode: 'create'; parent?: AdminUnit } | { mode: 'edit'; unit: Adm
 export function UnitsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units', { lang }), [lang]);
-  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions', { lang }), [lang]);
+  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units'), [lang]);
+  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions'), [lang]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const tree = useMemo(() => units.data?.items ?? [], [units.data]);
@@ -37,7 +37,7 @@ export function UnitsPage() {
 
   async function patch(u: AdminUnit, body: { active: boolean }) {
     try {
-      const r = await api<AdminUnit & { routesRemoved: number }>(`/api/v1/admin/units/${u.id}`, { method: 'PATCH', body, lang });
+      const r = await api<AdminUnit & { routesRemoved: number }>(`/api/v1/admin/units/${u.id}`, { method: 'PATCH', body });
       message.success(
         body.active
           ? t('admin.reactivated')
@@ -53,7 +53,7 @@ export function UnitsPage() {
 
   async function remove(u: AdminUnit) {
     try {
-      await api(`/api/v1/admin/units/${u.id}`, { method: 'DELETE', lang });
+      await api(`/api/v1/admin/units/${u.id}`, { method: 'DELETE' });
       message.success(t('admin.removed'));
       units.reload();
     } catch (e) {

@@ -27,19 +27,19 @@ export function UsersPage() {
   const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units', { lang }), [lang]);
+  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units'), [lang]);
   const users = useLoad(() => {
     const q = new URLSearchParams({ page: String(filters.page), pageSize: String(filters.pageSize) });
     if (filters.q) q.set('q', filters.q);
     if (filters.unitId !== undefined) q.set('unitId', String(filters.unitId));
     if (filters.active) q.set('active', filters.active);
-    return api<{ items: AdminUser[]; total: number }>(`/api/v1/admin/users?${q.toString()}`, { lang });
+    return api<{ items: AdminUser[]; total: number }>(`/api/v1/admin/users?${q.toString()}`);
   }, [lang, filters]);
   const tree = useMemo(() => units.data?.items ?? [], [units.data]);
 
   async function setActive(u: AdminUser, active: boolean) {
     try {
-      await api(`/api/v1/admin/users/${u.id}`, { method: 'PATCH', body: { active }, lang });
+      await api(`/api/v1/admin/users/${u.id}`, { method: 'PATCH', body: { active } });
       message.success(active ? t('admin.reactivated') : t('admin.deactivated'));
       users.reload();
     } catch (e) {

@@ -22,7 +22,7 @@ export function FollowUpPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api<Tracked>(`/api/v1/follow-up/${encodeURIComponent(token)}`, { lang }));
+      setData(await api<Tracked>(`/api/v1/follow-up/${encodeURIComponent(token)}`));
       setFailure(null);
     } catch (e) {
       setFailure({ status: e instanceof ApiError ? e.status : 0, message: e instanceof Error ? e.message : String(e) });

@@ -1,10 +1,9 @@
 import { regionCodeSchema } from '@huiyin/core';
 import { Alert, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { ProjectDetailView } from '../../components/public-projects/ProjectDetailView.tsx';
 import { ProjectListView } from '../../components/public-projects/ProjectListView.tsx';
-import { fetchPublicProjects } from '../../components/public-projects/public-api.ts';
+import { usePublicProjects } from '../../components/public-projects/public-api.ts';
 import { PublicShell } from '../../components/public-projects/PublicShell.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -31,19 +30,10 @@ export function PublicProjectsPage() {
 
 /** /projects: ask the server which county to show, then go there (the address stays shareable). */
 function DefaultRegion() {
-  const { t, lang } = useI18n();
-  const [target, setTarget] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    fetchPublicProjects(undefined, lang).then(
-      (r) => live && setTarget(r.region.code),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [lang]);
+  const { t } = useI18n();
+  const proposed = usePublicProjects(undefined);
+  const target = proposed.data?.region.code ?? null;
+  const failed = proposed.isError;
   if (target !== null) return <Navigate to={`/projects/${target}`} replace />;
   return (
     <PublicShell title={t('pub.projects.title')}>

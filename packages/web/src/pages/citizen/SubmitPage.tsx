@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { caseTypes, publicCreateCaseSchema, type CaseType } from '@huiyin/core';
 import { Alert, App, Button, Card, Form, Input, Radio, Select, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { useMemo, useRef, useState } from 'react';
+import { api, query } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
 import {
-  loadPublicConfig,
+  usePublicConfig,
   rememberLast4,
   uploadPhotos,
   type Category,
@@ -41,21 +42,11 @@ const knownPaths = ['type', 'categoryCode', 'regionCode', 'content', 'address', 
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'error' };
 
-function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [Loaded<T>, () => void] {
-  const [value, setValue] = useState<Loaded<T>>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setValue({ state: 'loading' });
-    load().then(
-      (data) => live && setValue({ state: 'ready', data }),
-      () => live && setValue({ state: 'error' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt, ...deps]);
-  return [value, useCallback(() => setAttempt((a) => a + 1), [])];
+/** A query as the form reads it: loading (also while asked again after a failure), ready or failed. */
+function loaded<T>(q: { data: T | undefined; isError: boolean; isFetching: boolean }): Loaded<T> {
+  if (q.data !== undefined && !(q.isError && q.isFetching)) return { state: 'ready', data: q.data };
+  if (q.isError && !q.isFetching) return { state: 'error' };
+  return { state: 'loading' };
 }
 
 interface TreeNode {
@@ -93,18 +84,25 @@ export function SubmitPage() {
   );
   const topRef = useRef<HTMLDivElement>(null);
 
-  const [config, reloadConfig] = useLoad<PublicConfig>(loadPublicConfig, []);
-  const [categories, reloadCategories] = useLoad(() => api<{ items: Category[] }>('/api/v1/categories').then((r) => r.items), []);
+  const configQuery = usePublicConfig();
+  const config = loaded<PublicConfig>(configQuery);
+  const reloadConfig = () => void configQuery.refetch();
+  const categoriesQuery = useApiQuery<{ items: Category[] }>(['categories'], '/api/v1/categories');
+  const categories = loaded({ ...categoriesQuery, data: categoriesQuery.data?.items });
+  const reloadCategories = () => void categoriesQuery.refetch();
   const district = Form.useWatch('regionCode', form) ?? DEFAULT_DISTRICT;
   const township = Form.useWatch('township', form);
   const type = Form.useWatch('type', form);
   const photoCount = Form.useWatch('photos', form)?.length ?? 0;
-  const [townships, reloadTownships] = useLoad(
-    () => api<{ items: Region[] }>(`/api/v1/regions?parent=${encodeURIComponent(district)}`).then((r) => r.items),
-    [district],
+  const townshipsQuery = useApiQuery<{ items: Region[] }>(
+    ['regions', { parent: district }],
+    `/api/v1/regions${query({ parent: district })}`,
   );
+  const townships = loaded({ ...townshipsQuery, data: townshipsQuery.data?.items });
+  const reloadTownships = () => void townshipsQuery.refetch();
 
-  const tree = useMemo(() => (categories.state === 'ready' ? categoryTree(categories.data, lang) : []), [categories, lang]);
+  const categoryItems = categoriesQuery.data?.items;
+  const tree = useMemo(() => (categoryItems ? categoryTree(categoryItems, lang) : []), [categoryItems, lang]);
   const districts =
     config.state === 'ready' && config.data.serviceRegions.length > 0
       ? config.data.serviceRegions
@@ -117,7 +115,7 @@ export function SubmitPage() {
   async function sendPhotos(trackingNo: string, phone: string, files: File[]): Promise<PhotoOutcome> {
     if (files.length === 0) return { count: 0, error: null };
     try {
-      await uploadPhotos(trackingNo, phone, files, lang);
+      await uploadPhotos(trackingNo, phone, files);
       return { count: files.length, error: null };
     } catch (e) {
       return { count: files.length, error: e instanceof Error ? e.message : t('loadFailed') };
@@ -151,7 +149,7 @@ export function SubmitPage() {
     }
     setSending(true);
     try {
-      const submitted = await api<Submitted>('/api/v1/public/cases', { method: 'POST', body: parsed.data, lang });
+      const submitted = await api<Submitted>('/api/v1/public/cases', { method: 'POST', body: parsed.data });
       const files = filesOf(v.photos);
       const photos = await sendPhotos(submitted.trackingNo, parsed.data.requester.phone, files);
       rememberLast4(submitted.trackingNo, parsed.data.requester.phone.replace(/\D/g, '').slice(-4));

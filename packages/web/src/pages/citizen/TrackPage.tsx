@@ -34,7 +34,7 @@ export function TrackPage() {
     setFailure(null);
     setQuery(v);
     try {
-      const data = await api<Tracked>(`/api/v1/track/${encodeURIComponent(v.trackingNo)}?phone=${encodeURIComponent(v.phone)}`, { lang });
+      const data = await api<Tracked>(`/api/v1/track/${encodeURIComponent(v.trackingNo)}?phone=${encodeURIComponent(v.phone)}`);
       setResult(data);
       rememberLast4(v.trackingNo, v.phone);
     } catch (e) {

@@ -21,7 +21,7 @@ export function CaseDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     setError(null);
-    api<CaseDetail>(`/api/v1/cases/${id ?? ''}`, { lang }).then(setCase, (e: Error) => setError(e.message));
+    api<CaseDetail>(`/api/v1/cases/${id ?? ''}`).then(setCase, (e: Error) => setError(e.message));
   }, [id, lang]);
   useEffect(load, [load]);
 

@@ -27,11 +27,11 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
   const [form] = Form.useForm();
 
   useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+    api<{ items: Unit[] }>('/api/v1/units').then(
       (r) => setUnits(r.items),
       () => undefined,
     );
-    api<{ items: Category[] }>('/api/v1/categories', { lang }).then(
+    api<{ items: Category[] }>('/api/v1/categories').then(
       (r) => setCategories(r.items),
       () => undefined,
     );
@@ -49,7 +49,7 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
       if (embedded && !q.has('status')) q.set('status', openStatuses.join(','));
       q.set('pageSize', '20');
       if (after) q.set('cursor', after);
-      return api<Page<CaseSummary>>(`/api/v1/cases?${q.toString()}`, { lang });
+      return api<Page<CaseSummary>>(`/api/v1/cases?${q.toString()}`);
     },
     [params, lang, embedded, defaultChannel],
   );

@@ -56,7 +56,6 @@ export function PolicyDialog({
       const saved = await api<PolicyArticle>(editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies', {
         method: editing ? 'PATCH' : 'POST',
         body,
-        lang,
       });
       onDone(saved);
     } catch (e) {
@@ -145,7 +144,7 @@ export function RepealDialog({ article, onCancel, onDone }: { article: PolicyArt
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/policies/${article.id}`, { method: 'PATCH', body: { repealedOn: date.format('YYYY-MM-DD') }, lang });
+      await api(`/api/v1/policies/${article.id}`, { method: 'PATCH', body: { repealedOn: date.format('YYYY-MM-DD') } });
       onDone();
     } catch (e) {
       setError((e as Error).message);

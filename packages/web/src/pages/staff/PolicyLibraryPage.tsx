@@ -67,16 +67,10 @@ export function PolicyLibraryPage() {
     const s = new URLSearchParams({ pageSize: '100', includeRepealed: String(includeRepealed) });
     if (q) s.set('q', q);
     if (tag) s.set('tag', tag);
-    return api<{ items: PolicyHit[] }>(`/api/v1/policies?${s.toString()}`, { lang });
+    return api<{ items: PolicyHit[] }>(`/api/v1/policies?${s.toString()}`);
   }, [q, tag, includeRepealed, lang]);
-  const article = useLoad(
-    () => (openId ? api<PolicyArticle>(`/api/v1/policies/${openId}`, { lang }) : Promise.resolve(null)),
-    [openId, lang],
-  );
-  const units = useLoad(
-    () => (admin ? api<{ items: Unit[] }>('/api/v1/units', { lang }) : Promise.resolve({ items: [] as Unit[] })),
-    [admin, lang],
-  );
+  const article = useLoad(() => (openId ? api<PolicyArticle>(`/api/v1/policies/${openId}`) : Promise.resolve(null)), [openId, lang]);
+  const units = useLoad(() => (admin ? api<{ items: Unit[] }>('/api/v1/units') : Promise.resolve({ items: [] as Unit[] })), [admin, lang]);
 
   // Tags to filter by: every tag seen in any list so far.
   useEffect(() => {
@@ -126,7 +120,7 @@ export function PolicyLibraryPage() {
 
   async function liftRepeal(a: PolicyArticle) {
     try {
-      await api(`/api/v1/policies/${a.id}`, { method: 'PATCH', body: { repealedOn: null }, lang });
+      await api(`/api/v1/policies/${a.id}`, { method: 'PATCH', body: { repealedOn: null } });
       message.success(t('saved'));
       article.reload();
       list.reload();

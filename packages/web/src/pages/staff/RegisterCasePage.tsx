@@ -51,15 +51,15 @@ export function RegisterCasePage() {
   const safetyNet = channel === 'safety_net';
 
   useEffect(() => {
-    api<{ items: Category[] }>('/api/v1/categories', { lang }).then(
+    api<{ items: Category[] }>('/api/v1/categories').then(
       (r) => setCategories(r.items),
       () => undefined,
     );
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+    api<{ items: Unit[] }>('/api/v1/units').then(
       (r) => setUnits(r.items),
       () => undefined,
     );
-    api<{ items: { code: string; name: string }[] }>(`/api/v1/regions?parent=${home.slice(0, 6)}`, { lang }).then(
+    api<{ items: { code: string; name: string }[] }>(`/api/v1/regions?parent=${home.slice(0, 6)}`).then(
       (r) =>
         setRegions([
           { value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true },
@@ -110,7 +110,7 @@ export function RegisterCasePage() {
     }
     setBusy(true);
     try {
-      const r = await api<{ id: number; trackingNo: string }>('/api/v1/cases', { method: 'POST', body, lang });
+      const r = await api<{ id: number; trackingNo: string }>('/api/v1/cases', { method: 'POST', body });
       message.success(t('reg.done', { no: r.trackingNo }));
       navigate(`/admin/cases/${r.id}`);
     } catch (e) {

@@ -69,12 +69,12 @@ export function WorkbenchPage() {
   useEffect(() => {
     let alive = true;
     const load = () => {
-      void api<Queues>('/api/v1/cases/queues', { lang }).then(
+      void api<Queues>('/api/v1/cases/queues').then(
         (q) => alive && setCounts(q),
         () => undefined,
       );
       if (unitHead) {
-        void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending', { lang }).then(
+        void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending').then(
           (r) => alive && setConsultations(r.items.length),
           () => undefined,
         );

@@ -53,13 +53,13 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
 
   useEffect(() => {
     if (open && needUnits.includes(open)) {
-      api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+      api<{ items: Unit[] }>('/api/v1/units').then(
         (r) => setUnits(r.items),
         () => undefined,
       );
     }
     if (open === 'dispatch' || open === 'merge') {
-      api<DispatchHelp>(`/api/v1/cases/${c.id}/dispatch-help`, { lang }).then(
+      api<DispatchHelp>(`/api/v1/cases/${c.id}/dispatch-help`).then(
         (h) => {
           setHelp(h);
           if (open === 'dispatch' && h.suggestedUnits[0] && form.getFieldValue('leadUnitId') === undefined) {
@@ -85,7 +85,7 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
     setBusy(true);
     setError(null);
     try {
-      const updated = await api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body, lang });
+      const updated = await api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body });
       message.success(t('act.done', { action: t(`action.${action}` as MessageKey) }));
       setOpen(null);
       onDone(updated);

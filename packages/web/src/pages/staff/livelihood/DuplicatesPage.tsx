@@ -7,7 +7,8 @@ import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { Highlight } from './components/Highlight.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
-import { lvApi, percent, query, useListOptions, useLvRoles } from './lv-api.ts';
+import { percent, useListOptions, useLvRoles } from './lv-api.ts';
+import { api, query } from '../../../api/client.ts';
 
 const HIDDEN_KEY = 'huiyin.lv.notDuplicates';
 const pairKey = (p: DuplicatePair) => [p.a.id, p.b.id].sort((x, y) => x - y).join('-');
@@ -51,7 +52,7 @@ export function DuplicatesPage() {
   const [showHidden, setShowHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pairs = useLoad(
-    () => lvApi<{ items: DuplicatePair[]; threshold: number }>(`/matters/duplicates${query({ regionCode: region, listId })}`, { lang }),
+    () => api<{ items: DuplicatePair[]; threshold: number }>(`/api/v1/matters/duplicates${query({ regionCode: region, listId })}`),
     [region, listId, lang],
   );
   const items = (pairs.data?.items ?? []).filter((p) => showHidden || !hidden.includes(pairKey(p)));
@@ -65,7 +66,7 @@ export function DuplicatesPage() {
   async function merge(from: SimilarMatter, into: SimilarMatter) {
     setError(null);
     try {
-      await lvApi<MatterView>(`/matters/${from.id}/merge`, { method: 'POST', body: { intoId: into.id }, lang });
+      await api<MatterView>(`/api/v1/matters/${from.id}/merge`, { method: 'POST', body: { intoId: into.id } });
       message.success(t('lv.merge.done'));
       pairs.reload();
     } catch (e) {

@@ -7,7 +7,8 @@ import { StatusTag } from '../../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { ProjectsTable } from './components/ProjectsTable.tsx';
 import { LightTag } from './components/Tags.tsx';
-import { lvApi, query, useLvRoles } from './lv-api.ts';
+import { useLvRoles } from './lv-api.ts';
+import { api, query } from '../../../api/client.ts';
 import { useCadres } from './project/AssignDialog.tsx';
 
 type DutyMilestone = MilestoneView & { projectId: number; projectTitle: string };
@@ -50,7 +51,7 @@ export function DutyPage() {
   const userId = params.get('userId') ?? '';
   const cadres = useCadres(readOthers ? home : '');
   const duty = useLoad(
-    () => (readOthers && !userId ? Promise.resolve(null) : lvApi<DutyList>(`/duty-list${query({ userId })}`, { lang })),
+    () => (readOthers && !userId ? Promise.resolve(null) : api<DutyList>(`/api/v1/duty-list${query({ userId })}`)),
     [userId, lang, readOthers],
   );
   const d = duty.data;

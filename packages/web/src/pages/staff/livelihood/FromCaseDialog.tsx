@@ -3,7 +3,8 @@ import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd
 import { useState } from 'react';
 import { applyApiError, withoutEmpty } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { lvApi, useAreas, useListOptions, validate } from './lv-api.ts';
+import { useAreas, useListOptions, validate } from './lv-api.ts';
+import { api } from '../../../api/client.ts';
 
 const fields = ['caseId', 'areaCode', 'title', 'listId'] as const;
 
@@ -30,7 +31,7 @@ export function FromCaseDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<MatterView>('/matters/from-case', { method: 'POST', body: checked.data, lang }));
+      onDone(await api<MatterView>('/api/v1/matters/from-case', { method: 'POST', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

@@ -8,7 +8,8 @@ import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { ProjectsTable } from './components/ProjectsTable.tsx';
 import { ListStatusTag } from './components/Tags.tsx';
-import { lvApi, query, useAreas, useLvRoles } from './lv-api.ts';
+import { useAreas, useLvRoles } from './lv-api.ts';
+import { api, query } from '../../../api/client.ts';
 import { NewProjectDialog } from './NewProjectDialog.tsx';
 import { SelectionDialog } from './SelectionDialog.tsx';
 
@@ -28,13 +29,10 @@ export function ListPage() {
   const [picked, setPicked] = useState<number[]>([]);
   const [dialog, setDialog] = useState<'project' | 'selection' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const list = useLoad(() => lvApi<ListView>(`/livelihood/lists/${id}`, { lang }), [id, lang]);
-  const projects = useLoad(
-    () => lvApi<{ items: ProjectListItem[] }>(`/projects${query({ listId: id, pageSize: 200 })}`, { lang }),
-    [id, lang],
-  );
+  const list = useLoad(() => api<ListView>(`/api/v1/livelihood/lists/${id}`), [id, lang]);
+  const projects = useLoad(() => api<{ items: ProjectListItem[] }>(`/api/v1/projects${query({ listId: id, pageSize: 200 })}`), [id, lang]);
   const matters = useLoad(
-    () => lvApi<{ items: MatterListItem[] }>(`/matters${query({ listId: id, status: 'open', pageSize: 200 })}`, { lang }),
+    () => api<{ items: MatterListItem[] }>(`/api/v1/matters${query({ listId: id, status: 'open', pageSize: 200 })}`),
     [id, lang],
   );
   const l = list.data;
@@ -44,7 +42,7 @@ export function ListPage() {
   async function publish() {
     setError(null);
     try {
-      await lvApi<ListView>(`/livelihood/lists/${id}/publish`, { method: 'POST', lang });
+      await api<ListView>(`/api/v1/livelihood/lists/${id}/publish`, { method: 'POST' });
       message.success(t('lv.list.publishedOk'));
       list.reload();
       projects.reload();

@@ -10,7 +10,8 @@ import { useMatterAnswer } from './components/MatterAnswer.tsx';
 import { OriginatorsTable } from './components/OriginatorsTable.tsx';
 import { SimilarTable } from './components/SimilarTable.tsx';
 import { MatterStatusTag, ProjectStatusTag } from './components/Tags.tsx';
-import { lvApi, useAreas, useLvRoles } from './lv-api.ts';
+import { useAreas, useLvRoles } from './lv-api.ts';
+import { api } from '../../../api/client.ts';
 
 /**
  * A matter: what, where, who raised it, what was merged into it and the project that answers it;
@@ -32,8 +33,8 @@ export function MatterDrawer({
   const { manage } = useLvRoles();
   const areas = useAreas();
   const [error, setError] = useState<string | null>(null);
-  const matter = useLoad(() => lvApi<MatterView>(`/matters/${id}`, { lang }), [id, lang]);
-  const similar = useLoad(() => lvApi<{ items: SimilarMatter[] }>(`/matters/${id}/similar`, { lang }), [id, lang]);
+  const matter = useLoad(() => api<MatterView>(`/api/v1/matters/${id}`), [id, lang]);
+  const similar = useLoad(() => api<{ items: SimilarMatter[] }>(`/api/v1/matters/${id}/similar`), [id, lang]);
   const m = matter.data;
   const mergeable = manage && m?.status === 'open';
   const answer = useMatterAnswer(m, manage, () => {
@@ -44,7 +45,7 @@ export function MatterDrawer({
   async function merge(from: number, into: number) {
     setError(null);
     try {
-      const survivor = await lvApi<MatterView>(`/matters/${from}/merge`, { method: 'POST', body: { intoId: into }, lang });
+      const survivor = await api<MatterView>(`/api/v1/matters/${from}/merge`, { method: 'POST', body: { intoId: into } });
       message.success(t('lv.merge.done'));
       onChanged();
       if (survivor.id === id) {

@@ -11,7 +11,8 @@ import { ImportReport } from './components/ImportReport.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { MatterStatusTag } from './components/Tags.tsx';
 import { FromCaseDialog } from './FromCaseDialog.tsx';
-import { lvApi, LvApiError, query, useAreas, useListOptions, useLvRoles } from './lv-api.ts';
+import { useAreas, useListOptions, useLvRoles } from './lv-api.ts';
+import { api, ApiError, query } from '../../../api/client.ts';
 import { MatterDrawer } from './MatterDrawer.tsx';
 import { NewMatterDialog } from './NewMatterDialog.tsx';
 
@@ -51,7 +52,7 @@ export function MattersPage() {
   useEffect(() => setDraft(filters.q), [filters.q]);
 
   const qs = query(filters);
-  const list = useLoad(() => lvApi<Page>(`/matters${query({ ...filters, page, pageSize })}`, { lang }), [qs, page, pageSize, lang]);
+  const list = useLoad(() => api<Page>(`/api/v1/matters${query({ ...filters, page, pageSize })}`), [qs, page, pageSize, lang]);
 
   function set(changes: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);
@@ -72,9 +73,9 @@ export function MattersPage() {
       const form = new FormData();
       form.append('file', file, file.name);
       if (filters.listId) form.append('listId', filters.listId);
-      const r = await lvApi<MatterImportReport>('/matters/import', { form, lang }).catch((e: unknown) => {
+      const r = await api<MatterImportReport>('/api/v1/matters/import', { form }).catch((e: unknown) => {
         // A refusal may carry the row errors in its details.
-        const errors = e instanceof LvApiError ? (e.details['errors'] as MatterImportReport['errors'] | undefined) : undefined;
+        const errors = e instanceof ApiError ? (e.details['errors'] as MatterImportReport['errors'] | undefined) : undefined;
         if (errors) return { imported: 0, errors };
         throw e;
       });

@@ -7,7 +7,8 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { OriginatorsField } from './components/OriginatorsField.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { SimilarTable } from './components/SimilarTable.tsx';
-import { day, lvApi, useAreas, useListOptions, useLvRoles, validate } from './lv-api.ts';
+import { day, useAreas, useListOptions, useLvRoles, validate } from './lv-api.ts';
+import { api } from '../../../api/client.ts';
 
 const fields = ['title', 'description', 'regionCode', 'areaCode', 'listId', 'collectedOn', 'collectedBy', 'originators'] as const;
 type Body = ReturnType<typeof matterInputSchema.parse>;
@@ -35,7 +36,7 @@ export function NewMatterDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      props.onDone(await lvApi<MatterView>('/matters', { method: 'POST', body, lang }));
+      props.onDone(await api<MatterView>('/api/v1/matters', { method: 'POST', body }));
     } catch (e) {
       setSimilar(null);
       setError(applyApiError(form, e, t, fields));
@@ -59,10 +60,9 @@ export function NewMatterDialog(props: {
     const body = checked.data;
     setBusy(true);
     try {
-      const r = await lvApi<{ items: SimilarMatter[] }>('/matters/similar', {
+      const r = await api<{ items: SimilarMatter[] }>('/api/v1/matters/similar', {
         method: 'POST',
         body: withoutEmpty({ title: body.title, description: body.description, regionCode: body.regionCode }),
-        lang,
       });
       if (r.items.length > 0) setSimilar({ items: r.items, body });
       else await save(body);

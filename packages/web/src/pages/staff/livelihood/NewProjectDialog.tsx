@@ -6,7 +6,7 @@ import type { Unit } from '../../../api/types.ts';
 import { applyApiError, withoutEmpty } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { MilestonesEditor, milestoneInputs, type MilestoneRow } from './components/MilestonesEditor.tsx';
-import { day, lvApi, useAreas, validate } from './lv-api.ts';
+import { day, useAreas, validate } from './lv-api.ts';
 
 const fields = ['title', 'description', 'areaCode', 'leadUnitId', 'budget', 'startDate', 'dueDate', 'matterIds', 'milestones'] as const;
 
@@ -32,7 +32,7 @@ export function NewProjectDialog({
   const [error, setError] = useState<string | null>(null);
   const dueDate = day(Form.useWatch('dueDate', form));
   useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+    api<{ items: Unit[] }>('/api/v1/units').then(
       (r) => setUnits(r.items),
       () => undefined,
     );
@@ -55,7 +55,7 @@ export function NewProjectDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<ProjectView>('/projects', { method: 'POST', body: checked.data, lang }));
+      onDone(await api<ProjectView>('/api/v1/projects', { method: 'POST', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

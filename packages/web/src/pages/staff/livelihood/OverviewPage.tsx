@@ -9,7 +9,8 @@ import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { CreateListDialog } from './components/CreateListDialog.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { ListStatusTag } from './components/Tags.tsx';
-import { lvApi, query, useLvRoles } from './lv-api.ts';
+import { useLvRoles } from './lv-api.ts';
+import { api, query } from '../../../api/client.ts';
 
 /** Where a list sits relative to the region looked at: its own, above (inherited) or below. */
 function levelOf(l: ListView, region: string): 'own' | 'above' | 'below' {
@@ -30,7 +31,7 @@ export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? home;
   const [creating, setCreating] = useState(false);
-  const lists = useLoad(() => lvApi<{ items: ListView[] }>(`/livelihood/lists${query({ regionCode: region })}`, { lang }), [region, lang]);
+  const lists = useLoad(() => api<{ items: ListView[] }>(`/api/v1/livelihood/lists${query({ regionCode: region })}`), [region, lang]);
   const items = [...(lists.data?.items ?? [])].sort(
     (a, b) => levelOrder[levelOf(a, region)] - levelOrder[levelOf(b, region)] || b.year - a.year || a.batch - b.batch,
   );

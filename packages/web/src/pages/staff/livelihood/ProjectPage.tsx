@@ -7,7 +7,7 @@ import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Unanswered } from './components/UnansweredTable.tsx';
-import { lvApi } from './lv-api.ts';
+import { api } from '../../../api/client.ts';
 import { AcceptDialog } from './project/AcceptDialog.tsx';
 import { RecordAnswerDialog, SendAnswersDialog } from './project/AnswerDialogs.tsx';
 import { AssignDialog } from './project/AssignDialog.tsx';
@@ -28,7 +28,7 @@ export function ProjectPage() {
   const [dialog, setDialog] = useState<ProjectAction | null>(null);
   const [recording, setRecording] = useState<Unanswered | null>(null);
   const [fresh, setFresh] = useState<ProjectView | null>(null);
-  const loaded = useLoad(() => lvApi<ProjectView>(`/projects/${id}`, { lang }).then((p) => (setFresh(null), p)), [id, lang]);
+  const loaded = useLoad(() => api<ProjectView>(`/api/v1/projects/${id}`).then((p) => (setFresh(null), p)), [id, lang]);
   const p = fresh ?? loaded.data;
 
   /** A step answered with the project: show it at once. */
@@ -48,7 +48,7 @@ export function ProjectPage() {
       cancelText: t('cancel'),
       onOk: async () => {
         try {
-          done(await lvApi<ProjectView>(`/projects/${id}/sign`, { method: 'POST', body: {}, lang }), t('lv.signed'));
+          done(await api<ProjectView>(`/api/v1/projects/${id}/sign`, { method: 'POST', body: {} }), t('lv.signed'));
         } catch (e) {
           message.error(e instanceof Error ? e.message : String(e));
         }

@@ -4,7 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyApiError } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { lvApi, validate } from './lv-api.ts';
+import { validate } from './lv-api.ts';
+import { api } from '../../../api/client.ts';
 
 interface Score {
   votes: number;
@@ -67,7 +68,7 @@ export function SelectionDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<ListView>(`/livelihood/lists/${list.id}/selection`, { method: 'POST', body: checked.data, lang }));
+      onDone(await api<ListView>(`/api/v1/livelihood/lists/${list.id}/selection`, { method: 'POST', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

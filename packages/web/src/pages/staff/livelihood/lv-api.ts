@@ -1,68 +1,19 @@
 import type { ListView, LivelihoodArea } from '@huiyin/core';
 import type { FormInstance } from 'antd';
-import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import { ApiError } from '../../../api/client.ts';
+import { apiUpload, query } from '../../../api/client.ts';
+import { useApiQuery } from '../../../api/query.ts';
 import { useSession } from '../../../api/session.tsx';
-import { useI18n, type Lang } from '../../../i18n/i18n.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
 
-/** The API of the livelihood section: fetch with the error's details kept, roles, areas, photos. */
-
-/** An API refusal with its `details` (the 409 of acceptance lists who is still unanswered). */
-export class LvApiError extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    fields: { path: string; message: string }[],
-    readonly details: Record<string, unknown>,
-  ) {
-    super(status, code, message, fields);
-  }
-}
-
-interface ErrorBody {
-  error?: { code: string; message: string; details?: Record<string, unknown> & { fields?: { path: string; message: string }[] } };
-}
-
-/** JSON (or a multipart form) in, JSON out; a refusal becomes an LvApiError. */
-export async function lvApi<T>(path: string, init: { method?: string; body?: unknown; form?: FormData; lang?: Lang } = {}): Promise<T> {
-  const headers: Record<string, string> = { 'accept-language': init.lang === 'en' ? 'en' : 'zh-CN' };
-  let body: BodyInit | undefined;
-  if (init.form) body = init.form;
-  else if (init.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.body);
-  }
-  const res = await fetch(`/api/v1${path}`, {
-    method: init.method ?? (body ? 'POST' : 'GET'),
-    credentials: 'same-origin',
-    headers,
-    ...(body ? { body } : {}),
-  });
-  if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => ({}))) as ErrorBody;
-  if (!res.ok) {
-    const details = data.error?.details ?? {};
-    throw new LvApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText, details.fields ?? [], details);
-  }
-  return data as T;
-}
-
-/** A query string of the filters that have a value. */
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
-  const out = s.toString();
-  return out ? `?${out}` : '';
-}
+/** The livelihood section's helpers: roles, areas, lists, photos, form checks. */
 
 /** Upload photos of a project (field `files`, any number of parts); their ids. */
-export async function uploadPhotos(projectId: number, files: File[], lang: Lang): Promise<number[]> {
+export async function uploadPhotos(projectId: number, files: File[]): Promise<number[]> {
   if (files.length === 0) return [];
   const form = new FormData();
   for (const f of files) form.append('files', f, f.name);
-  const r = await lvApi<{ ids: number[] }>(`/projects/${projectId}/photos`, { form, lang });
+  const r = await apiUpload<{ ids: number[] }>(`/api/v1/projects/${projectId}/photos`, form);
   return r.ids;
 }
 
@@ -86,29 +37,12 @@ export function useLvRoles() {
   };
 }
 
-let areasOnce: Promise<LivelihoodArea[]> | null = null;
-
 /** The focus areas (few, rarely changed: loaded once per page load) and their names in the UI language. */
 export function useAreas() {
   const { lang } = useI18n();
-  const [areas, setAreas] = useState<LivelihoodArea[]>([]);
-  useEffect(() => {
-    areasOnce ??= lvApi<{ items: LivelihoodArea[] }>('/livelihood/areas').then(
-      (r) => r.items,
-      (e: unknown) => {
-        areasOnce = null;
-        throw e;
-      },
-    );
-    let alive = true;
-    areasOnce.then(
-      (a) => alive && setAreas(a),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
+  const areas =
+    useApiQuery<{ items: LivelihoodArea[] }>(['livelihood', 'areas'], '/api/v1/livelihood/areas', { staleTime: Infinity }).data?.items ??
+    noAreas;
   const label = (code: string | null | undefined) => {
     if (!code) return '—';
     const a = areas.find((x) => x.code === code);
@@ -147,6 +81,9 @@ export function validate<S extends z.ZodType>(
   return { error: other.length > 0 ? other.join('；') : null };
 }
 
+const noAreas: LivelihoodArea[] = [];
+const noLists: ListView[] = [];
+
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
 
 export const day = (d: unknown): string | undefined =>
@@ -156,17 +93,11 @@ export const day = (d: unknown): string | undefined =>
 export function useListOptions() {
   const { lang, t } = useI18n();
   const { home } = useLvRoles();
-  const [lists, setLists] = useState<ListView[]>([]);
-  useEffect(() => {
-    let alive = true;
-    lvApi<{ items: ListView[] }>(`/livelihood/lists${query({ regionCode: home })}`, { lang }).then(
-      (r) => alive && setLists(r.items),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, [home, lang]);
+  const lists =
+    useApiQuery<{ items: ListView[] }>(
+      ['livelihood', 'lists', { regionCode: home }],
+      `/api/v1/livelihood/lists${query({ regionCode: home })}`,
+    ).data?.items ?? noLists;
   return {
     lists,
     options: lists.map((l) => ({

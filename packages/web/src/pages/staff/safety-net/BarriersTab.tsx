@@ -17,7 +17,7 @@ type Draft = { proposal: string; status: Barrier['status']; policyName: string }
 export function BarriersTab() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const list = useLoad(() => api<{ items: Barrier[] }>('/api/v1/safety-net/barriers', { lang }), [lang]);
+  const list = useLoad(() => api<{ items: Barrier[] }>('/api/v1/safety-net/barriers'), [lang]);
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState<Draft>({ proposal: '', status: 'open', policyName: '' });
   const [busy, setBusy] = useState(false);
@@ -38,7 +38,7 @@ export function BarriersTab() {
     }
     setBusy(true);
     try {
-      await api(`/api/v1/safety-net/barriers/${b.id}`, { method: 'PATCH', body: check.data, lang });
+      await api(`/api/v1/safety-net/barriers/${b.id}`, { method: 'PATCH', body: check.data });
       message.success(t('saved'));
       setEditing(null);
       list.reload();

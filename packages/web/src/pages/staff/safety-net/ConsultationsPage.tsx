@@ -17,7 +17,7 @@ export interface PendingConsultation {
 /** 待会商: consultations of the safety-net window waiting for the opinion of the head's unit. */
 export function ConsultationsPage() {
   const { t, lang } = useI18n();
-  const list = useLoad(() => api<{ items: PendingConsultation[] }>('/api/v1/safety-net/consultations/pending', { lang }), [lang]);
+  const list = useLoad(() => api<{ items: PendingConsultation[] }>('/api/v1/safety-net/consultations/pending'), [lang]);
   return (
     <Card title={t('queue.consultations')}>
       <Typography.Paragraph type="secondary">{t('cons.hint')}</Typography.Paragraph>

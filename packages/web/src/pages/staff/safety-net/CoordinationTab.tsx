@@ -13,7 +13,7 @@ export function CoordinationTab() {
   const { t, lang } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const period = range ? periodQuery([range[0].startOf('day'), range[1].endOf('day')]) : '';
-  const data = useLoad(() => api<Coordination>(`/api/v1/safety-net/coordination${period}`, { lang }), [period, lang]);
+  const data = useLoad(() => api<Coordination>(`/api/v1/safety-net/coordination${period}`), [period, lang]);
   const c = data.data;
   return (
     <>

@@ -25,7 +25,7 @@ export function GapsTab() {
   const { me } = useSession();
   const { message } = App.useApp();
   const admin = me?.roles.includes('admin') ?? false;
-  const gaps = useLoad(() => api<Gaps>('/api/v1/safety-net/gaps', { lang }), [lang]);
+  const gaps = useLoad(() => api<Gaps>('/api/v1/safety-net/gaps'), [lang]);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function GapsTab() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/safety-net/gap-rule', { method: 'PUT', body: { threshold: v.threshold, windowDays: v.windowDays }, lang });
+      await api('/api/v1/safety-net/gap-rule', { method: 'PUT', body: { threshold: v.threshold, windowDays: v.windowDays } });
       message.success(t('saved'));
       setEditing(false);
       gaps.reload();

@@ -14,7 +14,7 @@ export function AppealDialog({ id, finding, onCancel, onDone }: { id: number; fi
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/rectifications/${id}/appeal`, { method: 'POST', body: { reason: v.reason?.trim() ?? '' }, lang });
+      await api(`/api/v1/rectifications/${id}/appeal`, { method: 'POST', body: { reason: v.reason?.trim() ?? '' } });
       onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['reason']));
@@ -71,7 +71,6 @@ export function DecideAppealDialog({
       await api(`/api/v1/rectifications/${id}/appeal-decision`, {
         method: 'POST',
         body: { voided: v.voided === true, note: v.note?.trim() ?? '' },
-        lang,
       });
       onDone();
     } catch (e) {

@@ -29,7 +29,7 @@ function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: 
     if (!body) return;
     setBusy(true);
     try {
-      await api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body, lang });
+      await api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body });
       onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['response']));
@@ -79,7 +79,7 @@ export function RectificationsPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
-  const list = useLoad(() => api<{ items: Notice[] }>('/api/v1/safety-net/rectifications', { lang }), [lang]);
+  const list = useLoad(() => api<{ items: Notice[] }>('/api/v1/safety-net/rectifications'), [lang]);
   const [answering, setAnswering] = useState<Notice | null>(null);
   const [appealing, setAppealing] = useState<Notice | null>(null);
   const [deciding, setDeciding] = useState<Notice | null>(null);

@@ -56,7 +56,7 @@ function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Every read of a referral is logged by the server: the log below includes this one.
-  const detail = useLoad(() => api<ReferralDetail>(`/api/v1/safety-net/referrals/${id}`, { lang }), [id, lang]);
+  const detail = useLoad(() => api<ReferralDetail>(`/api/v1/safety-net/referrals/${id}`), [id, lang]);
   const r = detail.data;
 
   async function save(v: Record<string, unknown>) {
@@ -65,7 +65,7 @@ function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () =>
     if (!body) return;
     setBusy(true);
     try {
-      await api(`/api/v1/safety-net/referrals/${id}`, { method: 'PATCH', body, lang });
+      await api(`/api/v1/safety-net/referrals/${id}`, { method: 'PATCH', body });
       message.success(t('saved'));
       detail.reload();
       onChanged();
@@ -160,7 +160,7 @@ export function ReferralsPage() {
   const [params, setParams] = useSearchParams();
   const inspector = me?.roles.includes('inspector') ?? false;
   const list = useLoad(
-    () => (inspector ? api<{ items: Referral[] }>('/api/v1/safety-net/referrals', { lang }) : Promise.resolve({ items: [] as Referral[] })),
+    () => (inspector ? api<{ items: Referral[] }>('/api/v1/safety-net/referrals') : Promise.resolve({ items: [] as Referral[] })),
     [inspector, lang],
   );
   const openId = Number(params.get('open')) || null;

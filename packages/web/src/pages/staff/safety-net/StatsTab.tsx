@@ -34,7 +34,7 @@ export function StatsTab() {
   const { t, lang } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const period = range ? periodQuery([range[0].startOf('day'), range[1].endOf('day')]) : '';
-  const data = useLoad(() => api<Analysis>(`/api/v1/safety-net/analysis${period}`, { lang }), [period, lang]);
+  const data = useLoad(() => api<Analysis>(`/api/v1/safety-net/analysis${period}`), [period, lang]);
   const a = data.data;
 
   const options = useMemo(() => {

@@ -61,7 +61,7 @@ async function loadDeadLetters(lang: string, cursor: string | null): Promise<Dea
   const q = new URLSearchParams({ status: 'dead' });
   if (cursor) q.set('cursor', cursor);
   try {
-    const body = await api<unknown>(`/api/v1/admin/deliveries?${q.toString()}`, { lang });
+    const body = await api<unknown>(`/api/v1/admin/deliveries?${q.toString()}`);
     const next = body && typeof body === 'object' && !Array.isArray(body) ? str((body as Raw)['nextCursor']) : null;
     return { items: deadLettersOf(body), nextCursor: next };
   } catch (e) {
@@ -106,7 +106,7 @@ export function DeadLetters() {
   async function retry(id: number) {
     setBusy(id);
     try {
-      await api(`/api/v1/admin/deliveries/${id}/retry`, { method: 'POST', lang });
+      await api(`/api/v1/admin/deliveries/${id}/retry`, { method: 'POST' });
       void message.success(t('sv.dead.retried'));
       dead.reload();
     } catch (e) {

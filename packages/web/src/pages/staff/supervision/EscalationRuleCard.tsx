@@ -12,7 +12,7 @@ const PATH = '/api/v1/supervision/escalation-rule';
 export function EscalationRuleCard() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const rule = useLoad(() => api<EscalationRule>(PATH, { lang }), [lang]);
+  const rule = useLoad(() => api<EscalationRule>(PATH), [lang]);
   const [value, setValue] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const stored = rule.data?.leaderAfterWorkingDays;
@@ -25,7 +25,7 @@ export function EscalationRuleCard() {
     if (value === null) return;
     setSaving(true);
     try {
-      await api<EscalationRule>(PATH, { method: 'PUT', body: { leaderAfterWorkingDays: value }, lang });
+      await api<EscalationRule>(PATH, { method: 'PUT', body: { leaderAfterWorkingDays: value } });
       void message.success(t('saved'));
       rule.reload();
     } catch (e) {

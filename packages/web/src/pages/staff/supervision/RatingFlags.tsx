@@ -37,10 +37,7 @@ function show(v: unknown): string {
  */
 export function RatingFlags({ days }: { days: number }) {
   const { t, lang } = useI18n();
-  const flags = useLoad(
-    () => api<{ ratings: number; items: Flag[] }>(`/api/v1/supervision/rating-flags?days=${days}`, { lang }),
-    [days, lang],
-  );
+  const flags = useLoad(() => api<{ ratings: number; items: Flag[] }>(`/api/v1/supervision/rating-flags?days=${days}`), [days, lang]);
   return (
     <Card size="small" title={t('sv.flags.title')} data-testid="rating-flags">
       {flags.error && <LoadError error={flags.error} onRetry={flags.reload} />}

@@ -35,7 +35,7 @@ export function SupervisionPage() {
   const days = windowOf(params);
   const allowed = !!me?.roles.some((r) => supervisionRoles.includes(r));
   const overview = useLoad(
-    () => (allowed ? api<SupervisionOverview>(`/api/v1/supervision/overview?days=${days}`, { lang }) : Promise.resolve(undefined)),
+    () => (allowed ? api<SupervisionOverview>(`/api/v1/supervision/overview?days=${days}`) : Promise.resolve(undefined)),
     [days, lang, allowed],
   );
   if (!allowed) return <Result status="403" title={t('sv.forbidden')} />;

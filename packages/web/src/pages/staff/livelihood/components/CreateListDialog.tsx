@@ -3,7 +3,8 @@ import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
-import { lvApi, validate } from '../lv-api.ts';
+import { validate } from '../lv-api.ts';
+import { api } from '../../../../api/client.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 
 const fields = ['regionCode', 'title', 'batch', 'year'] as const;
@@ -30,7 +31,7 @@ export function CreateListDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<ListView>('/livelihood/lists', { method: 'POST', body: checked.data, lang }));
+      onDone(await api<ListView>('/api/v1/livelihood/lists', { method: 'POST', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

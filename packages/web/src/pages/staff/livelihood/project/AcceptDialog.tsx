@@ -5,7 +5,8 @@ import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
-import { lvApi, LvApiError, uploadPhotos, validate } from '../lv-api.ts';
+import { uploadPhotos, validate } from '../lv-api.ts';
+import { api, ApiError } from '../../../../api/client.ts';
 
 const fields = ['findings', 'checkers', 'answer'] as const;
 
@@ -39,12 +40,12 @@ export function AcceptDialog({
     setBusy(true);
     try {
       // Photos go up once, even when the acceptance is refused and tried again.
-      const ids = photoIds ?? (await uploadPhotos(project.id, filesOf(photos), lang));
+      const ids = photoIds ?? (await uploadPhotos(project.id, filesOf(photos)));
       setPhotoIds(ids);
       const body = { ...checked.data, ...(ids.length > 0 ? { photoIds: ids } : {}) };
-      onDone(await lvApi<ProjectView>(`/projects/${project.id}/accept`, { method: 'POST', body, lang }));
+      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/accept`, { method: 'POST', body }));
     } catch (e) {
-      if (e instanceof LvApiError && e.code === 'originators_unanswered') {
+      if (e instanceof ApiError && e.code === 'originators_unanswered') {
         setUnanswered((e.details['unanswered'] as Unanswered[] | undefined) ?? []);
         setError(e.message);
       } else setError(applyApiError(form, e, t, fields));

@@ -5,7 +5,8 @@ import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../../i18n/messages.ts';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
-import { lvApi, validate } from '../lv-api.ts';
+import { validate } from '../lv-api.ts';
+import { api } from '../../../../api/client.ts';
 
 /**
  * 答复反映人: one answer sent to every unanswered originator the outbox can reach (a phone by SMS,
@@ -40,7 +41,7 @@ export function SendAnswersDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      const r = await lvApi<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body: checked.data, lang });
+      const r = await api<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body: checked.data });
       // The answer names the originators; the matter comes from the project when it is missing.
       setResult({ sent: r.sent, unanswered: r.unanswered.map((o) => ({ ...titles.get(o.id), ...o }) as Unanswered) });
       onSent();
@@ -123,7 +124,7 @@ export function RecordAnswerDialog<T = ProjectView>({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body: checked.data, lang }));
+      onDone(await api<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['method', 'note']));
     } finally {

@@ -2,11 +2,11 @@ import { assignSchema, type ProjectView } from '@huiyin/core';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api } from '../../../../api/client.ts';
 import type { Unit } from '../../../../api/types.ts';
 import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
-import { day, lvApi, query, validate } from '../lv-api.ts';
+import { day, validate } from '../lv-api.ts';
+import { api, query } from '../../../../api/client.ts';
 
 export interface Cadre {
   id: number;
@@ -21,7 +21,7 @@ export function useCadres(regionCode: string) {
   const [cadres, setCadres] = useState<Cadre[]>([]);
   useEffect(() => {
     if (!regionCode) return;
-    lvApi<{ items: Cadre[] }>(`/cadres${query({ regionCode })}`, { lang }).then(
+    api<{ items: Cadre[] }>(`/api/v1/cadres${query({ regionCode })}`).then(
       (r) => setCadres(r.items),
       () => undefined,
     );
@@ -48,7 +48,7 @@ export function AssignDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units', { lang }).then(
+    api<{ items: Unit[] }>('/api/v1/units').then(
       (r) => setUnits(r.items),
       () => undefined,
     );
@@ -60,7 +60,7 @@ export function AssignDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<ProjectView>(`/projects/${project.id}/assign`, { method: 'POST', body: checked.data, lang }));
+      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/assign`, { method: 'POST', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

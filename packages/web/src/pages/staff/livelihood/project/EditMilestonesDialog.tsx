@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { MilestonesEditor, milestoneInputs, milestoneRows, type MilestoneRow } from '../components/MilestonesEditor.tsx';
-import { lvApi, validate } from '../lv-api.ts';
+import { validate } from '../lv-api.ts';
+import { api } from '../../../../api/client.ts';
 
 /** Change a project's milestones; those kept keep their reports. */
 export function EditMilestonesDialog({
@@ -29,7 +30,7 @@ export function EditMilestonesDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await lvApi<ProjectView>(`/projects/${project.id}/milestones`, { method: 'PUT', body: checked.data, lang }));
+      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/milestones`, { method: 'PUT', body: checked.data }));
     } catch (e) {
       setError(applyApiError(form, e, t, ['milestones']));
     } finally {

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
-import { lvApi, uploadPhotos, validate } from '../lv-api.ts';
+import { uploadPhotos, validate } from '../lv-api.ts';
+import { api } from '../../../../api/client.ts';
 
 const fields = ['milestoneId', 'percent', 'text'] as const;
 
@@ -33,9 +34,9 @@ export function ReportDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      const photoIds = await uploadPhotos(project.id, filesOf(photos), lang);
+      const photoIds = await uploadPhotos(project.id, filesOf(photos));
       const body = { ...checked.data, ...(photoIds.length > 0 ? { photoIds } : {}) };
-      onDone(await lvApi<ProjectView>(`/projects/${project.id}/progress`, { method: 'POST', body, lang }));
+      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/progress`, { method: 'POST', body }));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

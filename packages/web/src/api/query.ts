@@ -1,0 +1,56 @@
+import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import { api, ApiError } from './client.ts';
+
+/**
+ * Reads go through TanStack Query: each resource has its query key (['cases', filters],
+ * ['case', id], ['livelihood', 'projects', …]) and every change invalidates exactly the keys it
+ * affects, so the pages showing them load again by themselves.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) is an answer, not a hiccup: asked again only by the user.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
+      // An office screen: forms stay as they are when the window comes back into focus.
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});
+
+/** A GET of the API under `key`; `path` is the full address (query string included). */
+export function useApiQuery<T>(
+  key: QueryKey,
+  path: string,
+  options: Omit<UseQueryOptions<T, Error, T, QueryKey>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<T, Error, T, QueryKey>({
+    queryKey: key,
+    queryFn: ({ signal }) => api<T>(path, { signal }),
+    ...options,
+  });
+}
+
+/**
+ * A change through the API: `invalidate` names the queries it affects (by key prefix), loaded again
+ * before `mutateAsync` resolves, so a dialog closes on fresh data.
+ */
+export function useApiMutation<V = void, R = unknown>(
+  fn: (vars: V) => Promise<R>,
+  invalidate: readonly QueryKey[] | ((result: R, vars: V) => readonly QueryKey[]) = [],
+) {
+  const qc = useQueryClient();
+  return useMutation<R, Error, V>({
+    mutationFn: fn,
+    onSuccess: async (result, vars) => {
+      const keys = typeof invalidate === 'function' ? invalidate(result, vars) : invalidate;
+      await Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
+    },
+  });
+}
+
+/** The text of a failed load, for LoadError. */
+export function errorText(error: unknown): string | null {
+  if (error === null || error === undefined) return null;
+  return error instanceof Error ? error.message : String(error);
+}
