@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { Db } from './connect.ts';
+
+/**
+ * The shared counters, written inside the caller's transaction: the daily case counters the
+ * rates are read from, and the yearly sequences behind tracking numbers and answer letters.
+ */
 
 /**
  * Daily counters per region and unit, bumped in the action's own transaction, so the three
@@ -41,5 +46,28 @@ export function createStatsRepo(db: Db) {
         .execute();
       return Object.fromEntries(rows.map((r) => [r.metric, Number(r.n)]));
     },
+  };
+}
+
+/**
+ * Yearly sequences of a county (`tracking_counters`, one row per key and year); the row lock of
+ * the upsert serialises concurrent callers until their transaction ends.
+ */
+export function createSequencesRepo(db: Db) {
+  async function next(key: string, year: number): Promise<number> {
+    const r = await db
+      .insertInto('tracking_counters')
+      .values({ region_code: key, year, last_seq: 1 })
+      .onConflict((oc) => oc.columns(['region_code', 'year']).doUpdateSet({ last_seq: sql`tracking_counters.last_seq + 1` }))
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    return r.last_seq;
+  }
+
+  return {
+    /** The sequence of a tracking number (140802-2026-000123) of the county and year. */
+    nextTrackingSeq: (region6: string, year: number) => next(region6, year),
+    /** The sequence of a written answer's document number (郊政服答〔2026〕12号) of the county and year. */
+    nextAnswerLetterSeq: (region6: string, year: number) => next(`answer:${region6}`, year),
   };
 }

@@ -1,7 +1,7 @@
 import { isSatisfied, type ActionInput, type CaseStatus } from '@huiyin/core';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { DeadlineRules } from '../settings/deadlines.ts';
-import type { CaseMetric } from './stats.repo.ts';
+import type { CaseMetric } from '../../db/counters.repo.ts';
 
 /** Who must hear of an event; the notification sender resolves these to people and channels. */
 export type Audience =

@@ -2,17 +2,7 @@ import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { openStatuses, regionPrefix, type CaseScope, type CaseStatus, type ListCasesQuery } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../db/schema.ts';
-
-/** A tsvector built from precomputed search terms, without the text-search parser. */
-export function termsVector(terms: readonly string[]) {
-  return sql<string>`array_to_tsvector(${[...terms]}::text[])`;
-}
-
-/** All terms (`&`) or any term (`|`), each quoted as a tsquery lexeme; sent as a bound parameter. */
-export function termsQuery(terms: readonly string[], op: '&' | '|' = '&') {
-  const q = terms.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`).join(` ${op} `);
-  return sql<string>`${q}::tsquery`;
-}
+import { termsQuery } from '../../db/search-terms.ts';
 
 export interface ListFilter extends Omit<ListCasesQuery, 'cursor' | 'q' | 'pageSize'> {
   scope: CaseScope;
@@ -65,17 +55,6 @@ function filtered(q: CaseQuery, f: ListFilter): CaseQuery {
 
 export function createCasesRepo(db: Db) {
   return {
-    /** Next sequence number for a region and year; the row lock serialises concurrent registrations. */
-    async nextTrackingSeq(regionCode: string, year: number): Promise<number> {
-      const r = await db
-        .insertInto('tracking_counters')
-        .values({ region_code: regionCode, year, last_seq: 1 })
-        .onConflict((oc) => oc.columns(['region_code', 'year']).doUpdateSet({ last_seq: sql`tracking_counters.last_seq + 1` }))
-        .returning('last_seq')
-        .executeTakeFirstOrThrow();
-      return r.last_seq;
-    },
-
     async insert(row: NewCase): Promise<CaseRow> {
       return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
     },

@@ -24,6 +24,8 @@ import {
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
+import { createSequencesRepo, createStatsRepo } from '../../db/counters.repo.ts';
+import { termsVector } from '../../db/search-terms.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
@@ -34,8 +36,7 @@ import type { Deadlines } from '../settings/deadlines.ts';
 import { effectsOf } from './action-effects.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { caseDetail, caseSummary, snapshotOf } from './case-view.ts';
-import { createCasesRepo, termsVector } from './cases.repo.ts';
-import { createStatsRepo } from './stats.repo.ts';
+import { createCasesRepo } from './cases.repo.ts';
 import { enqueueCaseMessage } from './case-messages.ts';
 import { forwardAnswer, linkToMaster } from './merge-links.ts';
 import { createDispatchHelp } from './dispatch-help.service.ts';
@@ -135,7 +136,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const date = toChinaDate(now);
       const year = Number(date.slice(0, 4));
       const region6 = input.regionCode.slice(0, 6);
-      const seq = await cases.nextTrackingSeq(region6, year);
+      const seq = await createSequencesRepo(trx).nextTrackingSeq(region6, year);
       if (seq > 999_999) {
         throw new DomainError('conflict', `the tracking numbers of ${region6} for ${year} are used up (6-digit sequence)`);
       }

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { MatterSource, MatterStatus, OriginatorKind } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
-import { termsQuery, termsVector } from '../cases/cases.repo.ts';
+import { termsQuery, termsVector } from '../../db/search-terms.ts';
 
 export interface MatterWrite {
   listId: number | null;

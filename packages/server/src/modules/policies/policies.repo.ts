@@ -2,7 +2,7 @@ import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kys
 import type { PolicyLevel } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
-import { termsQuery, termsVector } from '../cases/cases.repo.ts';
+import { termsQuery, termsVector } from '../../db/search-terms.ts';
 
 /** An article of the policy library as cases cite it. */
 export interface PolicyRef {
@@ -90,7 +90,7 @@ function atLeastQuery(terms: readonly string[], need: number) {
   return sql<string>`${parts.join(' | ')}::tsquery`;
 }
 
-/** One search term as a quoted tsquery lexeme (as cases.repo's termsQuery quotes each term). */
+/** One search term as a quoted tsquery lexeme (as db/search-terms.ts's termsQuery quotes each term). */
 function lexeme(term: string): string {
   return `'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 }

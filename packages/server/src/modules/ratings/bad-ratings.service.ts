@@ -1,7 +1,7 @@
 import { DomainError, caseScopeFor, toChinaDate, type AuthUser } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { createStatsRepo } from '../cases/stats.repo.ts';
+import { createStatsRepo } from '../../db/counters.repo.ts';
 import { createBadRatingsRepo } from './bad-ratings.repo.ts';
 
 /**

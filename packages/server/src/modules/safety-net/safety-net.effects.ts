@@ -1,7 +1,7 @@
 import { answerLetterNo, dueAt, followUpsOf, matterKey, toChinaDate, type ActionInput, type FailedMatter } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
-import { createCasesRepo } from '../cases/cases.repo.ts';
+import { createSequencesRepo } from '../../db/counters.repo.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import type { DeadlineRules } from '../settings/deadlines.ts';
@@ -122,8 +122,7 @@ async function recordDecision(trx: Db, input: Extract<ActionInput, { action: 'de
   const region6 = row.region_code.slice(0, 6);
   const year = Number(toChinaDate(now).slice(0, 4));
   const letterNo =
-    sn.letter_no ??
-    answerLetterNo(await countyName(trx, region6), year, await createCasesRepo(trx).nextTrackingSeq(`answer:${region6}`, year));
+    sn.letter_no ?? answerLetterNo(await countyName(trx, region6), year, await createSequencesRepo(trx).nextAnswerLetterSeq(region6, year));
   await repo.updateCase(row.id, {
     outcome: input.outcome,
     answer_text: input.text,
