@@ -1,5 +1,10 @@
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const server = 'packages/server/src';
+/** Layer 2 of the server: infrastructure every feature module stands on (docs/ARCHITECTURE.md). */
+const infrastructure = [`${server}/http`, `${server}/db`, `${server}/outbox`, `${server}/modules/audit`, `${server}/modules/regions`];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'artifacts/**', 'coverage/**'] },
@@ -24,6 +29,81 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits loses its error (and, in a transaction, its ordering).
+    files: ['packages/**/*.ts', 'packages/**/*.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // TODO(issue 11): error once the web's data layer lands.
+      '@typescript-eslint/no-floating-promises': 'warn',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // The house: no import cycles, and imports only point down the layers.
+    files: ['packages/**/*.ts', 'packages/**/*.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } }, 'import-x/extensions': ['.ts', '.tsx'] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['packages/**/*.ts', 'packages/**/*.tsx'],
+    ignores: ['**/*.test.ts', `${server}/testing/**`],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: 'packages/core',
+              from: ['packages/server', 'packages/web'],
+              message: 'core is pure: it imports nothing of the server or the web',
+            },
+            {
+              target: 'packages/web',
+              from: 'packages/server',
+              message: 'the web speaks to the server over HTTP; shared shapes live in core',
+            },
+            {
+              target: infrastructure,
+              from: `${server}/modules`,
+              except: ['./audit', './regions'],
+              message: 'infrastructure (http, db, outbox, audit, regions) imports no feature module',
+            },
+            {
+              target: [`${server}/http`, `${server}/db`, `${server}/outbox`, `${server}/modules`, `${server}/seed`],
+              from: `${server}/main`,
+              message: 'nothing imports the composition root (main/)',
+            },
+          ],
+        },
+      ],
+      // One file, one concept.
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  // TODO(issue 11): an error (and part of the zones above) once case actions have their reactions table.
+  {
+    files: [`${server}/modules/cases/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'warn',
+        {
+          zones: [
+            {
+              target: `${server}/modules/cases`,
+              from: `${server}/modules`,
+              except: ['./cases', './audit', './regions'],
+              message: 'cases imports no other feature module: they react to case actions through the reactions declared in main/',
+            },
+          ],
+        },
+      ],
     },
   },
   {
