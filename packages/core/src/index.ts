@@ -39,3 +39,4 @@ export * from './contract/admin-views.ts';
 export * from './contract/auth-views.ts';
 export * from './contract/settings-views.ts';
 export * from './contract/region-views.ts';
+export * from './contract/outbox.ts';
