@@ -139,3 +139,6 @@ export type CreateRoutingRuleInput = z.infer<typeof createRoutingRuleSchema>;
 
 export const workingDaysSchema = z.number().int().min(1).max(MAX_WORKING_DAYS);
 export const limitHoursSchema = z.number().positive().max(MAX_HOURS);
+
+/** Path parameter `:code` of a category. */
+export const categoryCodeParamsSchema = z.strictObject({ code: categoryCodeSchema });

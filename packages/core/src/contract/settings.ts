@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema } from './common.ts';
+import { regionCodeSchema, textSchema } from './common.ts';
 
 export const isoDateParamSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -12,3 +12,9 @@ export const calendarOverrideSchema = z.strictObject({
 export const calendarYearQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
 });
+
+/** Path parameter `:date` of a calendar override. */
+export const calendarDateParamsSchema = z.strictObject({ date: isoDateParamSchema });
+
+/** Path parameter `:regionCode` of a region's time limits. */
+export const timeLimitRegionParamsSchema = z.strictObject({ regionCode: regionCodeSchema });

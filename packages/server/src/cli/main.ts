@@ -5,9 +5,9 @@ import { systemClock } from '../clock.ts';
 import { openDatabase } from '../main/open-db.ts';
 import { serve } from '../main/serve.ts';
 import { startWorker } from '../main/worker.ts';
-import { createUserAdminRepo } from '../modules/admin/user-admin.repo.ts';
 import { verifyAuditChains } from '../modules/audit/verify.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
+import { createPeopleRepo } from '../modules/people/people.repo.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 
 const usage = `huiyin <command>
@@ -150,7 +150,7 @@ async function run(argv: string[]): Promise<number> {
         const address = email?.data;
         const u = await auth.createUser(
           parsed.data,
-          address === undefined ? {} : { within: (trx, id) => createUserAdminRepo(trx).update(id, { email: address }) },
+          address === undefined ? {} : { within: (trx, id) => createPeopleRepo(trx).update(id, { email: address }) },
         );
         console.log(`[huiyin] user ${u.username} (id ${u.id}) created with roles ${u.roles.join(', ')}`);
         return 0;

@@ -90,12 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuth(app, s.auth);
   await registerApiDocs(app);
-  authRoutes(api, s.auth);
-  unitsRoutes(api, { db: s.db });
-  settingsRoutes(api, { db: s.db, clock: s.clock, deadlines: s.deadlines });
+  authRoutes(api, { auth: s.auth });
+  unitsRoutes(api, { units: s.units, regions: s.regions });
+  settingsRoutes(api, { settings: s.settings, catalog: s.catalog });
   casesRoutes(api, { cases: s.cases, tracking: s.tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
   await attachmentsRoutes(api, { attachments: s.attachments, maxUploadBytes });
-  adminRoutes(api, { units: s.unitAdmin, users: s.userAdmin, catalog: s.catalogAdmin });
+  adminRoutes(api, { units: s.units, regions: s.regions, users: s.users, catalog: s.catalog });
   policiesRoutes(api, { policies: s.policies });
   safetyNetRoutes(api, { safetyNet: s.safetyNet, cases: s.cases, tracking: s.tracking });
   livelihoodRoutes(api, { livelihood: s.livelihood });

@@ -1,8 +1,5 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
-import { createCatalogAdminService } from '../modules/admin/catalog-admin.service.ts';
-import { createUnitAdminService } from '../modules/admin/unit-admin.service.ts';
-import { createUserAdminService } from '../modules/admin/user-admin.service.ts';
 import { createAttachmentsService } from '../modules/cases/attachments.service.ts';
 import { createCaseService } from '../modules/cases/cases.service.ts';
 import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
@@ -14,10 +11,15 @@ import { createLivelihood } from '../modules/livelihood/livelihood.ts';
 import { createDeliveriesService } from '../modules/notify/deliveries.service.ts';
 import { createNotificationsService } from '../modules/notify/notifications.service.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
+import { createUsersService } from '../modules/people/users.service.ts';
 import { createPoliciesService } from '../modules/policies/policies.service.ts';
 import { createBadRatingsService } from '../modules/ratings/bad-ratings.service.ts';
+import { createRegionsService } from '../modules/regions/regions.service.ts';
+import { createUnitsService } from '../modules/regions/units.service.ts';
 import { createSafetyNetService } from '../modules/safety-net/safety-net.service.ts';
+import { createCatalogService } from '../modules/settings/catalog.service.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
+import { createSettingsService } from '../modules/settings/settings.service.ts';
 import { createSupervisionService } from '../modules/supervision/supervision.service.ts';
 
 export interface ServiceDeps {
@@ -40,6 +42,7 @@ export function buildServices(deps: ServiceDeps) {
   const guesses = createGuessLimiter(clock);
   const cases = createCaseService({ db, clock, deadlines, guesses });
   const tracking = createTrackingService(db, guesses);
+  const catalog = createCatalogService({ db });
   return {
     db,
     clock,
@@ -55,9 +58,12 @@ export function buildServices(deps: ServiceDeps) {
       maxUploadBytes: deps.maxUploadBytes,
       maxPhotos: MAX_PUBLIC_PHOTOS,
     }),
-    unitAdmin: createUnitAdminService({ db, clock }),
-    userAdmin: createUserAdminService({ db, clock }),
-    catalogAdmin: createCatalogAdminService({ db, clock }),
+    regions: createRegionsService({ db }),
+    // A deactivated unit leaves the routing catalog in its own transaction.
+    units: createUnitsService({ db, routes: catalog }),
+    users: createUsersService({ db, auth }),
+    catalog,
+    settings: createSettingsService({ db, clock, deadlines }),
     policies: createPoliciesService({ db, clock }),
     safetyNet: createSafetyNetService({ db, clock }),
     livelihood: createLivelihood({ db, clock, deadlines, dataDir }),

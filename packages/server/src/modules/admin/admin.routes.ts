@@ -1,27 +1,38 @@
 import {
+  adminCategoryListSchema,
+  adminCategorySchema,
   adminCreateUserSchema,
-  categoryCodeSchema,
+  adminRegionListSchema,
+  adminUnitSchema,
+  adminUnitTreeSchema,
+  adminUnitUpdatedSchema,
+  adminUserPageSchema,
+  adminUserSchema,
+  adminUserUpdatedSchema,
+  categoryCodeParamsSchema,
   createCategorySchema,
   createRoutingRuleSchema,
   createUnitSchema,
-  idSchema,
+  idParamsSchema,
   listUsersQuerySchema,
+  passwordResetSchema,
   resetPasswordSchema,
+  routingRuleListSchema,
+  routingRuleSchema,
   updateCategorySchema,
   updateUnitSchema,
   updateUserSchema,
 } from '@huiyin/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireRole } from '../../http/auth.ts';
-import { langOf } from '../../http/error-mapping.ts';
-import { parseWith } from '../../http/validate.ts';
-import type { createCatalogAdminService } from './catalog-admin.service.ts';
-import { adminScopeOf } from './scope.ts';
-import type { createUnitAdminService } from './unit-admin.service.ts';
-import type { createUserAdminService } from './user-admin.service.ts';
+import type { FastifyRequest } from 'fastify';
+import { requireUser } from '../../http/auth.ts';
+import { noContent, type ApiApp } from '../../http/route.ts';
+import type { UsersService } from '../people/users.service.ts';
+import { adminScopeOf } from '../regions/admin-scope.ts';
+import type { RegionsService } from '../regions/regions.service.ts';
+import type { UnitsService } from '../regions/units.service.ts';
+import type { CatalogService } from '../settings/catalog.service.ts';
 
-type IdParams = { Params: { id: string } };
-type CodeParams = { Params: { code: string } };
+const admin = { access: ['admin'] } as const;
 
 /**
  * Admin API: units, users and roles, categories and the routing catalog. Admin-only; an admin
@@ -29,100 +40,180 @@ type CodeParams = { Params: { code: string } };
  * the holiday calendar are under /api/v1/settings.
  */
 export function adminRoutes(
-  app: FastifyInstance,
-  deps: {
-    units: ReturnType<typeof createUnitAdminService>;
-    users: ReturnType<typeof createUserAdminService>;
-    catalog: ReturnType<typeof createCatalogAdminService>;
-  },
+  app: ApiApp,
+  deps: { units: UnitsService; regions: RegionsService; users: UsersService; catalog: CatalogService },
 ): void {
-  const { units, users, catalog } = deps;
-  const admin = (req: FastifyRequest) => adminScopeOf(requireRole(req, ['admin']));
+  const { units, regions, users, catalog } = deps;
+  const scopeOf = (req: FastifyRequest) => adminScopeOf(requireUser(req));
 
   // ---- regions and units ----
-  app.get('/api/v1/admin/regions', async (req) => units.regions(admin(req)));
+  app.get(
+    '/api/v1/admin/regions',
+    {
+      config: admin,
+      schema: { summary: 'The admin’s regions and their townships (for pickers)', response: { 200: adminRegionListSchema } },
+    },
+    async (req) => regions.ofAdmin(scopeOf(req)),
+  );
 
-  app.get('/api/v1/admin/units', async (req) => units.tree(admin(req)));
+  app.get(
+    '/api/v1/admin/units',
+    { config: admin, schema: { summary: 'Units of the admin’s regions, as a tree', response: { 200: adminUnitTreeSchema } } },
+    async (req) => units.tree(scopeOf(req)),
+  );
 
-  app.post('/api/v1/admin/units', async (req, reply) => {
-    const scope = admin(req);
-    const body = parseWith(createUnitSchema, req.body, langOf(req));
-    return reply.status(201).send(await units.create(scope, body));
-  });
+  app.post(
+    '/api/v1/admin/units',
+    { config: admin, schema: { summary: 'Create a unit', body: createUnitSchema, response: { 201: adminUnitSchema } } },
+    async (req, reply) => reply.status(201).send(await units.create(scopeOf(req), req.body)),
+  );
 
-  app.patch<IdParams>('/api/v1/admin/units/:id', async (req) => {
-    const scope = admin(req);
-    const lang = langOf(req);
-    return units.update(scope, parseWith(idSchema, req.params.id, lang), parseWith(updateUnitSchema, req.body, lang));
-  });
+  app.patch(
+    '/api/v1/admin/units/:id',
+    {
+      config: admin,
+      schema: {
+        summary: 'Rename, move, deactivate or reactivate a unit',
+        description: 'Deactivation takes the unit’s routing rules out of the catalog (`routesRemoved`).',
+        params: idParamsSchema,
+        body: updateUnitSchema,
+        response: { 200: adminUnitUpdatedSchema },
+      },
+    },
+    async (req) => units.update(scopeOf(req), req.params.id, req.body),
+  );
 
-  app.delete<IdParams>('/api/v1/admin/units/:id', async (req, reply) => {
-    const scope = admin(req);
-    await units.remove(scope, parseWith(idSchema, req.params.id, langOf(req)));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/admin/units/:id',
+    {
+      config: admin,
+      schema: {
+        summary: 'Delete a unit nothing refers to (else 409: deactivate it)',
+        params: idParamsSchema,
+        response: { 204: noContent('Deleted') },
+      },
+    },
+    async (req, reply) => {
+      await units.remove(scopeOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   // ---- users ----
-  app.get('/api/v1/admin/users', async (req) => {
-    const scope = admin(req);
-    return users.list(scope, parseWith(listUsersQuerySchema, req.query, langOf(req)));
-  });
+  app.get(
+    '/api/v1/admin/users',
+    {
+      config: admin,
+      schema: {
+        summary: 'Staff accounts of the admin’s regions',
+        querystring: listUsersQuerySchema,
+        response: { 200: adminUserPageSchema },
+      },
+    },
+    async (req) => users.list(scopeOf(req), req.query),
+  );
 
-  app.get<IdParams>('/api/v1/admin/users/:id', async (req) => {
-    const scope = admin(req);
-    return users.get(scope, parseWith(idSchema, req.params.id, langOf(req)));
-  });
+  app.get(
+    '/api/v1/admin/users/:id',
+    { config: admin, schema: { summary: 'One staff account', params: idParamsSchema, response: { 200: adminUserSchema } } },
+    async (req) => users.get(scopeOf(req), req.params.id),
+  );
 
-  app.post('/api/v1/admin/users', async (req, reply) => {
-    const scope = admin(req);
-    const body = parseWith(adminCreateUserSchema, req.body, langOf(req));
-    return reply.status(201).send(await users.create(scope, body));
-  });
+  app.post(
+    '/api/v1/admin/users',
+    {
+      config: admin,
+      schema: {
+        summary: 'Create a staff account (optionally with the e-mail address and language of their notifications)',
+        body: adminCreateUserSchema,
+        response: { 201: adminUserSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await users.create(scopeOf(req), req.body)),
+  );
 
-  app.patch<IdParams>('/api/v1/admin/users/:id', async (req) => {
-    const scope = admin(req);
-    const lang = langOf(req);
-    return users.update(scope, parseWith(idSchema, req.params.id, lang), parseWith(updateUserSchema, req.body, lang));
-  });
+  app.patch(
+    '/api/v1/admin/users/:id',
+    {
+      config: admin,
+      schema: {
+        summary:
+          'Change name, phone, e-mail, notification language (null clears these three), roles, units, or (de)activate (sessions end)',
+        params: idParamsSchema,
+        body: updateUserSchema,
+        response: { 200: adminUserUpdatedSchema },
+      },
+    },
+    async (req) => users.update(scopeOf(req), req.params.id, req.body),
+  );
 
-  app.put<IdParams>('/api/v1/admin/users/:id/password', async (req) => {
-    const scope = admin(req);
-    const lang = langOf(req);
-    const id = parseWith(idSchema, req.params.id, lang);
-    const body = parseWith(resetPasswordSchema, req.body, lang);
-    return users.resetPassword(scope, id, body.password);
-  });
+  app.put(
+    '/api/v1/admin/users/:id/password',
+    {
+      config: admin,
+      schema: {
+        summary: 'Set a new password (sessions end)',
+        params: idParamsSchema,
+        body: resetPasswordSchema,
+        response: { 200: passwordResetSchema },
+      },
+    },
+    async (req) => users.resetPassword(scopeOf(req), req.params.id, req.body.password),
+  );
 
   // ---- categories ----
-  app.get('/api/v1/admin/categories', async (req) => {
-    admin(req);
-    return catalog.categories();
-  });
+  app.get(
+    '/api/v1/admin/categories',
+    { config: admin, schema: { summary: 'Categories, inactive ones included', response: { 200: adminCategoryListSchema } } },
+    async () => catalog.categories(),
+  );
 
-  app.post('/api/v1/admin/categories', async (req, reply) => {
-    admin(req);
-    const body = parseWith(createCategorySchema, req.body, langOf(req));
-    return reply.status(201).send(await catalog.createCategory(body));
-  });
+  app.post(
+    '/api/v1/admin/categories',
+    { config: admin, schema: { summary: 'Create a category', body: createCategorySchema, response: { 201: adminCategorySchema } } },
+    async (req, reply) => reply.status(201).send(await catalog.createCategory(req.body)),
+  );
 
-  app.patch<CodeParams>('/api/v1/admin/categories/:code', async (req) => {
-    admin(req);
-    const lang = langOf(req);
-    return catalog.updateCategory(parseWith(categoryCodeSchema, req.params.code, lang), parseWith(updateCategorySchema, req.body, lang));
-  });
+  app.patch(
+    '/api/v1/admin/categories/:code',
+    {
+      config: admin,
+      schema: {
+        summary: 'Rename, deactivate or reactivate a category',
+        params: categoryCodeParamsSchema,
+        body: updateCategorySchema,
+        response: { 200: adminCategorySchema },
+      },
+    },
+    async (req) => catalog.updateCategory(req.params.code, req.body),
+  );
 
   // ---- routing catalog ----
-  app.get('/api/v1/admin/routing-rules', async (req) => catalog.rules(admin(req)));
+  app.get(
+    '/api/v1/admin/routing-rules',
+    { config: admin, schema: { summary: 'The routing catalog of the admin’s regions', response: { 200: routingRuleListSchema } } },
+    async (req) => catalog.rules(scopeOf(req)),
+  );
 
-  app.post('/api/v1/admin/routing-rules', async (req, reply) => {
-    const scope = admin(req);
-    const body = parseWith(createRoutingRuleSchema, req.body, langOf(req));
-    return reply.status(201).send(await catalog.addRule(scope, body));
-  });
+  app.post(
+    '/api/v1/admin/routing-rules',
+    {
+      config: admin,
+      schema: {
+        summary: 'Add a rule: category × region prefix -> unit',
+        body: createRoutingRuleSchema,
+        response: { 201: routingRuleSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await catalog.addRule(scopeOf(req), req.body)),
+  );
 
-  app.delete<IdParams>('/api/v1/admin/routing-rules/:id', async (req, reply) => {
-    const scope = admin(req);
-    await catalog.removeRule(scope, parseWith(idSchema, req.params.id, langOf(req)));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/admin/routing-rules/:id',
+    { config: admin, schema: { summary: 'Remove a rule', params: idParamsSchema, response: { 204: noContent('Removed') } } },
+    async (req, reply) => {
+      await catalog.removeRule(scopeOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -1,38 +1,69 @@
-import { caseScopeFor, createUserSchema, loginSchema, type AuthUser } from '@huiyin/core';
-import type { FastifyInstance } from 'fastify';
-import { requireRole, requireUser, SESSION_COOKIE, sessionToken, setSessionCookie } from '../../http/auth.ts';
-import { langOf } from '../../http/error-mapping.ts';
-import { parseWith } from '../../http/validate.ts';
-import type { AuthService } from './auth.service.ts';
+import { createUserSchema, loginResultSchema, loginSchema, meSchema, sessionViewSchema, caseScopeFor } from '@huiyin/core';
+import { requireUser, SESSION_COOKIE, sessionToken, setSessionCookie } from '../../http/auth.ts';
+import { noContent, type ApiApp } from '../../http/route.ts';
+import { meView, type AuthService } from './auth.service.ts';
 
-export function meView(u: AuthUser) {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, units: u.units };
-}
+/** Sign-in, sign-out, who is signed in, and the plain staff-account creation. */
+export function authRoutes(app: ApiApp, deps: { auth: AuthService }): void {
+  const { auth } = deps;
 
-export function authRoutes(app: FastifyInstance, auth: AuthService): void {
-  app.post('/api/v1/auth/login', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const body = parseWith(loginSchema, req.body, langOf(req));
-    const { token, user, expiresAt } = await auth.login(body.username, body.password);
-    setSessionCookie(reply, req, token, expiresAt);
-    return { token, expiresAt: expiresAt.toISOString(), user: meView(user) };
-  });
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Sign in',
+        description: 'Answers the token and sets it as the HttpOnly session cookie `huiyin_session`.',
+        body: loginSchema,
+        response: { 200: loginResultSchema },
+      },
+    },
+    async (req, reply) => {
+      const { token, user, expiresAt } = await auth.login(req.body.username, req.body.password);
+      setSessionCookie(reply, req, token, expiresAt);
+      return { token, expiresAt: expiresAt.toISOString(), user: meView(user) };
+    },
+  );
 
-  app.post('/api/v1/auth/logout', async (req, reply) => {
-    const token = sessionToken(req);
-    if (token) await auth.logout(token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { access: 'public' }, schema: { summary: 'Sign out', response: { 204: noContent('Signed out') } } },
+    async (req, reply) => {
+      const token = sessionToken(req);
+      if (token) await auth.logout(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/v1/me', async (req) => meView(requireUser(req)));
+  app.get(
+    '/api/v1/me',
+    { config: { access: 'user' }, schema: { summary: 'The signed-in user with roles and units', response: { 200: meSchema } } },
+    async (req) => meView(requireUser(req)),
+  );
 
-  /** Who is signed in, or null: for the web to ask without provoking a 401. */
-  app.get('/api/v1/auth/session', async (req) => ({ user: req.user ? meView(req.user) : null }));
+  app.get(
+    '/api/v1/auth/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'The signed-in user, or {user: null} (never 401)',
+        description: 'For the web to ask who is signed in without provoking a 401.',
+        response: { 200: sessionViewSchema },
+      },
+    },
+    async (req) => ({ user: req.user ? meView(req.user) : null }),
+  );
 
-  app.post('/api/v1/users', async (req, reply) => {
-    const admin = requireRole(req, ['admin']);
-    const body = parseWith(createUserSchema, req.body, langOf(req));
-    const user = await auth.createUser(body, { regionPrefixes: caseScopeFor(admin).regionPrefixes });
-    return reply.status(201).send(meView(user));
-  });
+  app.post(
+    '/api/v1/users',
+    {
+      config: { access: ['admin'] },
+      schema: { summary: 'Create a staff account (admin)', body: createUserSchema, response: { 201: meSchema } },
+    },
+    async (req, reply) => {
+      const user = await auth.createUser(req.body, { regionPrefixes: caseScopeFor(requireUser(req)).regionPrefixes });
+      return reply.status(201).send(meView(user));
+    },
+  );
 }

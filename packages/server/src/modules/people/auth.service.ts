@@ -1,10 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type AuthUser, type CreateUserInput } from '@huiyin/core';
+import { DomainError, coversRegion, type AuthUser, type CreateUserInput, type Me } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createPeopleRepo, type PeopleRepo } from './people.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
+
+/** The signed-in user as the API shows them. */
+export function meView(u: AuthUser): Me {
+  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, units: u.units };
+}
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -41,8 +46,10 @@ export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours:
       await people.deleteSession(tokenHash(token));
     },
 
-    /** A new staff account with its roles and unit memberships, in one transaction. */
-    /** `within` writes what other modules keep about the new user, in the same transaction. */
+    /**
+     * A new staff account with its roles and unit memberships, in one transaction; `within`
+     * writes what other modules keep about the new user, in the same transaction.
+     */
     async createUser(
       input: CreateUserInput,
       opts: { regionPrefixes?: readonly string[]; within?: (trx: Db, userId: number) => Promise<void> } = {},
@@ -51,20 +58,21 @@ export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours:
       return deps.db.transaction().execute(async (trx) => {
         const tp = createPeopleRepo(trx);
         if (await tp.usernameExists(input.username)) {
-          throw new DomainError('conflict', `username ${input.username} is taken`, { field: 'username' });
+          throw DomainError.atField('conflict', { path: 'username', message: `username ${input.username} is taken` });
         }
         const units = createUnitsRepo(trx);
         const missing = await units.missingIds(input.unitIds);
         if (missing.length > 0) {
-          throw new DomainError('validation_failed', `unknown units: ${missing.join(', ')}`, { field: 'unitIds', missing });
+          const message = `unknown units: ${missing.join(', ')}`;
+          throw DomainError.atField('validation_failed', { path: 'unitIds', message }, message, { missing });
         }
         // An admin creates accounts only in units of their own regions.
         const prefixes = opts.regionPrefixes;
         if (prefixes) {
           for (const id of input.unitIds) {
             const u = await units.get(id);
-            if (u && !prefixes.some((p) => u.regionCode.startsWith(p))) {
-              throw new DomainError('forbidden', `unit ${id} is outside your regions`, { field: 'unitIds' });
+            if (u && !coversRegion(prefixes, u.regionCode)) {
+              throw DomainError.atField('forbidden', { path: 'unitIds', message: `unit ${id} is outside your regions` });
             }
           }
         }

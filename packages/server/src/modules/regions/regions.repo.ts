@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { RegionRow } from './region-source.ts';
 
+/** The regions table: the one repo that writes it. */
 export function createRegionsRepo(db: Db) {
   return {
     async upsertMany(rows: readonly RegionRow[]): Promise<void> {
@@ -55,8 +56,11 @@ export function createRegionsRepo(db: Db) {
       return new Map(rows.map((r) => [r.code, { name: r.name, level: r.level }]));
     },
 
-    /** Regions under any of the prefixes ('' = all) at `minLevel` or deeper, by code. */
-    async under(prefixes: readonly string[], opts: { minLevel?: number; limit?: number; alsoCodes?: readonly string[] } = {}) {
+    /** Regions under any of the prefixes ('' = all) from `minLevel` down to `maxLevel`, by code. */
+    async under(
+      prefixes: readonly string[],
+      opts: { minLevel?: number; maxLevel?: number; limit?: number; alsoCodes?: readonly string[] } = {},
+    ) {
       let q = db.selectFrom('regions').select(['code', 'name', 'parent_code', 'level']).orderBy('code');
       q = q.where((eb) => {
         const ors = prefixes.map((p) => eb('code', 'like', `${p}%`));
@@ -64,6 +68,7 @@ export function createRegionsRepo(db: Db) {
         return eb.or(ors);
       });
       if (opts.minLevel !== undefined) q = q.where('level', '>=', opts.minLevel);
+      if (opts.maxLevel !== undefined) q = q.where('level', '<=', opts.maxLevel);
       if (opts.limit !== undefined) q = q.limit(opts.limit);
       return q.execute();
     },

@@ -1,15 +1,55 @@
-import { regionPrefix, type UnitKind } from '@huiyin/core';
+import { regionPrefix, type AdminUnit, type UnitKind, type UnitView } from '@huiyin/core';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 
-export interface UnitView {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  regionCode: string;
-  parentId: number | null;
+export type { UnitView } from '@huiyin/core';
+
+const closedStatuses = ['closed', 'merged'] as const;
+
+/** `column` starts with one of the prefixes (digits only, so LIKE needs no escaping). */
+function regionUnder(column: string, prefixes: readonly string[]) {
+  return sql<SqlBool>`(${sql.join(
+    prefixes.map((p) => sql`${sql.ref(column)} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
 }
 
+/** The units table: the one repo that writes it. */
 export function createUnitsRepo(db: Db) {
+  /** Units as the admin pages see them: active or not, with the region's name and the live member count. */
+  function adminBase() {
+    return db
+      .selectFrom('units as u')
+      .leftJoin('regions as r', 'r.code', 'u.region_code')
+      .select((eb) => [
+        'u.id',
+        'u.name',
+        'u.kind',
+        'u.region_code',
+        'r.name as region_name',
+        'u.parent_id',
+        'u.active',
+        eb
+          .selectFrom('unit_members as m')
+          .innerJoin('users as p', 'p.id', 'm.user_id')
+          .whereRef('m.unit_id', '=', 'u.id')
+          .where('p.active', '=', true)
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('member_count'),
+      ]);
+  }
+  type AdminRow = Awaited<ReturnType<ReturnType<typeof adminBase>['execute']>>[number];
+  const adminView = (r: AdminRow): AdminUnit => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    parentId: r.parent_id,
+    active: r.active,
+    memberCount: Number(r.member_count ?? 0),
+  });
+
   return {
     async insert(u: { name: string; kind: UnitKind; regionCode: string; parentId: number | null }): Promise<number> {
       const r = await db
@@ -86,6 +126,99 @@ export function createUnitsRepo(db: Db) {
         .execute();
       const found = new Set(rows.map((r) => r.id));
       return ids.filter((id) => !found.has(id));
+    },
+
+    /** Units by id with their region and whether they are active (to check a membership list or a routing rule). */
+    async states(ids: readonly number[]): Promise<{ id: number; regionCode: string; active: boolean }[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('units')
+        .select(['id', 'region_code', 'active'])
+        .where('id', 'in', [...ids])
+        .execute();
+      return rows.map((r) => ({ id: r.id, regionCode: r.region_code, active: r.active }));
+    },
+
+    // ---- what the admin pages see and change ----
+
+    /** Every unit (active or not) whose region lies under one of the prefixes. */
+    async adminListUnder(prefixes: readonly string[]): Promise<AdminUnit[]> {
+      if (prefixes.length === 0) return [];
+      const rows = await adminBase().where(regionUnder('u.region_code', prefixes)).orderBy('u.id').execute();
+      return rows.map(adminView);
+    },
+
+    async adminGet(id: number): Promise<AdminUnit | undefined> {
+      const r = await adminBase().where('u.id', '=', id).executeTakeFirst();
+      return r && adminView(r);
+    },
+
+    /** Lock the unit row for the rest of the transaction. */
+    async lock(id: number): Promise<boolean> {
+      return (await db.selectFrom('units').select('id').where('id', '=', id).forUpdate().executeTakeFirst()) !== undefined;
+    },
+
+    async update(id: number, patch: { name?: string; kind?: UnitKind; parentId?: number | null; active?: boolean }) {
+      await db
+        .updateTable('units')
+        .set({
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+          ...(patch.parentId !== undefined ? { parent_id: patch.parentId } : {}),
+          ...(patch.active !== undefined ? { active: patch.active } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Open (not closed, not merged) cases the unit leads or assists. */
+    async openCaseCount(id: number): Promise<number> {
+      const r = await db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('lead_unit_id', '=', id), sql<SqlBool>`assist_unit_ids @> array[${id}]::bigint[]`]))
+        .where('status', 'not in', closedStatuses)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async activeChildCount(id: number): Promise<number> {
+      const r = await db
+        .selectFrom('units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('parent_id', '=', id)
+        .where('active', '=', true)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    /** Whether anything at all refers to the unit: cases (any role), events, members, rules, child units. */
+    async isReferenced(id: number): Promise<boolean> {
+      const r = await db
+        .selectNoFrom((eb) => [
+          eb
+            .or([
+              eb.exists(eb.selectFrom('cases').select('id').where('lead_unit_id', '=', id)),
+              eb.exists(
+                eb
+                  .selectFrom('cases')
+                  .select('id')
+                  .where(sql<SqlBool>`assist_unit_ids @> array[${id}]::bigint[]`),
+              ),
+              eb.exists(eb.selectFrom('cases').select('id').where('registered_unit_id', '=', id)),
+              eb.exists(eb.selectFrom('case_events').select('id').where('actor_unit_id', '=', id)),
+              eb.exists(eb.selectFrom('unit_members').select('user_id').where('unit_id', '=', id)),
+              eb.exists(eb.selectFrom('routing_rules').select('id').where('unit_id', '=', id)),
+              eb.exists(eb.selectFrom('units').select('id').where('parent_id', '=', id)),
+            ])
+            .as('used'),
+        ])
+        .executeTakeFirstOrThrow();
+      return Boolean(r.used);
+    },
+
+    async delete(id: number): Promise<void> {
+      await db.deleteFrom('units').where('id', '=', id).execute();
     },
   };
 }
