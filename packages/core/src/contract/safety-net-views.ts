@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, satisfactionLevels } from '../case/vocabulary.ts';
 import type { SafetyNetKind } from '../deadline/policy.ts';
 import { conductKinds, rootCauseKinds, safetyNetOutcomes } from '../safety-net/vocabulary.ts';
+import { trackingNoSchema } from './case.ts';
 import { barrierStatuses, referralStatuses } from './safety-net.ts';
 import { dateSchema, itemsOf, personRefSchema, timestampSchema, unitRefSchema } from './views-common.ts';
 
@@ -282,4 +283,8 @@ export const pendingConsultationSchema = z.object({
   agenda: z.string(),
   convenedAt: timestampSchema,
 });
+export type PendingConsultation = z.infer<typeof pendingConsultationSchema>;
 export const pendingConsultationListSchema = itemsOf(pendingConsultationSchema);
+
+/** Path of the requester's copy of the written answer: the tracking number. */
+export const publicAnswerParamsSchema = z.strictObject({ trackingNo: trackingNoSchema });

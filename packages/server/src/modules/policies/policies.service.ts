@@ -2,65 +2,23 @@ import {
   DomainError,
   searchTerms,
   toChinaDate,
-  type PolicyInput,
-  type PolicySearch,
-  type policyPatchSchema,
   type AuthUser,
+  type Lang,
+  type PolicyImportReport,
+  type PolicyInput,
+  type PolicyListItem,
+  type PolicySearch,
+  type PolicyView,
+  type policyPatchSchema,
 } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { Lang } from '../../http/error-mapping.ts';
 import { createPoliciesRepo, type PolicyChange, type PolicyHit, type PolicyRow, type PolicyWrite } from './policies.repo.ts';
-import { buildImportTemplate, readImportWorkbook, type ImportRowError } from './policies.xlsx.ts';
+import { buildImportTemplate, readImportWorkbook } from './policies.xlsx.ts';
 import { snippetOf } from './snippet.ts';
 
 export type PolicyPatch = z.output<typeof policyPatchSchema>;
-
-/** A search result: the article without its body, with a snippet around the match. */
-export interface PolicyListItem {
-  id: number;
-  title: string;
-  docNumber: string;
-  issuer: string;
-  level: PolicyRow['level'];
-  articleNo: string;
-  snippet: string;
-  tags: string[];
-  effectiveFrom: string | null;
-  repealedOn: string | null;
-  repealed: boolean;
-  /** Higher is better: 1 and above for articles holding every query term, below 1 for near misses, 0 without a query. */
-  score: number;
-  /** How it was found: every term of the query ('terms'), a near miss ('fuzzy': a title like the query, or most of its terms), or no query (null). */
-  match: 'terms' | 'fuzzy' | null;
-}
-
-export interface PolicyView {
-  id: number;
-  title: string;
-  docNumber: string;
-  issuer: string;
-  level: PolicyRow['level'];
-  articleNo: string;
-  body: string;
-  effectiveFrom: string | null;
-  repealedOn: string | null;
-  repealed: boolean;
-  tags: string[];
-  unitIds: number[];
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-  /** How many cases cite the article. */
-  citedBy: number;
-}
-
-export interface ImportReport {
-  imported: number;
-  updated: number;
-  errors: ImportRowError[];
-}
 
 /** The search terms of an article: title, document number, issuer, article number, body and tags. */
 export function policyTerms(p: Pick<PolicyWrite, 'title' | 'docNumber' | 'issuer' | 'articleNo' | 'body' | 'tags'>): string[] {
@@ -140,7 +98,7 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
     const missing = await createPoliciesRepo(db).missingUnitIds(unitIds);
     if (missing.length === 0) return;
     const message = lang === 'zh' ? `单位不存在：${missing.join('、')}` : `unknown units: ${missing.join(', ')}`;
-    throw new DomainError('validation_failed', message, { fields: [{ path: 'unitIds', code: 'unknown_unit', message }] });
+    throw DomainError.atField('validation_failed', { path: 'unitIds', code: 'unknown_unit', message });
   }
 
   async function get(id: number): Promise<PolicyView> {
@@ -191,10 +149,9 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
           lang === 'zh'
             ? `${what}已在知识库中，请修改原条文`
             : `${w.docNumber} ${w.articleNo} is already in the library; edit that article instead`;
-        throw new DomainError('conflict', message, {
+        throw DomainError.atField('conflict', { path: 'articleNo', code: 'article_exists', message }, message, {
           reason: 'article_exists',
           existingId: existing,
-          fields: [{ path: 'articleNo', code: 'article_exists', message }],
         });
       }
       return get(id);
@@ -213,7 +170,7 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
             lang === 'zh'
               ? `废止日期不得早于生效日期 ${current.effectiveFrom}`
               : `repealed before it took effect (${current.effectiveFrom})`;
-          throw new DomainError('validation_failed', message, { fields: [{ path: 'repealedOn', code: 'before_effective', message }] });
+          throw DomainError.atField('validation_failed', { path: 'repealedOn', code: 'before_effective', message });
         }
         const change: PolicyChange = {};
         if (patch.title !== undefined) change.title = patch.title;
@@ -239,7 +196,7 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
      * report lists every bad cell). Otherwise all rows are written in one transaction, an existing
      * (document number, article number) updated in place.
      */
-    async importWorkbook(data: Buffer, user: AuthUser, lang: Lang): Promise<ImportReport> {
+    async importWorkbook(data: Buffer, user: AuthUser, lang: Lang): Promise<PolicyImportReport> {
       const { rows, errors } = await readImportWorkbook(data, lang);
       if (errors.length > 0) return { imported: 0, updated: 0, errors };
       const writes = rows.map((r) => policyWrite(r.input));

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPolicies, demoPolicyKeys, policyKey, seedDemoPolicies } from '../../seed/demo-policies.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart } from '../../testing/multipart.ts';
-import type { PolicyListItem, PolicyView } from './policies.service.ts';
+import type { PolicyListItem, PolicyView } from '@huiyin/core';
 import { XLSX_MIME } from './policies.xlsx.ts';
 import { snippetOf } from './snippet.ts';
 

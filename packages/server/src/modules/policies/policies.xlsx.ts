@@ -1,7 +1,14 @@
-import { DomainError, policyInputSchema, policyLevels, type PolicyInput, type PolicyLevel } from '@huiyin/core';
+import {
+  DomainError,
+  policyInputSchema,
+  policyLevels,
+  type ImportRowError,
+  type Lang,
+  type PolicyInput,
+  type PolicyLevel,
+} from '@huiyin/core';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import type { Lang } from '../../http/error-mapping.ts';
 
 /**
  * The Excel side of the policy library: the import template an admin downloads, and reading a
@@ -155,14 +162,6 @@ export async function buildImportTemplate(now: Date): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface ImportRowError {
-  /** The Excel row number (the header is row 1). */
-  row: number;
-  /** The column header, e.g. 生效日期; '' for the row as a whole. */
-  column: string;
-  reason: string;
-}
-
 export interface ImportRow {
   row: number;
   input: PolicyInput;
@@ -187,8 +186,7 @@ const fileMessages = {
 
 /** Read the workbook's policy sheet: header by name, one SheetRow per non-empty row. Bad files are a 400. */
 async function readSheet(data: Buffer, lang: Lang): Promise<SheetRow[]> {
-  const invalid = (message: string, path = 'file') =>
-    new DomainError('validation_failed', message, { fields: [{ path, code: 'bad_file', message }] });
+  const invalid = (message: string, path = 'file') => DomainError.atField('validation_failed', { path, code: 'bad_file', message });
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) throw invalid(fileMessages.notXlsx[lang]);
   const wb = new ExcelJS.Workbook();
   try {
@@ -211,8 +209,7 @@ async function readSheet(data: Buffer, lang: Lang): Promise<SheetRow[]> {
       lang === 'zh'
         ? `表头缺少必需的列：${missing.join('、')}（请使用导入模板）`
         : `the header lacks required columns: ${missing.join(', ')} (use the import template)`;
-    throw new DomainError('validation_failed', message, {
-      fields: [{ path: 'file', code: 'missing_columns', message }],
+    throw DomainError.atField('validation_failed', { path: 'file', code: 'missing_columns', message }, message, {
       missingColumns: missing,
     });
   }

@@ -291,7 +291,7 @@ export function createSafetyNetRepo(db: Db) {
       return r.id;
     },
 
-    async notices(filter: { caseId?: number; unitIds?: readonly number[]; regionPrefixes?: readonly string[] }) {
+    async notices(filter: { id?: number; caseId?: number; unitIds?: readonly number[]; regionPrefixes?: readonly string[] }) {
       let q = db
         .selectFrom('rectification_notices as n')
         .innerJoin('cases as c', 'c.id', 'n.case_id')
@@ -316,6 +316,7 @@ export function createSafetyNetRepo(db: Db) {
           'n.appeal_decision',
           'n.appeal_note',
         ]);
+      if (filter.id !== undefined) q = q.where('n.id', '=', filter.id);
       if (filter.caseId !== undefined) q = q.where('n.case_id', '=', filter.caseId);
       const { unitIds, regionPrefixes } = filter;
       if (unitIds !== undefined || regionPrefixes !== undefined) {
@@ -371,8 +372,8 @@ export function createSafetyNetRepo(db: Db) {
         .execute();
     },
 
-    async barriers(regionPrefixes: readonly string[]) {
-      return db
+    async barriers(regionPrefixes: readonly string[], id?: number) {
+      let q = db
         .selectFrom('policy_barriers as b')
         .innerJoin('cases as c', 'c.id', 'b.case_id')
         .select([
@@ -388,10 +389,9 @@ export function createSafetyNetRepo(db: Db) {
           'b.created_at',
           'b.updated_at',
         ])
-        .where((eb) => eb.or([...regionPrefixes.map((p) => eb('c.region_code', 'like', `${p}%`)), eb.val(false)]))
-        .orderBy('b.created_at', 'desc')
-        .limit(500)
-        .execute();
+        .where((eb) => eb.or([...regionPrefixes.map((p) => eb('c.region_code', 'like', `${p}%`)), eb.val(false)]));
+      if (id !== undefined) q = q.where('b.id', '=', id);
+      return q.orderBy('b.created_at', 'desc').limit(500).execute();
     },
 
     async barrier(id: number) {

@@ -1,23 +1,34 @@
 import {
+  DomainError,
+  barrierListSchema,
   barrierPatchSchema,
+  barrierViewSchema,
+  coordinationViewSchema,
   gapRuleSchema,
-  idSchema,
+  gapRuleViewSchema,
+  idParamsSchema,
+  pendingConsultationListSchema,
+  publicAnswerParamsSchema,
   rectificationAnswerSchema,
+  rectificationListSchema,
+  rectificationViewSchema,
+  referralDetailSchema,
+  referralListSchema,
   referralPatchSchema,
+  safetyNetAnalysisSchema,
   safetyNetStatsQuerySchema,
-  trackingNoSchema,
+  serviceGapsViewSchema,
   trackQuerySchema,
 } from '@huiyin/core';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
-import { parseWith } from '../../http/validate.ts';
+import { fileResponse, type ApiApp } from '../../http/route.ts';
 import type { CaseService } from '../cases/cases.service.ts';
 import type { createTrackingService } from '../cases/tracking.service.ts';
 import type { SafetyNetService } from './safety-net.service.ts';
 
-type Params = { Params: { id: string } };
-type TrackParams = { Params: { trackingNo: string } };
+const answerPdf = fileResponse('application/pdf', 'The written answer (PDF, GB/T 9704 layout)');
 
 function sendPdf(reply: FastifyReply, file: { pdf: Buffer; fileName: string }) {
   return reply
@@ -29,73 +40,199 @@ function sendPdf(reply: FastifyReply, file: { pdf: Buffer; fileName: string }) {
 
 /** The safety-net window: written answers, gaps, ledgers, referrals, rectification notices. */
 export function safetyNetRoutes(
-  app: FastifyInstance,
+  app: ApiApp,
   deps: { safetyNet: SafetyNetService; cases: CaseService; tracking: ReturnType<typeof createTrackingService> },
 ): void {
   const { safetyNet, cases, tracking } = deps;
 
-  app.get<Params>('/api/v1/cases/:id/answer.pdf', async (req, reply) => {
-    const user = requireUser(req);
-    const id = parseWith(idSchema, req.params.id, langOf(req));
-    await cases.get(id, user); // 404 unless the caller may see the case
-    return sendPdf(reply, await safetyNet.answerPdf(id));
-  });
-
-  app.get<TrackParams>(
-    '/api/v1/track/:trackingNo/answer.pdf',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+  app.get(
+    '/api/v1/cases/:id/answer.pdf',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'The written answer letter of a decided safety-net case (either outcome)',
+        params: idParamsSchema,
+        response: { 200: answerPdf },
+      },
+    },
     async (req, reply) => {
-      const lang = langOf(req);
-      const trackingNo = parseWith(trackingNoSchema, req.params.trackingNo, lang);
-      const { phone } = parseWith(trackQuerySchema, req.query, lang);
-      await tracking.track(trackingNo, phone, lang); // the requester's check, with its guess limit
+      const user = requireUser(req);
+      await cases.get(req.params.id, user); // 404 unless the caller may see the case
+      return sendPdf(reply, await safetyNet.answerPdf(req.params.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/track/:trackingNo/answer.pdf',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'The published written answer, for the requester (tracking number + last 4 digits of the phone)',
+        params: publicAnswerParamsSchema,
+        querystring: trackQuerySchema,
+        response: { 200: answerPdf },
+      },
+    },
+    async (req, reply) => {
+      const { trackingNo } = req.params;
+      await tracking.track(trackingNo, req.query.phone, langOf(req)); // the requester's check, with its guess limit
       return sendPdf(reply, await safetyNet.publicAnswerPdf(trackingNo));
     },
   );
 
-  app.get('/api/v1/safety-net/gaps', async (req) => safetyNet.gaps(requireUser(req)));
-  app.get('/api/v1/safety-net/gap-rule', async (req) => {
-    requireUser(req);
-    return safetyNet.gapRule();
-  });
-  app.put('/api/v1/safety-net/gap-rule', async (req) => {
-    const user = requireUser(req);
-    return safetyNet.setGapRule(user, parseWith(gapRuleSchema, req.body, langOf(req)));
-  });
-  app.get('/api/v1/safety-net/analysis', async (req) => {
-    const user = requireUser(req);
-    return safetyNet.analysis(user, parseWith(safetyNetStatsQuerySchema, req.query, langOf(req)));
-  });
-  app.get('/api/v1/safety-net/coordination', async (req) => {
-    const user = requireUser(req);
-    return safetyNet.coordination(user, parseWith(safetyNetStatsQuerySchema, req.query, langOf(req)));
-  });
-  app.get('/api/v1/safety-net/barriers', async (req) => safetyNet.barriers(requireUser(req)));
-  app.patch<Params>('/api/v1/safety-net/barriers/:id', async (req) => {
-    const user = requireUser(req);
-    const lang = langOf(req);
-    return safetyNet.updateBarrier(user, parseWith(idSchema, req.params.id, lang), parseWith(barrierPatchSchema, req.body, lang));
-  });
-  app.get('/api/v1/safety-net/referrals', async (req) => safetyNet.referrals(requireUser(req)));
-  app.get<Params>('/api/v1/safety-net/referrals/:id', async (req) => {
-    const user = requireUser(req);
-    return safetyNet.referral(user, parseWith(idSchema, req.params.id, langOf(req)));
-  });
-  app.patch<Params>('/api/v1/safety-net/referrals/:id', async (req) => {
-    const user = requireUser(req);
-    const lang = langOf(req);
-    // The role check comes first: a non-inspector learns nothing, not even that the body was wrong.
-    const id = parseWith(idSchema, req.params.id, lang);
-    if (!user.roles.includes('inspector')) return safetyNet.referral(user, id);
-    return safetyNet.updateReferral(user, id, parseWith(referralPatchSchema, req.body, lang));
-  });
-  app.get('/api/v1/safety-net/rectifications', async (req) => safetyNet.rectifications(requireUser(req)));
-  app.post<Params>('/api/v1/safety-net/rectifications/:id/answer', async (req) => {
-    const user = requireUser(req);
-    const lang = langOf(req);
-    const id = parseWith(idSchema, req.params.id, lang);
-    const { response } = parseWith(rectificationAnswerSchema, req.body, lang);
-    return safetyNet.answerRectification(user, id, response);
-  });
-  app.get('/api/v1/safety-net/consultations/pending', async (req) => safetyNet.pendingConsultations(requireUser(req)));
+  app.get(
+    '/api/v1/safety-net/gaps',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary:
+          'Service gaps: matters failing repeatedly (threshold in a window), with their cases (supervisor, safety-net officer, leader, admin)',
+        response: { 200: serviceGapsViewSchema },
+      },
+    },
+    async (req) => safetyNet.gaps(requireUser(req)),
+  );
+
+  app.get(
+    '/api/v1/safety-net/gap-rule',
+    { config: { access: 'user' }, schema: { summary: 'The gap rule in force', response: { 200: gapRuleViewSchema } } },
+    async () => safetyNet.gapRule(),
+  );
+
+  app.put(
+    '/api/v1/safety-net/gap-rule',
+    {
+      config: { access: ['admin'] },
+      schema: { summary: 'Set the gap rule (admin)', body: gapRuleSchema, response: { 200: gapRuleViewSchema } },
+    },
+    async (req) => safetyNet.setGapRule(requireUser(req), req.body),
+  );
+
+  app.get(
+    '/api/v1/safety-net/analysis',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Safety-net cases by matter, unit of origin, cause, outcome and month; time to done',
+        description: 'The period defaults to the 365 days before `to` (default: now).',
+        querystring: safetyNetStatsQuerySchema,
+        response: { 200: safetyNetAnalysisSchema },
+      },
+    },
+    async (req) => safetyNet.analysis(requireUser(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/safety-net/coordination',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Which units consulted together, how often and how long',
+        querystring: safetyNetStatsQuerySchema,
+        response: { 200: coordinationViewSchema },
+      },
+    },
+    async (req) => safetyNet.coordination(requireUser(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/safety-net/barriers',
+    { config: { access: 'user' }, schema: { summary: 'The policy-barrier ledger', response: { 200: barrierListSchema } } },
+    async (req) => safetyNet.barriers(requireUser(req)),
+  );
+
+  app.patch(
+    '/api/v1/safety-net/barriers/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Record the policy concerned, a proposal for change, the status',
+        params: idParamsSchema,
+        body: barrierPatchSchema,
+        response: { 200: barrierViewSchema },
+      },
+    },
+    async (req) => safetyNet.updateBarrier(requireUser(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/safety-net/referrals',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Referrals to discipline inspection (inspectors only; 404 for every other role; every read is logged)',
+        response: { 200: referralListSchema },
+      },
+    },
+    async (req) => safetyNet.referrals(requireUser(req)),
+  );
+
+  app.get(
+    '/api/v1/safety-net/referrals/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'One referral with its read log (inspectors only)',
+        params: idParamsSchema,
+        response: { 200: referralDetailSchema },
+      },
+    },
+    async (req) => safetyNet.referral(requireUser(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/safety-net/referrals/:id',
+    {
+      config: { access: 'user' },
+      // The role check comes before validation: a non-inspector learns nothing, not even that the input was wrong.
+      preValidation: async (req) => {
+        if (!requireUser(req).roles.includes('inspector')) throw new DomainError('not_found');
+      },
+      schema: {
+        summary: 'Record the investigation status (inspectors only)',
+        params: idParamsSchema,
+        body: referralPatchSchema,
+        response: { 200: referralDetailSchema },
+      },
+    },
+    async (req) => safetyNet.updateReferral(requireUser(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/safety-net/rectifications',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Rectification notices: a unit’s own, or those of the caller’s regions',
+        response: { 200: rectificationListSchema },
+      },
+    },
+    async (req) => safetyNet.rectifications(requireUser(req)),
+  );
+
+  app.post(
+    '/api/v1/safety-net/rectifications/:id/answer',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'The unit answers a rectification notice',
+        params: idParamsSchema,
+        body: rectificationAnswerSchema,
+        response: { 200: rectificationViewSchema },
+      },
+    },
+    async (req) => safetyNet.answerRectification(requireUser(req), req.params.id, req.body.response),
+  );
+
+  app.get(
+    '/api/v1/safety-net/consultations/pending',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Consultations waiting for an opinion of the caller’s units (unit heads)',
+        response: { 200: pendingConsultationListSchema },
+      },
+    },
+    async (req) => safetyNet.pendingConsultations(requireUser(req)),
+  );
 }

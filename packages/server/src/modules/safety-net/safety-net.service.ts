@@ -1,14 +1,24 @@
 import {
   DomainError,
   caseScopeFor,
+  coversRegion,
   defaultGapRule,
   findServiceGaps,
   regionPrefix,
   toChinaDate,
   validateGapRule,
-  type GapRule,
-  type Role,
   type AuthUser,
+  type BarrierView,
+  type CoordinationView,
+  type GapRule,
+  type PendingConsultation,
+  type ReferralDetail,
+  type ReferralView,
+  type RectificationView,
+  type Role,
+  type SafetyNetAnalysis,
+  type Satisfaction,
+  type ServiceGapsView,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -64,19 +74,19 @@ function referralView(r: {
   unit_id: number | null;
   unit_name: string | null;
   staff_name: string | null;
-  conduct: string;
+  conduct: ReferralView['conduct'];
   finding: string;
-  status: string;
+  status: ReferralView['status'];
   inspector_note: string | null;
   created_at: Date;
   updated_at: Date;
-}) {
+}): ReferralView {
   return {
     id: r.id,
     caseId: r.case_id,
     trackingNo: r.tracking_no,
     caseTitle: r.title,
-    unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name },
+    unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name ?? String(r.unit_id) },
     staffName: r.staff_name,
     conduct: r.conduct,
     finding: r.finding,
@@ -100,7 +110,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     const to = q.to ? new Date(q.to) : new Date(clock.now().getTime() + 1);
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 365 * DAY);
     if (from.getTime() >= to.getTime()) {
-      throw new DomainError('validation_failed', 'from must be before to', { fields: [{ path: 'from', message: 'must be before to' }] });
+      throw DomainError.atField('validation_failed', { path: 'from', message: 'must be before to' }, 'from must be before to');
     }
     return { from, to };
   }
@@ -117,7 +127,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Matters failing repeatedly at the regular windows: service gaps, each with its cases. */
-    async gaps(user: AuthUser) {
+    async gaps(user: AuthUser): Promise<ServiceGapsView> {
       const prefixes = requireAnalyst(user);
       const rule = await gapRule();
       const now = clock.now();
@@ -150,7 +160,8 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
                     title: r.title,
                     status: r.status,
                     createdAt: r.created_at.toISOString(),
-                    originUnit: r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name },
+                    originUnit:
+                      r.origin_unit_id === null ? null : { id: r.origin_unit_id, name: r.origin_unit_name ?? String(r.origin_unit_id) },
                     outcome: r.outcome,
                     rootCause: r.root_cause_kind,
                   },
@@ -162,7 +173,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Safety-net cases by matter, unit of origin, cause and outcome, and the time to done. */
-    async analysis(user: AuthUser, q: { from?: string | undefined; to?: string | undefined }) {
+    async analysis(user: AuthUser, q: { from?: string | undefined; to?: string | undefined }): Promise<SafetyNetAnalysis> {
       const prefixes = requireAnalyst(user);
       const { from, to } = period(q);
       const rows = await repo.casesIn(prefixes, from, to);
@@ -216,9 +227,11 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
           cannot: rows.filter((r) => r.outcome === 'cannot').length,
           open: rows.filter((r) => r.outcome === null).length,
         },
-        byCause: Object.fromEntries(
-          ['policy_barrier', 'coordination_needed', 'staff_conduct'].map((k) => [k, rows.filter((r) => r.root_cause_kind === k).length]),
-        ),
+        byCause: {
+          policy_barrier: rows.filter((r) => r.root_cause_kind === 'policy_barrier').length,
+          coordination_needed: rows.filter((r) => r.root_cause_kind === 'coordination_needed').length,
+          staff_conduct: rows.filter((r) => r.root_cause_kind === 'staff_conduct').length,
+        },
         byConduct: {
           misconduct: rows.filter((r) => r.conduct === 'misconduct').length,
           subjective: rows.filter((r) => r.conduct === 'subjective').length,
@@ -231,7 +244,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Which units had to work together, how often, and how long their consultations took. */
-    async coordination(user: AuthUser, q: { from?: string | undefined; to?: string | undefined }) {
+    async coordination(user: AuthUser, q: { from?: string | undefined; to?: string | undefined }): Promise<CoordinationView> {
       const prefixes = requireAnalyst(user);
       const { from, to } = period(q);
       const rows = await repo.consultationsIn(prefixes, from, to);
@@ -274,9 +287,9 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       };
     },
 
-    async barriers(user: AuthUser) {
+    async barriers(user: AuthUser, only?: { id: number }): Promise<{ items: BarrierView[] }> {
       const prefixes = requireAnalyst(user);
-      const rows = await repo.barriers(prefixes);
+      const rows = await repo.barriers(prefixes, only?.id);
       return {
         items: rows.map((b) => ({
           id: b.id,
@@ -305,26 +318,28 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     ) {
       const prefixes = requireAnalyst(user);
       const b = await repo.barrier(id);
-      if (!b || !prefixes.some((p) => b.region_code.startsWith(p))) throw new DomainError('not_found');
+      if (!b || !coversRegion(prefixes, b.region_code)) throw new DomainError('not_found');
       await repo.updateBarrier(id, { ...patch, by: user.id, at: clock.now() });
-      return (await this.barriers(user)).items.find((x) => x.id === id);
+      const [entry] = (await this.barriers(user, { id })).items;
+      if (!entry) throw new DomainError('not_found');
+      return entry;
     },
 
     /** The referral ledger: inspectors only; every read is logged. */
-    async referrals(user: AuthUser) {
+    async referrals(user: AuthUser): Promise<{ items: ReferralView[] }> {
       const prefixes = requireInspector(user);
       const now = clock.now();
-      const rows = (await repo.referrals(500)).filter((r) => prefixes.some((p) => r.region_code.startsWith(p)));
+      const rows = (await repo.referrals(500)).filter((r) => coversRegion(prefixes, r.region_code));
       await repo.logReferralView({ referralId: null, viewerId: user.id, what: 'list', at: now });
       return {
         items: rows.map(referralView),
       };
     },
 
-    async referral(user: AuthUser, id: number) {
+    async referral(user: AuthUser, id: number): Promise<ReferralDetail> {
       const prefixes = requireInspector(user);
       const r = await repo.referral(id);
-      if (!r || !prefixes.some((p) => r.region_code.startsWith(p))) throw new DomainError('not_found');
+      if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
       await repo.logReferralView({ referralId: id, viewerId: user.id, what: 'detail', at: clock.now() });
       const views = await repo.referralViews(id);
       return {
@@ -334,25 +349,29 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       };
     },
 
-    async updateReferral(user: AuthUser, id: number, patch: { status: 'open' | 'investigating' | 'concluded'; note?: string | undefined }) {
+    async updateReferral(
+      user: AuthUser,
+      id: number,
+      patch: { status: 'open' | 'investigating' | 'concluded'; note?: string | undefined },
+    ): Promise<ReferralDetail> {
       const prefixes = requireInspector(user);
       const r = await repo.referral(id);
-      if (!r || !prefixes.some((p) => r.region_code.startsWith(p))) throw new DomainError('not_found');
+      if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
       await repo.updateReferral(id, { status: patch.status, note: patch.note ?? r.inspector_note, at: clock.now() });
       return this.referral(user, id);
     },
 
     /** Rectification notices: a unit sees its own; region roles see those of their regions. */
-    async rectifications(user: AuthUser) {
+    async rectifications(user: AuthUser, only?: { id: number }): Promise<{ items: RectificationView[] }> {
       const scope = caseScopeFor(user);
-      const rows = await repo.notices({ unitIds: scope.unitIds, regionPrefixes: scope.regionPrefixes });
+      const rows = await repo.notices({ ...(only ? { id: only.id } : {}), unitIds: scope.unitIds, regionPrefixes: scope.regionPrefixes });
       return {
         items: rows.map((n) => ({
           id: n.id,
           caseId: n.case_id,
           trackingNo: n.tracking_no,
           caseTitle: n.title,
-          unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name },
+          unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name ?? String(n.unit_id) },
           finding: n.finding,
           issuedAt: n.issued_at.toISOString(),
           dueAt: n.due_at.toISOString(),
@@ -360,7 +379,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
           response: n.response,
           answeredAt: n.answered_at?.toISOString() ?? null,
           kind: n.kind,
-          satisfaction: n.satisfaction,
+          satisfaction: n.satisfaction as Satisfaction | null, // written from a rating's satisfaction
           appeal:
             n.appealed_at === null
               ? null
@@ -380,11 +399,13 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       if (!(await repo.answerNotice(id, { response, by: user.id, at: clock.now() }))) {
         throw new DomainError('conflict', 'this rectification notice is already answered');
       }
-      return (await this.rectifications(user)).items.find((x) => x.id === id);
+      const [notice] = (await this.rectifications(user, { id })).items;
+      if (!notice) throw new DomainError('not_found');
+      return notice;
     },
 
     /** Consultations waiting for an opinion of one of the user's units (unit heads). */
-    async pendingConsultations(user: AuthUser) {
+    async pendingConsultations(user: AuthUser): Promise<{ items: PendingConsultation[] }> {
       if (!user.roles.includes('unit_head')) return { items: [] };
       const rows = await repo.pendingFor(user.units.map((u) => u.id));
       return {
