@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import { buildApp } from '../main/app.ts';
 import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from '../seed/demo-org.ts';
+import { factories, type Factories } from './factories.ts';
 import { enabledKinds, isPostgresReachable, openTestDb, type DbKind, type TestDb } from './databases.ts';
 
 /**
@@ -17,7 +18,10 @@ export interface Harness {
   db: TestDb;
   app: FastifyInstance;
   clock: ManualClock;
+  /** The demo organisation's units and users by key (empty with `org: 'none'`). */
   org: DemoOrg;
+  /** Factories for what a test needs beyond (or instead of) the demo organisation. */
+  make: Factories;
   dataDir: string;
   tokens: Record<string, string>;
   /** Forget the cached sign-ins (after moving the clock past the session lifetime). */
@@ -35,10 +39,17 @@ export interface Harness {
 /** A Monday morning in Beijing, far from holidays: 2026-03-09 09:00 +08:00. */
 export const DEFAULT_START = '2026-03-09T01:00:00Z';
 
-export async function createHarness(kind: DbKind, opts: { start?: string; publicRateLimitPerMinute?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  start?: string;
+  publicRateLimitPerMinute?: number;
+  /** `demo` (default): the demo organisation and its accounts; `none`: an empty database for factories (testing/factories.ts). */
+  org?: 'demo' | 'none';
+}
+
+export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Promise<Harness> {
   const db = await openTestDb(kind);
   const clock = new ManualClock(opts.start ?? DEFAULT_START);
-  const org = await seedDemoOrg(db.db);
+  const org: DemoOrg = opts.org === 'none' ? { units: {}, users: {} } : await seedDemoOrg(db.db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-test-'));
   const app = await buildApp({
     db: db.db,
@@ -56,6 +67,7 @@ export async function createHarness(kind: DbKind, opts: { start?: string; public
     app,
     clock,
     org,
+    make: factories(db.db),
     dataDir,
     tokens,
     resetSessions() {
@@ -100,7 +112,7 @@ const postgresUp = await isPostgresReachable();
  * Run `suite` once per database. A PostgreSQL that cannot be reached is skipped with a note,
  * except with CI=true, where the global setup has already failed the run.
  */
-export function describeEachDb(name: string, suite: (get: () => Harness) => void, opts: Parameters<typeof createHarness>[1] = {}): void {
+export function describeEachDb(name: string, suite: (get: () => Harness) => void, opts: HarnessOptions = {}): void {
   for (const kind of enabledKinds()) {
     const skip = kind === 'postgres' && !postgresUp && process.env['CI'] !== 'true';
     (skip ? describe.skip : describe)(`${name} [${kind}]`, () => {
