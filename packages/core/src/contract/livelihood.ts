@@ -222,3 +222,29 @@ export const projectSearchSchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: pageSizeSchema,
 });
+
+/** Replace the focus areas (admin). */
+export const livelihoodAreasPutSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ code: livelihoodAreaCodeSchema, zh: textSchema(40), en: textSchema(80) }))
+    .min(1)
+    .max(30),
+});
+
+/** `?regionCode=`: a region code matches that region and every region under it. */
+export const livelihoodRegionQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional() });
+
+export const matterDuplicatesQuerySchema = z.strictObject({ regionCode: regionCodeSchema.optional(), listId: idSchema.optional() });
+
+export const dutyListQuerySchema = z.strictObject({
+  userId: idSchema.optional().describe('Another cadre (supervisors, livelihood officers, admins)'),
+});
+
+/** Path `:id/originators/:originatorId` of a matter or a project. */
+export const originatorParamsSchema = z.strictObject({ id: idSchema, originatorId: idSchema });
+
+/** Path `:id/photos/:photoId` of a project. */
+export const projectPhotoParamsSchema = z.strictObject({ id: idSchema, photoId: idSchema });
+
+/** Path `:photoId` of a photo on the public page. */
+export const photoIdParamsSchema = z.strictObject({ photoId: idSchema });

@@ -1,4 +1,4 @@
-import { DomainError, regionPrefix, type Role, type AuthUser } from '@huiyin/core';
+import { DomainError, coversRegion, regionPrefix, type Role, type AuthUser } from '@huiyin/core';
 
 /**
  * Who may do what with livelihood matters and projects. Everyone works inside the regions of
@@ -31,10 +31,6 @@ export function prefixesOf(user: AuthUser): string[] {
   return [...new Set(user.units.map((u) => regionPrefix(u.regionCode)))];
 }
 
-export function covers(prefixes: readonly string[], regionCode: string): boolean {
-  return prefixes.some((p) => regionCode.startsWith(p));
-}
-
 export function requireAny(user: AuthUser, roles: readonly Role[], what: string): string[] {
   if (!has(user, roles)) throw new DomainError('forbidden', `${what} is not among your roles`);
   return prefixesOf(user);
@@ -42,19 +38,5 @@ export function requireAny(user: AuthUser, roles: readonly Role[], what: string)
 
 /** A write in a region the caller's units do not cover. */
 export function requireRegion(prefixes: readonly string[], regionCode: string): void {
-  if (!covers(prefixes, regionCode)) throw new DomainError('forbidden', `region ${regionCode} is outside your service area`);
-}
-
-/**
- * The codes of a region and of the regions above it (140311200201 → 140311200201, 140311200,
- * 140311, 140300, 140000), nearest first: the lists a region sees.
- */
-export function regionAndAncestors(code: string): string[] {
-  const out = [code];
-  if (code.length === 12) out.push(code.slice(0, 9));
-  if (code.length >= 9) out.push(code.slice(0, 6));
-  const county = code.slice(0, 6);
-  if (!county.endsWith('00')) out.push(`${county.slice(0, 4)}00`);
-  if (!county.endsWith('0000')) out.push(`${county.slice(0, 2)}0000`);
-  return [...new Set(out)];
+  if (!coversRegion(prefixes, regionCode)) throw new DomainError('forbidden', `region ${regionCode} is outside your service area`);
 }

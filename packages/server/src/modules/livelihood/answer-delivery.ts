@@ -1,10 +1,8 @@
-import type { OriginatorView } from '@huiyin/core';
+import type { AnswersSent } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
 import { originatorView, reachable } from './matter-view.ts';
-
-export type Unanswered = OriginatorView & { matterId: number; matterTitle: string };
 
 /**
  * Tell every unanswered originator the outbox can reach (an SMS to a phone, or the requester of
@@ -26,7 +24,7 @@ export async function deliverAnswers(
     by: number;
     at: Date;
   },
-): Promise<{ sent: number; unanswered: Unanswered[] }> {
+): Promise<AnswersSent> {
   const outbox = createOutboxRepo(trx);
   const open = a.originators.filter((o) => o.answeredAt === null);
   const bySms: number[] = [];

@@ -1,10 +1,10 @@
-import { DomainError, toChinaDate, type ProjectView, type acceptSchema, type AuthUser } from '@huiyin/core';
+import { DomainError, coversRegion, toChinaDate, type AnswersSent, type ProjectView, type acceptSchema, type AuthUser } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
-import { deliverAnswers, type Unanswered } from './answer-delivery.ts';
-import { acceptRoles, covers, has, prefixesOf } from './access.ts';
+import { deliverAnswers } from './answer-delivery.ts';
+import { acceptRoles, has, prefixesOf } from './access.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
 import { createProjectPhotosRepo } from './project-photos.repo.ts';
 import { createProjectsRepo, type ProjectRow } from './projects.repo.ts';
@@ -26,7 +26,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
   }
 
   function requireAnswerer(p: ProjectRow, user: AuthUser): void {
-    const mayAnswer = p.cadreUserId === user.id || (has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode));
+    const mayAnswer = p.cadreUserId === user.id || (has(user, acceptRoles) && coversRegion(prefixesOf(user), p.regionCode));
     if (!mayAnswer) throw new DomainError('forbidden', 'the answer is given by the cadre or the livelihood office');
     if (!['assigned', 'signed'].includes(p.status))
       throw new DomainError(
@@ -42,7 +42,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
   }
 
   /** Send `text` to every unanswered originator the outbox can reach; the others are returned. */
-  async function send(trx: Db, p: ProjectRow, text: string, user: AuthUser): Promise<{ sent: number; unanswered: Unanswered[] }> {
+  async function send(trx: Db, p: ProjectRow, text: string, user: AuthUser): Promise<AnswersSent> {
     const { rows, titles } = await originatorsOf(trx, p.id);
     return deliverAnswers(trx, {
       originators: rows,
@@ -57,7 +57,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
   }
 
   return {
-    async sendAnswers(id: number, text: string, user: AuthUser): Promise<{ sent: number; unanswered: Unanswered[] }> {
+    async sendAnswers(id: number, text: string, user: AuthUser): Promise<AnswersSent> {
       return db.transaction().execute(async (trx) => {
         const p = await lockProject(trx, id, user);
         requireAnswerer(p, user);
@@ -91,7 +91,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
     async accept(id: number, input: z.output<typeof acceptSchema>, user: AuthUser): Promise<ProjectView> {
       await db.transaction().execute(async (trx) => {
         const p = await lockProject(trx, id, user);
-        if (!(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode)))
+        if (!(has(user, acceptRoles) && coversRegion(prefixesOf(user), p.regionCode)))
           throw new DomainError('forbidden', 'projects are accepted by the livelihood office or the supervisors of the region');
         if (!['assigned', 'signed'].includes(p.status))
           throw new DomainError(
@@ -111,9 +111,7 @@ export function createAnswersService(deps: { db: Db; clock: Clock; projects: Pro
         }
         const photoIds = [...new Set(input.photoIds ?? [])];
         if ((await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds)).length !== photoIds.length)
-          throw new DomainError('validation_failed', 'unknown photos', {
-            fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }],
-          });
+          throw DomainError.atField('validation_failed', { path: 'photoIds', message: 'unknown photos', code: 'unknown' });
         // Everyone the outbox can reach is told now (the given answer, or the standard one);
         // whoever it cannot reach must have been answered in person before.
         const answer = input.answer ?? `项目已完工并通过验收（${toChinaDate(clock.now())}），感谢您的反映和支持。`;

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
-import { createRegionsRepo } from '../regions/regions.repo.ts';
+import { fullRegionName } from '../regions/region-names.ts';
 import { assignmentLetter } from './assignment-letter.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { canReadLetter } from './project-access.ts';
@@ -21,13 +21,13 @@ export function createAssignmentLetterService(deps: { db: Db; clock: Clock; proj
       if (p.letterNo === null) throw new DomainError('not_found', 'the project has not been assigned: there is no letter yet');
       if (!canReadLetter(p, user))
         throw new DomainError('forbidden', 'the letter is for the cadre, the leaders of the region and the livelihood office');
-      const [ms, matterRows, issuer, cadre] = await Promise.all([
+      const [ms, matterRows, regionName, cadre] = await Promise.all([
         projects.milestones([id]),
         createMattersRepo(db).ofProject(id),
-        createRegionsRepo(db).get(p.regionCode),
+        // The project's region name comes from the regions table (joined), so it is the issuer's name.
+        fullRegionName(db, p.regionCode, p.regionName),
         p.cadreUserId !== null ? createPeopleRepo(db).findById(p.cadreUserId) : Promise.resolve(undefined),
       ]);
-      const regionName = await fullRegionName(db, p.regionCode, issuer?.name ?? p.regionName);
       const letter = assignmentLetter({
         issuer: `中共${regionName}委员会办公室`,
         letterNo: p.letterNo,
@@ -56,11 +56,3 @@ export function createAssignmentLetterService(deps: { db: Db; clock: Clock; proj
 }
 
 export type AssignmentLetterService = ReturnType<typeof createAssignmentLetterService>;
-
-/** 阳泉市郊区 for 140311: the county's name with its city (a district name alone is ambiguous). */
-export async function fullRegionName(db: Db, code: string, name: string): Promise<string> {
-  const county = code.slice(0, 6);
-  if (county.endsWith('00')) return name;
-  const city = await createRegionsRepo(db).get(`${county.slice(0, 4)}00`);
-  return city && !name.startsWith(city.name) ? `${city.name}${name}` : name;
-}

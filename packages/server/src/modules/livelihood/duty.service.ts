@@ -1,10 +1,19 @@
-import { DomainError, lightRank, toChinaDate, type DutyList, type MilestoneView, regionPrefix, type AuthUser } from '@huiyin/core';
+import {
+  DomainError,
+  coversRegion,
+  lightRank,
+  toChinaDate,
+  type DutyList,
+  type MilestoneView,
+  regionPrefix,
+  type AuthUser,
+} from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createDutyRepo } from './duty.repo.ts';
-import { covers, has, overseeRoles, prefixesOf, readRoles, requireAny } from './access.ts';
+import { has, overseeRoles, prefixesOf, readRoles, requireAny } from './access.ts';
 import { milestoneView, projectListItem } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import type { ProjectsService } from './projects.service.ts';
@@ -26,7 +35,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
       if (userId !== undefined && userId !== user.id) {
         const prefixes = requireAny(user, overseeRoles, "reading another cadre's duty list");
         const other = await createPeopleRepo(db).findById(userId);
-        if (!other || !other.units.some((u) => covers(prefixes, u.regionCode)))
+        if (!other || !other.units.some((u) => coversRegion(prefixes, u.regionCode)))
           throw new DomainError('not_found', `user ${userId} not found`);
         cadreId = other.id;
       }
@@ -64,7 +73,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
     async cadres(regionCode: string | undefined, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'listing cadres');
       const prefix = regionCode ? regionPrefix(regionCode) : null;
-      if (prefix !== null && !covers(prefixes, regionCode!) && !prefixes.some((p) => p.startsWith(prefix)))
+      if (prefix !== null && !coversRegion(prefixes, regionCode!) && !prefixes.some((p) => p.startsWith(prefix)))
         throw new DomainError('forbidden', 'the region is outside your service area');
       const rows = await createDutyRepo(db).cadres();
       const seen = new Set<number>();
@@ -73,7 +82,7 @@ export function createDutyService(deps: { db: Db; clock: Clock; projects: Projec
         if (seen.has(r.id)) continue;
         const inScope =
           prefix === null
-            ? covers(prefixes, r.region_code)
+            ? coversRegion(prefixes, r.region_code)
             : r.region_code.startsWith(prefix) || (regionCode ?? '').startsWith(regionPrefix(r.region_code));
         if (!inScope) continue;
         seen.add(r.id);

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  coversRegion,
   batchName,
   type ListStatus,
   type ListView,
@@ -11,7 +12,8 @@ import {
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { covers, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
+import { manageRoles, readRoles, requireAny, requireRegion } from './access.ts';
+import { regionAndAncestors } from '../regions/region-names.ts';
 import { createListsRepo, type ListRow } from './lists.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
@@ -72,7 +74,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
     const prefixes = requireAny(user, readRoles, 'reading livelihood lists');
     const l = await lists.get(id);
     // A list above the user's region is theirs to read too.
-    const visible = l && (covers(prefixes, l.regionCode) || prefixes.some((p) => p.startsWith(regionPrefix(l.regionCode))));
+    const visible = l && (coversRegion(prefixes, l.regionCode) || prefixes.some((p) => p.startsWith(regionPrefix(l.regionCode))));
     if (!l || !visible) throw new DomainError('not_found', `list ${id} not found`);
     return l;
   }
@@ -80,7 +82,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
   async function managed(trx: Db, id: number, user: AuthUser): Promise<ListRow> {
     const prefixes = requireAny(user, manageRoles, 'managing livelihood lists');
     const l = await createListsRepo(trx).get(id, { lock: true });
-    if (!l || !covers(prefixes, l.regionCode)) throw new DomainError('not_found', `list ${id} not found`);
+    if (!l || !coversRegion(prefixes, l.regionCode)) throw new DomainError('not_found', `list ${id} not found`);
     return l;
   }
 
@@ -89,7 +91,7 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood lists');
       const code = regionCode ?? user.units[0]?.regionCode;
       if (!code) return { items: [] };
-      if (!covers(prefixes, code) && !prefixes.some((p) => p.startsWith(regionPrefix(code))))
+      if (!coversRegion(prefixes, code) && !prefixes.some((p) => p.startsWith(regionPrefix(code))))
         throw new DomainError('forbidden', `region ${code} is outside your service area`);
       const rows = await lists.around(regionAndAncestors(code), regionPrefix(code));
       return { items: await Promise.all(rows.map((r) => view(r, code))) };
@@ -100,13 +102,17 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
       requireRegion(prefixes, input.regionCode);
       const region = await createRegionsRepo(db).get(input.regionCode);
       if (!region)
-        throw new DomainError('validation_failed', `unknown region ${input.regionCode}`, {
-          fields: [{ path: 'regionCode', code: 'unknown', message: 'unknown region' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'regionCode', message: 'unknown region', code: 'unknown' },
+          `unknown region ${input.regionCode}`,
+        );
       if (region.level > 4)
-        throw new DomainError('validation_failed', 'lists belong to a province, city, county or township', {
-          fields: [{ path: 'regionCode', code: 'level', message: 'a village has no list of its own' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'regionCode', message: 'a village has no list of its own', code: 'level' },
+          'lists belong to a province, city, county or township',
+        );
       const id = await lists.insert({ ...input, createdBy: user.id }, clock.now());
       if (id === null) throw new DomainError('conflict', `${input.year} ${batchName(input.batch)} already exists for this region`);
       return view((await lists.get(id))!, input.regionCode);
@@ -144,28 +150,36 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
         const projects = await prepo.byList(id);
         const scored = new Set(input.scores.map((s) => s.projectId));
         if (scored.size !== input.scores.length)
-          throw new DomainError('validation_failed', 'a project is scored twice', {
-            fields: [{ path: 'scores', code: 'duplicate', message: 'scored twice' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'scores', message: 'scored twice', code: 'duplicate' },
+            'a project is scored twice',
+          );
         for (const s of input.scores) {
           const p = projects.find((x) => x.id === s.projectId);
           if (!p)
-            throw new DomainError('validation_failed', `project ${s.projectId} is not on this list`, {
-              fields: [{ path: 'scores.projectId', code: 'unknown', message: `project ${s.projectId} is not on this list` }],
+            throw DomainError.atField('validation_failed', {
+              path: 'scores.projectId',
+              message: `project ${s.projectId} is not on this list`,
+              code: 'unknown',
             });
           if (!['candidate', 'selected', 'dropped'].includes(p.status))
             throw new DomainError('illegal_transition', `project ${p.title} is already ${p.status}`);
         }
         for (const sid of input.selectedIds) {
           if (!scored.has(sid))
-            throw new DomainError('validation_failed', `project ${sid} is selected but not scored`, {
-              fields: [{ path: 'selectedIds', code: 'unscored', message: `project ${sid} has no score` }],
-            });
+            throw DomainError.atField(
+              'validation_failed',
+              { path: 'selectedIds', message: `project ${sid} has no score`, code: 'unscored' },
+              `project ${sid} is selected but not scored`,
+            );
         }
         if (input.selectedIds.length === 0)
-          throw new DomainError('validation_failed', 'the meeting must choose at least one project', {
-            fields: [{ path: 'selectedIds', code: 'empty', message: 'none chosen' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'selectedIds', message: 'none chosen', code: 'empty' },
+            'the meeting must choose at least one project',
+          );
         const now = clock.now();
         const mrepo = createMattersRepo(trx);
         for (const s of input.scores) {

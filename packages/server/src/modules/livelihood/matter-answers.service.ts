@@ -1,8 +1,8 @@
-import { DomainError, type MatterView, type AuthUser } from '@huiyin/core';
+import { DomainError, coversRegion, type MatterAnswersSent, type MatterView, type AuthUser } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { covers, manageRoles, requireAny } from './access.ts';
-import { deliverAnswers, type Unanswered } from './answer-delivery.ts';
+import { manageRoles, requireAny } from './access.ts';
+import { deliverAnswers } from './answer-delivery.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';
 import type { MattersService } from './matters.service.ts';
 
@@ -17,7 +17,7 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
   async function lockOpen(trx: Db, id: number, user: AuthUser): Promise<MatterRow> {
     const prefixes = requireAny(user, manageRoles, 'answering livelihood matters');
     const m = await createMattersRepo(trx).get(id, { lock: true });
-    if (!m || !covers(prefixes, m.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
+    if (!m || !coversRegion(prefixes, m.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
     if (m.status === 'merged')
       throw new DomainError('illegal_transition', `matter ${id} was merged into ${m.mergedIntoId}: answer that one`);
     if (m.status === 'answered') throw new DomainError('illegal_transition', 'everyone who raised this matter has been answered already');
@@ -38,7 +38,7 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
   }
 
   return {
-    async answer(id: number, text: string, user: AuthUser): Promise<{ sent: number; unanswered: Unanswered[]; matter: MatterView }> {
+    async answer(id: number, text: string, user: AuthUser): Promise<MatterAnswersSent> {
       const r = await db.transaction().execute(async (trx) => {
         const m = await lockOpen(trx, id, user);
         const delivered = await deliverAnswers(trx, {
@@ -75,3 +75,5 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
     },
   };
 }
+
+export type MatterAnswersService = ReturnType<typeof createMatterAnswersService>;

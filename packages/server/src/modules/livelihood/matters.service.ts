@@ -1,5 +1,6 @@
 import {
   DomainError,
+  coversRegion,
   defaultLivelihoodSettings,
   livelihoodSettingsSchema,
   regionPrefix,
@@ -14,14 +15,15 @@ import {
   type MatterView,
   type matterFromCaseSchema,
   type AuthUser,
+  type Lang,
 } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { Lang } from '../../http/error-mapping.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
 import { visibleTo } from '../cases/visibility.ts';
-import { collectRoles, covers, has, manageRoles, readRoles, regionAndAncestors, requireAny, requireRegion } from './access.ts';
+import { collectRoles, has, manageRoles, readRoles, requireAny, requireRegion } from './access.ts';
+import { namesFromCounty, regionAndAncestors } from '../regions/region-names.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { matterListItem, matterTerms, originatorView } from './matter-view.ts';
 import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './matters.xlsx.ts';
@@ -57,17 +59,17 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
   async function requireArea(code: string, lang: Lang): Promise<void> {
     if (!(await areas()).some((a) => a.code === code)) {
-      throw new DomainError('validation_failed', lang === 'zh' ? `未知的领域：${code}` : `unknown area ${code}`, {
-        fields: [{ path: 'areaCode', code: 'unknown', message: `unknown area ${code}` }],
-      });
+      throw DomainError.atField(
+        'validation_failed',
+        { path: 'areaCode', message: `unknown area ${code}`, code: 'unknown' },
+        lang === 'zh' ? `未知的领域：${code}` : `unknown area ${code}`,
+      );
     }
   }
 
   async function requireRegionExists(code: string): Promise<void> {
     if (!(await createRegionsRepo(db).exists(code)))
-      throw new DomainError('validation_failed', `unknown region ${code}`, {
-        fields: [{ path: 'regionCode', code: 'unknown', message: `unknown region ${code}` }],
-      });
+      throw DomainError.atField('validation_failed', { path: 'regionCode', message: `unknown region ${code}`, code: 'unknown' });
   }
 
   /** The list a matter goes on: the one named (it must cover the region and still collect) or the region's collecting list. */
@@ -76,9 +78,11 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     const l = await lists.get(listId);
     if (!l) throw new DomainError('not_found', `list ${listId} not found`);
     if (!regionCode.startsWith(regionPrefix(l.regionCode))) {
-      throw new DomainError('validation_failed', `the matter's region ${regionCode} is not under the list's region ${l.regionCode}`, {
-        fields: [{ path: 'listId', code: 'region', message: 'the list belongs to another region' }],
-      });
+      throw DomainError.atField(
+        'validation_failed',
+        { path: 'listId', message: 'the list belongs to another region', code: 'region' },
+        `the matter's region ${regionCode} is not under the list's region ${l.regionCode}`,
+      );
     }
     if (l.status === 'published')
       throw new DomainError('illegal_transition', `list ${l.title} is published: it no longer collects matters`);
@@ -157,7 +161,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
   async function readable(id: number, user: AuthUser): Promise<MatterRow> {
     const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
     const m = await matters.get(id);
-    if (!m || !covers(prefixes, m.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
+    if (!m || !coversRegion(prefixes, m.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
     return m;
   }
 
@@ -167,8 +171,10 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       if (o.caseId === undefined) continue;
       const c = await cases.get(o.caseId);
       if (!c || !visibleTo(user, c))
-        throw new DomainError('validation_failed', `case ${o.caseId} not found`, {
-          fields: [{ path: 'originators.caseId', code: 'unknown', message: `case ${o.caseId} not found` }],
+        throw DomainError.atField('validation_failed', {
+          path: 'originators.caseId',
+          message: `case ${o.caseId} not found`,
+          code: 'unknown',
         });
     }
   }
@@ -223,7 +229,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         areas(),
         matters.originators(rows.map((r) => r.id)),
         createProjectsRepo(db).titles(rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]))),
-        regionPaths(
+        namesFromCounty(
           db,
           rows.map((r) => r.regionCode),
         ),
@@ -271,7 +277,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         areas: await areas(),
         resolveRegion: (text) => {
           const hit = resolveRegion(text);
-          if ('code' in hit && !covers(prefixes, hit.code))
+          if ('code' in hit && !coversRegion(prefixes, hit.code))
             return { error: lang === 'zh' ? `${text} 不在您的服务区域内` : `${text} is outside your service area` };
           return hit;
         },
@@ -359,7 +365,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async duplicates(f: { regionCode?: string | undefined; listId?: number | undefined }, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
       const prefix = f.regionCode ? regionPrefix(f.regionCode) : prefixes[0];
-      if (prefix === undefined || !covers(prefixes, prefix.padEnd(6, '0')))
+      if (prefix === undefined || !coversRegion(prefixes, prefix.padEnd(6, '0')))
         throw new DomainError('forbidden', 'the region is outside your service area');
       const s = await settings();
       return { items: await similarity.pairs(prefix, f.listId, s), threshold: s.duplicateThreshold };
@@ -369,9 +375,11 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     async merge(id: number, intoId: number, user: AuthUser): Promise<MatterView> {
       const prefixes = requireAny(user, manageRoles, 'merging livelihood matters');
       if (id === intoId)
-        throw new DomainError('validation_failed', 'a matter cannot be merged into itself', {
-          fields: [{ path: 'intoId', code: 'same', message: 'same matter' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'intoId', message: 'same matter', code: 'same' },
+          'a matter cannot be merged into itself',
+        );
       await db.transaction().execute(async (trx) => {
         const repo = createMattersRepo(trx);
         // Lock in id order so two opposite merges cannot deadlock.
@@ -380,8 +388,8 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         const second = await repo.get(hi, { lock: true });
         const from = id === lo ? first : second;
         const into = id === lo ? second : first;
-        if (!from || !covers(prefixes, from.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
-        if (!into || !covers(prefixes, into.regionCode)) throw new DomainError('not_found', `matter ${intoId} not found`);
+        if (!from || !coversRegion(prefixes, from.regionCode)) throw new DomainError('not_found', `matter ${id} not found`);
+        if (!into || !coversRegion(prefixes, into.regionCode)) throw new DomainError('not_found', `matter ${intoId} not found`);
         if (from.status === 'merged')
           throw new DomainError('illegal_transition', `matter ${id} is already merged into ${from.mergedIntoId}`);
         if (into.status === 'merged')
@@ -389,9 +397,11 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         if (from.status === 'answered' || into.status === 'answered')
           throw new DomainError('illegal_transition', 'an answered matter is closed and cannot be merged');
         if (from.regionCode.slice(0, 6) !== into.regionCode.slice(0, 6))
-          throw new DomainError('validation_failed', 'only matters of the same county can be merged', {
-            fields: [{ path: 'intoId', code: 'region', message: 'another county' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'intoId', message: 'another county', code: 'region' },
+            'only matters of the same county can be merged',
+          );
         if (from.projectId !== null && into.projectId !== null && from.projectId !== into.projectId) {
           throw new DomainError(
             'conflict',
@@ -409,20 +419,3 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 }
 
 export type MattersService = ReturnType<typeof createMattersService>;
-
-/** Full names of regions from the county down: 郊区西南舁乡北七村. */
-async function regionPaths(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
-  const all = new Set<string>();
-  for (const c of codes) for (const a of regionAndAncestors(c)) all.add(a);
-  if (all.size === 0) return new Map();
-  const byCode = await createRegionsRepo(db).names([...all]);
-  const out = new Map<string, string>();
-  for (const c of new Set(codes)) {
-    const chain = regionAndAncestors(c)
-      .map((a) => byCode.get(a))
-      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.level >= 3)
-      .reverse();
-    out.set(c, chain.map((r) => r.name).join(''));
-  }
-  return out;
-}

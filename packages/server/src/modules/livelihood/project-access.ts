@@ -1,5 +1,6 @@
-import type { AuthUser } from '@huiyin/core';
-import { covers, has, manageRoles, prefixesOf, readRoles, regionAndAncestors } from './access.ts';
+import { coversRegion, type AuthUser } from '@huiyin/core';
+import { regionAndAncestors } from '../regions/region-names.ts';
+import { has, manageRoles, prefixesOf, readRoles } from './access.ts';
 import type { ProjectRow } from './projects.repo.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { ProjectRow } from './projects.repo.ts';
 export function canRead(p: ProjectRow, user: AuthUser): boolean {
   if (p.cadreUserId === user.id) return true;
   if (p.leadUnitId !== null && user.units.some((u) => u.id === p.leadUnitId)) return true;
-  return has(user, readRoles) && (covers(prefixesOf(user), p.regionCode) || aboveOf(user).includes(p.regionCode));
+  return has(user, readRoles) && (coversRegion(prefixesOf(user), p.regionCode) || aboveOf(user).includes(p.regionCode));
 }
 
 /** The regions above the user's units (a district reads the city's and the province's lists). */
@@ -20,7 +21,7 @@ export function aboveOf(user: AuthUser): string[] {
 }
 
 export function canManage(p: ProjectRow, user: AuthUser): boolean {
-  return has(user, manageRoles) && covers(prefixesOf(user), p.regionCode);
+  return has(user, manageRoles) && coversRegion(prefixesOf(user), p.regionCode);
 }
 
 export function canReport(p: ProjectRow, user: AuthUser): boolean {
@@ -33,5 +34,5 @@ export function canReport(p: ProjectRow, user: AuthUser): boolean {
 export function canReadLetter(p: ProjectRow, user: AuthUser): boolean {
   if (p.letterNo === null) return false;
   if (p.cadreUserId === user.id) return true;
-  return has(user, ['leader', 'livelihood_officer', 'supervisor', 'admin']) && covers(prefixesOf(user), p.regionCode);
+  return has(user, ['leader', 'livelihood_officer', 'supervisor', 'admin']) && coversRegion(prefixesOf(user), p.regionCode);
 }

@@ -1,8 +1,6 @@
-import { DomainError, batchName, regionPrefix, toChinaDate, type AuthUser } from '@huiyin/core';
+import { DomainError, batchName, coversRegion, regionPrefix, toChinaDate, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
-import { createRegionsRepo } from '../regions/regions.repo.ts';
-import { covers } from './access.ts';
-import { fullRegionName } from './assignment-letter.service.ts';
+import { fullRegionName } from '../regions/region-names.ts';
 import { createDutyRepo } from './duty.repo.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
@@ -20,18 +18,24 @@ export async function checkMatters(trx: Db, ids: readonly number[], regionCode: 
   const rows = await mrepo.byIds(ids);
   const missing = ids.filter((m) => !rows.some((r) => r.id === m && r.regionCode.startsWith(regionPrefix(regionCode))));
   if (missing.length > 0)
-    throw new DomainError('validation_failed', `matters not found: ${missing.join(', ')}`, {
-      fields: [{ path: 'matterIds', code: 'unknown', message: `unknown matters ${missing.join(', ')}` }],
-    });
+    throw DomainError.atField(
+      'validation_failed',
+      { path: 'matterIds', message: `unknown matters ${missing.join(', ')}`, code: 'unknown' },
+      `matters not found: ${missing.join(', ')}`,
+    );
   for (const m of rows) {
     if (m.status === 'merged')
-      throw new DomainError('validation_failed', `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`, {
-        fields: [{ path: 'matterIds', code: 'merged', message: `matter ${m.id} is merged` }],
-      });
+      throw DomainError.atField(
+        'validation_failed',
+        { path: 'matterIds', message: `matter ${m.id} is merged`, code: 'merged' },
+        `matter ${m.id} was merged into ${m.mergedIntoId}: use that one`,
+      );
     if (m.status === 'answered')
-      throw new DomainError('validation_failed', `matter ${m.id} has been answered and closed`, {
-        fields: [{ path: 'matterIds', code: 'answered', message: `matter ${m.id} is answered` }],
-      });
+      throw DomainError.atField(
+        'validation_failed',
+        { path: 'matterIds', message: `matter ${m.id} is answered`, code: 'answered' },
+        `matter ${m.id} has been answered and closed`,
+      );
     if (m.projectId !== null && m.projectId !== projectId)
       throw new DomainError('conflict', `matter ${m.id} already belongs to project ${m.projectId}`, {
         matterId: m.id,
@@ -46,13 +50,13 @@ export async function checkUnit(q: Db, unitId: number | undefined, regionCode: s
   if (unitId === undefined) return;
   const u = await createDutyRepo(q).unit(unitId);
   if (!u || !u.active)
-    throw new DomainError('validation_failed', `unit ${unitId} not found`, {
-      fields: [{ path: 'leadUnitId', code: 'unknown', message: `unit ${unitId} not found` }],
-    });
+    throw DomainError.atField('validation_failed', { path: 'leadUnitId', message: `unit ${unitId} not found`, code: 'unknown' });
   if (!(regionCode.startsWith(regionPrefix(u.region_code)) || u.region_code.startsWith(regionPrefix(regionCode)))) {
-    throw new DomainError('validation_failed', `unit ${unitId} does not serve region ${regionCode}`, {
-      fields: [{ path: 'leadUnitId', code: 'region', message: 'the unit serves another region' }],
-    });
+    throw DomainError.atField(
+      'validation_failed',
+      { path: 'leadUnitId', message: 'the unit serves another region', code: 'region' },
+      `unit ${unitId} does not serve region ${regionCode}`,
+    );
   }
 }
 
@@ -69,11 +73,9 @@ export async function listForMatters(
 ): Promise<number> {
   const ids = [...new Set(matterIds)];
   // Matters outside the caller's regions are not there for them (no list is opened for them either).
-  const rows = (await createMattersRepo(q).byIds(ids)).filter((m) => covers(prefixes, m.regionCode));
+  const rows = (await createMattersRepo(q).byIds(ids)).filter((m) => coversRegion(prefixes, m.regionCode));
   if (rows.length !== ids.length)
-    throw new DomainError('validation_failed', 'matters not found', {
-      fields: [{ path: 'matterIds', code: 'unknown', message: 'unknown matters' }],
-    });
+    throw DomainError.atField('validation_failed', { path: 'matterIds', message: 'unknown matters', code: 'unknown' }, 'matters not found');
   const lists = createListsRepo(q);
   const listIds = [...new Set(rows.map((m) => m.listId))];
   const only = listIds.length === 1 ? listIds[0] : null;
@@ -83,15 +85,16 @@ export async function listForMatters(
   }
   const counties = [...new Set(rows.map((m) => m.regionCode.slice(0, 6)))];
   if (counties.length !== 1)
-    throw new DomainError('validation_failed', 'the matters lie in several counties: name the list (listId)', {
-      fields: [{ path: 'listId', code: 'required', message: 'name the list' }],
-    });
+    throw DomainError.atField(
+      'validation_failed',
+      { path: 'listId', message: 'name the list', code: 'required' },
+      'the matters lie in several counties: name the list (listId)',
+    );
   const county = counties[0]!;
   const open = await lists.openOf(county);
   if (open !== null) return open;
   const year = Number(toChinaDate(now).slice(0, 4));
-  const region = await createRegionsRepo(q).get(county);
-  const name = await fullRegionName(q, county, region?.name ?? county);
+  const name = await fullRegionName(q, county);
   const batch = (await lists.maxBatch(county, year)) + 1;
   const id = await lists.insert(
     { regionCode: county, title: `${year}年${name}“我为群众办实事”民生项目清单（${batchName(batch)}）`, year, batch, createdBy: user.id },

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { DomainError, type AuthUser } from '@huiyin/core';
+import { DomainError, coversRegion, type AuthUser } from '@huiyin/core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { stageFile, withStagedFiles, type StagedFile } from '../cases/attachment-store.ts';
-import { acceptRoles, covers, has, prefixesOf } from './access.ts';
+import { acceptRoles, has, prefixesOf } from './access.ts';
 import { canReport } from './project-access.ts';
 import { createProjectPhotosRepo } from './project-photos.repo.ts';
 import type { ProjectsService } from './projects.service.ts';
@@ -23,17 +23,21 @@ export function createProjectPhotosService(deps: { db: Db; clock: Clock; dataDir
   return {
     async uploadPhotos(id: number, files: readonly { fileName: string; data: Buffer }[], user: AuthUser): Promise<{ ids: number[] }> {
       const p = await deps.projects.readable(id, user);
-      if (!canReport(p, user) && !(has(user, acceptRoles) && covers(prefixesOf(user), p.regionCode))) {
+      if (!canReport(p, user) && !(has(user, acceptRoles) && coversRegion(prefixesOf(user), p.regionCode))) {
         throw new DomainError('forbidden', 'photos are added by those who report on or check the project');
       }
       if (files.length === 0)
-        throw new DomainError('validation_failed', 'no photo in the request (field `files`)', {
-          fields: [{ path: 'files', code: 'required', message: 'no file' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'files', message: 'no file', code: 'required' },
+          'no photo in the request (field `files`)',
+        );
       if (files.length > 9)
-        throw new DomainError('validation_failed', 'at most 9 photos at once', {
-          fields: [{ path: 'files', code: 'too_many', message: 'at most 9' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'files', message: 'at most 9', code: 'too_many' },
+          'at most 9 photos at once',
+        );
       const now = clock.now();
       const staged: StagedFile[] = [];
       for (const f of files) {

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  coversRegion,
   assignmentLetterNo,
   defaultLetterPrefix,
   milestoneDateProblems,
@@ -21,7 +22,7 @@ import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { Deadlines } from '../settings/deadlines.ts';
-import { acceptRoles, covers, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
+import { acceptRoles, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { checkMatters, checkUnit, listForMatters } from './project-checks.ts';
 import { createMattersRepo } from './matters.repo.ts';
@@ -101,7 +102,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         report: canReport(p, user),
         accept:
           has(user, acceptRoles) &&
-          covers(prefixesOf(user), p.regionCode) &&
+          coversRegion(prefixesOf(user), p.regionCode) &&
           ['assigned', 'signed'].includes(p.status) &&
           ms.length > 0 &&
           ms.every((m) => m.percent >= 100),
@@ -127,9 +128,11 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const keep = new Set(items.flatMap((m) => (m.id !== undefined ? [m.id] : [])));
     for (const id of keep) {
       if (!current.some((c) => c.id === id))
-        throw new DomainError('validation_failed', `milestone ${id} is not one of this project's`, {
-          fields: [{ path: 'milestones.id', code: 'unknown', message: `unknown milestone ${id}` }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'milestones.id', message: `unknown milestone ${id}`, code: 'unknown' },
+          `milestone ${id} is not one of this project's`,
+        );
     }
     for (const c of current) if (!keep.has(c.id)) await repo.updateMilestone(c.id, { removed: true });
     let sort = 0;
@@ -203,15 +206,17 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     async create(input: ProjectInput, user: AuthUser): Promise<ProjectView> {
       const prefixes = requireAny(user, manageRoles, 'proposing key projects');
       if (input.areaCode !== undefined && !(await deps.matters.areas()).some((a) => a.code === input.areaCode)) {
-        throw new DomainError('validation_failed', `unknown area ${input.areaCode}`, {
-          fields: [{ path: 'areaCode', code: 'unknown', message: 'unknown area' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'areaCode', message: 'unknown area', code: 'unknown' },
+          `unknown area ${input.areaCode}`,
+        );
       }
       const id = await db.transaction().execute(async (trx) => {
         // The list is found (or opened) in the project's own transaction: a refused project leaves no list behind.
         const listId = input.listId ?? (await listForMatters(trx, clock.now(), input.matterIds, prefixes, user));
         const list = await createListsRepo(trx).get(listId, { lock: true });
-        if (!list || !covers(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
+        if (!list || !coversRegion(prefixes, list.regionCode)) throw new DomainError('not_found', `list ${listId} not found`);
         if (list.status === 'published')
           throw new DomainError('illegal_transition', `list ${list.title} is published: propose projects for a new batch`);
         await checkUnit(trx, input.leadUnitId, list.regionCode);
@@ -253,9 +258,11 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         const startDate = patch.startDate ?? p.startDate;
         const dueDate = patch.dueDate ?? p.dueDate;
         if (startDate && dueDate && dueDate < startDate)
-          throw new DomainError('validation_failed', 'the due date is before the start date', {
-            fields: [{ path: 'dueDate', code: 'order', message: 'before the start date' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'dueDate', message: 'before the start date', code: 'order' },
+            'the due date is before the start date',
+          );
         if (patch.dueDate !== undefined) {
           const problems = milestoneDateProblems(
             patch.dueDate,
@@ -267,9 +274,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
             })),
           );
           if (problems.length > 0)
-            throw new DomainError('validation_failed', problems[0]!.message, {
-              fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }],
-            });
+            throw DomainError.atField('validation_failed', { path: 'dueDate', message: problems[0]!.message, code: 'milestones_after' });
         }
         if (patch.matterIds !== undefined) {
           if (!['candidate', 'selected'].includes(p.status))
@@ -319,14 +324,18 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     async assign(id: number, input: z.output<typeof assignSchema>, user: AuthUser): Promise<ProjectView> {
       const cadre = await createPeopleRepo(db).findById(input.cadreUserId);
       if (!cadre || !cadre.active || !cadre.roles.includes('leader')) {
-        throw new DomainError('validation_failed', `user ${input.cadreUserId} is not an active cadre (role leader)`, {
-          fields: [{ path: 'cadreUserId', code: 'not_cadre', message: 'not a cadre' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'cadreUserId', message: 'not a cadre', code: 'not_cadre' },
+          `user ${input.cadreUserId} is not an active cadre (role leader)`,
+        );
       }
       if (input.dueDate < today())
-        throw new DomainError('validation_failed', `the due date ${input.dueDate} has passed`, {
-          fields: [{ path: 'dueDate', code: 'past', message: 'in the past' }],
-        });
+        throw DomainError.atField(
+          'validation_failed',
+          { path: 'dueDate', message: 'in the past', code: 'past' },
+          `the due date ${input.dueDate} has passed`,
+        );
       await db.transaction().execute(async (trx) => {
         const repo = createProjectsRepo(trx);
         const p = await lockManaged(repo, id, user);
@@ -341,12 +350,14 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
         }
         if (
           !cadre.units.some(
-            (u) => covers([regionPrefix(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefix(p.regionCode)),
+            (u) => coversRegion([regionPrefix(u.regionCode)], p.regionCode) || u.regionCode.startsWith(regionPrefix(p.regionCode)),
           )
         ) {
-          throw new DomainError('validation_failed', `${cadre.displayName} is not a cadre of this region`, {
-            fields: [{ path: 'cadreUserId', code: 'region', message: 'another region' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'cadreUserId', message: 'another region', code: 'region' },
+            `${cadre.displayName} is not a cadre of this region`,
+          );
         }
         await checkUnit(trx, input.leadUnitId, p.regionCode);
         const problems = milestoneDateProblems(
@@ -359,9 +370,7 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           })),
         );
         if (problems.length > 0)
-          throw new DomainError('validation_failed', problems[0]!.message, {
-            fields: [{ path: 'dueDate', code: 'milestones_after', message: problems[0]!.message }],
-          });
+          throw DomainError.atField('validation_failed', { path: 'dueDate', message: problems[0]!.message, code: 'milestones_after' });
         const now = clock.now();
         const year = Number(toChinaDate(now).slice(0, 4));
         const prefix = defaultLetterPrefix(p.regionName);
@@ -426,15 +435,19 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
           throw new DomainError('forbidden', 'progress is reported by the cadre, the lead unit or the livelihood office');
         const m = (await repo.milestones([id])).find((x) => x.id === input.milestoneId);
         if (!m)
-          throw new DomainError('validation_failed', `milestone ${input.milestoneId} is not one of this project's`, {
-            fields: [{ path: 'milestoneId', code: 'unknown', message: 'unknown milestone' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'milestoneId', message: 'unknown milestone', code: 'unknown' },
+            `milestone ${input.milestoneId} is not one of this project's`,
+          );
         const photoIds = [...new Set(input.photoIds ?? [])];
         const known = await createProjectPhotosRepo(trx).photoIdsOf(id, photoIds);
         if (known.length !== photoIds.length)
-          throw new DomainError('validation_failed', 'unknown photos: upload them to this project first', {
-            fields: [{ path: 'photoIds', code: 'unknown', message: 'unknown photos' }],
-          });
+          throw DomainError.atField(
+            'validation_failed',
+            { path: 'photoIds', message: 'unknown photos', code: 'unknown' },
+            'unknown photos: upload them to this project first',
+          );
         const now = clock.now();
         await repo.insertReport(
           { projectId: id, milestoneId: m.id, percent: input.percent, text: input.text, photoIds, reportedBy: user.id },

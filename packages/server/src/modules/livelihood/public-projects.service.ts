@@ -1,11 +1,11 @@
 import { DomainError, toChinaDate, type PublicProject, regionPrefix } from '@huiyin/core';
+import { fullRegionName } from '../regions/region-names.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { milestoneView, placeOf, publicProject } from './project-view.ts';
 import { createProjectsRepo } from './projects.repo.ts';
-import { fullRegionName } from './assignment-letter.service.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 const PUBLIC_STATUSES = ['selected', 'assigned', 'signed', 'accepted'] as const;
@@ -77,3 +77,5 @@ export function createPublicProjectsService(deps: { db: Db; clock: Clock; projec
     },
   };
 }
+
+export type PublicProjectsService = ReturnType<typeof createPublicProjectsService>;
