@@ -90,3 +90,15 @@ export function query(params: Record<string, string | number | boolean | undefin
 export function downloadUrl(path: string, params: Record<string, string | number | boolean | undefined | null> = {}): string {
   return `${path}${query(params)}`;
 }
+
+/** A change to send: where, how and what (the dialogs that create or edit build one). */
+export interface ApiRequest {
+  path: string;
+  method: string;
+  body?: unknown;
+}
+
+/** Send an ApiRequest. */
+export function apiSend<T>(r: ApiRequest): Promise<T> {
+  return api<T>(r.path, { method: r.method, body: r.body });
+}

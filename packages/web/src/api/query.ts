@@ -1,3 +1,4 @@
+export { keepPreviousData } from '@tanstack/react-query';
 import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { api, ApiError } from './client.ts';
 
@@ -48,6 +49,9 @@ export function useApiMutation<V = void, R = unknown>(
     },
   });
 }
+
+/** A change of the policy library: its lists and the articles (also as cited in cases' pickers). */
+export const policyKeys = [['policies'], ['policy']];
 
 /** The text of a failed load, for LoadError. */
 export function errorText(error: unknown): string | null {

@@ -1,9 +1,10 @@
 import { Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client.ts';
+import { query as qs } from '../api/client.ts';
 import type { PolicyHit } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Snippet } from './Snippet.tsx';
+import { useApiQuery, keepPreviousData } from '../api/query.ts';
 
 /** What the picker needs to show an article already chosen (e.g. a citation of the case). */
 export interface PolicyChoice {
@@ -34,36 +35,31 @@ type Props = {
  * document number and the matching passage, the match marked. Repealed articles are not
  * offered (the server leaves them out unless asked).
  */
+const noHits: PolicyHit[] = [];
+
 export function PolicyPicker(props: Props) {
   const { t, lang } = useI18n();
-  const [hits, setHits] = useState<PolicyHit[]>([]);
-  const [loading, setLoading] = useState(false);
   const [query, setQuery] = useState('');
+  // The search goes out 250 ms after the last key.
+  const [term, setTerm] = useState('');
   // Every article seen so far, so a chosen one keeps its name when the next search drops it.
   const seen = useRef(new Map<number, PolicyChoice>());
   for (const k of props.known ?? []) if (!seen.current.has(k.id)) seen.current.set(k.id, k);
 
   useEffect(() => {
-    let alive = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      const q = new URLSearchParams({ pageSize: '10' });
-      if (query.trim()) q.set('q', query.trim());
-      api<{ items: PolicyHit[] }>(`/api/v1/policies?${q.toString()}`).then(
-        (r) => {
-          if (!alive) return;
-          for (const h of r.items) seen.current.set(h.id, h);
-          setHits(r.items);
-          setLoading(false);
-        },
-        () => alive && setLoading(false),
-      );
-    }, 250);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, [query, lang]);
+    const timer = setTimeout(() => setTerm(query.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const search = useApiQuery<{ items: PolicyHit[] }>(
+    ['policies', { q: term, pageSize: 10 }],
+    `/api/v1/policies${qs({ pageSize: 10, q: term })}`,
+    {
+      placeholderData: keepPreviousData,
+    },
+  );
+  const hits = search.data?.items ?? noHits;
+  for (const h of hits) seen.current.set(h.id, h);
+  const loading = search.isFetching || term !== query.trim();
 
   const chosen = useMemo(
     () => (props.mode === 'multiple' ? (props.value ?? []) : props.value === undefined ? [] : [props.value]),

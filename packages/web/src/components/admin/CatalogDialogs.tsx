@@ -9,10 +9,14 @@ import {
 } from '@huiyin/core';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { applyApiError, checkWith, zodRule } from './forms.ts';
 import { flattenUnits, type AdminCategory, type AdminRegion, type AdminUnit, type RoutingRule } from './types.ts';
+import { useApiMutation } from '../../api/query.ts';
+
+/** What a change of a category touches: the admin's lists and the categories every form offers. */
+const catalogKeys = [['admin', 'categories'], ['admin', 'routing-rules'], ['categories']];
 
 export function categoryName(c: { nameZh: string; nameEn: string }, lang: string): string {
   return lang === 'zh' ? c.nameZh : c.nameEn;
@@ -36,13 +40,14 @@ export function CategoryDialog(props: {
   const { editing, parent, categories } = props;
   const { t, lang } = useI18n();
   const [form] = Form.useForm<CategoryValues>();
+  const save = useApiMutation((r: ApiRequest) => apiSend<AdminCategory>(r), catalogKeys);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const messages = { code: t('admin.catalog.codeRule') };
 
   async function onFinish(v: CategoryValues) {
     setError(null);
-    let request: { path: string; method: string; body: unknown };
+    let request: ApiRequest;
     if (editing) {
       const body = {
         ...(v.nameZh.trim() !== editing.nameZh ? { nameZh: v.nameZh } : {}),
@@ -60,7 +65,7 @@ export function CategoryDialog(props: {
     }
     setBusy(true);
     try {
-      props.onDone(await api<AdminCategory>(request.path, { method: request.method, body: request.body }));
+      props.onDone(await save.mutateAsync(request));
     } catch (e) {
       setError(applyApiError(form, e, t, ['code', 'parentCode', 'nameZh', 'nameEn']));
     } finally {
@@ -150,6 +155,10 @@ export function RuleDialog(props: {
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<RuleValues>();
+  const create = useApiMutation(
+    (body: unknown) => api<RoutingRule>('/api/v1/admin/routing-rules', { method: 'POST', body }),
+    [['admin', 'routing-rules']],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const byCode = new Map(props.categories.map((c) => [c.code, c]));
@@ -160,7 +169,7 @@ export function RuleDialog(props: {
     if (!body) return;
     setBusy(true);
     try {
-      props.onDone(await api<RoutingRule>('/api/v1/admin/routing-rules', { method: 'POST', body }));
+      props.onDone(await create.mutateAsync(body));
     } catch (e) {
       setError(applyApiError(form, e, t, ['categoryCode', 'regionPrefix', 'unitId']));
     } finally {

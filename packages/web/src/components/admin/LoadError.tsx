@@ -3,7 +3,7 @@ import { errorText } from '../../api/query.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** A failed load, said plainly, with a retry. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => unknown }) {
   const { t } = useI18n();
   return (
     <Alert
@@ -11,7 +11,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
       showIcon
       title={t('loadFailed')}
       description={errorText(error)}
-      action={<Button onClick={onRetry}>{t('retry')}</Button>}
+      action={<Button onClick={() => onRetry()}>{t('retry')}</Button>}
       style={{ marginBottom: 16 }}
     />
   );

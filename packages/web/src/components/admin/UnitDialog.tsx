@@ -1,11 +1,12 @@
 import { createUnitSchema, regionPrefix, unitKinds, unitNameSchema, updateUnitSchema } from '@huiyin/core';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { applyApiError, checkWith, zodRule } from './forms.ts';
 import { flattenUnits, type AdminRegion, type AdminUnit } from './types.ts';
+import { useApiMutation } from '../../api/query.ts';
 
 interface Values {
   name: string;
@@ -34,6 +35,7 @@ export function UnitDialog(props: {
   const { editing, parent, tree, regions } = props;
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
+  const save = useApiMutation((r: ApiRequest) => apiSend<AdminUnit>(r), [['admin', 'units'], ['units']]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const excluded = new Set(editing ? subtreeIds(editing) : []);
@@ -50,7 +52,7 @@ export function UnitDialog(props: {
   async function onFinish(v: Values) {
     setError(null);
     const parentId = v.parentId ? v.parentId : null;
-    let request: { path: string; method: string; body: unknown };
+    let request: ApiRequest;
     if (editing) {
       const body = {
         ...(v.name.trim() !== editing.name ? { name: v.name } : {}),
@@ -67,7 +69,7 @@ export function UnitDialog(props: {
     }
     setBusy(true);
     try {
-      props.onDone(await api<AdminUnit>(request.path, { method: request.method, body: request.body }));
+      props.onDone(await save.mutateAsync(request));
     } catch (e) {
       setError(applyApiError(form, e, t, ['name', 'kind', 'regionCode', 'parentId']));
     } finally {

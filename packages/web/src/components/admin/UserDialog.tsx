@@ -14,11 +14,12 @@ import {
 } from '@huiyin/core';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { applyApiError, checkWith, withoutEmpty, zodRule } from './forms.ts';
 import { flattenUnits, type AdminUnit, type AdminUser } from './types.ts';
+import { useApiMutation } from '../../api/query.ts';
 
 interface Values {
   username: string;
@@ -45,6 +46,7 @@ export function UserDialog(props: {
   const { editing, tree } = props;
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
+  const save = useApiMutation((r: ApiRequest) => apiSend<AdminUser>(r), [['admin', 'users']]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const current = new Set(editing?.units.map((u) => u.id) ?? []);
@@ -60,7 +62,7 @@ export function UserDialog(props: {
 
   async function onFinish(v: Values) {
     setError(null);
-    let request: { path: string; method: string; body: unknown };
+    let request: ApiRequest;
     if (editing) {
       const phone = v.phone?.trim() ? v.phone : null;
       const email = v.email?.trim() || null;
@@ -83,7 +85,7 @@ export function UserDialog(props: {
     }
     setBusy(true);
     try {
-      props.onDone(await api<AdminUser>(request.path, { method: request.method, body: request.body }));
+      props.onDone(await save.mutateAsync(request));
     } catch (e) {
       setError(applyApiError(form, e, t, ['username', 'displayName', 'password', 'phone', 'email', 'lang', 'roles', 'unitIds']));
     } finally {
@@ -180,6 +182,9 @@ export function UserDialog(props: {
 export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onCancel: () => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const reset = useApiMutation((password: string) =>
+    api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password } }),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -187,7 +192,7 @@ export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onC
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password: v.password } });
+      await reset.mutateAsync(v.password);
       props.onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['password']));

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { applyApiError, checkWith, explain, withoutEmpty, zodRule } from '../../components/admin/forms.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
-import { useLoad } from '../../components/admin/useLoad.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useApiQuery, keepPreviousData, useApiMutation } from '../../api/query.ts';
 
 interface DayInfo {
   date: string;
@@ -38,7 +38,17 @@ export function CalendarPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [year, setYear] = useState(() => dayjs().year());
-  const calendar = useLoad(() => api<CalendarAnswer>(`/api/v1/settings/calendar?year=${year}`), [year, lang]);
+  const calendar = useApiQuery<CalendarAnswer>(['settings', 'calendar', year], `/api/v1/settings/calendar?year=${year}`, {
+    placeholderData: keepPreviousData,
+  });
+  const put = useApiMutation(
+    ({ date, body }: { date: string; body: unknown }) => api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'PUT', body }),
+    [['settings', 'calendar']],
+  );
+  const del = useApiMutation(
+    (date: string) => api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'DELETE' }),
+    [['settings', 'calendar']],
+  );
   const [form] = Form.useForm<OverrideValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,11 +61,10 @@ export function CalendarPage() {
     if (!body) return;
     setBusy(true);
     try {
-      await api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'PUT', body });
+      await put.mutateAsync({ date, body });
       message.success(t('admin.cal.added', { date }));
       form.resetFields();
       if (Number(date.slice(0, 4)) !== year) setYear(Number(date.slice(0, 4)));
-      else calendar.reload();
     } catch (e) {
       setError(applyApiError(form, e, t, ['date', 'kind', 'name']));
     } finally {
@@ -65,9 +74,8 @@ export function CalendarPage() {
 
   async function remove(date: string) {
     try {
-      await api(`/api/v1/settings/calendar/overrides/${date}`, { method: 'DELETE' });
+      await del.mutateAsync(date);
       message.success(t('admin.removed'));
-      calendar.reload();
     } catch (e) {
       message.error(explain(e, t));
     }
@@ -91,7 +99,7 @@ export function CalendarPage() {
       {data && data.covered && data.provisional && (
         <Alert type="warning" showIcon title={t('admin.cal.provisional', { year })} style={{ marginBottom: 16 }} />
       )}
-      {calendar.error && <LoadError error={calendar.error} onRetry={calendar.reload} />}
+      {calendar.error && <LoadError error={calendar.error} onRetry={calendar.refetch} />}
       <Card size="small" title={t('admin.cal.addOverride')} style={{ marginBottom: 16 }}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="inline" onFinish={add} initialValues={{ kind: 'holiday' }} style={{ rowGap: 8 }}>
@@ -121,7 +129,7 @@ export function CalendarPage() {
       <Table<DayInfo>
         rowKey="date"
         size="small"
-        loading={calendar.loading}
+        loading={calendar.isFetching}
         dataSource={data?.days ?? []}
         pagination={false}
         locale={{ emptyText: t('empty') }}

@@ -5,8 +5,8 @@ import { CategoryDialog, RuleDialog, categoryName } from '../../components/admin
 import { explain } from '../../components/admin/forms.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
 import { type AdminCategory, type AdminRegion, type AdminUnit, type RoutingRule } from '../../components/admin/types.ts';
-import { useLoad } from '../../components/admin/useLoad.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useApiQuery, useApiMutation } from '../../api/query.ts';
 
 interface TreeNode {
   key: string;
@@ -31,10 +31,19 @@ type Dialog = { mode: 'category'; editing?: AdminCategory; parent?: AdminCategor
 export function CatalogPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const categories = useLoad(() => api<{ items: AdminCategory[] }>('/api/v1/admin/categories'), [lang]);
-  const rules = useLoad(() => api<{ items: RoutingRule[] }>('/api/v1/admin/routing-rules'), [lang]);
-  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units'), [lang]);
-  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions'), [lang]);
+  const categories = useApiQuery<{ items: AdminCategory[] }>(['admin', 'categories'], '/api/v1/admin/categories');
+  const rules = useApiQuery<{ items: RoutingRule[] }>(['admin', 'routing-rules'], '/api/v1/admin/routing-rules');
+  const units = useApiQuery<{ items: AdminUnit[] }>(['admin', 'units'], '/api/v1/admin/units');
+  const regions = useApiQuery<{ items: AdminRegion[] }>(['admin', 'regions'], '/api/v1/admin/regions');
+  const patchCategory = useApiMutation(
+    ({ c, active }: { c: AdminCategory; active: boolean }) =>
+      api(`/api/v1/admin/categories/${encodeURIComponent(c.code)}`, { method: 'PATCH', body: { active } }),
+    [['admin', 'categories'], ['admin', 'routing-rules'], ['categories']],
+  );
+  const deleteRule = useApiMutation(
+    (r: RoutingRule) => api(`/api/v1/admin/routing-rules/${r.id}`, { method: 'DELETE' }),
+    [['admin', 'routing-rules']],
+  );
   const [selected, setSelected] = useState<AdminCategory | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useMemo(() => categories.data?.items ?? [], [categories.data]);
@@ -45,10 +54,8 @@ export function CatalogPage() {
 
   async function setActive(c: AdminCategory, active: boolean) {
     try {
-      await api(`/api/v1/admin/categories/${encodeURIComponent(c.code)}`, { method: 'PATCH', body: { active } });
+      await patchCategory.mutateAsync({ c, active });
       message.success(active ? t('admin.reactivated') : t('admin.deactivated'));
-      categories.reload();
-      rules.reload();
     } catch (e) {
       message.error(explain(e, t));
     }
@@ -56,9 +63,8 @@ export function CatalogPage() {
 
   async function removeRule(r: RoutingRule) {
     try {
-      await api(`/api/v1/admin/routing-rules/${r.id}`, { method: 'DELETE' });
+      await deleteRule.mutateAsync(r);
       message.success(t('admin.removed'));
-      rules.reload();
     } catch (e) {
       message.error(explain(e, t));
     }
@@ -78,8 +84,8 @@ export function CatalogPage() {
           }
         >
           <Typography.Paragraph type="secondary">{t('admin.catalog.categoryHint')}</Typography.Paragraph>
-          {categories.error && <LoadError error={categories.error} onRetry={categories.reload} />}
-          {categories.loading && !categories.data && <Spin style={{ display: 'block', margin: '32px auto' }} />}
+          {categories.error && <LoadError error={categories.error} onRetry={categories.refetch} />}
+          {categories.isFetching && !categories.data && <Spin style={{ display: 'block', margin: '32px auto' }} />}
           {categories.data && list.length === 0 && <Empty description={t('empty')} />}
           {categories.data && list.length > 0 && (
             <Tree<TreeNode>
@@ -155,14 +161,14 @@ export function CatalogPage() {
               <Typography.Text type="secondary">{t('admin.catalog.selectHint')}</Typography.Text>
             )}
           </div>
-          {rules.error && <LoadError error={rules.error} onRetry={rules.reload} />}
+          {rules.error && <LoadError error={rules.error} onRetry={rules.refetch} />}
           {(units.error || regions.error) && (
-            <LoadError error={(units.error ?? regions.error)!} onRetry={() => (units.reload(), regions.reload())} />
+            <LoadError error={(units.error ?? regions.error)!} onRetry={() => (void units.refetch(), void regions.refetch())} />
           )}
           <Table<RoutingRule>
             rowKey="id"
             size="small"
-            loading={rules.loading}
+            loading={rules.isFetching}
             dataSource={shownRules}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: t('empty') }}
@@ -215,8 +221,6 @@ export function CatalogPage() {
           onDone={() => {
             message.success(dialog.editing ? t('saved') : t('admin.created'));
             setDialog(null);
-            categories.reload();
-            rules.reload();
           }}
         />
       )}
@@ -230,7 +234,6 @@ export function CatalogPage() {
           onDone={() => {
             message.success(t('admin.created'));
             setDialog(null);
-            rules.reload();
           }}
         />
       )}

@@ -14,9 +14,9 @@ import { useSession } from '../../api/session.tsx';
 import { explain, zodRule } from '../../components/admin/forms.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
 import type { AdminRegion } from '../../components/admin/types.ts';
-import { useLoad } from '../../components/admin/useLoad.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useApiQuery, keepPreviousData, useApiMutation } from '../../api/query.ts';
 
 interface PolicyAnswer {
   regionCode: string;
@@ -73,12 +73,17 @@ export function TimeLimitsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { me } = useSession();
-  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions'), [lang]);
+  const regions = useApiQuery<{ items: AdminRegion[] }>(['admin', 'regions'], '/api/v1/admin/regions');
   const own = useMemo(() => [...new Set((me?.units ?? []).map((u) => u.regionCode))], [me]);
   const [region, setRegion] = useState<string | undefined>(own[0]);
-  const policy = useLoad(
-    () => (region ? api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`) : Promise.resolve(null)),
-    [region, lang],
+  const policy = useApiQuery<PolicyAnswer>(['settings', 'time-limits', region], `/api/v1/settings/time-limits/${region}`, {
+    enabled: !!region,
+    placeholderData: keepPreviousData,
+  });
+  const putPolicy = useApiMutation(
+    ({ region, override }: { region: string; override: TimeLimitPolicyOverride }) =>
+      api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { method: 'PUT', body: override }),
+    (_r, { region }) => [['settings', 'time-limits', region]],
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -105,9 +110,8 @@ export function TimeLimitsPage() {
     setBusy(true);
     setError(null);
     try {
-      await api<PolicyAnswer>(`/api/v1/settings/time-limits/${region}`, { method: 'PUT', body: override });
+      await putPolicy.mutateAsync({ region, override });
       message.success(done);
-      policy.reload();
     } catch (e) {
       setError(explain(e, t));
     } finally {
@@ -158,10 +162,10 @@ export function TimeLimitsPage() {
         />
       </Space>
       <Alert type="info" showIcon title={t('admin.tl.hint')} style={{ marginBottom: 16 }} />
-      {regions.error && <LoadError error={regions.error} onRetry={regions.reload} />}
-      {policy.error && <LoadError error={policy.error} onRetry={policy.reload} />}
+      {regions.error && <LoadError error={regions.error} onRetry={regions.refetch} />}
+      {policy.error && <LoadError error={policy.error} onRetry={policy.refetch} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} closable={{ onClose: () => setError(null) }} />}
-      {policy.loading && !data && <Spin style={{ display: 'block', margin: '48px auto' }} />}
+      {policy.isFetching && !data && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {data && (
         <Form
           key={`${data.regionCode}:${JSON.stringify(data.override)}`}

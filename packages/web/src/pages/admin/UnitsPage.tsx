@@ -5,9 +5,9 @@ import { explain } from '../../components/admin/forms.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
 import { asTreeRows, flattenUnits, type AdminRegion, type AdminUnit } from '../../components/admin/types.ts';
 import { UnitDialog } from '../../components/admin/UnitDialog.tsx';
-import { useLoad } from '../../components/admin/useLoad.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useApiQuery, useApiMutation } from '../../api/query.ts';
 
 type Dialog = { mode: 'create'; parent?: AdminUnit } | { mode: 'edit'; unit: AdminUnit } | null;
 
@@ -15,8 +15,18 @@ type Dialog = { mode: 'create'; parent?: AdminUnit } | { mode: 'edit'; unit: Adm
 export function UnitsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units'), [lang]);
-  const regions = useLoad(() => api<{ items: AdminRegion[] }>('/api/v1/admin/regions'), [lang]);
+  const units = useApiQuery<{ items: AdminUnit[] }>(['admin', 'units'], '/api/v1/admin/units');
+  const regions = useApiQuery<{ items: AdminRegion[] }>(['admin', 'regions'], '/api/v1/admin/regions');
+  const patchUnit = useApiMutation(
+    ({ u, body }: { u: AdminUnit; body: { active: boolean } }) =>
+      api<AdminUnit & { routesRemoved: number }>(`/api/v1/admin/units/${u.id}`, { method: 'PATCH', body }),
+    // Deactivating a unit removes its routing rules.
+    [['admin', 'units'], ['admin', 'routing-rules'], ['units']],
+  );
+  const deleteUnit = useApiMutation(
+    (u: AdminUnit) => api(`/api/v1/admin/units/${u.id}`, { method: 'DELETE' }),
+    [['admin', 'units'], ['units']],
+  );
   const [dialog, setDialog] = useState<Dialog>(null);
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const tree = useMemo(() => units.data?.items ?? [], [units.data]);
@@ -37,7 +47,7 @@ export function UnitsPage() {
 
   async function patch(u: AdminUnit, body: { active: boolean }) {
     try {
-      const r = await api<AdminUnit & { routesRemoved: number }>(`/api/v1/admin/units/${u.id}`, { method: 'PATCH', body });
+      const r = await patchUnit.mutateAsync({ u, body });
       message.success(
         body.active
           ? t('admin.reactivated')
@@ -45,7 +55,6 @@ export function UnitsPage() {
             ? t('admin.units.routesRemoved', { n: r.routesRemoved })
             : t('admin.deactivated'),
       );
-      units.reload();
     } catch (e) {
       message.error(explain(e, t));
     }
@@ -53,9 +62,8 @@ export function UnitsPage() {
 
   async function remove(u: AdminUnit) {
     try {
-      await api(`/api/v1/admin/units/${u.id}`, { method: 'DELETE' });
+      await deleteUnit.mutateAsync(u);
       message.success(t('admin.removed'));
-      units.reload();
     } catch (e) {
       message.error(explain(e, t));
     }
@@ -132,12 +140,12 @@ export function UnitsPage() {
           {t('admin.units.add')}
         </Button>
       </div>
-      {units.error && <LoadError error={units.error} onRetry={units.reload} />}
-      {regions.error && <LoadError error={regions.error} onRetry={regions.reload} />}
+      {units.error && <LoadError error={units.error} onRetry={units.refetch} />}
+      {regions.error && <LoadError error={regions.error} onRetry={regions.refetch} />}
       <Table<AdminUnit>
         rowKey="id"
         size="middle"
-        loading={units.loading}
+        loading={units.isFetching}
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: t('empty') }}
@@ -176,7 +184,6 @@ export function UnitsPage() {
             message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
             setDialog(null);
             if (u.parentId !== null) setExpanded((keys) => (keys.includes(u.parentId!) ? keys : [...keys, u.parentId!]));
-            units.reload();
           }}
         />
       )}

@@ -1,14 +1,14 @@
 import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { api, query } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import { explain } from '../../components/admin/forms.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
 import { flattenUnits, type AdminUnit, type AdminUser } from '../../components/admin/types.ts';
 import { PasswordDialog, UserDialog } from '../../components/admin/UserDialog.tsx';
-import { useLoad } from '../../components/admin/useLoad.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useApiQuery, keepPreviousData, useApiMutation } from '../../api/query.ts';
 
 type Dialog = { mode: 'create' } | { mode: 'edit'; user: AdminUser } | { mode: 'password'; user: AdminUser } | null;
 
@@ -27,21 +27,23 @@ export function UsersPage() {
   const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const units = useLoad(() => api<{ items: AdminUnit[] }>('/api/v1/admin/units'), [lang]);
-  const users = useLoad(() => {
-    const q = new URLSearchParams({ page: String(filters.page), pageSize: String(filters.pageSize) });
-    if (filters.q) q.set('q', filters.q);
-    if (filters.unitId !== undefined) q.set('unitId', String(filters.unitId));
-    if (filters.active) q.set('active', filters.active);
-    return api<{ items: AdminUser[]; total: number }>(`/api/v1/admin/users?${q.toString()}`);
-  }, [lang, filters]);
+  const units = useApiQuery<{ items: AdminUnit[] }>(['admin', 'units'], '/api/v1/admin/units');
+  const users = useApiQuery<{ items: AdminUser[]; total: number }>(
+    ['admin', 'users', filters],
+    `/api/v1/admin/users${query({ page: filters.page, pageSize: filters.pageSize, q: filters.q, unitId: filters.unitId, active: filters.active })}`,
+    { placeholderData: keepPreviousData },
+  );
   const tree = useMemo(() => units.data?.items ?? [], [units.data]);
+
+  const patchUser = useApiMutation(
+    ({ u, active }: { u: AdminUser; active: boolean }) => api(`/api/v1/admin/users/${u.id}`, { method: 'PATCH', body: { active } }),
+    [['admin', 'users']],
+  );
 
   async function setActive(u: AdminUser, active: boolean) {
     try {
-      await api(`/api/v1/admin/users/${u.id}`, { method: 'PATCH', body: { active } });
+      await patchUser.mutateAsync({ u, active });
       message.success(active ? t('admin.reactivated') : t('admin.deactivated'));
-      users.reload();
     } catch (e) {
       message.error(explain(e, t));
     }
@@ -85,12 +87,12 @@ export function UsersPage() {
           {t('admin.users.add')}
         </Button>
       </div>
-      {users.error && <LoadError error={users.error} onRetry={users.reload} />}
-      {units.error && <LoadError error={units.error} onRetry={units.reload} />}
+      {users.error && <LoadError error={users.error} onRetry={users.refetch} />}
+      {units.error && <LoadError error={units.error} onRetry={units.refetch} />}
       <Table<AdminUser>
         rowKey="id"
         size="middle"
-        loading={users.loading}
+        loading={users.isFetching}
         dataSource={users.data?.items ?? []}
         locale={{ emptyText: t('empty') }}
         pagination={{
@@ -194,7 +196,6 @@ export function UsersPage() {
           onDone={() => {
             message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
             setDialog(null);
-            users.reload();
           }}
         />
       )}

@@ -3,11 +3,12 @@ import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import type { PolicyArticle, Unit } from '../../api/types.ts';
 import { applyApiError, checkWith, withoutEmpty, zodRule } from '../../components/admin/forms.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useApiMutation, policyKeys } from '../../api/query.ts';
 
 const inputShape = (policyInputSchema as unknown as z.ZodObject<Record<string, z.ZodType>>).shape;
 const fields = ['title', 'docNumber', 'issuer', 'level', 'articleNo', 'body', 'effectiveFrom', 'repealedOn', 'tags', 'unitIds'] as const;
@@ -33,6 +34,7 @@ export function PolicyDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const put = useApiMutation((r: ApiRequest) => apiSend<PolicyArticle>(r), policyKeys);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const required = t('admin.required');
@@ -53,7 +55,8 @@ export function PolicyDialog({
     if (!body) return;
     setBusy(true);
     try {
-      const saved = await api<PolicyArticle>(editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies', {
+      const saved = await put.mutateAsync({
+        path: editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies',
         method: editing ? 'PATCH' : 'POST',
         body,
       });
@@ -137,6 +140,10 @@ export function PolicyDialog({
 export function RepealDialog({ article, onCancel, onDone }: { article: PolicyArticle; onCancel: () => void; onDone: () => void }) {
   const { t, lang } = useI18n();
   const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const repeal = useApiMutation(
+    (repealedOn: string) => api(`/api/v1/policies/${article.id}`, { method: 'PATCH', body: { repealedOn } }),
+    policyKeys,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function save() {
@@ -144,7 +151,7 @@ export function RepealDialog({ article, onCancel, onDone }: { article: PolicyArt
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/policies/${article.id}`, { method: 'PATCH', body: { repealedOn: date.format('YYYY-MM-DD') } });
+      await repeal.mutateAsync(date.format('YYYY-MM-DD'));
       onDone();
     } catch (e) {
       setError((e as Error).message);

@@ -20,16 +20,16 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, query, apiUpload } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import type { PolicyArticle, PolicyHit, Unit } from '../../api/types.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
-import { useLoad } from '../../components/admin/useLoad.ts';
 import { policyLabel } from '../../components/PolicyPicker.tsx';
 import { Snippet } from '../../components/Snippet.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { PolicyDialog, RepealDialog } from './PolicyDialogs.tsx';
+import { useApiQuery, keepPreviousData, useApiMutation, policyKeys } from '../../api/query.ts';
 
 const levelColour: Record<string, string> = { law: 'red', regulation: 'volcano', rule: 'orange', normative: 'blue', guide: 'green' };
 
@@ -63,14 +63,13 @@ export function PolicyLibraryPage() {
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
 
-  const list = useLoad(() => {
-    const s = new URLSearchParams({ pageSize: '100', includeRepealed: String(includeRepealed) });
-    if (q) s.set('q', q);
-    if (tag) s.set('tag', tag);
-    return api<{ items: PolicyHit[] }>(`/api/v1/policies?${s.toString()}`);
-  }, [q, tag, includeRepealed, lang]);
-  const article = useLoad(() => (openId ? api<PolicyArticle>(`/api/v1/policies/${openId}`) : Promise.resolve(null)), [openId, lang]);
-  const units = useLoad(() => (admin ? api<{ items: Unit[] }>('/api/v1/units') : Promise.resolve({ items: [] as Unit[] })), [admin, lang]);
+  const list = useApiQuery<{ items: PolicyHit[] }>(
+    ['policies', { q, tag, includeRepealed }],
+    `/api/v1/policies${query({ pageSize: 100, includeRepealed, q, tag })}`,
+    { placeholderData: keepPreviousData },
+  );
+  const article = useApiQuery<PolicyArticle>(['policy', openId], `/api/v1/policies/${openId}`, { enabled: !!openId });
+  const units = useApiQuery<{ items: Unit[] }>(['units'], '/api/v1/units', { enabled: admin });
 
   // Tags to filter by: every tag seen in any list so far.
   useEffect(() => {
@@ -86,6 +85,24 @@ export function PolicyLibraryPage() {
     setParams(next);
   }
 
+  const importPolicies = useApiMutation(
+    (form: FormData) =>
+      apiUpload<Partial<ImportResult>>('/api/v1/policies/import', form).then(
+        (data): ImportResult => ({ imported: data.imported ?? 0, updated: data.updated ?? 0, errors: data.errors ?? [] }),
+        (e: unknown) => {
+          // A refusal may carry the row errors in its details.
+          const errors = e instanceof ApiError ? (e.details['errors'] as ImportResult['errors'] | undefined) : undefined;
+          if (errors) return { imported: 0, updated: 0, errors };
+          throw e;
+        },
+      ),
+    (r) => (r.errors.length === 0 ? policyKeys : []),
+  );
+  const patchPolicy = useApiMutation(
+    ({ id, body }: { id: number; body: unknown }) => api(`/api/v1/policies/${id}`, { method: 'PATCH', body }),
+    policyKeys,
+  );
+
   async function importFile(file: File) {
     setImporting(true);
     setImported(null);
@@ -93,24 +110,7 @@ export function PolicyLibraryPage() {
     try {
       const body = new FormData();
       body.append('file', file, file.name);
-      const res = await fetch('/api/v1/policies/import', {
-        method: 'POST',
-        body,
-        credentials: 'same-origin',
-        headers: { 'accept-language': lang === 'en' ? 'en' : 'zh-CN' },
-      });
-      const data = (await res.json().catch(() => ({}))) as Partial<ImportResult> & {
-        error?: { code: string; message: string; details?: { errors?: ImportResult['errors'] } };
-      };
-      if (!res.ok && !data.errors && !data.error?.details?.errors)
-        throw new ApiError(res.status, data.error?.code ?? 'internal', data.error?.message ?? res.statusText);
-      const result: ImportResult = {
-        imported: data.imported ?? 0,
-        updated: data.updated ?? 0,
-        errors: data.errors ?? data.error?.details?.errors ?? [],
-      };
-      setImported(result);
-      if (result.errors.length === 0) list.reload();
+      setImported(await importPolicies.mutateAsync(body));
     } catch (e) {
       setImportError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -120,10 +120,8 @@ export function PolicyLibraryPage() {
 
   async function liftRepeal(a: PolicyArticle) {
     try {
-      await api(`/api/v1/policies/${a.id}`, { method: 'PATCH', body: { repealedOn: null } });
+      await patchPolicy.mutateAsync({ id: a.id, body: { repealedOn: null } });
       message.success(t('saved'));
-      article.reload();
-      list.reload();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -231,11 +229,11 @@ export function PolicyLibraryPage() {
           title={t('policy.importDone', { imported: imported.imported, updated: imported.updated })}
         />
       )}
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<PolicyHit>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('policy.noHits') }}
@@ -289,9 +287,9 @@ export function PolicyLibraryPage() {
         title={a ? policyLabel(a) : t('loading')}
         destroyOnHidden
       >
-        {article.error && <LoadError error={article.error} onRetry={article.reload} />}
-        {article.loading && <Skeleton active />}
-        {a && !article.loading && (
+        {article.error && <LoadError error={article.error} onRetry={article.refetch} />}
+        {article.isFetching && <Skeleton active />}
+        {a && !article.isFetching && (
           <div data-testid="policy-article">
             <Flex gap={8} wrap style={{ marginBottom: 12 }}>
               <Tag color={levelColour[a.level] ?? 'default'}>{t(`policy.level.${a.level}` as MessageKey)}</Tag>
@@ -346,9 +344,7 @@ export function PolicyLibraryPage() {
           onDone={(saved) => {
             message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
             setDialog(null);
-            list.reload();
-            if (dialog.mode === 'edit') article.reload();
-            else setParam('open', String(saved.id));
+            if (dialog.mode === 'create') setParam('open', String(saved.id));
           }}
         />
       )}
@@ -359,8 +355,6 @@ export function PolicyLibraryPage() {
           onDone={() => {
             message.success(t('saved'));
             setRepealing(null);
-            article.reload();
-            list.reload();
           }}
         />
       )}

@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Flex, Popconfirm, Select, Space, Switch, Tabl
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { Highlight } from './components/Highlight.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
-import { percent, useListOptions, useLvRoles } from './lv-api.ts';
+import { percent, useListOptions, useLvRoles, lvKeys } from './lv-api.ts';
 import { api, query } from '../../../api/client.ts';
+import { useApiQuery, keepPreviousData, useApiMutation } from '../../../api/query.ts';
 
 const HIDDEN_KEY = 'huiyin.lv.notDuplicates';
 const pairKey = (p: DuplicatePair) => [p.a.id, p.b.id].sort((x, y) => x - y).join('-');
@@ -51,9 +51,15 @@ export function DuplicatesPage() {
   const [hidden, setHidden] = useState<string[]>(loadHidden);
   const [showHidden, setShowHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const pairs = useLoad(
-    () => api<{ items: DuplicatePair[]; threshold: number }>(`/api/v1/matters/duplicates${query({ regionCode: region, listId })}`),
-    [region, listId, lang],
+  const pairs = useApiQuery<{ items: DuplicatePair[]; threshold: number }>(
+    ['livelihood', 'duplicates', { regionCode: region, listId }],
+    `/api/v1/matters/duplicates${query({ regionCode: region, listId })}`,
+    { placeholderData: keepPreviousData },
+  );
+  const mergeMatters = useApiMutation(
+    ({ from, into }: { from: number; into: number }) =>
+      api<MatterView>(`/api/v1/matters/${from}/merge`, { method: 'POST', body: { intoId: into } }),
+    lvKeys.matters,
   );
   const items = (pairs.data?.items ?? []).filter((p) => showHidden || !hidden.includes(pairKey(p)));
 
@@ -66,9 +72,8 @@ export function DuplicatesPage() {
   async function merge(from: SimilarMatter, into: SimilarMatter) {
     setError(null);
     try {
-      await api<MatterView>(`/api/v1/matters/${from.id}/merge`, { method: 'POST', body: { intoId: into.id } });
+      await mergeMatters.mutateAsync({ from: from.id, into: into.id });
       message.success(t('lv.merge.done'));
-      pairs.reload();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -100,12 +105,12 @@ export function DuplicatesPage() {
         {pairs.data && <Typography.Text type="secondary">{t('lv.dup.threshold', { p: percent(pairs.data.threshold) })}</Typography.Text>}
       </Flex>
       {error && <Alert type="error" showIcon closable={{ onClose: () => setError(null) }} title={error} style={{ marginBottom: 16 }} />}
-      {pairs.error && <LoadError error={pairs.error} onRetry={pairs.reload} />}
+      {pairs.error && <LoadError error={pairs.error} onRetry={pairs.refetch} />}
       <Table<DuplicatePair>
         data-testid="duplicates-table"
         rowKey={pairKey}
         size="middle"
-        loading={pairs.loading}
+        loading={pairs.isFetching}
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 980 }}

@@ -2,7 +2,6 @@ import type { DutyList, MilestoneLight, MilestoneView } from '@huiyin/core';
 import { Alert, Card, Flex, Select, Space, Statistic, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { ProjectsTable } from './components/ProjectsTable.tsx';
@@ -10,6 +9,7 @@ import { LightTag } from './components/Tags.tsx';
 import { useLvRoles } from './lv-api.ts';
 import { api, query } from '../../../api/client.ts';
 import { useCadres } from './project/AssignDialog.tsx';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 type DutyMilestone = MilestoneView & { projectId: number; projectTitle: string };
 
@@ -50,10 +50,10 @@ export function DutyPage() {
   const [params, setParams] = useSearchParams();
   const userId = params.get('userId') ?? '';
   const cadres = useCadres(readOthers ? home : '');
-  const duty = useLoad(
-    () => (readOthers && !userId ? Promise.resolve(null) : api<DutyList>(`/api/v1/duty-list${query({ userId })}`)),
-    [userId, lang, readOthers],
-  );
+  const duty = useApiQuery<DutyList>(['livelihood', 'duty', { userId }], `/api/v1/duty-list${query({ userId })}`, {
+    enabled: !(readOthers && !userId),
+    placeholderData: keepPreviousData,
+  });
   const d = duty.data;
   const red = d?.late.filter((m) => m.light === 'red').length ?? 0;
 
@@ -75,7 +75,7 @@ export function DutyPage() {
         </Flex>
       )}
       {readOthers && !userId && <Alert type="info" showIcon title={t('lv.duty.pickCadre')} />}
-      {duty.error && <LoadError error={duty.error} onRetry={duty.reload} />}
+      {duty.error && <LoadError error={duty.error} onRetry={duty.refetch} />}
       {d && (
         <Space orientation="vertical" size={24} style={{ width: '100%' }} data-testid="duty-list">
           <Flex gap={32} wrap>

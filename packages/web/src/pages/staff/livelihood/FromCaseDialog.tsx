@@ -3,8 +3,9 @@ import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd
 import { useState } from 'react';
 import { applyApiError, withoutEmpty } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { useAreas, useListOptions, validate } from './lv-api.ts';
+import { useAreas, useListOptions, validate, lvKeys } from './lv-api.ts';
 import { api } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
 
 const fields = ['caseId', 'areaCode', 'title', 'listId'] as const;
 
@@ -22,6 +23,7 @@ export function FromCaseDialog({
   const areas = useAreas();
   const lists = useListOptions();
   const [form] = Form.useForm();
+  const create = useApiMutation((body: unknown) => api<MatterView>('/api/v1/matters/from-case', { method: 'POST', body }), lvKeys.matters);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +33,7 @@ export function FromCaseDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<MatterView>('/api/v1/matters/from-case', { method: 'POST', body: checked.data }));
+      onDone(await create.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

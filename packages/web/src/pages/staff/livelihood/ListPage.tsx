@@ -4,14 +4,14 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Skeleton, Space, Ta
 import { useState, type Key } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { ProjectsTable } from './components/ProjectsTable.tsx';
 import { ListStatusTag } from './components/Tags.tsx';
-import { useAreas, useLvRoles } from './lv-api.ts';
+import { useAreas, useLvRoles, lvKeys } from './lv-api.ts';
 import { api, query } from '../../../api/client.ts';
 import { NewProjectDialog } from './NewProjectDialog.tsx';
 import { SelectionDialog } from './SelectionDialog.tsx';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 const scoredStatuses = ['candidate', 'selected', 'dropped'];
 
@@ -29,35 +29,37 @@ export function ListPage() {
   const [picked, setPicked] = useState<number[]>([]);
   const [dialog, setDialog] = useState<'project' | 'selection' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const list = useLoad(() => api<ListView>(`/api/v1/livelihood/lists/${id}`), [id, lang]);
-  const projects = useLoad(() => api<{ items: ProjectListItem[] }>(`/api/v1/projects${query({ listId: id, pageSize: 200 })}`), [id, lang]);
-  const matters = useLoad(
-    () => api<{ items: MatterListItem[] }>(`/api/v1/matters${query({ listId: id, status: 'open', pageSize: 200 })}`),
-    [id, lang],
+  const list = useApiQuery<ListView>(['livelihood', 'list', id], `/api/v1/livelihood/lists/${id}`);
+  const projects = useApiQuery<{ items: ProjectListItem[] }>(
+    ['livelihood', 'projects', { listId: id }],
+    `/api/v1/projects${query({ listId: id, pageSize: 200 })}`,
+  );
+  const matters = useApiQuery<{ items: MatterListItem[] }>(
+    ['livelihood', 'matters', { listId: id, status: 'open' }],
+    `/api/v1/matters${query({ listId: id, status: 'open', pageSize: 200 })}`,
   );
   const l = list.data;
   const editable = manage && l && !l.inherited && l.status !== 'published';
   const scorable = (projects.data?.items ?? []).filter((p) => scoredStatuses.includes(p.status));
 
+  const publishList = useApiMutation(() => api<ListView>(`/api/v1/livelihood/lists/${id}/publish`, { method: 'POST' }), lvKeys.lists);
+
   async function publish() {
     setError(null);
     try {
-      await api<ListView>(`/api/v1/livelihood/lists/${id}/publish`, { method: 'POST' });
+      await publishList.mutateAsync();
       message.success(t('lv.list.publishedOk'));
-      list.reload();
-      projects.reload();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   }
 
-  const reloadAll = () => (list.reload(), projects.reload(), matters.reload());
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Link to="/admin/livelihood">
         <ArrowLeftOutlined /> {t('lv.back')}
       </Link>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       {!l && !list.error && <Skeleton active />}
       {l && (
         <Card
@@ -129,8 +131,8 @@ export function ListPage() {
         </Card>
       )}
       <Card title={t('lv.list.projectsTitle')}>
-        {projects.error && <LoadError error={projects.error} onRetry={projects.reload} />}
-        <ProjectsTable testId="projects-table" items={projects.data?.items ?? []} loading={projects.loading} scores />
+        {projects.error && <LoadError error={projects.error} onRetry={projects.refetch} />}
+        <ProjectsTable testId="projects-table" items={projects.data?.items ?? []} loading={projects.isFetching} scores />
       </Card>
       <Card
         title={t('lv.list.openMatters')}
@@ -148,13 +150,13 @@ export function ListPage() {
           )
         }
       >
-        {matters.error && <LoadError error={matters.error} onRetry={matters.reload} />}
+        {matters.error && <LoadError error={matters.error} onRetry={matters.refetch} />}
         <Typography.Paragraph type="secondary">{t('lv.list.pickHint')}</Typography.Paragraph>
         <Table<MatterListItem>
           data-testid="list-matters-table"
           rowKey="id"
           size="small"
-          loading={matters.loading}
+          loading={matters.isFetching}
           dataSource={matters.data?.items ?? []}
           {...(editable ? { rowSelection: { selectedRowKeys: picked, onChange: (keys: Key[]) => setPicked(keys.map(Number)) } } : {})}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
@@ -194,7 +196,6 @@ export function ListPage() {
           onDone={() => {
             setDialog(null);
             message.success(t('saved'));
-            reloadAll();
           }}
         />
       )}

@@ -3,55 +3,43 @@ import { Alert, App, Button, Descriptions, Drawer, Flex, Popconfirm, Skeleton, S
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useMatterAnswer } from './components/MatterAnswer.tsx';
 import { OriginatorsTable } from './components/OriginatorsTable.tsx';
 import { SimilarTable } from './components/SimilarTable.tsx';
 import { MatterStatusTag, ProjectStatusTag } from './components/Tags.tsx';
-import { useAreas, useLvRoles } from './lv-api.ts';
+import { useAreas, useLvRoles, lvKeys } from './lv-api.ts';
 import { api } from '../../../api/client.ts';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 /**
  * A matter: what, where, who raised it, what was merged into it and the project that answers it;
  * its likely duplicates, each of which may be merged into it (or it into one of them).
  */
-export function MatterDrawer({
-  id,
-  onOpen,
-  onClose,
-  onChanged,
-}: {
-  id: number;
-  onOpen: (id: number) => void;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function MatterDrawer({ id, onOpen, onClose }: { id: number; onOpen: (id: number) => void; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { manage } = useLvRoles();
   const areas = useAreas();
   const [error, setError] = useState<string | null>(null);
-  const matter = useLoad(() => api<MatterView>(`/api/v1/matters/${id}`), [id, lang]);
-  const similar = useLoad(() => api<{ items: SimilarMatter[] }>(`/api/v1/matters/${id}/similar`), [id, lang]);
+  const matter = useApiQuery<MatterView>(['livelihood', 'matter', id], `/api/v1/matters/${id}`);
+  const similar = useApiQuery<{ items: SimilarMatter[] }>(['livelihood', 'matter', id, 'similar'], `/api/v1/matters/${id}/similar`);
   const m = matter.data;
   const mergeable = manage && m?.status === 'open';
-  const answer = useMatterAnswer(m, manage, () => {
-    matter.reload();
-    onChanged();
-  });
+  const answer = useMatterAnswer(m, manage);
+  const mergeMatters = useApiMutation(
+    ({ from, into }: { from: number; into: number }) =>
+      api<MatterView>(`/api/v1/matters/${from}/merge`, { method: 'POST', body: { intoId: into } }),
+    lvKeys.matters,
+  );
 
   async function merge(from: number, into: number) {
     setError(null);
     try {
-      const survivor = await api<MatterView>(`/api/v1/matters/${from}/merge`, { method: 'POST', body: { intoId: into } });
+      const survivor = await mergeMatters.mutateAsync({ from, into });
       message.success(t('lv.merge.done'));
-      onChanged();
-      if (survivor.id === id) {
-        matter.reload();
-        similar.reload();
-      } else onOpen(survivor.id);
+      if (survivor.id !== id) onOpen(survivor.id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -59,7 +47,7 @@ export function MatterDrawer({
 
   return (
     <Drawer open onClose={onClose} size={760} title={m ? `#${m.id} ${m.title}` : t('loading')} destroyOnHidden>
-      {matter.error && <LoadError error={matter.error} onRetry={matter.reload} />}
+      {matter.error && <LoadError error={matter.error} onRetry={matter.refetch} />}
       {!m && !matter.error && <Skeleton active />}
       {m && (
         <div data-testid="matter-detail">
@@ -143,8 +131,8 @@ export function MatterDrawer({
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('lv.similar.title')}
           </Typography.Title>
-          {similar.error && <LoadError error={similar.error} onRetry={similar.reload} />}
-          {similar.loading ? (
+          {similar.error && <LoadError error={similar.error} onRetry={similar.refetch} />}
+          {similar.isFetching ? (
             <Skeleton active paragraph={{ rows: 2 }} />
           ) : (
             <SimilarTable

@@ -4,17 +4,17 @@ import { Alert, Button, Card, Flex, Input, Select, Space, Table, Typography, Upl
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { ImportReport } from './components/ImportReport.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { MatterStatusTag } from './components/Tags.tsx';
 import { FromCaseDialog } from './FromCaseDialog.tsx';
-import { useAreas, useListOptions, useLvRoles } from './lv-api.ts';
-import { api, ApiError, query } from '../../../api/client.ts';
+import { useAreas, useListOptions, useLvRoles, lvKeys } from './lv-api.ts';
+import { api, ApiError, query, apiUpload } from '../../../api/client.ts';
 import { MatterDrawer } from './MatterDrawer.tsx';
 import { NewMatterDialog } from './NewMatterDialog.tsx';
+import { useApiQuery, keepPreviousData, useApiMutation } from '../../../api/query.ts';
 
 interface Page {
   items: MatterListItem[];
@@ -52,7 +52,11 @@ export function MattersPage() {
   useEffect(() => setDraft(filters.q), [filters.q]);
 
   const qs = query(filters);
-  const list = useLoad(() => api<Page>(`/api/v1/matters${query({ ...filters, page, pageSize })}`), [qs, page, pageSize, lang]);
+  const list = useApiQuery<Page>(
+    ['livelihood', 'matters', { ...filters, page, pageSize }],
+    `/api/v1/matters${query({ ...filters, page, pageSize })}`,
+    { placeholderData: keepPreviousData },
+  );
 
   function set(changes: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);
@@ -65,6 +69,17 @@ export function MattersPage() {
     setParams(next);
   }
 
+  const importMatters = useApiMutation(
+    (form: FormData) =>
+      apiUpload<MatterImportReport>('/api/v1/matters/import', form).catch((e: unknown) => {
+        // A refusal may carry the row errors in its details.
+        const errors = e instanceof ApiError ? (e.details['errors'] as MatterImportReport['errors'] | undefined) : undefined;
+        if (errors) return { imported: 0, errors };
+        throw e;
+      }),
+    (r) => (r.errors.length === 0 ? lvKeys.matters : []),
+  );
+
   async function importFile(file: File) {
     setImporting(true);
     setReport(null);
@@ -73,14 +88,7 @@ export function MattersPage() {
       const form = new FormData();
       form.append('file', file, file.name);
       if (filters.listId) form.append('listId', filters.listId);
-      const r = await api<MatterImportReport>('/api/v1/matters/import', { form }).catch((e: unknown) => {
-        // A refusal may carry the row errors in its details.
-        const errors = e instanceof ApiError ? (e.details['errors'] as MatterImportReport['errors'] | undefined) : undefined;
-        if (errors) return { imported: 0, errors };
-        throw e;
-      });
-      setReport(r);
-      if (r.errors.length === 0) list.reload();
+      setReport(await importMatters.mutateAsync(form));
     } catch (e) {
       setImportError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -175,12 +183,12 @@ export function MattersPage() {
         />
       )}
       {report && <ImportReport report={report} onClose={() => setReport(null)} />}
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<MatterListItem>
         data-testid="matters-table"
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('lv.matters.none') }}
@@ -232,7 +240,6 @@ export function MattersPage() {
           id={openId}
           onOpen={(id) => set({ open: String(id), page: String(page) })}
           onClose={() => set({ open: undefined, page: String(page) })}
-          onChanged={list.reload}
         />
       )}
       {dialog === 'new' && (
@@ -240,14 +247,14 @@ export function MattersPage() {
           listId={filters.listId ? Number(filters.listId) : undefined}
           onCancel={() => setDialog(null)}
           onOpen={(id) => (setDialog(null), set({ open: String(id), page: String(page) }))}
-          onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))}
+          onDone={(m) => (setDialog(null), set({ open: String(m.id), page: String(page) }))}
         />
       )}
       {dialog === 'case' && (
         <FromCaseDialog
           listId={filters.listId ? Number(filters.listId) : undefined}
           onCancel={() => setDialog(null)}
-          onDone={(m) => (setDialog(null), list.reload(), set({ open: String(m.id), page: String(page) }))}
+          onDone={(m) => (setDialog(null), set({ open: String(m.id), page: String(page) }))}
         />
       )}
     </Card>

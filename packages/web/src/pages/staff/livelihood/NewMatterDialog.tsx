@@ -7,8 +7,9 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { OriginatorsField } from './components/OriginatorsField.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { SimilarTable } from './components/SimilarTable.tsx';
-import { day, useAreas, useListOptions, useLvRoles, validate } from './lv-api.ts';
+import { day, useAreas, useListOptions, useLvRoles, validate, lvKeys } from './lv-api.ts';
 import { api } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
 
 const fields = ['title', 'description', 'regionCode', 'areaCode', 'listId', 'collectedOn', 'collectedBy', 'originators'] as const;
 type Body = ReturnType<typeof matterInputSchema.parse>;
@@ -28,6 +29,7 @@ export function NewMatterDialog(props: {
   const areas = useAreas();
   const lists = useListOptions();
   const [form] = Form.useForm();
+  const create = useApiMutation((body: unknown) => api<MatterView>('/api/v1/matters', { method: 'POST', body }), lvKeys.matters);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [similar, setSimilar] = useState<{ items: SimilarMatter[]; body: Body } | null>(null);
@@ -36,7 +38,7 @@ export function NewMatterDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      props.onDone(await api<MatterView>('/api/v1/matters', { method: 'POST', body }));
+      props.onDone(await create.mutateAsync(body));
     } catch (e) {
       setSimilar(null);
       setError(applyApiError(form, e, t, fields));

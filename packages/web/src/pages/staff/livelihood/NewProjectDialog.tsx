@@ -6,7 +6,8 @@ import type { Unit } from '../../../api/types.ts';
 import { applyApiError, withoutEmpty } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { MilestonesEditor, milestoneInputs, type MilestoneRow } from './components/MilestonesEditor.tsx';
-import { day, useAreas, validate } from './lv-api.ts';
+import { day, useAreas, validate, lvKeys } from './lv-api.ts';
+import { useApiMutation } from '../../../api/query.ts';
 
 const fields = ['title', 'description', 'areaCode', 'leadUnitId', 'budget', 'startDate', 'dueDate', 'matterIds', 'milestones'] as const;
 
@@ -28,6 +29,10 @@ export function NewProjectDialog({
   const areas = useAreas();
   const [form] = Form.useForm();
   const [units, setUnits] = useState<Unit[]>([]);
+  const create = useApiMutation(
+    (body: unknown) => api<ProjectView>('/api/v1/projects', { method: 'POST', body }),
+    (p) => lvKeys.project(p.id),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dueDate = day(Form.useWatch('dueDate', form));
@@ -55,7 +60,7 @@ export function NewProjectDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<ProjectView>('/api/v1/projects', { method: 'POST', body: checked.data }));
+      onDone(await create.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

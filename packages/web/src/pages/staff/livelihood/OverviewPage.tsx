@@ -4,13 +4,13 @@ import { App, Button, Card, Flex, Space, Statistic, Table, Tag, Typography } fro
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { CreateListDialog } from './components/CreateListDialog.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { ListStatusTag } from './components/Tags.tsx';
 import { useLvRoles } from './lv-api.ts';
 import { api, query } from '../../../api/client.ts';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 /** Where a list sits relative to the region looked at: its own, above (inherited) or below. */
 function levelOf(l: ListView, region: string): 'own' | 'above' | 'below' {
@@ -31,7 +31,11 @@ export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? home;
   const [creating, setCreating] = useState(false);
-  const lists = useLoad(() => api<{ items: ListView[] }>(`/api/v1/livelihood/lists${query({ regionCode: region })}`), [region, lang]);
+  const lists = useApiQuery<{ items: ListView[] }>(
+    ['livelihood', 'lists', { regionCode: region }],
+    `/api/v1/livelihood/lists${query({ regionCode: region })}`,
+    { placeholderData: keepPreviousData },
+  );
   const items = [...(lists.data?.items ?? [])].sort(
     (a, b) => levelOrder[levelOf(a, region)] - levelOrder[levelOf(b, region)] || b.year - a.year || a.batch - b.batch,
   );
@@ -59,12 +63,12 @@ export function OverviewPage() {
         <Statistic title={t('lv.overview.projects')} value={sum('projectCount')} />
         <Statistic title={t('lv.overview.selected')} value={sum('selectedCount')} />
       </Flex>
-      {lists.error && <LoadError error={lists.error} onRetry={lists.reload} />}
+      {lists.error && <LoadError error={lists.error} onRetry={lists.refetch} />}
       <Table<ListView>
         data-testid="lists-table"
         rowKey="id"
         size="middle"
-        loading={lists.loading}
+        loading={lists.isFetching}
         dataSource={items}
         pagination={false}
         scroll={{ x: 900 }}

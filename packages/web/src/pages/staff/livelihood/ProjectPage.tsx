@@ -4,7 +4,6 @@ import { App, Col, Row, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { Unanswered } from './components/UnansweredTable.tsx';
 import { api } from '../../../api/client.ts';
@@ -15,6 +14,9 @@ import { EditMilestonesDialog } from './project/EditMilestonesDialog.tsx';
 import { ProjectHeader, type ProjectAction } from './project/ProjectHeader.tsx';
 import { AcceptanceCard, AnswersCard, MilestonesCard, ReportsCard } from './project/ProjectSections.tsx';
 import { ReportDialog } from './project/ReportDialog.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiMutation, useApiQuery } from '../../../api/query.ts';
+import { lvKeys } from './lv-api.ts';
 
 /**
  * A key project (重点民生项目): status, progress and lights; its milestones and reports; the
@@ -27,13 +29,15 @@ export function ProjectPage() {
   const id = Number(useParams()['id']);
   const [dialog, setDialog] = useState<ProjectAction | null>(null);
   const [recording, setRecording] = useState<Unanswered | null>(null);
-  const [fresh, setFresh] = useState<ProjectView | null>(null);
-  const loaded = useLoad(() => api<ProjectView>(`/api/v1/projects/${id}`).then((p) => (setFresh(null), p)), [id, lang]);
-  const p = fresh ?? loaded.data;
+  const loaded = useApiQuery<ProjectView>(['livelihood', 'project', id], `/api/v1/projects/${id}`);
+  const p = loaded.data;
+  const qc = useQueryClient();
+  /** Dialogs closed without a step may still have changed the project (answers sent, photos uploaded). */
+  const refresh = () => void Promise.all(lvKeys.project(id).map((queryKey) => qc.invalidateQueries({ queryKey })));
+  const sign = useApiMutation(() => api<ProjectView>(`/api/v1/projects/${id}/sign`, { method: 'POST', body: {} }), lvKeys.project(id));
 
-  /** A step answered with the project: show it at once. */
-  const done = (next: ProjectView, text = t('saved')) => {
-    setFresh(next);
+  /** A step done (its mutation has loaded the project again): close the dialog and say so. */
+  const done = (_next: ProjectView, text = t('saved')) => {
     setDialog(null);
     setRecording(null);
     message.success(text);
@@ -48,7 +52,7 @@ export function ProjectPage() {
       cancelText: t('cancel'),
       onOk: async () => {
         try {
-          done(await api<ProjectView>(`/api/v1/projects/${id}/sign`, { method: 'POST', body: {} }), t('lv.signed'));
+          done(await sign.mutateAsync(), t('lv.signed'));
         } catch (e) {
           message.error(e instanceof Error ? e.message : String(e));
         }
@@ -62,7 +66,7 @@ export function ProjectPage() {
       <Link to={p ? `/admin/livelihood/lists/${p.listId}` : '/admin/livelihood'}>
         <ArrowLeftOutlined /> {t('lv.backToList')}
       </Link>
-      {loaded.error && <LoadError error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.error && <LoadError error={loaded.error} onRetry={loaded.refetch} />}
       {!p && !loaded.error && <Skeleton active />}
       {p && (
         <>
@@ -88,19 +92,21 @@ export function ProjectPage() {
           {dialog === 'milestones' && <EditMilestonesDialog project={p} onCancel={() => setDialog(null)} onDone={(n) => done(n)} />}
           {dialog === 'answers' && (
             <SendAnswersDialog
-              base={`/projects/${p.id}/answers`}
+              base={`/api/v1/projects/${p.id}/answers`}
+              changes={lvKeys.project(p.id)}
               pending={p.originators.total - p.originators.answered}
               known={p.originators.unanswered}
-              onClose={() => (setDialog(null), loaded.reload())}
+              onClose={() => (setDialog(null), refresh())}
               onSent={() => undefined}
             />
           )}
           {dialog === 'accept' && (
-            <AcceptDialog project={p} onCancel={() => (setDialog(null), loaded.reload())} onDone={(n) => done(n, t('lv.accept.doneOk'))} />
+            <AcceptDialog project={p} onCancel={() => (setDialog(null), refresh())} onDone={(n) => done(n, t('lv.accept.doneOk'))} />
           )}
           {recording && (
             <RecordAnswerDialog
-              base={`/projects/${p.id}`}
+              base={`/api/v1/projects/${p.id}`}
+              changes={lvKeys.project(p.id)}
               originator={recording}
               onCancel={() => setRecording(null)}
               onDone={(n: ProjectView) => done(n)}

@@ -4,8 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyApiError } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { validate } from './lv-api.ts';
+import { validate, lvKeys } from './lv-api.ts';
 import { api } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
 
 interface Score {
   votes: number;
@@ -33,6 +34,10 @@ export function SelectionDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const record = useApiMutation(
+    (body: unknown) => api<ListView>(`/api/v1/livelihood/lists/${list.id}/selection`, { method: 'POST', body }),
+    lvKeys.lists,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [scores, setScores] = useState<Record<number, Score>>(() =>
@@ -68,7 +73,7 @@ export function SelectionDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<ListView>(`/api/v1/livelihood/lists/${list.id}/selection`, { method: 'POST', body: checked.data }));
+      onDone(await record.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

@@ -1,4 +1,5 @@
 import type { ListView, LivelihoodArea } from '@huiyin/core';
+import type { QueryKey } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
 import { apiUpload, query } from '../../../api/client.ts';
@@ -16,6 +17,31 @@ export async function uploadPhotos(projectId: number, files: File[]): Promise<nu
   const r = await apiUpload<{ ids: number[] }>(`/api/v1/projects/${projectId}/photos`, form);
   return r.ids;
 }
+
+/** What a change touches in this section, by query-key prefix. */
+export const lvKeys = {
+  /** A matter added, merged, imported or answered: the matter lists, the matters, duplicates and the lists' counts. */
+  matters: [
+    ['livelihood', 'matters'],
+    ['livelihood', 'matter'],
+    ['livelihood', 'duplicates'],
+    ['livelihood', 'lists'],
+    ['livelihood', 'list'],
+  ] as QueryKey[],
+  /** A step of a project (created, assigned, signed, reported, answered, accepted): it, the lists it is on, the duty lists, its matters and the public pages. */
+  project: (id: number): QueryKey[] => [
+    ['livelihood', 'project', id],
+    ['livelihood', 'projects'],
+    ['livelihood', 'lists'],
+    ['livelihood', 'list'],
+    ['livelihood', 'duty'],
+    ['livelihood', 'matters'],
+    ['livelihood', 'matter'],
+    ['public'],
+  ],
+  /** A list created, its selection meeting recorded or published: the lists, their projects and the public pages. */
+  lists: [['livelihood', 'lists'], ['livelihood', 'list'], ['livelihood', 'projects'], ['livelihood', 'matters'], ['public']] as QueryKey[],
+};
 
 export const photoUrl = (projectId: number, photoId: number) => `/api/v1/projects/${projectId}/photos/${photoId}`;
 

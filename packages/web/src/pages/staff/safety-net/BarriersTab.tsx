@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { Barrier } from './analysis-types.ts';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 const statusColour: Record<Barrier['status'], string> = { open: 'red', proposed: 'gold', adopted: 'green', declined: 'default' };
 
@@ -17,9 +17,13 @@ type Draft = { proposal: string; status: Barrier['status']; policyName: string }
 export function BarriersTab() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const list = useLoad(() => api<{ items: Barrier[] }>('/api/v1/safety-net/barriers'), [lang]);
+  const list = useApiQuery<{ items: Barrier[] }>(['safety-net', 'barriers'], '/api/v1/safety-net/barriers');
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState<Draft>({ proposal: '', status: 'open', policyName: '' });
+  const patch = useApiMutation(
+    ({ id, body }: { id: number; body: unknown }) => api(`/api/v1/safety-net/barriers/${id}`, { method: 'PATCH', body }),
+    [['safety-net', 'barriers']],
+  );
   const [busy, setBusy] = useState(false);
 
   function edit(b: Barrier) {
@@ -38,10 +42,9 @@ export function BarriersTab() {
     }
     setBusy(true);
     try {
-      await api(`/api/v1/safety-net/barriers/${b.id}`, { method: 'PATCH', body: check.data });
+      await patch.mutateAsync({ id: b.id, body: check.data });
       message.success(t('saved'));
       setEditing(null);
-      list.reload();
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -52,11 +55,11 @@ export function BarriersTab() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('sna.barriersHint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<Barrier>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('empty') }}

@@ -2,8 +2,8 @@ import { Card, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
+import { useApiQuery } from '../../../api/query.ts';
 
 export interface PendingConsultation {
   id: number;
@@ -17,15 +17,18 @@ export interface PendingConsultation {
 /** 待会商: consultations of the safety-net window waiting for the opinion of the head's unit. */
 export function ConsultationsPage() {
   const { t, lang } = useI18n();
-  const list = useLoad(() => api<{ items: PendingConsultation[] }>('/api/v1/safety-net/consultations/pending'), [lang]);
+  const list = useApiQuery<{ items: PendingConsultation[] }>(
+    ['safety-net', 'consultations', 'pending'],
+    '/api/v1/safety-net/consultations/pending',
+  );
   return (
     <Card title={t('queue.consultations')}>
       <Typography.Paragraph type="secondary">{t('cons.hint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<PendingConsultation>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: t('cons.none') }}

@@ -3,17 +3,19 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatHours } from '../../../components/safety-net/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { periodQuery, type Coordination } from './analysis-types.ts';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 /** 部门协同: which units are called in together, how often, and how long their consultations take. */
 export function CoordinationTab() {
   const { t, lang } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const period = range ? periodQuery([range[0].startOf('day'), range[1].endOf('day')]) : '';
-  const data = useLoad(() => api<Coordination>(`/api/v1/safety-net/coordination${period}`), [period, lang]);
+  const data = useApiQuery<Coordination>(['safety-net', 'coordination', period], `/api/v1/safety-net/coordination${period}`, {
+    placeholderData: keepPreviousData,
+  });
   const c = data.data;
   return (
     <>
@@ -21,7 +23,7 @@ export function CoordinationTab() {
         <Typography.Text>{t('sna.period')}</Typography.Text>
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} allowClear />
       </Flex>
-      {data.error && <LoadError error={data.error} onRetry={data.reload} />}
+      {data.error && <LoadError error={data.error} onRetry={data.refetch} />}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
           <Card size="small">
@@ -40,7 +42,7 @@ export function CoordinationTab() {
             <Table
               rowKey={(p) => p.units.map((u) => u.id).join('-')}
               size="small"
-              loading={data.loading}
+              loading={data.isFetching}
               dataSource={c?.pairs ?? []}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               locale={{ emptyText: t('empty') }}
@@ -67,7 +69,7 @@ export function CoordinationTab() {
             <Table
               rowKey={(u) => u.unit.id}
               size="small"
-              loading={data.loading}
+              loading={data.isFetching}
               dataSource={c?.units ?? []}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               locale={{ emptyText: t('empty') }}

@@ -6,11 +6,11 @@ import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
 import { applyApiError, zodRule } from '../../../components/admin/forms.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { Gaps } from './analysis-types.ts';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 type GapCase = Gaps['items'][number]['cases'][number];
 
@@ -25,8 +25,12 @@ export function GapsTab() {
   const { me } = useSession();
   const { message } = App.useApp();
   const admin = me?.roles.includes('admin') ?? false;
-  const gaps = useLoad(() => api<Gaps>('/api/v1/safety-net/gaps'), [lang]);
+  const gaps = useApiQuery<Gaps>(['safety-net', 'gaps'], '/api/v1/safety-net/gaps');
   const [editing, setEditing] = useState(false);
+  const putRule = useApiMutation(
+    (body: { threshold: number; windowDays: number }) => api('/api/v1/safety-net/gap-rule', { method: 'PUT', body }),
+    [['safety-net', 'gaps']],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -36,10 +40,9 @@ export function GapsTab() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/safety-net/gap-rule', { method: 'PUT', body: { threshold: v.threshold, windowDays: v.windowDays } });
+      await putRule.mutateAsync({ threshold: v.threshold, windowDays: v.windowDays });
       message.success(t('saved'));
       setEditing(false);
-      gaps.reload();
     } catch (e) {
       setError(applyApiError(form, e, t, ['threshold', 'windowDays']));
     } finally {
@@ -49,7 +52,7 @@ export function GapsTab() {
 
   return (
     <>
-      {gaps.error && <LoadError error={gaps.error} onRetry={gaps.reload} />}
+      {gaps.error && <LoadError error={gaps.error} onRetry={gaps.refetch} />}
       {rule && !editing && (
         <Alert
           type="info"
@@ -101,7 +104,7 @@ export function GapsTab() {
         key={gaps.data ? 'loaded' : 'loading'}
         rowKey="matterKey"
         size="middle"
-        loading={gaps.loading}
+        loading={gaps.isFetching}
         dataSource={gaps.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: t('sna.noGaps') }}

@@ -1,20 +1,26 @@
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
+import { rectificationKeys } from './rectification-keys.ts';
 import { applyApiError } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { useApiMutation } from '../../../api/query.ts';
 
 /** 申诉复核 of a bad rating: the unit appeals once with its reason; a supervisor decides. */
 export function AppealDialog({ id, finding, onCancel, onDone }: { id: number; finding: string; onCancel: () => void; onDone: () => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const appeal = useApiMutation(
+    (reason: string) => api(`/api/v1/rectifications/${id}/appeal`, { method: 'POST', body: { reason } }),
+    rectificationKeys,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function save(v: { reason?: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/rectifications/${id}/appeal`, { method: 'POST', body: { reason: v.reason?.trim() ?? '' } });
+      await appeal.mutateAsync(v.reason?.trim() ?? '');
       onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['reason']));
@@ -62,16 +68,17 @@ export function DecideAppealDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const decide = useApiMutation(
+    (body: { voided: boolean; note: string }) => api(`/api/v1/rectifications/${id}/appeal-decision`, { method: 'POST', body }),
+    rectificationKeys,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function save(v: { voided?: boolean; note?: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/v1/rectifications/${id}/appeal-decision`, {
-        method: 'POST',
-        body: { voided: v.voided === true, note: v.note?.trim() ?? '' },
-      });
+      await decide.mutateAsync({ voided: v.voided === true, note: v.note?.trim() ?? '' });
       onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['note']));

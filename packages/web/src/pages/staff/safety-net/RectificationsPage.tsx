@@ -7,10 +7,11 @@ import { useSession } from '../../../api/session.tsx';
 import type { Rectification } from '../../../api/types.ts';
 import { applyApiError, checkWith, zodRule } from '../../../components/admin/forms.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { AppealDialog, DecideAppealDialog } from './RatingAppealDialogs.tsx';
+import { rectificationKeys } from './rectification-keys.ts';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 interface Notice extends Rectification {
   caseId: number;
@@ -21,6 +22,10 @@ interface Notice extends Rectification {
 function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: () => void; onDone: () => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const answer = useApiMutation(
+    (body: unknown) => api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body }),
+    rectificationKeys,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function save(v: { response?: string }) {
@@ -29,7 +34,7 @@ function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: 
     if (!body) return;
     setBusy(true);
     try {
-      await api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body });
+      await answer.mutateAsync(body);
       onDone();
     } catch (e) {
       setError(applyApiError(form, e, t, ['response']));
@@ -79,7 +84,7 @@ export function RectificationsPage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
-  const list = useLoad(() => api<{ items: Notice[] }>('/api/v1/safety-net/rectifications'), [lang]);
+  const list = useApiQuery<{ items: Notice[] }>(['safety-net', 'rectifications'], '/api/v1/safety-net/rectifications');
   const [answering, setAnswering] = useState<Notice | null>(null);
   const [appealing, setAppealing] = useState<Notice | null>(null);
   const [deciding, setDeciding] = useState<Notice | null>(null);
@@ -93,7 +98,6 @@ export function RectificationsPage() {
     message.success(text);
     setAppealing(null);
     setDeciding(null);
-    list.reload();
   };
   const canAnswer = (n: Notice) =>
     n.status === 'issued' &&
@@ -104,11 +108,11 @@ export function RectificationsPage() {
   return (
     <Card title={t('rect.title')}>
       <Typography.Paragraph type="secondary">{t('rect.hint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<Notice>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('empty') }}
@@ -215,7 +219,6 @@ export function RectificationsPage() {
           onDone={() => {
             message.success(t('rect.answered'));
             setAnswering(null);
-            list.reload();
           }}
         />
       )}

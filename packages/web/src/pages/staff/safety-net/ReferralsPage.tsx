@@ -23,9 +23,9 @@ import { useSession } from '../../../api/session.tsx';
 import type { UnitRef } from '../../../api/types.ts';
 import { applyApiError, checkWith, withoutEmpty, zodRule } from '../../../components/admin/forms.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 interface Referral {
   id: number;
@@ -49,14 +49,21 @@ interface ReferralDetail extends Referral {
 
 const statusColour: Record<Referral['status'], string> = { open: 'red', investigating: 'gold', concluded: 'green' };
 
-function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () => void; onChanged: () => void }) {
+function ReferralDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const patch = useApiMutation(
+    (body: unknown) => api(`/api/v1/safety-net/referrals/${id}`, { method: 'PATCH', body }),
+    [
+      ['safety-net', 'referral', id],
+      ['safety-net', 'referrals'],
+    ],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Every read of a referral is logged by the server: the log below includes this one.
-  const detail = useLoad(() => api<ReferralDetail>(`/api/v1/safety-net/referrals/${id}`), [id, lang]);
+  const detail = useApiQuery<ReferralDetail>(['safety-net', 'referral', id], `/api/v1/safety-net/referrals/${id}`);
   const r = detail.data;
 
   async function save(v: Record<string, unknown>) {
@@ -65,10 +72,8 @@ function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () =>
     if (!body) return;
     setBusy(true);
     try {
-      await api(`/api/v1/safety-net/referrals/${id}`, { method: 'PATCH', body });
+      await patch.mutateAsync(body);
       message.success(t('saved'));
-      detail.reload();
-      onChanged();
     } catch (e) {
       setError(applyApiError(form, e, t, ['status', 'note']));
     } finally {
@@ -78,7 +83,7 @@ function ReferralDrawer({ id, onClose, onChanged }: { id: number; onClose: () =>
 
   return (
     <Drawer open onClose={onClose} size={640} title={r ? `${t('ref.title')} · ${r.trackingNo}` : t('loading')} destroyOnHidden>
-      {detail.error && <LoadError error={detail.error} onRetry={detail.reload} />}
+      {detail.error && <LoadError error={detail.error} onRetry={detail.refetch} />}
       {!r && !detail.error && <Skeleton active />}
       {r && (
         <div data-testid="referral-detail">
@@ -159,20 +164,17 @@ export function ReferralsPage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const inspector = me?.roles.includes('inspector') ?? false;
-  const list = useLoad(
-    () => (inspector ? api<{ items: Referral[] }>('/api/v1/safety-net/referrals') : Promise.resolve({ items: [] as Referral[] })),
-    [inspector, lang],
-  );
+  const list = useApiQuery<{ items: Referral[] }>(['safety-net', 'referrals'], '/api/v1/safety-net/referrals', { enabled: inspector });
   const openId = Number(params.get('open')) || null;
   if (!inspector) return <Result status="404" title={t('notFoundPage')} />;
   return (
     <Card title={t('ref.title')}>
       <Typography.Paragraph type="secondary">{t('ref.hint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.reload} />}
+      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<Referral>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('empty') }}
@@ -202,7 +204,7 @@ export function ReferralsPage() {
           { title: t('ref.referredAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v, lang) },
         ]}
       />
-      {openId !== null && <ReferralDrawer id={openId} onClose={() => setParams({})} onChanged={list.reload} />}
+      {openId !== null && <ReferralDrawer id={openId} onClose={() => setParams({})} />}
     </Card>
   );
 }

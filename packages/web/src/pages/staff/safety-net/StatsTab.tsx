@@ -4,12 +4,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { EChart } from '../../../components/charts/EChart.tsx';
 import { formatMinutes } from '../../../components/safety-net/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { periodQuery, type Analysis } from './analysis-types.ts';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 const causeColours = { policy_barrier: '#fa8c16', coordination_needed: '#1677ff', staff_conduct: '#cf1322' };
 const bucketKeys: Record<string, MessageKey> = {
@@ -34,7 +34,9 @@ export function StatsTab() {
   const { t, lang } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const period = range ? periodQuery([range[0].startOf('day'), range[1].endOf('day')]) : '';
-  const data = useLoad(() => api<Analysis>(`/api/v1/safety-net/analysis${period}`), [period, lang]);
+  const data = useApiQuery<Analysis>(['safety-net', 'analysis', period], `/api/v1/safety-net/analysis${period}`, {
+    placeholderData: keepPreviousData,
+  });
   const a = data.data;
 
   const options = useMemo(() => {
@@ -155,7 +157,7 @@ export function StatsTab() {
           <Typography.Text type="secondary">{t('sna.defaultPeriod', { from: a.from.slice(0, 10), to: a.to.slice(0, 10) })}</Typography.Text>
         )}
       </Flex>
-      {data.error && <LoadError error={data.error} onRetry={data.reload} />}
+      {data.error && <LoadError error={data.error} onRetry={data.refetch} />}
       {a && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col xs={12} md={8} xl={4}>

@@ -2,9 +2,9 @@ import { App, Button, Card, Flex, InputNumber, Skeleton, Typography } from 'antd
 import { useEffect, useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { EscalationRule } from './types.ts';
+import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
 const PATH = '/api/v1/supervision/escalation-rule';
 
@@ -12,7 +12,7 @@ const PATH = '/api/v1/supervision/escalation-rule';
 export function EscalationRuleCard() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const rule = useLoad(() => api<EscalationRule>(PATH), [lang]);
+  const rule = useApiQuery<EscalationRule>(['supervision', 'escalation-rule'], PATH);
   const [value, setValue] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
   const stored = rule.data?.leaderAfterWorkingDays;
@@ -21,13 +21,17 @@ export function EscalationRuleCard() {
     if (stored !== undefined) setValue(stored);
   }, [stored]);
 
+  const put = useApiMutation(
+    (leaderAfterWorkingDays: number) => api<EscalationRule>(PATH, { method: 'PUT', body: { leaderAfterWorkingDays } }),
+    [['supervision', 'escalation-rule']],
+  );
+
   async function save() {
     if (value === null) return;
     setSaving(true);
     try {
-      await api<EscalationRule>(PATH, { method: 'PUT', body: { leaderAfterWorkingDays: value } });
+      await put.mutateAsync(value);
       void message.success(t('saved'));
-      rule.reload();
     } catch (e) {
       void message.error(`${t('sv.rule.saveFailed')}: ${(e as Error).message}`);
     } finally {
@@ -37,7 +41,7 @@ export function EscalationRuleCard() {
 
   return (
     <Card size="small" title={t('sv.rule.title')} data-testid="escalation-rule" style={{ height: '100%' }}>
-      {rule.error && <LoadError error={rule.error} onRetry={rule.reload} />}
+      {rule.error && <LoadError error={rule.error} onRetry={rule.refetch} />}
       {!rule.data && !rule.error && <Skeleton active paragraph={{ rows: 1 }} />}
       {rule.data && (
         <Flex gap={8} align="center" wrap>

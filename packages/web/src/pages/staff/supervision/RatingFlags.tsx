@@ -2,9 +2,9 @@ import { Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 interface Flag {
   kind: string;
@@ -37,10 +37,14 @@ function show(v: unknown): string {
  */
 export function RatingFlags({ days }: { days: number }) {
   const { t, lang } = useI18n();
-  const flags = useLoad(() => api<{ ratings: number; items: Flag[] }>(`/api/v1/supervision/rating-flags?days=${days}`), [days, lang]);
+  const flags = useApiQuery<{ ratings: number; items: Flag[] }>(
+    ['supervision', 'rating-flags', days],
+    `/api/v1/supervision/rating-flags?days=${days}`,
+    { placeholderData: keepPreviousData },
+  );
   return (
     <Card size="small" title={t('sv.flags.title')} data-testid="rating-flags">
-      {flags.error && <LoadError error={flags.error} onRetry={flags.reload} />}
+      {flags.error && <LoadError error={flags.error} onRetry={flags.refetch} />}
       {flags.data && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('sv.flags.hint', { n: flags.data.ratings })}

@@ -4,7 +4,6 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
 import { EscalationList } from './EscalationList.tsx';
@@ -14,6 +13,7 @@ import { SupervisionTiles } from './SupervisionTiles.tsx';
 import { UnitChart } from './UnitChart.tsx';
 import { UnitTable } from './UnitTable.tsx';
 import { supervisionRoles, windows, type SupervisionOverview } from './types.ts';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 const DEFAULT_DAYS = 30;
 
@@ -34,10 +34,10 @@ export function SupervisionPage() {
   const [params, setParams] = useSearchParams();
   const days = windowOf(params);
   const allowed = !!me?.roles.some((r) => supervisionRoles.includes(r));
-  const overview = useLoad(
-    () => (allowed ? api<SupervisionOverview>(`/api/v1/supervision/overview?days=${days}`) : Promise.resolve(undefined)),
-    [days, lang, allowed],
-  );
+  const overview = useApiQuery<SupervisionOverview>(['supervision', 'overview', days], `/api/v1/supervision/overview?days=${days}`, {
+    enabled: allowed,
+    placeholderData: keepPreviousData,
+  });
   if (!allowed) return <Result status="403" title={t('sv.forbidden')} />;
   const isAdmin = !!me?.roles.includes('admin');
   const o = overview.data;
@@ -63,10 +63,15 @@ export function SupervisionPage() {
               options={windows.map((n) => ({ value: n, label: t('sv.window.days', { n }) }))}
               aria-label={t('sv.window')}
             />
-            <Button icon={<ReloadOutlined />} onClick={overview.reload} loading={overview.loading && !!o} aria-label={t('sv.refresh')} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void overview.refetch()}
+              loading={overview.isFetching && !!o}
+              aria-label={t('sv.refresh')}
+            />
           </Flex>
         </Flex>
-        {overview.error && <LoadError error={overview.error} onRetry={overview.reload} />}
+        {overview.error && <LoadError error={overview.error} onRetry={overview.refetch} />}
         {!o && !overview.error && <Skeleton active paragraph={{ rows: 2 }} style={{ marginBottom: 16 }} />}
         {o && <SupervisionTiles overview={o} />}
         {o && (

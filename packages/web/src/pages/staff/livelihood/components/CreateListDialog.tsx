@@ -3,9 +3,10 @@ import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
-import { validate } from '../lv-api.ts';
+import { validate, lvKeys } from '../lv-api.ts';
 import { api } from '../../../../api/client.ts';
 import { RegionPicker } from './RegionPicker.tsx';
+import { useApiMutation } from '../../../../api/query.ts';
 
 const fields = ['regionCode', 'title', 'batch', 'year'] as const;
 
@@ -21,6 +22,7 @@ export function CreateListDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const create = useApiMutation((body: unknown) => api<ListView>('/api/v1/livelihood/lists', { method: 'POST', body }), lvKeys.lists);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const batch = Form.useWatch('batch', form) as number | undefined;
@@ -31,7 +33,7 @@ export function CreateListDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<ListView>('/api/v1/livelihood/lists', { method: 'POST', body: checked.data }));
+      onDone(await create.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { RecordAnswerDialog, SendAnswersDialog } from '../project/AnswerDialogs.tsx';
 import type { Unanswered } from './UnansweredTable.tsx';
+import { lvKeys } from '../lv-api.ts';
 
 /**
  * 个个有回音 for a matter that is no key project: 答复反映人 sends one answer to everyone the outbox
  * reaches; the others are answered in person and recorded one by one (see `recordAction`).
  */
-export function useMatterAnswer(m: MatterView | undefined, manage: boolean, onChanged: () => void) {
+export function useMatterAnswer(m: MatterView | undefined, manage: boolean) {
   const { t } = useI18n();
   const [sending, setSending] = useState(false);
   const [recording, setRecording] = useState<Unanswered | null>(null);
@@ -38,25 +39,21 @@ export function useMatterAnswer(m: MatterView | undefined, manage: boolean, onCh
     <>
       {sending && (
         <SendAnswersDialog
-          base={`/matters/${m.id}/answer`}
+          base={`/api/v1/matters/${m.id}/answer`}
+          changes={lvKeys.matters}
           pending={unanswered.length}
           known={unanswered}
-          onClose={() => {
-            setSending(false);
-            onChanged();
-          }}
+          onClose={() => setSending(false)}
           onSent={() => undefined}
         />
       )}
       {recording && (
         <RecordAnswerDialog<MatterView>
-          base={`/matters/${m.id}`}
+          base={`/api/v1/matters/${m.id}`}
+          changes={lvKeys.matters}
           originator={recording}
           onCancel={() => setRecording(null)}
-          onDone={() => {
-            setRecording(null);
-            onChanged();
-          }}
+          onDone={() => setRecording(null)}
         />
       )}
     </>

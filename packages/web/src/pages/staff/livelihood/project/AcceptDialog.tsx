@@ -5,8 +5,9 @@ import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
-import { uploadPhotos, validate } from '../lv-api.ts';
+import { uploadPhotos, validate, lvKeys } from '../lv-api.ts';
 import { api, ApiError } from '../../../../api/client.ts';
+import { useApiMutation } from '../../../../api/query.ts';
 
 const fields = ['findings', 'checkers', 'answer'] as const;
 
@@ -28,6 +29,10 @@ export function AcceptDialog({
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [photoIds, setPhotoIds] = useState<number[] | null>(null);
+  const accept = useApiMutation(
+    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/accept`, { method: 'POST', body }),
+    lvKeys.project(project.id),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [unanswered, setUnanswered] = useState<Unanswered[] | null>(null);
@@ -43,7 +48,7 @@ export function AcceptDialog({
       const ids = photoIds ?? (await uploadPhotos(project.id, filesOf(photos)));
       setPhotoIds(ids);
       const body = { ...checked.data, ...(ids.length > 0 ? { photoIds: ids } : {}) };
-      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/accept`, { method: 'POST', body }));
+      onDone(await accept.mutateAsync(body));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'originators_unanswered') {
         setUnanswered((e.details['unanswered'] as Unanswered[] | undefined) ?? []);

@@ -1,5 +1,6 @@
 import { recordAnswerSchema, sendAnswersSchema, type ProjectView } from '@huiyin/core';
 import { Alert, Button, Form, Input, Modal, Radio, Result, Typography } from 'antd';
+import type { QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
@@ -7,6 +8,7 @@ import type { MessageKey } from '../../../../i18n/messages.ts';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
 import { validate } from '../lv-api.ts';
 import { api } from '../../../../api/client.ts';
+import { useApiMutation } from '../../../../api/query.ts';
 
 /**
  * 答复反映人: one answer sent to every unanswered originator the outbox can reach (a phone by SMS,
@@ -14,13 +16,17 @@ import { api } from '../../../../api/client.ts';
  */
 export function SendAnswersDialog({
   base,
+  changes,
   pending,
   known,
   onClose,
   onSent,
 }: {
   /** `/projects/7/answers` or `/matters/12/answer`. */
+  /** The address the answers go to (`/api/v1/projects/1/answers`, …). */
   base: string;
+  /** The queries the answer changes. */
+  changes: readonly QueryKey[];
   /** How many are still unanswered (for the hint). */
   pending: number;
   /** What the page knows of them already (the matter of each). */
@@ -30,6 +36,10 @@ export function SendAnswersDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const sendAll = useApiMutation(
+    (body: unknown) => api<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body }),
+    changes,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ sent: number; unanswered: Unanswered[] } | null>(null);
@@ -41,7 +51,7 @@ export function SendAnswersDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      const r = await api<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body: checked.data });
+      const r = await sendAll.mutateAsync(checked.data);
       // The answer names the originators; the matter comes from the project when it is missing.
       setResult({ sent: r.sent, unanswered: r.unanswered.map((o) => ({ ...titles.get(o.id), ...o }) as Unanswered) });
       onSent();
@@ -103,18 +113,26 @@ const methods = ['visit', 'phone', 'letter'] as const;
 /** 登记答复: an answer given in person, by phone or by letter, recorded for one originator. */
 export function RecordAnswerDialog<T = ProjectView>({
   base,
+  changes,
   originator,
   onCancel,
   onDone,
 }: {
   /** `/projects/7` or `/matters/12`: the originator's answer is recorded under it. */
+  /** The address the answers go to (`/api/v1/projects/1/answers`, …). */
   base: string;
+  /** The queries the answer changes. */
+  changes: readonly QueryKey[];
   originator: Unanswered;
   onCancel: () => void;
   onDone: (updated: T) => void;
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const record = useApiMutation(
+    (body: unknown) => api<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body }),
+    changes,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -124,7 +142,7 @@ export function RecordAnswerDialog<T = ProjectView>({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body: checked.data }));
+      onDone(await record.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, ['method', 'note']));
     } finally {

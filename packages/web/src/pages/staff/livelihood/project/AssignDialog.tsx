@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 import type { Unit } from '../../../../api/types.ts';
 import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
-import { day, validate } from '../lv-api.ts';
+import { day, validate, lvKeys } from '../lv-api.ts';
 import { api, query } from '../../../../api/client.ts';
+import { useApiMutation } from '../../../../api/query.ts';
 
 export interface Cadre {
   id: number;
@@ -45,6 +46,10 @@ export function AssignDialog({
   const [form] = Form.useForm();
   const cadres = useCadres(project.regionCode.slice(0, 6));
   const [units, setUnits] = useState<Unit[]>([]);
+  const assign = useApiMutation(
+    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/assign`, { method: 'POST', body }),
+    lvKeys.project(project.id),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -60,7 +65,7 @@ export function AssignDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/assign`, { method: 'POST', body: checked.data }));
+      onDone(await assign.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {

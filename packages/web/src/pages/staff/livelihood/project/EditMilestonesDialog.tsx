@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { MilestonesEditor, milestoneInputs, milestoneRows, type MilestoneRow } from '../components/MilestonesEditor.tsx';
-import { validate } from '../lv-api.ts';
+import { validate, lvKeys } from '../lv-api.ts';
 import { api } from '../../../../api/client.ts';
+import { useApiMutation } from '../../../../api/query.ts';
 
 /** Change a project's milestones; those kept keep their reports. */
 export function EditMilestonesDialog({
@@ -19,6 +20,10 @@ export function EditMilestonesDialog({
 }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
+  const put = useApiMutation(
+    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/milestones`, { method: 'PUT', body }),
+    lvKeys.project(project.id),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,7 +35,7 @@ export function EditMilestonesDialog({
     if (!('data' in checked)) return setError(checked.error);
     setBusy(true);
     try {
-      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/milestones`, { method: 'PUT', body: checked.data }));
+      onDone(await put.mutateAsync(checked.data));
     } catch (e) {
       setError(applyApiError(form, e, t, ['milestones']));
     } finally {

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
-import { uploadPhotos, validate } from '../lv-api.ts';
+import { lvKeys, uploadPhotos, validate } from '../lv-api.ts';
 import { api } from '../../../../api/client.ts';
+import { useApiMutation } from '../../../../api/query.ts';
 
 const fields = ['milestoneId', 'percent', 'text'] as const;
 
@@ -22,6 +23,10 @@ export function ReportDialog({
   const { t, lang } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const report = useApiMutation(
+    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/progress`, { method: 'POST', body }),
+    lvKeys.project(project.id),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const open = project.milestones.filter((m) => m.percent < 100);
@@ -36,7 +41,7 @@ export function ReportDialog({
     try {
       const photoIds = await uploadPhotos(project.id, filesOf(photos));
       const body = { ...checked.data, ...(photoIds.length > 0 ? { photoIds } : {}) };
-      onDone(await api<ProjectView>(`/api/v1/projects/${project.id}/progress`, { method: 'POST', body }));
+      onDone(await report.mutateAsync(body));
     } catch (e) {
       setError(applyApiError(form, e, t, fields));
     } finally {
