@@ -1,10 +1,16 @@
-import { DomainError, maskPhone, normalizePhone } from '@huiyin/core';
-import type { z } from 'zod';
+import {
+  DomainError,
+  maskPhone,
+  normalizePhone,
+  type DeliveryChannel,
+  type DeliveryPage,
+  type DeliveryView,
+  type ListDeliveriesQuery,
+} from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { AdminScope } from '../admin/scope.ts';
+import type { AdminScope } from '../regions/admin-scope.ts';
 import { createDeliveriesRepo, type AttemptRow, type DeliveryRow } from './deliveries.repo.ts';
-import type { listDeliveriesQuerySchema } from './notify.contract.ts';
 
 /** A recipient as an admin sees it: phone numbers and mailboxes masked. */
 function maskedRecipient(d: DeliveryRow): string {
@@ -13,7 +19,7 @@ function maskedRecipient(d: DeliveryRow): string {
   return d.recipient;
 }
 
-function view(d: DeliveryRow, log: AttemptRow[]) {
+function view(d: DeliveryRow, log: AttemptRow[]): DeliveryView {
   return {
     id: d.id,
     messageId: d.message_id,
@@ -30,7 +36,7 @@ function view(d: DeliveryRow, log: AttemptRow[]) {
     createdAt: d.created_at.toISOString(),
     log: log.map((a) => ({
       attempt: a.attempt,
-      channel: a.channel,
+      channel: a.channel as DeliveryChannel, // an attempt is made on its delivery's channel
       startedAt: a.started_at.toISOString(),
       finishedAt: a.finished_at?.toISOString() ?? null,
       ok: a.ok,
@@ -39,8 +45,6 @@ function view(d: DeliveryRow, log: AttemptRow[]) {
     })),
   };
 }
-
-export type DeliveryView = ReturnType<typeof view>;
 
 /**
  * Deliveries for admins: the dead letters (and the pending and sent ones) with each attempt,
@@ -51,7 +55,7 @@ export function createDeliveriesService(deps: { db: Db; clock: Clock }) {
   const repo = createDeliveriesRepo(deps.db);
   const visible = (d: DeliveryRow, scope: AdminScope) => d.region_code === null || scope.covers(d.region_code);
   return {
-    async list(scope: AdminScope, q: z.output<typeof listDeliveriesQuerySchema>) {
+    async list(scope: AdminScope, q: ListDeliveriesQuery): Promise<DeliveryPage> {
       const rows = await repo.list({
         status: q.status,
         channel: q.channel,
@@ -70,7 +74,7 @@ export function createDeliveriesService(deps: { db: Db; clock: Clock }) {
       return { items, nextCursor: rows.length > q.pageSize ? String(page[page.length - 1]!.id) : null };
     },
 
-    async retry(scope: AdminScope, id: number) {
+    async retry(scope: AdminScope, id: number): Promise<DeliveryView> {
       const d = await repo.get(id);
       if (!d || !visible(d, scope)) throw new DomainError('not_found', `delivery ${id} not found`);
       if (d.status !== 'dead')

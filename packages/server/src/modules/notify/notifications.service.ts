@@ -1,19 +1,14 @@
-import type { AuthUser } from '@huiyin/core';
-import type { z } from 'zod';
+import type {
+  AuthUser,
+  ListNotificationsQuery,
+  NotificationPage,
+  NotificationsRead,
+  NotificationView,
+  ReadNotificationsInput,
+} from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { listNotificationsQuerySchema, readNotificationsSchema } from './notify.contract.ts';
 import { createNotificationsRepo, type NotificationRow } from './notifications.repo.ts';
-
-export interface NotificationView {
-  id: number;
-  topic: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 function view(r: NotificationRow): NotificationView {
   return {
@@ -31,7 +26,7 @@ function view(r: NotificationRow): NotificationView {
 export function createNotificationsService(deps: { db: Db; clock: Clock }) {
   const repo = createNotificationsRepo(deps.db);
   return {
-    async list(user: AuthUser, q: z.output<typeof listNotificationsQuerySchema>) {
+    async list(user: AuthUser, q: ListNotificationsQuery): Promise<NotificationPage> {
       const rows = await repo.page(user.id, { before: q.cursor, limit: q.pageSize + 1, unreadOnly: q.unread === 'true' });
       const items = rows.slice(0, q.pageSize).map(view);
       return {
@@ -41,7 +36,7 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
       };
     },
 
-    async read(user: AuthUser, body: z.output<typeof readNotificationsSchema>) {
+    async read(user: AuthUser, body: ReadNotificationsInput): Promise<NotificationsRead> {
       const marked = await repo.markRead(user.id, 'all' in body ? 'all' : body.ids, deps.clock.now());
       return { marked, unread: await repo.unreadCount(user.id) };
     },
