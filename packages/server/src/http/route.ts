@@ -38,9 +38,12 @@ declare module 'fastify' {
   }
 }
 
-/** `response: { 204: noContent('Signed out') }`: a success without a body. */
+/**
+ * `response: { 204: noContent('Signed out') }`: a success without a body (`z.undefined()`, as the type provider documents:
+ * `send()` takes no body; an empty `content` object crashes the OpenAPI generator).
+ */
 export function noContent(description: string) {
-  return { description, content: {} };
+  return z.undefined().describe(description);
 }
 
 /** A success whose body is a file, not JSON: `response: { 200: fileResponse('application/pdf', 'The letter') }`. */
