@@ -153,3 +153,18 @@ export const publicRateSchema = z.strictObject({
   satisfaction: z.enum(satisfactionLevels),
   comment: textSchema(1000).optional(),
 });
+
+/** Path parameter `:trackingNo`. */
+export const trackingParamsSchema = z.strictObject({ trackingNo: trackingNoSchema });
+
+/** Path parameter `:id` of an attachment (a UUID). */
+export const attachmentParamsSchema = z.strictObject({ id: z.uuid() });
+
+/** The full phone number given at submission, when the photo upload does not send it as a `phone` field. */
+export const publicPhotosQuerySchema = z.strictObject({ phone: z.string().max(32).optional() });
+
+/** Path parameter `:token` of a follow-up link: 32 random bytes, base64url. */
+export const followUpParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a follow-up link') });
+
+/** A rating through a follow-up link: the link proves who rates, so no phone digits. */
+export const followUpRateSchema = publicRateSchema.omit({ phone: true });

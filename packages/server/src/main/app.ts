@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -73,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const maxUploadBytes = deps.maxUploadBytes ?? 10 * 1024 * 1024;
+  // Uploads are read by their handlers, each with its own limits (http/multipart.ts readMultipart).
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 5, fields: 5, parts: 10 } });
   const s = buildServices({
     db: deps.db,
     clock: deps.clock,
@@ -94,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   unitsRoutes(api, { units: s.units, regions: s.regions });
   settingsRoutes(api, { settings: s.settings, catalog: s.catalog });
   casesRoutes(api, { cases: s.cases, tracking: s.tracking, publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10 });
-  await attachmentsRoutes(api, { attachments: s.attachments, maxUploadBytes });
+  attachmentsRoutes(api, { attachments: s.attachments, maxUploadBytes });
   adminRoutes(api, { units: s.units, regions: s.regions, users: s.users, catalog: s.catalog });
   policiesRoutes(api, { policies: s.policies });
   safetyNetRoutes(api, { safetyNet: s.safetyNet, cases: s.cases, tracking: s.tracking });

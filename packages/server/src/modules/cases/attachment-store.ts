@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CaseStatus } from '@huiyin/core';
+import type { AttachmentView, CaseStatus } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
@@ -94,7 +94,7 @@ export async function recordAttachments(
   }
 }
 
-export function attachmentViews(items: readonly StagedFile[], now: Date) {
+export function attachmentViews(items: readonly StagedFile[], now: Date): AttachmentView[] {
   return items.map((it) => ({
     id: it.id,
     fileName: it.safeName,

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { AttachmentsTable } from '../../db/schema.ts';
 import type { Insertable } from 'kysely';
@@ -8,7 +9,7 @@ export function createAttachmentsRepo(db: Db) {
       await db.insertInto('attachments').values(a).execute();
     },
 
-    async ofCase(caseId: number) {
+    async ofCase(caseId: number): Promise<AttachmentView[]> {
       const rows = await db
         .selectFrom('attachments')
         .select(['id', 'file_name', 'mime_type', 'size_bytes', 'created_at'])

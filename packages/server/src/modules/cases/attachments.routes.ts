@@ -1,53 +1,61 @@
-import multipart from '@fastify/multipart';
-import { DomainError, idSchema } from '@huiyin/core';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { attachmentListSchema, attachmentParamsSchema, DomainError, idParamsSchema } from '@huiyin/core';
+import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
-import { langOf } from '../../http/error-mapping.ts';
-import { parseWith } from '../../http/validate.ts';
-import type { createAttachmentsService } from './attachments.service.ts';
+import { readMultipart } from '../../http/multipart.ts';
+import { fileResponse, type ApiApp } from '../../http/route.ts';
+import type { AttachmentsService } from './attachments.service.ts';
+import { errorResponse, multipartBody } from './declaration-parts.ts';
 
-export type AttachmentsService = ReturnType<typeof createAttachmentsService>;
-import { multipartError } from '../../http/multipart.ts';
-
-export async function attachmentsRoutes(app: FastifyInstance, deps: { attachments: AttachmentsService; maxUploadBytes: number }) {
-  await app.register(multipart, { limits: { fileSize: deps.maxUploadBytes, files: 5, fields: 5, parts: 10 } });
-  const service = deps.attachments;
-
-  app.post<{ Params: { id: string } }>('/api/v1/cases/:id/attachments', async (req, reply) => {
-    const user = requireUser(req);
-    const id = parseWith(idSchema, req.params.id, langOf(req));
-    if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'send the file as multipart/form-data');
-    // Read the whole upload before saving any of it: a bad part fails the request and saves nothing.
-    const files: { fileName: string; data: Buffer }[] = [];
-    try {
-      for await (const part of req.files()) {
-        const data = await part.toBuffer();
-        if (part.file.truncated) throw new DomainError('payload_too_large', `a file may be at most ${deps.maxUploadBytes} bytes`);
-        files.push({ fileName: part.filename, data });
-      }
-    } catch (e) {
-      throw multipartError(e);
-    }
-    if (files.length === 0)
-      throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
-    return reply.status(201).send({ items: await service.addAll(id, files, user) });
-  });
-
-  app.get<{ Params: { id: string } }>('/api/v1/attachments/:id', async (req, reply) => {
-    const user = requireUser(req);
-    const id = parseWith(z.uuid(), req.params.id, langOf(req));
-    const file = await service.read(id, user);
-    return reply
-      .header('content-type', file.mimeType)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .send(file.data);
-  });
+/** A stored file as a download: the sniffed type, never sniffed again by the browser. */
+function sendFile(reply: FastifyReply, file: { fileName: string; mimeType: string; data: Buffer }) {
+  return reply
+    .header('content-type', file.mimeType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.data);
 }
 
-/**
- * Errors while reading a multipart body: our own and the multipart plugin's coded ones (limits)
- * pass through; anything else comes from the parser (no boundary, cut-off body) and is the
- * client's malformed request, not a server fault.
- */
+/** Staff attachments of a case: an upload of up to 5 files (all or nothing) and the download of one. */
+export function attachmentsRoutes(app: ApiApp, deps: { attachments: AttachmentsService; maxUploadBytes: number }): void {
+  const service = deps.attachments;
+  const limits = { fileSize: deps.maxUploadBytes, files: 5, fields: 5, parts: 10 };
+
+  app.post(
+    '/api/v1/cases/:id/attachments',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary:
+          'Attach files to a case: images, PDF, Word, Excel, audio or video, the type sniffed from the content; all or none are saved',
+        params: idParamsSchema,
+        ...multipartBody('Up to 5 files under any field name', { file: { description: 'The files', file: true, required: true } }),
+        response: {
+          201: attachmentListSchema,
+          413: errorResponse('A file over the size limit, or more than 20 files on the case'),
+          415: errorResponse('Not multipart/form-data, or a file of a type not accepted'),
+        },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      // The whole upload is read before any of it is saved: a bad part fails the request and saves nothing.
+      const { files } = await readMultipart(req, limits);
+      if (files.length === 0)
+        throw new DomainError('validation_failed', 'no file in the request', { fields: [{ path: 'file', message: 'required' }] });
+      return reply.status(201).send({ items: await service.addAll(req.params.id, files, user) });
+    },
+  );
+
+  app.get(
+    '/api/v1/attachments/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Download a file of a case the caller can see',
+        params: attachmentParamsSchema,
+        response: { 200: fileResponse('application/octet-stream', 'The file, with the type sniffed at upload as its Content-Type') },
+      },
+    },
+    async (req, reply) => sendFile(reply, await service.read(req.params.id, requireUser(req))),
+  );
+}

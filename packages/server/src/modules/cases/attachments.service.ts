@@ -98,3 +98,5 @@ export function createAttachmentsService(deps: { db: Db; clock: Clock; dataDir: 
     },
   };
 }
+
+export type AttachmentsService = ReturnType<typeof createAttachmentsService>;

@@ -1,7 +1,19 @@
-import { allowedActions, maskPhone, maySeeRequesterPhone, type Actor, type CaseSnapshot, type Role } from '@huiyin/core';
+import {
+  allowedActions,
+  maskPhone,
+  maySeeRequesterPhone,
+  type Actor,
+  type AttachmentView,
+  type CaseDetail,
+  type CaseEventView,
+  type CaseExtras,
+  type CaseSnapshot,
+  type CaseSummary,
+  type DueState,
+  type Role,
+} from '@huiyin/core';
 import type { CaseEventRow, CaseRow } from '../../db/schema.ts';
 
-/** What the API shows of a case; the full phone only to roles that call the requester back. */
 /** What the safety-net tables add to a case's snapshot (read by the service). */
 export interface SafetyNetState {
   consultation: { unitIds: number[]; answeredUnitIds: number[] } | null;
@@ -21,9 +33,7 @@ export function snapshotOf(row: CaseRow, now: Date, sn?: SafetyNetState): CaseSn
   };
 }
 
-export type DueState = 'overdue' | 'near' | 'ok' | null;
-
-export function dueStateOf(row: Pick<CaseRow, 'next_due_at' | 'near_due_at'>, now: Date): DueState {
+export function dueStateOf(row: Pick<CaseRow, 'next_due_at' | 'near_due_at'>, now: Date): DueState | null {
   if (row.next_due_at === null) return null;
   if (row.next_due_at.getTime() <= now.getTime()) return 'overdue';
   if (row.near_due_at !== null && row.near_due_at.getTime() <= now.getTime()) return 'near';
@@ -36,7 +46,8 @@ export interface ViewContext {
   unitNames: Map<number, string>;
 }
 
-export function caseSummary(row: CaseRow, ctx: ViewContext) {
+/** What the API shows of a case; the full phone only to roles that call the requester back. */
+export function caseSummary(row: CaseRow, ctx: ViewContext): CaseSummary {
   const phone = maySeeRequesterPhone(ctx.roles) ? row.requester_phone : maskPhone(row.requester_phone);
   const unit = (id: number | null) => (id === null ? null : { id, name: ctx.unitNames.get(id) ?? String(id) });
   return {
@@ -67,7 +78,7 @@ export interface EventNames {
   units: Map<number, string>;
 }
 
-export function eventView(e: CaseEventRow, names: EventNames) {
+export function eventView(e: CaseEventRow, names: EventNames): CaseEventView {
   return {
     seq: e.seq,
     action: e.action,
@@ -87,14 +98,14 @@ export function caseDetail(
   actor: Actor,
   ctx: ViewContext & {
     eventNames: EventNames;
-    attachments: unknown[];
+    attachments: AttachmentView[];
     merged: { id: number; trackingNo: string }[];
     regionName: string;
     safetyNetState?: SafetyNetState | undefined;
     /** The safety-net block (failed matter, consultations, decision) and the case's citations. */
-    extra?: Record<string, unknown> | undefined;
+    extras: CaseExtras;
   },
-) {
+): CaseDetail {
   return {
     ...caseSummary(row, ctx),
     regionName: ctx.regionName,
@@ -120,7 +131,7 @@ export function caseDetail(
     closedAt: row.closed_at?.toISOString() ?? null,
     attachments: ctx.attachments,
     timeline: events.map((e) => eventView(e, ctx.eventNames)),
-    ...ctx.extra,
+    ...ctx.extras,
     allowedActions: allowedActions(snapshotOf(row, ctx.now, ctx.safetyNetState), actor),
   };
 }

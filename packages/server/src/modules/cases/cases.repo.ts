@@ -1,5 +1,13 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { openStatuses, regionPrefix, type CaseScope, type CaseStatus, type ListCasesQuery } from '@huiyin/core';
+import {
+  caseQueues,
+  openStatuses,
+  regionPrefix,
+  type CaseQueues,
+  type CaseScope,
+  type CaseStatus,
+  type ListCasesQuery,
+} from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../db/schema.ts';
 import { termsQuery } from '../../db/search-terms.ts';
@@ -13,19 +21,6 @@ export interface ListFilter extends Omit<ListCasesQuery, 'cursor' | 'q' | 'pageS
   phone?: string | undefined;
   terms?: readonly string[] | undefined;
 }
-
-export const queueNames = [
-  'registered',
-  'dispatched',
-  'returned',
-  'in_progress',
-  'reply_review',
-  'awaiting_follow_up',
-  'awaiting_decision',
-  'near',
-  'overdue',
-  'safety_net_open',
-] as const;
 
 type CaseQuery = SelectQueryBuilder<Database, 'cases', CaseRow>;
 
@@ -115,10 +110,10 @@ export function createCasesRepo(db: Db) {
      * Live queue counts for a workbench: open cases only (served by the status index, bounded by
      * the number of open cases, never by the history).
      */
-    async queueCounts(scope: CaseScope, now: Date): Promise<Record<string, number>> {
+    async queueCounts(scope: CaseScope, now: Date): Promise<CaseQueues> {
       const { regionPrefixes, unitIds } = scope;
       if (regionPrefixes.length === 0 && unitIds.length === 0) {
-        return Object.fromEntries(queueNames.map((k) => [k, 0]));
+        return Object.fromEntries(caseQueues.map((k) => [k, 0])) as CaseQueues;
       }
       const row = await db
         .selectFrom('cases')
@@ -145,7 +140,7 @@ export function createCasesRepo(db: Db) {
           return eb.or(ors);
         })
         .executeTakeFirstOrThrow();
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+      return Object.fromEntries(caseQueues.map((k) => [k, Number(row[k])])) as CaseQueues;
     },
 
     /**

@@ -1,83 +1,147 @@
 import {
   actionBodySchema,
+  caseDetailSchema,
+  caseListSchema,
+  caseQueuesSchema,
+  caseRegisteredSchema,
+  caseTrackingSchema,
   createCaseSchema,
-  idSchema,
+  dispatchHelpSchema,
+  idParamsSchema,
   listCasesQuerySchema,
   publicCreateCaseSchema,
   publicRateSchema,
-  trackingNoSchema,
+  registerRoles,
+  trackingParamsSchema,
   trackQuerySchema,
 } from '@huiyin/core';
-import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
-import { parseWith } from '../../http/validate.ts';
+import type { ApiApp } from '../../http/route.ts';
 import type { CaseService } from './cases.service.ts';
-import type { createTrackingService } from './tracking.service.ts';
+import type { TrackingService } from './tracking.service.ts';
 
-type Params = { Params: { id: string } };
-type TrackParams = { Params: { trackingNo: string } };
-
-export function casesRoutes(
-  app: FastifyInstance,
-  deps: { cases: CaseService; tracking: ReturnType<typeof createTrackingService>; publicRateLimitPerMinute: number },
-): void {
+/** Cases for staff (register, list, queues, detail, dispatch help, actions) and the citizen's submission, tracking and rating. */
+export function casesRoutes(app: ApiApp, deps: { cases: CaseService; tracking: TrackingService; publicRateLimitPerMinute: number }): void {
   const { cases, tracking } = deps;
 
-  app.post('/api/v1/cases', async (req, reply) => {
-    const user = requireUser(req);
-    const body = parseWith(createCaseSchema, req.body, langOf(req));
-    return reply.status(201).send(await cases.register(body, { kind: 'staff', user }));
-  });
+  app.post(
+    '/api/v1/cases',
+    {
+      config: { access: registerRoles },
+      schema: {
+        summary: 'Register a case (window, hotline, safety-net window with the failed matter, visits …)',
+        body: createCaseSchema,
+        response: { 201: caseRegisteredSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await cases.register(req.body, { kind: 'staff', user: requireUser(req) })),
+  );
 
-  app.get('/api/v1/cases', async (req) => {
-    const user = requireUser(req);
-    const query = parseWith(listCasesQuerySchema, req.query, langOf(req));
-    return cases.list(query, user);
-  });
+  app.get(
+    '/api/v1/cases',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Cases in the caller’s scope, newest first, filtered; q finds a tracking number, a phone or words',
+        querystring: listCasesQuerySchema,
+        response: { 200: caseListSchema },
+      },
+    },
+    async (req) => cases.list(req.query, requireUser(req)),
+  );
 
-  app.get('/api/v1/cases/queues', async (req) => cases.queues(requireUser(req)));
+  app.get(
+    '/api/v1/cases/queues',
+    {
+      config: { access: 'user' },
+      schema: { summary: 'Live counts of the caller’s workbench queues', response: { 200: caseQueuesSchema } },
+    },
+    async (req) => cases.queues(requireUser(req)),
+  );
 
-  app.get<Params>('/api/v1/cases/:id', async (req) => {
-    const user = requireUser(req);
-    const id = parseWith(idSchema, req.params.id, langOf(req));
-    return cases.get(id, user);
-  });
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'A case with its history, files, citations, the safety-net block and the actions the caller may take',
+        params: idParamsSchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (req) => cases.get(req.params.id, requireUser(req)),
+  );
 
-  app.get<Params>('/api/v1/cases/:id/dispatch-help', async (req) => {
-    const user = requireUser(req);
-    return cases.dispatchHelp(parseWith(idSchema, req.params.id, langOf(req)), user);
-  });
+  app.get(
+    '/api/v1/cases/:id/dispatch-help',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'The units the routing catalog names for the case, and likely duplicates of the same county from the last 30 days',
+        params: idParamsSchema,
+        response: { 200: dispatchHelpSchema },
+      },
+    },
+    async (req) => cases.dispatchHelp(req.params.id, requireUser(req)),
+  );
 
-  app.post<Params>('/api/v1/cases/:id/actions', async (req) => {
-    const user = requireUser(req);
-    const lang = langOf(req);
-    const id = parseWith(idSchema, req.params.id, lang);
-    const body = parseWith(actionBodySchema, req.body, lang);
-    return cases.act(id, body, user);
-  });
+  app.post(
+    '/api/v1/cases/:id/actions',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'Take an action on the case (dispatch, sign, reply, follow-up, convene, decide …) with the version last read',
+        params: idParamsSchema,
+        body: actionBodySchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (req) => cases.act(req.params.id, req.body, requireUser(req)),
+  );
 
   app.post(
     '/api/v1/public/cases',
-    { config: { rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: '1 minute' } } },
-    async (req, reply) => {
-      const body = parseWith(publicCreateCaseSchema, req.body, langOf(req));
-      return reply.status(201).send(await cases.register(body, { kind: 'public' }));
+    {
+      config: { access: 'public', rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'A citizen submits a request (no sign-in); the answer carries the tracking number',
+        body: publicCreateCaseSchema,
+        response: { 201: caseRegisteredSchema },
+      },
     },
+    async (req, reply) => reply.status(201).send(await cases.register(req.body, { kind: 'public' })),
   );
 
-  app.get<TrackParams>('/api/v1/track/:trackingNo', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req) => {
-    const lang = langOf(req);
-    const trackingNo = parseWith(trackingNoSchema, req.params.trackingNo, lang);
-    const { phone } = parseWith(trackQuerySchema, req.query, lang);
-    return tracking.track(trackingNo, phone, lang);
-  });
+  app.get(
+    '/api/v1/track/:trackingNo',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'The citizen’s view of a case, found by its tracking number and the last 4 digits of the phone',
+        params: trackingParamsSchema,
+        querystring: trackQuerySchema,
+        response: { 200: caseTrackingSchema },
+      },
+    },
+    async (req) => tracking.track(req.params.trackingNo, req.query.phone, langOf(req)),
+  );
 
-  app.post<TrackParams>('/api/v1/track/:trackingNo/rating', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req) => {
-    const lang = langOf(req);
-    const trackingNo = parseWith(trackingNoSchema, req.params.trackingNo, lang);
-    const { phone, ...rating } = parseWith(publicRateSchema, req.body, lang);
-    await cases.rateAsRequester(trackingNo, phone, rating);
-    return tracking.track(trackingNo, phone, lang);
-  });
+  app.post(
+    '/api/v1/track/:trackingNo/rating',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'The citizen rates the answer once: solved, satisfaction (5 levels), comment',
+        params: trackingParamsSchema,
+        body: publicRateSchema,
+        response: { 200: caseTrackingSchema },
+      },
+    },
+    async (req) => {
+      const { phone, ...rating } = req.body;
+      await cases.rateAsRequester(req.params.trackingNo, phone, rating);
+      return tracking.track(req.params.trackingNo, phone, langOf(req));
+    },
+  );
 }

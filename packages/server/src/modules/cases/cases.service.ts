@@ -13,6 +13,10 @@ import {
   type ActionBody,
   type ActionInput,
   type Actor,
+  type CaseDetail,
+  type CaseList,
+  type CaseQueues,
+  type CaseRegistered,
   type CaseScope,
   type CreateCaseInput,
   type ListCasesQuery,
@@ -92,7 +96,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     return user?.units[0]?.id ?? null;
   }
 
-  async function register(input: CreateCaseInput | PublicCreateCaseInput, who: Registrar) {
+  async function register(input: CreateCaseInput | PublicCreateCaseInput, who: Registrar): Promise<CaseRegistered> {
     const now = clock.now();
     if (who.kind === 'staff' && !who.user.roles.some((r) => registerRoles.includes(r))) {
       throw new DomainError('forbidden', 'your role does not register cases');
@@ -247,7 +251,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   /** A staff member's action on a case they can see. */
-  async function act(caseId: number, body: ActionBody, user: AuthUser) {
+  async function act(caseId: number, body: ActionBody, user: AuthUser): Promise<CaseDetail> {
     const { version, ...rest } = body;
     await perform(caseId, version, rest as ActionInput, actorOf(user), user);
     return get(caseId, user);
@@ -375,7 +379,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     return user.units.some((u) => consulted.includes(u.id));
   }
 
-  async function get(caseId: number, user: AuthUser) {
+  async function get(caseId: number, user: AuthUser): Promise<CaseDetail> {
     const row = await createCasesRepo(db).get(caseId);
     if (!row || !(await canSee(db, user, row))) throw notFound();
     const events = await createEventsRepo(db).ofCase(caseId);
@@ -394,9 +398,9 @@ export function createCaseService(deps: CaseServiceDeps) {
       .reverse()
       .map((r) => r.name)
       .join(' ');
-    const [extra, safetyNetState] = await Promise.all([caseExtras(db, row, clock.now()), loadSafetyNetState(db, row)]);
+    const [extras, safetyNetState] = await Promise.all([caseExtras(db, row, clock.now()), loadSafetyNetState(db, row)]);
     return caseDetail(row, events, actorOf(user), {
-      extra,
+      extras,
       safetyNetState,
       roles: user.roles,
       now: clock.now(),
@@ -408,7 +412,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     });
   }
 
-  async function list(query: ListCasesQuery, user: AuthUser) {
+  async function list(query: ListCasesQuery, user: AuthUser): Promise<CaseList> {
     const now = clock.now();
     const q = query.q?.trim();
     const trackingNo = q && /^\d{6}-\d{4}-\d{6}$/.test(q) ? q : undefined;
@@ -434,7 +438,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   /** Live counts for the workbench queues of this user. */
-  async function queues(user: AuthUser) {
+  async function queues(user: AuthUser): Promise<CaseQueues> {
     return createCasesRepo(db).queueCounts(scopeOf(user), clock.now());
   }
 

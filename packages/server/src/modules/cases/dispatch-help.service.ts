@@ -1,4 +1,4 @@
-import { DomainError, searchTerms, termOverlap, type AuthUser } from '@huiyin/core';
+import { DomainError, searchTerms, termOverlap, type AuthUser, type DispatchHelp } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
@@ -11,7 +11,7 @@ import { visibleTo } from './visibility.ts';
  * days ranked by overlap of their Chinese search terms.
  */
 export function createDispatchHelp(db: Db) {
-  return async function dispatchHelp(caseId: number, user: AuthUser) {
+  return async function dispatchHelp(caseId: number, user: AuthUser): Promise<DispatchHelp> {
     const row = await createCasesRepo(db).get(caseId);
     if (!row || !visibleTo(user, row)) throw new DomainError('not_found', 'case not found');
     const unitIds = row.category_code ? await createCategoriesRepo(db).route(row.category_code, row.region_code) : [];

@@ -1,3 +1,4 @@
+import type { PublicConfig } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 
@@ -8,7 +9,7 @@ import { createUnitsRepo } from '../regions/units.repo.ts';
  */
 export function createPublicConfigService(deps: { db: Db; mapTileUrl: string | undefined; maxUploadBytes: number; maxPhotos: number }) {
   return {
-    async get() {
+    async get(): Promise<PublicConfig> {
       const rows = await createUnitsRepo(deps.db).serviceRegions();
       return {
         mapTileUrl: deps.mapTileUrl ?? null,

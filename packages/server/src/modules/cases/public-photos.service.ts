@@ -95,3 +95,5 @@ export function createPublicPhotosService(deps: { db: Db; clock: Clock; dataDir:
 
   return { addPhotos };
 }
+
+export type PublicPhotosService = ReturnType<typeof createPublicPhotosService>;

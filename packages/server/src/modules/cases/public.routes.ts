@@ -1,55 +1,70 @@
-import { DomainError, phoneSchema, trackingNoSchema } from '@huiyin/core';
-import type { FastifyInstance } from 'fastify';
+import {
+  attachmentListSchema,
+  DomainError,
+  phoneSchema,
+  publicConfigSchema,
+  publicPhotosQuerySchema,
+  trackingParamsSchema,
+} from '@huiyin/core';
 import { z } from 'zod';
 import { langOf } from '../../http/error-mapping.ts';
+import { readMultipart } from '../../http/multipart.ts';
+import type { ApiApp } from '../../http/route.ts';
 import { parseWith } from '../../http/validate.ts';
+import { errorResponse, multipartBody } from './declaration-parts.ts';
 import type { PublicConfigService } from './public-config.ts';
-import type { createPublicPhotosService } from './public-photos.service.ts';
-import { multipartError } from '../../http/multipart.ts';
+import { MAX_PUBLIC_PHOTOS, type PublicPhotosService } from './public-photos.service.ts';
 
-type TrackParams = { Params: { trackingNo: string }; Querystring: { phone?: string } };
+const phoneFieldSchema = z.object({ phone: phoneSchema });
 
 /** Citizen extras: the public page configuration and photos sent with a new request. */
 export function publicRoutes(
-  app: FastifyInstance,
-  deps: { photos: ReturnType<typeof createPublicPhotosService>; config: PublicConfigService; maxUploadBytes: number },
+  app: ApiApp,
+  deps: { photos: PublicPhotosService; config: PublicConfigService; maxUploadBytes: number },
 ): void {
   const { photos } = deps;
+  const limits = { fileSize: deps.maxUploadBytes, files: MAX_PUBLIC_PHOTOS, fields: 5, parts: 10 };
 
-  app.get('/api/v1/public/config', async () => deps.config.get());
+  app.get(
+    '/api/v1/public/config',
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'What the citizen pages need: map tiles, upload limits and the districts with a service centre',
+        response: { 200: publicConfigSchema },
+      },
+    },
+    async () => deps.config.get(),
+  );
 
-  /**
-   * Photos of a request just submitted: multipart with the images (field name free) and the full
-   * phone number given at submission (a `phone` field, or ?phone=). Within 30 minutes of
-   * submitting, at most 5 photos per request, images only.
-   */
-  app.post<TrackParams>(
+  app.post(
     '/api/v1/public/cases/:trackingNo/photos',
-    { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        summary:
+          'Photos of a request just submitted (no sign-in): within 30 minutes of submitting, at most 5 per request, images only; proven by the full phone number given at submission',
+        params: trackingParamsSchema,
+        querystring: publicPhotosQuerySchema,
+        ...multipartBody('The images under any field name, and the phone number', {
+          file: { description: 'The images', file: true, required: true },
+          phone: { description: 'The full phone number given at submission (or ?phone=)' },
+        }),
+        response: {
+          201: attachmentListSchema,
+          413: errorResponse('A photo over the size limit, or more than 5 in one upload'),
+          415: errorResponse('Not multipart/form-data, or not an image'),
+        },
+      },
+    },
     async (req, reply) => {
       const lang = langOf(req);
-      const trackingNo = parseWith(trackingNoSchema, req.params.trackingNo, lang);
-      if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'send the photos as multipart/form-data');
-      // Read the whole upload before saving any of it: a bad part fails the request and saves nothing.
-      const files: { fileName: string; data: Buffer }[] = [];
-      let phoneField: unknown;
-      try {
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            const data = await part.toBuffer();
-            if (part.file.truncated) throw new DomainError('payload_too_large', `a photo may be at most ${deps.maxUploadBytes} bytes`);
-            files.push({ fileName: part.filename, data });
-          } else if (part.fieldname === 'phone') {
-            phoneField = part.value;
-          }
-        }
-      } catch (e) {
-        throw multipartError(e);
-      }
-      const { phone } = parseWith(z.object({ phone: phoneSchema }), { phone: phoneField ?? req.query.phone }, lang);
+      // The whole upload is read before any of it is saved: a bad part fails the request and saves nothing.
+      const { files, fields } = await readMultipart(req, limits);
+      const { phone } = parseWith(phoneFieldSchema, { phone: fields['phone'] ?? req.query.phone }, lang);
       if (files.length === 0)
         throw new DomainError('validation_failed', 'no photo in the request', { fields: [{ path: 'file', message: 'required' }] });
-      return reply.status(201).send({ items: await photos.addPhotos(trackingNo, phone, files, lang) });
+      return reply.status(201).send({ items: await photos.addPhotos(req.params.trackingNo, phone, files, lang) });
     },
   );
 }

@@ -1,4 +1,4 @@
-import { DomainError, publicTimeline, type Lang } from '@huiyin/core';
+import { DomainError, publicTimeline, type CaseTracking, type Lang } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
@@ -12,7 +12,7 @@ import type { GuessLimiter } from './guess-limiter.ts';
  */
 export function createTrackingService(db: Db, guesses: GuessLimiter) {
   return {
-    async track(trackingNo: string, last4: string, lang: Lang) {
+    async track(trackingNo: string, last4: string, lang: Lang): Promise<CaseTracking> {
       guesses.check(trackingNo);
       const row = await createCasesRepo(db).findByTrackingNo(trackingNo);
       if (!row || row.requester_phone_last4 !== last4) {
@@ -34,7 +34,8 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
       );
       // A merged case's requester gets the master's answer.
       const source = row.status === 'merged' && row.master_id !== null ? ((await createCasesRepo(db).get(row.master_id)) ?? row) : row;
-      const answered = source.replied_at !== null && source.reply_outcome !== null;
+      const { reply_outcome: outcome, replied_at: repliedAt } = source;
+      const answered = repliedAt !== null && outcome !== null;
       return {
         trackingNo: row.tracking_no,
         type: row.type,
@@ -43,12 +44,7 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
         createdAt: row.created_at.toISOString(),
         answerBy: row.status === 'closed' || row.status === 'merged' ? null : row.answer_by.toISOString(),
         answer: answered
-          ? {
-              outcome: source.reply_outcome,
-              text: source.reply_text,
-              policyBasis: source.policy_basis,
-              repliedAt: source.replied_at?.toISOString(),
-            }
+          ? { outcome, text: source.reply_text, policyBasis: source.policy_basis, repliedAt: repliedAt.toISOString() }
           : null,
         canRate: row.status === 'replied' && row.follow_up === 'none',
         // A decided safety-net case has a written answer letter (GET /api/v1/track/{no}/answer.pdf).
@@ -67,3 +63,5 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
     },
   };
 }
+
+export type TrackingService = ReturnType<typeof createTrackingService>;

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type Satisfaction } from '@huiyin/core';
+import { DomainError, type CaseTracking, type FollowUpView, type Satisfaction } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
 import type { CaseService } from '../cases/cases.service.ts';
-import type { createTrackingService } from '../cases/tracking.service.ts';
+import type { TrackingService } from '../cases/tracking.service.ts';
 import { createFollowUpRepo } from './follow-up.repo.ts';
 
 /** A link is valid this long after it is sent. */
@@ -31,12 +31,7 @@ export async function createFollowUpLink(db: Db, now: Date, caseId: number): Pro
  * 32 random bytes (base64url) known only to the SMS; the database keeps its SHA-256. A link works
  * once and for FOLLOW_UP_LINK_DAYS days: used again → 409, expired → 410, unknown → 404.
  */
-export function createFollowUpService(deps: {
-  db: Db;
-  clock: Clock;
-  cases: CaseService;
-  tracking: ReturnType<typeof createTrackingService>;
-}) {
+export function createFollowUpService(deps: { db: Db; clock: Clock; cases: CaseService; tracking: TrackingService }) {
   const { db, clock } = deps;
   const links = createFollowUpRepo(db);
 
@@ -53,14 +48,18 @@ export function createFollowUpService(deps: {
     create: (caseId: number) => createFollowUpLink(db, clock.now(), caseId),
 
     /** What the citizen sees before rating: the case and its answer, as the tracking page shows it. */
-    async view(token: string, lang: Lang) {
+    async view(token: string, lang: Lang): Promise<FollowUpView> {
       const link = await valid(token);
       const row = await createCasesRepo(db).get(link.case_id);
       if (!row) throw new DomainError('not_found', 'no such follow-up link');
       return { expiresAt: link.expires_at.toISOString(), ...(await deps.tracking.track(row.tracking_no, row.requester_phone_last4, lang)) };
     },
 
-    async rate(token: string, rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined }, lang: Lang) {
+    async rate(
+      token: string,
+      rating: { solved: boolean; satisfaction: Satisfaction; comment?: string | undefined },
+      lang: Lang,
+    ): Promise<CaseTracking> {
       const link = await valid(token);
       await deps.cases.rateWithClaim(link.case_id, rating, async (trx) => {
         // Claimed in the rating's own transaction: two submissions cannot both count.

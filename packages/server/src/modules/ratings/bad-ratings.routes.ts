@@ -1,26 +1,43 @@
-import { idSchema, textSchema } from '@huiyin/core';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  idParamsSchema,
+  ratingAppealDecidedSchema,
+  ratingAppealDecisionSchema,
+  ratingAppealedSchema,
+  ratingAppealSchema,
+} from '@huiyin/core';
 import { requireUser } from '../../http/auth.ts';
-import { langOf } from '../../http/error-mapping.ts';
-import { parseWith } from '../../http/validate.ts';
-import type { createBadRatingsService } from './bad-ratings.service.ts';
-
-type Params = { Params: { id: string } };
-const appealSchema = z.strictObject({ reason: textSchema(2000) });
-const decisionSchema = z.strictObject({ voided: z.boolean(), note: textSchema(2000) });
+import type { ApiApp } from '../../http/route.ts';
+import type { BadRatingsService } from './bad-ratings.service.ts';
 
 /** Appeals of bad ratings (申诉复核); the notices themselves are in the rectification ledger. */
-export function badRatingsRoutes(app: FastifyInstance, deps: { ratings: ReturnType<typeof createBadRatingsService> }): void {
+export function badRatingsRoutes(app: ApiApp, deps: { ratings: BadRatingsService }): void {
   const { ratings } = deps;
-  app.post<Params>('/api/v1/rectifications/:id/appeal', async (req) => {
-    const user = requireUser(req);
-    const lang = langOf(req);
-    return ratings.appeal(parseWith(idSchema, req.params.id, lang), parseWith(appealSchema, req.body, lang).reason, user);
-  });
-  app.post<Params>('/api/v1/rectifications/:id/appeal-decision', async (req) => {
-    const user = requireUser(req);
-    const lang = langOf(req);
-    return ratings.decide(parseWith(idSchema, req.params.id, lang), parseWith(decisionSchema, req.body, lang), user);
-  });
+
+  app.post(
+    '/api/v1/rectifications/:id/appeal',
+    {
+      config: { access: ['handler', 'unit_head'] },
+      schema: {
+        summary: 'The unit appeals a bad rating as malicious (申诉复核), once, with its reason',
+        params: idParamsSchema,
+        body: ratingAppealSchema,
+        response: { 200: ratingAppealedSchema },
+      },
+    },
+    async (req) => ratings.appeal(req.params.id, req.body.reason, requireUser(req)),
+  );
+
+  app.post(
+    '/api/v1/rectifications/:id/appeal-decision',
+    {
+      config: { access: ['supervisor'] },
+      schema: {
+        summary: 'A supervisor decides an appeal: voided (no longer counts in the satisfaction rate) or the rating stands (rectify it)',
+        params: idParamsSchema,
+        body: ratingAppealDecisionSchema,
+        response: { 200: ratingAppealDecidedSchema },
+      },
+    },
+    async (req) => ratings.decide(req.params.id, req.body, requireUser(req)),
+  );
 }

@@ -1,4 +1,4 @@
-import { DomainError, caseScopeFor, toChinaDate, type AuthUser } from '@huiyin/core';
+import { DomainError, caseScopeFor, toChinaDate, type AuthUser, type RatingAppealDecided, type RatingAppealed } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createStatsRepo } from '../../db/counters.repo.ts';
@@ -14,7 +14,7 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   return {
-    async appeal(id: number, reason: string, user: AuthUser) {
+    async appeal(id: number, reason: string, user: AuthUser): Promise<RatingAppealed> {
       return db.transaction().execute(async (trx) => {
         const repo = createBadRatingsRepo(trx);
         const n = await repo.get(id, { lock: true });
@@ -27,11 +27,11 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
         if (n.appealed_at !== null) throw new DomainError('conflict', 'this rating has been appealed already: one appeal per rating');
         if (!(await repo.appeal(id, { reason, by: user.id, at: clock.now() })))
           throw new DomainError('conflict', 'this rating has been appealed already');
-        return { id, status: 'appealed' as const };
+        return { id, status: 'appealed' };
       });
     },
 
-    async decide(id: number, d: { voided: boolean; note: string }, user: AuthUser) {
+    async decide(id: number, d: { voided: boolean; note: string }, user: AuthUser): Promise<RatingAppealDecided> {
       if (!user.roles.includes('supervisor')) throw new DomainError('forbidden', 'appeals are decided by the supervisors');
       return db.transaction().execute(async (trx) => {
         const repo = createBadRatingsRepo(trx);
@@ -53,10 +53,12 @@ export function createBadRatingsService(deps: { db: Db; clock: Clock }) {
         }
         return {
           id,
-          status: d.voided ? ('voided' as const) : ('issued' as const),
-          decision: d.voided ? ('rating_voided' as const) : ('rating_stands' as const),
+          status: d.voided ? 'voided' : 'issued',
+          decision: d.voided ? 'rating_voided' : 'rating_stands',
         };
       });
     },
   };
 }
+
+export type BadRatingsService = ReturnType<typeof createBadRatingsService>;
