@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { api } from './client.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useApiMutation, useApiQuery } from './query.ts';
 
 export interface Me {
   id: number;
@@ -18,29 +19,42 @@ interface Session {
 }
 
 const Ctx = createContext<Session | null>(null);
+const sessionKey = ['session'];
 
-/** The signed-in staff member (the session cookie is HttpOnly; /api/v1/me tells who it is). */
+/** The signed-in staff member (the session cookie is HttpOnly; /api/v1/auth/session tells who it is). */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { lang } = useI18n();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
-  useEffect(() => {
-    api<{ user: Me | null }>('/api/v1/auth/session').then(
-      (r) => setMe(r.user),
-      () => setMe(null),
-    );
+  const qc = useQueryClient();
+  const session = useApiQuery<{ user: Me | null }>(sessionKey, '/api/v1/auth/session', {
+    retry: false,
     // The language does not change who is signed in.
-  }, []);
+    staleTime: Infinity,
+  });
+  const me = session.isError ? null : session.data?.user;
+  /** Another user sees other cases: nothing read for the previous one is kept. */
+  const become = useCallback(
+    (user: Me | null) => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+      qc.setQueryData(sessionKey, { user });
+    },
+    [qc],
+  );
+  const login = useApiMutation((body: { username: string; password: string }) =>
+    api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body }),
+  );
+  const logout = useApiMutation(() => api('/api/v1/auth/logout', { method: 'POST' }));
+  const { mutateAsync: loginAsync } = login;
+  const { mutateAsync: logoutAsync } = logout;
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const r = await api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
-      setMe(r.user);
+      const r = await loginAsync({ username, password });
+      become(r.user);
     },
-    [lang],
+    [loginAsync, become],
   );
   const signOut = useCallback(async () => {
-    await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
-    setMe(null);
-  }, [lang]);
+    await logoutAsync().catch(() => undefined);
+    become(null);
+  }, [logoutAsync, become]);
   return <Ctx.Provider value={{ me, signIn, signOut }}>{children}</Ctx.Provider>;
 }
 

@@ -1,21 +1,10 @@
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useState } from 'react';
 import { CircleMarker, MapContainer, TileLayer } from 'react-leaflet';
-import { api } from '../api/client.ts';
-
-let tileUrl: Promise<string | null> | undefined;
+import { usePublicConfig } from './citizen/citizen-api.ts';
 
 /** The configured tile template (HUIYIN_MAP_TILE_URL), or null: the map then shows the pin on a blank ground. */
 export function useTileUrl(): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    tileUrl ??= api<{ mapTileUrl: string | null }>('/api/v1/public/config').then(
-      (c) => c.mapTileUrl,
-      () => null,
-    );
-    void tileUrl.then(setUrl);
-  }, []);
-  return url;
+  return usePublicConfig().data?.mapTileUrl ?? null;
 }
 
 /** A read-only map with the case's pin. */

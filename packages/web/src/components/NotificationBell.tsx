@@ -1,8 +1,10 @@
 import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import { useApiMutation, useApiQuery } from '../api/query.ts';
 import { formatTime, useI18n } from '../i18n/i18n.tsx';
 
 interface Notice {
@@ -15,6 +17,14 @@ interface Notice {
   readAt: string | null;
 }
 
+interface Inbox {
+  items: Notice[];
+  unread: number;
+}
+
+const inboxKey = ['notifications'];
+const noNotices: Notice[] = [];
+
 /**
  * The in-app inbox in the staff header: the unread count and the latest notices, live through
  * server-sent events (/api/v1/notifications/stream, the session cookie); a new notice also pops up.
@@ -24,48 +34,47 @@ export function NotificationBell() {
   const { t, lang } = useI18n();
   const { notification } = App.useApp();
   const navigate = useNavigate();
-  const [items, setItems] = useState<Notice[]>([]);
-  const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const r = await api<{ items: Notice[]; unread: number }>('/api/v1/notifications?pageSize=10');
-      setItems(r.items);
-      setUnread(r.unread);
-    } catch {
-      // The bell is a convenience: a failed load leaves it empty, the pages still work.
-    }
-  }, [lang]);
+  const qc = useQueryClient();
+  // The bell is a convenience: a failed load leaves it empty, the pages still work.
+  const inbox = useApiQuery<Inbox>(inboxKey, '/api/v1/notifications?pageSize=10', { retry: false });
+  const items = inbox.data?.items ?? noNotices;
+  const unread = inbox.data?.unread ?? 0;
+  const markRead = useApiMutation((body: { all: true } | { ids: number[] }) =>
+    api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body }),
+  );
 
   useEffect(() => {
-    void load();
+    /** The inbox as the server pushes it (the list may not have loaded yet). */
+    const update = (f: (d: Inbox) => Inbox) => qc.setQueryData<Inbox>(inboxKey, (d) => f(d ?? { items: [], unread: 0 }));
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/v1/notifications/stream', { withCredentials: true });
     source.addEventListener('ready', (e) => {
       const d = JSON.parse((e as MessageEvent<string>).data) as { unread: number };
-      setUnread(d.unread);
+      update((x) => ({ ...x, unread: d.unread }));
     });
     source.addEventListener('notification', (e) => {
       const n = JSON.parse((e as MessageEvent<string>).data) as Notice;
-      setItems((xs) => [n, ...xs.filter((x) => x.id !== n.id)].slice(0, 10));
-      setUnread((u) => u + 1);
+      update((x) => ({ items: [n, ...x.items.filter((y) => y.id !== n.id)].slice(0, 10), unread: x.unread + 1 }));
       notification.info({ title: n.title, description: n.body, placement: 'topRight', duration: 6 });
     });
     return () => source.close();
-  }, [load, notification]);
+  }, [qc, notification]);
 
   async function readAll() {
-    const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { all: true } });
-    setUnread(r.unread);
-    setItems((xs) => xs.map((x) => ({ ...x, readAt: x.readAt ?? new Date().toISOString() })));
+    const r = await markRead.mutateAsync({ all: true });
+    const now = new Date().toISOString();
+    qc.setQueryData<Inbox>(inboxKey, (d) => d && { items: d.items.map((x) => ({ ...x, readAt: x.readAt ?? now })), unread: r.unread });
   }
 
   async function openNotice(n: Notice) {
     if (n.readAt === null) {
-      const r = await api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body: { ids: [n.id] } });
-      setUnread(r.unread);
-      setItems((xs) => xs.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)));
+      const r = await markRead.mutateAsync({ ids: [n.id] });
+      const now = new Date().toISOString();
+      qc.setQueryData<Inbox>(
+        inboxKey,
+        (d) => d && { items: d.items.map((x) => (x.id === n.id ? { ...x, readAt: now } : x)), unread: r.unread },
+      );
     }
     setOpen(false);
     if (n.link?.startsWith('/')) navigate(n.link);

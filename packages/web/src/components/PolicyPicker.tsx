@@ -38,7 +38,7 @@ type Props = {
 const noHits: PolicyHit[] = [];
 
 export function PolicyPicker(props: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   // The search goes out 250 ms after the last key.
   const [term, setTerm] = useState('');

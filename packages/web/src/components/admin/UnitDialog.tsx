@@ -1,7 +1,7 @@
 import { createUnitSchema, regionPrefix, unitKinds, unitNameSchema, updateUnitSchema } from '@huiyin/core';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { api, apiSend, type ApiRequest } from '../../api/client.ts';
+import { apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { applyApiError, checkWith, zodRule } from './forms.ts';
@@ -33,7 +33,7 @@ export function UnitDialog(props: {
   onCancel: () => void;
 }) {
   const { editing, parent, tree, regions } = props;
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation((r: ApiRequest) => apiSend<AdminUnit>(r), [['admin', 'units'], ['units']]);
   const [busy, setBusy] = useState(false);

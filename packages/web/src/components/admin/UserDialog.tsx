@@ -44,7 +44,7 @@ export function UserDialog(props: {
   onCancel: () => void;
 }) {
   const { editing, tree } = props;
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation((r: ApiRequest) => apiSend<AdminUser>(r), [['admin', 'users']]);
   const [busy, setBusy] = useState(false);
@@ -180,7 +180,7 @@ export function UserDialog(props: {
 
 /** The admin sets a new password for a user; their sessions end. */
 export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onCancel: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const reset = useApiMutation((password: string) =>
     api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password } }),

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { Tracked } from './citizen-api.ts';
 import { apiFields, fieldErrors, zodRule } from './zodRule.ts';
+import { useApiMutation } from '../../api/query.ts';
 
 interface RateValues {
   solved: boolean;
@@ -17,8 +18,10 @@ const shape = publicRateSchema.shape;
 
 /** The citizen rates the answer: solved or not, one of the 5 satisfaction levels, a comment (to the tracking page's or a follow-up link's endpoint). */
 export function RatingForm({ url, extra, onRated }: { url: string; extra?: Record<string, unknown>; onRated: (v: Tracked) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<RateValues>();
+  // The page shows the case as the rating's answer returns it: nothing to load again.
+  const send = useApiMutation((body: Record<string, unknown>) => api<Tracked>(url, { method: 'POST', body }));
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -28,7 +31,7 @@ export function RatingForm({ url, extra, onRated }: { url: string; extra?: Recor
     try {
       const comment = v.comment?.trim();
       const body = { ...extra, solved: v.solved, satisfaction: v.satisfaction, ...(comment ? { comment } : {}) };
-      onRated(await api<Tracked>(url, { method: 'POST', body }));
+      onRated(await send.mutateAsync(body));
     } catch (e) {
       const fields = apiFields(e);
       if (fields.length > 0) form.setFields(fieldErrors(fields, ['solved', 'satisfaction', 'comment']));

@@ -35,7 +35,7 @@ const kindColor: Record<DayInfo['kind'], string> = { holiday: 'red', makeupWorkd
 
 /** 节假日: the year's holidays and make-up workdays (State Council notice + local overrides); add and remove overrides. */
 export function CalendarPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [year, setYear] = useState(() => dayjs().year());
   const calendar = useApiQuery<CalendarAnswer>(['settings', 'calendar', year], `/api/v1/settings/calendar?year=${year}`, {

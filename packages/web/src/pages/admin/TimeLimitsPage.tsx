@@ -70,7 +70,7 @@ function withLimit(o: TimeLimitPolicyOverride | null, row: Row, limit: TimeLimit
 
 /** 办理时限: the effective policy of one of the admin's regions, editable per request type; overrides marked. */
 export function TimeLimitsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { me } = useSession();
   const regions = useApiQuery<{ items: AdminRegion[] }>(['admin', 'regions'], '/api/v1/admin/regions');

@@ -22,7 +22,7 @@ interface Filters {
 
 /** 用户与角色: the staff accounts of the admin's regions; create, edit roles, units, e-mail and notification language, deactivate, reset password. */
 export function UsersPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });

@@ -1,7 +1,8 @@
 import { Alert, Skeleton } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
 import type { Tracked } from '../../components/citizen/citizen-api.ts';
 import { TrackResult } from '../../components/citizen/TrackResult.tsx';
@@ -12,28 +13,17 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * and the rating form; no tracking number or phone to type. After rating, the link is spent.
  */
 export function FollowUpPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { token = '' } = useParams();
-  const [data, setData] = useState<Tracked | null>(null);
-  const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [rated, setRated] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api<Tracked>(`/api/v1/follow-up/${encodeURIComponent(token)}`));
-      setFailure(null);
-    } catch (e) {
-      setFailure({ status: e instanceof ApiError ? e.status : 0, message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setLoading(false);
-    }
-  }, [token, lang]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A spent or unknown link is an answer, not a hiccup: asked once.
+  const followUp = useApiQuery<Tracked>(['follow-up', token], `/api/v1/follow-up/${encodeURIComponent(token)}`, { retry: false });
+  const [ratedAs, setRatedAs] = useState<Tracked | null>(null);
+  const rated = ratedAs !== null;
+  const data = ratedAs ?? followUp.data ?? null;
+  const loading = followUp.isFetching;
+  const e = followUp.error;
+  const failure = e ? { status: e instanceof ApiError ? e.status : 0, message: e.message } : null;
+  const load = () => followUp.refetch();
 
   const why =
     failure === null
@@ -66,10 +56,7 @@ export function FollowUpPage() {
           loading={loading}
           onRefresh={() => void load()}
           rateUrl={`/api/v1/follow-up/${encodeURIComponent(token)}`}
-          onRated={(v) => {
-            setData({ ...v, canRate: false });
-            setRated(true);
-          }}
+          onRated={(v) => setRatedAs({ ...v, canRate: false })}
         />
       )}
     </CitizenShell>

@@ -2,8 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { caseTypes, publicCreateCaseSchema, type CaseType } from '@huiyin/core';
 import { Alert, App, Button, Card, Form, Input, Radio, Select, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { api, query } from '../../api/client.ts';
-import { useApiQuery } from '../../api/query.ts';
+import { api } from '../../api/client.ts';
+import { useRegions } from '../../api/resources.ts';
+import { useApiQuery, useApiMutation } from '../../api/query.ts';
 import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
 import {
   usePublicConfig,
@@ -11,7 +12,6 @@ import {
   uploadPhotos,
   type Category,
   type PublicConfig,
-  type Region,
   type Submitted,
 } from '../../components/citizen/citizen-api.ts';
 import { LocationPicker } from '../../components/citizen/LocationPicker.tsx';
@@ -83,6 +83,8 @@ export function SubmitPage() {
     null,
   );
   const topRef = useRef<HTMLDivElement>(null);
+  // A citizen's submission changes nothing this page has read.
+  const submit = useApiMutation((body: unknown) => api<Submitted>('/api/v1/public/cases', { method: 'POST', body }));
 
   const configQuery = usePublicConfig();
   const config = loaded<PublicConfig>(configQuery);
@@ -94,10 +96,7 @@ export function SubmitPage() {
   const township = Form.useWatch('township', form);
   const type = Form.useWatch('type', form);
   const photoCount = Form.useWatch('photos', form)?.length ?? 0;
-  const townshipsQuery = useApiQuery<{ items: Region[] }>(
-    ['regions', { parent: district }],
-    `/api/v1/regions${query({ parent: district })}`,
-  );
+  const townshipsQuery = useRegions(district);
   const townships = loaded({ ...townshipsQuery, data: townshipsQuery.data?.items });
   const reloadTownships = () => void townshipsQuery.refetch();
 
@@ -149,7 +148,7 @@ export function SubmitPage() {
     }
     setSending(true);
     try {
-      const submitted = await api<Submitted>('/api/v1/public/cases', { method: 'POST', body: parsed.data });
+      const submitted = await submit.mutateAsync(parsed.data);
       const files = filesOf(v.photos);
       const photos = await sendPhotos(submitted.trackingNo, parsed.data.requester.phone, files);
       rememberLast4(submitted.trackingNo, parsed.data.requester.phone.replace(/\D/g, '').slice(-4));

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client.ts';
 import { CitizenShell } from '../../components/citizen/CitizenShell.tsx';
 import { recallLast4, rememberLast4, type Tracked } from '../../components/citizen/citizen-api.ts';
@@ -16,7 +17,7 @@ type Failure = { kind: 'notFound' | 'tooMany' | 'other'; message: string };
  * digits are then taken out of the address (replaced, so they stay out of the history too).
  */
 export function TrackPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [initial] = useState<Partial<TrackValues>>(() => {
     const no = params.get('no')?.trim() ?? '';
@@ -28,13 +29,20 @@ export function TrackPage() {
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const started = useRef(false);
+  const qc = useQueryClient();
 
   async function search(v: TrackValues) {
     setLoading(true);
     setFailure(null);
     setQuery(v);
     try {
-      const data = await api<Tracked>(`/api/v1/track/${encodeURIComponent(v.trackingNo)}?phone=${encodeURIComponent(v.phone)}`);
+      // Each search asks the server again (the case may have moved on since).
+      const data = await qc.fetchQuery({
+        queryKey: ['track', v.trackingNo, v.phone],
+        queryFn: ({ signal }) =>
+          api<Tracked>(`/api/v1/track/${encodeURIComponent(v.trackingNo)}?phone=${encodeURIComponent(v.phone)}`, { signal }),
+        staleTime: 0,
+      });
       setResult(data);
       rememberLast4(v.trackingNo, v.phone);
     } catch (e) {

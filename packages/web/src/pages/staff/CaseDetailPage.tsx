@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { DueTag } from '../../components/DueTag.tsx';
 import { MapView } from '../../components/MapView.tsx';
@@ -17,13 +16,9 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 export function CaseDetailPage() {
   const { id } = useParams();
   const { t, lang } = useI18n();
-  const [c, setCase] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api<CaseDetail>(`/api/v1/cases/${id ?? ''}`).then(setCase, (e: Error) => setError(e.message));
-  }, [id, lang]);
-  useEffect(load, [load]);
+  const loaded = useApiQuery<CaseDetail>(['case', Number(id)], `/api/v1/cases/${id ?? ''}`);
+  const c = loaded.data ?? null;
+  const error = loaded.isError && !loaded.isFetching ? loaded.error.message : null;
 
   if (error) {
     return (
@@ -34,7 +29,7 @@ export function CaseDetailPage() {
         description={error}
         action={
           <Space>
-            <Button onClick={load}>{t('retry')}</Button>
+            <Button onClick={() => void loaded.refetch()}>{t('retry')}</Button>
             <Link to="/admin/cases">{t('detail.back')}</Link>
           </Space>
         }
@@ -132,7 +127,7 @@ export function CaseDetailPage() {
             {c.allowedActions.length === 0 ? (
               <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>
             ) : (
-              <ActionBar c={c} onDone={(updated) => (updated ? setCase(updated) : load())} />
+              <ActionBar c={c} />
             )}
           </Card>
           <CitationsPanel citations={c.citations ?? []} showEmpty={!!c.safetyNet} />

@@ -1,10 +1,12 @@
 import { caseStatuses, caseTypes, channels, openStatuses } from '@huiyin/core';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import type { CaseSummary, Category, Page, Unit } from '../../api/types.ts';
+import { useCategories, useUnits } from '../../api/resources.ts';
+import type { CaseSummary, Page } from '../../api/types.ts';
 import { DueTag } from '../../components/DueTag.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
@@ -19,57 +21,41 @@ const ALL = 'all';
 export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: boolean; defaultChannel?: string | undefined }) {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [items, setItems] = useState<CaseSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [categories, setCategories] = useState<Category[]>([]);
+  const units = useUnits();
+  const categories = useCategories();
   const [form] = Form.useForm();
 
-  useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units').then(
-      (r) => setUnits(r.items),
-      () => undefined,
-    );
-    api<{ items: Category[] }>('/api/v1/categories').then(
-      (r) => setCategories(r.items),
-      () => undefined,
-    );
-  }, [lang]);
+  /** The list's filters as the API takes them (without the cursor). */
+  const filters = useMemo(() => {
+    const q = new URLSearchParams();
+    for (const k of filterKeys) {
+      const v = params.get(k);
+      if (v && !(k === 'channel' && v === ALL)) q.set(k, v);
+    }
+    if (defaultChannel && !params.has('channel')) q.set('channel', defaultChannel);
+    // The workbench shows the work: open cases unless the user asked for a status.
+    if (embedded && !q.has('status')) q.set('status', openStatuses.join(','));
+    q.set('pageSize', '20');
+    return q.toString();
+  }, [params, embedded, defaultChannel]);
 
-  const query = useCallback(
-    (after: string | null) => {
-      const q = new URLSearchParams();
-      for (const k of filterKeys) {
-        const v = params.get(k);
-        if (v && !(k === 'channel' && v === ALL)) q.set(k, v);
-      }
-      if (defaultChannel && !params.has('channel')) q.set('channel', defaultChannel);
-      // The workbench shows the work: open cases unless the user asked for a status.
-      if (embedded && !q.has('status')) q.set('status', openStatuses.join(','));
-      q.set('pageSize', '20');
-      if (after) q.set('cursor', after);
-      return api<Page<CaseSummary>>(`/api/v1/cases?${q.toString()}`);
-    },
-    [params, lang, embedded, defaultChannel],
-  );
+  const list = useInfiniteQuery({
+    queryKey: ['cases', filters],
+    queryFn: ({ pageParam, signal }) =>
+      api<Page<CaseSummary>>(`/api/v1/cases?${filters}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? null, [list.data]);
+  const error = list.isError && !list.isFetching ? list.error.message : null;
 
   useEffect(() => {
-    setItems(null);
-    setError(null);
     form.setFieldsValue({
       ...Object.fromEntries(filterKeys.filter((k) => k !== 'from' && k !== 'to').map((k) => [k, params.get(k) ?? undefined])),
       status: params.get('status')?.split(',') ?? undefined,
       channel: params.get('channel') ?? defaultChannel,
     });
-    query(null).then(
-      (p) => {
-        setItems(p.items);
-        setCursor(p.nextCursor);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [query, params, form, defaultChannel]);
+  }, [params, form, defaultChannel]);
 
   function applyFilters(v: Record<string, unknown>) {
     const next = new URLSearchParams();
@@ -90,10 +76,7 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
   }
 
   async function loadMore() {
-    if (!cursor) return;
-    const p = await query(cursor);
-    setItems((prev) => [...(prev ?? []), ...p.items]);
-    setCursor(p.nextCursor);
+    if (list.hasNextPage) await list.fetchNextPage();
   }
 
   const catName = (code: string | null) => {
@@ -229,7 +212,7 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
           { title: t('createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v, lang) },
         ]}
       />
-      {cursor && (
+      {list.hasNextPage && (
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           <Button onClick={() => void loadMore()}>{t('list.more')}</Button>
         </div>

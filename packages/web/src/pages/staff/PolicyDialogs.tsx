@@ -32,7 +32,7 @@ export function PolicyDialog({
   onCancel: () => void;
   onDone: (saved: PolicyArticle) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const put = useApiMutation((r: ApiRequest) => apiSend<PolicyArticle>(r), policyKeys);
   const [busy, setBusy] = useState(false);
@@ -138,7 +138,7 @@ export function PolicyDialog({
 
 /** Repeal an article from a date: it stays in the library, flagged, and cases that cite it show it in red. */
 export function RepealDialog({ article, onCancel, onDone }: { article: PolicyArticle; onCancel: () => void; onDone: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [date, setDate] = useState<Dayjs | null>(dayjs());
   const repeal = useApiMutation(
     (repealedOn: string) => api(`/api/v1/policies/${article.id}`, { method: 'PATCH', body: { repealedOn } }),

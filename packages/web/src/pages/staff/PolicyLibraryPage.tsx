@@ -46,7 +46,7 @@ interface ImportResult {
  * from the Excel template, with a table of the rows that were refused.
  */
 export function PolicyLibraryPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
   const admin = me?.roles.includes('admin') ?? false;

@@ -1,15 +1,16 @@
 import { caseTypes, channels, createCaseSchema, failedMatterSchema, safetyNetRegisterKinds } from '@huiyin/core';
 import { Alert, App, Button, Card, Cascader, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
-import type { Category, Unit } from '../../api/types.ts';
+import { useCategories, useRegions, useUnits } from '../../api/resources.ts';
 import { zodRule } from '../../forms/zodRule.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useApiMutation } from '../../api/query.ts';
 
 const shape = createCaseSchema.shape;
 const requesterShape = (shape.requester as unknown as z.ZodObject<{ name: z.ZodType; phone: z.ZodType }>).shape;
@@ -39,35 +40,27 @@ export function RegisterCasePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [regions, setRegions] = useState<RegionOption[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [units, setUnits] = useState<Unit[]>([]);
   const home = me?.units[0]?.regionCode ?? '140802';
   // Officers of the safety-net window register its matters; everyone else starts at the regular window.
   const officer = me?.roles.includes('safety_net_officer') ?? false;
   const channel = Form.useWatch('channel', form) as string | undefined;
   const safetyNet = channel === 'safety_net';
 
-  useEffect(() => {
-    api<{ items: Category[] }>('/api/v1/categories').then(
-      (r) => setCategories(r.items),
-      () => undefined,
-    );
-    api<{ items: Unit[] }>('/api/v1/units').then(
-      (r) => setUnits(r.items),
-      () => undefined,
-    );
-    api<{ items: { code: string; name: string }[] }>(`/api/v1/regions?parent=${home.slice(0, 6)}`).then(
-      (r) =>
-        setRegions([
-          { value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true },
-          ...r.items.map((x) => ({ value: x.code, label: x.name, isLeaf: true })),
-        ]),
-      () => undefined,
-    );
-  }, [lang, home, t]);
+  const categories = useCategories();
+  const units = useUnits();
+  const townships = useRegions(home.slice(0, 6)).data?.items;
+  const regions: RegionOption[] = townships
+    ? [
+        { value: home.slice(0, 6), label: t('reg.wholeCounty'), isLeaf: true },
+        ...townships.map((x) => ({ value: x.code, label: x.name, isLeaf: true })),
+      ]
+    : [];
+  const register = useApiMutation(
+    (body: unknown) => api<{ id: number; trackingNo: string }>('/api/v1/cases', { method: 'POST', body }),
+    [['cases'], ['queues']],
+  );
 
   const categoryTree = categories
     .filter((c) => c.parentCode === null)
@@ -110,7 +103,7 @@ export function RegisterCasePage() {
     }
     setBusy(true);
     try {
-      const r = await api<{ id: number; trackingNo: string }>('/api/v1/cases', { method: 'POST', body });
+      const r = await register.mutateAsync(body);
       message.success(t('reg.done', { no: r.trackingNo }));
       navigate(`/admin/cases/${r.id}`);
     } catch (e) {

@@ -1,7 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useSession } from '../../api/session.tsx';
 import type { Queues } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -57,36 +56,24 @@ interface Tile {
 }
 
 export function WorkbenchPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const { me } = useSession();
   const roles = me?.roles ?? [];
   const queues = queuesFor(roles);
   const officer = roles.includes('safety_net_officer');
   const unitHead = roles.includes('unit_head');
-  const [counts, setCounts] = useState<Queues | null>(null);
-  const [consultations, setConsultations] = useState<number | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => {
-      void api<Queues>('/api/v1/cases/queues').then(
-        (q) => alive && setCounts(q),
-        () => undefined,
-      );
-      if (unitHead) {
-        void api<{ items: unknown[] }>('/api/v1/safety-net/consultations/pending').then(
-          (r) => alive && setConsultations(r.items.length),
-          () => undefined,
-        );
-      }
-    };
-    load();
-    const timer = setInterval(load, 30_000);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, [lang, unitHead]);
+  // The counts are live: asked again every 30 s (and after every action on a case).
+  const counts = useApiQuery<Queues>(['queues'], '/api/v1/cases/queues', { refetchInterval: 30_000 }).data ?? null;
+  const pending = useApiQuery<{ items: unknown[] }>(
+    ['safety-net', 'consultations', 'pending'],
+    '/api/v1/safety-net/consultations/pending',
+    {
+      enabled: unitHead,
+      refetchInterval: 30_000,
+    },
+  );
+  const consultations = pending.data?.items.length ?? null;
   const tiles: Tile[] = [
     ...(unitHead
       ? [

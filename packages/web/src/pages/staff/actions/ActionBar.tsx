@@ -1,12 +1,17 @@
 import type { CaseAction } from '@huiyin/core';
 import { Alert, App, Button, Form, Modal, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../../api/client.ts';
-import type { CaseDetail, Unit } from '../../../api/types.ts';
+import { useApiMutation, useApiQuery } from '../../../api/query.ts';
+import { caseKeys, useUnits } from '../../../api/resources.ts';
+import type { CaseDetail } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { checkBody, withoutEmpty } from './action-schema.ts';
 import { ActionForm, type DispatchHelp } from './ActionForm.tsx';
+
+const noHelp: DispatchHelp = { suggestedUnits: [], similar: [] };
 
 /** Actions that need no form: a click and a confirmation. */
 const oneClick: readonly CaseAction[] = ['sign'];
@@ -39,37 +44,30 @@ const problemText: Record<string, MessageKey> = {
 
 /**
  * The buttons for exactly the actions core allows this user on this case (the server sends
- * `allowedActions`), each opening its dialog. A stale version reloads the case and says so.
+ * `allowedActions`), each opening its dialog. A stale version reloads the case and says so; a done
+ * action loads again the case, the case lists and the queue counts.
  */
-export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: CaseDetail | null) => void }) {
-  const { t, lang } = useI18n();
+export function ActionBar({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [help, setHelp] = useState<DispatchHelp | null>(null);
   const [form] = Form.useForm();
+  const qc = useQueryClient();
+  const units = useUnits(open !== null && needUnits.includes(open));
+  const helpQuery = useApiQuery<DispatchHelp>(['case', c.id, 'dispatch-help'], `/api/v1/cases/${c.id}/dispatch-help`, {
+    enabled: open === 'dispatch' || open === 'merge',
+  });
+  // The help of this opening (not one cached from before); none when it cannot load.
+  const help: DispatchHelp | null = helpQuery.isFetching ? null : (helpQuery.data ?? (helpQuery.isError ? noHelp : null));
+  const act = useApiMutation((body: unknown) => api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body }), caseKeys(c.id));
 
   useEffect(() => {
-    if (open && needUnits.includes(open)) {
-      api<{ items: Unit[] }>('/api/v1/units').then(
-        (r) => setUnits(r.items),
-        () => undefined,
-      );
+    if (open === 'dispatch' && help?.suggestedUnits[0] && form.getFieldValue('leadUnitId') === undefined) {
+      form.setFieldValue('leadUnitId', help.suggestedUnits[0].id);
     }
-    if (open === 'dispatch' || open === 'merge') {
-      api<DispatchHelp>(`/api/v1/cases/${c.id}/dispatch-help`).then(
-        (h) => {
-          setHelp(h);
-          if (open === 'dispatch' && h.suggestedUnits[0] && form.getFieldValue('leadUnitId') === undefined) {
-            form.setFieldValue('leadUnitId', h.suggestedUnits[0].id);
-          }
-        },
-        () => setHelp({ suggestedUnits: [], similar: [] }),
-      );
-    }
-  }, [open, c.id, lang, form]);
+  }, [open, help, form]);
 
   async function send(action: CaseAction, fields: Record<string, unknown>) {
     const body = { action, version: c.version, ...withoutEmpty(fields) };
@@ -85,15 +83,14 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
     setBusy(true);
     setError(null);
     try {
-      const updated = await api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body });
+      await act.mutateAsync(body);
       message.success(t('act.done', { action: t(`action.${action}` as MessageKey) }));
       setOpen(null);
-      onDone(updated);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
         message.warning(e.message);
         setOpen(null);
-        onDone(null);
+        void qc.invalidateQueries({ queryKey: ['case', c.id] });
       } else if (e instanceof ApiError && e.code === 'validation_failed' && e.fields.length > 0) {
         form.setFields(
           e.fields.map((f) => ({ name: f.path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [f.message] })),
@@ -108,7 +105,6 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: (updated: Case
 
   function start(action: CaseAction) {
     setError(null);
-    setHelp(null);
     if (oneClick.includes(action)) {
       modal.confirm({
         title: t(`action.${action}` as MessageKey),

@@ -40,7 +40,7 @@ function Side({ m, words }: { m: SimilarMatter; words: string[] }) {
  * (kept in this browser for now).
  */
 export function DuplicatesPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { home } = useLvRoles();

@@ -7,7 +7,7 @@ import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { ProjectsTable } from './components/ProjectsTable.tsx';
 import { LightTag } from './components/Tags.tsx';
 import { useLvRoles } from './lv-api.ts';
-import { api, query } from '../../../api/client.ts';
+import { query } from '../../../api/client.ts';
 import { useCadres } from './project/AssignDialog.tsx';
 import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 

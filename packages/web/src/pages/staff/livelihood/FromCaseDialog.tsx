@@ -19,7 +19,7 @@ export function FromCaseDialog({
   onCancel: () => void;
   onDone: (m: MatterView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const areas = useAreas();
   const lists = useListOptions();
   const [form] = Form.useForm();

@@ -11,7 +11,7 @@ import { RegionPicker } from './components/RegionPicker.tsx';
 import { MatterStatusTag } from './components/Tags.tsx';
 import { FromCaseDialog } from './FromCaseDialog.tsx';
 import { useAreas, useListOptions, useLvRoles, lvKeys } from './lv-api.ts';
-import { api, ApiError, query, apiUpload } from '../../../api/client.ts';
+import { ApiError, query, apiUpload } from '../../../api/client.ts';
 import { MatterDrawer } from './MatterDrawer.tsx';
 import { NewMatterDialog } from './NewMatterDialog.tsx';
 import { useApiQuery, keepPreviousData, useApiMutation } from '../../../api/query.ts';
@@ -29,7 +29,7 @@ interface Page {
  * with a report of the rows refused; new matters checked for duplicates before saving.
  */
 export function MattersPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { addMatters } = useLvRoles();
   const areas = useAreas();
   const lists = useListOptions();

@@ -24,11 +24,15 @@ export function NewMatterDialog(props: {
   onOpen: (id: number) => void;
   onDone: (m: MatterView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { home } = useLvRoles();
   const areas = useAreas();
   const lists = useListOptions();
   const [form] = Form.useForm();
+  // Similar matters already on record, asked before saving (a question, not a change).
+  const findSimilar = useApiMutation((body: unknown) =>
+    api<{ items: SimilarMatter[] }>('/api/v1/matters/similar', { method: 'POST', body }),
+  );
   const create = useApiMutation((body: unknown) => api<MatterView>('/api/v1/matters', { method: 'POST', body }), lvKeys.matters);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -62,10 +66,9 @@ export function NewMatterDialog(props: {
     const body = checked.data;
     setBusy(true);
     try {
-      const r = await api<{ items: SimilarMatter[] }>('/api/v1/matters/similar', {
-        method: 'POST',
-        body: withoutEmpty({ title: body.title, description: body.description, regionCode: body.regionCode }),
-      });
+      const r = await findSimilar.mutateAsync(
+        withoutEmpty({ title: body.title, description: body.description, regionCode: body.regionCode }),
+      );
       if (r.items.length > 0) setSimilar({ items: r.items, body });
       else await save(body);
     } catch (e) {

@@ -1,8 +1,8 @@
 import { projectInputSchema, type ListView, type MatterListItem, type ProjectView } from '@huiyin/core';
 import { Alert, DatePicker, Divider, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../api/client.ts';
-import type { Unit } from '../../../api/types.ts';
+import { useUnits } from '../../../api/resources.ts';
 import { applyApiError, withoutEmpty } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { MilestonesEditor, milestoneInputs, type MilestoneRow } from './components/MilestonesEditor.tsx';
@@ -25,10 +25,10 @@ export function NewProjectDialog({
   onCancel: () => void;
   onDone: (p: ProjectView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const areas = useAreas();
   const [form] = Form.useForm();
-  const [units, setUnits] = useState<Unit[]>([]);
+  const units = useUnits();
   const create = useApiMutation(
     (body: unknown) => api<ProjectView>('/api/v1/projects', { method: 'POST', body }),
     (p) => lvKeys.project(p.id),
@@ -36,12 +36,6 @@ export function NewProjectDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dueDate = day(Form.useWatch('dueDate', form));
-  useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units').then(
-      (r) => setUnits(r.items),
-      () => undefined,
-    );
-  }, [lang]);
   const first = matters.find((m) => m.id === matterIds[0]);
 
   async function save(v: Record<string, unknown>) {

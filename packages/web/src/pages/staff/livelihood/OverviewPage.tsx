@@ -9,7 +9,7 @@ import { CreateListDialog } from './components/CreateListDialog.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { ListStatusTag } from './components/Tags.tsx';
 import { useLvRoles } from './lv-api.ts';
-import { api, query } from '../../../api/client.ts';
+import { query } from '../../../api/client.ts';
 import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 /** Where a list sits relative to the region looked at: its own, above (inherited) or below. */

@@ -24,7 +24,7 @@ import { lvKeys } from './lv-api.ts';
  * (交办, 签收, 报告进展, 答复, 验收销号) as the server's `can` flags allow.
  */
 export function ProjectPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message, modal } = App.useApp();
   const id = Number(useParams()['id']);
   const [dialog, setDialog] = useState<ProjectAction | null>(null);

@@ -32,7 +32,7 @@ export function SelectionDialog({
   onCancel: () => void;
   onDone: (l: ListView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const record = useApiMutation(
     (body: unknown) => api<ListView>(`/api/v1/livelihood/lists/${list.id}/selection`, { method: 'POST', body }),

@@ -117,7 +117,7 @@ export const day = (d: unknown): string | undefined =>
 
 /** The lists of the user's region (and above and below) as choices: 2026 第一批 · title. */
 export function useListOptions() {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const { home } = useLvRoles();
   const lists =
     useApiQuery<{ items: ListView[] }>(

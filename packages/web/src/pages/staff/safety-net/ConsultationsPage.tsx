@@ -1,6 +1,5 @@
 import { Card, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { useApiQuery } from '../../../api/query.ts';

@@ -1,7 +1,6 @@
 import { Card, Col, DatePicker, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatHours } from '../../../components/safety-net/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -10,7 +9,7 @@ import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 /** 部门协同: which units are called in together, how often, and how long their consultations take. */
 export function CoordinationTab() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const period = range ? periodQuery([range[0].startOf('day'), range[1].endOf('day')]) : '';
   const data = useApiQuery<Coordination>(['safety-net', 'coordination', period], `/api/v1/safety-net/coordination${period}`, {

@@ -8,7 +8,7 @@ import { useApiMutation } from '../../../api/query.ts';
 
 /** 申诉复核 of a bad rating: the unit appeals once with its reason; a supervisor decides. */
 export function AppealDialog({ id, finding, onCancel, onDone }: { id: number; finding: string; onCancel: () => void; onDone: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const appeal = useApiMutation(
     (reason: string) => api(`/api/v1/rectifications/${id}/appeal`, { method: 'POST', body: { reason } }),
@@ -66,7 +66,7 @@ export function DecideAppealDialog({
   onCancel: () => void;
   onDone: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const decide = useApiMutation(
     (body: { voided: boolean; note: string }) => api(`/api/v1/rectifications/${id}/appeal-decision`, { method: 'POST', body }),

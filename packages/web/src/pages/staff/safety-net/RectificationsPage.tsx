@@ -20,7 +20,7 @@ interface Notice extends Rectification {
 }
 
 function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: () => void; onDone: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const answer = useApiMutation(
     (body: unknown) => api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body }),

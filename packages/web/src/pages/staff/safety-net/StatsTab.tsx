@@ -2,7 +2,6 @@ import { Card, Col, DatePicker, Empty, Flex, Row, Statistic, Typography } from '
 import type { Dayjs } from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState, type ReactNode } from 'react';
-import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { EChart } from '../../../components/charts/EChart.tsx';
 import { formatMinutes } from '../../../components/safety-net/format.ts';

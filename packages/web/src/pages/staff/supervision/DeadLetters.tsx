@@ -1,10 +1,11 @@
 import { App, Button, Card, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, ApiError } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
-import { useLoad } from '../../../components/admin/useLoad.ts';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { useApiMutation } from '../../../api/query.ts';
 
 export interface DeadLetter {
   id: number;
@@ -57,11 +58,11 @@ interface DeadPage {
 }
 
 /** A page of dead letters, or `null` when the server has no such route yet. */
-async function loadDeadLetters(lang: string, cursor: string | null): Promise<DeadPage | null> {
+async function loadDeadLetters(cursor: string | null, signal?: AbortSignal): Promise<DeadPage | null> {
   const q = new URLSearchParams({ status: 'dead' });
   if (cursor) q.set('cursor', cursor);
   try {
-    const body = await api<unknown>(`/api/v1/admin/deliveries?${q.toString()}`);
+    const body = await api<unknown>(`/api/v1/admin/deliveries?${q.toString()}`, { signal });
     const next = body && typeof body === 'object' && !Array.isArray(body) ? str((body as Raw)['nextCursor']) : null;
     return { items: deadLettersOf(body), nextCursor: next };
   } catch (e) {
@@ -77,38 +78,39 @@ async function loadDeadLetters(lang: string, cursor: string | null): Promise<Dea
 export function DeadLetters() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const dead = useLoad(() => loadDeadLetters(lang, null), [lang]);
+  // The first page, then those appended by "load more"; a retry loads them again.
+  const dead = useInfiniteQuery({
+    queryKey: ['supervision', 'dead-letters'],
+    queryFn: ({ pageParam, signal }) => loadDeadLetters(pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last?.nextCursor ?? null,
+  });
+  const retryDelivery = useApiMutation(
+    (id: number) => api(`/api/v1/admin/deliveries/${id}/retry`, { method: 'POST' }),
+    [['supervision', 'dead-letters']],
+  );
   const [busy, setBusy] = useState<number | null>(null);
-  // Pages after the first, appended by "load more"; a reload starts again from the first.
-  const [more, setMore] = useState<DeadPage[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  useEffect(() => setMore([]), [dead.data]);
+  const first = dead.data?.pages[0];
+  // A failed first page is shown as such; a failed later page only says so.
+  const error = first === undefined ? dead.error : null;
 
   // Nothing until the server has answered: a missing route (404) must not flash an empty card.
-  if (dead.data === null || (dead.data === undefined && !dead.error)) return null;
+  if (first === null || (first === undefined && !error)) return null;
 
-  const rows = [...(dead.data?.items ?? []), ...more.flatMap((p) => p.items)];
-  const cursor = more.length > 0 ? more[more.length - 1]!.nextCursor : (dead.data?.nextCursor ?? null);
+  const rows = dead.data?.pages.flatMap((p) => p?.items ?? []) ?? [];
+  const cursor = dead.hasNextPage;
 
   async function loadMore() {
     if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await loadDeadLetters(lang, cursor);
-      if (page) setMore((m) => [...m, page]);
-    } catch (e) {
-      void message.error((e as Error).message);
-    } finally {
-      setLoadingMore(false);
-    }
+    const r = await dead.fetchNextPage();
+    if (r.isError) void message.error(r.error.message);
   }
 
   async function retry(id: number) {
     setBusy(id);
     try {
-      await api(`/api/v1/admin/deliveries/${id}/retry`, { method: 'POST' });
+      await retryDelivery.mutateAsync(id);
       void message.success(t('sv.dead.retried'));
-      dead.reload();
     } catch (e) {
       void message.error(`${t('sv.dead.retryFailed')}: ${(e as Error).message}`);
     } finally {
@@ -126,12 +128,12 @@ export function DeadLetters() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('sv.dead.hint')}
       </Typography.Paragraph>
-      {dead.error && <LoadError error={dead.error} onRetry={dead.reload} />}
-      {!dead.error && (
+      {error && <LoadError error={error} onRetry={() => void dead.refetch()} />}
+      {!error && (
         <Table<DeadLetter>
           rowKey="id"
           size="small"
-          loading={dead.loading}
+          loading={dead.isFetching && !dead.isFetchingNextPage}
           dataSource={rows}
           pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
           scroll={{ x: 1150 }}
@@ -183,9 +185,9 @@ export function DeadLetters() {
           ]}
         />
       )}
-      {!dead.error && cursor && (
+      {!error && cursor && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
-          <Button onClick={() => void loadMore()} loading={loadingMore}>
+          <Button onClick={() => void loadMore()} loading={dead.isFetchingNextPage}>
             {t('list.more')}
           </Button>
         </div>

@@ -10,7 +10,7 @@ const PATH = '/api/v1/supervision/escalation-rule';
 
 /** Admin only: after how many working days past the deadline a case goes up to the leader. */
 export function EscalationRuleCard() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const rule = useApiQuery<EscalationRule>(['supervision', 'escalation-rule'], PATH);
   const [value, setValue] = useState<number | null>(null);

@@ -1,6 +1,5 @@
 import { Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';

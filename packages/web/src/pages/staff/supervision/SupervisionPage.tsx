@@ -1,7 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Result, Row, Segmented, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';

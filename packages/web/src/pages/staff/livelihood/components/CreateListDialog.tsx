@@ -20,7 +20,7 @@ export function CreateListDialog({
   onCancel: () => void;
   onDone: (l: ListView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const create = useApiMutation((body: unknown) => api<ListView>('/api/v1/livelihood/lists', { method: 'POST', body }), lvKeys.lists);
   const [busy, setBusy] = useState(false);

@@ -1,12 +1,8 @@
 import { Cascader } from 'antd';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { api } from '../../../../api/client.ts';
-
-interface Region {
-  code: string;
-  name: string;
-  level: number;
-}
+import { queryClient } from '../../../../api/query.ts';
+import { regionsQuery, type RegionItem } from '../../../../api/resources.ts';
 
 interface Option {
   value: string;
@@ -21,10 +17,13 @@ export function regionPath(code: string): string[] {
   return [...new Set([`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code])];
 }
 
-const children = (parent: string | null) =>
-  api<{ items: Region[] }>(`/api/v1/regions${parent ? `?parent=${parent}` : ''}`).then((r) =>
-    r.items.map((x): Option => ({ value: x.code, label: x.name, isLeaf: x.code.length >= 12 })),
-  );
+/** The regions under `parent`, opened level by level; through the shared regions cache (they rarely change). */
+const children = (parent: string | null) => {
+  const { queryKey, path } = regionsQuery(parent);
+  return queryClient
+    .fetchQuery({ queryKey, queryFn: ({ signal }) => api<{ items: RegionItem[] }>(path, { signal }), staleTime: 5 * 60_000 })
+    .then((r) => r.items.map((x): Option => ({ value: x.code, label: x.name, isLeaf: x.code.length >= 12 })));
+};
 
 function find(nodes: Option[], code: string): Option | undefined {
   for (const n of nodes) {

@@ -25,7 +25,7 @@ export function AcceptDialog({
   onCancel: () => void;
   onDone: (p: ProjectView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [photoIds, setPhotoIds] = useState<number[] | null>(null);

@@ -34,7 +34,7 @@ export function SendAnswersDialog({
   onClose: () => void;
   onSent: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const sendAll = useApiMutation(
     (body: unknown) => api<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body }),
@@ -127,7 +127,7 @@ export function RecordAnswerDialog<T = ProjectView>({
   onCancel: () => void;
   onDone: (updated: T) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const record = useApiMutation(
     (body: unknown) => api<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body }),

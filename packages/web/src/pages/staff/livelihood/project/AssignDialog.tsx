@@ -1,13 +1,13 @@
 import { assignSchema, type ProjectView } from '@huiyin/core';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import type { Unit } from '../../../../api/types.ts';
+import { useState } from 'react';
+import { useUnits } from '../../../../api/resources.ts';
 import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { day, validate, lvKeys } from '../lv-api.ts';
 import { api, query } from '../../../../api/client.ts';
-import { useApiMutation } from '../../../../api/query.ts';
+import { useApiMutation, useApiQuery } from '../../../../api/query.ts';
 
 export interface Cadre {
   id: number;
@@ -18,15 +18,10 @@ export interface Cadre {
 
 /** The cadres (leaders) of a region and below, as choices. */
 export function useCadres(regionCode: string) {
-  const { lang } = useI18n();
-  const [cadres, setCadres] = useState<Cadre[]>([]);
-  useEffect(() => {
-    if (!regionCode) return;
-    api<{ items: Cadre[] }>(`/api/v1/cadres${query({ regionCode })}`).then(
-      (r) => setCadres(r.items),
-      () => undefined,
-    );
-  }, [regionCode, lang]);
+  const cadres =
+    useApiQuery<{ items: Cadre[] }>(['livelihood', 'cadres', { regionCode }], `/api/v1/cadres${query({ regionCode })}`, {
+      enabled: !!regionCode,
+    }).data?.items ?? [];
   return cadres.map((c) => ({ value: c.id, label: c.unitName ? `${c.name} · ${c.unitName}` : c.name }));
 }
 
@@ -42,22 +37,16 @@ export function AssignDialog({
   onCancel: () => void;
   onDone: (p: ProjectView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const cadres = useCadres(project.regionCode.slice(0, 6));
-  const [units, setUnits] = useState<Unit[]>([]);
+  const units = useUnits();
   const assign = useApiMutation(
     (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/assign`, { method: 'POST', body }),
     lvKeys.project(project.id),
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: Unit[] }>('/api/v1/units').then(
-      (r) => setUnits(r.items),
-      () => undefined,
-    );
-  }, [lang]);
 
   async function save(v: Record<string, unknown>) {
     setError(null);

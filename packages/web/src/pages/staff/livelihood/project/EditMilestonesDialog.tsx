@@ -18,7 +18,7 @@ export function EditMilestonesDialog({
   onCancel: () => void;
   onDone: (p: ProjectView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const put = useApiMutation(
     (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/milestones`, { method: 'PUT', body }),

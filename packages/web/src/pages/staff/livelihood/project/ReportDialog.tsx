@@ -20,7 +20,7 @@ export function ReportDialog({
   onCancel: () => void;
   onDone: (p: ProjectView) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const report = useApiMutation(
