@@ -1,5 +1,5 @@
 export { keepPreviousData } from '@tanstack/react-query';
-import { QueryClient, useMutation, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import { hashKey, QueryClient, useMutation, useQuery, useQueryClient, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import { api, ApiError } from './client.ts';
 
 /**
@@ -34,18 +34,23 @@ export function useApiQuery<T>(
 
 /**
  * A change through the API: `invalidate` names the queries it affects (by key prefix), loaded again
- * before `mutateAsync` resolves, so a dialog closes on fresh data.
+ * before `mutateAsync` resolves, so a dialog closes on fresh data. When the answer is itself the
+ * changed resource (a case after an action, a project after a step), `answer` names its key: the
+ * answer is put there as it is, not asked for again (the caller may no longer see it afterwards).
  */
 export function useApiMutation<V = void, R = unknown>(
   fn: (vars: V) => Promise<R>,
   invalidate: readonly QueryKey[] | ((result: R, vars: V) => readonly QueryKey[]) = [],
+  answer?: (result: R, vars: V) => QueryKey,
 ) {
   const qc = useQueryClient();
   return useMutation<R, Error, V>({
     mutationFn: fn,
     onSuccess: async (result, vars) => {
       const keys = typeof invalidate === 'function' ? invalidate(result, vars) : invalidate;
-      await Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
+      const answered = answer ? hashKey(answer(result, vars)) : null;
+      if (answer) qc.setQueryData(answer(result, vars), result);
+      await Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey, predicate: (q) => q.queryHash !== answered })));
     },
   });
 }

@@ -56,12 +56,17 @@ export function ActionBar({ c }: { c: CaseDetail }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const units = useUnits(open !== null && needUnits.includes(open));
-  const helpQuery = useApiQuery<DispatchHelp>(['case', c.id, 'dispatch-help'], `/api/v1/cases/${c.id}/dispatch-help`, {
+  const helpQuery = useApiQuery<DispatchHelp>(['dispatch-help', c.id], `/api/v1/cases/${c.id}/dispatch-help`, {
     enabled: open === 'dispatch' || open === 'merge',
   });
   // The help of this opening (not one cached from before); none when it cannot load.
   const help: DispatchHelp | null = helpQuery.isFetching ? null : (helpQuery.data ?? (helpQuery.isError ? noHelp : null));
-  const act = useApiMutation((body: unknown) => api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body }), caseKeys(c.id));
+  // The answer is the case as the user may now see it (after a return, say, perhaps no longer at all).
+  const act = useApiMutation(
+    (body: unknown) => api<CaseDetail>(`/api/v1/cases/${c.id}/actions`, { method: 'POST', body }),
+    caseKeys(c.id),
+    () => ['case', c.id],
+  );
 
   useEffect(() => {
     if (open === 'dispatch' && help?.suggestedUnits[0] && form.getFieldValue('leadUnitId') === undefined) {

@@ -34,9 +34,13 @@ export function ProjectPage() {
   const qc = useQueryClient();
   /** Dialogs closed without a step may still have changed the project (answers sent, photos uploaded). */
   const refresh = () => void Promise.all(lvKeys.project(id).map((queryKey) => qc.invalidateQueries({ queryKey })));
-  const sign = useApiMutation(() => api<ProjectView>(`/api/v1/projects/${id}/sign`, { method: 'POST', body: {} }), lvKeys.project(id));
+  const sign = useApiMutation(
+    () => api<ProjectView>(`/api/v1/projects/${id}/sign`, { method: 'POST', body: {} }),
+    lvKeys.project(id),
+    () => ['livelihood', 'project', id],
+  );
 
-  /** A step done (its mutation has loaded the project again): close the dialog and say so. */
+  /** A step done (its answer is the project now shown): close the dialog and say so. */
   const done = (_next: ProjectView, text = t('saved')) => {
     setDialog(null);
     setRecording(null);
@@ -107,6 +111,7 @@ export function ProjectPage() {
             <RecordAnswerDialog
               base={`/api/v1/projects/${p.id}`}
               changes={lvKeys.project(p.id)}
+              answerKey={['livelihood', 'project', p.id]}
               originator={recording}
               onCancel={() => setRecording(null)}
               onDone={(n: ProjectView) => done(n)}

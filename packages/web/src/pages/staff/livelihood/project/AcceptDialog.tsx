@@ -32,6 +32,7 @@ export function AcceptDialog({
   const accept = useApiMutation(
     (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/accept`, { method: 'POST', body }),
     lvKeys.project(project.id),
+    () => ['livelihood', 'project', project.id],
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -114,6 +114,7 @@ const methods = ['visit', 'phone', 'letter'] as const;
 export function RecordAnswerDialog<T = ProjectView>({
   base,
   changes,
+  answerKey,
   originator,
   onCancel,
   onDone,
@@ -123,6 +124,8 @@ export function RecordAnswerDialog<T = ProjectView>({
   base: string;
   /** The queries the answer changes. */
   changes: readonly QueryKey[];
+  /** Where the answer (the project or matter as it now is) is shown. */
+  answerKey?: QueryKey;
   originator: Unanswered;
   onCancel: () => void;
   onDone: (updated: T) => void;
@@ -132,6 +135,7 @@ export function RecordAnswerDialog<T = ProjectView>({
   const record = useApiMutation(
     (body: unknown) => api<T>(`${base}/originators/${originator.id}/answer`, { method: 'POST', body }),
     changes,
+    answerKey && (() => answerKey),
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -44,6 +44,7 @@ export function AssignDialog({
   const assign = useApiMutation(
     (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/assign`, { method: 'POST', body }),
     lvKeys.project(project.id),
+    () => ['livelihood', 'project', project.id],
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

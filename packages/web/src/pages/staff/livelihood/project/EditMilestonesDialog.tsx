@@ -23,6 +23,7 @@ export function EditMilestonesDialog({
   const put = useApiMutation(
     (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/milestones`, { method: 'PUT', body }),
     lvKeys.project(project.id),
+    () => ['livelihood', 'project', project.id],
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

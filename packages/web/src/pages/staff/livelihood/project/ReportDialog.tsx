@@ -26,6 +26,7 @@ export function ReportDialog({
   const report = useApiMutation(
     (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/progress`, { method: 'POST', body }),
     lvKeys.project(project.id),
+    () => ['livelihood', 'project', project.id],
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
