@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '@huiyin/core';
 import { z } from 'zod';
 import type { Access } from './auth.ts';
 import { createSerializerCompiler, errorResponses, validatorCompiler } from './route-schemas.ts';
@@ -49,6 +50,39 @@ export function noContent(description: string) {
 /** A success whose body is a file, not JSON: `response: { 200: fileResponse('application/pdf', 'The letter') }`. */
 export function fileResponse(contentType: string, description: string) {
   return { description, content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } } };
+}
+
+/** An error status a route gives besides the standard ones: `response: { 410: errorResponse('The link has expired') }`. */
+export function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: errorBodySchema } } };
+}
+
+interface MultipartField {
+  description: string;
+  /** Files (any number up to the route's limit); otherwise a text field. */
+  file?: boolean;
+  required?: boolean;
+}
+
+/**
+ * A multipart upload, as the OpenAPI document shows it. The handler reads the parts itself (the
+ * files are streamed, never parsed into `req.body`), so the body schema accepts anything and only
+ * describes the form. Spread it into the schema: `schema: { ...multipartBody('…', fields), response }`.
+ */
+export function multipartBody(description: string, fields: Record<string, MultipartField>) {
+  const properties = Object.fromEntries(
+    Object.entries(fields).map(([name, f]) => [
+      name,
+      f.file
+        ? { type: 'array', items: { type: 'string', format: 'binary' }, description: f.description }
+        : { type: 'string', description: f.description },
+    ]),
+  );
+  const required = Object.keys(fields).filter((name) => fields[name]!.required);
+  return {
+    consumes: ['multipart/form-data'],
+    body: z.unknown().meta({ type: 'object', description, properties, ...(required.length > 0 ? { required } : {}) }),
+  };
 }
 
 /**

@@ -2,9 +2,8 @@ import { attachmentListSchema, attachmentParamsSchema, DomainError, idParamsSche
 import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { readMultipart } from '../../http/multipart.ts';
-import { fileResponse, type ApiApp } from '../../http/route.ts';
+import { type ApiApp, errorResponse, fileResponse, multipartBody } from '../../http/route.ts';
 import type { AttachmentsService } from './attachments.service.ts';
-import { errorResponse, multipartBody } from './declaration-parts.ts';
 
 /** A stored file as a download: the sniffed type, never sniffed again by the browser. */
 function sendFile(reply: FastifyReply, file: { fileName: string; mimeType: string; data: Buffer }) {
