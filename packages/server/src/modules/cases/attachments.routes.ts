@@ -2,7 +2,7 @@ import { attachmentListSchema, attachmentParamsSchema, DomainError, idParamsSche
 import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { readMultipart } from '../../http/multipart.ts';
-import { type ApiApp, errorResponse, fileResponse, multipartBody } from '../../http/route.ts';
+import { errorResponse, fileResponse, multipartBody, type ApiApp } from '../../http/route.ts';
 import type { AttachmentsService } from './attachments.service.ts';
 
 /** A stored file as a download: the sniffed type, never sniffed again by the browser. */

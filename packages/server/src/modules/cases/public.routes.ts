@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { langOf } from '../../http/error-mapping.ts';
 import { readMultipart } from '../../http/multipart.ts';
-import { ApiApp, errorResponse, multipartBody } from '../../http/route.ts';
+import { errorResponse, multipartBody, type ApiApp } from '../../http/route.ts';
 import { parseWith } from '../../http/validate.ts';
 import type { PublicConfigService } from './public-config.ts';
 import { MAX_PUBLIC_PHOTOS, type PublicPhotosService } from './public-photos.service.ts';

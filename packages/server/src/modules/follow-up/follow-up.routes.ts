@@ -1,6 +1,6 @@
 import { caseTrackingSchema, followUpParamsSchema, followUpRateSchema, followUpViewSchema } from '@huiyin/core';
 import { langOf } from '../../http/error-mapping.ts';
-import { ApiApp, errorResponse } from '../../http/route.ts';
+import { errorResponse, type ApiApp } from '../../http/route.ts';
 import type { FollowUpService } from './follow-up.service.ts';
 
 const expired = errorResponse('The link has expired (gone)');
