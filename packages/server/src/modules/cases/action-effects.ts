@@ -1,6 +1,5 @@
-import { isSatisfied, type ActionInput, type CaseStatus } from '@huiyin/core';
+import { isSatisfied, type ActionInput, type CaseStatus, type DeadlineRules } from '@huiyin/core';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
-import type { DeadlineRules } from '../settings/deadlines.ts';
 import type { CaseMetric } from '../../db/counters.repo.ts';
 
 /** Who must hear of an event; the notification sender resolves these to people and channels. */

@@ -24,6 +24,7 @@ import {
   type Satisfaction,
   unitRoles,
   type AuthUser,
+  type Deadlines,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -36,7 +37,6 @@ import { createPeopleRepo } from '../people/people.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
-import type { Deadlines } from '../settings/deadlines.ts';
 import { effectsOf } from './action-effects.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { caseDetail, caseSummary, snapshotOf } from './case-view.ts';

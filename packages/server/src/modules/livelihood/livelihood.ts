@@ -1,6 +1,6 @@
+import type { Deadlines } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import type { Deadlines } from '../settings/deadlines.ts';
 import { createAnswersService } from './answers.service.ts';
 import { createAssignmentLetterService } from './assignment-letter.service.ts';
 import { createDutyService } from './duty.service.ts';

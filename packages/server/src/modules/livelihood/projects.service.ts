@@ -15,13 +15,13 @@ import {
   type projectSearchSchema,
   regionPrefix,
   type AuthUser,
+  type Deadlines,
 } from '@huiyin/core';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
-import type { Deadlines } from '../settings/deadlines.ts';
 import { acceptRoles, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
 import { createListsRepo } from './lists.repo.ts';
 import { checkMatters, checkUnit, listForMatters } from './project-checks.ts';

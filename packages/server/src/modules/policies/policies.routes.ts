@@ -13,7 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { multipartError } from '../../http/multipart.ts';
-import { fileResponse, type ApiApp } from '../../http/route.ts';
+import { errorResponse, fileResponse, multipartBody, type ApiApp } from '../../http/route.ts';
 import type { PoliciesService } from './policies.service.ts';
 import { IMPORT_MAX_BYTES, XLSX_MIME } from './policies.xlsx.ts';
 
@@ -109,9 +109,16 @@ export function policiesRoutes(app: ApiApp, deps: { policies: PoliciesService })
         config: { access: ['admin'] },
         schema: {
           summary: `Import articles from an .xlsx (admin; multipart field \`file\`, at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
+          ...multipartBody('The workbook', {
+            file: { description: 'The .xlsx workbook (from the import template)', file: true, required: true },
+          }),
           description:
-            'Send the workbook as multipart/form-data in the field `file`. Every row is validated first. If any row is bad nothing is imported and the answer (200) lists every bad cell as {row, column, reason}; otherwise all rows are written in one transaction, an existing (文号, 条款号) updated. A file that is not a workbook, has no data rows or lacks required header columns is a 400; a file too large 413; a body that is not multipart/form-data 415.',
-          response: { 200: policyImportReportSchema },
+            'Every row is validated first. If any row is bad nothing is imported and the answer (200) lists every bad cell as {row, column, reason}; otherwise all rows are written in one transaction, an existing (文号, 条款号) updated. A file that is not a workbook, has no data rows or lacks required header columns is a 400; a file too large 413; a body that is not multipart/form-data 415.',
+          response: {
+            200: policyImportReportSchema,
+            413: errorResponse('The workbook is too large'),
+            415: errorResponse('Not multipart/form-data'),
+          },
         },
       },
       async (req) => {

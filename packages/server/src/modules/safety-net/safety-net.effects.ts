@@ -1,10 +1,18 @@
-import { answerLetterNo, dueAt, followUpsOf, matterKey, toChinaDate, type ActionInput, type FailedMatter } from '@huiyin/core';
+import {
+  answerLetterNo,
+  dueAt,
+  followUpsOf,
+  matterKey,
+  toChinaDate,
+  type ActionInput,
+  type FailedMatter,
+  type DeadlineRules,
+} from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { createSequencesRepo } from '../../db/counters.repo.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
-import type { DeadlineRules } from '../settings/deadlines.ts';
 import { createSafetyNetRepo, type SafetyNetRow } from './safety-net.repo.ts';
 
 /**

@@ -12,11 +12,11 @@ import {
   type IsoDate,
   type RegionTimeLimits,
   type TimeLimitPolicyOverride,
+  type Deadlines,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
-import type { Deadlines } from './deadlines.ts';
 import { createSettingsRepo } from './settings.repo.ts';
 
 /**

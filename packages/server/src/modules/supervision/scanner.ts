@@ -5,13 +5,13 @@ import {
   nextEscalationAt,
   type EscalationLevel,
   type EscalationRule,
+  type Deadlines,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import type { Audience } from '../cases/action-effects.ts';
 import { createOutboxRepo } from '../notify/outbox.repo.ts';
-import type { Deadlines } from '../settings/deadlines.ts';
 import { createSafetyNetRepo } from '../safety-net/safety-net.repo.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { createSupervisionRepo } from './supervision.repo.ts';
