@@ -1,15 +1,10 @@
+import type { LoginResult, Me, SessionView } from '@huiyin/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { api } from './client.ts';
 import { useApiMutation, useApiQuery } from './query.ts';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  units: { id: number; name: string; regionCode: string; kind: string }[];
-}
+export type { Me };
 
 interface Session {
   /** undefined while loading, null when signed out. */
@@ -24,7 +19,7 @@ const sessionKey = ['session'];
 /** The signed-in staff member (the session cookie is HttpOnly; /api/v1/auth/session tells who it is). */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const session = useApiQuery<{ user: Me | null }>(sessionKey, '/api/v1/auth/session', {
+  const session = useApiQuery<SessionView>(sessionKey, '/api/v1/auth/session', {
     retry: false,
     // The language does not change who is signed in.
     staleTime: Infinity,
@@ -39,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [qc],
   );
   const login = useApiMutation((body: { username: string; password: string }) =>
-    api<{ user: Me }>('/api/v1/auth/login', { method: 'POST', body }),
+    api<LoginResult>('/api/v1/auth/login', { method: 'POST', body }),
   );
   const logout = useApiMutation(() => api('/api/v1/auth/logout', { method: 'POST' }));
   const { mutateAsync: loginAsync } = login;

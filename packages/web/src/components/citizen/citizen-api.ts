@@ -1,52 +1,13 @@
+import type { CaseRegistered, CaseTracking, Category, PublicConfig, Region } from '@huiyin/core';
 import { apiUpload } from '../../api/client.ts';
 import { useApiQuery } from '../../api/query.ts';
 
-/** What the citizen pages read from the server (GET /api/v1/public/config). */
-export interface PublicConfig {
-  mapTileUrl: string | null;
-  maxPhotos: number;
-  maxUploadBytes: number;
-  serviceRegions: { code: string; name: string; fullName: string }[];
-}
-
-export interface Category {
-  code: string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: number;
-}
-
+/** What the citizen pages read from the server, as core declares it. */
+export type { Category, PublicConfig, Region };
 /** The answer of POST /api/v1/public/cases. */
-export interface Submitted {
-  id: number;
-  trackingNo: string;
-  status: string;
-  answerBy: string;
-  createdAt: string;
-}
-
-/** The citizen's view of a case (GET /api/v1/track/:no). */
-export interface Tracked {
-  trackingNo: string;
-  type: string;
-  title: string;
-  status: string;
-  createdAt: string;
-  answerBy: string | null;
-  answer: { outcome: string | null; text: string | null; policyBasis: string | null; repliedAt?: string | undefined } | null;
-  canRate: boolean;
-  /** A written answer letter (PDF) of the safety-net window is published. */
-  writtenAnswer?: boolean;
-  rating: { solved: boolean | null; satisfaction: string; by: 'citizen' | 'follow_up_call' } | null;
-  timeline: { at: string; action: string; status: string; text: string }[];
-}
+export type Submitted = CaseRegistered;
+/** The citizen's view of a case (GET /api/v1/track/:no, and a follow-up link's). */
+export type Tracked = CaseTracking;
 
 /** The public configuration, asked once per page load (a failure is asked again next time). */
 export function usePublicConfig() {

@@ -1,3 +1,4 @@
+import type { DispatchHelp } from '@huiyin/core';
 import { replyOutcomes, satisfactionLevels, type CaseAction } from '@huiyin/core';
 import { Alert, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography } from 'antd';
 import type { CaseDetail, Unit } from '../../../api/types.ts';
@@ -6,10 +7,7 @@ import type { MessageKey } from '../../../i18n/messages.ts';
 import { fieldRule, isRequired } from './action-schema.ts';
 import { SafetyNetActionForm } from './SafetyNetActionForm.tsx';
 
-export interface DispatchHelp {
-  suggestedUnits: { id: number; name: string }[];
-  similar: { id: number; trackingNo: string; title: string; status: string; createdAt: string; score: number }[];
-}
+export type { DispatchHelp };
 
 /** The fields of one action's dialog. Rules come from core's schema for that action. */
 export function ActionForm({ action, c, units, help }: { action: CaseAction; c: CaseDetail; units: Unit[]; help: DispatchHelp | null }) {

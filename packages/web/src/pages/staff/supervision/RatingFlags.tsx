@@ -1,3 +1,4 @@
+import type { RatingFlagsView } from '@huiyin/core';
 import { Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
@@ -5,15 +6,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
-interface Flag {
-  kind: string;
-  caseIds: number[];
-  cases: { id: number; trackingNo: string | null }[];
-  unitId?: number;
-  userId?: number;
-  evidence: Record<string, unknown>;
-  summary: { zh: string; en: string };
-}
+type Flag = RatingFlagsView['items'][number];
 
 const colour: Record<string, string> = {
   rated_by_handling_unit: 'volcano',
@@ -36,11 +29,9 @@ function show(v: unknown): string {
  */
 export function RatingFlags({ days }: { days: number }) {
   const { t, lang } = useI18n();
-  const flags = useApiQuery<{ ratings: number; items: Flag[] }>(
-    ['supervision', 'rating-flags', days],
-    `/api/v1/supervision/rating-flags?days=${days}`,
-    { placeholderData: keepPreviousData },
-  );
+  const flags = useApiQuery<RatingFlagsView>(['supervision', 'rating-flags', days], `/api/v1/supervision/rating-flags?days=${days}`, {
+    placeholderData: keepPreviousData,
+  });
   return (
     <Card size="small" title={t('sv.flags.title')} data-testid="rating-flags">
       {flags.error && <LoadError error={flags.error} onRetry={flags.refetch} />}

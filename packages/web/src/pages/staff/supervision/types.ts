@@ -1,4 +1,4 @@
-import { escalationLevels, openStatuses, type EscalationLevel } from '@huiyin/core';
+import { escalationLevels, openStatuses, type EscalationLevel, type SupervisionOverview, type UnitOverview } from '@huiyin/core';
 
 /** The levels of urging and escalation, in order. */
 export const levels = escalationLevels;
@@ -13,35 +13,9 @@ export const supervisionRoles: readonly string[] = ['supervisor', 'dispatcher', 
 /** The windows the page offers, in days. */
 export const windows = [7, 30, 90] as const;
 
-export interface UnitOverview {
-  unitId: number | null;
-  unitName: string | null;
-  nearDue: number;
-  overdue: number;
-  escalations: Record<Level, number>;
-  returns: number;
-  flaggedRatings: number;
-}
-
-export interface RecentEscalation {
-  caseId: number;
-  trackingNo: string;
-  title: string;
-  status: string;
-  level: Level;
-  dueAt: string;
-  at: string;
-  unit: { id: number; name: string } | null;
-}
-
-/** GET /api/v1/supervision/overview */
-export interface SupervisionOverview {
-  generatedAt: string;
-  days: number;
-  totals: Omit<UnitOverview, 'unitId' | 'unitName'>;
-  units: UnitOverview[];
-  recentEscalations: RecentEscalation[];
-}
+/** GET /api/v1/supervision/overview, as core declares it. */
+export type { SupervisionOverview, UnitOverview };
+export type RecentEscalation = SupervisionOverview['recentEscalations'][number];
 
 export interface EscalationRule {
   leaderAfterWorkingDays: number;
