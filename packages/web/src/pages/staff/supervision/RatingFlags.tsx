@@ -6,8 +6,6 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
-type Flag = RatingFlagsView['items'][number];
-
 const colour: Record<string, string> = {
   rated_by_handling_unit: 'volcano',
   burst_by_one_account: 'orange',
