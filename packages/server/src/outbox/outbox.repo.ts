@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/connect.ts';
-import type { OutboxTable } from '../../db/schema.ts';
-
-export interface OutboxMessage {
-  topic: string;
-  caseId: number | null;
-  payload: Record<string, unknown>;
-}
+import { outboxMessageSchema, type OutboxMessage } from '@huiyin/core';
+import type { Db } from '../db/connect.ts';
+import type { OutboxTable } from '../db/schema.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
 /**
- * Messages to send, written in the same transaction as the change they announce. The delivery
+ * The message of an outbox row, parsed with core's union; null for a row no topic of this
+ * version describes (written by a newer server, or by hand): the fan-out tells its `userId`
+ * or `audience`, if it names one, that something new happened.
+ */
+export function outboxMessageOf(row: Pick<OutboxRow, 'topic' | 'case_id' | 'payload'>): OutboxMessage | null {
+  const parsed = outboxMessageSchema.safeParse({ topic: row.topic, caseId: row.case_id, payload: row.payload });
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Messages to send, written in the same transaction as the change they announce (every writer
+ * enqueues one of core's typed OutboxMessages). The delivery
  * worker expands each into deliveries and then sets `sent_at` (= expanded): the outbox row is
  * done once its deliveries exist, whatever becomes of them.
  */

@@ -1,17 +1,6 @@
-import { isSatisfied, type ActionInput, type CaseStatus, type DeadlineRules } from '@huiyin/core';
+import { isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules } from '@huiyin/core';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { CaseMetric } from '../../db/counters.repo.ts';
-
-/** Who must hear of an event; the notification sender resolves these to people and channels. */
-export type Audience =
-  | { kind: 'requester' }
-  | { kind: 'unit'; unitId: number }
-  | {
-      kind: 'role';
-      role: 'dispatcher' | 'supervisor' | 'unit_head' | 'safety_net_officer' | 'leader';
-      regionCode: string;
-      unitId?: number;
-    };
 
 export interface Effects {
   patch: CaseUpdate;

@@ -41,7 +41,8 @@ import { effectsOf } from './action-effects.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import { caseDetail, caseSummary, snapshotOf } from './case-view.ts';
 import { createCasesRepo } from './cases.repo.ts';
-import { enqueueCaseMessage } from './case-messages.ts';
+import { caseEventMessage } from '../../outbox/case-message.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { forwardAnswer, linkToMaster } from './merge-links.ts';
 import { createDispatchHelp } from './dispatch-help.service.ts';
 import { visibleTo } from './visibility.ts';
@@ -229,12 +230,11 @@ export function createCaseService(deps: CaseServiceDeps) {
         at: now,
       });
       if (channel === 'safety_net' && failedMatter) await registerFailedMatter(trx, inserted, failedMatter, safetyNetKind, now);
-      await enqueueCaseMessage(
-        trx,
-        inserted,
-        ev.id,
-        'register',
-        [{ kind: 'requester' }, { kind: 'role', role: 'dispatcher', regionCode: input.regionCode }],
+      await createOutboxRepo(trx).enqueue(
+        caseEventMessage(inserted, ev.id, 'register', [
+          { kind: 'requester' },
+          { kind: 'role', role: 'dispatcher', regionCode: input.regionCode },
+        ]),
         now,
       );
       await createStatsRepo(trx).bump(date, input.regionCode, registeredUnit, 'registered');
@@ -339,7 +339,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         payload: effects.payload,
         at: now,
       });
-      await enqueueCaseMessage(trx, updated, ev.id, input.action, effects.audience, now);
+      await createOutboxRepo(trx).enqueue(caseEventMessage(updated, ev.id, input.action, effects.audience), now);
       const stats = createStatsRepo(trx);
       for (const m of effects.metrics) await stats.bump(toChinaDate(now), row.region_code, m.unitId, m.metric);
       if (input.action === 'merge' && user !== null) await linkToMaster(trx, updated, input.masterId, user, now);

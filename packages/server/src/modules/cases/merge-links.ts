@@ -2,7 +2,8 @@ import { DomainError, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { appendEvent } from '../audit/record-event.ts';
-import { enqueueCaseMessage } from './case-messages.ts';
+import { caseEventMessage } from '../../outbox/case-message.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';
 
 /**
@@ -65,5 +66,5 @@ async function forwardAnswerTo(trx: Db, merged: CaseRow, master: CaseRow, now: D
     payload: { masterId: master.id, masterTrackingNo: master.tracking_no, outcome: master.reply_outcome, text: master.reply_text },
     at: now,
   });
-  await enqueueCaseMessage(trx, merged, ev.id, 'masterReplied', [{ kind: 'requester' }], now);
+  await createOutboxRepo(trx).enqueue(caseEventMessage(merged, ev.id, 'masterReplied', [{ kind: 'requester' }]), now);
 }

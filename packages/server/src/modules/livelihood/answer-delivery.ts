@@ -1,6 +1,6 @@
 import type { AnswersSent } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';
 import { originatorView, reachable } from './matter-view.ts';
 
@@ -20,7 +20,8 @@ export async function deliverAnswers(
     note: string;
     /** Message ids are `${idPrefix}-${originatorId}`: the receiver can drop a repeat. */
     idPrefix: string;
-    context: Record<string, unknown>;
+    /** What the answer is about besides the matter (a key project's answers name the project). */
+    context: { projectId?: number };
     by: number;
     at: Date;
   },
@@ -30,18 +31,20 @@ export async function deliverAnswers(
   const bySms: number[] = [];
   const byCase: number[] = [];
   for (const o of open.filter(reachable)) {
-    const viaCase = o.kind === 'case' && o.caseId !== null;
-    const payload = {
-      id: `${a.idPrefix}-${o.id}`,
-      channel: viaCase ? 'case' : 'sms',
-      ...a.context,
-      originatorId: o.id,
-      matterId: o.matterId,
-      ...(viaCase ? { caseId: o.caseId, trackingNo: o.trackingNo, to: o.casePhone } : { to: o.phone }),
-      text: a.text(a.titles.get(o.matterId) ?? ''),
-    };
-    await outbox.enqueue({ topic: 'livelihood.answer', caseId: viaCase ? o.caseId : null, payload }, a.at);
-    (viaCase ? byCase : bySms).push(o.id);
+    const id = `${a.idPrefix}-${o.id}`;
+    const text = a.text(a.titles.get(o.matterId) ?? '');
+    const about = { ...a.context, originatorId: o.id, matterId: o.matterId };
+    if (o.kind === 'case' && o.caseId !== null) {
+      const payload = { id, channel: 'case' as const, ...about, caseId: o.caseId, trackingNo: o.trackingNo, to: o.casePhone, text };
+      await outbox.enqueue({ topic: 'livelihood.answer', caseId: o.caseId, payload }, a.at);
+      byCase.push(o.id);
+    } else {
+      await outbox.enqueue(
+        { topic: 'livelihood.answer', caseId: null, payload: { id, channel: 'sms', ...about, to: o.phone, text } },
+        a.at,
+      );
+      bySms.push(o.id);
+    }
   }
   const repo = createMattersRepo(trx);
   await repo.markAnswered(bySms, { method: 'sms', note: a.note, by: a.by }, a.at);

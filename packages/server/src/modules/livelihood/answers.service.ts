@@ -2,7 +2,7 @@ import { DomainError, coversRegion, toChinaDate, type AnswersSent, type ProjectV
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { deliverAnswers } from './answer-delivery.ts';
 import { acceptRoles, has, prefixesOf } from './access.ts';
 import { createMattersRepo, type OriginatorRow } from './matters.repo.ts';

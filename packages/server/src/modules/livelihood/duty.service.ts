@@ -10,7 +10,7 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { createDutyRepo } from './duty.repo.ts';
 import { has, overseeRoles, prefixesOf, readRoles, requireAny } from './access.ts';

@@ -20,7 +20,7 @@ import {
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { acceptRoles, has, manageRoles, prefixesOf, readRoles, requireAny } from './access.ts';
 import { createListsRepo } from './lists.repo.ts';

@@ -5,7 +5,7 @@ import { createDeliveriesRepo, type Channel, type ClaimedDelivery } from './deli
 import { createEmailSender } from './email.sender.ts';
 import { createFanOut, type FollowUpLink } from './fan-out.ts';
 import { createInAppSender } from './inapp.sender.ts';
-import { createOutboxRepo } from './outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { defaultRetryPolicy, isLastAttempt, retryDelayMs, type RetryPolicy } from './retry-policy.ts';
 import type { Sender } from './sender.ts';
 import { createSmsSender } from './sms.sender.ts';

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { createDeliveryWorker } from './delivery-worker.ts';
-import { createOutboxRepo } from './outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { startHttpReceiver, type HttpReceiver } from './test-receivers.ts';
 
 /** Topics → recipients: who hears of what, in which language, and what a broken message does. */
@@ -80,11 +81,11 @@ describeEachDb('fan-out: topics to recipients', (get) => {
         projectTitle: '北七村供水管网',
         milestone: '管道铺设',
         plannedDate: '2026-02-01',
-        light: 'red',
+        light: 'red' as const,
         regionCode: '140311',
       };
       await outbox.enqueue(
-        { topic: 'livelihood.milestone_late', caseId: null, payload: { ...late, to: 'cadre', userId: h.org.users['leader'] } },
+        { topic: 'livelihood.milestone_late', caseId: null, payload: { ...late, to: 'cadre', userId: h.org.users['leader']! } },
         now,
       );
       await outbox.enqueue({ topic: 'livelihood.milestone_late', caseId: null, payload: { ...late, to: 'supervisors' } }, now);
@@ -94,7 +95,7 @@ describeEachDb('fan-out: topics to recipients', (get) => {
           caseId: null,
           payload: {
             projectId: 3,
-            userId: h.org.users['leader2'],
+            userId: h.org.users['leader2']!,
             letterNo: '郊民实〔2026〕3号',
             title: '北七村供水管网',
             dueDate: '2026-12-31',
@@ -102,7 +103,20 @@ describeEachDb('fan-out: topics to recipients', (get) => {
         },
         now,
       );
-      await outbox.enqueue({ topic: 'something.new', caseId: null, payload: { userId: h.org.users['admin'] } }, now);
+      // A topic this version does not know (a newer server wrote it): written behind the typed enqueue's back.
+      await trx
+        .insertInto('outbox')
+        .values({
+          id: randomUUID(),
+          topic: 'something.new',
+          case_id: null,
+          payload: { userId: h.org.users['admin'] },
+          created_at: now,
+          available_at: now,
+          sent_at: null,
+          last_error: null,
+        })
+        .execute();
       // Nobody to tell: expanded with no deliveries.
       await outbox.enqueue(
         {

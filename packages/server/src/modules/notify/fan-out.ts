@@ -1,9 +1,9 @@
-import type { Role } from '@huiyin/core';
-import { isMobilePhone } from '@huiyin/core';
+import { audienceSchema, isMobilePhone, type Audience, type CaseEventMessage, type Role } from '@huiyin/core';
+import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { messageIdOf } from './message-id.ts';
 import type { Channel, NewDelivery } from './deliveries.repo.ts';
-import type { OutboxRow } from './outbox.repo.ts';
+import { outboxMessageOf, type OutboxRow } from '../../outbox/outbox.repo.ts';
 import { createRecipientsRepo, type RecipientsRepo, type StaffRecipient } from './recipients.repo.ts';
 import { answerActions, linkOf, requesterSmsText, staffCaseMessage, staffTopicMessage, type Rendered } from './templates.ts';
 
@@ -33,33 +33,11 @@ export interface EnabledChannels {
  */
 export type FollowUpLink = (c: { caseId: number; trackingNo: string }, db: Db) => Promise<string | null> | string | null;
 
-type Audience =
-  { kind: 'requester' } | { kind: 'unit'; unitId: number } | { kind: 'role'; role: string; regionCode: string; unitId?: number };
-
 /** SMS go to mobile numbers only (a landline on a case cannot take one). */
 const isMobile = isMobilePhone;
 
 /** Who handles a unit's cases. */
 const unitRoles: readonly Role[] = ['handler', 'unit_head'];
-
-function audienceOf(v: unknown): Audience[] {
-  if (!Array.isArray(v)) return [];
-  const out: Audience[] = [];
-  for (const a of v as Record<string, unknown>[]) {
-    if (!a || typeof a !== 'object') continue;
-    if (a['kind'] === 'requester') out.push({ kind: 'requester' });
-    else if (a['kind'] === 'unit' && typeof a['unitId'] === 'number') out.push({ kind: 'unit', unitId: a['unitId'] });
-    else if (a['kind'] === 'role' && typeof a['role'] === 'string' && typeof a['regionCode'] === 'string') {
-      out.push({
-        kind: 'role',
-        role: a['role'],
-        regionCode: a['regionCode'],
-        ...(typeof a['unitId'] === 'number' ? { unitId: a['unitId'] } : {}),
-      });
-    }
-  }
-  return out;
-}
 
 async function staffOf(repo: RecipientsRepo, audience: readonly Audience[]): Promise<StaffRecipient[]> {
   const all = new Map<number, StaffRecipient>();
@@ -67,7 +45,7 @@ async function staffOf(repo: RecipientsRepo, audience: readonly Audience[]): Pro
     let found: StaffRecipient[] = [];
     if (a.kind === 'unit') found = await repo.unitStaff(a.unitId, unitRoles);
     else if (a.kind === 'role')
-      found = a.unitId !== undefined ? await repo.unitStaff(a.unitId, [a.role as Role]) : await repo.roleInRegion(a.role, a.regionCode);
+      found = a.unitId !== undefined ? await repo.unitStaff(a.unitId, [a.role]) : await repo.roleInRegion(a.role, a.regionCode);
     for (const s of found) all.set(s.id, s);
   }
   return [...all.values()];
@@ -77,88 +55,120 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
   const { channels } = deps;
 
   /** Every delivery of one message; `db` is the fan-out transaction. */
-  async function plan(db: Db, msg: OutboxRow): Promise<NewDelivery[]> {
+  async function plan(db: Db, row: OutboxRow): Promise<NewDelivery[]> {
     const repo = createRecipientsRepo(db);
-    const p = msg.payload;
-    const key = typeof p['id'] === 'string' && p['id'] !== '' ? `${msg.topic}:${p['id']}` : msg.id;
+    const msg = outboxMessageOf(row);
+    const p: Record<string, unknown> = msg?.payload ?? row.payload;
+    const key = typeof p['id'] === 'string' && p['id'] !== '' ? `${row.topic}:${p['id']}` : row.id;
     const out: NewDelivery[] = [];
     let regionCode: string | null = typeof p['regionCode'] === 'string' ? p['regionCode'] : null;
     const add = (channel: Channel, recipient: string, payload: Record<string, unknown>) => {
       out.push({
         messageId: messageIdOf(key, channel, recipient),
-        outboxId: msg.id,
-        topic: msg.topic,
+        outboxId: row.id,
+        topic: row.topic,
         channel,
         recipient,
         regionCode,
         payload,
       });
     };
-    const toStaff = (people: StaffRecipient[], render: (lang: 'zh' | 'en') => Rendered, link: string | null) => {
+    const toStaff = (
+      people: StaffRecipient[],
+      link: string | null,
+      render: (lang: 'zh' | 'en') => Rendered = (lang) => staffTopicMessage(row.topic, p, lang),
+    ) => {
       for (const s of people) {
         const m = render(s.lang);
-        add('inapp', `user:${s.id}`, { userId: s.id, title: m.title, body: m.body, link, occurredAt: msg.created_at.toISOString() });
+        add('inapp', `user:${s.id}`, { userId: s.id, title: m.title, body: m.body, link, occurredAt: row.created_at.toISOString() });
         if (channels.email && s.email) {
           const url = link && deps.publicUrl ? `${deps.publicUrl}${link}` : link;
           add('email', s.email, { to: s.email, subject: m.title, text: url ? `${m.body}\n\n${url}` : m.body });
         }
       }
     };
-    const caseId = typeof p['caseId'] === 'number' ? p['caseId'] : msg.case_id;
-
-    if (msg.topic.startsWith('case.')) {
-      const c = caseId !== null ? await repo.caseFacts(caseId) : undefined;
-      regionCode = c?.regionCode ?? regionCode;
-      const ev = typeof p['eventId'] === 'number' ? await repo.event(p['eventId']) : undefined;
-      const facts = {
-        trackingNo: typeof p['trackingNo'] === 'string' ? p['trackingNo'] : (c?.trackingNo ?? ''),
-        action: typeof p['action'] === 'string' ? p['action'] : msg.topic.slice('case.'.length),
-        status: typeof p['status'] === 'string' ? p['status'] : '',
-        event: ev?.payload ?? {},
-      };
-      const audience = audienceOf(p['audience']);
-      if (channels.sms && c && isMobile(c.requesterPhone) && audience.some((a) => a.kind === 'requester')) {
-        const link =
-          answerActions.has(facts.action) && deps.followUpLink && caseId !== null
-            ? await deps.followUpLink({ caseId, trackingNo: facts.trackingNo }, db)
-            : null;
-        const text = requesterSmsText({ ...facts, followUpLink: link });
-        if (text) add('sms', c.requesterPhone, { to: c.requesterPhone, text });
-      }
-      const staff = (await staffOf(repo, audience)).filter((s) => s.id !== ev?.actorId);
-      toStaff(staff, (lang) => staffCaseMessage(facts, lang), linkOf(msg.topic, { ...p, caseId }));
-      if (channels.webhook) add('webhook', 'webhook', { topic: msg.topic, occurredAt: msg.created_at.toISOString(), data: p });
-      return out;
-    }
-
-    if (msg.topic === 'livelihood.answer') {
-      const to = typeof p['to'] === 'string' ? p['to'] : null;
-      // The livelihood office counted this person as answered by SMS: the delivery is made even
-      // with no gateway configured, so it fails visibly and ends in the admins' dead letters
-      // (retried once a gateway is set) instead of vanishing.
-      if (to && isMobile(to) && typeof p['text'] === 'string') add('sms', to, { to, text: p['text'] });
-      return out;
-    }
-
-    if (caseId !== null && regionCode === null) regionCode = (await repo.caseFacts(caseId))?.regionCode ?? null;
-    let people: StaffRecipient[];
-    if (msg.topic === 'livelihood.milestone_late' && p['to'] === 'supervisors' && regionCode !== null) {
-      const [sup, officers] = [
-        await repo.roleInRegion('supervisor', regionCode),
-        await repo.roleInRegion('livelihood_officer', regionCode),
-      ];
-      people = [...new Map([...sup, ...officers].map((s) => [s.id, s])).values()];
-    } else if (Array.isArray(p['audience'])) {
-      const audience = audienceOf(p['audience']);
+    /** Staff named by an audience; the region of the first role in it stands for the message's region. */
+    const toAudience = async (audience: readonly Audience[], caseId: number | null) => {
+      if (caseId !== null && regionCode === null) regionCode = (await repo.caseFacts(caseId))?.regionCode ?? null;
       regionCode ??= audience.find((a): a is Extract<Audience, { kind: 'role' }> => a.kind === 'role')?.regionCode ?? null;
-      people = await staffOf(repo, audience);
-    } else if (typeof p['userId'] === 'number') {
-      people = await repo.users([p['userId']]);
-    } else {
-      people = [];
+      toStaff(await staffOf(repo, audience), linkOf(row.topic, p));
+    };
+
+    if (msg === null) {
+      // A topic this version does not know: tell whoever it names that something new happened.
+      const audience = z.array(audienceSchema).safeParse(p['audience']);
+      const userId = p['userId'];
+      if (audience.success) await toAudience(audience.data, row.case_id);
+      else toStaff(typeof userId === 'number' ? await repo.users([userId]) : [], linkOf(row.topic, p));
+      return out;
     }
-    toStaff(people, (lang) => staffTopicMessage(msg.topic, p, lang), linkOf(msg.topic, p));
-    return out;
+    switch (msg.topic) {
+      case 'livelihood.answer': {
+        // The livelihood office counted this person as answered by SMS: the delivery is made even
+        // with no gateway configured, so it fails visibly and ends in the admins' dead letters
+        // (retried once a gateway is set) instead of vanishing.
+        const { to, text } = msg.payload;
+        if (to && isMobile(to)) add('sms', to, { to, text });
+        return out;
+      }
+      case 'livelihood.milestone_late': {
+        const m = msg.payload;
+        if (m.to === 'cadre') toStaff(await repo.users([m.userId]), linkOf(row.topic, p));
+        else {
+          const [sup, officers] = [
+            await repo.roleInRegion('supervisor', m.regionCode),
+            await repo.roleInRegion('livelihood_officer', m.regionCode),
+          ];
+          toStaff([...new Map([...sup, ...officers].map((s) => [s.id, s])).values()], linkOf(row.topic, p));
+        }
+        return out;
+      }
+      case 'livelihood.assigned':
+      case 'livelihood.accepted':
+        toStaff(await repo.users([msg.payload.userId]), linkOf(row.topic, p));
+        return out;
+      case 'safety_net.referral':
+        await toAudience(msg.payload.audience, null);
+        return out;
+      case 'safety_net.rectification':
+      case 'rating.bad':
+        await toAudience(msg.payload.audience, msg.caseId);
+        return out;
+      default:
+        await planCaseEvent(db, repo, msg, row, add, toStaff, (code) => (regionCode = code));
+        return out;
+    }
+  }
+
+  /**
+   * case.<action>: the requester's SMS for the events that concern them, the staff audiences
+   * (the actor left out), one webhook.
+   */
+  async function planCaseEvent(
+    db: Db,
+    repo: RecipientsRepo,
+    msg: CaseEventMessage,
+    row: OutboxRow,
+    add: (channel: Channel, recipient: string, payload: Record<string, unknown>) => void,
+    toStaff: (people: StaffRecipient[], link: string | null, render: (lang: 'zh' | 'en') => Rendered) => void,
+    setRegion: (code: string | null) => void,
+  ): Promise<void> {
+    const p = msg.payload;
+    const c = await repo.caseFacts(msg.caseId);
+    setRegion(c?.regionCode ?? null);
+    const ev = await repo.event(p.eventId);
+    const facts = { trackingNo: p.trackingNo, action: p.action, status: p.status, event: ev?.payload ?? {} };
+    if (channels.sms && c && isMobile(c.requesterPhone) && p.audience.some((a) => a.kind === 'requester')) {
+      const link =
+        answerActions.has(facts.action) && deps.followUpLink
+          ? await deps.followUpLink({ caseId: msg.caseId, trackingNo: p.trackingNo }, db)
+          : null;
+      const text = requesterSmsText({ ...facts, followUpLink: link });
+      if (text) add('sms', c.requesterPhone, { to: c.requesterPhone, text });
+    }
+    const staff = (await staffOf(repo, p.audience)).filter((s) => s.id !== ev?.actorId);
+    toStaff(staff, linkOf(row.topic, p), (lang) => staffCaseMessage(facts, lang));
+    if (channels.webhook) add('webhook', 'webhook', { topic: row.topic, occurredAt: row.created_at.toISOString(), data: p });
   }
 
   return { plan };

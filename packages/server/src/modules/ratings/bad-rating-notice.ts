@@ -1,7 +1,7 @@
 import { dueAt, isSatisfied, toChinaDate, type Satisfaction, type DeadlineRules } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createBadRatingsRepo } from './bad-ratings.repo.ts';
 
 const labels: Record<Satisfaction, string> = {

@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { createSequencesRepo } from '../../db/counters.repo.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createSafetyNetRepo, type SafetyNetRow } from './safety-net.repo.ts';
 

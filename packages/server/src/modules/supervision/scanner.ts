@@ -6,12 +6,13 @@ import {
   type EscalationLevel,
   type EscalationRule,
   type Deadlines,
+  type Audience,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { appendEvent } from '../audit/record-event.ts';
-import type { Audience } from '../cases/action-effects.ts';
-import { createOutboxRepo } from '../notify/outbox.repo.ts';
+import { caseEventMessage } from '../../outbox/case-message.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { createSafetyNetRepo } from '../safety-net/safety-net.repo.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { createSupervisionRepo } from './supervision.repo.ts';
@@ -111,23 +112,8 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
                   ...audienceOf(level, c),
                   ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId })),
                 ];
-                await createOutboxRepo(trx).enqueue(
-                  {
-                    topic: `case.${level}`,
-                    caseId: c.id,
-                    payload: {
-                      eventId: event.id,
-                      caseId: c.id,
-                      trackingNo: c.tracking_no,
-                      action: level,
-                      status: c.status,
-                      audience,
-                      dueAt: payload.dueAt,
-                      ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}),
-                    },
-                  },
-                  now,
-                );
+                const extra = { dueAt: payload.dueAt, ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}) };
+                await createOutboxRepo(trx).enqueue(caseEventMessage(c, event.id, level, audience, extra), now);
                 counts[level]++;
               }
             }
