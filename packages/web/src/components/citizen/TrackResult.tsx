@@ -4,6 +4,7 @@ import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { Tracked } from './citizen-api.ts';
 import { RatingForm } from './RatingForm.tsx';
+import { downloadUrl } from '../../api/client.ts';
 
 /** Where a status stands on the citizen's four steps: registered, being handled, answered, closed. */
 const stepOf: Record<string, number> = {
@@ -45,7 +46,7 @@ export function TrackResult({
   const timeline = [...data.timeline].reverse();
   const letter =
     data.writtenAnswer && last4 !== null
-      ? `/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf?phone=${encodeURIComponent(last4)}`
+      ? downloadUrl(`/api/v1/track/${encodeURIComponent(data.trackingNo)}/answer.pdf`, { phone: last4 })
       : null;
   const letterButton = letter && (
     <Button icon={<FilePdfOutlined />} href={letter} target="_blank" rel="noopener" data-testid="answer-pdf" block style={{ marginTop: 8 }}>

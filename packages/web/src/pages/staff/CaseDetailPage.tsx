@@ -11,6 +11,7 @@ import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ActionBar } from './actions/ActionBar.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { downloadUrl } from '../../api/client.ts';
 
 /** One case: who asked what, the deadline, the answer, the full timeline, and the actions the user may take. */
 export function CaseDetailPage() {
@@ -143,7 +144,7 @@ export function CaseDetailPage() {
               <Space orientation="vertical">
                 {c.attachments.map((a) => (
                   <Space key={a.id}>
-                    <a href={`/api/v1/attachments/${a.id}`}>{a.fileName}</a>
+                    <a href={downloadUrl(`/api/v1/attachments/${a.id}`)}>{a.fileName}</a>
                     <Typography.Text type="secondary">{Math.ceil(a.sizeBytes / 1024)} KB</Typography.Text>
                   </Space>
                 ))}

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api, query, apiUpload } from '../../api/client.ts';
+import { ApiError, api, query, apiUpload, downloadUrl } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import type { PolicyArticle, PolicyHit, Unit } from '../../api/types.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
@@ -136,7 +136,7 @@ export function PolicyLibraryPage() {
       extra={
         admin && (
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href="/api/v1/policies/import-template.xlsx" data-testid="policy-template">
+            <Button icon={<DownloadOutlined />} href={downloadUrl('/api/v1/policies/import-template.xlsx')} data-testid="policy-template">
               {t('policy.template')}
             </Button>
             <Upload

@@ -11,7 +11,7 @@ import { RegionPicker } from './components/RegionPicker.tsx';
 import { MatterStatusTag } from './components/Tags.tsx';
 import { FromCaseDialog } from './FromCaseDialog.tsx';
 import { useAreas, useListOptions, useLvRoles, lvKeys } from './lv-api.ts';
-import { ApiError, query, apiUpload } from '../../../api/client.ts';
+import { ApiError, query, apiUpload, downloadUrl } from '../../../api/client.ts';
 import { MatterDrawer } from './MatterDrawer.tsx';
 import { NewMatterDialog } from './NewMatterDialog.tsx';
 import { useApiQuery, keepPreviousData, useApiMutation } from '../../../api/query.ts';
@@ -51,7 +51,6 @@ export function MattersPage() {
   const [importError, setImportError] = useState<string | null>(null);
   useEffect(() => setDraft(filters.q), [filters.q]);
 
-  const qs = query(filters);
   const list = useApiQuery<Page>(
     ['livelihood', 'matters', { ...filters, page, pageSize }],
     `/api/v1/matters${query({ ...filters, page, pageSize })}`,
@@ -101,12 +100,12 @@ export function MattersPage() {
       title={t('lv.matters.title')}
       extra={
         <Space wrap>
-          <Button icon={<FileExcelOutlined />} href={`/api/v1/matters/export.xlsx${qs}`} data-testid="export-button">
+          <Button icon={<FileExcelOutlined />} href={downloadUrl('/api/v1/matters/export.xlsx', filters)} data-testid="export-button">
             {t('lv.matters.export')}
           </Button>
           {addMatters && (
             <>
-              <Button icon={<DownloadOutlined />} href="/api/v1/matters/import-template.xlsx" data-testid="template-button">
+              <Button icon={<DownloadOutlined />} href={downloadUrl('/api/v1/matters/import-template.xlsx')} data-testid="template-button">
                 {t('lv.matters.template')}
               </Button>
               <Upload

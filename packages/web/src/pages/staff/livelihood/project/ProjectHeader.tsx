@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatTime, useI18n } from '../../../../i18n/i18n.tsx';
 import { LightTag, ProjectStatusTag } from '../components/Tags.tsx';
 import { useAreas } from '../lv-api.ts';
+import { downloadUrl } from '../../../../api/client.ts';
 
 const barColour = { red: '#cf1322', yellow: '#d48806' };
 
@@ -35,7 +36,7 @@ export function ProjectHeader({ p, onAction }: { p: ProjectView; onAction: (a: P
         {can.letter && p.letterNo && (
           <Button
             icon={<FilePdfOutlined />}
-            href={`/api/v1/projects/${p.id}/assignment-letter.pdf`}
+            href={downloadUrl(`/api/v1/projects/${p.id}/assignment-letter.pdf`)}
             target="_blank"
             data-testid="letter-button"
           >
