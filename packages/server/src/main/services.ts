@@ -1,7 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { createAttachmentsService } from '../modules/cases/attachments.service.ts';
-import { createCaseService } from '../modules/cases/cases.service.ts';
 import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { createPublicConfigService } from '../modules/cases/public-config.ts';
 import { createPublicPhotosService, MAX_PUBLIC_PHOTOS } from '../modules/cases/public-photos.service.ts';
@@ -21,6 +20,7 @@ import { createCatalogService } from '../modules/settings/catalog.service.ts';
 import { createDeadlines } from '../modules/settings/deadlines.ts';
 import { createSettingsService } from '../modules/settings/settings.service.ts';
 import { createSupervisionService } from '../modules/supervision/supervision.service.ts';
+import { createWiredCaseService } from './case-wiring.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -40,7 +40,7 @@ export function buildServices(deps: ServiceDeps) {
   const deadlines = createDeadlines(db, clock);
   const auth = createAuthService({ db, clock, sessionTtlHours: deps.sessionTtlHours });
   const guesses = createGuessLimiter(clock);
-  const cases = createCaseService({ db, clock, deadlines, guesses });
+  const cases = createWiredCaseService({ db, clock, deadlines, guesses });
   const tracking = createTrackingService(db, guesses);
   const catalog = createCatalogService({ db });
   return {

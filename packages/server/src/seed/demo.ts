@@ -1,7 +1,7 @@
 import type { ActionBody, ActionInput, Role, AuthUser } from '@huiyin/core';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
-import { createCaseService } from '../modules/cases/cases.service.ts';
+import { createWiredCaseService } from '../main/case-wiring.ts';
 import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
 import { hashPassword } from '../modules/people/password.ts';
@@ -100,7 +100,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ cases: numbe
   };
 
   const clock = new ManualClock(now);
-  const service = createCaseService({ db, clock, deadlines: createDeadlines(db, clock), guesses: createGuessLimiter(clock) });
+  const service = createWiredCaseService({ db, clock, deadlines: createDeadlines(db, clock), guesses: createGuessLimiter(clock) });
   const rand = rng(20210701);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   let count = 0;

@@ -13,14 +13,10 @@ import {
   type Role,
 } from '@huiyin/core';
 import type { CaseEventRow, CaseRow } from '../../db/schema.ts';
+import type { SnapshotFacts } from './case-hooks.ts';
 
-/** What the safety-net tables add to a case's snapshot (read by the service). */
-export interface SafetyNetState {
-  consultation: { unitIds: number[]; answeredUnitIds: number[] } | null;
-  hasRootCause: boolean;
-}
-
-export function snapshotOf(row: CaseRow, now: Date, sn?: SafetyNetState): CaseSnapshot {
+/** The case as the lifecycle table sees it: its row and the facts other modules add (case-hooks.ts). */
+export function snapshotOf(row: CaseRow, now: Date, facts: Partial<SnapshotFacts> = {}): CaseSnapshot {
   return {
     status: row.status,
     leadUnitId: row.lead_unit_id,
@@ -28,8 +24,8 @@ export function snapshotOf(row: CaseRow, now: Date, sn?: SafetyNetState): CaseSn
     followUp: row.follow_up,
     returnWindowOpen: row.sign_by === null || now.getTime() <= row.sign_by.getTime(),
     safetyNet: row.channel === 'safety_net',
-    consultation: sn?.consultation ?? null,
-    hasRootCause: sn?.hasRootCause ?? false,
+    consultation: facts.consultation ?? null,
+    hasRootCause: facts.hasRootCause ?? false,
   };
 }
 
@@ -101,7 +97,7 @@ export function caseDetail(
     attachments: AttachmentView[];
     merged: { id: number; trackingNo: string }[];
     regionName: string;
-    safetyNetState?: SafetyNetState | undefined;
+    snapshotFacts: Partial<SnapshotFacts>;
     /** The safety-net block (failed matter, consultations, decision) and the case's citations. */
     extras: CaseExtras;
   },
@@ -132,6 +128,6 @@ export function caseDetail(
     attachments: ctx.attachments,
     timeline: events.map((e) => eventView(e, ctx.eventNames)),
     ...ctx.extras,
-    allowedActions: allowedActions(snapshotOf(row, ctx.now, ctx.safetyNetState), actor),
+    allowedActions: allowedActions(snapshotOf(row, ctx.now, ctx.snapshotFacts), actor),
   };
 }

@@ -1,7 +1,7 @@
 import { DomainError, searchTerms, termOverlap, type AuthUser, type DispatchHelp } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
-import { createCategoriesRepo } from '../settings/categories.repo.ts';
+import type { CaseCatalog } from './case-hooks.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import { visibleTo } from './visibility.ts';
 
@@ -10,11 +10,11 @@ import { visibleTo } from './visibility.ts';
  * and region (most specific first), and likely duplicates of the same county from the last 30
  * days ranked by overlap of their Chinese search terms.
  */
-export function createDispatchHelp(db: Db) {
+export function createDispatchHelp(db: Db, catalog: CaseCatalog) {
   return async function dispatchHelp(caseId: number, user: AuthUser): Promise<DispatchHelp> {
     const row = await createCasesRepo(db).get(caseId);
     if (!row || !visibleTo(user, row)) throw new DomainError('not_found', 'case not found');
-    const unitIds = row.category_code ? await createCategoriesRepo(db).route(row.category_code, row.region_code) : [];
+    const unitIds = row.category_code ? await catalog.routeUnits(db, row.category_code, row.region_code) : [];
     const names = await createUnitsRepo(db).namesOf([...new Set(unitIds)]);
     const terms = searchTerms(`${row.title} ${row.content}`, 200);
     const candidates = await createCasesRepo(db).similarCandidates(

@@ -1,9 +1,10 @@
-import { DomainError, type AuthUser } from '@huiyin/core';
+import { DomainError, caseActions, type AuthUser } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { caseEventMessage } from '../../outbox/case-message.ts';
 import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
+import { combineReactions, type CaseReaction, type CaseReactions } from './case-hooks.ts';
 import { createCasesRepo } from './cases.repo.ts';
 
 /**
@@ -68,3 +69,17 @@ async function forwardAnswerTo(trx: Db, merged: CaseRow, master: CaseRow, now: D
   });
   await createOutboxRepo(trx).enqueue(caseEventMessage(merged, ev.id, 'masterReplied', [{ kind: 'requester' }]), now);
 }
+
+const linkMerged: CaseReaction = async (ctx) => {
+  if (ctx.input.action === 'merge' && ctx.user !== null) await linkToMaster(ctx.trx, ctx.after, ctx.input.masterId, ctx.user, ctx.now);
+};
+
+const forwardPublished: CaseReaction = async (ctx) => {
+  if (ctx.publishesAnswer) await forwardAnswer(ctx.trx, ctx.after, ctx.now);
+};
+
+/** A merge links the cases; any action that publishes an answer hands it to the cases merged into this one. */
+export const mergeLinkReactions: CaseReactions = combineReactions(
+  { merge: [linkMerged] },
+  Object.fromEntries(caseActions.map((a) => [a, [forwardPublished]])),
+);

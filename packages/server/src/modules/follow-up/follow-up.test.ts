@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
 import { actOn } from '../../testing/case-actions.ts';
 import { createTrackingService } from '../cases/tracking.service.ts';
-import { createCaseService } from '../cases/cases.service.ts';
+import { createWiredCaseService } from '../../main/case-wiring.ts';
 import { createGuessLimiter } from '../cases/guess-limiter.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createFollowUpService } from './follow-up.service.ts';
@@ -18,7 +18,7 @@ describeEachDb('follow-up links', (get) => {
     const followUp = createFollowUpService({
       db: h.db.db,
       clock: h.clock,
-      cases: createCaseService({ db: h.db.db, clock: h.clock, deadlines, guesses }),
+      cases: createWiredCaseService({ db: h.db.db, clock: h.clock, deadlines, guesses }),
       tracking: createTrackingService(h.db.db, guesses),
     });
     const reg = await h.req('clerk', 'POST', '/api/v1/cases', {

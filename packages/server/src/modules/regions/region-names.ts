@@ -52,3 +52,11 @@ export async function namesFromCounty(db: Db, codes: readonly string[]): Promise
   }
   return out;
 }
+
+/** 山西省 运城市 盐湖区 …: a region as people say it, province first, separated by spaces. */
+export async function regionLineageName(db: Db, code: string): Promise<string> {
+  return (await createRegionsRepo(db).lineage(code))
+    .reverse()
+    .map((r) => r.name)
+    .join(' ');
+}

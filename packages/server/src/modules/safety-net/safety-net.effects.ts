@@ -194,6 +194,5 @@ async function recordDecision(trx: Db, input: Extract<ActionInput, { action: 'de
 }
 
 async function countyName(trx: Db, region6: string): Promise<string> {
-  const lineage = await createRegionsRepo(trx).lineage(region6);
-  return lineage.find((r) => r.code === region6)?.name ?? '';
+  return (await createRegionsRepo(trx).get(region6))?.name ?? '';
 }

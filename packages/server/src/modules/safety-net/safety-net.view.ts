@@ -1,11 +1,13 @@
 import { toChinaDate, type CaseExtras } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
-import type { SafetyNetState } from '../cases/case-view.ts';
+import type { SnapshotFacts } from '../cases/case-hooks.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createSafetyNetRepo } from './safety-net.repo.ts';
 
-/** The safety-net state the lifecycle table needs: the open consultation and whether a root cause is on record. */
+/** What the lifecycle table needs of a safety-net case (SafetyNetState): the open consultation and whether a root cause is on record. */
+export type SafetyNetState = SnapshotFacts;
+
 export async function loadSafetyNetState(db: Db, row: CaseRow): Promise<SafetyNetState | undefined> {
   if (row.channel !== 'safety_net') return undefined;
   const repo = createSafetyNetRepo(db);
