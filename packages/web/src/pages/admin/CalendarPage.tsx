@@ -1,3 +1,4 @@
+import type { CalendarYear } from '@huiyin/core';
 import { calendarOverrideSchema, isoDateParamSchema } from '@huiyin/core';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,21 +10,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useApiQuery, keepPreviousData, useApiMutation } from '../../api/query.ts';
 
-interface DayInfo {
-  date: string;
-  working: boolean;
-  kind: 'weekday' | 'weekend' | 'holiday' | 'makeupWorkday';
-  name: string | null;
-  overridden: boolean;
-}
-
-interface CalendarAnswer {
-  year: number;
-  covered: boolean;
-  provisional: boolean;
-  days: DayInfo[];
-  overrides: { date: string; kind: 'holiday' | 'workday'; name?: string }[];
-}
+/** GET /api/v1/settings/calendar?year=, as core declares it. */
+type CalendarAnswer = CalendarYear;
+type DayInfo = CalendarYear['days'][number];
 
 interface OverrideValues {
   date?: Dayjs;

@@ -1,17 +1,11 @@
+import type { PendingConsultation } from '@huiyin/core';
 import { Card, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { useApiQuery } from '../../../api/query.ts';
 
-export interface PendingConsultation {
-  id: number;
-  caseId: number;
-  trackingNo: string;
-  caseTitle: string;
-  agenda: string;
-  convenedAt: string;
-}
+export type { PendingConsultation };
 
 /** 待会商: consultations of the safety-net window waiting for the opinion of the head's unit. */
 export function ConsultationsPage() {

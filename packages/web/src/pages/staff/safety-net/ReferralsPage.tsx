@@ -1,3 +1,4 @@
+import type { ReferralDetail as CoreReferralDetail, ReferralView } from '@huiyin/core';
 import { referralPatchSchema, referralStatuses } from '@huiyin/core';
 import {
   Alert,
@@ -27,25 +28,8 @@ import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
-interface Referral {
-  id: number;
-  caseId: number;
-  trackingNo: string;
-  caseTitle: string;
-  unit: UnitRef | null;
-  staffName: string | null;
-  conduct: 'misconduct' | 'subjective' | null;
-  finding: string;
-  status: 'open' | 'investigating' | 'concluded';
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-interface ReferralDetail extends Referral {
-  caseContent?: string;
-  views: { viewer: UnitRef | null; what: string; at: string }[];
-}
+type Referral = ReferralView;
+type ReferralDetail = CoreReferralDetail;
 
 const statusColour: Record<Referral['status'], string> = { open: 'red', investigating: 'gold', concluded: 'green' };
 
