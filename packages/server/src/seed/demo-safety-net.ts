@@ -29,8 +29,11 @@ interface Story {
   content: string;
   requester: { name: string; phone: string };
   kind?: 'simple' | 'general';
-  steps: (id: number, t0: number) => Promise<void>;
+  /** The actions on the case after registration: who acts, how long after registration, what. */
+  steps: Step[];
 }
+
+type Step = [by: AuthUser, after: number, body: ActionInput];
 
 /**
  * The safety-net window in the demo: the article's food-licence story walked through the real
@@ -59,7 +62,7 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       ...(s.kind ? { safetyNetKind: s.kind } : {}),
     };
     const c = await service.register(input, { kind: 'staff', user: officer });
-    await s.steps(c.id, t0);
+    for (const [by, after, body] of s.steps) await act(c.id, by, body, t0 + after);
     return c.id;
   }
 
@@ -76,48 +79,35 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       content:
         '商户王杏桃在山西冶金技师学院运城校区内开办一家小超市，食品经营许可证到期需要更换。因超市开在学校里面，审批局要求出示备案证明，她跑了几家相关单位都开不下证明，换证的事就此耽搁下来。',
       requester: { name: '王杏桃', phone: '13935912345' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [
           officer,
+          10 * MIN,
           { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '校内超市食品经营许可证延续是否需要备案证明' },
-          t0 + 10 * MIN,
-        );
-        await act(
-          id,
+        ],
+        [
           u('approvalhead'),
+          45 * MIN,
           {
             action: 'recordOpinion',
             opinion: '经查阅《食品经营许可和备案管理办法》，许可延续只需提交延续申请，不需要备案证明，可当场换发。',
           },
-          t0 + 45 * MIN,
-        );
-        await act(
-          id,
-          u('unithead'),
-          { action: 'recordOpinion', opinion: '同意审批局意见，校内超市不在需开具备案证明的范围内。' },
-          t0 + 55 * MIN,
-        );
-        await act(
-          id,
+        ],
+        [u('unithead'), 55 * MIN, { action: 'recordOpinion', opinion: '同意审批局意见，校内超市不在需开具备案证明的范围内。' }],
+        [officer, 60 * MIN, { action: 'cite', policyId: policy('令第78号|第三十二条'), note: '延续申请无需另行提供备案证明' }],
+        [
           officer,
-          { action: 'cite', policyId: policy('令第78号|第三十二条'), note: '延续申请无需另行提供备案证明' },
-          t0 + 60 * MIN,
-        );
-        await act(
-          id,
-          officer,
+          70 * MIN,
           {
             action: 'recordMinutes',
             leadUnitId: unit('approval'),
             assistUnitIds: [unit('market')],
             decision: '该超市不在开具备案证明的范围内，由审批局当场准许颁发许可证。',
           },
-          t0 + 70 * MIN,
-        );
-        await act(
-          id,
+        ],
+        [
           officer,
+          110 * MIN,
           {
             action: 'decide',
             outcome: 'done',
@@ -130,15 +120,13 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
               finding: '窗口工作人员误读规定，对许可延续要求提供不必要的备案证明',
             },
           },
-          t0 + 110 * MIN,
-        );
-        await act(
-          id,
+        ],
+        [
           u('supervisor'),
+          DAY,
           { action: 'followUp', solved: true, satisfaction: 'very_satisfied', comment: '感谢办不成事反映窗口，服务质量提升很大。' },
-          t0 + DAY,
-        );
-      },
+        ],
+      ],
     },
     {
       daysAgo: 0.05,
@@ -151,7 +139,7 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       content: '老人从外省来投靠女儿，办理户口迁入时窗口要求回原籍开具无犯罪记录证明，老人年事已高往返困难。',
       requester: { name: '郭秀英', phone: '13603591111' },
       kind: 'simple',
-      steps: async () => {},
+      steps: [],
     },
     {
       daysAgo: 1,
@@ -163,20 +151,18 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '二手房过户因历史抵押记录无法办理',
       content: '购买的二手房原房主早已还清贷款，但登记簿上仍有抵押记录，原贷款银行已撤并，窗口说必须由银行出具注销证明才能过户。',
       requester: { name: '梁志强', phone: '13734562222' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [
           officer,
+          20 * MIN,
           { action: 'convene', unitIds: [unit('housing'), unit('approval')], agenda: '原抵押权人撤并后抵押注销证明由谁出具' },
-          t0 + 20 * MIN,
-        );
-        await act(
-          id,
+        ],
+        [
           u('approvalhead'),
+          2 * HOUR,
           { action: 'recordOpinion', opinion: '可由承继原银行债权债务的机构出具注销申请，审批局配合查询承继关系。' },
-          t0 + 2 * HOUR,
-        );
-      },
+        ],
+      ],
     },
     {
       daysAgo: 2,
@@ -188,31 +174,20 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '残疾人补贴申请被要求回户籍地乡镇办理',
       content: '残疾人长期随子女居住在城区，申领两项补贴时被告知只能回户籍地乡镇申请，本人行动不便。',
       requester: { name: '刘建国', phone: '13834563333' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [officer, 30 * MIN, { action: 'convene', unitIds: [unit('hrss'), unit('zhongcheng')], agenda: '两项补贴能否在居住地街道代收代办' }],
+        [u('head.hrss'), 3 * HOUR, { action: 'recordOpinion', opinion: '按照全程网办和就近办要求，可由居住地街道受理后转户籍地审核。' }],
+        [
           officer,
-          { action: 'convene', unitIds: [unit('hrss'), unit('zhongcheng')], agenda: '两项补贴能否在居住地街道代收代办' },
-          t0 + 30 * MIN,
-        );
-        await act(
-          id,
-          u('head.hrss'),
-          { action: 'recordOpinion', opinion: '按照全程网办和就近办要求，可由居住地街道受理后转户籍地审核。' },
-          t0 + 3 * HOUR,
-        );
-        await act(
-          id,
-          officer,
+          4 * HOUR,
           {
             action: 'recordMinutes',
             leadUnitId: unit('zhongcheng'),
             assistUnitIds: [unit('hrss')],
             decision: '由中城街道受理并代转，人社局协调户籍地审核。',
           },
-          t0 + 4 * HOUR,
-        );
-      },
+        ],
+      ],
     },
     {
       daysAgo: 3,
@@ -224,10 +199,10 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '回迁安置房无规划验收无法办理房产证',
       content: '2012年入住的回迁安置房至今办不下房产证，窗口说开发单位没有办理规划验收，登记不了。',
       requester: { name: '张桂兰', phone: '13934564444' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [
           officer,
+          5 * HOUR,
           {
             action: 'decide',
             outcome: 'cannot',
@@ -236,9 +211,8 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             citations: [policy('国土资源部令第63号|第三十五条')],
             rootCause: { kind: 'policy_barrier', finding: '历史遗留安置房缺少规划验收，现行规定下无法办理首次登记，需专项政策' },
           },
-          t0 + 5 * HOUR,
-        );
-      },
+        ],
+      ],
     },
     {
       daysAgo: 8,
@@ -250,29 +224,23 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '企业开办刻章与执照领取互为前置',
       content: '新办企业在窗口领取执照时被告知先去刻章备案，刻章点又要求先有执照副本，两头跑。',
       requester: { name: '陈思远', phone: '13834565555' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [officer, 15 * MIN, { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '企业开办执照与刻章环节衔接' }],
+        [u('approvalhead'), HOUR, { action: 'recordOpinion', opinion: '执照电子证照可直接推送刻章点，无需纸质副本。' }],
+        [u('unithead'), 90 * MIN, { action: 'recordOpinion', opinion: '同意，市场监管局负责刻章备案信息同步。' }],
+        [
           officer,
-          { action: 'convene', unitIds: [unit('approval'), unit('market')], agenda: '企业开办执照与刻章环节衔接' },
-          t0 + 15 * MIN,
-        );
-        await act(id, u('approvalhead'), { action: 'recordOpinion', opinion: '执照电子证照可直接推送刻章点，无需纸质副本。' }, t0 + HOUR);
-        await act(id, u('unithead'), { action: 'recordOpinion', opinion: '同意，市场监管局负责刻章备案信息同步。' }, t0 + 90 * MIN);
-        await act(
-          id,
-          officer,
+          2 * HOUR,
           {
             action: 'recordMinutes',
             leadUnitId: unit('approval'),
             assistUnitIds: [unit('market')],
             decision: '执照电子证照当场推送刻章点，刻章一次办结。',
           },
-          t0 + 2 * HOUR,
-        );
-        await act(
-          id,
+        ],
+        [
           officer,
+          3 * HOUR,
           {
             action: 'decide',
             outcome: 'done',
@@ -280,9 +248,8 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             doneBy: '审批局企业开办专区与市场监管局联合办理',
             rootCause: { kind: 'coordination_needed', finding: '执照发放与刻章备案两个环节信息未共享，需部门联动' },
           },
-          t0 + 3 * HOUR,
-        );
-      },
+        ],
+      ],
     },
     {
       daysAgo: 15,
@@ -294,10 +261,10 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '个体户执照变更五次未办成',
       content: '办理经营场所变更，窗口人员每次都说材料不全却不一次性告知，还暗示找熟人可以快点办。',
       requester: { name: '杨海涛', phone: '13934566666' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [
           officer,
+          90 * MIN,
           {
             action: 'decide',
             outcome: 'done',
@@ -311,10 +278,9 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
               staffName: '赵某某',
             },
           },
-          t0 + 90 * MIN,
-        );
-        await act(id, u('supervisor'), { action: 'followUp', solved: true, satisfaction: 'satisfied' }, t0 + DAY);
-      },
+        ],
+        [u('supervisor'), DAY, { action: 'followUp', solved: true, satisfaction: 'satisfied' }],
+      ],
     },
     {
       daysAgo: 30,
@@ -326,10 +292,10 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '异地就医备案被要求本人到场',
       content: '父亲在外地住院，子女代为办理异地就医备案，窗口坚持要本人到场。',
       requester: { name: '孙丽', phone: '13734567777' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [
           officer,
+          40 * MIN,
           {
             action: 'decide',
             outcome: 'done',
@@ -337,10 +303,9 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             doneBy: '医保窗口当场代办',
             rootCause: { kind: 'staff_conduct', conduct: 'subjective', finding: '窗口人员不了解代办和线上备案政策', refer: true },
           },
-          t0 + 40 * MIN,
-        );
-        await act(id, u('supervisor'), { action: 'followUp', solved: true, satisfaction: 'satisfied' }, t0 + DAY);
-      },
+        ],
+        [u('supervisor'), DAY, { action: 'followUp', solved: true, satisfaction: 'satisfied' }],
+      ],
     },
     {
       daysAgo: 40,
@@ -352,10 +317,10 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: '外省养老保险关系转入办不了',
       content: '在外省缴纳的养老保险要转回本地，窗口说对方没有发联系函，让自己去外省跑。',
       requester: { name: '何建军', phone: '13834568888' },
-      steps: async (id, t0) => {
-        await act(
-          id,
+      steps: [
+        [
           officer,
+          3 * HOUR,
           {
             action: 'decide',
             outcome: 'cannot',
@@ -364,10 +329,9 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
             citations: [policy('主席令第三十五号')],
             rootCause: { kind: 'coordination_needed', finding: '跨省转移接续依赖转出地配合，需平台联动' },
           },
-          t0 + 3 * HOUR,
-        );
-        await act(id, u('supervisor'), { action: 'reviewReply', approve: true, note: '依据充分，替代方案可行' }, t0 + 5 * HOUR);
-      },
+        ],
+        [u('supervisor'), 5 * HOUR, { action: 'reviewReply', approve: true, note: '依据充分，替代方案可行' }],
+      ],
     },
   ];
   // The same matter failing three times in 90 days: a service gap.
@@ -382,28 +346,32 @@ export async function seedSafetyNetDemo(ctx: SafetyNetDemoContext): Promise<numb
       title: `社保关系转移反复办不成（第${i + 1}例）`,
       content: '办理社保关系转移，窗口称系统中查不到转出记录，无法受理，也未告知下一步怎么办。',
       requester: { name: ['赵明', '钱芳', '李强'][i]!, phone: `1390359000${i}` },
-      steps: async (id, t0) => {
-        if (i === 0) return;
-        await act(
-          id,
-          officer,
-          {
-            action: 'decide',
-            outcome: 'done',
-            text: '经与社保经办机构核对，转出信息已补录，关系转移已办结。',
-            doneBy: '人社局社保经办科补录信息后办结',
-            rootCause: { kind: 'coordination_needed', finding: '转出信息未及时同步至本地系统' },
-          },
-          t0 + 4 * HOUR,
-        );
-        if (i === 2)
-          await act(
-            id,
-            u('supervisor'),
-            { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '拖了很久才办好' },
-            t0 + 2 * DAY,
-          );
-      },
+      steps: [
+        ...(i === 0
+          ? []
+          : [
+              [
+                officer,
+                4 * HOUR,
+                {
+                  action: 'decide',
+                  outcome: 'done',
+                  text: '经与社保经办机构核对，转出信息已补录，关系转移已办结。',
+                  doneBy: '人社局社保经办科补录信息后办结',
+                  rootCause: { kind: 'coordination_needed', finding: '转出信息未及时同步至本地系统' },
+                },
+              ] satisfies Step,
+            ]),
+        ...(i === 2
+          ? [
+              [
+                u('supervisor'),
+                2 * DAY,
+                { action: 'followUp', solved: false, satisfaction: 'dissatisfied', comment: '拖了很久才办好' },
+              ] satisfies Step,
+            ]
+          : []),
+      ],
     });
   }
   for (const s of stories) await register(s);
