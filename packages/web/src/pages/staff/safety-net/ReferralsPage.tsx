@@ -21,7 +21,6 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
-import type { UnitRef } from '../../../api/types.ts';
 import { applyApiError, checkWith, withoutEmpty, zodRule } from '../../../components/admin/forms.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
