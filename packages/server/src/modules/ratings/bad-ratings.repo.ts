@@ -1,37 +1,12 @@
 import type { Db } from '../../db/connect.ts';
+import { insertRectificationNotice, type NewNotice } from '../safety-net/safety-net-ledgers.repo.ts';
 
 /** Bad-rating notices: rows of the rectification ledger with kind 'bad_rating'. */
 export function createBadRatingsRepo(db: Db) {
   return {
-    async insert(v: {
-      caseId: number;
-      unitId: number | null;
-      finding: string;
-      satisfaction: string;
-      ratingEventId: number;
-      issuedBy: number | null;
-      at: Date;
-      dueAt: Date;
-    }): Promise<number> {
-      const r = await db
-        .insertInto('rectification_notices')
-        .values({
-          case_id: v.caseId,
-          unit_id: v.unitId,
-          finding: v.finding,
-          issued_by: v.issuedBy,
-          issued_at: v.at,
-          due_at: v.dueAt,
-          response: null,
-          answered_by: null,
-          answered_at: null,
-          kind: 'bad_rating',
-          satisfaction: v.satisfaction,
-          rating_event_id: v.ratingEventId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return r.id;
+    async insert(v: Omit<NewNotice, 'badRating'> & { satisfaction: string; ratingEventId: number }): Promise<number> {
+      const { satisfaction, ratingEventId, ...notice } = v;
+      return insertRectificationNotice(db, { ...notice, badRating: { satisfaction, ratingEventId } });
     },
 
     async get(id: number, opts: { lock?: boolean } = {}) {

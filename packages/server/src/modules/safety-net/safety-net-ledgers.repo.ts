@@ -1,5 +1,61 @@
 import type { Db } from '../../db/connect.ts';
 
+/** A rectification notice to a unit; a bad rating's notice also records the rating. */
+export interface NewNotice {
+  caseId: number;
+  unitId: number | null;
+  finding: string;
+  issuedBy: number | null;
+  at: Date;
+  dueAt: Date;
+  badRating?: { satisfaction: string; ratingEventId: number };
+}
+
+/** Issue a rectification notice (the safety-net decision's, or a bad rating's). */
+export async function insertRectificationNotice(db: Db, v: NewNotice): Promise<number> {
+  const r = await db
+    .insertInto('rectification_notices')
+    .values({
+      case_id: v.caseId,
+      unit_id: v.unitId,
+      finding: v.finding,
+      issued_by: v.issuedBy,
+      issued_at: v.at,
+      due_at: v.dueAt,
+      response: null,
+      answered_by: null,
+      answered_at: null,
+      ...(v.badRating ? { kind: 'bad_rating', satisfaction: v.badRating.satisfaction, rating_event_id: v.badRating.ratingEventId } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Referrals with their case and unit, as the list and the detail show them. */
+function referralRows(db: Db) {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .leftJoin('units as u', 'u.id', 'r.unit_id')
+    .select([
+      'r.id',
+      'r.case_id',
+      'c.tracking_no',
+      'c.title',
+      'c.region_code',
+      'r.unit_id',
+      'u.name as unit_name',
+      'r.staff_name',
+      'r.conduct',
+      'r.finding',
+      'r.status',
+      'r.inspector_note',
+      'r.created_at',
+      'r.updated_at',
+    ]);
+}
+
 /**
  * The ledgers a safety-net decision feeds: referrals to discipline inspection (with their read
  * log), rectification notices and the policy-barrier ledger.
@@ -34,56 +90,11 @@ export function createSafetyNetLedgersRepo(db: Db) {
     },
 
     async referrals(limit: number) {
-      return db
-        .selectFrom('referrals as r')
-        .innerJoin('cases as c', 'c.id', 'r.case_id')
-        .leftJoin('units as u', 'u.id', 'r.unit_id')
-        .select([
-          'r.id',
-          'r.case_id',
-          'c.tracking_no',
-          'c.title',
-          'c.region_code',
-          'r.unit_id',
-          'u.name as unit_name',
-          'r.staff_name',
-          'r.conduct',
-          'r.finding',
-          'r.status',
-          'r.inspector_note',
-          'r.created_at',
-          'r.updated_at',
-        ])
-        .orderBy('r.created_at', 'desc')
-        .orderBy('r.id', 'desc')
-        .limit(limit)
-        .execute();
+      return referralRows(db).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
     },
 
     async referral(id: number) {
-      return db
-        .selectFrom('referrals as r')
-        .innerJoin('cases as c', 'c.id', 'r.case_id')
-        .leftJoin('units as u', 'u.id', 'r.unit_id')
-        .select([
-          'r.id',
-          'r.case_id',
-          'c.tracking_no',
-          'c.title',
-          'c.content',
-          'c.region_code',
-          'r.unit_id',
-          'u.name as unit_name',
-          'r.staff_name',
-          'r.conduct',
-          'r.finding',
-          'r.status',
-          'r.inspector_note',
-          'r.created_at',
-          'r.updated_at',
-        ])
-        .where('r.id', '=', id)
-        .executeTakeFirst();
+      return referralRows(db).select('c.content').where('r.id', '=', id).executeTakeFirst();
     },
 
     async updateReferral(
@@ -116,30 +127,8 @@ export function createSafetyNetLedgersRepo(db: Db) {
         .execute();
     },
 
-    async insertNotice(v: {
-      caseId: number;
-      unitId: number | null;
-      finding: string;
-      issuedBy: number | null;
-      at: Date;
-      dueAt: Date;
-    }): Promise<number> {
-      const r = await db
-        .insertInto('rectification_notices')
-        .values({
-          case_id: v.caseId,
-          unit_id: v.unitId,
-          finding: v.finding,
-          issued_by: v.issuedBy,
-          issued_at: v.at,
-          due_at: v.dueAt,
-          response: null,
-          answered_by: null,
-          answered_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return r.id;
+    async insertNotice(v: NewNotice): Promise<number> {
+      return insertRectificationNotice(db, v);
     },
 
     async notices(filter: { id?: number; caseId?: number; unitIds?: readonly number[]; regionPrefixes?: readonly string[] }) {

@@ -29,6 +29,7 @@ import { createCasesRepo } from '../cases/cases.repo.ts';
 import { answerLetter } from './answer-letter.ts';
 import { analysisOf, coordinationOf } from './safety-net-analysis.ts';
 import { createSafetyNetRepo } from './safety-net.repo.ts';
+import { noticeView } from './safety-net.view.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 
 /** Who reads the gap analysis and the ledgers. */
@@ -258,25 +259,22 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       const scope = caseScopeFor(user);
       const rows = await repo.notices({ ...(only ? { id: only.id } : {}), unitIds: scope.unitIds, regionPrefixes: scope.regionPrefixes });
       return {
-        items: rows.map((n) => ({
-          id: n.id,
-          caseId: n.case_id,
-          trackingNo: n.tracking_no,
-          caseTitle: n.title,
-          unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name ?? String(n.unit_id) },
-          finding: n.finding,
-          issuedAt: n.issued_at.toISOString(),
-          dueAt: n.due_at.toISOString(),
-          status: n.status,
-          response: n.response,
-          answeredAt: n.answered_at?.toISOString() ?? null,
-          kind: n.kind,
-          satisfaction: n.satisfaction as Satisfaction | null, // written from a rating's satisfaction
-          appeal:
-            n.appealed_at === null
-              ? null
-              : { reason: n.appeal_reason, at: n.appealed_at.toISOString(), decision: n.appeal_decision, note: n.appeal_note },
-        })),
+        items: rows.map((n) => {
+          const { id, ...notice } = noticeView(n);
+          return {
+            id,
+            caseId: n.case_id,
+            trackingNo: n.tracking_no,
+            caseTitle: n.title,
+            ...notice,
+            kind: n.kind,
+            satisfaction: n.satisfaction as Satisfaction | null, // written from a rating's satisfaction
+            appeal:
+              n.appealed_at === null
+                ? null
+                : { reason: n.appeal_reason, at: n.appealed_at.toISOString(), decision: n.appeal_decision, note: n.appeal_note },
+          };
+        }),
       };
     },
 

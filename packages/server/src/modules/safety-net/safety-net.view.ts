@@ -8,6 +8,30 @@ import { createSafetyNetRepo } from './safety-net.repo.ts';
 /** What the lifecycle table needs of a safety-net case (SafetyNetState): the open consultation and whether a root cause is on record. */
 export type SafetyNetState = SnapshotFacts;
 
+/** A rectification notice as the case detail shows it; the notice list adds the case and the appeal. */
+export function noticeView<S extends string>(n: {
+  id: number;
+  unit_id: number | null;
+  unit_name: string | null;
+  finding: string;
+  issued_at: Date;
+  due_at: Date;
+  status: S;
+  response: string | null;
+  answered_at: Date | null;
+}) {
+  return {
+    id: n.id,
+    unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name ?? String(n.unit_id) },
+    finding: n.finding,
+    issuedAt: n.issued_at.toISOString(),
+    dueAt: n.due_at.toISOString(),
+    status: n.status,
+    response: n.response,
+    answeredAt: n.answered_at?.toISOString() ?? null,
+  };
+}
+
 export async function loadSafetyNetState(db: Db, row: CaseRow): Promise<SafetyNetState | undefined> {
   if (row.channel !== 'safety_net') return undefined;
   const repo = createSafetyNetRepo(db);
@@ -101,16 +125,7 @@ export async function caseExtras(db: Db, row: CaseRow, now: Date): Promise<CaseE
               letterNo: sn.letter_no,
               rootCause: { kind: sn.root_cause_kind, conduct: sn.conduct, finding: sn.finding },
             },
-      rectifications: notices.map((n) => ({
-        id: n.id,
-        unit: n.unit_id === null ? null : { id: n.unit_id, name: n.unit_name ?? String(n.unit_id) },
-        finding: n.finding,
-        issuedAt: n.issued_at.toISOString(),
-        dueAt: n.due_at.toISOString(),
-        status: n.status,
-        response: n.response,
-        answeredAt: n.answered_at?.toISOString() ?? null,
-      })),
+      rectifications: notices.map(noticeView),
       answerPdf: sn.outcome === null ? null : `/api/v1/cases/${row.id}/answer.pdf`,
     },
   };
