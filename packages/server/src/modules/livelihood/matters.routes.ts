@@ -27,9 +27,8 @@ import { fileResponse, type ApiApp } from '../../http/route.ts';
 import { RequestValidationError } from '../../http/route-schemas.ts';
 import type { MatterAnswersService } from './matter-answers.service.ts';
 import type { MattersService } from './matters.service.ts';
-import { MATTER_IMPORT_MAX_BYTES } from './matters.xlsx.ts';
+import { MATTER_IMPORT_MAX_BYTES, XLSX_MIME } from './matters.xlsx.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const importLimits = { fileSize: MATTER_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 };
 
 function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {

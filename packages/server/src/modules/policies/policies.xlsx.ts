@@ -9,6 +9,7 @@ import {
 } from '@huiyin/core';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { addListValidation, writeExampleRow, writeHeaderRow, XLSX_MIME, type TemplateColumn } from '../../xlsx/template.ts';
 
 /**
  * The Excel side of the policy library: the import template an admin downloads, and reading a
@@ -39,12 +40,8 @@ const levelAliases: Record<string, PolicyLevel> = {
 
 type ColumnKey = 'title' | 'docNumber' | 'issuer' | 'level' | 'articleNo' | 'body' | 'effectiveFrom' | 'repealedOn' | 'tags';
 
-interface Column {
-  key: ColumnKey;
-  header: string;
+interface Column extends TemplateColumn<ColumnKey> {
   width: number;
-  required: boolean;
-  note: string;
 }
 
 export const importColumns: readonly Column[] = [
@@ -96,7 +93,7 @@ const MAX_ROWS = 5000;
 const TEMPLATE_VALIDATION_ROWS = 1000;
 /** An import workbook may be at most this large. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME };
 const SHEET_NAME = '政策条文';
 
 /** The import template: headers with notes, a level drop-down, an example row, frozen header, a guide sheet. */
@@ -108,40 +105,12 @@ export async function buildImportTemplate(now: Date): Promise<Buffer> {
   const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = importColumns.map((c) => ({ key: c.key, width: c.width }));
 
-  const header = ws.getRow(1);
-  importColumns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.note = c.note;
-    cell.font = { bold: true, color: { argb: c.required ? 'FFC00000' : 'FF1F1F1F' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
-  });
-  header.height = 22;
-
-  const example = ws.getRow(2);
-  importColumns.forEach((c, i) => {
-    const cell = example.getCell(i + 1);
-    cell.value = exampleRow[c.key];
-    cell.font = { italic: true, color: { argb: 'FF808080' } };
-  });
-
-  const levelCol = columnNumber('level');
-  const levelList = `"${policyLevels.map((l) => levelNames[l]).join(',')}"`;
-  // One range rather than a validation per cell: exceljs merges per-cell ones into overlapping
-  // ranges (it sorts D10 before D2), which Excel may report as damaged.
-  const levelRange = `${ws.getColumn(levelCol).letter}2:${ws.getColumn(levelCol).letter}${TEMPLATE_VALIDATION_ROWS + 1}`;
-  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(levelRange, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [levelList],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '效力层级',
+  writeHeaderRow(ws, importColumns);
+  writeExampleRow(ws, importColumns, exampleRow);
+  addListValidation(ws, columnNumber('level'), TEMPLATE_VALIDATION_ROWS, {
+    formula: `"${policyLevels.map((l) => levelNames[l]).join(',')}"`,
+    title: '效力层级',
     error: '请从列表中选择：法律、行政法规、规章、规范性文件、办事指南',
-    showInputMessage: true,
-    promptTitle: '效力层级',
     prompt: '法律、行政法规、规章、规范性文件、办事指南',
   });
   for (const key of ['effectiveFrom', 'repealedOn'] as const) ws.getColumn(columnNumber(key)).numFmt = 'yyyy-mm-dd';

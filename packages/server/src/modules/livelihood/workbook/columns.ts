@@ -1,5 +1,5 @@
 import type { MatterStatus, OriginatorKind } from '@huiyin/core';
-import { headerKey } from './header.ts';
+import { headerKey } from '../../../xlsx/header.ts';
 
 /**
  * The import format of livelihood matters (民生事项 问题清单): its limits, its sheet and its columns.
@@ -26,7 +26,6 @@ export const MATTER_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const MATTER_IMPORT_MAX_ROWS = 20_000;
 /** More errors than this are summarised in one last line. */
 export const MATTER_IMPORT_MAX_ERRORS = 1000;
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MATTER_SHEET_NAME = '民生事项';
 
 export type ColumnKey =

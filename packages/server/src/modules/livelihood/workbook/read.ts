@@ -1,6 +1,6 @@
 import type { LivelihoodArea, MatterInput } from '@huiyin/core';
 import type { Lang } from '../../../http/error-mapping.ts';
-import { cellText, dateCell, type CellText, type Reason } from './cells.ts';
+import { cellText, dateCell, type CellText, type Reason } from '../../../xlsx/cells.ts';
 import {
   MATTER_IMPORT_MAX_BYTES,
   MATTER_IMPORT_MAX_ERRORS,
@@ -10,8 +10,8 @@ import {
   matterImportColumns,
   type ColumnKey,
 } from './columns.ts';
-import { findHeader, pickSheet } from './header.ts';
-import { openWorkbook, tooManyRows } from './open-workbook.ts';
+import { findHeader, pickSheet } from '../../../xlsx/header.ts';
+import { openWorkbook, tooManyRows } from '../../../xlsx/open-workbook.ts';
 import { EXAMPLE_DESCRIPTION, EXAMPLE_TITLE } from './template.ts';
 import { areaLookup, validateRow, type MatterImportError, type RegionResolver, type SheetRow } from './validate-row.ts';
 

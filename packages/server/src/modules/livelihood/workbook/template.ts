@@ -1,5 +1,6 @@
 import type { LivelihoodArea } from '@huiyin/core';
 import ExcelJS from 'exceljs';
+import { addListValidation, writeExampleRow, writeHeaderRow } from '../../../xlsx/template.ts';
 import {
   MATTER_IMPORT_MAX_ROWS,
   MATTER_SHEET_NAME,
@@ -45,25 +46,8 @@ export async function buildMatterTemplate(ctx: { areas: readonly LivelihoodArea[
   const lists = wb.addWorksheet('下拉选项', { state: 'hidden' });
   ws.columns = matterImportColumns.map((c) => ({ key: c.key, width: c.width }));
 
-  const header = ws.getRow(1);
-  matterImportColumns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.note = c.note;
-    cell.font = { bold: true, color: { argb: c.required ? 'FFC00000' : 'FF1F1F1F' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center' };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
-  });
-  header.height = 22;
-
-  const example = exampleRow(ctx);
-  const exampleCells = ws.getRow(2);
-  matterImportColumns.forEach((c, i) => {
-    const cell = exampleCells.getCell(i + 1);
-    cell.value = example[c.key];
-    cell.font = { italic: true, color: { argb: 'FF808080' } };
-  });
+  writeHeaderRow(ws, matterImportColumns);
+  writeExampleRow(ws, matterImportColumns, exampleRow(ctx));
 
   for (const key of ['phone', 'creditCode', 'region'] as const) ws.getColumn(columnNumber(key)).numFmt = '@';
   ws.getColumn(columnNumber('collectedOn')).numFmt = 'yyyy-mm-dd';
@@ -71,37 +55,19 @@ export async function buildMatterTemplate(ctx: { areas: readonly LivelihoodArea[
 
   lists.getColumn(1).width = 30;
   ctx.areas.forEach((a, i) => (lists.getCell(i + 1, 1).value = a.zh));
-  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
-  const columnRange = (key: ColumnKey) => {
-    const letter = ws.getColumn(columnNumber(key)).letter;
-    return `${letter}2:${letter}${TEMPLATE_VALIDATION_ROWS + 1}`;
-  };
-  // One range per column rather than one validation per cell (see policies.xlsx.ts).
   if (ctx.areas.length > 0) {
-    validations.add(columnRange('area'), {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`'下拉选项'!$A$1:$A$${ctx.areas.length}`],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: '领域',
+    addListValidation(ws, columnNumber('area'), TEMPLATE_VALIDATION_ROWS, {
+      formula: `'下拉选项'!$A$1:$A$${ctx.areas.length}`,
+      title: '领域',
       error: '请从下拉列表中选择领域',
-      showInputMessage: true,
-      promptTitle: '领域',
       prompt: '从下拉列表中选择',
     });
   }
   const kinds = Object.values(originatorKindNames);
-  validations.add(columnRange('kind'), {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${kinds.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '反映人类型',
+  addListValidation(ws, columnNumber('kind'), TEMPLATE_VALIDATION_ROWS, {
+    formula: `"${kinds.join(',')}"`,
+    title: '反映人类型',
     error: `请从列表中选择：${kinds.join('、')}`,
-    showInputMessage: true,
-    promptTitle: '反映人类型',
     prompt: kinds.join('、'),
   });
 

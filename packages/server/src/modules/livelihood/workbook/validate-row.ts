@@ -1,7 +1,7 @@
 import { matterInputSchema, type LivelihoodArea, type MatterInput, type OriginatorKind } from '@huiyin/core';
 import { z } from 'zod';
 import type { Lang } from '../../../http/error-mapping.ts';
-import type { CellText } from './cells.ts';
+import type { CellText } from '../../../xlsx/cells.ts';
 import { headerOf, kindAliases, matterImportColumns, type ColumnKey } from './columns.ts';
 
 /**
