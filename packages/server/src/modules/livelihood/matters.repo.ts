@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { MatterSource, MatterStatus, OriginatorKind } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
+import { pageWithTotal } from '../../db/pages.ts';
 import { termsQuery, termsVector } from '../../db/search-terms.ts';
 
 export interface MatterWrite {
@@ -211,18 +212,8 @@ export function createMattersRepo(db: Db) {
     },
 
     async search(f: MatterFilter, page: number, pageSize: number): Promise<{ items: MatterRow[]; total: number }> {
-      const [rows, count] = await Promise.all([
-        filtered(f)
-          .orderBy('m.id', 'desc')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        filtered(f)
-          .clearSelect()
-          .select(sql<number>`count(*)::int`.as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toRow), total: count.n };
+      const { rows, total } = await pageWithTotal(filtered(f).orderBy('m.id', 'desc'), { limit: pageSize, offset: (page - 1) * pageSize });
+      return { items: rows.map(toRow), total };
     },
 
     /** Up to `limit` rows for the export (same filters, oldest first). */

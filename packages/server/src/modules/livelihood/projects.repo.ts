@@ -1,6 +1,7 @@
 import { sql, type SqlBool, type Updateable } from 'kysely';
 import type { ProjectStatus } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
+import { pageWithTotal } from '../../db/pages.ts';
 import type { ProjectsTable } from '../../db/schema.ts';
 
 export interface ProjectRow {
@@ -242,18 +243,8 @@ export function createProjectsRepo(db: Db) {
     },
 
     async search(f: ProjectFilter, page: number, pageSize: number): Promise<{ items: ProjectRow[]; total: number }> {
-      const [rows, count] = await Promise.all([
-        filtered(f)
-          .orderBy('p.id')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        filtered(f)
-          .clearSelect()
-          .select(sql<number>`count(*)::int`.as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toRow), total: count.n };
+      const { rows, total } = await pageWithTotal(filtered(f).orderBy('p.id'), { limit: pageSize, offset: (page - 1) * pageSize });
+      return { items: rows.map(toRow), total };
     },
 
     async all(f: ProjectFilter, limit: number): Promise<ProjectRow[]> {

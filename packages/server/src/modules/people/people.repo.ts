@@ -1,6 +1,7 @@
 import type { AdminUser, AuthUser, Role, UserLang } from '@huiyin/core';
 import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { pageWithTotal } from '../../db/pages.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** A staff account with its unit memberships (the signed-in user of core's contract). */
@@ -205,13 +206,8 @@ export function createPeopleRepo(db: Db) {
 
     async listManaged(f: ManagedUserFilter, page: { limit: number; offset: number }): Promise<{ items: AdminUser[]; total: number }> {
       if (f.prefixes.length === 0) return { items: [], total: 0 };
-      const [rows, count] = await Promise.all([
-        managedFiltered(f).select(managedColumns).orderBy('users.id').limit(page.limit).offset(page.offset).execute(),
-        managedFiltered(f)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items: await withUnits(rows), total: Number(count.n) };
+      const { rows, total } = await pageWithTotal(managedFiltered(f).select(managedColumns).orderBy('users.id'), page);
+      return { items: await withUnits(rows), total };
     },
 
     /** The user if the admin manages them, locked for the rest of the transaction. */
