@@ -1,3 +1,4 @@
+import type { Region } from '@huiyin/core';
 import type { QueryKey } from '@tanstack/react-query';
 import { query } from './client.ts';
 import { useApiQuery } from './query.ts';
@@ -21,12 +22,8 @@ export function useCategories(): Category[] {
   return useApiQuery<{ items: Category[] }>(['categories'], '/api/v1/categories').data?.items ?? noCategories;
 }
 
-export interface RegionItem {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: number;
-}
+/** A region of GET /api/v1/regions. */
+export type RegionItem = Region;
 
 /** The regions under `parent` (the provinces without one). */
 export function regionsQuery(parent: string | null | undefined) {

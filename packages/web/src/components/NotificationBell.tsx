@@ -3,24 +3,14 @@ import { App, Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { NotificationPage, NotificationsRead, NotificationView } from '@huiyin/core';
 import { api } from '../api/client.ts';
 import { useApiMutation, useApiQuery } from '../api/query.ts';
 import { formatTime, useI18n } from '../i18n/i18n.tsx';
 
-interface Notice {
-  id: number;
-  topic: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-interface Inbox {
-  items: Notice[];
-  unread: number;
-}
+type Notice = NotificationView;
+/** The inbox: the latest page of notifications and the unread count (GET /api/v1/notifications). */
+type Inbox = NotificationPage;
 
 const inboxKey = ['notifications'];
 const noNotices: Notice[] = [];
@@ -41,12 +31,12 @@ export function NotificationBell() {
   const items = inbox.data?.items ?? noNotices;
   const unread = inbox.data?.unread ?? 0;
   const markRead = useApiMutation((body: { all: true } | { ids: number[] }) =>
-    api<{ unread: number }>('/api/v1/notifications/read', { method: 'POST', body }),
+    api<NotificationsRead>('/api/v1/notifications/read', { method: 'POST', body }),
   );
 
   useEffect(() => {
     /** The inbox as the server pushes it (the list may not have loaded yet). */
-    const update = (f: (d: Inbox) => Inbox) => qc.setQueryData<Inbox>(inboxKey, (d) => f(d ?? { items: [], unread: 0 }));
+    const update = (f: (d: Inbox) => Inbox) => qc.setQueryData<Inbox>(inboxKey, (d) => f(d ?? { items: [], unread: 0, nextCursor: null }));
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/v1/notifications/stream', { withCredentials: true });
     source.addEventListener('ready', (e) => {
@@ -55,7 +45,7 @@ export function NotificationBell() {
     });
     source.addEventListener('notification', (e) => {
       const n = JSON.parse((e as MessageEvent<string>).data) as Notice;
-      update((x) => ({ items: [n, ...x.items.filter((y) => y.id !== n.id)].slice(0, 10), unread: x.unread + 1 }));
+      update((x) => ({ ...x, items: [n, ...x.items.filter((y) => y.id !== n.id)].slice(0, 10), unread: x.unread + 1 }));
       notification.info({ title: n.title, description: n.body, placement: 'topRight', duration: 6 });
     });
     return () => source.close();
@@ -64,7 +54,10 @@ export function NotificationBell() {
   async function readAll() {
     const r = await markRead.mutateAsync({ all: true });
     const now = new Date().toISOString();
-    qc.setQueryData<Inbox>(inboxKey, (d) => d && { items: d.items.map((x) => ({ ...x, readAt: x.readAt ?? now })), unread: r.unread });
+    qc.setQueryData<Inbox>(
+      inboxKey,
+      (d) => d && { ...d, items: d.items.map((x) => ({ ...x, readAt: x.readAt ?? now })), unread: r.unread },
+    );
   }
 
   async function openNotice(n: Notice) {
@@ -73,11 +66,11 @@ export function NotificationBell() {
       const now = new Date().toISOString();
       qc.setQueryData<Inbox>(
         inboxKey,
-        (d) => d && { items: d.items.map((x) => (x.id === n.id ? { ...x, readAt: now } : x)), unread: r.unread },
+        (d) => d && { ...d, items: d.items.map((x) => (x.id === n.id ? { ...x, readAt: now } : x)), unread: r.unread },
       );
     }
     setOpen(false);
-    if (n.link?.startsWith('/')) navigate(n.link);
+    if (n.link?.startsWith('/')) void navigate(n.link);
   }
 
   const content = (

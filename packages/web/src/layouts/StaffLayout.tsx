@@ -72,7 +72,7 @@ export function StaffLayout() {
           selectedKeys={selected ? [selected] : []}
           items={items}
           onClick={(e) => {
-            navigate(e.key);
+            void navigate(e.key);
             if (narrow) setCollapsed(true);
           }}
         />

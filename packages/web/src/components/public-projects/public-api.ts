@@ -1,14 +1,12 @@
-import { defaultLivelihoodAreas, type MilestoneLight, type PublicProject } from '@huiyin/core';
+import { defaultLivelihoodAreas, type MilestoneLight, type PublicProject, type publicProjectsSchema } from '@huiyin/core';
+import type { z } from 'zod';
 import { query } from '../../api/client.ts';
 import { useApiQuery } from '../../api/query.ts';
 import { zh as texts } from '../../i18n/public-projects.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 /** The answer of GET /api/v1/public/projects?regionCode=. */
-export interface PublicProjectList {
-  region: { code: string; name: string };
-  items: PublicProject[];
-}
+export type PublicProjectList = z.infer<typeof publicProjectsSchema>;
 
 /** Without a region the server answers for the county with the most published projects. */
 export function usePublicProjects(regionCode: string | undefined) {

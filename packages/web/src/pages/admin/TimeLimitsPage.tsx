@@ -3,6 +3,7 @@ import {
   limitHoursSchema,
   validateTimeLimitPolicyOverride,
   workingDaysSchema,
+  type RegionTimeLimits,
   type TimeLimit,
   type TimeLimitPolicy,
   type TimeLimitPolicyOverride,
@@ -18,11 +19,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useApiQuery, keepPreviousData, useApiMutation } from '../../api/query.ts';
 
-interface PolicyAnswer {
-  regionCode: string;
-  override: TimeLimitPolicyOverride | null;
-  effective: TimeLimitPolicy;
-}
+/**
+ * GET /api/v1/settings/time-limits/:regionCode. Core's inferred `override` allows `undefined` on
+ * each optional entry, which core's own TimeLimitPolicyOverride (exactOptionalPropertyTypes) does not;
+ * JSON has no undefined, so the answer is read as the rules' type.
+ */
+type PolicyAnswer = Omit<RegionTimeLimits, 'override'> & { override: TimeLimitPolicyOverride | null };
 
 /** One editable limit: where it sits in the policy and the unit the page edits it in. */
 interface Row {

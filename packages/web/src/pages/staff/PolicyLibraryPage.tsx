@@ -20,6 +20,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { PolicyImportReport } from '@huiyin/core';
 import { ApiError, api, query, apiUpload, downloadUrl } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import type { PolicyArticle, PolicyHit, Unit } from '../../api/types.ts';
@@ -33,11 +34,7 @@ import { useApiQuery, keepPreviousData, useApiMutation, policyKeys } from '../..
 
 const levelColour: Record<string, string> = { law: 'red', regulation: 'volcano', rule: 'orange', normative: 'blue', guide: 'green' };
 
-interface ImportResult {
-  imported: number;
-  updated: number;
-  errors: { row: number; column: string; reason: string }[];
-}
+type ImportResult = PolicyImportReport;
 
 /**
  * 知识库: the policy library every staff member searches (the match marked in each passage),

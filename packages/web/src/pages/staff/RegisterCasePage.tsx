@@ -1,4 +1,4 @@
-import { caseTypes, channels, createCaseSchema, failedMatterSchema, safetyNetRegisterKinds } from '@huiyin/core';
+import { caseTypes, channels, createCaseSchema, failedMatterSchema, safetyNetRegisterKinds, type CaseRegistered } from '@huiyin/core';
 import { Alert, App, Button, Card, Cascader, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -58,7 +58,7 @@ export function RegisterCasePage() {
       ]
     : [];
   const register = useApiMutation(
-    (body: unknown) => api<{ id: number; trackingNo: string }>('/api/v1/cases', { method: 'POST', body }),
+    (body: unknown) => api<CaseRegistered>('/api/v1/cases', { method: 'POST', body }),
     [['cases'], ['queues']],
   );
 
@@ -105,7 +105,7 @@ export function RegisterCasePage() {
     try {
       const r = await register.mutateAsync(body);
       message.success(t('reg.done', { no: r.trackingNo }));
-      navigate(`/admin/cases/${r.id}`);
+      void navigate(`/admin/cases/${r.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.fields.length > 0) {
         form.setFields(e.fields.map((f) => ({ name: f.path === 'requester.phone' ? 'phone' : f.path.split('.'), errors: [f.message] })));

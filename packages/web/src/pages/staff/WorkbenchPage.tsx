@@ -1,3 +1,4 @@
+import type { PendingConsultation } from '@huiyin/core';
 import { Card, Col, Row, Statistic } from 'antd';
 import { useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/query.ts';
@@ -65,7 +66,7 @@ export function WorkbenchPage() {
   const unitHead = roles.includes('unit_head');
   // The counts are live: asked again every 30 s (and after every action on a case).
   const counts = useApiQuery<Queues>(['queues'], '/api/v1/cases/queues', { refetchInterval: 30_000 }).data ?? null;
-  const pending = useApiQuery<{ items: unknown[] }>(
+  const pending = useApiQuery<{ items: PendingConsultation[] }>(
     ['safety-net', 'consultations', 'pending'],
     '/api/v1/safety-net/consultations/pending',
     {

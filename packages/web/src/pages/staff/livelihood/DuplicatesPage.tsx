@@ -1,4 +1,5 @@
-import type { DuplicatePair, MatterView, SimilarMatter } from '@huiyin/core';
+import type { DuplicatePair, duplicatePairsSchema, MatterView, SimilarMatter } from '@huiyin/core';
+import type { z } from 'zod';
 import { Alert, App, Button, Card, Flex, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -51,7 +52,7 @@ export function DuplicatesPage() {
   const [hidden, setHidden] = useState<string[]>(loadHidden);
   const [showHidden, setShowHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const pairs = useApiQuery<{ items: DuplicatePair[]; threshold: number }>(
+  const pairs = useApiQuery<z.infer<typeof duplicatePairsSchema>>(
     ['livelihood', 'duplicates', { regionCode: region, listId }],
     `/api/v1/matters/duplicates${query({ regionCode: region, listId })}`,
     { placeholderData: keepPreviousData },

@@ -184,7 +184,7 @@ export function ListPage() {
             setDialog(null);
             setPicked([]);
             message.success(t('admin.created'));
-            navigate(`/admin/livelihood/projects/${p.id}`);
+            void navigate(`/admin/livelihood/projects/${p.id}`);
           }}
         />
       )}

@@ -1,4 +1,5 @@
-import { matterStatuses, type MatterImportReport, type MatterListItem, type MatterStatus } from '@huiyin/core';
+import { matterStatuses, type MatterImportReport, type MatterListItem, type matterPageSchema, type MatterStatus } from '@huiyin/core';
+import type { z } from 'zod';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Select, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -16,12 +17,8 @@ import { MatterDrawer } from './MatterDrawer.tsx';
 import { NewMatterDialog } from './NewMatterDialog.tsx';
 import { useApiQuery, keepPreviousData, useApiMutation } from '../../../api/query.ts';
 
-interface Page {
-  items: MatterListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** GET /api/v1/matters: a page of matters. */
+type Page = z.infer<typeof matterPageSchema>;
 
 /**
  * 问题清单: the matters collected from the public, filtered (words, region and below, area,

@@ -120,7 +120,7 @@ export function OverviewPage() {
           onDone={(l) => {
             setCreating(false);
             message.success(t('admin.created'));
-            navigate(`/admin/livelihood/lists/${l.id}`);
+            void navigate(`/admin/livelihood/lists/${l.id}`);
           }}
         />
       )}

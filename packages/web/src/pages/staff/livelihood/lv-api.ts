@@ -1,4 +1,4 @@
-import type { ListView, LivelihoodArea } from '@huiyin/core';
+import type { ListView, LivelihoodArea, photoIdsSchema } from '@huiyin/core';
 import type { QueryKey } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
@@ -14,7 +14,7 @@ export async function uploadPhotos(projectId: number, files: File[]): Promise<nu
   if (files.length === 0) return [];
   const form = new FormData();
   for (const f of files) form.append('files', f, f.name);
-  const r = await apiUpload<{ ids: number[] }>(`/api/v1/projects/${projectId}/photos`, form);
+  const r = await apiUpload<z.infer<typeof photoIdsSchema>>(`/api/v1/projects/${projectId}/photos`, form);
   return r.ids;
 }
 

@@ -13,11 +13,8 @@ import { AppealDialog, DecideAppealDialog } from './RatingAppealDialogs.tsx';
 import { rectificationKeys } from './rectification-keys.ts';
 import { useApiQuery, useApiMutation } from '../../../api/query.ts';
 
-interface Notice extends Rectification {
-  caseId: number;
-  trackingNo: string;
-  caseTitle: string;
-}
+/** A notice of the list (GET /api/v1/safety-net/rectifications), with its case. */
+type Notice = Rectification;
 
 function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: () => void; onDone: () => void }) {
   const { t } = useI18n();

@@ -1,70 +1,27 @@
 import { App, Button, Card, Table, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.ts';
+import type { DeliveryChannel, DeliveryPage, DeliveryView } from '@huiyin/core';
+import { api, ApiError, query } from '../../../api/client.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useApiMutation } from '../../../api/query.ts';
 
-export interface DeadLetter {
-  id: number;
-  topic: string;
-  channel: string;
-  recipient: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string | null;
-}
+/** A delivery that failed after every retry (GET /api/v1/admin/deliveries?status=dead). */
+export type DeadLetter = DeliveryView;
 
-const channelKeys: Record<string, MessageKey> = {
+const channelKeys: Record<DeliveryChannel, MessageKey> = {
   inapp: 'sv.channel.inapp',
   email: 'sv.channel.email',
   sms: 'sv.channel.sms',
   webhook: 'sv.channel.webhook',
 };
 
-type Raw = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-
-/**
- * The admin deliveries API is new: take its page as `{items}` (or a bare array) with camelCase
- * or snake_case fields, so a small change of shape does not blank the panel.
- */
-export function deadLettersOf(body: unknown): DeadLetter[] {
-  const list: unknown = Array.isArray(body)
-    ? body
-    : body && typeof body === 'object'
-      ? ((body as Raw)['items'] ?? (body as Raw)['deliveries'])
-      : undefined;
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((x): x is Raw => !!x && typeof x === 'object')
-    .map((x) => ({
-      id: Number(x['id']),
-      topic: str(x['topic']) ?? '—',
-      channel: str(x['channel']) ?? '—',
-      recipient: str(x['recipient']) ?? '—',
-      attempts: Number(x['attempts'] ?? 0),
-      lastError: str(x['lastError'] ?? x['last_error']),
-      createdAt: str(x['createdAt'] ?? x['created_at']),
-    }))
-    .filter((d) => Number.isFinite(d.id));
-}
-
-interface DeadPage {
-  items: DeadLetter[];
-  nextCursor: string | null;
-}
-
 /** A page of dead letters, or `null` when the server has no such route yet. */
-async function loadDeadLetters(cursor: string | null, signal?: AbortSignal): Promise<DeadPage | null> {
-  const q = new URLSearchParams({ status: 'dead' });
-  if (cursor) q.set('cursor', cursor);
+async function loadDeadLetters(cursor: string | null, signal?: AbortSignal): Promise<DeliveryPage | null> {
   try {
-    const body = await api<unknown>(`/api/v1/admin/deliveries?${q.toString()}`, { signal });
-    const next = body && typeof body === 'object' && !Array.isArray(body) ? str((body as Raw)['nextCursor']) : null;
-    return { items: deadLettersOf(body), nextCursor: next };
+    return await api<DeliveryPage>(`/api/v1/admin/deliveries${query({ status: 'dead', cursor })}`, { signal });
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) return null;
     throw e;
@@ -153,7 +110,7 @@ export function DeadLetters() {
               title: t('sv.dead.channel'),
               dataIndex: 'channel',
               width: 100,
-              render: (v: string) => (channelKeys[v] ? t(channelKeys[v]) : v),
+              render: (v: DeliveryChannel) => t(channelKeys[v]),
             },
             { title: t('sv.dead.recipient'), dataIndex: 'recipient', width: 180, ellipsis: { showTitle: true } },
             { title: t('sv.dead.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },

@@ -1,4 +1,12 @@
-import { escalationLevels, openStatuses, type EscalationLevel, type SupervisionOverview, type UnitOverview } from '@huiyin/core';
+import {
+  escalationLevels,
+  openStatuses,
+  type EscalationLevel,
+  type escalationRuleSchema,
+  type SupervisionOverview,
+  type UnitOverview,
+} from '@huiyin/core';
+import type { z } from 'zod';
 
 /** The levels of urging and escalation, in order. */
 export const levels = escalationLevels;
@@ -17,9 +25,8 @@ export const windows = [7, 30, 90] as const;
 export type { SupervisionOverview, UnitOverview };
 export type RecentEscalation = SupervisionOverview['recentEscalations'][number];
 
-export interface EscalationRule {
-  leaderAfterWorkingDays: number;
-}
+/** GET/PUT /api/v1/supervision/escalation-rule. */
+export type EscalationRule = z.infer<typeof escalationRuleSchema>;
 
 /**
  * The filtered case list (CaseListPage reads `due`, `leadUnitId` and `status` from the address).

@@ -1,10 +1,10 @@
-import type { OriginatorView } from '@huiyin/core';
+import type { UnansweredOriginator } from '@huiyin/core';
 import { Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../../i18n/messages.ts';
 
-export type Unanswered = OriginatorView & { matterId: number; matterTitle: string };
+export type Unanswered = UnansweredOriginator;
 
 /** Why the outbox cannot reach an originator: no phone and no case. */
 function why(o: Unanswered, t: (k: MessageKey) => string): string {

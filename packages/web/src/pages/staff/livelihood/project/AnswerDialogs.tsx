@@ -1,4 +1,4 @@
-import { recordAnswerSchema, sendAnswersSchema, type ProjectView } from '@huiyin/core';
+import { recordAnswerSchema, sendAnswersSchema, type AnswersSent, type ProjectView } from '@huiyin/core';
 import { Alert, Button, Form, Input, Modal, Radio, Result, Typography } from 'antd';
 import type { QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -36,13 +36,10 @@ export function SendAnswersDialog({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const sendAll = useApiMutation(
-    (body: unknown) => api<{ sent: number; unanswered: Unanswered[] }>(base, { method: 'POST', body }),
-    changes,
-  );
+  const sendAll = useApiMutation((body: unknown) => api<AnswersSent>(base, { method: 'POST', body }), changes);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ sent: number; unanswered: Unanswered[] } | null>(null);
+  const [result, setResult] = useState<AnswersSent | null>(null);
   const titles = new Map(known.map((o) => [o.id, o]));
 
   async function send(v: Record<string, unknown>) {

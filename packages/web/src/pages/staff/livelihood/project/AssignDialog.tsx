@@ -1,4 +1,5 @@
-import { assignSchema, type ProjectView } from '@huiyin/core';
+import { assignSchema, type cadresSchema, type ProjectView } from '@huiyin/core';
+import type { z } from 'zod';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,12 +10,8 @@ import { day, validate, lvKeys } from '../lv-api.ts';
 import { api, query } from '../../../../api/client.ts';
 import { useApiMutation, useApiQuery } from '../../../../api/query.ts';
 
-export interface Cadre {
-  id: number;
-  name: string;
-  unitName: string | null;
-  regionCode: string;
-}
+/** A cadre (leader) of GET /api/v1/cadres. */
+export type Cadre = z.infer<typeof cadresSchema>['items'][number];
 
 /** The cadres (leaders) of a region and below, as choices. */
 export function useCadres(regionCode: string) {
