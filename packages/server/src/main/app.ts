@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { registerAuth } from '../http/auth.ts';
@@ -114,7 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   badRatingsRoutes(api, { ratings: s.badRatings });
   followUpRoutes(api, { followUp: s.followUp });
   publicRoutes(api, { photos: s.publicPhotos, config: s.publicConfig, maxUploadBytes });
-  app.get('/api/health', async () => ({ ok: true }));
+  api.get(
+    '/api/health',
+    { schema: { summary: 'Liveness: the server answers', security: [], response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async () => ({ ok: true as const }),
+  );
 
   if (deps.webDistDir && existsSync(path.join(deps.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: deps.webDistDir, wildcard: false });

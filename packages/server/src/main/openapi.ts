@@ -23,7 +23,7 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: createJsonSchemaTransform({ skipList: ['/api/openapi.json', '/api/health', '/*'] }),
+    transform: createJsonSchemaTransform({ skipList: ['/api/openapi.json', '/*'] }),
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
