@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
+import { registerCase } from '../testing/case-actions.ts';
+import { expectError, fieldsOf } from '../testing/errors.ts';
 import { describeEachDb, type Harness } from '../testing/harness.ts';
 import { PNG, multipart } from '../testing/multipart.ts';
 
@@ -21,6 +22,15 @@ const validCase = {
   requester: { name: '王杏桃', phone: '13935912345' },
 };
 
+/** A body refused as invalid in `field` (400 validation_failed). */
+const invalid = (name: string, body: unknown, field: string) => ({
+  name,
+  body,
+  status: 400,
+  code: 'validation_failed',
+  field,
+});
+
 /** A raw request (body sent byte for byte) as a demo user. */
 async function raw(
   h: Harness,
@@ -38,26 +48,6 @@ async function raw(
     headers: { authorization: `Bearer ${h.tokens[as]}`, ...headers },
     ...(payload === undefined ? {} : { payload }),
   });
-}
-
-/** The response is the error shape with this status and code; returns the error. */
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/json/);
-  const body = res.json() as { error: { code: string; message: string; details?: unknown } };
-  expect(Object.keys(body)).toEqual(['error']);
-  expect(body.error.code).toBe(code);
-  expect(typeof body.error.message).toBe('string');
-  expect(body.error.message.length).toBeGreaterThan(0);
-  for (const k of Object.keys(body.error)) expect(['code', 'message', 'details']).toContain(k);
-  return body.error;
-}
-
-/** The field paths named in a validation_failed error. */
-function fieldsOf(err: { details?: unknown }): string[] {
-  const d = err.details as { fields?: { path: string }[] } | undefined;
-  expect(Array.isArray(d?.fields), JSON.stringify(err)).toBe(true);
-  return d!.fields!.map((f) => f.path);
 }
 
 function count(n: { n: string | number | bigint }): number {
@@ -108,12 +98,6 @@ async function world(h: Harness, caseId?: number) {
   };
 }
 
-async function register(h: Harness, extra: Record<string, unknown> = {}) {
-  const res = await h.req('clerk', 'POST', '/api/v1/cases', { ...validCase, ...extra });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string; version: number };
-}
-
 async function version(h: Harness, id: number): Promise<number> {
   const res = await h.req('dispatcher', 'GET', `/api/v1/cases/${id}`);
   expect(res.statusCode).toBe(200);
@@ -129,104 +113,30 @@ describeEachDb('bad input', (get) => {
       { name: 'a JSON array', raw: JSON.stringify([validCase]), status: 400, code: 'validation_failed', field: '' },
       { name: 'a JSON string', raw: JSON.stringify('小区停水'), status: 400, code: 'validation_failed', field: '' },
       { name: 'JSON null', raw: 'null', status: 400, code: 'validation_failed', field: '' },
-      { name: 'content of the wrong type', body: { ...validCase, content: 123 }, status: 400, code: 'validation_failed', field: 'content' },
-      { name: 'urgent of the wrong type', body: { ...validCase, urgent: 'yes' }, status: 400, code: 'validation_failed', field: 'urgent' },
-      { name: 'an unknown request type', body: { ...validCase, type: 'praise' }, status: 400, code: 'validation_failed', field: 'type' },
-      { name: 'content missing', body: { ...validCase, content: undefined }, status: 400, code: 'validation_failed', field: 'content' },
-      { name: 'content only blanks', body: { ...validCase, content: '   ' }, status: 400, code: 'validation_failed', field: 'content' },
-      {
-        name: 'requester missing',
-        body: { ...validCase, requester: undefined },
-        status: 400,
-        code: 'validation_failed',
-        field: 'requester',
-      },
-      {
-        name: 'phone missing',
-        body: { ...validCase, requester: { name: '王杏桃' } },
-        status: 400,
-        code: 'validation_failed',
-        field: 'requester.phone',
-      },
-      {
-        name: 'an unknown top-level field',
-        body: { ...validCase, priority: 'high' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'priority',
-      },
-      {
-        name: 'an unknown nested field',
-        body: { ...validCase, requester: { ...validCase.requester, idCard: '140802199001011234' } },
-        status: 400,
-        code: 'validation_failed',
-        field: 'requester.idCard',
-      },
-      {
-        name: 'content over 10,000 characters',
-        body: { ...validCase, content: long },
-        status: 400,
-        code: 'validation_failed',
-        field: 'content',
-      },
-      {
-        name: 'a phone that is too short',
-        body: { ...validCase, requester: { phone: '1393591234' } },
-        status: 400,
-        code: 'validation_failed',
-        field: 'requester.phone',
-      },
-      {
-        name: 'a phone that is not a number',
-        body: { ...validCase, requester: { phone: 'call me' } },
-        status: 400,
-        code: 'validation_failed',
-        field: 'requester.phone',
-      },
-      {
-        name: 'a foreign phone',
-        body: { ...validCase, requester: { phone: '+1 415 555 0100' } },
-        status: 400,
-        code: 'validation_failed',
-        field: 'requester.phone',
-      },
-      {
-        name: 'a region code that does not exist',
-        body: { ...validCase, regionCode: '140899' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'regionCode',
-      },
-      {
-        name: 'a malformed region code',
-        body: { ...validCase, regionCode: '1408' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'regionCode',
-      },
-      {
-        name: 'a region outside the clerk’s service area',
-        body: { ...validCase, regionCode: '140311' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'regionCode',
-      },
-      {
-        name: 'a category that does not exist',
-        body: { ...validCase, categoryCode: 'water.flood' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'categoryCode',
-      },
-      { name: 'lat without lng', body: { ...validCase, lat: 35.02 }, status: 400, code: 'validation_failed', field: 'lat' },
-      { name: 'lat out of range', body: { ...validCase, lat: 135, lng: 111 }, status: 400, code: 'validation_failed', field: 'lat' },
-      {
-        name: 'a channel staff do not use',
-        body: { ...validCase, channel: 'fax' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'channel',
-      },
+      invalid('content of the wrong type', { ...validCase, content: 123 }, 'content'),
+      invalid('urgent of the wrong type', { ...validCase, urgent: 'yes' }, 'urgent'),
+      invalid('an unknown request type', { ...validCase, type: 'praise' }, 'type'),
+      invalid('content missing', { ...validCase, content: undefined }, 'content'),
+      invalid('content only blanks', { ...validCase, content: '   ' }, 'content'),
+      invalid('requester missing', { ...validCase, requester: undefined }, 'requester'),
+      invalid('phone missing', { ...validCase, requester: { name: '王杏桃' } }, 'requester.phone'),
+      invalid('an unknown top-level field', { ...validCase, priority: 'high' }, 'priority'),
+      invalid(
+        'an unknown nested field',
+        { ...validCase, requester: { ...validCase.requester, idCard: '140802199001011234' } },
+        'requester.idCard',
+      ),
+      invalid('content over 10,000 characters', { ...validCase, content: long }, 'content'),
+      invalid('a phone that is too short', { ...validCase, requester: { phone: '1393591234' } }, 'requester.phone'),
+      invalid('a phone that is not a number', { ...validCase, requester: { phone: 'call me' } }, 'requester.phone'),
+      invalid('a foreign phone', { ...validCase, requester: { phone: '+1 415 555 0100' } }, 'requester.phone'),
+      invalid('a region code that does not exist', { ...validCase, regionCode: '140899' }, 'regionCode'),
+      invalid('a malformed region code', { ...validCase, regionCode: '1408' }, 'regionCode'),
+      invalid('a region outside the clerk’s service area', { ...validCase, regionCode: '140311' }, 'regionCode'),
+      invalid('a category that does not exist', { ...validCase, categoryCode: 'water.flood' }, 'categoryCode'),
+      invalid('lat without lng', { ...validCase, lat: 35.02 }, 'lat'),
+      invalid('lat out of range', { ...validCase, lat: 135, lng: 111 }, 'lat'),
+      invalid('a channel staff do not use', { ...validCase, channel: 'fax' }, 'channel'),
       { name: 'a body over 256 KiB', body: { ...validCase, content: 'x'.repeat(300 * 1024) }, status: 413, code: 'payload_too_large' },
     ];
     const before = await world(h);
@@ -274,7 +184,7 @@ describeEachDb('bad input', (get) => {
 
   it('a case id in the path that is not a positive integer is 400; an unknown one is 404', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const before = await world(h, c.id);
     for (const id of ['abc', '1.5', '-1', '0', '99999999999999999999']) {
       expectError(await h.req('dispatcher', 'GET', `/api/v1/cases/${id}`), 400, 'validation_failed');
@@ -316,10 +226,10 @@ describeEachDb('bad input', (get) => {
 
   it('actions: each bad body is a 4xx and leaves the case, its events and the outbox as they were', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     // Another pair of cases, one merged into the other, to merge into.
-    const master = await register(h);
-    const other = await register(h);
+    const master = await registerCase(h, 'clerk', validCase);
+    const other = await registerCase(h, 'clerk', validCase);
     await h
       .req('dispatcher', 'POST', `/api/v1/cases/${other.id}/actions`, { version: 1, action: 'merge', masterId: master.id })
       .then((r) => expect(r.statusCode, r.body).toBe(200));
@@ -329,86 +239,24 @@ describeEachDb('bad input', (get) => {
       { name: 'malformed JSON', raw: '{"action": "dispatch"', status: 400, code: 'bad_request' },
       { name: 'a JSON array', raw: '[{"action": "sign", "version": 1}]', status: 400, code: 'validation_failed', field: '' },
       { name: 'a JSON string', raw: '"dispatch"', status: 400, code: 'validation_failed', field: '' },
-      { name: 'an unknown action', body: { action: 'destroy', version: 1 }, status: 400, code: 'validation_failed', field: 'action' },
-      { name: 'no action', body: { version: 1, leadUnitId: water }, status: 400, code: 'validation_failed', field: 'action' },
-      { name: 'no version', body: { action: 'dispatch', leadUnitId: water }, status: 400, code: 'validation_failed', field: 'version' },
-      {
-        name: 'a version of the wrong type',
-        body: { action: 'dispatch', version: 'latest', leadUnitId: water },
-        status: 400,
-        code: 'validation_failed',
-        field: 'version',
-      },
-      {
-        name: 'dispatch without its lead unit',
-        body: { action: 'dispatch', version: 1 },
-        status: 400,
-        code: 'validation_failed',
-        field: 'leadUnitId',
-      },
-      {
-        name: 'dispatch with a non-numeric unit',
-        body: { action: 'dispatch', version: 1, leadUnitId: 'water' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'leadUnitId',
-      },
-      {
-        name: 'dispatch with an unknown field',
-        body: { action: 'dispatch', version: 1, leadUnitId: water, priority: 1 },
-        status: 400,
-        code: 'validation_failed',
-        field: 'priority',
-      },
-      {
-        name: 'dispatch to a unit that does not exist',
-        body: { action: 'dispatch', version: 1, leadUnitId: 987654 },
-        status: 400,
-        code: 'validation_failed',
-        field: 'leadUnitId',
-      },
-      {
-        name: 'reply without text',
-        body: { action: 'reply', version: 1, outcome: 'resolved' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'text',
-      },
-      {
-        name: 'an explained reply without its policy basis',
-        body: { action: 'reply', version: 1, outcome: 'explained', text: '不能办' },
-        status: 400,
-        code: 'validation_failed',
-        field: 'policyBasis',
-      },
-      {
-        name: 'a note over 2,000 characters',
-        body: { action: 'dispatch', version: 1, leadUnitId: water, note: 'x'.repeat(2001) },
-        status: 400,
-        code: 'validation_failed',
-        field: 'note',
-      },
-      {
-        name: 'merge into itself',
-        body: { action: 'merge', version: 1, masterId: c.id },
-        status: 400,
-        code: 'validation_failed',
-        field: 'masterId',
-      },
-      {
-        name: 'merge into a case that does not exist',
-        body: { action: 'merge', version: 1, masterId: 987654321 },
-        status: 400,
-        code: 'validation_failed',
-        field: 'masterId',
-      },
-      {
-        name: 'merge into a merged case',
-        body: { action: 'merge', version: 1, masterId: other.id },
-        status: 400,
-        code: 'validation_failed',
-        field: 'masterId',
-      },
+      invalid('an unknown action', { action: 'destroy', version: 1 }, 'action'),
+      invalid('no action', { version: 1, leadUnitId: water }, 'action'),
+      invalid('no version', { action: 'dispatch', leadUnitId: water }, 'version'),
+      invalid('a version of the wrong type', { action: 'dispatch', version: 'latest', leadUnitId: water }, 'version'),
+      invalid('dispatch without its lead unit', { action: 'dispatch', version: 1 }, 'leadUnitId'),
+      invalid('dispatch with a non-numeric unit', { action: 'dispatch', version: 1, leadUnitId: 'water' }, 'leadUnitId'),
+      invalid('dispatch with an unknown field', { action: 'dispatch', version: 1, leadUnitId: water, priority: 1 }, 'priority'),
+      invalid('dispatch to a unit that does not exist', { action: 'dispatch', version: 1, leadUnitId: 987654 }, 'leadUnitId'),
+      invalid('reply without text', { action: 'reply', version: 1, outcome: 'resolved' }, 'text'),
+      invalid(
+        'an explained reply without its policy basis',
+        { action: 'reply', version: 1, outcome: 'explained', text: '不能办' },
+        'policyBasis',
+      ),
+      invalid('a note over 2,000 characters', { action: 'dispatch', version: 1, leadUnitId: water, note: 'x'.repeat(2001) }, 'note'),
+      invalid('merge into itself', { action: 'merge', version: 1, masterId: c.id }, 'masterId'),
+      invalid('merge into a case that does not exist', { action: 'merge', version: 1, masterId: 987654321 }, 'masterId'),
+      invalid('merge into a merged case', { action: 'merge', version: 1, masterId: other.id }, 'masterId'),
       { name: 'a stale version', body: { action: 'dispatch', version: 7, leadUnitId: water }, status: 409, code: 'version_conflict' },
       {
         name: 'an action the state does not allow',
@@ -438,7 +286,7 @@ describeEachDb('bad input', (get) => {
 
   it('a stale version is 409 version_conflict with both versions, and changes nothing', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const water = h.org.units['water']!;
     const ok = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, { version: 1, action: 'dispatch', leadUnitId: water });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -454,7 +302,7 @@ describeEachDb('bad input', (get) => {
 
   it('an action the state does not allow is 409 illegal_transition naming the state and the action', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const url = `/api/v1/cases/${c.id}/actions`;
     const before = await world(h, c.id);
     let err = expectError(await h.req('dispatcher', 'POST', url, { version: 1, action: 'sign' }), 409, 'illegal_transition');
@@ -536,7 +384,7 @@ describeEachDb('bad input', (get) => {
 
   it('list and tracking queries: bad parameters are 400, unknown parameters are named', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     for (const q of [
       'pageSize=abc',
       'pageSize=0',
@@ -639,7 +487,7 @@ describeEachDb('bad input', (get) => {
 
   it('uploads: a text file named .jpg is 415 and stores nothing', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const before = await world(h, c.id);
     const m = multipart([{ name: 'file', filename: 'photo.jpg', type: 'image/jpeg', data: '这不是图片，只是一段文字。\n'.repeat(20) }]);
     expectError(await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, m.payload, m.headers), 415, 'unsupported_media_type');
@@ -657,7 +505,7 @@ describeEachDb('bad input', (get) => {
 
   it('uploads: a file over the limit is 413 and stores nothing', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const before = await world(h, c.id);
     const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]);
     const m = multipart([{ name: 'file', filename: 'big.png', type: 'image/png', data: big }]);
@@ -667,7 +515,7 @@ describeEachDb('bad input', (get) => {
 
   it('uploads: a body that is not multipart is 415, a broken multipart body is 400, an empty one names the file field', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const url = `/api/v1/cases/${c.id}/attachments`;
     const before = await world(h, c.id);
     expectError(await h.req('clerk', 'POST', url, { file: PNG.toString('base64') }), 415, 'unsupported_media_type');
@@ -685,7 +533,7 @@ describeEachDb('bad input', (get) => {
 
   it('uploads are all or nothing: one bad file, or too many files, and none of them is stored', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const url = `/api/v1/cases/${c.id}/attachments`;
     const before = await world(h, c.id);
     const mixed = multipart([
@@ -707,7 +555,7 @@ describeEachDb('bad input', (get) => {
 
   it('uploads: a valid PNG is 201, recorded once, and downloadable with its type by a user in scope', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const before = await world(h, c.id);
     const m = multipart([{ name: 'file', filename: '现场照片.png', type: 'application/octet-stream', data: PNG }]);
     const res = await raw(h, 'clerk', 'POST', `/api/v1/cases/${c.id}/attachments`, m.payload, m.headers);
@@ -734,7 +582,7 @@ describeEachDb('bad input', (get) => {
 
   it('uploads to a closed case are 409 illegal_transition and store nothing', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', validCase);
     const url = `/api/v1/cases/${c.id}/actions`;
     await h
       .req('clerk', 'POST', url, { version: 1, action: 'reply', outcome: 'resolved', text: '当场解答' })

@@ -1,6 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts } from '../seed/demo-org.ts';
+import { actOn, caseVersion, registerCase } from '../testing/case-actions.ts';
+import { expectError } from '../testing/errors.ts';
 import { describeEachDb, type Harness } from '../testing/harness.ts';
 import { multipartPng } from '../testing/multipart.ts';
 
@@ -11,14 +12,13 @@ import { multipartPng } from '../testing/multipart.ts';
 
 const REQUESTER = { name: '王杏桃', phone: '13812345678' };
 
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: { code: string; message: string } };
-  expect(Object.keys(body)).toEqual(['error']);
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(0);
-  return body.error;
-}
+const outage = {
+  type: 'complaint',
+  content: '小区停水三天未恢复，请尽快处理',
+  categoryCode: 'water.outage',
+  regionCode: '140802',
+  requester: REQUESTER,
+};
 
 async function signIn(h: Harness, username: string) {
   const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
@@ -41,30 +41,6 @@ async function upload(h: Harness, username: string | null, caseId: number | stri
     headers: { ...auth, ...m.headers, ...headers },
     payload: m.payload,
   });
-}
-
-async function register(h: Harness, as: string, extra: Record<string, unknown> = {}) {
-  const res = await h.req(as, 'POST', '/api/v1/cases', {
-    type: 'complaint',
-    content: '小区停水三天未恢复，请尽快处理',
-    categoryCode: 'water.outage',
-    regionCode: '140802',
-    requester: REQUESTER,
-    ...extra,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string };
-}
-
-async function act(h: Harness, as: string, id: number, body: Record<string, unknown>, expected = 200) {
-  const res = await h.req(as, 'POST', `/api/v1/cases/${id}/actions`, { version: await versionOf(h, id), ...body });
-  expect(res.statusCode, res.body).toBe(expected);
-  return res;
-}
-
-async function versionOf(h: Harness, id: number): Promise<number> {
-  const r = await h.db.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-  return r.version;
 }
 
 /** What must not move when a request is refused. */
@@ -115,10 +91,10 @@ describeEachDb('permissions', (get) => {
     const h = get();
     const water = h.org.units['water']!;
     const market = h.org.units['market']!;
-    f.water = (await register(h, 'clerk')).id;
-    await act(h, 'dispatcher', f.water, { action: 'dispatch', leadUnitId: water });
-    f.assisted = (await register(h, 'dispatcher', { regionCode: '140802001' })).id;
-    await act(h, 'dispatcher', f.assisted, { action: 'dispatch', leadUnitId: water, assistUnitIds: [market] });
+    f.water = (await registerCase(h, 'clerk', outage)).id;
+    await actOn(h, 'dispatcher', f.water, { action: 'dispatch', leadUnitId: water });
+    f.assisted = (await registerCase(h, 'dispatcher', { ...outage, regionCode: '140802001' })).id;
+    await actOn(h, 'dispatcher', f.assisted, { action: 'dispatch', leadUnitId: water, assistUnitIds: [market] });
     const jq = await h.req(null, 'POST', '/api/v1/public/cases', {
       type: 'help',
       content: '村里自来水管爆裂',
@@ -286,7 +262,7 @@ describeEachDb('permissions', (get) => {
     );
     expect(await stateOf(h, f.assisted)).toEqual(before);
 
-    await act(h, 'handler2', f.assisted, { action: 'sign' });
+    await actOn(h, 'handler2', f.assisted, { action: 'sign' });
     before = await stateOf(h, f.assisted);
     expect(before.status).toBe('in_progress');
     expectError(
@@ -352,7 +328,7 @@ describeEachDb('permissions', (get) => {
     for (const id of [f.water, f.assisted, f.jiaoqu]) {
       expectError(await h.req('inspector', 'GET', `/api/v1/cases/${id}`), 404, 'not_found');
       expectError(
-        await h.req('inspector', 'POST', `/api/v1/cases/${id}/actions`, { version: await versionOf(h, id), action: 'sign' }),
+        await h.req('inspector', 'POST', `/api/v1/cases/${id}/actions`, { version: await caseVersion(h, id), action: 'sign' }),
         404,
         'not_found',
       );
@@ -390,7 +366,7 @@ describeEachDb('permissions', (get) => {
 
   it('roles: clerk cannot dispatch, handler cannot register, only admin creates users', async () => {
     const h = get();
-    const c = await register(h, 'clerk');
+    const c = await registerCase(h, 'clerk', outage);
     const before = await stateOf(h, c.id);
     expectError(
       await h.req('clerk', 'POST', `/api/v1/cases/${c.id}/actions`, {
@@ -456,10 +432,10 @@ describeEachDb('permissions', (get) => {
     const water = h.org.units['water']!;
 
     // reviewReply on an explained answer waiting for review.
-    const review = (await register(h, 'clerk')).id;
-    await act(h, 'dispatcher', review, { action: 'dispatch', leadUnitId: water });
-    await act(h, 'handler2', review, { action: 'sign' });
-    await act(h, 'handler2', review, {
+    const review = (await registerCase(h, 'clerk', outage)).id;
+    await actOn(h, 'dispatcher', review, { action: 'dispatch', leadUnitId: water });
+    await actOn(h, 'handler2', review, { action: 'sign' });
+    await actOn(h, 'handler2', review, {
       action: 'reply',
       outcome: 'explained',
       text: '依规定不能办理',
@@ -480,7 +456,7 @@ describeEachDb('permissions', (get) => {
       'not_found',
     );
     expect(await stateOf(h, review)).toEqual(before);
-    expect((await act(h, 'supervisor', review, { action: 'reviewReply', approve: true })).json().status).toBe('replied');
+    expect((await actOn(h, 'supervisor', review, { action: 'reviewReply', approve: true })).status).toBe('replied');
 
     // followUp, then reopen, on an answered case.
     before = await stateOf(h, review);
@@ -497,7 +473,7 @@ describeEachDb('permissions', (get) => {
       );
     }
     expect(await stateOf(h, review)).toEqual(before);
-    await act(h, 'supervisor', review, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
+    await actOn(h, 'supervisor', review, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
     before = await stateOf(h, review);
     for (const user of others) {
       expectError(
@@ -512,10 +488,10 @@ describeEachDb('permissions', (get) => {
       );
     }
     expect(await stateOf(h, review)).toEqual(before);
-    expect((await act(h, 'supervisor', review, { action: 'reopen', reason: '群众不满意' })).json().status).toBe('in_progress');
+    expect((await actOn(h, 'supervisor', review, { action: 'reopen', reason: '群众不满意' })).status).toBe('in_progress');
 
     // close on an answered case.
-    await act(h, 'handler2', review, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
+    await actOn(h, 'handler2', review, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
     before = await stateOf(h, review);
     for (const user of others) {
       expectError(
@@ -525,14 +501,14 @@ describeEachDb('permissions', (get) => {
       );
     }
     expect(await stateOf(h, review)).toEqual(before);
-    expect((await act(h, 'supervisor', review, { action: 'close', reason: '三次回访联系不上群众' })).json().status).toBe('closed');
+    expect((await actOn(h, 'supervisor', review, { action: 'close', reason: '三次回访联系不上群众' })).status).toBe('closed');
   });
 
   it('the public sees only the tracking view: right number and last 4 digits, no personal data, no internal notes', async () => {
     const h = get();
     const market = h.org.units['market']!;
     const water = h.org.units['water']!;
-    const c = await register(h, 'clerk');
+    const c = await registerCase(h, 'clerk', outage);
     const internal = [
       '内部派单备注甲',
       '内部退单理由乙',
@@ -542,22 +518,22 @@ describeEachDb('permissions', (get) => {
       '内部驳回意见己',
       '内部签收备注庚',
     ];
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: market, note: internal[0] });
-    await act(h, 'handler', c.id, { action: 'return', reason: internal[1] });
-    await act(h, 'dispatcher', c.id, { action: 'decideReturn', approve: true, note: internal[2] });
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: water });
-    await act(h, 'handler2', c.id, { action: 'sign', note: internal[6] });
-    await act(h, 'handler2', c.id, { action: 'requestExtension', days: 3, reason: internal[3] });
-    await act(h, 'dispatcher', c.id, { action: 'decideExtension', approve: true, note: internal[4] });
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'explained', text: '初稿答复', policyBasis: '《城市供水条例》' });
-    await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: false, note: internal[5] });
-    await act(h, 'handler2', c.id, {
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: market, note: internal[0] });
+    await actOn(h, 'handler', c.id, { action: 'return', reason: internal[1] });
+    await actOn(h, 'dispatcher', c.id, { action: 'decideReturn', approve: true, note: internal[2] });
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: water });
+    await actOn(h, 'handler2', c.id, { action: 'sign', note: internal[6] });
+    await actOn(h, 'handler2', c.id, { action: 'requestExtension', days: 3, reason: internal[3] });
+    await actOn(h, 'dispatcher', c.id, { action: 'decideExtension', approve: true, note: internal[4] });
+    await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'explained', text: '初稿答复', policyBasis: '《城市供水条例》' });
+    await actOn(h, 'supervisor', c.id, { action: 'reviewReply', approve: false, note: internal[5] });
+    await actOn(h, 'handler2', c.id, {
       action: 'reply',
       outcome: 'explained',
       text: '依规定不能办理，可申请临时供水',
       policyBasis: '《城市供水条例》第二十二条',
     });
-    await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: true });
+    await actOn(h, 'supervisor', c.id, { action: 'reviewReply', approve: true });
 
     const tracked = await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=5678`);
     expect(tracked.statusCode, tracked.body).toBe(200);

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-import { addJiaoquAdmin, adminState, expectError } from './test-helpers.ts';
+import { registerCase } from '../../testing/case-actions.ts';
+import { expectError } from '../../testing/errors.ts';
+import { addJiaoquAdmin, adminState } from './test-helpers.ts';
 
 interface Rule {
   id: number;
@@ -16,15 +18,9 @@ async function rules(h: Harness, as = 'admin') {
   return res.json().items as Rule[];
 }
 
-async function register(h: Harness, categoryCode: string, regionCode: string) {
-  const res = await h.req('clerk', 'POST', '/api/v1/cases', {
-    type: 'complaint',
-    content: '饭店后厨卫生差',
-    categoryCode,
-    regionCode,
-    requester: { phone: '13900002222' },
-  });
-  return res;
+/** A registration body under the category in the region. */
+function kitchenCase(categoryCode: string, regionCode: string) {
+  return { type: 'complaint', content: '饭店后厨卫生差', categoryCode, regionCode, requester: { phone: '13900002222' } };
 }
 
 describeEachDb('admin: categories and the routing catalog', (get) => {
@@ -45,7 +41,7 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
       nameEn: 'Parking management',
     });
     expect(renamed.json()).toMatchObject({ nameZh: '停车管理', nameEn: 'Parking management' });
-    expect((await register(h, 'traffic.parking', '140802')).statusCode).toBe(201);
+    await registerCase(h, 'clerk', kitchenCase('traffic.parking', '140802'));
 
     const before = await adminState(h);
     expect(
@@ -58,7 +54,7 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     expect(publicList.map((c) => c.code)).not.toContain('traffic.parking');
     const adminList = (await h.req('admin', 'GET', '/api/v1/admin/categories')).json().items as { code: string; active: boolean }[];
     expect(adminList.find((c) => c.code === 'traffic.parking')).toMatchObject({ active: false });
-    expect((await register(h, 'traffic.parking', '140802')).statusCode).toBe(400);
+    expect((await h.req('clerk', 'POST', '/api/v1/cases', kitchenCase('traffic.parking', '140802'))).statusCode).toBe(400);
     expectError(
       await h.req('admin', 'POST', '/api/v1/admin/categories', {
         code: 'traffic.bus',
@@ -107,7 +103,7 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     const rule = added.json() as Rule;
     expect(rule).toMatchObject({ categoryCode: 'market.food', regionPrefix: '140802001', unit: { id: zhongcheng } });
     expect(rule.regionName).toContain('中城');
-    const c = (await register(h, 'market.food', '140802001')).json();
+    const c = await registerCase(h, 'clerk', kitchenCase('market.food', '140802001'));
     const help = (await h.req('dispatcher', 'GET', `/api/v1/cases/${c.id}/dispatch-help`)).json();
     expect(help.suggestedUnits[0].id).toBe(zhongcheng);
     expect(help.suggestedUnits.map((u: { id: number }) => u.id)).toContain(h.org.units['market']);

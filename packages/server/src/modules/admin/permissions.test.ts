@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { demoAccounts } from '../../seed/demo-org.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-import { adminState, expectError } from './test-helpers.ts';
+import { expectError } from '../../testing/errors.ts';
+import { adminState } from './test-helpers.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-import { addJiaoquAdmin, adminState, expectError } from './test-helpers.ts';
+import { expectError } from '../../testing/errors.ts';
+import { addJiaoquAdmin, adminState } from './test-helpers.ts';
 
 interface UnitNode {
   id: number;

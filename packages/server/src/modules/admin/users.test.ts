@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-import { addJiaoquAdmin, adminState, expectError, login, withToken } from './test-helpers.ts';
+import { expectError } from '../../testing/errors.ts';
+import { addJiaoquAdmin, adminState, login, withToken } from './test-helpers.ts';
 
 interface AdminUser {
   id: number;

@@ -1,38 +1,22 @@
 import { expect, it } from 'vitest';
-import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { actOn, registerCase } from '../../testing/case-actions.ts';
+import { describeEachDb } from '../../testing/harness.ts';
 
 /** The corners a review found: each one a user would notice. */
-async function register(h: Harness, extra: Record<string, unknown> = {}, as = 'clerk') {
-  const res = await h.req(as, 'POST', '/api/v1/cases', {
-    type: 'help',
-    content: '路灯不亮',
-    regionCode: '140802',
-    requester: { phone: '13900003333' },
-    ...extra,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string; answerBy: string };
-}
-
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>, expected = 200) {
-  const version = (await h.req('dispatcher', 'GET', `/api/v1/cases/${id}`)).json().version as number;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(expected);
-  return res.json();
-}
+const streetLight = { type: 'help', content: '路灯不亮', regionCode: '140802', requester: { phone: '13900003333' } };
 
 describeEachDb('lifecycle edge cases', (get) => {
   it('a merge of a merge still brings the final answer to the first requester', async () => {
     const h = get();
-    const b = await register(h, { requester: { phone: '13900000001' } });
-    const a = await register(h, { requester: { phone: '13900000002' } });
-    const c = await register(h, { requester: { phone: '13900000003' } });
-    await act(h, 'dispatcher', b.id, { action: 'merge', masterId: a.id });
-    await act(h, 'dispatcher', a.id, { action: 'merge', masterId: c.id });
+    const b = await registerCase(h, 'clerk', { ...streetLight, requester: { phone: '13900000001' } });
+    const a = await registerCase(h, 'clerk', { ...streetLight, requester: { phone: '13900000002' } });
+    const c = await registerCase(h, 'clerk', { ...streetLight, requester: { phone: '13900000003' } });
+    await actOn(h, 'dispatcher', b.id, { action: 'merge', masterId: a.id });
+    await actOn(h, 'dispatcher', a.id, { action: 'merge', masterId: c.id });
     expect((await h.req('dispatcher', 'GET', `/api/v1/cases/${b.id}`)).json().masterId).toBe(c.id);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'sign' });
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '路灯已修复' });
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
+    await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '路灯已修复' });
     const tb = (await h.req(null, 'GET', `/api/v1/track/${b.trackingNo}?phone=0001`)).json();
     expect(tb.answer.text).toBe('路灯已修复');
     expect(tb.timeline.at(-1).text).toContain('路灯已修复');
@@ -40,7 +24,7 @@ describeEachDb('lifecycle edge cases', (get) => {
 
   it('a dispatcher cannot send a case to a unit outside the centre’s regions', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', streetLight);
     const res = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
       version: 1,
       action: 'dispatch',
@@ -52,24 +36,24 @@ describeEachDb('lifecycle edge cases', (get) => {
 
   it('an extension request left open by the answer does not survive a reopen', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'sign' });
-    await act(h, 'handler2', c.id, { action: 'requestExtension', days: 10, reason: '需要施工' });
-    const replied = await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已修复' });
+    const c = await registerCase(h, 'clerk', streetLight);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
+    await actOn(h, 'handler2', c.id, { action: 'requestExtension', days: 10, reason: '需要施工' });
+    const replied = await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已修复' });
     expect(replied.pendingExtension).toBeNull();
-    await act(h, 'supervisor', c.id, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
-    await act(h, 'supervisor', c.id, { action: 'reopen', reason: '未修好' });
-    const asked = await act(h, 'handler2', c.id, { action: 'requestExtension', days: 3, reason: '再次施工' });
+    await actOn(h, 'supervisor', c.id, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
+    await actOn(h, 'supervisor', c.id, { action: 'reopen', reason: '未修好' });
+    const asked = await actOn(h, 'handler2', c.id, { action: 'requestExtension', days: 3, reason: '再次施工' });
     expect(asked.pendingExtension.days).toBe(3);
   });
 
   it('an answer given on the spot and found unsatisfying is reopened to dispatch', async () => {
     const h = get();
-    const c = await register(h, { type: 'consultation' });
-    await act(h, 'clerk', c.id, { action: 'reply', outcome: 'resolved', text: '已当场解答' });
-    await act(h, 'supervisor', c.id, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
-    const reopened = await act(h, 'supervisor', c.id, { action: 'reopen', reason: '解答不准确，需转办' });
+    const c = await registerCase(h, 'clerk', { ...streetLight, type: 'consultation' });
+    await actOn(h, 'clerk', c.id, { action: 'reply', outcome: 'resolved', text: '已当场解答' });
+    await actOn(h, 'supervisor', c.id, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
+    const reopened = await actOn(h, 'supervisor', c.id, { action: 'reopen', reason: '解答不准确，需转办' });
     expect(reopened.status).toBe('registered');
     // Back with dispatch: the supervisor may only cite the rules meanwhile.
     expect(reopened.allowedActions).toEqual(['cite']);
@@ -79,14 +63,14 @@ describeEachDb('lifecycle edge cases', (get) => {
   it('a safety-net case gets the safety-net limit (2 working days), not its type’s', async () => {
     const h = get();
     // Monday 09:00 -> Wednesday 17:30 Beijing.
-    const c = await register(h, { channel: 'safety_net', failedMatter: { name: '居住证办理' } }, 'officer');
+    const c = await registerCase(h, 'officer', { ...streetLight, channel: 'safety_net', failedMatter: { name: '居住证办理' } });
     expect(c.answerBy).toBe('2026-03-11T09:30:00.000Z');
   });
 
   it('a return after the sign-for limit is refused', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    const c = await registerCase(h, 'clerk', streetLight);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     h.clock.advance(2 * 86400_000);
     h.resetSessions();
     const late = await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, { version: 2, action: 'return', reason: '不归我们管' });
@@ -108,7 +92,7 @@ describeEachDb('lifecycle edge cases', (get) => {
 
   it('ten wrong guesses lock a tracking number for the hour, whatever X-Forwarded-For says', async () => {
     const h = get();
-    const c = await register(h, { requester: { phone: '13900004444' } });
+    const c = await registerCase(h, 'clerk', { ...streetLight, requester: { phone: '13900004444' } });
     for (let i = 0; i < 10; i++) {
       const r = await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=${String(1000 + i)}`, undefined, {
         'x-forwarded-for': `10.0.0.${i}`,

@@ -1,28 +1,16 @@
 import { expect, it } from 'vitest';
+import { actOn, registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 
 const citizen = { name: '王杏桃', phone: '13935912345' };
 
-async function register(h: Harness, extra: Record<string, unknown> = {}) {
-  const res = await h.req('clerk', 'POST', '/api/v1/cases', {
-    type: 'complaint',
-    content: '小区停水三天未恢复，请尽快处理',
-    categoryCode: 'water.outage',
-    regionCode: '140802',
-    requester: citizen,
-    ...extra,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string; version: number; status: string };
-}
-
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>, expected = 200) {
-  const current = await h.req(user, 'GET', `/api/v1/cases/${id}`);
-  const version = current.statusCode === 200 ? (current.json().version as number) : 1;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(expected);
-  return res.json();
-}
+const outage = {
+  type: 'complaint',
+  content: '小区停水三天未恢复，请尽快处理',
+  categoryCode: 'water.outage',
+  regionCode: '140802',
+  requester: citizen,
+};
 
 async function track(h: Harness, trackingNo: string) {
   const res = await h.req(null, 'GET', `/api/v1/track/${trackingNo}?phone=2345`);
@@ -33,26 +21,26 @@ async function track(h: Harness, trackingNo: string) {
 describeEachDb('case lifecycle', (get) => {
   it('answer: register -> dispatch -> sign -> reply -> follow-up closes, and the citizen sees each step', async () => {
     const h = get();
-    const c = await register(h);
+    const c = await registerCase(h, 'clerk', outage);
     expect(c.trackingNo).toMatch(/^140802-2026-\d{6}$/);
     expect(c.status).toBe('registered');
     expect((await track(h, c.trackingNo)).timeline.map((e) => e.action)).toEqual(['register']);
 
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     let t = await track(h, c.trackingNo);
     expect(t.status).toBe('dispatched');
     expect(t.timeline.at(-1)!.text).toContain('盐湖区水务局');
 
-    await act(h, 'handler2', c.id, { action: 'sign' });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
     expect((await track(h, c.trackingNo)).status).toBe('in_progress');
 
-    const replied = await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已恢复供水' });
+    const replied = await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已恢复供水' });
     expect(replied.status).toBe('replied');
     t = await track(h, c.trackingNo);
     expect(t.canRate).toBe(true);
     expect(t.timeline.at(-1)!.text).toContain('已恢复供水');
 
-    const closed = await act(h, 'supervisor', c.id, { action: 'followUp', solved: true, satisfaction: 'satisfied' });
+    const closed = await actOn(h, 'supervisor', c.id, { action: 'followUp', solved: true, satisfaction: 'satisfied' });
     expect(closed.status).toBe('closed');
     t = await track(h, c.trackingNo);
     expect(t.status).toBe('closed');
@@ -63,16 +51,16 @@ describeEachDb('case lifecycle', (get) => {
 
   it('return and re-dispatch: the approved return goes back to the dispatcher, the citizen never sees the return itself', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
-    const returned = await act(h, 'handler', c.id, { action: 'return', reason: '供水不属于市场监管职责' });
+    const c = await registerCase(h, 'clerk', outage);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
+    const returned = await actOn(h, 'handler', c.id, { action: 'return', reason: '供水不属于市场监管职责' });
     expect(returned.status).toBe('returned');
     expect(returned.returnCount).toBe(1);
-    const back = await act(h, 'dispatcher', c.id, { action: 'decideReturn', approve: true });
+    const back = await actOn(h, 'dispatcher', c.id, { action: 'decideReturn', approve: true });
     expect(back.status).toBe('registered');
     expect(back.leadUnit).toBeNull();
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'sign' });
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
     const t = await track(h, c.trackingNo);
     expect(t.status).toBe('in_progress');
     expect(t.timeline.map((e) => e.action)).toEqual(['register', 'dispatch', 'decideReturn', 'dispatch', 'sign']);
@@ -81,24 +69,24 @@ describeEachDb('case lifecycle', (get) => {
 
   it('a rejected return leaves the case with the unit', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'return', reason: '不归我们管' });
-    const kept = await act(h, 'dispatcher', c.id, { action: 'decideReturn', approve: false, note: '派单目录明确属于水务局' });
+    const c = await registerCase(h, 'clerk', outage);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'return', reason: '不归我们管' });
+    const kept = await actOn(h, 'dispatcher', c.id, { action: 'decideReturn', approve: false, note: '派单目录明确属于水务局' });
     expect(kept.status).toBe('dispatched');
     expect(kept.leadUnit.id).toBe(h.org.units['water']);
   });
 
   it('extension: approval moves the answer deadline by working days and the citizen is told', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    const signed = await act(h, 'handler2', c.id, { action: 'sign' });
+    const c = await registerCase(h, 'clerk', outage);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    const signed = await actOn(h, 'handler2', c.id, { action: 'sign' });
     const before = new Date(signed.answerBy).getTime();
-    const asked = await act(h, 'handler2', c.id, { action: 'requestExtension', days: 5, reason: '需要更换主管道' });
+    const asked = await actOn(h, 'handler2', c.id, { action: 'requestExtension', days: 5, reason: '需要更换主管道' });
     expect(asked.pendingExtension.days).toBe(5);
     expect(asked.allowedActions).not.toContain('requestExtension');
-    const approved = await act(h, 'dispatcher', c.id, { action: 'decideExtension', approve: true });
+    const approved = await actOn(h, 'dispatcher', c.id, { action: 'decideExtension', approve: true });
     expect(approved.pendingExtension).toBeNull();
     const after = new Date(approved.answerBy).getTime();
     // 5 working days are at least 7 calendar days when a weekend lies between.
@@ -109,9 +97,9 @@ describeEachDb('case lifecycle', (get) => {
 
   it('explained answer goes through review: the citizen sees it only after the supervisor approves', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'sign' });
+    const c = await registerCase(h, 'clerk', outage);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
     const noBasis = await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, {
       version: 3,
       action: 'reply',
@@ -119,7 +107,7 @@ describeEachDb('case lifecycle', (get) => {
       text: '不能办',
     });
     expect(noBasis.statusCode).toBe(400);
-    const filed = await act(h, 'handler2', c.id, {
+    const filed = await actOn(h, 'handler2', c.id, {
       action: 'reply',
       outcome: 'explained',
       text: '依规定不能办理',
@@ -130,15 +118,15 @@ describeEachDb('case lifecycle', (get) => {
     expect(t.answer).toBeNull();
     expect(JSON.stringify(t)).not.toContain('依规定不能办理');
 
-    const rejected = await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: false, note: '政策依据引用不准确' });
+    const rejected = await actOn(h, 'supervisor', c.id, { action: 'reviewReply', approve: false, note: '政策依据引用不准确' });
     expect(rejected.status).toBe('in_progress');
-    await act(h, 'handler2', c.id, {
+    await actOn(h, 'handler2', c.id, {
       action: 'reply',
       outcome: 'explained',
       text: '依规定不能办理，可申请临时供水',
       policyBasis: '《城市供水条例》第二十二条',
     });
-    const approved = await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: true });
+    const approved = await actOn(h, 'supervisor', c.id, { action: 'reviewReply', approve: true });
     expect(approved.status).toBe('replied');
     t = await track(h, c.trackingNo);
     expect(t.status).toBe('replied');
@@ -147,11 +135,11 @@ describeEachDb('case lifecycle', (get) => {
 
   it('dissatisfied -> reopen -> reply -> close with reason', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'sign' });
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
-    const unhappy = await act(h, 'supervisor', c.id, {
+    const c = await registerCase(h, 'clerk', outage);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
+    await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
+    const unhappy = await actOn(h, 'supervisor', c.id, {
       action: 'followUp',
       solved: false,
       satisfaction: 'dissatisfied',
@@ -160,15 +148,15 @@ describeEachDb('case lifecycle', (get) => {
     expect(unhappy.status).toBe('replied');
     expect(unhappy.allowedActions).toEqual(expect.arrayContaining(['reopen', 'close']));
     expect(unhappy.allowedActions).not.toContain('followUp');
-    const reopened = await act(h, 'supervisor', c.id, { action: 'reopen', reason: '群众反映仍未解决' });
+    const reopened = await actOn(h, 'supervisor', c.id, { action: 'reopen', reason: '群众反映仍未解决' });
     expect(reopened.status).toBe('in_progress');
     expect(reopened.reopenCount).toBe(1);
     expect(reopened.leadUnit.id).toBe(h.org.units['water']);
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已彻底恢复供水' });
+    await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已彻底恢复供水' });
     const noReason = await h.req('supervisor', 'POST', `/api/v1/cases/${c.id}/actions`, { version: reopened.version + 1, action: 'close' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details.fields[0].path).toBe('reason');
-    const closed = await act(h, 'supervisor', c.id, { action: 'close', reason: '三次回访联系不上群众，按规定办结' });
+    const closed = await actOn(h, 'supervisor', c.id, { action: 'close', reason: '三次回访联系不上群众，按规定办结' });
     expect(closed.status).toBe('closed');
     const t = await track(h, c.trackingNo);
     expect(t.timeline.map((e) => e.action)).toEqual(['register', 'dispatch', 'sign', 'reply', 'followUp', 'reopen', 'reply', 'close']);
@@ -178,14 +166,14 @@ describeEachDb('case lifecycle', (get) => {
 
   it('merge: the merged case’s requester receives the master’s answer', async () => {
     const h = get();
-    const master = await register(h);
-    const dup = await register(h, { requester: { name: '李大爷', phone: '13812349876' } });
-    const merged = await act(h, 'dispatcher', dup.id, { action: 'merge', masterId: master.id });
+    const master = await registerCase(h, 'clerk', outage);
+    const dup = await registerCase(h, 'clerk', { ...outage, requester: { name: '李大爷', phone: '13812349876' } });
+    const merged = await actOn(h, 'dispatcher', dup.id, { action: 'merge', masterId: master.id });
     expect(merged.status).toBe('merged');
     expect(merged.masterId).toBe(master.id);
-    await act(h, 'dispatcher', master.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', master.id, { action: 'sign' });
-    await act(h, 'handler2', master.id, { action: 'reply', outcome: 'resolved', text: '管网已修复，恢复供水' });
+    await actOn(h, 'dispatcher', master.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', master.id, { action: 'sign' });
+    await actOn(h, 'handler2', master.id, { action: 'reply', outcome: 'resolved', text: '管网已修复，恢复供水' });
     const dupTrack = await h.req(null, 'GET', `/api/v1/track/${dup.trackingNo}?phone=9876`);
     expect(dupTrack.statusCode).toBe(200);
     const texts = (dupTrack.json().timeline as { action: string; text: string }[]).map((e) => e.action);
@@ -199,10 +187,10 @@ describeEachDb('case lifecycle', (get) => {
 
   it('the citizen rates the answer from the tracking page', async () => {
     const h = get();
-    const c = await register(h);
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', c.id, { action: 'sign' });
-    await act(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已恢复供水' });
+    const c = await registerCase(h, 'clerk', outage);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', c.id, { action: 'sign' });
+    await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已恢复供水' });
     const wrongPhone = await h.req(null, 'POST', `/api/v1/track/${c.trackingNo}/rating`, {
       phone: '0000',
       solved: true,

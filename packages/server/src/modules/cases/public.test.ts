@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../main/app.ts';
+import { submitCase } from '../../testing/case-actions.ts';
+import { expectError } from '../../testing/errors.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { PNG, multipart } from '../../testing/multipart.ts';
 
@@ -15,18 +17,15 @@ const PHONE = '13935901234';
 
 const photo = (i = 1) => ({ name: 'photos', filename: `photo-${i}.png`, type: 'image/png', data: PNG });
 
-async function submit(h: Harness): Promise<{ id: number; trackingNo: string }> {
-  const res = await h.req(null, 'POST', '/api/v1/public/cases', {
-    type: 'help',
-    content: '小区门口的下水道井盖丢了，晚上很危险',
-    categoryCode: 'water.outage',
-    regionCode: '140802',
-    address: '盐湖区解放路 1 号',
-    requester: { name: '张女士', phone: PHONE },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string };
-}
+/** A manhole cover gone: a request submitted without signing in. */
+const manhole = {
+  type: 'help',
+  content: '小区门口的下水道井盖丢了，晚上很危险',
+  categoryCode: 'water.outage',
+  regionCode: '140802',
+  address: '盐湖区解放路 1 号',
+  requester: { name: '张女士', phone: PHONE },
+};
 
 function upload(h: Harness, trackingNo: string, parts: Parameters<typeof multipart>[0], query = '', lang = 'zh-CN') {
   const m = multipart(parts);
@@ -36,14 +35,6 @@ function upload(h: Harness, trackingNo: string, parts: Parameters<typeof multipa
     headers: { ...m.headers, 'accept-language': lang },
     payload: m.payload,
   });
-}
-
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: { code: string; message: string } };
-  expect(body.error.code).toBe(code);
-  expect(typeof body.error.message).toBe('string');
-  return body.error;
 }
 
 /** Files stored under the data directory (nothing may be left behind by a refused upload). */
@@ -90,7 +81,7 @@ describeEachDb('public: page config and photos with a new request', (get) => {
 
   it('the right phone and an image: 201, and the photo is in the staff case detail', async () => {
     const h = get();
-    const c = await submit(h);
+    const c = await submitCase(h, manhole);
     // The phone as typed on a phone keyboard, with spaces: normalised like at submission.
     const res = await upload(h, c.trackingNo, [{ name: 'phone', data: '139 3590 1234' }, photo()]);
     expect(res.statusCode, res.body).toBe(201);
@@ -124,7 +115,7 @@ describeEachDb('public: page config and photos with a new request', (get) => {
 
   it('a wrong phone or an unknown number is 404 and stores nothing; a missing phone or a bad number is 400', async () => {
     const h = get();
-    const c = await submit(h);
+    const c = await submitCase(h, manhole);
     const files = storedFiles(h);
     const wrong = expectError(await upload(h, c.trackingNo, [{ name: 'phone', data: '13935909999' }, photo()]), 404, 'not_found');
     expect(wrong.message).toMatch(/未找到/);
@@ -140,7 +131,7 @@ describeEachDb('public: page config and photos with a new request', (get) => {
 
   it('only images: a text file or a PDF is 415, a JSON body is 415, and nothing is stored', async () => {
     const h = get();
-    const c = await submit(h);
+    const c = await submitCase(h, manhole);
     const files = storedFiles(h);
     const text = expectError(
       await upload(h, c.trackingNo, [
@@ -178,7 +169,7 @@ describeEachDb('public: page config and photos with a new request', (get) => {
 
   it('at most 5 photos per request: the 6th is refused (409), 6 in one upload too (413)', async () => {
     const h = get();
-    const c = await submit(h);
+    const c = await submitCase(h, manhole);
     const five = await upload(h, c.trackingNo, [{ name: 'phone', data: PHONE }, photo(1), photo(2), photo(3), photo(4), photo(5)]);
     expect(five.statusCode, five.body).toBe(201);
     const files = storedFiles(h);
@@ -186,7 +177,7 @@ describeEachDb('public: page config and photos with a new request', (get) => {
     expect(sixth.message).toMatch(/最多上传 5 张/);
     expect(storedFiles(h)).toBe(files);
 
-    const other = await submit(h);
+    const other = await submitCase(h, manhole);
     expectError(
       await upload(h, other.trackingNo, [{ name: 'phone', data: PHONE }, ...[1, 2, 3, 4, 5, 6].map(photo)]),
       413,
@@ -198,7 +189,7 @@ describeEachDb('public: page config and photos with a new request', (get) => {
 
   it('after 30 minutes the upload is closed (403, with the reason, in the caller language)', async () => {
     const h = get();
-    const c = await submit(h);
+    const c = await submitCase(h, manhole);
     h.clock.advance(29 * 60_000);
     const inTime = await upload(h, c.trackingNo, [{ name: 'phone', data: PHONE }, photo()]);
     expect(inTime.statusCode, inTime.body).toBe(201);

@@ -1,17 +1,14 @@
 import { expect, it } from 'vitest';
+import { actOn, registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb } from '../../testing/harness.ts';
 
 describeEachDb('workbench queue counts', (get) => {
   it('counts open cases per queue within each user’s scope, and moves with the clock', async () => {
     const h = get();
     const body = { type: 'consultation', content: '咨询停水安排', regionCode: '140802', requester: { phone: '13900002222' } };
-    const a = (await h.req('clerk', 'POST', '/api/v1/cases', body)).json();
-    await h.req('clerk', 'POST', '/api/v1/cases', body);
-    await h.req('dispatcher', 'POST', `/api/v1/cases/${a.id}/actions`, {
-      action: 'dispatch',
-      version: 1,
-      leadUnitId: h.org.units['water'],
-    });
+    const a = await registerCase(h, 'clerk', body);
+    await registerCase(h, 'clerk', body);
+    await actOn(h, 'dispatcher', a.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
 
     const dispatcher = (await h.req('dispatcher', 'GET', '/api/v1/cases/queues')).json();
     expect(dispatcher).toMatchObject({ registered: 1, dispatched: 1, overdue: 0 });
@@ -34,14 +31,8 @@ describeEachDb('workbench queue counts', (get) => {
     const h = get();
     const { water, market } = { water: h.org.units['water'], market: h.org.units['market'] };
     const body = { type: 'help', content: '小区供水管道漏水，需要市场监管配合', regionCode: '140802', requester: { phone: '13900003333' } };
-    const c = (await h.req('clerk', 'POST', '/api/v1/cases', body)).json();
-    const dispatched = await h.req('dispatcher', 'POST', `/api/v1/cases/${c.id}/actions`, {
-      action: 'dispatch',
-      version: 1,
-      leadUnitId: water,
-      assistUnitIds: [market],
-    });
-    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    const c = await registerCase(h, 'clerk', body);
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: water, assistUnitIds: [market] });
     const ids = async (user: string, query: string) => {
       const res = await h.req(user, 'GET', `/api/v1/cases?${query}`);
       expect(res.statusCode, res.body).toBe(200);

@@ -1,13 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
-import { actOn } from '../../testing/case-actions.ts';
+import { answerCase, registerCase, waterCase } from '../../testing/case-actions.ts';
 import { createTrackingService } from '../cases/tracking.service.ts';
 import { createWiredCaseService } from '../../main/case-wiring.ts';
 import { createGuessLimiter } from '../cases/guess-limiter.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createFollowUpService } from './follow-up.service.ts';
-
-const act = actOn;
 
 /** The one-time SMS follow-up link: rate once, refused when used again or expired. */
 describeEachDb('follow-up links', (get) => {
@@ -21,22 +19,14 @@ describeEachDb('follow-up links', (get) => {
       cases: createWiredCaseService({ db: h.db.db, clock: h.clock, deadlines, guesses }),
       tracking: createTrackingService(h.db.db, guesses),
     });
-    const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
-      type: 'help',
-      content: '小区路灯不亮',
-      categoryCode: 'water.outage',
-      regionCode: '140802',
-      requester: { name: '孙女士', phone: '13935912388' },
-    });
-    const id = reg.json().id as number;
-    await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', id, { action: 'sign' });
-    await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已修复路灯' });
+    const reg = await registerCase(h, 'clerk', waterCase('小区路灯不亮', { name: '孙女士', phone: '13935912388' }));
+    const id = reg.id;
+    await answerCase(h, id, { text: '已修复路灯' });
 
     const { token } = await followUp.create(id);
     const seen = await h.req(null, 'GET', `/api/v1/follow-up/${token}`);
     expect(seen.statusCode, seen.body).toBe(200);
-    expect(seen.json()).toMatchObject({ trackingNo: reg.json().trackingNo, canRate: true });
+    expect(seen.json()).toMatchObject({ trackingNo: reg.trackingNo, canRate: true });
     expect(seen.body).not.toContain('13935912388');
 
     const bad = await h.req(null, 'POST', `/api/v1/follow-up/${token}`, { solved: true, satisfaction: 'super' });
@@ -67,17 +57,9 @@ describeEachDb('follow-up links', (get) => {
     expect(await followUps()).toBe(1);
 
     // Expired: 410; unknown: 404; malformed: 400.
-    const reg2 = await h.req('clerk', 'POST', '/api/v1/cases', {
-      type: 'help',
-      content: '楼下垃圾未清运',
-      categoryCode: 'water.outage',
-      regionCode: '140802',
-      requester: { name: '李先生', phone: '13935912377' },
-    });
-    const id2 = reg2.json().id as number;
-    await act(h, 'dispatcher', id2, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', id2, { action: 'sign' });
-    await act(h, 'handler2', id2, { action: 'reply', outcome: 'resolved', text: '已清运' });
+    const reg2 = await registerCase(h, 'clerk', waterCase('楼下垃圾未清运', { name: '李先生', phone: '13935912377' }));
+    const id2 = reg2.id;
+    await answerCase(h, id2, { text: '已清运' });
     const late = await followUp.create(id2);
     h.clock.advance(8 * 86_400_000);
     h.resetSessions();
@@ -96,23 +78,15 @@ describeEachDb('follow-up links', (get) => {
     const { followUpLinkHook } = await import('../../main/worker.ts');
     const { loadConfig } = await import('../../config.ts');
     const config = loadConfig({ HUIYIN_PUBLIC_URL: 'https://12345.example.gov.cn', HUIYIN_DATA_DIR: h.dataDir }, h.dataDir);
-    const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
-      type: 'help',
-      content: '小区井盖缺失',
-      categoryCode: 'water.outage',
-      regionCode: '140802',
-      requester: { name: '冯女士', phone: '13935912344' },
-    });
-    const id = reg.json().id as number;
-    await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', id, { action: 'sign' });
-    await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已补装井盖' });
+    const reg = await registerCase(h, 'clerk', waterCase('小区井盖缺失', { name: '冯女士', phone: '13935912344' }));
+    const id = reg.id;
+    await answerCase(h, id, { text: '已补装井盖' });
     const hook = followUpLinkHook({ db: h.db.db, clock: h.clock, config })!;
-    const url = await h.db.db.transaction().execute(async (trx) => await hook({ caseId: id, trackingNo: reg.json().trackingNo }, trx));
+    const url = await h.db.db.transaction().execute(async (trx) => await hook({ caseId: id, trackingNo: reg.trackingNo }, trx));
     expect(url).toMatch(/^https:\/\/12345\.example\.gov\.cn\/f\/[A-Za-z0-9_-]{43}$/);
     const token = url!.split('/').pop()!;
     expect((await h.req(null, 'GET', `/api/v1/follow-up/${token}`)).json()).toMatchObject({
-      trackingNo: reg.json().trackingNo,
+      trackingNo: reg.trackingNo,
       canRate: true,
     });
   });

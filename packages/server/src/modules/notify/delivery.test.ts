@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actOn, answerCase, submitCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import { retrySchedule } from './retry-policy.ts';
@@ -17,19 +18,9 @@ interface Ctx {
   followUp: { link: string | null; calls: number[] };
 }
 
-async function publicCase(h: Harness, phone: string, content = '小区路灯不亮，晚上出行不便') {
-  const res = await h.req(null, 'POST', '/api/v1/public/cases', { type: 'help', content, regionCode: '140802', requester: { phone } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string };
+function publicCase(h: Harness, phone: string, content = '小区路灯不亮，晚上出行不便') {
+  return submitCase(h, { type: 'help', content, regionCode: '140802', requester: { phone } });
 }
-
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
-  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-
 async function deliveriesOf(h: Harness, caseId: number) {
   const r = await sql<{
     id: number;
@@ -144,9 +135,7 @@ describeEachDb('delivery of the outbox', (get) => {
     for (const link of [null, 'https://huiyin.test/f/abc123']) {
       ctx.followUp.link = link;
       const c = await publicCase(h, link ? '13800002223' : '13800002222');
-      await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
-      await act(h, 'handler', c.id, { action: 'sign' });
-      await act(h, 'handler', c.id, { action: 'reply', outcome: 'resolved', text: answer });
+      await answerCase(h, c.id, { unitId: h.org.units['market'], handler: 'handler', text: answer });
       await ctx.worker.drain();
       // Registration and answer (sent side by side: the order of arrival is not promised).
       const texts = ctx.sms.received
@@ -322,7 +311,7 @@ describeEachDb('delivery of the outbox', (get) => {
       for (let i = 0; i < 4; i++) {
         const t = Date.now();
         const c = await publicCase(h, `1380000777${i}`);
-        await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
+        await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
         timings.push(Date.now() - t);
         // Let the worker take the SMS and hang on it.
         const until = Date.now() + 3000;

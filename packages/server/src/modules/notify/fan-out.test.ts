@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { actOn, answerCase, registerCase, submitCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { createDeliveryWorker } from './delivery-worker.ts';
 import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
@@ -13,12 +14,6 @@ async function titlesOf(h: Harness, username: string): Promise<string[]> {
   }>`select n.title from notifications n join users u on u.id = n.user_id where u.username = ${username} order by n.id`.execute(h.db.db);
   // Messages are delivered side by side: compare as sets.
   return r.rows.map((x) => x.title).sort();
-}
-
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>) {
-  const version = (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(200);
 }
 
 describeEachDb('fan-out: topics to recipients', (get) => {
@@ -34,17 +29,16 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     const h = get();
     await sql`update users set lang = 'en' where username = 'handler'`.execute(h.db.db);
     const worker = createDeliveryWorker({ db: h.db.db, clock: h.clock, channels: {} });
-    const res = await h.req('clerk', 'POST', '/api/v1/cases', {
+    const c = await registerCase(h, 'clerk', {
       type: 'complaint',
       content: '超市出售过期食品',
       categoryCode: 'market.food',
       regionCode: '140802',
       requester: { phone: '13955550000' },
     });
-    const c = res.json() as { id: number; trackingNo: string };
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'], assistUnitIds: [h.org.units['water']] });
-    await act(h, 'handler', c.id, { action: 'sign' });
-    await act(h, 'handler', c.id, { action: 'requestExtension', days: 3, reason: '需要抽检，检测报告需五个工作日' });
+    await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'], assistUnitIds: [h.org.units['water']] });
+    await actOn(h, 'handler', c.id, { action: 'sign' });
+    await actOn(h, 'handler', c.id, { action: 'requestExtension', days: 3, reason: '需要抽检，检测报告需五个工作日' });
     await worker.drain();
 
     expect(await titlesOf(h, 'dispatcher')).toEqual([`新诉求待派单 ${c.trackingNo}`, `延期申请待审批 ${c.trackingNo}`].sort());
@@ -188,17 +182,8 @@ describeEachDb('fan-out: topics to recipients', (get) => {
         return null;
       },
     });
-    const c = (
-      await h.req(null, 'POST', '/api/v1/public/cases', {
-        type: 'help',
-        content: '路面塌陷',
-        regionCode: '140802',
-        requester: { phone: '13955551111' },
-      })
-    ).json() as { id: number; trackingNo: string };
-    await act(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
-    await act(h, 'handler', c.id, { action: 'sign' });
-    await act(h, 'handler', c.id, { action: 'reply', outcome: 'resolved', text: '已修复路面' });
+    const c = await submitCase(h, { type: 'help', content: '路面塌陷', regionCode: '140802', requester: { phone: '13955551111' } });
+    await answerCase(h, c.id, { unitId: h.org.units['market'], handler: 'handler', text: '已修复路面' });
     const r = await worker.drain();
     expect(r.expanded).toBe(3); // register, dispatch, sign; the reply's message failed
     const replyMsg = await sql<{

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../main/app.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-org.ts';
-import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { submitCase } from '../../testing/case-actions.ts';
+import { describeEachDb } from '../../testing/harness.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 
 /** A server-sent-events reader over fetch: collects events as they arrive. */
@@ -106,16 +107,7 @@ describeEachDb('live notifications (server-sent events)', (get) => {
     await worker?.stop();
   });
 
-  async function register(h: Harness, content: string) {
-    const res = await h.req(null, 'POST', '/api/v1/public/cases', {
-      type: 'help',
-      content,
-      regionCode: '140802',
-      requester: { phone: '13911113333' },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; trackingNo: string };
-  }
+  const request = (content: string) => ({ type: 'help', content, regionCode: '140802', requester: { phone: '13911113333' } });
 
   it('a signed-in user receives their own notification live; another user does not; no cookie is 401', async () => {
     const h = get();
@@ -128,7 +120,7 @@ describeEachDb('live notifications (server-sent events)', (get) => {
     expect(JSON.parse(ready.data)).toEqual({ unread: 0 });
     await handler.waitFor((e) => e.event === 'ready', 2000);
 
-    const c = await register(h, '楼道堆放杂物，存在消防隐患');
+    const c = await submitCase(h, request('楼道堆放杂物，存在消防隐患'));
     await worker.drain();
     const got = await dispatcher.waitFor((e) => e.event === 'notification', 5000);
     const n = JSON.parse(got.data) as { id: number; title: string; link: string; topic: string };
@@ -163,7 +155,7 @@ describeEachDb('live notifications (server-sent events)', (get) => {
     const cookie = await cookieOf(base, 'dispatcher');
     const inbox = (await h.req('dispatcher', 'GET', '/api/v1/notifications')).json() as { items: { id: number }[] };
     const last = inbox.items[0]!.id;
-    await register(h, '公园健身器材损坏');
+    await submitCase(h, request('公园健身器材损坏'));
     await worker.drain();
     const again = await openStream(`${base}/api/v1/notifications/stream`, cookie, last);
     streams.push(again);

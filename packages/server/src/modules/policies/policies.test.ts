@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { policyInputSchema } from '@huiyin/core';
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPolicies, demoPolicyKeys, policyKey, seedDemoPolicies } from '../../seed/demo-policies.ts';
+import { registerCase } from '../../testing/case-actions.ts';
+import { expectError } from '../../testing/errors.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart } from '../../testing/multipart.ts';
 import type { PolicyListItem, PolicyView } from '@huiyin/core';
@@ -15,14 +16,6 @@ const FOOD_78 = '国家市场监督管理总局令第78号';
 const FOOD_RENEWAL = policyKey(FOOD_78, '第三十二条');
 const WATER_STOP = policyKey('国务院令第158号', '第二十二条');
 const FOOD_2015 = '国家食品药品监督管理总局令第17号';
-
-function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: { code: string; message: string; details?: Record<string, unknown> } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(0);
-  return body.error;
-}
 
 async function search(h: Harness, params: Record<string, string>, as = 'clerk'): Promise<PolicyListItem[]> {
   const res = await h.req(as, 'GET', `/api/v1/policies?${new URLSearchParams(params).toString()}`);
@@ -227,17 +220,16 @@ describeEachDb('policy library', (get) => {
     });
     expect(before.body).toContain('备案证明');
 
-    const c = await h.req('clerk', 'POST', '/api/v1/cases', {
+    const c = await registerCase(h, 'clerk', {
       type: 'help',
       content: '学校内小卖部食品经营许可证延续被要求提供备案证明',
       categoryCode: 'market.food',
       regionCode: '140802',
       requester: { phone: '13900003333' },
     });
-    expect(c.statusCode, c.body).toBe(201);
     await h.db.db
       .insertInto('case_citations')
-      .values({ case_id: c.json().id, policy_id: id, cited_by: null, note: null, created_at: h.clock.now() })
+      .values({ case_id: c.id, policy_id: id, cited_by: null, note: null, created_at: h.clock.now() })
       .execute();
     expect((await h.req('officer', 'GET', `/api/v1/policies/${id}`)).json().citedBy).toBe(1);
 

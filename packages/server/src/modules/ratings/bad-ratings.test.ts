@@ -1,21 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-import { actOn } from '../../testing/case-actions.ts';
-
-const act = actOn;
+import { actOn, answerCase, registerCase, waterCase } from '../../testing/case-actions.ts';
 
 async function repliedCase(h: Harness, content: string) {
-  const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
-    type: 'complaint',
-    content,
-    categoryCode: 'water.outage',
-    regionCode: '140802',
-    requester: { name: '周先生', phone: '13935912366' },
-  });
-  const id = reg.json().id as number;
-  await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-  await act(h, 'handler2', id, { action: 'sign' });
-  await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已处理' });
+  const { id } = await registerCase(h, 'clerk', waterCase(content, { name: '周先生', phone: '13935912366' }, { type: 'complaint' }));
+  await answerCase(h, id);
   return id;
 }
 
@@ -46,9 +35,9 @@ describeEachDb('bad ratings: rectification and appeal (申诉复核)', (get) => 
     };
 
     const a = await repliedCase(h, '供水公司答复敷衍');
-    await act(h, 'supervisor', a, { action: 'followUp', solved: false, satisfaction: 'very_dissatisfied', comment: '根本没人来' });
+    await actOn(h, 'supervisor', a, { action: 'followUp', solved: false, satisfaction: 'very_dissatisfied', comment: '根本没人来' });
     const good = await repliedCase(h, '水压低');
-    await act(h, 'supervisor', good, { action: 'followUp', solved: true, satisfaction: 'satisfied' });
+    await actOn(h, 'supervisor', good, { action: 'followUp', solved: true, satisfaction: 'satisfied' });
     const mine = (await notices()).filter((n) => n.kind === 'bad_rating');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ caseId: a, status: 'issued', satisfaction: 'very_dissatisfied', appeal: null });
@@ -80,7 +69,7 @@ describeEachDb('bad ratings: rectification and appeal (申诉复核)', (get) => 
 
     // Another bad rating: the appeal is rejected, so the unit must rectify and answer it.
     const b = await repliedCase(h, '停水不通知');
-    await act(h, 'supervisor', b, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
+    await actOn(h, 'supervisor', b, { action: 'followUp', solved: false, satisfaction: 'dissatisfied' });
     const second = (await notices()).find((n) => n.caseId === b)!;
     await h.req('handler2', 'POST', `/api/v1/rectifications/${second.id}/appeal`, { reason: '不是恶意' });
     const stands = await h.req('supervisor', 'POST', `/api/v1/rectifications/${second.id}/appeal-decision`, {

@@ -1,31 +1,20 @@
 import { expect, it } from 'vitest';
+import { actOn, caseVersion, registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-async function version(h: Harness, user: string, id: number): Promise<number> {
-  return (await h.req(user, 'GET', `/api/v1/cases/${id}`)).json().version as number;
-}
-
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>, expected = 200) {
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version: await version(h, 'safetynet', id), ...body });
-  expect(res.statusCode, res.body).toBe(expected);
-  return res.json();
-}
-
-async function register(h: Harness, matter: string, extra: Record<string, unknown> = {}) {
-  const res = await h.req('safetynet', 'POST', '/api/v1/cases', {
+/** A safety-net registration of a matter that failed at a window (of the unit, when given). */
+function failedMatter(matter: string, unitId?: number) {
+  return {
     type: 'help',
     channel: 'safety_net',
     content: `${matter}在窗口没有办成，群众来办不成事反映窗口反映。`,
     regionCode: '140802',
     requester: { name: '李群众', phone: '13800001234' },
-    failedMatter: { name: matter, unitId: extra['unitId'] ?? undefined, window: '综合窗口', visits: 2 },
-    ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'unitId')),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; trackingNo: string; answerBy: string };
+    failedMatter: { name: matter, unitId, window: '综合窗口', visits: 2 },
+  };
 }
 
 async function policy(h: Harness, docNumber: string, extra: Record<string, unknown> = {}): Promise<number> {
@@ -72,9 +61,9 @@ async function footprint(h: Harness, caseId: number) {
 describeEachDb('safety-net window', (get) => {
   it('refuses bad input with a clear error and changes nothing', async () => {
     const h = get();
-    const c = await register(h, '不动产转移登记', { unitId: h.org.units['housing'] });
+    const c = await registerCase(h, 'safetynet', failedMatter('不动产转移登记', h.org.units['housing']));
     const before = await footprint(h, c.id);
-    const v = await version(h, 'safetynet', c.id);
+    const v = await caseVersion(h, c.id);
     const post = (body: Record<string, unknown>) => h.req('safetynet', 'POST', `/api/v1/cases/${c.id}/actions`, { version: v, ...body });
 
     // A decision without a root cause.
@@ -160,9 +149,9 @@ describeEachDb('safety-net window', (get) => {
     const h = get();
     const t0 = h.clock.now().getTime();
     const p = await policy(h, '国务院令第656号');
-    const c = await register(h, '不动产首次登记', { unitId: h.org.units['housing'] });
+    const c = await registerCase(h, 'safetynet', failedMatter('不动产首次登记', h.org.units['housing']));
     h.clock.set(new Date(t0 + 30 * MIN));
-    let detail = await act(h, 'safetynet', c.id, {
+    let detail = await actOn(h, 'safetynet', c.id, {
       action: 'decide',
       outcome: 'cannot',
       text: '该房屋尚未取得规划验收手续，依法不能办理首次登记。',
@@ -181,8 +170,8 @@ describeEachDb('safety-net window', (get) => {
     // Staff can print the draft letter for the review.
     expect((await h.req('supervisor', 'GET', `/api/v1/cases/${c.id}/answer.pdf`)).statusCode).toBe(200);
     // The officer may not approve their own negative answer.
-    await act(h, 'safetynet', c.id, { action: 'reviewReply', approve: true }, 403);
-    detail = await act(h, 'supervisor', c.id, { action: 'reviewReply', approve: true, note: '依据充分' });
+    await actOn(h, 'safetynet', c.id, { action: 'reviewReply', approve: true }, { status: 403 });
+    detail = await actOn(h, 'supervisor', c.id, { action: 'reviewReply', approve: true, note: '依据充分' });
     expect(detail.status).toBe('replied');
     track = (await h.req(null, 'GET', `/api/v1/track/${c.trackingNo}?phone=1234`)).json();
     expect(track.answer.text).toContain('规划验收');
@@ -208,8 +197,8 @@ describeEachDb('safety-net window', (get) => {
 
   it('misconduct is referred to discipline inspection: inspectors alone read it, and every read is logged', async () => {
     const h = get();
-    const c = await register(h, '个体工商户营业执照变更', { unitId: h.org.units['approval'] });
-    await act(h, 'safetynet', c.id, {
+    const c = await registerCase(h, 'safetynet', failedMatter('个体工商户营业执照变更', h.org.units['approval']));
+    await actOn(h, 'safetynet', c.id, {
       action: 'decide',
       outcome: 'done',
       text: '已当场办理变更登记。',
@@ -252,10 +241,10 @@ describeEachDb('safety-net window', (get) => {
     for (const [i, name] of ['社保关系转移', '社保关系 转移', '社保关系转移'].entries()) {
       h.clock.set(new Date(t0 + i * 20 * DAY));
       h.resetSessions();
-      ids.push((await register(h, name, { unitId: h.org.units['hrss'] })).id);
+      ids.push((await registerCase(h, 'safetynet', failedMatter(name, h.org.units['hrss']))).id);
     }
-    await register(h, '公积金提取');
-    await register(h, '公积金提取');
+    await registerCase(h, 'safetynet', failedMatter('公积金提取'));
+    await registerCase(h, 'safetynet', failedMatter('公积金提取'));
     let gaps = (await h.req('supervisor', 'GET', '/api/v1/safety-net/gaps')).json();
     expect(gaps.rule).toEqual({ threshold: 3, windowDays: 90 });
     const gap = gaps.items.find((g: { matterName: string }) => g.matterName === '社保关系转移');

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { actOn } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 
 /**
@@ -12,14 +13,6 @@ import { describeEachDb, type Harness } from '../../testing/harness.ts';
  * closes done in under two hours, with the cause recorded and the section told to rectify.
  */
 const MIN = 60_000;
-
-async function act(h: Harness, user: string, id: number, body: Record<string, unknown>, expected = 200) {
-  const current = await h.req(user, 'GET', `/api/v1/cases/${id}`);
-  const version = current.statusCode === 200 ? (current.json().version as number) : 1;
-  const res = await h.req(user, 'POST', `/api/v1/cases/${id}/actions`, { version, ...body });
-  expect(res.statusCode, res.body).toBe(expected);
-  return res.json();
-}
 
 async function addPolicy(h: Harness, body: Record<string, unknown>): Promise<number> {
   const res = await h.req('admin', 'POST', '/api/v1/policies', body);
@@ -78,7 +71,7 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
 
     // Consultation: the approval and market section heads are called in, and told at once.
     h.clock.set(new Date(t0 + 10 * MIN));
-    detail = await act(h, 'safetynet', c.id, {
+    detail = await actOn(h, 'safetynet', c.id, {
       action: 'convene',
       unitIds: [approval, market],
       agenda: '校内超市食品经营许可证延续是否需要备案证明',
@@ -106,18 +99,18 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
     h.clock.set(new Date(t0 + 40 * MIN));
     const found = (await h.req('approvalhead', 'GET', `/api/v1/policies?q=${encodeURIComponent('备案')}`)).json();
     expect(found.items.map((p: { id: number }) => p.id)).toContain(renewal);
-    detail = await act(h, 'approvalhead', c.id, {
+    detail = await actOn(h, 'approvalhead', c.id, {
       action: 'recordOpinion',
       opinion: '经查《食品经营许可和备案管理办法》，延续申请无需备案证明，可当场换发。',
     });
     expect(detail.safetyNet.consultations[0].pending.map((u: { id: number }) => u.id)).toEqual([market]);
-    await act(h, 'approvalhead', c.id, { action: 'recordOpinion', opinion: '再说一次' }, 403);
-    await act(h, 'handler', c.id, { action: 'recordOpinion', opinion: '承办人不能代表科室' }, 403);
-    await act(h, 'unithead', c.id, { action: 'recordOpinion', opinion: '同意审批局意见。' });
+    await actOn(h, 'approvalhead', c.id, { action: 'recordOpinion', opinion: '再说一次' }, { status: 403 });
+    await actOn(h, 'handler', c.id, { action: 'recordOpinion', opinion: '承办人不能代表科室' }, { status: 403 });
+    await actOn(h, 'unithead', c.id, { action: 'recordOpinion', opinion: '同意审批局意见。' });
 
     h.clock.set(new Date(t0 + 60 * MIN));
-    await act(h, 'safetynet', c.id, { action: 'cite', policyId: renewal, note: '延续无需备案证明' });
-    detail = await act(h, 'safetynet', c.id, {
+    await actOn(h, 'safetynet', c.id, { action: 'cite', policyId: renewal, note: '延续无需备案证明' });
+    detail = await actOn(h, 'safetynet', c.id, {
       action: 'recordMinutes',
       leadUnitId: approval,
       assistUnitIds: [market],
@@ -127,7 +120,7 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
 
     // Done in 1 h 50 min, with the root cause: the window misread the rule.
     h.clock.set(new Date(t0 + 110 * MIN));
-    detail = await act(h, 'safetynet', c.id, {
+    detail = await actOn(h, 'safetynet', c.id, {
       action: 'decide',
       outcome: 'done',
       text: '该超市不在开具备案证明的范围内，可以直接准许颁发许可证，已当场换发新证。',
@@ -186,7 +179,7 @@ describeEachDb('safety-net window: the food-licence story', (get) => {
 
     // Follow-up: satisfied, closed, with its root cause on record.
     h.clock.set(new Date(t0 + 26 * 60 * MIN));
-    const closed = await act(h, 'supervisor', c.id, {
+    const closed = await actOn(h, 'supervisor', c.id, {
       action: 'followUp',
       solved: true,
       satisfaction: 'very_satisfied',

@@ -1,5 +1,13 @@
 import { expect, it } from 'vitest';
+import { registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb } from '../../testing/harness.ts';
+
+const consultation = (content: string, regionCode: string) => ({
+  type: 'consultation',
+  content,
+  regionCode,
+  requester: { phone: '13900001111' },
+});
 
 /** Admin settings change real deadlines: a holiday override and a region's own time limits. */
 describeEachDb('settings: calendar overrides and time limits', (get) => {
@@ -15,14 +23,7 @@ describeEachDb('settings: calendar overrides and time limits', (get) => {
   it('an admin’s holiday override moves the deadline of cases registered afterwards; only admins may set it', async () => {
     const h = get();
     // Monday 2026-03-09 09:00: a consultation is due in 2 working days -> Wednesday 03-11 17:30 Beijing.
-    const before = (
-      await h.req('clerk', 'POST', '/api/v1/cases', {
-        type: 'consultation',
-        content: '咨询办证材料',
-        regionCode: '140802',
-        requester: { phone: '13900001111' },
-      })
-    ).json();
+    const before = await registerCase(h, 'clerk', consultation('咨询办证材料', '140802'));
     expect(before.answerBy).toBe('2026-03-11T09:30:00.000Z');
     expect(
       (await h.req('dispatcher', 'PUT', '/api/v1/settings/calendar/overrides/2026-03-10', { kind: 'holiday', name: '地方节日' }))
@@ -30,14 +31,7 @@ describeEachDb('settings: calendar overrides and time limits', (get) => {
     ).toBe(403);
     const put = await h.req('admin', 'PUT', '/api/v1/settings/calendar/overrides/2026-03-10', { kind: 'holiday', name: '地方节日' });
     expect(put.statusCode, put.body).toBe(200);
-    const after = (
-      await h.req('clerk', 'POST', '/api/v1/cases', {
-        type: 'consultation',
-        content: '咨询办证材料',
-        regionCode: '140802',
-        requester: { phone: '13900001111' },
-      })
-    ).json();
+    const after = await registerCase(h, 'clerk', consultation('咨询办证材料', '140802'));
     expect(after.answerBy).toBe('2026-03-12T09:30:00.000Z');
     expect((await h.req('admin', 'PUT', '/api/v1/settings/calendar/overrides/2026-02-30', { kind: 'holiday' })).statusCode).toBe(400);
     expect((await h.req('admin', 'DELETE', '/api/v1/settings/calendar/overrides/2026-03-10')).statusCode).toBe(204);
@@ -55,14 +49,7 @@ describeEachDb('settings: calendar overrides and time limits', (get) => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().effective.answer.consultation).toEqual({ unit: 'workingDays', value: 1 });
     expect(ok.json().effective.answer.complaint).toEqual({ unit: 'workingDays', value: 15 });
-    const c = (
-      await h.req('clerk', 'POST', '/api/v1/cases', {
-        type: 'consultation',
-        content: '咨询',
-        regionCode: '140802001',
-        requester: { phone: '13900001111' },
-      })
-    ).json();
+    const c = await registerCase(h, 'clerk', consultation('咨询', '140802001'));
     expect(c.answerBy).toBe('2026-03-10T09:30:00.000Z');
     const other = await h.req('dispatcher', 'GET', '/api/v1/settings/time-limits/140311');
     expect(other.json().effective.answer.consultation).toEqual({ unit: 'workingDays', value: 2 });

@@ -1,8 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
-import { actOn } from '../../testing/case-actions.ts';
-
-const act = actOn;
+import { actOn, answerCase, registerCase, waterCase } from '../../testing/case-actions.ts';
 
 /** The rating rules read the real follow-ups: a burst of ratings keyed in by one account is flagged. */
 describeEachDb('supervision: flagged ratings', (get) => {
@@ -10,23 +8,18 @@ describeEachDb('supervision: flagged ratings', (get) => {
     const h = get();
     const ids: number[] = [];
     for (let i = 0; i < 9; i++) {
-      const r = await h.req('clerk', 'POST', '/api/v1/cases', {
-        type: 'help',
-        content: `楼道照明维修 ${i}`,
-        categoryCode: 'water.outage',
-        regionCode: '140802',
-        requester: { name: '吴女士', phone: `1393591${String(2000 + i)}` },
-      });
-      const id = r.json().id as number;
+      const { id } = await registerCase(
+        h,
+        'clerk',
+        waterCase(`楼道照明维修 ${i}`, { name: '吴女士', phone: `1393591${String(2000 + i)}` }),
+      );
       ids.push(id);
-      await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-      await act(h, 'handler2', id, { action: 'sign' });
-      await act(h, 'handler2', id, { action: 'reply', outcome: 'resolved', text: '已修复' });
+      await answerCase(h, id, { text: '已修复' });
     }
     h.clock.advance(2 * 86_400_000);
     h.resetSessions();
     for (const id of ids) {
-      await act(h, 'supervisor', id, { action: 'followUp', solved: true, satisfaction: 'very_satisfied' });
+      await actOn(h, 'supervisor', id, { action: 'followUp', solved: true, satisfaction: 'very_satisfied' });
       h.clock.advance(20_000);
     }
     const flags = (await h.req('supervisor', 'GET', '/api/v1/supervision/rating-flags')).json();

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
-import { actOn } from '../../testing/case-actions.ts';
+import { actOn, registerCase, waterCase } from '../../testing/case-actions.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createDeadlineScanner } from './scanner.ts';
 import { verifyAuditChains } from '../audit/verify.ts';
@@ -11,23 +11,14 @@ import { verifyAuditChains } from '../audit/verify.ts';
  * the case's timeline and the outbox; an approved extension gives a new deadline and the levels
  * start again.
  */
-const act = actOn;
 
 describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
   it('walks a case through the three levels, once each, and starts again after an extension', async () => {
     const h = get();
     const scanner = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
-    const reg = await h.req('clerk', 'POST', '/api/v1/cases', {
-      type: 'help',
-      content: '楼道灯坏了一个月没人修',
-      categoryCode: 'water.outage',
-      regionCode: '140802',
-      requester: { name: '赵女士', phone: '13935912399' },
-    });
-    expect(reg.statusCode, reg.body).toBe(201);
-    const id = reg.json().id as number;
-    await act(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
-    await act(h, 'handler2', id, { action: 'sign' });
+    const { id } = await registerCase(h, 'clerk', waterCase('楼道灯坏了一个月没人修', { name: '赵女士', phone: '13935912399' }));
+    await actOn(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    await actOn(h, 'handler2', id, { action: 'sign' });
     const row = () =>
       h.db.db
         .selectFrom('cases')
@@ -81,8 +72,8 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['urge', 'supervise', 'escalate']));
 
     // An extension approved: a new deadline, and the levels start again from the reminder.
-    await act(h, 'handler2', id, { action: 'requestExtension', days: 10, reason: '需协调供电部门更换线路' });
-    await act(h, 'dispatcher', id, { action: 'decideExtension', approve: true });
+    await actOn(h, 'handler2', id, { action: 'requestExtension', days: 10, reason: '需协调供电部门更换线路' });
+    await actOn(h, 'dispatcher', id, { action: 'decideExtension', approve: true });
     const moved = await row();
     expect(moved.next_due_at!.getTime()).toBeGreaterThan(first.next_due_at!.getTime());
     expect(moved.next_escalation_at?.getTime()).toBe(moved.near_due_at?.getTime());
@@ -109,15 +100,13 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     const h = get();
     const ids: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await h.req('clerk', 'POST', '/api/v1/cases', {
-        type: 'consultation',
-        content: `咨询公积金提取办法 ${i}`,
-        categoryCode: 'water.outage',
-        regionCode: '140802',
-        requester: { name: '钱先生', phone: '13935912300' },
-      });
-      ids.push(r.json().id as number);
-      await act(h, 'dispatcher', ids.at(-1)!, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+      const r = await registerCase(
+        h,
+        'clerk',
+        waterCase(`咨询公积金提取办法 ${i}`, { name: '钱先生', phone: '13935912300' }, { type: 'consultation' }),
+      );
+      ids.push(r.id);
+      await actOn(h, 'dispatcher', ids.at(-1)!, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     }
     const latest = await h.db.db
       .selectFrom('cases')
@@ -142,7 +131,7 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     const h = get();
     const approval = h.org.units['approval']!;
     const market = h.org.units['market']!;
-    const reg = await h.req('safetynet', 'POST', '/api/v1/cases', {
+    const { id } = await registerCase(h, 'safetynet', {
       type: 'help',
       channel: 'safety_net',
       title: '个体户营业执照变更被要求补充材料',
@@ -152,10 +141,8 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
       requester: { name: '郑先生', phone: '13935912355' },
       failedMatter: { name: '个体工商户变更登记', unitId: approval, visits: 2 },
     });
-    expect(reg.statusCode, reg.body).toBe(201);
-    const id = reg.json().id as number;
-    await act(h, 'safetynet', id, { action: 'convene', unitIds: [approval, market], agenda: '租赁场所能否以租赁合同代替产权证明' });
-    await act(h, 'approvalhead', id, { action: 'recordOpinion', opinion: '可以租赁合同加房东身份证明代替。' });
+    await actOn(h, 'safetynet', id, { action: 'convene', unitIds: [approval, market], agenda: '租赁场所能否以租赁合同代替产权证明' });
+    await actOn(h, 'approvalhead', id, { action: 'recordOpinion', opinion: '可以租赁合同加房东身份证明代替。' });
     const row = await h.db.db.selectFrom('cases').select(['near_due_at']).where('id', '=', id).executeTakeFirstOrThrow();
     h.clock.set(new Date(row.near_due_at!.getTime() + 60_000));
     h.resetSessions();
