@@ -1,19 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBEDDED_NOTO_SUBSET, LETTER_ARTIFACTS, fontRows, pageCount, pdftext, popplerAvailable, squeeze } from '../../testing/pdf.ts';
 import { chineseDate, officialLetterGeometry, renderOfficialLetter, titleLines, type OfficialLetter } from './official-letter.ts';
 
 /**
- * The PDF is checked the way a reader meets it, with poppler: fonts embedded, text extractable,
- * and the first page rasterised to look for ink, the red masthead and the type area's edges.
- * .ci/run installs poppler-utils; without it these tests are skipped here and fail under CI.
+ * The PDF is checked the way a reader meets it, with poppler (testing/pdf.ts): fonts embedded,
+ * text extractable, and the first page rasterised to look for ink, the red masthead and the type
+ * area's edges.
  */
-const POPPLER = ['pdftoppm', 'pdftotext', 'pdffonts', 'pdfinfo'].every((t) => existsSync(`/usr/bin/${t}`));
-if (!POPPLER && process.env['CI'] === 'true') throw new Error('poppler-utils is missing: CI=true needs it for the letter tests');
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../../../../artifacts/letters');
+const POPPLER = popplerAvailable();
 
 const sample: OfficialLetter = {
   issuer: '阳泉市郊区政务服务中心',
@@ -82,10 +80,6 @@ function rasterise(pdf: string, page: number, dpi: number, dir: string): Raster 
   return readPpm(`${prefix}.ppm`);
 }
 
-const pdftext = (pdf: string, ...args: string[]) => execFileSync('pdftotext', [...args, pdf, '-'], { encoding: 'utf8' });
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-
 describe('chineseDate', () => {
   it('writes the Beijing date in full, without leading zeros', () => {
     expect(chineseDate(new Date('2026-11-27T02:00:00Z'))).toBe('2026年11月27日');
@@ -121,9 +115,9 @@ describe.skipIf(!POPPLER)('renderOfficialLetter', () => {
     pdf = path.join(dir, 'sample-answer.pdf');
     writeFileSync(pdf, buffer);
     // For people to look at: artifacts/ is git-ignored.
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(path.join(ARTIFACTS, 'sample-answer.pdf'), buffer);
-    execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-singlefile', '-png', pdf, path.join(ARTIFACTS, 'sample-answer')]);
+    mkdirSync(LETTER_ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(LETTER_ARTIFACTS, 'sample-answer.pdf'), buffer);
+    execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-singlefile', '-png', pdf, path.join(LETTER_ARTIFACTS, 'sample-answer')]);
   });
 
   afterAll(() => {
@@ -133,11 +127,11 @@ describe.skipIf(!POPPLER)('renderOfficialLetter', () => {
   it('embeds subset fonts from the npm package, none from the system, and stays small', () => {
     expect(bytes).toBeGreaterThan(10_000);
     expect(bytes).toBeLessThan(300_000); // two subset faces, not two 15 MB files
-    const rows = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const rows = fontRows(pdf);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
       // name, type (two words for CID TrueType), encoding, emb, sub, uni, object, generation
-      expect(row).toMatch(/^[A-Z]{6}\+NotoSerifSC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+      expect(row).toMatch(EMBEDDED_NOTO_SUBSET);
     }
   });
 

@@ -1,19 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBEDDED_NOTO_SUBSET, LETTER_ARTIFACTS, fontRows, pageCount, pdftext, popplerAvailable, squeeze } from '../../testing/pdf.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { assignmentLetter, chineseIsoDate, committeeShortName, salutation, type AssignmentLetterData } from './assignment-letter.ts';
 
-/**
- * The letter is checked as a reader meets it, with poppler (as in official-letter.test.ts):
- * .ci/run installs poppler-utils; without it the PDF checks are skipped here and fail under CI.
- */
-const POPPLER = ['pdftotext', 'pdffonts', 'pdfinfo'].every((t) => existsSync(`/usr/bin/${t}`));
-if (!POPPLER && process.env['CI'] === 'true') throw new Error('poppler-utils is missing: CI=true needs it for the letter tests');
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../../../../artifacts/letters');
+/** The letter is checked as a reader meets it, with poppler (testing/pdf.ts, as in official-letter.test.ts). */
+const POPPLER = popplerAvailable(['pdftotext', 'pdffonts', 'pdfinfo']);
 
 const water: AssignmentLetterData = {
   issuer: '中共阳泉市郊区委员会办公室',
@@ -138,9 +132,6 @@ describe('assignmentLetter', () => {
   });
 });
 
-const pdftext = (pdf: string) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 /** Page objects in the file itself (pdfkit writes object dictionaries uncompressed). */
 const pageObjects = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
@@ -159,8 +150,8 @@ describe('assignment letter PDF', () => {
     writeFileSync(waterPdf, w);
     writeFileSync(longPdf, longBytes);
     // For people to look at: artifacts/ is git-ignored.
-    mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(path.join(ARTIFACTS, 'assignment-letter.pdf'), w);
+    mkdirSync(LETTER_ARTIFACTS, { recursive: true });
+    writeFileSync(path.join(LETTER_ARTIFACTS, 'assignment-letter.pdf'), w);
   });
 
   afterAll(() => {
@@ -185,9 +176,9 @@ describe('assignment letter PDF', () => {
 
   it.skipIf(!POPPLER)('embeds every font it uses', () => {
     for (const pdf of [waterPdf, longPdf]) {
-      const rows = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      const rows = fontRows(pdf);
       expect(rows.length).toBeGreaterThanOrEqual(1);
-      for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+NotoSerifSC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+      for (const row of rows) expect(row).toMatch(EMBEDDED_NOTO_SUBSET);
     }
   });
 

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { pdfText } from '../../testing/pdf.ts';
 import { multipart, PNG } from '../../testing/multipart.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createLivelihood } from './livelihood.ts';
@@ -16,13 +13,6 @@ import { createLivelihood } from './livelihood.ts';
  */
 const VILLAGE = '140311200201';
 const TOWN = '140311200';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lv-pdf-'));
-  const file = path.join(dir, 'letter.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-}
 
 /** Fill the server's own template by header name. */
 async function filledTemplate(h: Harness, rows: Record<string, string>[]): Promise<Buffer> {

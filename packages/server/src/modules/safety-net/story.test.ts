@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { actOn } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { pdfText } from '../../testing/pdf.ts';
 
 /**
  * The article's first story (seeds/000): a shop inside a school is refused its food-business
@@ -18,13 +15,6 @@ async function addPolicy(h: Harness, body: Record<string, unknown>): Promise<num
   const res = await h.req('admin', 'POST', '/api/v1/policies', body);
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as number;
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'huiyin-answer-'));
-  const file = path.join(dir, 'answer.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 }
 
 describeEachDb('safety-net window: the food-licence story', (get) => {
