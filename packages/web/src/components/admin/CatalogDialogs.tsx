@@ -7,13 +7,13 @@ import {
   regionPrefix,
   updateCategorySchema,
 } from '@huiyin/core';
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { applyApiError, checkWith, zodRule } from './forms.ts';
+import { checkWith, zodRule } from './forms.ts';
 import { flattenUnits, type AdminCategory, type AdminRegion, type AdminUnit, type RoutingRule } from './types.ts';
 import { useApiMutation } from '../../api/query.ts';
+import { FormDialog, passed } from '../FormDialog.tsx';
 
 /** What a change of a category touches: the admin's lists and the categories every form offers. */
 const catalogKeys = [['admin', 'categories'], ['admin', 'routing-rules'], ['categories']];
@@ -41,12 +41,9 @@ export function CategoryDialog(props: {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<CategoryValues>();
   const save = useApiMutation((r: ApiRequest) => apiSend<AdminCategory>(r), catalogKeys);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const messages = { code: t('admin.catalog.codeRule') };
 
   async function onFinish(v: CategoryValues) {
-    setError(null);
     let request: ApiRequest;
     if (editing) {
       const body = {
@@ -54,23 +51,16 @@ export function CategoryDialog(props: {
         ...(v.nameEn.trim() !== editing.nameEn ? { nameEn: v.nameEn } : {}),
       };
       if (Object.keys(body).length === 0) return props.onCancel();
-      if (!checkWith(form, updateCategorySchema, body)) return;
+      passed(checkWith(form, updateCategorySchema, body));
       request = { path: `/api/v1/admin/categories/${encodeURIComponent(editing.code)}`, method: 'PATCH', body };
     } else {
       const body = { code: v.code.trim(), nameZh: v.nameZh, nameEn: v.nameEn, ...(v.parentCode ? { parentCode: v.parentCode } : {}) };
       // The cross-field rule (a subcategory's code starts with its parent's) has its own words.
       const sub = v.parentCode && !createCategorySchema.safeParse(body).success && categoryCodeSchema.safeParse(body.code).success;
-      if (!checkWith(form, createCategorySchema, body, sub ? { code: t('admin.catalog.subCodeRule') } : messages)) return;
+      passed(checkWith(form, createCategorySchema, body, sub ? { code: t('admin.catalog.subCodeRule') } : messages));
       request = { path: '/api/v1/admin/categories', method: 'POST', body };
     }
-    setBusy(true);
-    try {
-      props.onDone(await save.mutateAsync(request));
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['code', 'parentCode', 'nameZh', 'nameEn']));
-    } finally {
-      setBusy(false);
-    }
+    props.onDone(await save.mutateAsync(request));
   }
 
   const required = { required: true, whitespace: true, message: t('admin.required') };
@@ -78,8 +68,8 @@ export function CategoryDialog(props: {
     ? { code: editing.code, parentCode: editing.parentCode ?? '', nameZh: editing.nameZh, nameEn: editing.nameEn }
     : { code: parent ? `${parent.code}.` : '', parentCode: parent?.code ?? '', nameZh: '', nameEn: '' };
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={
         editing
           ? t('admin.catalog.editCategory')
@@ -87,54 +77,45 @@ export function CategoryDialog(props: {
             ? `${t('admin.catalog.addSub')} · ${categoryName(parent, lang)}`
             : t('admin.catalog.addCategory')
       }
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={['code', 'parentCode', 'nameZh', 'nameEn']}
+      initialValues={initial}
+      onValuesChange={(changed: Partial<CategoryValues>, all: CategoryValues) => {
+        // A new parent gives the code its prefix, unless the user already typed a code of their own.
+        if (changed.parentCode === undefined || editing) return;
+        const typed = all.code ?? '';
+        if (typed === '' || typed.endsWith('.') || categories.some((c) => typed === `${c.code}.`))
+          form.setFieldValue('code', changed.parentCode ? `${changed.parentCode}.` : '');
+      }}
+      onSubmit={onFinish}
       onCancel={props.onCancel}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={onFinish}
-        onValuesChange={(changed: Partial<CategoryValues>, all: CategoryValues) => {
-          // A new parent gives the code its prefix, unless the user already typed a code of their own.
-          if (changed.parentCode === undefined || editing) return;
-          const typed = all.code ?? '';
-          if (typed === '' || typed.endsWith('.') || categories.some((c) => typed === `${c.code}.`))
-            form.setFieldValue('code', changed.parentCode ? `${changed.parentCode}.` : '');
-        }}
+      <Form.Item name="parentCode" label={t('admin.catalog.parent')}>
+        <Select
+          disabled={Boolean(editing)}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={[
+            { value: '', label: t('admin.catalog.parentNone') },
+            ...categories
+              .filter((c) => c.active && c.code !== editing?.code)
+              .map((c) => ({ value: c.code, label: `${categoryName(c, lang)}（${c.code}）` })),
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="code"
+        label={t('admin.catalog.code')}
+        rules={[required, zodRule(categoryCodeSchema, messages.code)]}
+        extra={editing ? undefined : t('admin.catalog.subCodeRule')}
       >
-        <Form.Item name="parentCode" label={t('admin.catalog.parent')}>
-          <Select
-            disabled={Boolean(editing)}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={[
-              { value: '', label: t('admin.catalog.parentNone') },
-              ...categories
-                .filter((c) => c.active && c.code !== editing?.code)
-                .map((c) => ({ value: c.code, label: `${categoryName(c, lang)}（${c.code}）` })),
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('admin.catalog.code')}
-          rules={[required, zodRule(categoryCodeSchema, messages.code)]}
-          extra={editing ? undefined : t('admin.catalog.subCodeRule')}
-        >
-          <Input disabled={Boolean(editing)} maxLength={64} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('admin.catalog.nameZh')} rules={[required, zodRule(categoryNameZhSchema)]}>
-          <Input maxLength={50} autoFocus={Boolean(editing)} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('admin.catalog.nameEn')} rules={[required, zodRule(categoryNameEnSchema)]}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input disabled={Boolean(editing)} maxLength={64} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="nameZh" label={t('admin.catalog.nameZh')} rules={[required, zodRule(categoryNameZhSchema)]}>
+        <Input maxLength={50} autoFocus={Boolean(editing)} />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('admin.catalog.nameEn')} rules={[required, zodRule(categoryNameEnSchema)]}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -159,72 +140,52 @@ export function RuleDialog(props: {
     (body: unknown) => api<RoutingRule>('/api/v1/admin/routing-rules', { method: 'POST', body }),
     [['admin', 'routing-rules']],
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const byCode = new Map(props.categories.map((c) => [c.code, c]));
 
   async function onFinish(v: RuleValues) {
-    setError(null);
-    const body = checkWith(form, createRoutingRuleSchema, v, { regionPrefix: t('admin.catalog.prefixRule') });
-    if (!body) return;
-    setBusy(true);
-    try {
-      props.onDone(await create.mutateAsync(body));
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['categoryCode', 'regionPrefix', 'unitId']));
-    } finally {
-      setBusy(false);
-    }
+    const body = passed(checkWith(form, createRoutingRuleSchema, v, { regionPrefix: t('admin.catalog.prefixRule') }));
+    props.onDone(await create.mutateAsync(body));
   }
 
   const required = { required: true, message: t('admin.required') };
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('admin.catalog.addRule')}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={props.onCancel}
       width={560}
+      fields={['categoryCode', 'regionPrefix', 'unitId']}
+      initialValues={{ categoryCode: props.category, regionPrefix: props.regions[0] ? regionPrefix(props.regions[0].code) : undefined }}
+      onSubmit={onFinish}
+      onCancel={props.onCancel}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ categoryCode: props.category, regionPrefix: props.regions[0] ? regionPrefix(props.regions[0].code) : undefined }}
-      >
-        <Form.Item name="categoryCode" label={t('category')} rules={[required]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={props.categories
-              .filter((c) => c.active)
-              .map((c) => {
-                const parent = c.parentCode ? byCode.get(c.parentCode) : undefined;
-                return {
-                  value: c.code,
-                  label: parent ? `${categoryName(parent, lang)} / ${categoryName(c, lang)}` : categoryName(c, lang),
-                };
-              })}
-          />
-        </Form.Item>
-        <Form.Item name="regionPrefix" label={t('admin.catalog.regionPrefix')} rules={[required]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={props.regions.map((r) => ({ value: regionPrefix(r.code), label: `${r.name}（${regionPrefix(r.code)}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('admin.catalog.unit')} rules={[required]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={flattenUnits(props.tree)
-              .filter((u) => u.active)
-              .map((u) => ({ value: u.id, label: u.name }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="categoryCode" label={t('category')} rules={[required]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={props.categories
+            .filter((c) => c.active)
+            .map((c) => {
+              const parent = c.parentCode ? byCode.get(c.parentCode) : undefined;
+              return {
+                value: c.code,
+                label: parent ? `${categoryName(parent, lang)} / ${categoryName(c, lang)}` : categoryName(c, lang),
+              };
+            })}
+        />
+      </Form.Item>
+      <Form.Item name="regionPrefix" label={t('admin.catalog.regionPrefix')} rules={[required]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={props.regions.map((r) => ({ value: regionPrefix(r.code), label: `${r.name}（${regionPrefix(r.code)}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('admin.catalog.unit')} rules={[required]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={flattenUnits(props.tree)
+            .filter((u) => u.active)
+            .map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -1,12 +1,12 @@
 import { createUnitSchema, regionPrefix, unitKinds, unitNameSchema, updateUnitSchema } from '@huiyin/core';
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select, Typography } from 'antd';
 import { apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { applyApiError, checkWith, zodRule } from './forms.ts';
+import { checkWith, zodRule } from './forms.ts';
 import { flattenUnits, type AdminRegion, type AdminUnit } from './types.ts';
 import { useApiMutation } from '../../api/query.ts';
+import { FormDialog, passed } from '../FormDialog.tsx';
 
 interface Values {
   name: string;
@@ -36,8 +36,6 @@ export function UnitDialog(props: {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation((r: ApiRequest) => apiSend<AdminUnit>(r), [['admin', 'units'], ['units']]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const excluded = new Set(editing ? subtreeIds(editing) : []);
   const parentOptions = [
     { value: 0, label: t('admin.units.parentNone') },
@@ -50,7 +48,6 @@ export function UnitDialog(props: {
     : { name: '', kind: 'bureau', regionCode: parent?.regionCode ?? regions[0]?.code ?? '', parentId: parent?.id ?? 0 };
 
   async function onFinish(v: Values) {
-    setError(null);
     const parentId = v.parentId ? v.parentId : null;
     let request: ApiRequest;
     if (editing) {
@@ -60,62 +57,51 @@ export function UnitDialog(props: {
         ...(parentId !== editing.parentId ? { parentId } : {}),
       };
       if (Object.keys(body).length === 0) return props.onCancel();
-      if (!checkWith(form, updateUnitSchema, body)) return;
+      passed(checkWith(form, updateUnitSchema, body));
       request = { path: `/api/v1/admin/units/${editing.id}`, method: 'PATCH', body };
     } else {
       const body = { name: v.name, kind: v.kind, regionCode: v.regionCode, ...(parentId ? { parentId } : {}) };
-      if (!checkWith(form, createUnitSchema, body)) return;
+      passed(checkWith(form, createUnitSchema, body));
       request = { path: '/api/v1/admin/units', method: 'POST', body };
     }
-    setBusy(true);
-    try {
-      props.onDone(await save.mutateAsync(request));
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['name', 'kind', 'regionCode', 'parentId']));
-    } finally {
-      setBusy(false);
-    }
+    props.onDone(await save.mutateAsync(request));
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={editing ? t('admin.units.edit') : parent ? `${t('admin.units.addChild')} · ${parent.name}` : t('admin.units.add')}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={props.onCancel}
       width={560}
+      fields={['name', 'kind', 'regionCode', 'parentId']}
+      initialValues={initial}
+      onSubmit={onFinish}
+      onCancel={props.onCancel}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} requiredMark>
-        <Form.Item
-          name="name"
-          label={t('admin.units.name')}
-          rules={[{ required: true, whitespace: true, message: t('admin.required') }, zodRule(unitNameSchema)]}
-        >
-          <Input maxLength={100} autoFocus />
-        </Form.Item>
-        <Form.Item name="kind" label={t('admin.units.kind')} rules={[{ required: true, message: t('admin.required') }]}>
-          <Select options={unitKinds.map((k) => ({ value: k, label: t(`admin.unitKind.${k}` as MessageKey) }))} />
-        </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('admin.units.region')}
-          rules={[{ required: true, message: t('admin.required') }]}
-          extra={editing ? <Typography.Text type="secondary">{t('admin.units.regionFixed')}</Typography.Text> : undefined}
-        >
-          <Select
-            disabled={Boolean(editing)}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={regions.map((r) => ({ value: r.code, label: `${r.name}（${regionPrefix(r.code)}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('admin.units.parent')}>
-          <Select showSearch={{ optionFilterProp: 'title' }} options={parentOptions} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('admin.units.name')}
+        rules={[{ required: true, whitespace: true, message: t('admin.required') }, zodRule(unitNameSchema)]}
+      >
+        <Input maxLength={100} autoFocus />
+      </Form.Item>
+      <Form.Item name="kind" label={t('admin.units.kind')} rules={[{ required: true, message: t('admin.required') }]}>
+        <Select options={unitKinds.map((k) => ({ value: k, label: t(`admin.unitKind.${k}` as MessageKey) }))} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('admin.units.region')}
+        rules={[{ required: true, message: t('admin.required') }]}
+        extra={editing ? <Typography.Text type="secondary">{t('admin.units.regionFixed')}</Typography.Text> : undefined}
+      >
+        <Select
+          disabled={Boolean(editing)}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={regions.map((r) => ({ value: r.code, label: `${r.name}（${regionPrefix(r.code)}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('admin.units.parent')}>
+        <Select showSearch={{ optionFilterProp: 'title' }} options={parentOptions} />
+      </Form.Item>
+    </FormDialog>
   );
 }

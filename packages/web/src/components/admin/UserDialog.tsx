@@ -12,14 +12,14 @@ import {
   usernameSchema,
   type UserLang,
 } from '@huiyin/core';
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input, Select } from 'antd';
 import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { applyApiError, checkWith, withoutEmpty, zodRule } from './forms.ts';
+import { checkWith, withoutEmpty, zodRule } from './forms.ts';
 import { flattenUnits, type AdminUnit, type AdminUser } from './types.ts';
 import { useApiMutation } from '../../api/query.ts';
+import { FormDialog, passed } from '../FormDialog.tsx';
 
 interface Values {
   username: string;
@@ -47,8 +47,6 @@ export function UserDialog(props: {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation((r: ApiRequest) => apiSend<AdminUser>(r), [['admin', 'users']]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const current = new Set(editing?.units.map((u) => u.id) ?? []);
   const unitOptions = flattenUnits(tree)
     .filter((u) => u.active || current.has(u.id))
@@ -61,7 +59,6 @@ export function UserDialog(props: {
   };
 
   async function onFinish(v: Values) {
-    setError(null);
     let request: ApiRequest;
     if (editing) {
       const phone = v.phone?.trim() ? v.phone : null;
@@ -76,105 +73,89 @@ export function UserDialog(props: {
         ...(!sameSet(v.unitIds, [...current]) ? { unitIds: v.unitIds } : {}),
       };
       if (Object.keys(body).length === 0) return props.onCancel();
-      if (!checkWith(form, updateUserSchema, body, messages)) return;
+      passed(checkWith(form, updateUserSchema, body, messages));
       request = { path: `/api/v1/admin/users/${editing.id}`, method: 'PATCH', body };
     } else {
       const body = withoutEmpty({ ...v, email: v.email?.trim() });
-      if (!checkWith(form, adminCreateUserSchema, body, messages)) return;
+      passed(checkWith(form, adminCreateUserSchema, body, messages));
       request = { path: '/api/v1/admin/users', method: 'POST', body };
     }
-    setBusy(true);
-    try {
-      props.onDone(await save.mutateAsync(request));
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['username', 'displayName', 'password', 'phone', 'email', 'lang', 'roles', 'unitIds']));
-    } finally {
-      setBusy(false);
-    }
+    props.onDone(await save.mutateAsync(request));
   }
 
   const required = { required: true, message: t('admin.required') };
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={editing ? `${t('admin.users.edit')} · ${editing.username}` : t('admin.users.add')}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={props.onCancel}
       width={600}
+      fields={['username', 'displayName', 'password', 'phone', 'email', 'lang', 'roles', 'unitIds']}
+      initialValues={
+        editing
+          ? {
+              username: editing.username,
+              displayName: editing.displayName,
+              phone: editing.phone ?? '',
+              email: editing.email ?? '',
+              lang: editing.lang ?? undefined,
+              roles: editing.roles,
+              unitIds: editing.units.map((u) => u.id),
+            }
+          : { roles: [], unitIds: [] }
+      }
+      onSubmit={onFinish}
+      onCancel={props.onCancel}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          editing
-            ? {
-                username: editing.username,
-                displayName: editing.displayName,
-                phone: editing.phone ?? '',
-                email: editing.email ?? '',
-                lang: editing.lang ?? undefined,
-                roles: editing.roles,
-                unitIds: editing.units.map((u) => u.id),
-              }
-            : { roles: [], unitIds: [] }
-        }
+      <Form.Item
+        name="username"
+        label={t('admin.users.username')}
+        rules={[required, zodRule(usernameSchema, messages.username)]}
+        extra={editing ? undefined : t('admin.users.usernameRule')}
       >
-        <Form.Item
-          name="username"
-          label={t('admin.users.username')}
-          rules={[required, zodRule(usernameSchema, messages.username)]}
-          extra={editing ? undefined : t('admin.users.usernameRule')}
-        >
-          <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} autoFocus={!editing} />
+        <Input disabled={Boolean(editing)} autoComplete="off" maxLength={32} autoFocus={!editing} />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('admin.users.displayName')}
+        rules={[{ ...required, whitespace: true }, zodRule(displayNameSchema)]}
+      >
+        <Input maxLength={50} autoFocus={Boolean(editing)} />
+      </Form.Item>
+      {!editing && (
+        <Form.Item name="password" label={t('admin.users.password')} rules={[required, zodRule(passwordSchema, messages.password)]}>
+          <Input.Password autoComplete="new-password" maxLength={256} />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('admin.users.displayName')}
-          rules={[{ ...required, whitespace: true }, zodRule(displayNameSchema)]}
-        >
-          <Input maxLength={50} autoFocus={Boolean(editing)} />
-        </Form.Item>
-        {!editing && (
-          <Form.Item name="password" label={t('admin.users.password')} rules={[required, zodRule(passwordSchema, messages.password)]}>
-            <Input.Password autoComplete="new-password" maxLength={256} />
-          </Form.Item>
-        )}
-        <Form.Item name="phone" label={t('admin.users.phone')} rules={[zodRule(phoneSchema, messages.phone)]}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label={t('admin.users.email')}
-          extra={t('admin.users.emailHint')}
-          rules={[zodRule(userEmailSchema, messages.email)]}
-          normalize={(v: string) => v.trim()}
-        >
-          <Input type="email" maxLength={200} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="lang" label={t('admin.users.lang')} extra={t('admin.users.langHint')}>
-          <Select
-            allowClear
-            placeholder={t('admin.users.langDefault')}
-            options={userLangs.map((l) => ({ value: l, label: t(`admin.users.lang.${l}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="roles" label={t('admin.users.roles')} rules={[required, zodRule(roleListSchema)]}>
-          <Select
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))}
-          />
-        </Form.Item>
-        <Form.Item name="unitIds" label={t('admin.users.units')} rules={[required, zodRule(unitIdListSchema)]}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="phone" label={t('admin.users.phone')} rules={[zodRule(phoneSchema, messages.phone)]}>
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t('admin.users.email')}
+        extra={t('admin.users.emailHint')}
+        rules={[zodRule(userEmailSchema, messages.email)]}
+        normalize={(v: string) => v.trim()}
+      >
+        <Input type="email" maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="lang" label={t('admin.users.lang')} extra={t('admin.users.langHint')}>
+        <Select
+          allowClear
+          placeholder={t('admin.users.langDefault')}
+          options={userLangs.map((l) => ({ value: l, label: t(`admin.users.lang.${l}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="roles" label={t('admin.users.roles')} rules={[required, zodRule(roleListSchema)]}>
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={roles.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))}
+        />
+      </Form.Item>
+      <Form.Item name="unitIds" label={t('admin.users.units')} rules={[required, zodRule(unitIdListSchema)]}>
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -185,59 +166,44 @@ export function PasswordDialog(props: { user: AdminUser; onDone: () => void; onC
   const reset = useApiMutation((password: string) =>
     api(`/api/v1/admin/users/${props.user.id}/password`, { method: 'PUT', body: { password } }),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   async function onFinish(v: { password: string; confirm: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      await reset.mutateAsync(v.password);
-      props.onDone();
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['password']));
-    } finally {
-      setBusy(false);
-    }
+    await reset.mutateAsync(v.password);
+    props.onDone();
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('admin.users.resetFor', { name: props.user.displayName })}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={['password']}
+      lead={<Alert type="info" showIcon title={t('admin.users.resetHint')} style={{ marginBottom: 16 }} />}
+      onSubmit={onFinish}
       onCancel={props.onCancel}
     >
-      <Alert type="info" showIcon title={t('admin.users.resetHint')} style={{ marginBottom: 16 }} />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="password"
-          label={t('admin.users.newPassword')}
-          rules={[{ required: true, message: t('admin.required') }, zodRule(passwordSchema, t('admin.users.passwordRule'))]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={256} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('admin.users.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('admin.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('admin.users.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={256} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="password"
+        label={t('admin.users.newPassword')}
+        rules={[{ required: true, message: t('admin.required') }, zodRule(passwordSchema, t('admin.users.passwordRule'))]}
+      >
+        <Input.Password autoComplete="new-password" maxLength={256} autoFocus />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('admin.users.confirmPassword')}
+        dependencies={['password']}
+        rules={[
+          { required: true, message: t('admin.required') },
+          ({ getFieldValue }) => ({
+            validator: (_, value) =>
+              !value || value === getFieldValue('password')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('admin.users.passwordMismatch'))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" maxLength={256} />
+      </Form.Item>
+    </FormDialog>
   );
 }

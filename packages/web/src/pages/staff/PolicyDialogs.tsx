@@ -5,10 +5,11 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import type { PolicyArticle, Unit } from '../../api/types.ts';
-import { applyApiError, checkWith, withoutEmpty, zodRule } from '../../components/admin/forms.ts';
+import { checkWith, withoutEmpty, zodRule } from '../../components/admin/forms.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useApiMutation, policyKeys } from '../../api/query.ts';
+import { FormDialog, FormInvalid } from '../../components/FormDialog.tsx';
 
 const inputShape = (policyInputSchema as unknown as z.ZodObject<Record<string, z.ZodType>>).shape;
 const fields = ['title', 'docNumber', 'issuer', 'level', 'articleNo', 'body', 'effectiveFrom', 'repealedOn', 'tags', 'unitIds'] as const;
@@ -35,13 +36,10 @@ export function PolicyDialog({
   const { t } = useI18n();
   const [form] = Form.useForm();
   const put = useApiMutation((r: ApiRequest) => apiSend<PolicyArticle>(r), policyKeys);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const required = t('admin.required');
   const rule = (name: string, isRequired = false) => zodRule(inputShape[name]!, isRequired ? { required } : {});
 
   async function save(v: Record<string, unknown>) {
-    setError(null);
     const values: Record<string, unknown> = { ...v, effectiveFrom: day(v['effectiveFrom']), repealedOn: day(v['repealedOn']) };
     let body: Record<string, unknown> | null;
     if (editing) {
@@ -52,87 +50,70 @@ export function PolicyDialog({
     } else {
       body = checkWith(form, policyInputSchema, withoutEmpty(Object.fromEntries(fields.map((k) => [k, values[k]]))));
     }
-    if (!body) return;
-    setBusy(true);
-    try {
-      const saved = await put.mutateAsync({
-        path: editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies',
-        method: editing ? 'PATCH' : 'POST',
-        body,
-      });
-      onDone(saved);
-    } catch (e) {
-      setError(applyApiError(form, e, t, fields));
-    } finally {
-      setBusy(false);
-    }
+    if (!body) throw new FormInvalid();
+    const saved = await put.mutateAsync({
+      path: editing ? `/api/v1/policies/${editing.id}` : '/api/v1/policies',
+      method: editing ? 'PATCH' : 'POST',
+      body,
+    });
+    onDone(saved);
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={editing ? t('policy.edit') : t('policy.add')}
       width={720}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={fields}
+      initialValues={
+        editing
+          ? {
+              ...editing,
+              effectiveFrom: editing.effectiveFrom ? dayjs(editing.effectiveFrom) : undefined,
+              repealedOn: editing.repealedOn ? dayjs(editing.repealedOn) : undefined,
+            }
+          : { level: 'normative' }
+      }
+      onSubmit={save}
       onCancel={onCancel}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v: Record<string, unknown>) => void save(v)}
-        initialValues={
-          editing
-            ? {
-                ...editing,
-                effectiveFrom: editing.effectiveFrom ? dayjs(editing.effectiveFrom) : undefined,
-                repealedOn: editing.repealedOn ? dayjs(editing.repealedOn) : undefined,
-              }
-            : { level: 'normative' }
-        }
-      >
-        <Form.Item name="title" label={t('policy.titleField')} rules={[rule('title', true)]}>
-          <Input maxLength={200} />
+      <Form.Item name="title" label={t('policy.titleField')} rules={[rule('title', true)]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        <Form.Item name="docNumber" label={t('policy.docNumber')} rules={[rule('docNumber', true)]} style={{ flex: '1 1 220px' }}>
+          <Input maxLength={100} disabled={!!editing} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item name="docNumber" label={t('policy.docNumber')} rules={[rule('docNumber', true)]} style={{ flex: '1 1 220px' }}>
-            <Input maxLength={100} disabled={!!editing} />
-          </Form.Item>
-          <Form.Item name="articleNo" label={t('policy.articleNo')} rules={[rule('articleNo')]} style={{ flex: '0 1 160px' }}>
-            <Input maxLength={50} disabled={!!editing} placeholder={t('policy.articleNoHint')} />
-          </Form.Item>
-        </div>
-        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item name="issuer" label={t('policy.issuer')} rules={[rule('issuer', true)]} style={{ flex: '1 1 220px' }}>
-            <Input maxLength={100} disabled={!!editing} />
-          </Form.Item>
-          <Form.Item name="level" label={t('policy.level')} style={{ flex: '0 1 160px' }}>
-            <Select disabled={!!editing} options={policyLevels.map((l) => ({ value: l, label: t(`policy.level.${l}` as MessageKey) }))} />
-          </Form.Item>
-        </div>
-        <Form.Item name="body" label={t('policy.body')} rules={[rule('body', true)]}>
-          <Input.TextArea rows={8} showCount maxLength={20000} />
+        <Form.Item name="articleNo" label={t('policy.articleNo')} rules={[rule('articleNo')]} style={{ flex: '0 1 160px' }}>
+          <Input maxLength={50} disabled={!!editing} placeholder={t('policy.articleNoHint')} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item name="effectiveFrom" label={t('policy.effectiveFrom')}>
-            <DatePicker disabled={!!editing} />
-          </Form.Item>
-          <Form.Item name="repealedOn" label={t('policy.repealedOn')} extra={t('policy.repealedOnHint')}>
-            <DatePicker />
-          </Form.Item>
-        </div>
-        <Form.Item name="tags" label={t('policy.tags')} rules={[rule('tags')]}>
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={t('policy.tagsHint')} />
+      </div>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        <Form.Item name="issuer" label={t('policy.issuer')} rules={[rule('issuer', true)]} style={{ flex: '1 1 220px' }}>
+          <Input maxLength={100} disabled={!!editing} />
         </Form.Item>
-        <Form.Item name="unitIds" label={t('policy.units')} rules={[rule('unitIds')]}>
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <Form.Item name="level" label={t('policy.level')} style={{ flex: '0 1 160px' }}>
+          <Select disabled={!!editing} options={policyLevels.map((l) => ({ value: l, label: t(`policy.level.${l}` as MessageKey) }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="body" label={t('policy.body')} rules={[rule('body', true)]}>
+        <Input.TextArea rows={8} showCount maxLength={20000} />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        <Form.Item name="effectiveFrom" label={t('policy.effectiveFrom')}>
+          <DatePicker disabled={!!editing} />
+        </Form.Item>
+        <Form.Item name="repealedOn" label={t('policy.repealedOn')} extra={t('policy.repealedOnHint')}>
+          <DatePicker />
+        </Form.Item>
+      </div>
+      <Form.Item name="tags" label={t('policy.tags')} rules={[rule('tags')]}>
+        <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={t('policy.tagsHint')} />
+      </Form.Item>
+      <Form.Item name="unitIds" label={t('policy.units')} rules={[rule('unitIds')]}>
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 

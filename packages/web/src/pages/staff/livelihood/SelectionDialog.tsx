@@ -1,12 +1,12 @@
 import { selectionSchema, type ListView, type ProjectListItem } from '@huiyin/core';
-import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { applyApiError } from '../../../components/admin/forms.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { validate, lvKeys } from './lv-api.ts';
+import { lvKeys, valid } from './lv-api.ts';
 import { api } from '../../../api/client.ts';
 import { useApiMutation } from '../../../api/query.ts';
+import { FormDialog } from '../../../components/FormDialog.tsx';
 
 interface Score {
   votes: number;
@@ -38,8 +38,6 @@ export function SelectionDialog({
     (body: unknown) => api<ListView>(`/api/v1/livelihood/lists/${list.id}/selection`, { method: 'POST', body }),
     lvKeys.lists,
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [scores, setScores] = useState<Record<number, Score>>(() =>
     Object.fromEntries(
       projects.map((p) => [
@@ -56,7 +54,6 @@ export function SelectionDialog({
   const patch = (id: number, s: Partial<Score>) => setScores((prev) => ({ ...prev, [id]: { ...prev[id]!, ...s } }));
 
   async function save(v: Record<string, unknown>) {
-    setError(null);
     const body = {
       heldAt: (v['heldAt'] as Dayjs | undefined)?.format(),
       attendees: v['attendees'],
@@ -69,125 +66,111 @@ export function SelectionDialog({
       })),
       selectedIds: projects.filter((p) => scores[p.id]!.selected).map((p) => p.id),
     };
-    const checked = validate(form, selectionSchema, body, fields);
-    if (!('data' in checked)) return setError(checked.error);
-    setBusy(true);
-    try {
-      onDone(await record.mutateAsync(checked.data));
-    } catch (e) {
-      setError(applyApiError(form, e, t, fields));
-    } finally {
-      setBusy(false);
-    }
+    const data = valid(form, selectionSchema, body, fields);
+    onDone(await record.mutateAsync(data));
   }
 
   const chosen = projects.filter((p) => scores[p.id]?.selected).length;
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('lv.selection.title')}
       width={900}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={fields}
+      initialValues={{
+        heldAt: list.selection ? dayjs(list.selection.heldAt) : dayjs(),
+        attendees: list.selection?.attendees,
+        notes: list.selection?.notes ?? undefined,
+      }}
+      onSubmit={save}
       onCancel={onCancel}
-      destroyOnHidden
+      after={
+        <>
+          <Typography.Paragraph strong>{t('lv.selection.chosen', { n: chosen, total: projects.length })}</Typography.Paragraph>
+          <Table<ProjectListItem>
+            data-testid="selection-table"
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={projects}
+            scroll={{ x: 720 }}
+            columns={[
+              {
+                title: t('lv.selection.selected'),
+                key: 'sel',
+                width: 70,
+                render: (_: unknown, p) => (
+                  <Checkbox
+                    checked={scores[p.id]!.selected}
+                    onChange={(e) => patch(p.id, { selected: e.target.checked })}
+                    aria-label={p.title}
+                    data-testid="select-project"
+                  />
+                ),
+              },
+              { title: t('lv.project.title'), dataIndex: 'title' },
+              {
+                title: t('lv.selection.votes'),
+                key: 'votes',
+                width: 110,
+                render: (_: unknown, p) => (
+                  <InputNumber<number>
+                    min={0}
+                    max={100000}
+                    precision={0}
+                    value={scores[p.id]!.votes}
+                    onChange={(v) => patch(p.id, { votes: v ?? 0 })}
+                    aria-label={t('lv.selection.votes')}
+                  />
+                ),
+              },
+              {
+                title: t('lv.selection.priority'),
+                key: 'priority',
+                width: 110,
+                render: (_: unknown, p) => (
+                  <Select
+                    value={scores[p.id]!.priority}
+                    onChange={(v: number) => patch(p.id, { priority: v })}
+                    options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }))}
+                    style={{ width: 80 }}
+                    aria-label={t('lv.selection.priority')}
+                  />
+                ),
+              },
+              {
+                title: t('lv.selection.people'),
+                key: 'people',
+                width: 140,
+                render: (_: unknown, p) => (
+                  <InputNumber<number>
+                    min={0}
+                    max={100000000}
+                    precision={0}
+                    value={scores[p.id]!.peopleAffected}
+                    onChange={(v) => patch(p.id, { peopleAffected: v ?? 0 })}
+                    aria-label={t('lv.selection.people')}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
+      }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          heldAt: list.selection ? dayjs(list.selection.heldAt) : dayjs(),
-          attendees: list.selection?.attendees,
-          notes: list.selection?.notes ?? undefined,
-        }}
-        onFinish={(v: Record<string, unknown>) => void save(v)}
+      <Form.Item name="heldAt" label={t('lv.selection.heldAt')} rules={[{ required: true, message: t('admin.required') }]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+      </Form.Item>
+      <Form.Item
+        name="attendees"
+        label={t('lv.selection.attendees')}
+        rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
       >
-        <Form.Item name="heldAt" label={t('lv.selection.heldAt')} rules={[{ required: true, message: t('admin.required') }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-        </Form.Item>
-        <Form.Item
-          name="attendees"
-          label={t('lv.selection.attendees')}
-          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
-        >
-          <Input.TextArea rows={2} maxLength={1000} placeholder={t('lv.selection.attendeesHint')} />
-        </Form.Item>
-        <Form.Item name="notes" label={t('lv.selection.notes')}>
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-      </Form>
-      <Typography.Paragraph strong>{t('lv.selection.chosen', { n: chosen, total: projects.length })}</Typography.Paragraph>
-      <Table<ProjectListItem>
-        data-testid="selection-table"
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={projects}
-        scroll={{ x: 720 }}
-        columns={[
-          {
-            title: t('lv.selection.selected'),
-            key: 'sel',
-            width: 70,
-            render: (_: unknown, p) => (
-              <Checkbox
-                checked={scores[p.id]!.selected}
-                onChange={(e) => patch(p.id, { selected: e.target.checked })}
-                aria-label={p.title}
-                data-testid="select-project"
-              />
-            ),
-          },
-          { title: t('lv.project.title'), dataIndex: 'title' },
-          {
-            title: t('lv.selection.votes'),
-            key: 'votes',
-            width: 110,
-            render: (_: unknown, p) => (
-              <InputNumber<number>
-                min={0}
-                max={100000}
-                precision={0}
-                value={scores[p.id]!.votes}
-                onChange={(v) => patch(p.id, { votes: v ?? 0 })}
-                aria-label={t('lv.selection.votes')}
-              />
-            ),
-          },
-          {
-            title: t('lv.selection.priority'),
-            key: 'priority',
-            width: 110,
-            render: (_: unknown, p) => (
-              <Select
-                value={scores[p.id]!.priority}
-                onChange={(v: number) => patch(p.id, { priority: v })}
-                options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }))}
-                style={{ width: 80 }}
-                aria-label={t('lv.selection.priority')}
-              />
-            ),
-          },
-          {
-            title: t('lv.selection.people'),
-            key: 'people',
-            width: 140,
-            render: (_: unknown, p) => (
-              <InputNumber<number>
-                min={0}
-                max={100000000}
-                precision={0}
-                value={scores[p.id]!.peopleAffected}
-                onChange={(v) => patch(p.id, { peopleAffected: v ?? 0 })}
-                aria-label={t('lv.selection.people')}
-              />
-            ),
-          },
-        ]}
-      />
-    </Modal>
+        <Input.TextArea rows={2} maxLength={1000} placeholder={t('lv.selection.attendeesHint')} />
+      </Form.Item>
+      <Form.Item name="notes" label={t('lv.selection.notes')}>
+        <Input.TextArea rows={2} maxLength={4000} />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -3,6 +3,7 @@ import type { QueryKey } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
 import { apiUpload, query } from '../../../api/client.ts';
+import { FormInvalid } from '../../../components/FormDialog.tsx';
 import { useApiQuery } from '../../../api/query.ts';
 import { useSession } from '../../../api/session.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -105,6 +106,19 @@ export function validate<S extends z.ZodType>(
   }
   form.setFields(set);
   return { error: other.length > 0 ? other.join('；') : null };
+}
+
+/** `validate` for a FormDialog's submit: the data, or a FormInvalid with the text of problems of no field. */
+export function valid<S extends z.ZodType>(
+  form: FormInstance,
+  schema: S,
+  body: unknown,
+  fields: readonly string[],
+  messages: Record<string, string> = {},
+): z.output<S> {
+  const checked = validate(form, schema, body, fields, messages);
+  if ('data' in checked) return checked.data;
+  throw new FormInvalid(checked.error);
 }
 
 const noAreas: LivelihoodArea[] = [];

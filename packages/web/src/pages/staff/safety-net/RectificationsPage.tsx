@@ -1,17 +1,18 @@
 import { rectificationAnswerSchema } from '@huiyin/core';
-import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
 import type { Rectification } from '../../../api/types.ts';
-import { applyApiError, checkWith, zodRule } from '../../../components/admin/forms.ts';
+import { checkWith, zodRule } from '../../../components/admin/forms.ts';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { AppealDialog, DecideAppealDialog } from './RatingAppealDialogs.tsx';
 import { rectificationKeys } from './rectification-keys.ts';
 import { useApiQuery, useApiMutation } from '../../../api/query.ts';
+import { FormDialog, passed } from '../../../components/FormDialog.tsx';
 
 /** A notice of the list (GET /api/v1/safety-net/rectifications), with its case. */
 type Notice = Rectification;
@@ -23,52 +24,38 @@ function AnswerDialog({ notice, onCancel, onDone }: { notice: Notice; onCancel: 
     (body: unknown) => api(`/api/v1/safety-net/rectifications/${notice.id}/answer`, { method: 'POST', body }),
     rectificationKeys,
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   async function save(v: { response?: string }) {
-    setError(null);
-    const body = checkWith(form, rectificationAnswerSchema, { response: v.response?.trim() });
-    if (!body) return;
-    setBusy(true);
-    try {
-      await answer.mutateAsync(body);
-      onDone();
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['response']));
-    } finally {
-      setBusy(false);
-    }
+    const body = passed(checkWith(form, rectificationAnswerSchema, { response: v.response?.trim() }));
+    await answer.mutateAsync(body);
+    onDone();
   }
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('rect.answer')}
       okText={t('submit')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onCancel}
-      destroyOnHidden
       width={600}
+      fields={['response']}
+      intro={
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('rect.finding')}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{notice.finding}</span>}
+        />
+      }
+      onSubmit={save}
+      onCancel={onCancel}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={t('rect.finding')}
-        description={<span style={{ whiteSpace: 'pre-wrap' }}>{notice.finding}</span>}
-      />
-      <Form form={form} layout="vertical" onFinish={(v: { response?: string }) => void save(v)}>
-        <Form.Item
-          name="response"
-          label={t('rect.response')}
-          rules={[zodRule(rectificationAnswerSchema.shape.response, { required: t('admin.required') })]}
-        >
-          <Input.TextArea rows={5} showCount maxLength={4000} placeholder={t('rect.responseHint')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="response"
+        label={t('rect.response')}
+        rules={[zodRule(rectificationAnswerSchema.shape.response, { required: t('admin.required') })]}
+      >
+        <Input.TextArea rows={5} showCount maxLength={4000} placeholder={t('rect.responseHint')} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 

@@ -1,9 +1,8 @@
 import { batchName, listInputSchema, type ListView } from '@huiyin/core';
-import { Alert, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
-import { applyApiError } from '../../../../components/admin/forms.ts';
+import { Form, Input, InputNumber } from 'antd';
+import { FormDialog } from '../../../../components/FormDialog.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
-import { validate, lvKeys } from '../lv-api.ts';
+import { valid, lvKeys } from '../lv-api.ts';
 import { api } from '../../../../api/client.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { useApiMutation } from '../../../../api/query.ts';
@@ -23,66 +22,36 @@ export function CreateListDialog({
   const { t } = useI18n();
   const [form] = Form.useForm();
   const create = useApiMutation((body: unknown) => api<ListView>('/api/v1/livelihood/lists', { method: 'POST', body }), lvKeys.lists);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const batch = Form.useWatch('batch', form) as number | undefined;
 
-  async function save(v: Record<string, unknown>) {
-    setError(null);
-    const checked = validate(form, listInputSchema, v, fields);
-    if (!('data' in checked)) return setError(checked.error);
-    setBusy(true);
-    try {
-      onDone(await create.mutateAsync(checked.data));
-    } catch (e) {
-      setError(applyApiError(form, e, t, fields));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('lv.list.create')}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={fields}
+      initialValues={{ regionCode, batch: 1, year: new Date().getFullYear() }}
+      onSubmit={async (v) => onDone(await create.mutateAsync(valid(form, listInputSchema, v, fields)))}
       onCancel={onCancel}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ regionCode, batch: 1, year: new Date().getFullYear() }}
-        onFinish={(v: Record<string, unknown>) => void save(v)}
-      >
-        <Form.Item name="regionCode" label={t('lv.region')} rules={[{ required: true, message: t('admin.required') }]}>
-          <RegionPicker />
+      <Form.Item name="regionCode" label={t('lv.region')} rules={[{ required: true, message: t('admin.required') }]}>
+        <RegionPicker />
+      </Form.Item>
+      <Form.Item name="title" label={t('lv.list.titleField')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+        <Input maxLength={100} placeholder={t('lv.list.titleHint')} />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        <Form.Item name="year" label={t('lv.year')} rules={[{ required: true, message: t('admin.required') }]}>
+          <InputNumber min={2000} max={2100} precision={0} />
         </Form.Item>
         <Form.Item
-          name="title"
-          label={t('lv.list.titleField')}
-          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+          name="batch"
+          label={t('lv.batch')}
+          rules={[{ required: true, message: t('admin.required') }]}
+          extra={batch ? t('lv.batchN', { n: batch, name: batchName(batch) }) : undefined}
         >
-          <Input maxLength={100} placeholder={t('lv.list.titleHint')} />
+          <InputNumber min={1} max={99} precision={0} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item name="year" label={t('lv.year')} rules={[{ required: true, message: t('admin.required') }]}>
-            <InputNumber min={2000} max={2100} precision={0} />
-          </Form.Item>
-          <Form.Item
-            name="batch"
-            label={t('lv.batch')}
-            rules={[{ required: true, message: t('admin.required') }]}
-            extra={batch ? t('lv.batchN', { n: batch, name: batchName(batch) }) : undefined}
-          >
-            <InputNumber min={1} max={99} precision={0} />
-          </Form.Item>
-        </div>
-      </Form>
-    </Modal>
+      </div>
+    </FormDialog>
   );
 }

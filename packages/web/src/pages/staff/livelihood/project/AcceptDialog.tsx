@@ -1,11 +1,12 @@
 import { acceptSchema, type ProjectView } from '@huiyin/core';
-import { Alert, Form, Input, Modal, Typography, type UploadFile } from 'antd';
+import { Alert, Form, Input, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { applyApiError, withoutEmpty } from '../../../../components/admin/forms.ts';
+import { withoutEmpty } from '../../../../components/admin/forms.ts';
+import { FormDialog, FormInvalid } from '../../../../components/FormDialog.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
-import { uploadPhotos, validate, lvKeys } from '../lv-api.ts';
+import { uploadPhotos, valid, lvKeys } from '../lv-api.ts';
 import { api, ApiError } from '../../../../api/client.ts';
 import { useApiMutation } from '../../../../api/query.ts';
 
@@ -34,84 +35,73 @@ export function AcceptDialog({
     lvKeys.project(project.id),
     () => ['livelihood', 'project', project.id],
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [unanswered, setUnanswered] = useState<Unanswered[] | null>(null);
 
   async function save(v: Record<string, unknown>) {
-    setError(null);
     setUnanswered(null);
-    const checked = validate(form, acceptSchema, withoutEmpty(v), fields);
-    if (!('data' in checked)) return setError(checked.error);
-    setBusy(true);
+    const data = valid(form, acceptSchema, withoutEmpty(v), fields);
     try {
       // Photos go up once, even when the acceptance is refused and tried again.
       const ids = photoIds ?? (await uploadPhotos(project.id, filesOf(photos)));
       setPhotoIds(ids);
-      const body = { ...checked.data, ...(ids.length > 0 ? { photoIds: ids } : {}) };
-      onDone(await accept.mutateAsync(body));
+      onDone(await accept.mutateAsync({ ...data, ...(ids.length > 0 ? { photoIds: ids } : {}) }));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'originators_unanswered') {
-        setUnanswered((e.details['unanswered'] as Unanswered[] | undefined) ?? []);
-        setError(e.message);
-      } else setError(applyApiError(form, e, t, fields));
-    } finally {
-      setBusy(false);
+      if (!(e instanceof ApiError && e.code === 'originators_unanswered')) throw e;
+      // Who is still unanswered is listed instead of the refusal's text.
+      setUnanswered((e.details['unanswered'] as Unanswered[] | undefined) ?? []);
+      throw new FormInvalid();
     }
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={t('lv.accept.title')}
       width={760}
       okText={t('lv.accept.ok')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={fields}
+      onSubmit={save}
       onCancel={onCancel}
-      destroyOnHidden
-    >
-      {error && !unanswered && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      {unanswered && (
-        <Alert
-          data-testid="accept-refused"
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('lv.accept.unanswered', { n: unanswered.length })}
-          description={
-            <>
-              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('lv.accept.unansweredHint')}</Typography.Paragraph>
-              <UnansweredTable testId="accept-unanswered" items={unanswered} />
-            </>
-          }
-        />
-      )}
-      <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => void save(v)}>
-        <Form.Item
-          name="findings"
-          label={t('lv.accept.findings')}
-          rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
-        >
-          <Input.TextArea rows={4} maxLength={4000} showCount />
-        </Form.Item>
-        <Form.Item name="checkers" label={t('lv.accept.checkers')}>
-          <Input maxLength={500} placeholder={t('lv.accept.checkersHint')} />
-        </Form.Item>
-        <Form.Item label={t('lv.photo.label')}>
-          <PhotoPicker
-            value={photos}
-            onChange={(f) => {
-              setPhotos(f);
-              setPhotoIds(null);
-            }}
+      intro={
+        unanswered && (
+          <Alert
+            data-testid="accept-refused"
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('lv.accept.unanswered', { n: unanswered.length })}
+            description={
+              <>
+                <Typography.Paragraph style={{ marginBottom: 8 }}>{t('lv.accept.unansweredHint')}</Typography.Paragraph>
+                <UnansweredTable testId="accept-unanswered" items={unanswered} />
+              </>
+            }
           />
-        </Form.Item>
-        <Form.Item name="answer" label={t('lv.accept.answer')} extra={t('lv.accept.answerHint')}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        )
+      }
+    >
+      <Form.Item
+        name="findings"
+        label={t('lv.accept.findings')}
+        rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+      >
+        <Input.TextArea rows={4} maxLength={4000} showCount />
+      </Form.Item>
+      <Form.Item name="checkers" label={t('lv.accept.checkers')}>
+        <Input maxLength={500} placeholder={t('lv.accept.checkersHint')} />
+      </Form.Item>
+      <Form.Item label={t('lv.photo.label')}>
+        <PhotoPicker
+          value={photos}
+          onChange={(f) => {
+            setPhotos(f);
+            setPhotoIds(null);
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="answer" label={t('lv.accept.answer')} extra={t('lv.accept.answerHint')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -6,7 +6,8 @@ import { applyApiError } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../../i18n/messages.ts';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
-import { validate } from '../lv-api.ts';
+import { valid, validate } from '../lv-api.ts';
+import { FormDialog } from '../../../../components/FormDialog.tsx';
 import { api } from '../../../../api/client.ts';
 import { useApiMutation } from '../../../../api/query.ts';
 
@@ -134,47 +135,33 @@ export function RecordAnswerDialog<T = ProjectView>({
     changes,
     answerKey && (() => answerKey),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   async function save(v: Record<string, unknown>) {
-    setError(null);
-    const checked = validate(form, recordAnswerSchema, v, ['method', 'note']);
-    if (!('data' in checked)) return setError(checked.error);
-    setBusy(true);
-    try {
-      onDone(await record.mutateAsync(checked.data));
-    } catch (e) {
-      setError(applyApiError(form, e, t, ['method', 'note']));
-    } finally {
-      setBusy(false);
-    }
+    const data = valid(form, recordAnswerSchema, v, ['method', 'note']);
+    onDone(await record.mutateAsync(data));
   }
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={`${t('lv.record.title')} · ${originator.name ?? ''}`}
-      okText={t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
+      fields={['method', 'note']}
+      initialValues={{ method: 'visit' }}
+      intro={
+        <Typography.Paragraph type="secondary">
+          #{originator.matterId} {originator.matterTitle}
+          {originator.address ? ` · ${originator.address}` : ''}
+        </Typography.Paragraph>
+      }
+      onSubmit={save}
       onCancel={onCancel}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Typography.Paragraph type="secondary">
-        #{originator.matterId} {originator.matterTitle}
-        {originator.address ? ` · ${originator.address}` : ''}
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ method: 'visit' }} onFinish={(v: Record<string, unknown>) => void save(v)}>
-        <Form.Item name="method" label={t('lv.record.method')}>
-          <Radio.Group optionType="button" options={methods.map((m) => ({ value: m, label: t(`lv.answerMethod.${m}` as MessageKey) }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('lv.record.note')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
-          <Input.TextArea rows={4} maxLength={1000} placeholder={t('lv.record.noteHint')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="method" label={t('lv.record.method')}>
+        <Radio.Group optionType="button" options={methods.map((m) => ({ value: m, label: t(`lv.answerMethod.${m}` as MessageKey) }))} />
+      </Form.Item>
+      <Form.Item name="note" label={t('lv.record.note')} rules={[{ required: true, whitespace: true, message: t('admin.required') }]}>
+        <Input.TextArea rows={4} maxLength={1000} placeholder={t('lv.record.noteHint')} />
+      </Form.Item>
+    </FormDialog>
   );
 }
