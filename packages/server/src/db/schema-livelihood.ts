@@ -150,3 +150,17 @@ export interface LetterCountersTable {
   year: number;
   seq: number;
 }
+
+/** The livelihood tables, by name. */
+export interface LivelihoodDatabase {
+  livelihood_areas: LivelihoodAreasTable;
+  livelihood_lists: LivelihoodListsTable;
+  matters: MattersTable;
+  matter_originators: MatterOriginatorsTable;
+  projects: ProjectsTable;
+  project_milestones: ProjectMilestonesTable;
+  project_photos: ProjectPhotosTable;
+  project_reports: ProjectReportsTable;
+  project_events: ProjectEventsTable;
+  letter_counters: LetterCountersTable;
+}

@@ -64,3 +64,12 @@ export interface FollowUpLinksTable {
   expires_at: Date;
   used_at: Date | null;
 }
+
+/** The delivery, supervision and follow-up tables, by name. */
+export interface SupervisionDatabase {
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
+  notifications: NotificationsTable;
+  case_escalations: CaseEscalationsTable;
+  follow_up_links: FollowUpLinksTable;
+}
