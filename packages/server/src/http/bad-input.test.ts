@@ -427,52 +427,16 @@ describeEachDb('bad input', (get) => {
       400,
       'validation_failed',
     );
-    expectError(
-      await h.req('admin', 'POST', '/api/v1/users', {
-        username: 'Bad Name',
-        displayName: '新用户',
-        password: 'long-enough-pw',
-        roles: ['clerk'],
-      }),
-      400,
-      'validation_failed',
-    );
-    expectError(
-      await h.req('admin', 'POST', '/api/v1/users', { username: 'newclerk', displayName: '新用户', password: 'short', roles: ['clerk'] }),
-      400,
-      'validation_failed',
-    );
-    expectError(
-      await h.req('admin', 'POST', '/api/v1/users', {
-        username: 'newclerk',
-        displayName: '新用户',
-        password: 'long-enough-pw',
-        roles: ['emperor'],
-      }),
-      400,
-      'validation_failed',
-    );
-    expectError(
-      await h.req('admin', 'POST', '/api/v1/users', {
-        username: 'newclerk',
-        displayName: '新用户',
-        password: 'long-enough-pw',
-        roles: ['clerk'],
-        unitIds: [987654],
-      }),
-      400,
-      'validation_failed',
-    );
-    expectError(
-      await h.req('admin', 'POST', '/api/v1/users', {
-        username: 'clerk',
-        displayName: '重名',
-        password: 'long-enough-pw',
-        roles: ['clerk'],
-      }),
-      409,
-      'conflict',
-    );
+    const newClerk = { username: 'newclerk', displayName: '新用户', password: 'long-enough-pw', roles: ['clerk'] };
+    for (const body of [
+      { ...newClerk, username: 'Bad Name' },
+      { ...newClerk, password: 'short' },
+      { ...newClerk, roles: ['emperor'] },
+      { ...newClerk, unitIds: [987654] },
+    ]) {
+      expectError(await h.req('admin', 'POST', '/api/v1/users', body), 400, 'validation_failed');
+    }
+    expectError(await h.req('admin', 'POST', '/api/v1/users', { ...newClerk, username: 'clerk', displayName: '重名' }), 409, 'conflict');
     expectError(await h.req(null, 'POST', '/api/v1/public/cases', { ...validCase, channel: 'window' }), 400, 'validation_failed');
     // 太原市 has no service centre in the demo organisation.
     const noCentre = expectError(

@@ -368,29 +368,15 @@ describeEachDb('permissions', (get) => {
     const h = get();
     const c = await registerCase(h, 'clerk', outage);
     const before = await stateOf(h, c.id);
-    expectError(
-      await h.req('clerk', 'POST', `/api/v1/cases/${c.id}/actions`, {
-        version: before.version,
-        action: 'dispatch',
-        leadUnitId: h.org.units['water'],
-      }),
-      403,
-      'forbidden',
-    );
-    expectError(
-      await h.req('supervisor', 'POST', `/api/v1/cases/${c.id}/actions`, {
-        version: before.version,
-        action: 'dispatch',
-        leadUnitId: h.org.units['water'],
-      }),
-      403,
-      'forbidden',
-    );
-    expectError(
-      await h.req('admin', 'POST', `/api/v1/cases/${c.id}/actions`, { version: before.version, action: 'merge', masterId: f.water }),
-      403,
-      'forbidden',
-    );
+    const dispatch = { action: 'dispatch', leadUnitId: h.org.units['water'] };
+    const refused: [string, Record<string, unknown>][] = [
+      ['clerk', dispatch],
+      ['supervisor', dispatch],
+      ['admin', { action: 'merge', masterId: f.water }],
+    ];
+    for (const [user, body] of refused) {
+      expectError(await h.req(user, 'POST', `/api/v1/cases/${c.id}/actions`, { version: before.version, ...body }), 403, 'forbidden');
+    }
     expect(await stateOf(h, c.id)).toEqual(before);
 
     const casesBefore = (await h.db.db.selectFrom('cases').select('id').execute()).length;

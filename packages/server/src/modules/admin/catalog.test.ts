@@ -163,35 +163,13 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
     expect((await rules(h)).map((r) => r.id)).not.toContain(theirs[0]!.id);
     const before = await adminState(h);
     expectError(await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${theirs[0]!.id}`), 404, 'not_found');
-    const outside = expectError(
-      await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
-        categoryCode: 'water.outage',
-        regionPrefix: '140311',
-        unitId: h.org.units['water'],
-      }),
-      400,
-      'validation_failed',
-    );
+    const addRule = (regionPrefix: string, unitId = h.org.units['water']) =>
+      h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'water.outage', regionPrefix, unitId });
+    const outside = expectError(await addRule('140311'), 400, 'validation_failed');
     expect(outside.details?.fields?.[0]).toMatchObject({ path: 'regionPrefix', code: 'region_outside' });
     // A wider prefix (the whole city, the province) is not the county admin's either.
-    expectError(
-      await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
-        categoryCode: 'water.outage',
-        regionPrefix: '1408',
-        unitId: h.org.units['water'],
-      }),
-      400,
-      'validation_failed',
-    );
-    const foreignUnit = expectError(
-      await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
-        categoryCode: 'water.outage',
-        regionPrefix: '140802',
-        unitId: h.org.units['jqWater'],
-      }),
-      400,
-      'validation_failed',
-    );
+    expectError(await addRule('1408'), 400, 'validation_failed');
+    const foreignUnit = expectError(await addRule('140802', h.org.units['jqWater']), 400, 'validation_failed');
     expect(foreignUnit.details?.fields?.[0]).toMatchObject({ path: 'unitId', code: 'unknown_unit' });
     expect(await adminState(h)).toBe(before);
   });

@@ -66,83 +66,72 @@ describeEachDb('safety-net window', (get) => {
     const v = await caseVersion(h, c.id);
     const post = (body: Record<string, unknown>) => h.req('safetynet', 'POST', `/api/v1/cases/${c.id}/actions`, { version: v, ...body });
 
-    // A decision without a root cause.
-    let res = await post({ action: 'decide', outcome: 'done', text: '已办结' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('rootCause');
-    // A cannot-be-done answer without a citation.
-    res = await post({
-      action: 'decide',
-      outcome: 'cannot',
-      text: '不能办理',
-      rootCause: { kind: 'policy_barrier', finding: '上位法限制' },
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('citations');
-    // Citing an article that does not exist.
-    res = await post({
-      action: 'decide',
-      outcome: 'cannot',
-      text: '不能办理',
-      citations: [999_999],
-      rootCause: { kind: 'policy_barrier', finding: '上位法限制' },
-    });
-    expect(res.statusCode).toBe(400);
-    // Misconduct without the staff member's name; conduct on a non-conduct cause.
-    res = await post({
-      action: 'decide',
-      outcome: 'done',
-      text: '已办',
-      rootCause: { kind: 'staff_conduct', conduct: 'misconduct', finding: '索要好处' },
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toContain('rootCause.staffName');
-    res = await post({
-      action: 'decide',
-      outcome: 'done',
-      text: '已办',
-      rootCause: { kind: 'policy_barrier', conduct: 'subjective', finding: 'x' },
-    });
-    expect(res.statusCode).toBe(400);
-    // A consultation with no invitees, or with a unit that does not exist.
-    res = await post({ action: 'convene', unitIds: [], agenda: '会商' });
-    expect(res.statusCode).toBe(400);
-    res = await post({ action: 'convene', unitIds: [999_999], agenda: '会商' });
-    expect(res.statusCode).toBe(400);
-    // Regular-case actions do not apply to a safety-net case.
-    res = await post({ action: 'dispatch', leadUnitId: h.org.units['housing'] });
-    expect(res.statusCode).toBe(409);
-    // Minutes without an open consultation; an opinion from a unit that was not invited.
-    res = await post({ action: 'recordMinutes', leadUnitId: h.org.units['housing'], decision: '由住建局办理' });
-    expect(res.statusCode).toBe(409);
+    const cannot = { action: 'decide', outcome: 'cannot', text: '不能办理', rootCause: { kind: 'policy_barrier', finding: '上位法限制' } };
+    const refused: { name: string; body: Record<string, unknown>; status: number; field?: string }[] = [
+      {
+        name: 'a decision without a root cause',
+        body: { action: 'decide', outcome: 'done', text: '已办结' },
+        status: 400,
+        field: 'rootCause',
+      },
+      { name: 'a cannot-be-done answer without a citation', body: cannot, status: 400, field: 'citations' },
+      { name: 'citing an article that does not exist', body: { ...cannot, citations: [999_999] }, status: 400 },
+      {
+        name: 'misconduct without the staff member’s name',
+        body: {
+          action: 'decide',
+          outcome: 'done',
+          text: '已办',
+          rootCause: { kind: 'staff_conduct', conduct: 'misconduct', finding: '索要好处' },
+        },
+        status: 400,
+        field: 'rootCause.staffName',
+      },
+      {
+        name: 'conduct on a non-conduct cause',
+        body: {
+          action: 'decide',
+          outcome: 'done',
+          text: '已办',
+          rootCause: { kind: 'policy_barrier', conduct: 'subjective', finding: 'x' },
+        },
+        status: 400,
+      },
+      { name: 'a consultation with no invitees', body: { action: 'convene', unitIds: [], agenda: '会商' }, status: 400 },
+      {
+        name: 'a consultation with a unit that does not exist',
+        body: { action: 'convene', unitIds: [999_999], agenda: '会商' },
+        status: 400,
+      },
+      // Regular-case actions do not apply to a safety-net case.
+      { name: 'dispatch', body: { action: 'dispatch', leadUnitId: h.org.units['housing'] }, status: 409 },
+      {
+        name: 'minutes without an open consultation',
+        body: { action: 'recordMinutes', leadUnitId: h.org.units['housing'], decision: '由住建局办理' },
+        status: 409,
+      },
+    ];
+    for (const r of refused) {
+      const res = await post(r.body);
+      expect(res.statusCode, r.name).toBe(r.status);
+      if (r.field)
+        expect(
+          res.json().error.details.fields.map((f: { path: string }) => f.path),
+          r.name,
+        ).toContain(r.field);
+    }
     expect(await footprint(h, c.id)).toEqual(before);
 
     // Registration: a safety-net case names the failed matter; others may not carry one.
-    res = await h.req('safetynet', 'POST', '/api/v1/cases', {
-      type: 'help',
-      channel: 'safety_net',
-      content: '没办成',
-      regionCode: '140802',
-      requester: { phone: '13800001234' },
-    });
-    expect(res.statusCode).toBe(400);
-    res = await h.req('clerk', 'POST', '/api/v1/cases', {
-      type: 'help',
-      content: '咨询',
-      regionCode: '140802',
-      requester: { phone: '13800001234' },
-      failedMatter: { name: 'x' },
-    });
-    expect(res.statusCode).toBe(400);
-    res = await h.req('safetynet', 'POST', '/api/v1/cases', {
-      type: 'help',
-      channel: 'safety_net',
-      content: '没办成',
-      regionCode: '140802',
-      requester: { phone: '13800001234' },
-      failedMatter: { name: '公积金提取', unitId: 999_999 },
-    });
-    expect(res.statusCode).toBe(400);
+    const help = { type: 'help', content: '没办成', regionCode: '140802', requester: { phone: '13800001234' } };
+    const badRegistrations: [string, Record<string, unknown>][] = [
+      ['safetynet', { ...help, channel: 'safety_net' }],
+      ['clerk', { ...help, content: '咨询', failedMatter: { name: 'x' } }],
+      ['safetynet', { ...help, channel: 'safety_net', failedMatter: { name: '公积金提取', unitId: 999_999 } }],
+    ];
+    for (const [as, body] of badRegistrations) {
+      expect((await h.req(as, 'POST', '/api/v1/cases', body)).statusCode, JSON.stringify(body)).toBe(400);
+    }
   });
 
   it('cannot be done: the negative-answer filing is reviewed by the supervisor, the letter explains why, the barrier enters the ledger', async () => {
