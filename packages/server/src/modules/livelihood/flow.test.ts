@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { addMatter } from '../../testing/livelihood.ts';
 import { pdfText } from '../../testing/pdf.ts';
 import { multipart, PNG } from '../../testing/multipart.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
@@ -146,7 +147,7 @@ describeEachDb('livelihood: from the problem list to every originator answered',
     expect(check.statusCode, check.body).toBe(200);
     expect(check.json().items.map((s: { id: number }) => s.id)).toContain(matterIds[0]);
 
-    const created = await h.req('minsheng', 'POST', '/api/v1/matters', {
+    const created = await addMatter(h, 'minsheng', {
       title: '北庄村水管老化冬季冻裂停水',
       description: '吃水困难，希望改造自来水管网',
       regionCode: VILLAGE,
@@ -156,8 +157,7 @@ describeEachDb('livelihood: from the problem list to every originator answered',
         { kind: 'household', name: '孙五', address: '北庄村11号' },
       ],
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const dupId = created.json().id as number;
+    const dupId = created.id;
     const similar = (await h.req('minsheng', 'GET', `/api/v1/matters/${dupId}/similar`)).json();
     expect(similar.items[0]).toMatchObject({ id: matterIds[0] });
     expect(similar.items[0].score).toBeGreaterThanOrEqual(similar.threshold);

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
+import { addMatter } from '../../testing/livelihood.ts';
 
 /** A matter not chosen as a key project is still answered, everyone who raised it. */
 describeEachDb('livelihood: answering a matter on its own', (get) => {
   it('sends the answer to everyone reachable, waits for the rest to be answered in person, then counts the matter answered', async () => {
     const h = get();
-    const m = await h.req('minsheng', 'POST', '/api/v1/matters', {
+    const m = await addMatter(h, 'minsheng', {
       title: '李家庄乡集市摊位收费不透明',
       regionCode: '140311202',
       areaCode: 'governance',
@@ -14,8 +15,7 @@ describeEachDb('livelihood: answering a matter on its own', (get) => {
         { kind: 'household', name: '吴十', address: '李家庄村8号' },
       ],
     });
-    expect(m.statusCode, m.body).toBe(201);
-    const id = m.json().id as number;
+    const id = m.id;
     expect((await h.req('leader', 'POST', `/api/v1/matters/${id}/answer`, { text: '已转乡政府公示收费标准。' })).statusCode).toBe(403);
     expect((await h.req('minsheng', 'POST', `/api/v1/matters/${id}/answer`, { text: '' })).statusCode).toBe(400);
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../testing/harness.ts';
+import { addMatter } from '../../testing/livelihood.ts';
 
 /** Lists nest by region; bad input is refused with a clear error and changes nothing. */
 describeEachDb('livelihood: nested lists and refused input', (get) => {
@@ -111,15 +112,13 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
     const list = (
       await h.req('minsheng', 'POST', '/api/v1/livelihood/lists', { regionCode: '140311', title: '第二批', batch: 2, year: 2026 })
     ).json();
-    const m = (
-      await h.req('minsheng', 'POST', '/api/v1/matters', {
-        title: '修缮村委会',
-        regionCode: '140311200',
-        areaCode: 'governance',
-        listId: list.id,
-        originators: [{ kind: 'person', name: '钱七', phone: '13935300010' }],
-      })
-    ).json();
+    const m = await addMatter(h, 'minsheng', {
+      title: '修缮村委会',
+      regionCode: '140311200',
+      areaCode: 'governance',
+      listId: list.id,
+      originators: [{ kind: 'person', name: '钱七', phone: '13935300010' }],
+    });
     const bad: [unknown, number][] = [
       [{ listId: list.id, title: '项目', matterIds: [999999] }, 400],
       [{ listId: list.id, title: '项目', matterIds: [] }, 400],
@@ -177,7 +176,7 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
 
   it('the short path of the contract: project from matter ids, assigned at once, reported, accepted with everyone reachable answered', async () => {
     const h = get();
-    const m = await h.req('minsheng', 'POST', '/api/v1/matters', {
+    const m = await addMatter(h, 'minsheng', {
       title: '旧街乡卫生院缺少B超设备',
       regionCode: '140311203',
       areaCode: 'livelihood',
@@ -186,11 +185,10 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
         { kind: 'enterprise', name: '旧街乡合作社', phone: '13935300012' },
       ],
     });
-    expect(m.statusCode, m.body).toBe(201);
     // No list named: the project goes on the county's open list (one is opened when there is none).
     const p = await h.req('minsheng', 'POST', '/api/v1/projects', {
       title: '旧街乡卫生院设备更新',
-      matterIds: [m.json().id],
+      matterIds: [m.id],
       dueDate: '2026-12-31',
       milestones: [{ title: '采购安装', plannedDate: '2026-12-31', weight: 1 }],
     });
@@ -221,14 +219,13 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
 
   it("keeps other counties' matters out of a project, counts only mobiles as reachable by SMS, and leaves no list behind a refused project", async () => {
     const h = get();
-    const other = await h.req('clerk', 'POST', '/api/v1/matters', {
+    const other = await addMatter(h, 'clerk', {
       title: '盐湖区小区路灯不亮',
       regionCode: '140802',
       areaCode: 'livelihood',
       originators: [{ kind: 'person', name: '张三', phone: '13912345678' }],
     });
-    expect(other.statusCode, other.body).toBe(201);
-    const mine = await h.req('minsheng', 'POST', '/api/v1/matters', {
+    const mine = await addMatter(h, 'minsheng', {
       title: '旧街乡敬老院需要改造',
       regionCode: '140311203',
       areaCode: 'livelihood',
@@ -239,15 +236,15 @@ describeEachDb('livelihood: nested lists and refused input', (get) => {
     });
     const listsBefore = await h.db.db.selectFrom('livelihood_lists').select('id').execute();
     // A matter of another county: not there for this officer, and no list is opened for it.
-    expect((await h.req('minsheng', 'POST', '/api/v1/projects', { title: '越界', matterIds: [other.json().id] })).statusCode).toBe(400);
+    expect((await h.req('minsheng', 'POST', '/api/v1/projects', { title: '越界', matterIds: [other.id] })).statusCode).toBe(400);
     expect(await h.db.db.selectFrom('livelihood_lists').select('id').execute()).toHaveLength(listsBefore.length);
-    const p = await h.req('minsheng', 'POST', '/api/v1/projects', { title: '敬老院改造', matterIds: [mine.json().id] });
+    const p = await h.req('minsheng', 'POST', '/api/v1/projects', { title: '敬老院改造', matterIds: [mine.id] });
     expect(p.statusCode, p.body).toBe(201);
-    const patched = await h.req('minsheng', 'PATCH', `/api/v1/projects/${p.json().id}`, { matterIds: [mine.json().id, other.json().id] });
+    const patched = await h.req('minsheng', 'PATCH', `/api/v1/projects/${p.json().id}`, { matterIds: [mine.id, other.id] });
     expect(patched.statusCode).toBe(400);
     expect(patched.body).not.toContain('13912345678');
     expect(
-      (await h.db.db.selectFrom('matters').select('project_id').where('id', '=', other.json().id).executeTakeFirstOrThrow()).project_id,
+      (await h.db.db.selectFrom('matters').select('project_id').where('id', '=', other.id).executeTakeFirstOrThrow()).project_id,
     ).toBeNull();
     // A landline cannot take an SMS: that household must be answered in person.
     const view = (await h.req('minsheng', 'GET', `/api/v1/projects/${p.json().id}`)).json();
