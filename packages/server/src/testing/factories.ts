@@ -4,6 +4,7 @@ import { createPeopleRepo } from '../modules/people/people.repo.ts';
 import { hashPassword } from '../modules/people/password.ts';
 import { createRegionsRepo } from '../modules/regions/regions.repo.ts';
 import { createUnitsRepo } from '../modules/regions/units.repo.ts';
+import { createCategoriesRepo } from '../modules/settings/categories.repo.ts';
 
 /** The password of every account a factory makes (the demo's, so the harness can sign them in). */
 export const FACTORY_PASSWORD = 'huiyin-demo';
@@ -37,6 +38,16 @@ export function factories(db: Db) {
       });
     },
 
+    /** A category, and its parent for a dotted code (`water.outage` under `water`). */
+    async category(code: string, nameZh = code): Promise<string> {
+      const categories = createCategoriesRepo(db);
+      const dot = code.lastIndexOf('.');
+      const parentCode = dot > 0 ? code.slice(0, dot) : null;
+      if (parentCode) await categories.upsert({ code: parentCode, parentCode: null, nameZh: parentCode, nameEn: parentCode });
+      await categories.upsert({ code, parentCode, nameZh, nameEn: code });
+      return code;
+    },
+
     /** An active account with the roles, in the units; signs in with FACTORY_PASSWORD. */
     async user(u: {
       roles: Role[];
@@ -58,7 +69,28 @@ export function factories(db: Db) {
       await people.addMemberships(id, u.unitIds);
       return { id, username };
     },
+
+    /**
+     * The demo's smallest working desk: 盐湖区's service centre and its water bureau, with the
+     * accounts named as in the demo (clerk, dispatcher, supervisor in the centre; handler2 in the
+     * water bureau).
+     */
+    async waterDesk(
+      accounts: readonly WaterDeskAccount[] = ['clerk', 'dispatcher', 'handler2'],
+    ): Promise<{ centre: number; water: number; users: Partial<Record<WaterDeskAccount, number>> }> {
+      await this.district();
+      const centre = await this.unit({ name: '盐湖区政务服务中心', kind: 'centre' });
+      const water = await this.unit({ name: '盐湖区水务局', parentId: centre });
+      const users: Partial<Record<WaterDeskAccount, number>> = {};
+      for (const username of accounts) {
+        const role = username === 'handler2' ? 'handler' : username;
+        users[username] = (await this.user({ username, roles: [role], unitIds: [username === 'handler2' ? water : centre] })).id;
+      }
+      return { centre, water, users };
+    },
   };
 }
+
+export type WaterDeskAccount = 'clerk' | 'dispatcher' | 'supervisor' | 'handler2';
 
 export type Factories = ReturnType<typeof factories>;

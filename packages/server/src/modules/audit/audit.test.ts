@@ -3,22 +3,11 @@ import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { verifyAuditChains } from './verify.ts';
 
-/** Just what the chains need: a district, its centre with a clerk and a dispatcher, the water bureau with a handler. */
-async function smallOrg(h: Harness): Promise<{ water: number }> {
-  await h.make.district();
-  const centre = await h.make.unit({ name: '盐湖区政务服务中心', kind: 'centre' });
-  const water = await h.make.unit({ name: '盐湖区水务局', parentId: centre });
-  await h.make.user({ username: 'clerk', roles: ['clerk'], unitIds: [centre] });
-  await h.make.user({ username: 'dispatcher', roles: ['dispatcher'], unitIds: [centre] });
-  await h.make.user({ username: 'handler2', roles: ['handler'], unitIds: [water] });
-  return { water };
-}
-
-/** One small organisation per database. */
+/** One small organisation per database: just what the chains need (the centre's clerk and dispatcher, the water bureau's handler). */
 const orgs = new WeakMap<Harness, Promise<{ water: number }>>();
 
 async function makeCases(h: Harness, n: number) {
-  if (!orgs.has(h)) orgs.set(h, smallOrg(h));
+  if (!orgs.has(h)) orgs.set(h, h.make.waterDesk());
   const { water } = await orgs.get(h)!;
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
