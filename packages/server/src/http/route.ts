@@ -1,4 +1,11 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '@huiyin/core';
 import { z } from 'zod';
@@ -50,6 +57,23 @@ export function noContent(description: string) {
 /** A success whose body is a file, not JSON: `response: { 200: fileResponse('application/pdf', 'The letter') }`. */
 export function fileResponse(contentType: string, description: string) {
   return { description, content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } } };
+}
+
+/** A file (not JSON) with its headers. */
+export function sendFile(reply: FastifyReply, data: Buffer, headers: Record<string, string>) {
+  return reply.headers(headers).send(data);
+}
+
+/**
+ * A `content-disposition` header: `inline` or `attachment`, the plain `filename` for old clients
+ * when `ascii` is given, and the UTF-8 `filename*` (any characters) when `name` is.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', file: { ascii?: string; name?: string }): string {
+  return [
+    kind,
+    ...(file.ascii !== undefined ? [`filename="${file.ascii}"`] : []),
+    ...(file.name !== undefined ? [`filename*=UTF-8''${encodeURIComponent(file.name)}`] : []),
+  ].join('; ');
 }
 
 /** An error status a route gives besides the standard ones: `response: { 410: errorResponse('The link has expired') }`. */

@@ -2,16 +2,16 @@ import { attachmentListSchema, attachmentParamsSchema, DomainError, idParamsSche
 import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { readMultipart } from '../../http/multipart.ts';
-import { errorResponse, fileResponse, multipartBody, type ApiApp } from '../../http/route.ts';
+import { contentDisposition, errorResponse, fileResponse, multipartBody, sendFile, type ApiApp } from '../../http/route.ts';
 import type { AttachmentsService } from './attachments.service.ts';
 
 /** A stored file as a download: the sniffed type, never sniffed again by the browser. */
-function sendFile(reply: FastifyReply, file: { fileName: string; mimeType: string; data: Buffer }) {
-  return reply
-    .header('content-type', file.mimeType)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.data);
+function sendStored(reply: FastifyReply, file: { fileName: string; mimeType: string; data: Buffer }) {
+  return sendFile(reply, file.data, {
+    'content-type': file.mimeType,
+    'x-content-type-options': 'nosniff',
+    'content-disposition': contentDisposition('attachment', { name: file.fileName }),
+  });
 }
 
 /** Staff attachments of a case: an upload of up to 5 files (all or nothing) and the download of one. */
@@ -55,6 +55,6 @@ export function attachmentsRoutes(app: ApiApp, deps: { attachments: AttachmentsS
         response: { 200: fileResponse('application/octet-stream', 'The file, with the type sniffed at upload as its Content-Type') },
       },
     },
-    async (req, reply) => sendFile(reply, await service.read(req.params.id, requireUser(req))),
+    async (req, reply) => sendStored(reply, await service.read(req.params.id, requireUser(req))),
   );
 }

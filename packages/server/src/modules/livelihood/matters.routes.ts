@@ -23,7 +23,7 @@ import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { readMultipart } from '../../http/multipart.ts';
-import { fileResponse, type ApiApp } from '../../http/route.ts';
+import { contentDisposition, fileResponse, sendFile, type ApiApp } from '../../http/route.ts';
 import { RequestValidationError } from '../../http/route-schemas.ts';
 import type { MatterAnswersService } from './matter-answers.service.ts';
 import type { MattersService } from './matters.service.ts';
@@ -32,11 +32,11 @@ import { MATTER_IMPORT_MAX_BYTES, XLSX_MIME } from './matters.xlsx.ts';
 const importLimits = { fileSize: MATTER_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 };
 
 function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`)
-    .header('cache-control', 'private, no-store')
-    .send(data);
+  return sendFile(reply, data, {
+    'content-type': XLSX_MIME,
+    'content-disposition': contentDisposition('attachment', { ascii, name: zh }),
+    'cache-control': 'private, no-store',
+  });
 }
 
 /** The problem list (问题清单): search, entry, import and export, duplicates, merging, answers. */

@@ -21,10 +21,9 @@ import {
   recordAnswerSchema,
   sendAnswersSchema,
 } from '@huiyin/core';
-import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { readMultipart } from '../../http/multipart.ts';
-import { fileResponse, type ApiApp } from '../../http/route.ts';
+import { contentDisposition, fileResponse, sendFile, type ApiApp } from '../../http/route.ts';
 import type { AnswersService } from './answers.service.ts';
 import type { AssignmentLetterService } from './assignment-letter.service.ts';
 import type { DutyService } from './duty.service.ts';
@@ -32,11 +31,6 @@ import { MAX_PHOTO_BYTES, type ProjectPhotosService } from './project-photos.ser
 import type { ProjectsService } from './projects.service.ts';
 
 const photoLimits = { fileSize: MAX_PHOTO_BYTES, files: 9, fields: 5, parts: 14 };
-
-/** A file (not JSON) with its headers. */
-export function sendFile(reply: FastifyReply, data: Buffer, headers: Record<string, string>) {
-  return reply.headers(headers).send(data);
-}
 
 /** Key projects (重点民生项目): proposal, milestones, the letter, progress with photos, answers, acceptance; the duty list. */
 export function projectsRoutes(
@@ -144,7 +138,10 @@ export function projectsRoutes(
       const { pdf, letterNo } = await assignmentLetters.letterPdf(req.params.id, requireUser(req));
       return sendFile(reply, pdf, {
         'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="assignment-letter-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${letterNo}交办书.pdf`)}`,
+        'content-disposition': contentDisposition('inline', {
+          ascii: `assignment-letter-${req.params.id}.pdf`,
+          name: `${letterNo}交办书.pdf`,
+        }),
         'cache-control': 'private, no-store',
       });
     },

@@ -1,7 +1,6 @@
 import { idParamsSchema, livelihoodRegionQuerySchema, photoIdParamsSchema, publicProjectSchema, publicProjectsSchema } from '@huiyin/core';
-import { fileResponse, type ApiApp } from '../../http/route.ts';
+import { sendFile, fileResponse, type ApiApp } from '../../http/route.ts';
 import type { ProjectPhotosService } from './project-photos.service.ts';
-import { sendFile } from './projects.routes.ts';
 import type { PublicProjectsService } from './public-projects.service.ts';
 
 /** The public page of published key projects (no sign-in, no personal data). */

@@ -13,7 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { multipartError } from '../../http/multipart.ts';
-import { errorResponse, fileResponse, multipartBody, type ApiApp } from '../../http/route.ts';
+import { contentDisposition, errorResponse, fileResponse, multipartBody, sendFile, type ApiApp } from '../../http/route.ts';
 import type { PoliciesService } from './policies.service.ts';
 import { IMPORT_MAX_BYTES, XLSX_MIME } from './policies.xlsx.ts';
 
@@ -21,13 +21,10 @@ import { IMPORT_MAX_BYTES, XLSX_MIME } from './policies.xlsx.ts';
 const importLimits = { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 };
 
 function sendTemplate(reply: FastifyReply, data: Buffer) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header(
-      'content-disposition',
-      `attachment; filename="policy-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('知识库导入模板.xlsx')}`,
-    )
-    .send(data);
+  return sendFile(reply, data, {
+    'content-type': XLSX_MIME,
+    'content-disposition': contentDisposition('attachment', { ascii: 'policy-import-template.xlsx', name: '知识库导入模板.xlsx' }),
+  });
 }
 
 /** The policy library (知识库): search, add, import. */

@@ -23,7 +23,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
-import { fileResponse, type ApiApp } from '../../http/route.ts';
+import { contentDisposition, fileResponse, sendFile, type ApiApp } from '../../http/route.ts';
 import type { CaseService } from '../cases/cases.service.ts';
 import type { createTrackingService } from '../cases/tracking.service.ts';
 import type { SafetyNetService } from './safety-net.service.ts';
@@ -31,11 +31,11 @@ import type { SafetyNetService } from './safety-net.service.ts';
 const answerPdf = fileResponse('application/pdf', 'The written answer (PDF, GB/T 9704 layout)');
 
 function sendPdf(reply: FastifyReply, file: { pdf: Buffer; fileName: string }) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `inline; filename="${file.fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(file.pdf);
+  return sendFile(reply, file.pdf, {
+    'content-type': 'application/pdf',
+    'content-disposition': contentDisposition('inline', { ascii: file.fileName }),
+    'cache-control': 'private, no-store',
+  });
 }
 
 /** The safety-net window: written answers, gaps, ledgers, referrals, rectification notices. */
