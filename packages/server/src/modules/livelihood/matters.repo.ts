@@ -46,16 +46,10 @@ export interface MatterRow {
   createdAt: Date;
 }
 
-export interface OriginatorRow {
+export interface OriginatorRow extends OriginatorWrite {
   id: number;
   matterId: number;
   originMatterId: number;
-  kind: OriginatorKind;
-  name: string | null;
-  phone: string | null;
-  address: string | null;
-  creditCode: string | null;
-  caseId: number | null;
   trackingNo: string | null;
   casePhone: string | null;
   answeredAt: Date | null;

@@ -27,7 +27,7 @@ import { namesFromCounty, regionAndAncestors } from '../regions/region-names.ts'
 import { createListsRepo } from './lists.repo.ts';
 import { matterListItem, matterTerms, originatorView } from './matter-view.ts';
 import { buildMatterExport, buildMatterTemplate, readMatterWorkbook } from './matters.xlsx.ts';
-import { createMattersRepo, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';
+import { createMattersRepo, type MatterFilter, type MatterRow, type MatterWrite, type OriginatorRow } from './matters.repo.ts';
 import { createRegionResolver } from './region-resolver.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
@@ -38,6 +38,18 @@ const SETTINGS_KEY = 'livelihood.settings';
 const EXPORT_MAX_ROWS = 50_000;
 
 /** The problem list (问题清单): entry, import, export, duplicates and merging. */
+/** The repo's filter for a search or an export, within the caller's regions. */
+function filterOf(f: MatterSearch, prefixes: readonly string[]): MatterFilter {
+  return {
+    q: f.q ? searchTerms(f.q, 32) : undefined,
+    regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined,
+    scopePrefixes: prefixes,
+    areaCode: f.areaCode,
+    status: f.status,
+    listId: f.listId,
+  };
+}
+
 export function createMattersService(deps: { db: Db; clock: Clock; similarity: SimilarityService }) {
   const { db, clock, similarity } = deps;
   const matters = createMattersRepo(db);
@@ -197,34 +209,13 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
 
     async search(f: MatterSearch, user: AuthUser) {
       const prefixes = requireAny(user, readRoles, 'reading livelihood matters');
-      const { items, total } = await matters.search(
-        {
-          q: f.q ? searchTerms(f.q, 32) : undefined,
-          regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined,
-          scopePrefixes: prefixes,
-          areaCode: f.areaCode,
-          status: f.status,
-          listId: f.listId,
-        },
-        f.page,
-        f.pageSize,
-      );
+      const { items, total } = await matters.search(filterOf(f, prefixes), f.page, f.pageSize);
       return { items: items.map(matterListItem), total, page: f.page, pageSize: f.pageSize };
     },
 
     async exportXlsx(f: MatterSearch, user: AuthUser): Promise<Buffer> {
       const prefixes = requireAny(user, readRoles, 'exporting livelihood matters');
-      const rows = await matters.all(
-        {
-          q: f.q ? searchTerms(f.q, 32) : undefined,
-          regionPrefix: f.regionCode ? regionPrefix(f.regionCode) : undefined,
-          scopePrefixes: prefixes,
-          areaCode: f.areaCode,
-          status: f.status,
-          listId: f.listId,
-        },
-        EXPORT_MAX_ROWS,
-      );
+      const rows = await matters.all(filterOf(f, prefixes), EXPORT_MAX_ROWS);
       const [areaList, originators, projects, paths] = await Promise.all([
         areas(),
         matters.originators(rows.map((r) => r.id)),

@@ -17,19 +17,9 @@ export interface PolicyRef {
 }
 
 /** A whole article as stored, with whether it is repealed on the day asked about. */
-export interface PolicyRow {
+export interface PolicyRow extends Omit<PolicyWrite, 'terms'> {
   id: number;
-  title: string;
-  docNumber: string;
-  issuer: string;
-  level: PolicyLevel;
-  articleNo: string;
-  body: string;
-  effectiveFrom: string | null;
-  repealedOn: string | null;
   repealed: boolean;
-  tags: string[];
-  unitIds: number[];
   createdBy: number | null;
   createdAt: Date;
   updatedAt: Date;
