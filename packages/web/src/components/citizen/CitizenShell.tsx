@@ -1,8 +1,8 @@
 import { FormOutlined, SearchOutlined } from '@ant-design/icons';
-import { Typography, theme } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { theme } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { LangSwitch } from '../LangSwitch.tsx';
+import { SiteFrame } from '../SiteFrame.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
@@ -13,13 +13,8 @@ export type CitizenView = 'home' | 'submit' | 'track';
  * language switch, the two big entries (submit a request, track one) and the staff link.
  */
 export function CitizenShell({ view, title, children }: { view: CitizenView; title?: MessageKey; children: ReactNode }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { token } = theme.useToken();
-
-  useEffect(() => {
-    document.title = title ? `${t(title)} · ${t('appName')}` : t('appName');
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [t, title, lang]);
 
   const entry = (to: string, active: boolean, icon: ReactNode, label: MessageKey, hint: MessageKey) => (
     <Link
@@ -50,38 +45,23 @@ export function CitizenShell({ view, title, children }: { view: CitizenView; tit
   );
 
   return (
-    <div style={{ minHeight: '100vh', background: token.colorBgLayout }}>
-      <header style={{ background: token.colorPrimary, color: '#fff' }}>
-        <div
-          style={{
-            maxWidth: 640,
-            margin: '0 auto',
-            padding: '10px 8px 10px 16px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 8,
-          }}
-        >
-          <Link to="/" style={{ color: '#fff', minWidth: 0 }}>
-            <div style={{ fontSize: 17, fontWeight: 600, lineHeight: 1.3 }}>{t('appName')}</div>
-            <div style={{ fontSize: 12, opacity: 0.85 }}>{t('slogan')}</div>
-          </Link>
-          <LangSwitch dark />
-        </div>
-      </header>
-      <main style={{ maxWidth: 640, margin: '0 auto', padding: 16 }}>
-        <nav aria-label={t('citizenNav')} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12, marginBottom: 16 }}>
-          {entry('/?view=submit', view === 'submit', <FormOutlined />, 'submitRequest', 'submitRequestHint')}
-          {entry('/track', view === 'track', <SearchOutlined />, 'track', 'trackHint')}
-        </nav>
-        {children}
-        <Typography.Paragraph type="secondary" style={{ marginTop: 24, textAlign: 'center', fontSize: 12 }}>
+    <SiteFrame
+      docTitle={title ? t(title) : undefined}
+      width={640}
+      padding={16}
+      footer={
+        <>
           {t('hotlineNote')}
           <br />
           <Link to="/admin">{t('staffPortal')}</Link>
-        </Typography.Paragraph>
-      </main>
-    </div>
+        </>
+      }
+    >
+      <nav aria-label={t('citizenNav')} style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12, marginBottom: 16 }}>
+        {entry('/?view=submit', view === 'submit', <FormOutlined />, 'submitRequest', 'submitRequestHint')}
+        {entry('/track', view === 'track', <SearchOutlined />, 'track', 'trackHint')}
+      </nav>
+      {children}
+    </SiteFrame>
   );
 }

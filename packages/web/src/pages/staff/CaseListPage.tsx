@@ -1,9 +1,10 @@
 import { caseStatuses, caseTypes, channels, openStatuses } from '@huiyin/core';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+import { trackingNoColumn } from '../../components/LedgerTable.tsx';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, type SelectProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useCategories, useUnits } from '../../api/resources.ts';
 import type { CaseSummary, Page } from '../../api/types.ts';
@@ -79,6 +80,7 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
     if (list.hasNextPage) await list.fetchNextPage();
   }
 
+  const unitOptions = units.map((u) => ({ value: String(u.id), label: u.name }));
   const catName = (code: string | null) => {
     const c = categories.find((x) => x.code === code);
     return c ? (lang === 'zh' ? c.nameZh : c.nameEn) : (code ?? '—');
@@ -90,78 +92,55 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
         <Form.Item name="q">
           <Input.Search placeholder={t('list.searchHint')} allowClear style={{ width: 260 }} onSearch={() => form.submit()} />
         </Form.Item>
-        <Form.Item name="status">
-          <Select
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={t('status')}
-            style={{ width: 180 }}
-            options={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
-          />
-        </Form.Item>
-        <Form.Item name="channel">
-          <Select
-            allowClear
-            placeholder={t('channel')}
-            style={{ width: 170 }}
-            options={[
-              ...(defaultChannel ? [{ value: ALL, label: t('list.allChannels') }] : []),
-              ...channels.map((c) => ({ value: c, label: t(`channel.${c}` as MessageKey) })),
-            ]}
-            aria-label={t('channel')}
-          />
-        </Form.Item>
-        <Form.Item name="due">
-          <Select
-            allowClear
-            placeholder={t('list.dueState')}
-            style={{ width: 120 }}
-            options={[
-              { value: 'near', label: t('queue.near') },
-              { value: 'overdue', label: t('queue.overdue') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="type">
-          <Select
-            allowClear
-            placeholder={t('type')}
-            style={{ width: 110 }}
-            options={caseTypes.map((s) => ({ value: s, label: t(`type.${s}` as MessageKey) }))}
-          />
-        </Form.Item>
-        <Form.Item name="unitId">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('list.unit')}
-            style={{ width: 200 }}
-            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="leadUnitId">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('list.leadUnit')}
-            aria-label={t('list.leadUnit')}
-            style={{ width: 200 }}
-            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="categoryCode">
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('category')}
-            style={{ width: 150 }}
-            options={categories.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn }))}
-          />
-        </Form.Item>
+        <FilterSelect
+          name="status"
+          placeholder={t('status')}
+          width={180}
+          mode="multiple"
+          maxTagCount="responsive"
+          options={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
+        />
+        <FilterSelect
+          name="channel"
+          placeholder={t('channel')}
+          width={170}
+          aria-label={t('channel')}
+          options={[
+            ...(defaultChannel ? [{ value: ALL, label: t('list.allChannels') }] : []),
+            ...channels.map((c) => ({ value: c, label: t(`channel.${c}` as MessageKey) })),
+          ]}
+        />
+        <FilterSelect
+          name="due"
+          placeholder={t('list.dueState')}
+          width={120}
+          options={[
+            { value: 'near', label: t('queue.near') },
+            { value: 'overdue', label: t('queue.overdue') },
+          ]}
+        />
+        <FilterSelect
+          name="type"
+          placeholder={t('type')}
+          width={110}
+          options={caseTypes.map((s) => ({ value: s, label: t(`type.${s}` as MessageKey) }))}
+        />
+        <FilterSelect name="unitId" placeholder={t('list.unit')} width={200} search options={unitOptions} />
+        <FilterSelect
+          name="leadUnitId"
+          placeholder={t('list.leadUnit')}
+          aria-label={t('list.leadUnit')}
+          width={200}
+          search
+          options={unitOptions}
+        />
+        <FilterSelect
+          name="categoryCode"
+          placeholder={t('category')}
+          width={150}
+          search
+          options={categories.filter((c) => c.parentCode).map((c) => ({ value: c.code, label: lang === 'zh' ? c.nameZh : c.nameEn }))}
+        />
         <Form.Item name="regionCode">
           <Input allowClear placeholder={t('list.regionCode')} style={{ width: 130 }} />
         </Form.Item>
@@ -192,12 +171,7 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
         locale={{ emptyText: t('empty') }}
         scroll={{ x: 1100 }}
         columns={[
-          {
-            title: t('trackingNo'),
-            dataIndex: 'trackingNo',
-            width: 180,
-            render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link>,
-          },
+          trackingNoColumn(t('trackingNo'), 180, (r) => r.id),
           { title: t('title'), dataIndex: 'title', ellipsis: true },
           { title: t('type'), dataIndex: 'type', width: 80, render: (v: string) => t(`type.${v}` as MessageKey) },
           { title: t('category'), dataIndex: 'categoryCode', width: 120, render: catName },
@@ -218,5 +192,22 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
         </div>
       )}
     </Card>
+  );
+}
+
+/** One filter of the list: a clearable choice under the form's field `name` (searchable by label with `search`). */
+function FilterSelect({
+  name,
+  width,
+  search,
+  ...select
+}: { name: string; width: number; search?: boolean } & Pick<
+  SelectProps,
+  'placeholder' | 'options' | 'mode' | 'maxTagCount' | 'aria-label'
+>) {
+  return (
+    <Form.Item name={name}>
+      <Select allowClear {...(search ? { showSearch: true, optionFilterProp: 'label' } : {})} style={{ width }} {...select} />
+    </Form.Item>
   );
 }

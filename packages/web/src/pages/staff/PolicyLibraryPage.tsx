@@ -1,6 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -21,7 +20,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PolicyImportReport } from '@huiyin/core';
-import { ApiError, api, query, apiUpload, downloadUrl } from '../../api/client.ts';
+import { api, query, downloadUrl } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import type { PolicyArticle, PolicyHit, Unit } from '../../api/types.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
@@ -30,6 +29,7 @@ import { Snippet } from '../../components/Snippet.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { PolicyDialog, RepealDialog } from './PolicyDialogs.tsx';
+import { ImportOutcome, useExcelImport } from '../../components/ExcelImport.tsx';
 import { useApiQuery, keepPreviousData, useApiMutation, policyKeys } from '../../api/query.ts';
 
 const levelColour: Record<string, string> = { law: 'red', regulation: 'volcano', rule: 'orange', normative: 'blue', guide: 'green' };
@@ -56,9 +56,6 @@ export function PolicyLibraryPage() {
   const [tags, setTags] = useState<string[]>([]);
   const [dialog, setDialog] = useState<{ mode: 'create' } | { mode: 'edit'; article: PolicyArticle } | null>(null);
   const [repealing, setRepealing] = useState<PolicyArticle | null>(null);
-  const [importing, setImporting] = useState(false);
-  const [imported, setImported] = useState<ImportResult | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
 
   const list = useApiQuery<{ items: PolicyHit[] }>(
     ['policies', { q, tag, includeRepealed }],
@@ -82,38 +79,16 @@ export function PolicyLibraryPage() {
     setParams(next);
   }
 
-  const importPolicies = useApiMutation(
-    (form: FormData) =>
-      apiUpload<Partial<ImportResult>>('/api/v1/policies/import', form).then(
-        (data): ImportResult => ({ imported: data.imported ?? 0, updated: data.updated ?? 0, errors: data.errors ?? [] }),
-        (e: unknown) => {
-          // A refusal may carry the row errors in its details.
-          const errors = e instanceof ApiError ? (e.details['errors'] as ImportResult['errors'] | undefined) : undefined;
-          if (errors) return { imported: 0, updated: 0, errors };
-          throw e;
-        },
-      ),
-    (r) => (r.errors.length === 0 ? policyKeys : []),
-  );
+  const imports = useExcelImport<ImportResult>({
+    path: '/api/v1/policies/import',
+    read: (data) => ({ imported: data.imported ?? 0, updated: data.updated ?? 0, errors: data.errors ?? [] }),
+    refused: (errors) => ({ imported: 0, updated: 0, errors }),
+    invalidate: policyKeys,
+  });
   const patchPolicy = useApiMutation(
     ({ id, body }: { id: number; body: unknown }) => api(`/api/v1/policies/${id}`, { method: 'PATCH', body }),
     policyKeys,
   );
-
-  async function importFile(file: File) {
-    setImporting(true);
-    setImported(null);
-    setImportError(null);
-    try {
-      const body = new FormData();
-      body.append('file', file, file.name);
-      setImported(await importPolicies.mutateAsync(body));
-    } catch (e) {
-      setImportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setImporting(false);
-    }
-  }
 
   async function liftRepeal(a: PolicyArticle) {
     try {
@@ -140,11 +115,11 @@ export function PolicyLibraryPage() {
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               showUploadList={false}
               beforeUpload={(file) => {
-                void importFile(file);
+                void imports.importFile(file);
                 return false;
               }}
             >
-              <Button icon={<UploadOutlined />} loading={importing}>
+              <Button icon={<UploadOutlined />} loading={imports.importing}>
                 {t('policy.import')}
               </Button>
             </Upload>
@@ -184,48 +159,18 @@ export function PolicyLibraryPage() {
           {t('policy.includeRepealed')}
         </Space>
       </Flex>
-      {importError && (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setImportError(null) }}
-          title={t('policy.importFailed')}
-          description={importError}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {imported && imported.errors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setImported(null) }}
-          style={{ marginBottom: 16 }}
-          title={t('policy.importRejected', { n: imported.errors.length })}
-          description={
-            <Table
-              size="small"
-              rowKey={(r) => `${r.row}-${r.column}-${r.reason}`}
-              pagination={false}
-              dataSource={imported.errors}
-              data-testid="import-errors"
-              columns={[
-                { title: t('policy.row'), dataIndex: 'row', width: 80 },
-                { title: t('policy.column'), dataIndex: 'column', width: 140, render: (v: string) => v || '—' },
-                { title: t('policy.reason'), dataIndex: 'reason' },
-              ]}
-            />
-          }
-        />
-      )}
-      {imported && imported.errors.length === 0 && (
-        <Alert
-          type="success"
-          showIcon
-          closable={{ onClose: () => setImported(null) }}
-          style={{ marginBottom: 16 }}
-          title={t('policy.importDone', { imported: imported.imported, updated: imported.updated })}
-        />
-      )}
+      <ImportOutcome
+        state={imports}
+        rowWidth={80}
+        texts={{
+          failed: t('policy.importFailed'),
+          rejected: (n) => t('policy.importRejected', { n }),
+          done: (r) => t('policy.importDone', { imported: r.imported, updated: r.updated }),
+          row: t('policy.row'),
+          column: t('policy.column'),
+          reason: t('policy.reason'),
+        }}
+      />
       {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<PolicyHit>
         rowKey="id"

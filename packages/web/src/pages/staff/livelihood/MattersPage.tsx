@@ -1,21 +1,21 @@
 import { matterStatuses, type MatterImportReport, type MatterListItem, type matterPageSchema, type MatterStatus } from '@huiyin/core';
 import type { z } from 'zod';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Select, Space, Table, Typography, Upload } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
-import { ImportReport } from './components/ImportReport.tsx';
+import { ImportOutcome, useExcelImport } from '../../../components/ExcelImport.tsx';
 import { RegionPicker } from './components/RegionPicker.tsx';
 import { MatterStatusTag } from './components/Tags.tsx';
 import { FromCaseDialog } from './FromCaseDialog.tsx';
 import { useAreas, useListOptions, useLvRoles, lvKeys } from './lv-api.ts';
-import { ApiError, query, apiUpload, downloadUrl } from '../../../api/client.ts';
+import { query, downloadUrl } from '../../../api/client.ts';
 import { MatterDrawer } from './MatterDrawer.tsx';
 import { NewMatterDialog } from './NewMatterDialog.tsx';
-import { useApiQuery, keepPreviousData, useApiMutation } from '../../../api/query.ts';
+import { useApiQuery, keepPreviousData } from '../../../api/query.ts';
 
 /** GET /api/v1/matters: a page of matters. */
 type Page = z.infer<typeof matterPageSchema>;
@@ -43,9 +43,6 @@ export function MattersPage() {
   const openId = Number(params.get('open')) || null;
   const [draft, setDraft] = useState(filters.q);
   const [dialog, setDialog] = useState<'new' | 'case' | null>(null);
-  const [importing, setImporting] = useState(false);
-  const [report, setReport] = useState<MatterImportReport | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
   useEffect(() => setDraft(filters.q), [filters.q]);
 
   const list = useApiQuery<Page>(
@@ -65,32 +62,11 @@ export function MattersPage() {
     setParams(next);
   }
 
-  const importMatters = useApiMutation(
-    (form: FormData) =>
-      apiUpload<MatterImportReport>('/api/v1/matters/import', form).catch((e: unknown) => {
-        // A refusal may carry the row errors in its details.
-        const errors = e instanceof ApiError ? (e.details['errors'] as MatterImportReport['errors'] | undefined) : undefined;
-        if (errors) return { imported: 0, errors };
-        throw e;
-      }),
-    (r) => (r.errors.length === 0 ? lvKeys.matters : []),
-  );
-
-  async function importFile(file: File) {
-    setImporting(true);
-    setReport(null);
-    setImportError(null);
-    try {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      if (filters.listId) form.append('listId', filters.listId);
-      setReport(await importMatters.mutateAsync(form));
-    } catch (e) {
-      setImportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setImporting(false);
-    }
-  }
+  const imports = useExcelImport<MatterImportReport>({
+    path: '/api/v1/matters/import',
+    refused: (errors) => ({ imported: 0, errors }),
+    invalidate: lvKeys.matters,
+  });
 
   return (
     <Card
@@ -108,9 +84,9 @@ export function MattersPage() {
               <Upload
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 showUploadList={false}
-                beforeUpload={(f) => (void importFile(f), false)}
+                beforeUpload={(f) => (void imports.importFile(f, { listId: filters.listId }), false)}
               >
-                <Button icon={<UploadOutlined />} loading={importing} data-testid="import-button">
+                <Button icon={<UploadOutlined />} loading={imports.importing} data-testid="import-button">
                   {t('lv.matters.import')}
                 </Button>
               </Upload>
@@ -168,17 +144,20 @@ export function MattersPage() {
           showSearch={{ optionFilterProp: 'label' }}
         />
       </Flex>
-      {importError && (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setImportError(null) }}
-          title={t('lv.import.failed')}
-          description={importError}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {report && <ImportReport report={report} onClose={() => setReport(null)} />}
+      <ImportOutcome
+        state={imports}
+        alertTestId="import-report"
+        rowWidth={70}
+        table={{ paged: true, x: 480 }}
+        texts={{
+          failed: t('lv.import.failed'),
+          rejected: (n) => t('lv.import.rejected', { n }),
+          done: (r) => t('lv.import.done', { n: r.imported }),
+          row: t('lv.import.row'),
+          column: t('lv.import.column'),
+          reason: t('lv.import.reason'),
+        }}
+      />
       {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
       <Table<MatterListItem>
         data-testid="matters-table"

@@ -1,10 +1,10 @@
-import type { ListView, LivelihoodArea, photoIdsSchema } from '@huiyin/core';
+import type { ListView, LivelihoodArea, photoIdsSchema, ProjectView } from '@huiyin/core';
 import type { QueryKey } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { apiUpload, query } from '../../../api/client.ts';
+import { api, apiUpload, query } from '../../../api/client.ts';
 import { FormInvalid } from '../../../components/FormDialog.tsx';
-import { useApiQuery } from '../../../api/query.ts';
+import { useApiMutation, useApiQuery } from '../../../api/query.ts';
 import { useSession } from '../../../api/session.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
@@ -43,6 +43,25 @@ export const lvKeys = {
   /** A list created, its selection meeting recorded or published: the lists, their projects and the public pages. */
   lists: [['livelihood', 'lists'], ['livelihood', 'list'], ['livelihood', 'projects'], ['livelihood', 'matters'], ['public']] as QueryKey[],
 };
+
+/** The props of a dialog that takes one step of a project: it, and what happens after. */
+export interface ProjectDialogProps {
+  project: ProjectView;
+  onCancel: () => void;
+  onDone: (p: ProjectView) => void;
+}
+
+/**
+ * A step of project `project` (`/api/v1/projects/:id/<step>`): its answer, the project as it now
+ * is, is shown at once; the lists, duty lists, matters and public pages it touches load again.
+ */
+export function useProjectStep(project: { id: number }, step: string, method = 'POST') {
+  return useApiMutation(
+    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/${step}`, { method, body }),
+    lvKeys.project(project.id),
+    () => ['livelihood', 'project', project.id],
+  );
+}
 
 export const photoUrl = (projectId: number, photoId: number) => `/api/v1/projects/${projectId}/photos/${photoId}`;
 

@@ -1,9 +1,8 @@
 import { barrierPatchSchema, barrierStatuses } from '@huiyin/core';
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { LedgerTable, trackingNoColumn } from '../../../components/LedgerTable.tsx';
+import { App, Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
-import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { Barrier } from './analysis-types.ts';
@@ -54,23 +53,12 @@ export function BarriersTab() {
 
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('sna.barriersHint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
-      <Table<Barrier>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('empty') }}
-        scroll={{ x: 1280 }}
+      <LedgerTable<Barrier>
+        list={list}
+        hint={t('sna.barriersHint')}
+        x={1280}
         columns={[
-          {
-            title: t('trackingNo'),
-            dataIndex: 'trackingNo',
-            width: 170,
-            render: (v: string, b) => <Link to={`/admin/cases/${b.caseId}`}>{v}</Link>,
-          },
+          trackingNoColumn(t('trackingNo'), 170, (b) => b.caseId),
           { title: t('sn.matterName'), dataIndex: 'matterName', width: 150 },
           {
             title: t('sn.finding'),

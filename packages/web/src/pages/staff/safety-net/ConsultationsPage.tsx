@@ -1,7 +1,6 @@
 import type { PendingConsultation } from '@huiyin/core';
-import { Card, Table, Typography } from 'antd';
-import { Link } from 'react-router';
-import { LoadError } from '../../../components/admin/LoadError.tsx';
+import { LedgerTable, trackingNoColumn } from '../../../components/LedgerTable.tsx';
+import { Card } from 'antd';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { useApiQuery } from '../../../api/query.ts';
 
@@ -16,22 +15,13 @@ export function ConsultationsPage() {
   );
   return (
     <Card title={t('queue.consultations')}>
-      <Typography.Paragraph type="secondary">{t('cons.hint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
-      <Table<PendingConsultation>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+      <LedgerTable<PendingConsultation>
+        list={list}
+        hint={t('cons.hint')}
         pagination={false}
-        locale={{ emptyText: t('cons.none') }}
+        emptyText={t('cons.none')}
         columns={[
-          {
-            title: t('trackingNo'),
-            dataIndex: 'trackingNo',
-            width: 180,
-            render: (v: string, k) => <Link to={`/admin/cases/${k.caseId}`}>{v}</Link>,
-          },
+          trackingNoColumn(t('trackingNo'), 180, (k) => k.caseId),
           { title: t('title'), dataIndex: 'caseTitle', ellipsis: true },
           { title: t('sn.agenda'), dataIndex: 'agenda', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('cons.convenedAt'), dataIndex: 'convenedAt', width: 170, render: (v: string) => formatTime(v, lang) },

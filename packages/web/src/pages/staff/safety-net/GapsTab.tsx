@@ -1,7 +1,7 @@
 import { gapRuleSchema } from '@huiyin/core';
+import { trackingNoColumn } from '../../../components/LedgerTable.tsx';
 import { Alert, App, Button, Flex, Form, InputNumber, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
 import { applyApiError, zodRule } from '../../../components/admin/forms.ts';
@@ -117,12 +117,7 @@ export function GapsTab() {
               pagination={false}
               dataSource={g.cases}
               columns={[
-                {
-                  title: t('trackingNo'),
-                  dataIndex: 'trackingNo',
-                  width: 180,
-                  render: (v: string, r) => <Link to={`/admin/cases/${r.id}`}>{v}</Link>,
-                },
+                trackingNoColumn(t('trackingNo'), 180, (r) => r.id),
                 { title: t('title'), dataIndex: 'title', ellipsis: true },
                 { title: t('sn.originUnit'), dataIndex: 'originUnit', width: 200, render: unitName },
                 { title: t('status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },

@@ -1,12 +1,11 @@
 import { rectificationAnswerSchema } from '@huiyin/core';
-import { Alert, App, Button, Card, Form, Input, Table, Tag, Typography } from 'antd';
+import { LedgerTable, trackingNoColumn } from '../../../components/LedgerTable.tsx';
+import { Alert, App, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../api/session.tsx';
 import type { Rectification } from '../../../api/types.ts';
 import { checkWith, zodRule } from '../../../components/admin/forms.ts';
-import { LoadError } from '../../../components/admin/LoadError.tsx';
 import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { AppealDialog, DecideAppealDialog } from './RatingAppealDialogs.tsx';
@@ -91,23 +90,12 @@ export function RectificationsPage() {
   const now = Date.now();
   return (
     <Card title={t('rect.title')}>
-      <Typography.Paragraph type="secondary">{t('rect.hint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
-      <Table<Notice>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('empty') }}
-        scroll={{ x: 1000 }}
+      <LedgerTable<Notice>
+        list={list}
+        hint={t('rect.hint')}
+        x={1000}
         columns={[
-          {
-            title: t('trackingNo'),
-            dataIndex: 'trackingNo',
-            width: 170,
-            render: (v: string, n) => <Link to={`/admin/cases/${n.caseId}`}>{v}</Link>,
-          },
+          trackingNoColumn(t('trackingNo'), 170, (n) => n.caseId),
           {
             title: t('rect.kind'),
             dataIndex: 'kind',

@@ -1,4 +1,5 @@
 import type { ReferralDetail as CoreReferralDetail, ReferralView } from '@huiyin/core';
+import { LedgerTable } from '../../../components/LedgerTable.tsx';
 import { referralPatchSchema, referralStatuses } from '@huiyin/core';
 import {
   Alert,
@@ -152,16 +153,10 @@ export function ReferralsPage() {
   if (!inspector) return <Result status="404" title={t('notFoundPage')} />;
   return (
     <Card title={t('ref.title')}>
-      <Typography.Paragraph type="secondary">{t('ref.hint')}</Typography.Paragraph>
-      {list.error && <LoadError error={list.error} onRetry={list.refetch} />}
-      <Table<Referral>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t('empty') }}
-        scroll={{ x: 900 }}
+      <LedgerTable<Referral>
+        list={list}
+        hint={t('ref.hint')}
+        x={900}
         columns={[
           {
             title: t('trackingNo'),

@@ -1,4 +1,4 @@
-import { acceptSchema, type ProjectView } from '@huiyin/core';
+import { acceptSchema } from '@huiyin/core';
 import { Alert, Form, Input, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { withoutEmpty } from '../../../../components/admin/forms.ts';
@@ -6,9 +6,8 @@ import { FormDialog, FormInvalid } from '../../../../components/FormDialog.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
 import { UnansweredTable, type Unanswered } from '../components/UnansweredTable.tsx';
-import { uploadPhotos, valid, lvKeys } from '../lv-api.ts';
-import { api, ApiError } from '../../../../api/client.ts';
-import { useApiMutation } from '../../../../api/query.ts';
+import { uploadPhotos, valid, useProjectStep, type ProjectDialogProps } from '../lv-api.ts';
+import { ApiError } from '../../../../api/client.ts';
 
 const fields = ['findings', 'checkers', 'answer'] as const;
 
@@ -17,24 +16,12 @@ const fields = ['findings', 'checkers', 'answer'] as const;
  * everyone not yet told. While anyone remains unanswered the server refuses: the dialog stays
  * open and lists them, with why the answer cannot reach them.
  */
-export function AcceptDialog({
-  project,
-  onCancel,
-  onDone,
-}: {
-  project: ProjectView;
-  onCancel: () => void;
-  onDone: (p: ProjectView) => void;
-}) {
+export function AcceptDialog({ project, onCancel, onDone }: ProjectDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [photoIds, setPhotoIds] = useState<number[] | null>(null);
-  const accept = useApiMutation(
-    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/accept`, { method: 'POST', body }),
-    lvKeys.project(project.id),
-    () => ['livelihood', 'project', project.id],
-  );
+  const accept = useProjectStep(project, 'accept');
   const [unanswered, setUnanswered] = useState<Unanswered[] | null>(null);
 
   async function save(v: Record<string, unknown>) {

@@ -1,13 +1,13 @@
-import { assignSchema, type cadresSchema, type ProjectView } from '@huiyin/core';
+import { assignSchema, type cadresSchema } from '@huiyin/core';
 import type { z } from 'zod';
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useUnits } from '../../../../api/resources.ts';
 import { withoutEmpty } from '../../../../components/admin/forms.ts';
 import { useI18n } from '../../../../i18n/i18n.tsx';
-import { day, lvKeys, valid } from '../lv-api.ts';
-import { api, query } from '../../../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../../../api/query.ts';
+import { day, valid, useProjectStep, type ProjectDialogProps } from '../lv-api.ts';
+import { query } from '../../../../api/client.ts';
+import { useApiQuery } from '../../../../api/query.ts';
 import { FormDialog } from '../../../../components/FormDialog.tsx';
 
 /** A cadre (leader) of GET /api/v1/cadres. */
@@ -25,24 +25,12 @@ export function useCadres(regionCode: string) {
 const fields = ['cadreUserId', 'dueDate', 'leadUnitId', 'requirements'] as const;
 
 /** 交办: the project goes to a responsible cadre by letter, with a due date and requirements. */
-export function AssignDialog({
-  project,
-  onCancel,
-  onDone,
-}: {
-  project: ProjectView;
-  onCancel: () => void;
-  onDone: (p: ProjectView) => void;
-}) {
+export function AssignDialog({ project, onCancel, onDone }: ProjectDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const cadres = useCadres(project.regionCode.slice(0, 6));
   const units = useUnits();
-  const assign = useApiMutation(
-    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/assign`, { method: 'POST', body }),
-    lvKeys.project(project.id),
-    () => ['livelihood', 'project', project.id],
-  );
+  const assign = useProjectStep(project, 'assign');
 
   async function save(v: Record<string, unknown>) {
     const data = valid(form, assignSchema, withoutEmpty({ ...v, dueDate: day(v['dueDate']) }), fields);

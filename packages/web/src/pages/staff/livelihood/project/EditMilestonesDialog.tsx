@@ -1,29 +1,15 @@
-import { milestonesPutSchema, type ProjectView } from '@huiyin/core';
+import { milestonesPutSchema } from '@huiyin/core';
 import { Form, Typography } from 'antd';
 import { FormDialog, FormInvalid } from '../../../../components/FormDialog.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { MilestonesEditor, milestoneInputs, milestoneRows, type MilestoneRow } from '../components/MilestonesEditor.tsx';
-import { valid, lvKeys } from '../lv-api.ts';
-import { api } from '../../../../api/client.ts';
-import { useApiMutation } from '../../../../api/query.ts';
+import { valid, useProjectStep, type ProjectDialogProps } from '../lv-api.ts';
 
 /** Change a project's milestones; those kept keep their reports. */
-export function EditMilestonesDialog({
-  project,
-  onCancel,
-  onDone,
-}: {
-  project: ProjectView;
-  onCancel: () => void;
-  onDone: (p: ProjectView) => void;
-}) {
+export function EditMilestonesDialog({ project, onCancel, onDone }: ProjectDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const put = useApiMutation(
-    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/milestones`, { method: 'PUT', body }),
-    lvKeys.project(project.id),
-    () => ['livelihood', 'project', project.id],
-  );
+  const put = useProjectStep(project, 'milestones', 'PUT');
   async function save(v: { milestones?: MilestoneRow[] }) {
     const milestones = milestoneInputs(v.milestones);
     if (milestones.length === 0) throw new FormInvalid(t('lv.ms.needOne'));

@@ -1,33 +1,19 @@
-import { progressSchema, type ProjectView } from '@huiyin/core';
+import { progressSchema } from '@huiyin/core';
 import { Flex, Form, Input, InputNumber, Select, Slider, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { FormDialog } from '../../../../components/FormDialog.tsx';
 import { useI18n } from '../../../../i18n/i18n.tsx';
 import { filesOf, PhotoPicker } from '../components/PhotoPicker.tsx';
-import { lvKeys, uploadPhotos, valid } from '../lv-api.ts';
-import { api } from '../../../../api/client.ts';
-import { useApiMutation } from '../../../../api/query.ts';
+import { uploadPhotos, valid, useProjectStep, type ProjectDialogProps } from '../lv-api.ts';
 
 const fields = ['milestoneId', 'percent', 'text'] as const;
 
 /** 报告进展: a milestone, how far it is (0-100), what was done, photos. */
-export function ReportDialog({
-  project,
-  onCancel,
-  onDone,
-}: {
-  project: ProjectView;
-  onCancel: () => void;
-  onDone: (p: ProjectView) => void;
-}) {
+export function ReportDialog({ project, onCancel, onDone }: ProjectDialogProps) {
   const { t } = useI18n();
   const [form] = Form.useForm();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
-  const report = useApiMutation(
-    (body: unknown) => api<ProjectView>(`/api/v1/projects/${project.id}/progress`, { method: 'POST', body }),
-    lvKeys.project(project.id),
-    () => ['livelihood', 'project', project.id],
-  );
+  const report = useProjectStep(project, 'progress');
   const open = project.milestones.filter((m) => m.percent < 100);
   const first = open[0] ?? project.milestones[0];
   const percent = Form.useWatch('percent', form) as number | undefined;
