@@ -1,6 +1,7 @@
 import type { CalendarYear } from '@huiyin/core';
+import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { calendarOverrideSchema, isoDateParamSchema } from '@huiyin/core';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -149,16 +150,9 @@ export function CalendarPage() {
             width: 120,
             render: (_: unknown, d) =>
               d.overridden && (
-                <Popconfirm
-                  title={t('admin.cal.confirmRemove', { date: d.date })}
-                  okText={t('confirm')}
-                  cancelText={t('cancel')}
-                  onConfirm={() => remove(d.date)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('admin.cal.removeOverride')}
-                  </Button>
-                </Popconfirm>
+                <ConfirmLink title={t('admin.cal.confirmRemove', { date: d.date })} onConfirm={() => remove(d.date)} danger>
+                  {t('admin.cal.removeOverride')}
+                </ConfirmLink>
               ),
           },
         ]}

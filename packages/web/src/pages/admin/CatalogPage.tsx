@@ -1,4 +1,5 @@
-import { App, Button, Card, Col, Empty, Popconfirm, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { CategoryDialog, RuleDialog, categoryName } from '../../components/admin/CatalogDialogs.tsx';
@@ -115,16 +116,13 @@ export function CatalogPage() {
                         </Button>
                       )}
                       {c.active ? (
-                        <Popconfirm
+                        <ConfirmLink
                           title={t('admin.confirmDeactivate', { name: categoryName(c, lang) })}
-                          okText={t('confirm')}
-                          cancelText={t('cancel')}
                           onConfirm={() => setActive(c, false)}
+                          danger
                         >
-                          <Button type="link" size="small" danger>
-                            {t('admin.deactivate')}
-                          </Button>
-                        </Popconfirm>
+                          {t('admin.deactivate')}
+                        </ConfirmLink>
                       ) : (
                         <Button type="link" size="small" onClick={() => void setActive(c, true)}>
                           {t('admin.reactivate')}
@@ -196,16 +194,13 @@ export function CatalogPage() {
                 key: 'actions',
                 width: 72,
                 render: (_: unknown, r) => (
-                  <Popconfirm
+                  <ConfirmLink
                     title={t('admin.confirmRemove', { name: `${lang === 'zh' ? r.categoryNameZh : r.categoryNameEn} → ${r.unit.name}` })}
-                    okText={t('confirm')}
-                    cancelText={t('cancel')}
                     onConfirm={() => removeRule(r)}
+                    danger
                   >
-                    <Button type="link" size="small" danger>
-                      {t('admin.remove')}
-                    </Button>
-                  </Popconfirm>
+                    {t('admin.remove')}
+                  </ConfirmLink>
                 ),
               },
             ]}

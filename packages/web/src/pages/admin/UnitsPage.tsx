@@ -1,4 +1,5 @@
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { api } from '../../api/client.ts';
 import { explain } from '../../components/admin/forms.ts';
@@ -91,42 +92,29 @@ export function UnitsPage() {
               </Button>
             </Tooltip>
           ) : (
-            <Popconfirm
+            <ConfirmLink
               title={t('admin.confirmDeactivate', { name: u.name })}
               description={<div style={{ maxWidth: 320 }}>{t('admin.units.deactivateHint')}</div>}
-              okText={t('confirm')}
-              cancelText={t('cancel')}
               onConfirm={() => patch(u, { active: false })}
+              danger
             >
-              <Button type="link" size="small" danger>
-                {t('admin.deactivate')}
-              </Button>
-            </Popconfirm>
+              {t('admin.deactivate')}
+            </ConfirmLink>
           )
         ) : (
-          <Popconfirm
-            title={t('admin.confirmReactivate', { name: u.name })}
-            okText={t('confirm')}
-            cancelText={t('cancel')}
-            onConfirm={() => patch(u, { active: true })}
-          >
-            <Button type="link" size="small">
-              {t('admin.reactivate')}
-            </Button>
-          </Popconfirm>
+          <ConfirmLink title={t('admin.confirmReactivate', { name: u.name })} onConfirm={() => patch(u, { active: true })}>
+            {t('admin.reactivate')}
+          </ConfirmLink>
         )}
         {u.memberCount === 0 && u.children.length === 0 && (
-          <Popconfirm
+          <ConfirmLink
             title={t('admin.confirmRemove', { name: u.name })}
             description={<div style={{ maxWidth: 320 }}>{t('admin.units.removeHint')}</div>}
-            okText={t('confirm')}
-            cancelText={t('cancel')}
             onConfirm={() => remove(u)}
+            danger
           >
-            <Button type="link" size="small" danger>
-              {t('admin.remove')}
-            </Button>
-          </Popconfirm>
+            {t('admin.remove')}
+          </ConfirmLink>
         )}
       </Space>
     );

@@ -1,4 +1,5 @@
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
@@ -158,30 +159,20 @@ export function UsersPage() {
                 </Button>
                 {u.id !== me?.id &&
                   (u.active ? (
-                    <Popconfirm
+                    <ConfirmLink
                       title={t('admin.confirmDeactivate', { name: u.displayName })}
                       description={
                         <Typography.Text style={{ maxWidth: 300, display: 'block' }}>{t('admin.users.deactivateHint')}</Typography.Text>
                       }
-                      okText={t('confirm')}
-                      cancelText={t('cancel')}
                       onConfirm={() => setActive(u, false)}
+                      danger
                     >
-                      <Button type="link" size="small" danger>
-                        {t('admin.deactivate')}
-                      </Button>
-                    </Popconfirm>
+                      {t('admin.deactivate')}
+                    </ConfirmLink>
                   ) : (
-                    <Popconfirm
-                      title={t('admin.confirmReactivate', { name: u.displayName })}
-                      okText={t('confirm')}
-                      cancelText={t('cancel')}
-                      onConfirm={() => setActive(u, true)}
-                    >
-                      <Button type="link" size="small">
-                        {t('admin.reactivate')}
-                      </Button>
-                    </Popconfirm>
+                    <ConfirmLink title={t('admin.confirmReactivate', { name: u.displayName })} onConfirm={() => setActive(u, true)}>
+                      {t('admin.reactivate')}
+                    </ConfirmLink>
                   ))}
               </Space>
             ),

@@ -8,6 +8,12 @@ const font = { fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"
 /** The chart shows the units with the most late cases; the table has them all. */
 const TOP = 10;
 
+/** The stacked bars: overdue red, near the deadline orange. */
+const late = [
+  { key: 'overdue', name: 'sv.tile.overdue', color: '#cf1322' },
+  { key: 'nearDue', name: 'sv.tile.nearDue', color: '#fa8c16' },
+] as const;
+
 /** Overdue and near-due cases per unit as stacked horizontal bars (long unit names read well). */
 export function UnitChart({ units }: { units: UnitOverview[] }) {
   const { t } = useI18n();
@@ -33,24 +39,14 @@ export function UnitChart({ units }: { units: UnitOverview[] }) {
         data: shown.map((u) => (u.unitId === null ? t('sv.units.noUnit') : (u.unitName ?? `#${u.unitId}`))),
         axisLabel: { width: 120, overflow: 'truncate' },
       },
-      series: [
-        {
-          name: t('sv.tile.overdue'),
-          type: 'bar',
-          stack: 'late',
-          barMaxWidth: 22,
-          data: shown.map((u) => u.overdue),
-          itemStyle: { color: '#cf1322' },
-        },
-        {
-          name: t('sv.tile.nearDue'),
-          type: 'bar',
-          stack: 'late',
-          barMaxWidth: 22,
-          data: shown.map((u) => u.nearDue),
-          itemStyle: { color: '#fa8c16' },
-        },
-      ],
+      series: late.map(({ key, name, color }) => ({
+        name: t(name),
+        type: 'bar',
+        stack: 'late',
+        barMaxWidth: 22,
+        data: shown.map((u) => u[key]),
+        itemStyle: { color },
+      })),
     }),
     [shown, t],
   );
