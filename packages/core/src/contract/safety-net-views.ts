@@ -90,9 +90,8 @@ export const safetyNetDecisionViewSchema = z.object({
   }),
 });
 
-/** A rectification notice as a case detail shows it. */
-export const caseRectificationViewSchema = z.object({
-  id: z.number().int(),
+/** What a rectification notice says, in the case detail and in the list of notices. */
+const noticeFields = {
   unit: unitRefSchema.nullable(),
   finding: z.string(),
   issuedAt: timestampSchema,
@@ -100,7 +99,18 @@ export const caseRectificationViewSchema = z.object({
   status: z.enum(rectificationStatuses),
   response: z.string().nullable(),
   answeredAt: timestampSchema.nullable(),
-});
+};
+
+/** How a ledger entry (referral, rectification notice) names its case. */
+const ledgerCaseFields = {
+  id: z.number().int(),
+  caseId: z.number().int(),
+  trackingNo: z.string(),
+  caseTitle: z.string(),
+};
+
+/** A rectification notice as a case detail shows it. */
+export const caseRectificationViewSchema = z.object({ id: z.number().int(), ...noticeFields });
 
 /** The safety-net block of a case detail. */
 export const safetyNetBlockSchema = z
@@ -219,10 +229,7 @@ export const barrierListSchema = itemsOf(barrierViewSchema);
 /** A referral to discipline inspection, as inspectors read it. */
 export const referralViewSchema = z
   .object({
-    id: z.number().int(),
-    caseId: z.number().int(),
-    trackingNo: z.string(),
-    caseTitle: z.string(),
+    ...ledgerCaseFields,
     unit: unitRefSchema.nullable(),
     staffName: z.string().nullable(),
     conduct: z.enum(conductKinds),
@@ -248,17 +255,8 @@ export type ReferralDetail = z.infer<typeof referralDetailSchema>;
 /** A rectification notice in the list of notices (safety-net and bad-rating ones alike). */
 export const rectificationViewSchema = z
   .object({
-    id: z.number().int(),
-    caseId: z.number().int(),
-    trackingNo: z.string(),
-    caseTitle: z.string(),
-    unit: unitRefSchema.nullable(),
-    finding: z.string(),
-    issuedAt: timestampSchema,
-    dueAt: timestampSchema,
-    status: z.enum(rectificationStatuses),
-    response: z.string().nullable(),
-    answeredAt: timestampSchema.nullable(),
+    ...ledgerCaseFields,
+    ...noticeFields,
     kind: z.enum(rectificationKinds),
     satisfaction: z.enum(satisfactionLevels).nullable().describe('The rating behind a bad-rating notice'),
     appeal: z
