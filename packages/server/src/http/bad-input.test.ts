@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { registerCase } from '../testing/case-actions.ts';
+import { OUTAGE_COMPLAINT, registerCase } from '../testing/case-actions.ts';
 import { expectError, fieldsOf } from '../testing/errors.ts';
 import { describeEachDb, type Harness } from '../testing/harness.ts';
 import { PNG, multipart } from '../testing/multipart.ts';
@@ -14,13 +14,7 @@ import { PNG, multipart } from '../testing/multipart.ts';
 
 const HAN = /\p{Script=Han}/u;
 
-const validCase = {
-  type: 'complaint',
-  content: '小区停水三天未恢复，请尽快处理',
-  categoryCode: 'water.outage',
-  regionCode: '140802',
-  requester: { name: '王杏桃', phone: '13935912345' },
-};
+const validCase = OUTAGE_COMPLAINT;
 
 /** A body refused as invalid in `field` (400 validation_failed). */
 const invalid = (name: string, body: unknown, field: string) => ({

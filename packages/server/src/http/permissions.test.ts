@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAccounts } from '../seed/demo-org.ts';
-import { actOn, caseVersion, registerCase } from '../testing/case-actions.ts';
+import { OUTAGE_COMPLAINT, actOn, caseVersion, registerCase } from '../testing/case-actions.ts';
 import { expectError } from '../testing/errors.ts';
 import { describeEachDb, type Harness } from '../testing/harness.ts';
 import { multipartPng } from '../testing/multipart.ts';
@@ -12,13 +12,7 @@ import { multipartPng } from '../testing/multipart.ts';
 
 const REQUESTER = { name: '王杏桃', phone: '13812345678' };
 
-const outage = {
-  type: 'complaint',
-  content: '小区停水三天未恢复，请尽快处理',
-  categoryCode: 'water.outage',
-  regionCode: '140802',
-  requester: REQUESTER,
-};
+const outage = { ...OUTAGE_COMPLAINT, requester: REQUESTER };
 
 async function signIn(h: Harness, username: string) {
   const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });

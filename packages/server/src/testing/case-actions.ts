@@ -10,6 +10,15 @@ export interface RegisteredCase {
   answerBy: string;
 }
 
+/** A valid registration: a complaint of water cut off for three days in 盐湖区 (the demo routes it to the water bureau). */
+export const OUTAGE_COMPLAINT = {
+  type: 'complaint',
+  content: '小区停水三天未恢复，请尽快处理',
+  categoryCode: 'water.outage',
+  regionCode: '140802',
+  requester: { name: '王杏桃', phone: '13935912345' },
+};
+
 /** Register a case as a staff account (POST /api/v1/cases); the registration must succeed (201). */
 export async function registerCase(h: Harness, as: string, body: Record<string, unknown>): Promise<RegisteredCase> {
   const res = await h.req(as, 'POST', '/api/v1/cases', body);

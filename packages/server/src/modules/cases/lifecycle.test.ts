@@ -1,16 +1,6 @@
 import { expect, it } from 'vitest';
-import { actOn, registerCase } from '../../testing/case-actions.ts';
+import { OUTAGE_COMPLAINT, actOn, registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
-
-const citizen = { name: '王杏桃', phone: '13935912345' };
-
-const outage = {
-  type: 'complaint',
-  content: '小区停水三天未恢复，请尽快处理',
-  categoryCode: 'water.outage',
-  regionCode: '140802',
-  requester: citizen,
-};
 
 async function track(h: Harness, trackingNo: string) {
   const res = await h.req(null, 'GET', `/api/v1/track/${trackingNo}?phone=2345`);
@@ -21,7 +11,7 @@ async function track(h: Harness, trackingNo: string) {
 describeEachDb('case lifecycle', (get) => {
   it('answer: register -> dispatch -> sign -> reply -> follow-up closes, and the citizen sees each step', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     expect(c.trackingNo).toMatch(/^140802-2026-\d{6}$/);
     expect(c.status).toBe('registered');
     expect((await track(h, c.trackingNo)).timeline.map((e) => e.action)).toEqual(['register']);
@@ -51,7 +41,7 @@ describeEachDb('case lifecycle', (get) => {
 
   it('return and re-dispatch: the approved return goes back to the dispatcher, the citizen never sees the return itself', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['market'] });
     const returned = await actOn(h, 'handler', c.id, { action: 'return', reason: '供水不属于市场监管职责' });
     expect(returned.status).toBe('returned');
@@ -69,7 +59,7 @@ describeEachDb('case lifecycle', (get) => {
 
   it('a rejected return leaves the case with the unit', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await actOn(h, 'handler2', c.id, { action: 'return', reason: '不归我们管' });
     const kept = await actOn(h, 'dispatcher', c.id, { action: 'decideReturn', approve: false, note: '派单目录明确属于水务局' });
@@ -79,7 +69,7 @@ describeEachDb('case lifecycle', (get) => {
 
   it('extension: approval moves the answer deadline by working days and the citizen is told', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     const signed = await actOn(h, 'handler2', c.id, { action: 'sign' });
     const before = new Date(signed.answerBy).getTime();
@@ -97,7 +87,7 @@ describeEachDb('case lifecycle', (get) => {
 
   it('explained answer goes through review: the citizen sees it only after the supervisor approves', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await actOn(h, 'handler2', c.id, { action: 'sign' });
     const noBasis = await h.req('handler2', 'POST', `/api/v1/cases/${c.id}/actions`, {
@@ -135,7 +125,7 @@ describeEachDb('case lifecycle', (get) => {
 
   it('dissatisfied -> reopen -> reply -> close with reason', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await actOn(h, 'handler2', c.id, { action: 'sign' });
     await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'partly', text: '已部分恢复' });
@@ -166,8 +156,8 @@ describeEachDb('case lifecycle', (get) => {
 
   it('merge: the merged case’s requester receives the master’s answer', async () => {
     const h = get();
-    const master = await registerCase(h, 'clerk', outage);
-    const dup = await registerCase(h, 'clerk', { ...outage, requester: { name: '李大爷', phone: '13812349876' } });
+    const master = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
+    const dup = await registerCase(h, 'clerk', { ...OUTAGE_COMPLAINT, requester: { name: '李大爷', phone: '13812349876' } });
     const merged = await actOn(h, 'dispatcher', dup.id, { action: 'merge', masterId: master.id });
     expect(merged.status).toBe('merged');
     expect(merged.masterId).toBe(master.id);
@@ -187,7 +177,7 @@ describeEachDb('case lifecycle', (get) => {
 
   it('the citizen rates the answer from the tracking page', async () => {
     const h = get();
-    const c = await registerCase(h, 'clerk', outage);
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
     await actOn(h, 'dispatcher', c.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await actOn(h, 'handler2', c.id, { action: 'sign' });
     await actOn(h, 'handler2', c.id, { action: 'reply', outcome: 'resolved', text: '已恢复供水' });

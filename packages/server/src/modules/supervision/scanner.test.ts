@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDb } from '../../testing/harness.ts';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { actOn, registerCase, waterCase } from '../../testing/case-actions.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createDeadlineScanner } from './scanner.ts';
@@ -12,10 +12,13 @@ import { verifyAuditChains } from '../audit/verify.ts';
  * start again.
  */
 
+/** A scanner over the harness's database and clock. */
+const scannerOf = (h: Harness) => createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+
 describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
   it('walks a case through the three levels, once each, and starts again after an extension', async () => {
     const h = get();
-    const scanner = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    const scanner = scannerOf(h);
     const { id } = await registerCase(h, 'clerk', waterCase('楼道灯坏了一个月没人修', { name: '赵女士', phone: '13935912399' }));
     await actOn(h, 'dispatcher', id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
     await actOn(h, 'handler2', id, { action: 'sign' });
@@ -114,8 +117,8 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
       .where('id', 'in', ids)
       .executeTakeFirstOrThrow();
     h.clock.set(new Date(new Date(latest.m as Date).getTime() + 60_000));
-    const a = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
-    const b = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    const a = scannerOf(h);
+    const b = scannerOf(h);
     const [ra, rb] = await Promise.all([a.scanOnce(), b.scanOnce()]);
     expect(ra.supervise + rb.supervise).toBe(12);
     const events = await h.db.db
@@ -146,7 +149,7 @@ describeEachDb('deadline scanner: urge, supervise, escalate', (get) => {
     const row = await h.db.db.selectFrom('cases').select(['near_due_at']).where('id', '=', id).executeTakeFirstOrThrow();
     h.clock.set(new Date(row.near_due_at!.getTime() + 60_000));
     h.resetSessions();
-    const scanner = createDeadlineScanner({ db: h.db.db, clock: h.clock, deadlines: createDeadlines(h.db.db, h.clock) });
+    const scanner = scannerOf(h);
     expect((await scanner.scanOnce()).urge).toBeGreaterThanOrEqual(1);
     const urged = await h.db.db
       .selectFrom('outbox')
