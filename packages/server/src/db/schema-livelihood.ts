@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
+import type { StoredFileColumns } from './schema-files.ts';
 import type { AnswerMethod, ListStatus, MatterSource, MatterStatus, OriginatorKind, ProjectStatus } from '@huiyin/core';
 
 /** Kysely's view of the livelihood tables (migration 0003); merged into `Database` in schema.ts. */
@@ -113,16 +114,9 @@ export interface ProjectMilestonesTable {
   removed: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export interface ProjectPhotosTable {
+export interface ProjectPhotosTable extends StoredFileColumns {
   id: Generated<number>;
   project_id: number;
-  file_name: string;
-  mime_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_by: number | null;
-  created_at: Date;
 }
 
 export interface ProjectReportsTable {

@@ -1,10 +1,12 @@
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
 import type { CaseStatus, CaseType, Channel, ReplyOutcome, Role, Satisfaction, UnitKind } from '@huiyin/core';
 
+import type { StoredFileColumns } from './schema-files.ts';
 import type { LivelihoodDatabase } from './schema-livelihood.ts';
 import type { SafetyNetDatabase } from './schema-safety-net.ts';
 import type { SupervisionDatabase } from './schema-supervision.ts';
 
+export type * from './schema-files.ts';
 export type * from './schema-livelihood.ts';
 export type * from './schema-safety-net.ts';
 export type * from './schema-supervision.ts';
@@ -178,16 +180,9 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-export interface AttachmentsTable {
+export interface AttachmentsTable extends StoredFileColumns {
   id: string;
   case_id: number;
-  file_name: string;
-  mime_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_by: number | null;
-  created_at: Date;
 }
 
 /** Daily counters per region and unit, kept in the same transaction as the action (rollups for the three rates). */

@@ -18,6 +18,8 @@ export async function linkToMaster(trx: Db, merged: CaseRow, masterId: number, u
   const master = await cases.lock(masterId);
   if (!master) throw new DomainError('not_found', 'case not found');
   const updatedMaster = await cases.update(master.id, master.version, { updated_at: now });
+  // The dispatcher who merged is the actor of the events on the other cases too.
+  const actor = { actorId: user.id, actorRole: 'dispatcher' as const, actorUnitId: user.units[0]?.id ?? null };
   // Cases merged earlier into the case now merged follow it to the new master, so their
   // requesters still receive the final answer.
   for (const child of await cases.mergedInto(merged.id)) {
@@ -25,9 +27,7 @@ export async function linkToMaster(trx: Db, merged: CaseRow, masterId: number, u
     await appendEvent(trx, {
       caseId: child.id,
       action: 'masterChanged',
-      actorId: user.id,
-      actorRole: 'dispatcher',
-      actorUnitId: user.units[0]?.id ?? null,
+      ...actor,
       fromStatus: 'merged',
       toStatus: 'merged',
       payload: { fromMasterId: merged.id, masterId: master.id, masterTrackingNo: master.tracking_no },
@@ -37,9 +37,7 @@ export async function linkToMaster(trx: Db, merged: CaseRow, masterId: number, u
   await appendEvent(trx, {
     caseId: master.id,
     action: 'mergedIn',
-    actorId: user.id,
-    actorRole: 'dispatcher',
-    actorUnitId: user.units[0]?.id ?? null,
+    ...actor,
     fromStatus: master.status,
     toStatus: master.status,
     payload: { caseId: merged.id, trackingNo: merged.tracking_no },
