@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { shot } from './browser.ts';
+import { shot, trackAnswer } from './browser.ts';
 import { describeInBrowser } from './with-app.ts';
 import { openCase, staffPage } from './staff.ts';
 
@@ -41,13 +41,7 @@ describeInBrowser('demo screens', { demo: true }, (app) => {
     });
     const trackingNo = detail.json().trackingNo as string;
     const citizen = await app.browser.newPage({ viewport: { width: 375, height: 812 } });
-    await citizen.goto(`${app.server.base}/track?no=${trackingNo}`);
-    await citizen.getByLabel('手机号后四位').fill('2345');
-    await citizen
-      .getByRole('button', { name: /查\s*询/ })
-      .first()
-      .click();
-    await citizen.getByTestId('answer-text').waitFor();
+    await trackAnswer(citizen, app.server.base, trackingNo, '2345');
     await citizen.screenshot({ path: shot('readme-citizen-tracking'), fullPage: true });
     expect(d.errors).toEqual([]);
   });

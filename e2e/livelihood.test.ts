@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { PNG } from '../packages/server/src/testing/multipart.ts';
-import { shot } from './browser.ts';
+import { magicOf, shot } from './browser.ts';
 import { describeInBrowser } from './with-app.ts';
 import { pickOption, staffPage } from './staff.ts';
 
@@ -13,15 +13,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const WATER = '西南舁乡北七村自来水管网连片工程';
-
-/** The first four bytes of a file the page fetches with its own session: "%PDF" for a PDF. */
-async function magicOf(page: Page, url: string): Promise<string> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u, { credentials: 'same-origin' });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return `${res.status} ${String.fromCharCode(...bytes.slice(0, 4))}`;
-  }, url);
-}
 
 /** Fill the downloaded template by header name (the example row below the header dropped). */
 async function fillTemplate(template: Buffer, rows: Record<string, string>[]): Promise<Buffer> {

@@ -1,20 +1,10 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { shot } from './browser.ts';
+import { magicOf, shot, trackAnswer } from './browser.ts';
 import { describeInBrowser } from './with-app.ts';
 import { act, choose, openCase, pickOption, staffPage, statusOf } from './staff.ts';
 
 const MINUTE = 60_000;
 const POLL = { timeout: 10_000 };
-
-/** The first four bytes of a file the page fetches with its own session (or none): "%PDF" for a PDF. */
-async function magicOf(page: Page, url: string): Promise<string> {
-  return page.evaluate(async (u) => {
-    const res = await fetch(u, { credentials: 'same-origin' });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    return `${res.status} ${String.fromCharCode(...bytes.slice(0, 4))}`;
-  }, url);
-}
 
 /**
  * The article's story at the safety-net window (办不成事反映窗口), through the UI: a school shop's
@@ -159,13 +149,7 @@ describeInBrowser('safety-net window in real Chromium', { demo: true }, (app) =>
     citizen.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') citizenErrors.push(m.text());
     });
-    await citizen.goto(`${app.server.base}/track?no=${trackingNo}`);
-    await citizen.getByLabel('手机号后四位').fill('2345');
-    await citizen
-      .getByRole('button', { name: /查\s*询/ })
-      .first()
-      .click();
-    await citizen.getByTestId('answer-text').waitFor();
+    await trackAnswer(citizen, app.server.base, trackingNo, '2345');
     const page = (await citizen.locator('body').textContent()) ?? '';
     for (const step of ['办不成事反映窗口已受理', '召集相关单位负责人会商', '会商形成意见', '事项已办结']) expect(page).toContain(step);
     const letter = await citizen.getByTestId('answer-pdf').getAttribute('href');
