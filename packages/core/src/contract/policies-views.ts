@@ -7,14 +7,19 @@ import { dateSchema, itemsOf, timestampSchema } from './views-common.ts';
 /** How a search found an article: every term of the query, a near miss, or no query (null). */
 export const policyMatchKinds = ['terms', 'fuzzy'] as const;
 
+/** What names an article, in a search result and in full. */
+const articleHead = {
+  id: z.number().int(),
+  title: z.string(),
+  docNumber: z.string(),
+  issuer: z.string(),
+  level: z.enum(policyLevels),
+};
+
 /** A search result: the article without its body, with a snippet around the match. */
 export const policyListItemSchema = z
   .object({
-    id: z.number().int(),
-    title: z.string(),
-    docNumber: z.string(),
-    issuer: z.string(),
-    level: z.enum(policyLevels),
+    ...articleHead,
     articleNo: z.string().describe('e.g. 第二十二条; empty for a whole guide'),
     snippet: z.string().describe('About 80 characters of the body around the first match, the match in 【】 (plain text)'),
     tags: z.array(z.string()),
@@ -31,11 +36,7 @@ export const policyListSchema = itemsOf(policyListItemSchema);
 /** One article in full, with how many cases cite it. */
 export const policyViewSchema = z
   .object({
-    id: z.number().int(),
-    title: z.string(),
-    docNumber: z.string(),
-    issuer: z.string(),
-    level: z.enum(policyLevels),
+    ...articleHead,
     articleNo: z.string(),
     body: z.string(),
     effectiveFrom: dateSchema.nullable(),
