@@ -5,13 +5,14 @@ import tseslint from 'typescript-eslint';
 const server = 'packages/server/src';
 /**
  * Layer 2 of the server: infrastructure every feature module stands on (docs/ARCHITECTURE.md):
- * HTTP, the database with its counters and search terms, the outbox, the audit chain, regions
+ * HTTP, the database with its counters and search terms, the outbox, Excel workbooks, the audit chain, regions
  * and units, and people (who is signed in, their roles and units).
  */
 const infrastructure = [
   `${server}/http`,
   `${server}/db`,
   `${server}/outbox`,
+  `${server}/xlsx`,
   `${server}/modules/audit`,
   `${server}/modules/regions`,
   `${server}/modules/people`,
@@ -83,7 +84,7 @@ export default tseslint.config(
               target: infrastructure,
               from: `${server}/modules`,
               except: infrastructureModules,
-              message: 'infrastructure (http, db, outbox, audit, regions, people) imports no feature module',
+              message: 'infrastructure (http, db, outbox, xlsx, audit, regions, people) imports no feature module',
             },
             {
               target: `${server}/modules/cases`,
@@ -93,7 +94,7 @@ export default tseslint.config(
             },
             {
               // The demo seed walks cases through the real, wired case service (main/case-wiring.ts).
-              target: [`${server}/http`, `${server}/db`, `${server}/outbox`, `${server}/modules`],
+              target: [`${server}/http`, `${server}/db`, `${server}/outbox`, `${server}/xlsx`, `${server}/modules`],
               from: `${server}/main`,
               message: 'nothing imports the composition root (main/)',
             },

@@ -1,5 +1,7 @@
 import { DomainError } from '@huiyin/core';
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { RequestValidationError } from './route-schemas.ts';
 
 /** Our own and the multipart plugin's coded errors pass; anything else is a malformed body. */
 export function multipartError(e: unknown): unknown {
@@ -39,4 +41,14 @@ export async function readMultipart(
     throw multipartError(e);
   }
   return { files, fields };
+}
+
+/**
+ * A multipart request's text fields, parsed with their schema like any other request part: a
+ * failure is validation_failed with the fields named, in the caller's language.
+ */
+export function parseFormFields<S extends z.ZodType>(schema: S, fields: Record<string, unknown>): z.output<S> {
+  const res = schema.safeParse(fields);
+  if (!res.success) throw new RequestValidationError(schema, fields);
+  return res.data;
 }

@@ -8,9 +8,8 @@ import {
 } from '@huiyin/core';
 import { z } from 'zod';
 import { langOf } from '../../http/error-mapping.ts';
-import { readMultipart } from '../../http/multipart.ts';
+import { parseFormFields, readMultipart } from '../../http/multipart.ts';
 import { errorResponse, multipartBody, type ApiApp } from '../../http/route.ts';
-import { parseWith } from '../../http/validate.ts';
 import type { PublicConfigService } from './public-config.ts';
 import { MAX_PUBLIC_PHOTOS, type PublicPhotosService } from './public-photos.service.ts';
 
@@ -60,7 +59,7 @@ export function publicRoutes(
       const lang = langOf(req);
       // The whole upload is read before any of it is saved: a bad part fails the request and saves nothing.
       const { files, fields } = await readMultipart(req, limits);
-      const { phone } = parseWith(phoneFieldSchema, { phone: fields['phone'] ?? req.query.phone }, lang);
+      const { phone } = parseFormFields(phoneFieldSchema, { phone: fields['phone'] ?? req.query.phone });
       if (files.length === 0)
         throw new DomainError('validation_failed', 'no photo in the request', { fields: [{ path: 'file', message: 'required' }] });
       return reply.status(201).send({ items: await photos.addPhotos(req.params.trackingNo, phone, files, lang) });

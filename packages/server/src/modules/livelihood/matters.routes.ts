@@ -22,9 +22,9 @@ import {
 import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
-import { readMultipart } from '../../http/multipart.ts';
+import { z } from 'zod';
+import { parseFormFields, readMultipart } from '../../http/multipart.ts';
 import { contentDisposition, fileResponse, sendFile, type ApiApp } from '../../http/route.ts';
-import { RequestValidationError } from '../../http/route-schemas.ts';
 import type { MatterAnswersService } from './matter-answers.service.ts';
 import type { MattersService } from './matters.service.ts';
 import { MATTER_IMPORT_MAX_BYTES, XLSX_MIME } from './matters.xlsx.ts';
@@ -226,7 +226,5 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
 /** An optional id in a form field (empty: none); a bad one is validation_failed like any request part. */
 function formId(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const r = idSchema.safeParse(value);
-  if (!r.success) throw new RequestValidationError(idSchema, value);
-  return r.data;
+  return parseFormFields(z.object({ listId: idSchema }), { listId: value }).listId;
 }
