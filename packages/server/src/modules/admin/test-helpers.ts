@@ -1,19 +1,9 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo-org.ts';
 import type { Harness } from '../../testing/harness.ts';
 import { hashPassword } from '../people/password.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 
 /** Helpers of the admin API tests. */
-
-export function expectError(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: { code: string; message: string; details?: { fields?: { path: string; code: string }[] } } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message.length).toBeGreaterThan(0);
-  return body.error;
-}
 
 /** An admin of 阳泉市郊区 (140311), to show that each admin stays inside their own regions. */
 export async function addJiaoquAdmin(h: Harness): Promise<string> {
