@@ -118,3 +118,8 @@ export const outboxMessageSchema = z.union([
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 export type OutboxTopic = OutboxMessage['topic'];
 export type CaseEventMessage = Extract<OutboxMessage, { topic: `case.${string}` }>;
+
+/** Whether a topic is one of this version's messages (a case event or one of the named topics). */
+export function isOutboxTopic(topic: string): boolean {
+  return outboxMessageSchema.options.some((o) => o.shape.topic.safeParse(topic).success);
+}

@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { outboxMessageSchema, type OutboxMessage } from '@huiyin/core';
+import { isOutboxTopic, outboxMessageSchema, type OutboxMessage } from '@huiyin/core';
+import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import type { OutboxTable } from '../db/schema.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
 /**
- * The message of an outbox row, parsed with core's union; null for a row no topic of this
- * version describes (written by a newer server, or by hand): the fan-out tells its `userId`
- * or `audience`, if it names one, that something new happened.
+ * The message of an outbox row, parsed with core's union; null for a row whose topic this
+ * version does not know (written by a newer server, or by hand): the fan-out tells its `userId`
+ * or `audience`, if it names one, that something new happened. A row of a known topic whose
+ * payload does not match throws: the worker records the error, retries, and gives it up to the
+ * log in the end, rather than delivering a message with parts missing.
  */
-export function outboxMessageOf(row: Pick<OutboxRow, 'topic' | 'case_id' | 'payload'>): OutboxMessage | null {
+export function outboxMessageOf(row: Pick<OutboxRow, 'id' | 'topic' | 'case_id' | 'payload'>): OutboxMessage | null {
   const parsed = outboxMessageSchema.safeParse({ topic: row.topic, caseId: row.case_id, payload: row.payload });
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return parsed.data;
+  if (!isOutboxTopic(row.topic)) return null;
+  throw new Error(`outbox message ${row.id} (${row.topic}) does not match its schema: ${z.prettifyError(parsed.error)}`);
 }
 
 /**

@@ -203,4 +203,35 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     expect(texts).toHaveLength(2);
     expect(texts.some((t) => t.includes('已修复路面'))).toBe(true);
   });
+  it('a message of a known topic whose payload does not match its schema is not delivered in part: it fails, is retried and keeps its error', async () => {
+    const h = get();
+    const worker = createDeliveryWorker({ db: h.db.db, clock: h.clock, channels: {} });
+    await worker.drain();
+    const now = h.clock.now();
+    const id = randomUUID();
+    // A rating.bad without its notice and tracking number (written by hand, or by a writer that drifted from core's union).
+    await h.db.db
+      .insertInto('outbox')
+      .values({
+        id,
+        topic: 'rating.bad',
+        case_id: null,
+        payload: { audience: [] },
+        created_at: now,
+        available_at: now,
+        sent_at: null,
+        last_error: null,
+      })
+      .execute();
+    const r = await worker.drain();
+    expect(r.expanded).toBe(0);
+    const row = await h.db.db
+      .selectFrom('outbox')
+      .select(['attempts', 'last_error', 'sent_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 1, sent_at: null });
+    expect(row.last_error).toMatch(/rating\.bad.*does not match its schema/s);
+    expect(await h.db.db.selectFrom('deliveries').select('id').where('outbox_id', '=', id).execute()).toEqual([]);
+  });
 });

@@ -1,5 +1,4 @@
 import { audienceSchema, isMobilePhone, type Audience, type CaseEventMessage, type Role } from '@huiyin/core';
-import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { messageIdOf } from './message-id.ts';
 import type { Channel, NewDelivery } from './deliveries.repo.ts';
@@ -96,9 +95,10 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
 
     if (msg === null) {
       // A topic this version does not know: tell whoever it names that something new happened.
-      const audience = z.array(audienceSchema).safeParse(p['audience']);
+      // The entries of an audience that read as one are used; the others are passed over.
+      const audience = Array.isArray(p['audience']) ? p['audience'].flatMap((a) => audienceSchema.safeParse(a).data ?? []) : null;
       const userId = p['userId'];
-      if (audience.success) await toAudience(audience.data, row.case_id);
+      if (audience !== null) await toAudience(audience, row.case_id);
       else toStaff(typeof userId === 'number' ? await repo.users([userId]) : [], linkOf(row.topic, p));
       return out;
     }
@@ -168,7 +168,8 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
     }
     const staff = (await staffOf(repo, p.audience)).filter((s) => s.id !== ev?.actorId);
     toStaff(staff, linkOf(row.topic, p), (lang) => staffCaseMessage(facts, lang));
-    if (channels.webhook) add('webhook', 'webhook', { topic: row.topic, occurredAt: row.created_at.toISOString(), data: p });
+    // The payload as written: a field the union does not declare still reaches the receiver.
+    if (channels.webhook) add('webhook', 'webhook', { topic: row.topic, occurredAt: row.created_at.toISOString(), data: row.payload });
   }
 
   return { plan };

@@ -16,7 +16,8 @@ export function badRatingsRoutes(app: ApiApp, deps: { ratings: BadRatingsService
   app.post(
     '/api/v1/rectifications/:id/appeal',
     {
-      config: { access: ['handler', 'unit_head'] },
+      // Any signed-in user: the service answers 404 to whoever is not of the notice's unit (handler or head), as for any notice out of reach.
+      config: { access: 'user' },
       schema: {
         summary: 'The unit appeals a bad rating as malicious (申诉复核), once, with its reason',
         params: idParamsSchema,
