@@ -16,6 +16,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['packages/server/src/**/*.test.ts'],
           globalSetup: ['packages/server/src/testing/global-setup.ts'],
+          setupFiles: ['packages/server/src/testing/audit-key-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite and PostgreSQL schemas are created per test file; keep the box responsive.

@@ -29,6 +29,12 @@ export interface Config {
   readonly mail: { readonly smtpUrl: string; readonly from: string } | undefined;
   /** HUIYIN_PUBLIC_URL: the server's public address, for links in e-mails; unset = paths only. */
   readonly publicUrl: string | undefined;
+  /** HUIYIN_SESSION_IDLE_MINUTES (default 30): a session unused this long ends, whatever its lifetime. */
+  readonly sessionIdleMinutes: number;
+  /** HUIYIN_DEMO: on (default) or off. Off: no demo seed, and no start while a demo account keeps the demo password. */
+  readonly demo: boolean;
+  /** HUIYIN_AUDIT_KEY / HUIYIN_AUDIT_KEY_FILE: where the audit key comes from (modules/audit/audit-key.ts). */
+  readonly auditKey: { readonly inline: string | undefined; readonly file: string | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('HUIYIN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
   }
+  const demo = env['HUIYIN_DEMO'] ?? 'on';
+  if (demo !== 'on' && demo !== 'off') throw new ConfigError('HUIYIN_DEMO must be on or off');
   const tp = env['HUIYIN_TRUST_PROXY'] ?? 'off';
   const trustProxy = tp === 'off' || tp === '' ? false : tp === 'on' ? true : tp;
   return Object.freeze({
@@ -101,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl,
     dataDir: path.resolve(cwd, env['HUIYIN_DATA_DIR'] || 'data'),
     sessionTtlHours: int(env, 'HUIYIN_SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    sessionIdleMinutes: int(env, 'HUIYIN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    demo: demo === 'on',
+    auditKey: Object.freeze({ inline: env['HUIYIN_AUDIT_KEY'] || undefined, file: env['HUIYIN_AUDIT_KEY_FILE'] || undefined }),
     maxUploadBytes: int(env, 'HUIYIN_MAX_UPLOAD_MB', 10, 1, 100) * 1024 * 1024,
     publicRateLimitPerMinute: int(env, 'HUIYIN_PUBLIC_RATE_LIMIT', 10, 1, 100_000),
     worker: worker === 'on',

@@ -44,7 +44,12 @@ export const roles = [
   'grid_worker',
   /** 民生办: collects matters, merges them, runs the selection, issues letters and accepts projects. */
   'livelihood_officer',
+  /** 系统管理员: units, the routing catalog and the settings of their regions (三员分立: not accounts, not the audit log). */
   'admin',
+  /** 安全管理员: accounts, roles, unlocks and sessions of their regions. */
+  'security_admin',
+  /** 安全审计员: reads the audit log of their regions, changes nothing. */
+  'auditor',
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -5,7 +5,7 @@ import { systemClock } from '../clock.ts';
 import { openDatabase } from '../main/open-db.ts';
 import { serve } from '../main/serve.ts';
 import { startWorker } from '../main/worker.ts';
-import { verifyAuditChains } from '../modules/audit/verify.ts';
+import { auditCommand } from './audit-command.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
@@ -18,14 +18,21 @@ const usage = `huiyin <command>
                         without serving HTTP (beside servers started with HUIYIN_WORKER=off)
   migrate               apply database migrations
   seed --demo           load the demo organisation, accounts and cases into an empty database
-  audit verify          recompute every case's event hash chain; exit 1 at the first broken link
+  audit verify [--checkpoint FILE]
+                        recompute every chain (case events, the audit log) under the audit key and check
+                        them against the checkpoint (default: the newest in <data dir>/checkpoints);
+                        exit 1 naming the first broken link or the first missing tail
+  audit checkpoint [--out FILE]
+                        write the signed heads of every chain (default: <data dir>/checkpoints/)
   user add --username U --name N --roles r1,r2 [--units 1,2] [--phone P] [--email E]
                         create a staff account; the password is read from HUIYIN_NEW_PASSWORD;
                         the e-mail address receives their notifications
 
 Environment: DATABASE_URL (PostgreSQL; unset = embedded database in HUIYIN_DATA_DIR, default ./data),
 PORT (8080), HOST (127.0.0.1), HUIYIN_WORKER (on|off), HUIYIN_LOG_LEVEL (info), HUIYIN_SMS_GATEWAY_URL,
-HUIYIN_WEBHOOK_URL + HUIYIN_WEBHOOK_SECRET, HUIYIN_SMTP_URL + HUIYIN_MAIL_FROM, HUIYIN_PUBLIC_URL.`;
+HUIYIN_WEBHOOK_URL + HUIYIN_WEBHOOK_SECRET, HUIYIN_SMTP_URL + HUIYIN_MAIL_FROM, HUIYIN_PUBLIC_URL,
+HUIYIN_AUDIT_KEY or HUIYIN_AUDIT_KEY_FILE (default <data dir>/audit.key, created 0600), HUIYIN_DEMO (on|off),
+HUIYIN_SESSION_IDLE_MINUTES (30).`;
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -91,26 +98,8 @@ async function run(argv: string[]): Promise<number> {
         await h.close();
       }
     }
-    case 'audit': {
-      if (rest[0] !== 'verify') {
-        console.error('usage: huiyin audit verify');
-        return 2;
-      }
-      const h = await openDatabase(config);
-      try {
-        const r = await verifyAuditChains(h.db);
-        if (r.firstBroken) {
-          const b = r.firstBroken;
-          console.error(`[huiyin] audit: BROKEN at case ${b.caseId}, event seq ${b.seq} (event id ${b.eventId}): ${b.reason}`);
-          console.error(`[huiyin] checked ${r.cases} cases, ${r.events} events before the break`);
-          return 1;
-        }
-        console.log(`[huiyin] audit: OK — ${r.cases} cases, ${r.events} events, every chain intact`);
-        return 0;
-      } finally {
-        await h.close();
-      }
-    }
+    case 'audit':
+      return auditCommand(rest, config);
     case 'user': {
       if (rest[0] !== 'add') {
         console.error('usage: huiyin user add ...');

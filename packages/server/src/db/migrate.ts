@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_safety_net.ts';
 import * as m0003 from './migrations/0003_livelihood.ts';
 import * as m0004 from './migrations/0004_delivery.ts';
 import * as m0005 from './migrations/0005_supervision.ts';
+import * as m0006 from './migrations/0006_security.ts';
 
 /** Migrations are imported, not read from disk, so they travel with the code. Names sort in order. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_livelihood': m0003,
   '0004_delivery': m0004,
   '0005_supervision': m0005,
+  '0006_security': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

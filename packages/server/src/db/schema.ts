@@ -4,11 +4,13 @@ import type { CaseStatus, CaseType, Channel, ReplyOutcome, Role, Satisfaction, U
 import type { StoredFileColumns } from './schema-files.ts';
 import type { LivelihoodDatabase } from './schema-livelihood.ts';
 import type { SafetyNetDatabase } from './schema-safety-net.ts';
+import type { SecurityDatabase } from './schema-security.ts';
 import type { SupervisionDatabase } from './schema-supervision.ts';
 
 export type * from './schema-files.ts';
 export type * from './schema-livelihood.ts';
 export type * from './schema-safety-net.ts';
+export type * from './schema-security.ts';
 export type * from './schema-supervision.ts';
 
 /** Kysely's view of the database. One interface per table, named after it. */
@@ -47,6 +49,18 @@ export interface UsersTable {
   email: ColumnType<string | null, string | null | undefined, string | null>;
   /** The language of the user's notifications (migration 0004); null = zh. */
   lang: ColumnType<'zh' | 'en' | null, 'zh' | 'en' | null | undefined, 'zh' | 'en' | null>;
+  /** Migration 0006: sign-in state. */
+  must_change_password: Generated<boolean>;
+  password_changed_at: Date | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  lockouts: Generated<number>;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  totp_last_step: number | null;
+  /** A demo account (seeded with the demo password): refused when HUIYIN_DEMO=off. */
+  demo: Generated<boolean>;
 }
 
 export interface UnitMembersTable {
@@ -59,6 +73,13 @@ export interface SessionsTable {
   user_id: number;
   created_at: CreatedAt;
   expires_at: Date;
+  /** Migration 0006. */
+  id: Generated<number>;
+  last_seen_at: Date | null;
+  address: string | null;
+  user_agent: string | null;
+  /** null: a full session; 'password': may only change the password; 'totp': may only enrol the second factor. */
+  restricted: 'password' | 'totp' | null;
 }
 
 export interface CategoriesTable {
@@ -201,7 +222,7 @@ export interface AppSettingsTable {
 }
 
 /** Every table: the core ones here, the others from the file of their area. */
-export interface Database extends SafetyNetDatabase, LivelihoodDatabase, SupervisionDatabase {
+export interface Database extends SafetyNetDatabase, LivelihoodDatabase, SupervisionDatabase, SecurityDatabase {
   regions: RegionsTable;
   units: UnitsTable;
   users: UsersTable;

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPglite } from '../db/connect.ts';
 import { huiyinBin, killHard, prepareDataDir, repoRoot, spawnServer } from '../testing/spawn-server.ts';
+import { rewriteAsOwner } from '../testing/tamper.ts';
 
 /**
  * The embedded database, as a user runs it: a real `huiyin serve` process on a data directory.
@@ -59,8 +60,7 @@ describe('embedded database durability [pglite, real process]', () => {
     expect(ok.stdout).toMatch(/OK — 10 cases/);
 
     const h = await connectPglite(pgDir);
-    await h.db.transaction().execute(async (trx) => {
-      await sql`select set_config('huiyin.allow_event_rewrite', 'on', true)`.execute(trx);
+    await rewriteAsOwner(h.db, 'case_events', async (trx) => {
       await sql`update case_events set to_status = 'closed' where case_id = 4 and seq = 1`.execute(trx);
     });
     await h.close();

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { auditKeys } from '../modules/audit/audit-key.ts';
+import { checkpointDir, takeCheckpoint, writeCheckpointFile } from '../modules/audit/checkpoint.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
@@ -90,7 +93,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
 
 /**
  * The periodic jobs a worker runs besides delivery: the deadline scanner every minute (urge,
- * supervise, escalate) and the lights of late livelihood milestones every ten minutes.
+ * supervise, escalate), the lights of late livelihood milestones every ten minutes, and a signed
+ * checkpoint of every audit chain into `<data dir>/checkpoints/` at start and then daily.
  */
 export function workerJobs(deps: { db: Db; clock: Clock; config: Config }): WorkerJob[] {
   const deadlines = createDeadlines(deps.db, deps.clock);
@@ -99,6 +103,7 @@ export function workerJobs(deps: { db: Db; clock: Clock; config: Config }): Work
   return [
     { name: 'deadline-scanner', everyMs: 60_000, run: () => scanner.scanOnce() },
     { name: 'milestone-warnings', everyMs: 10 * 60_000, run: () => livelihood.duty.warnLateMilestones() },
+    { name: 'audit-checkpoint', everyMs: 24 * 3600_000, run: () => dailyCheckpoint(deps) },
   ];
 }
 
@@ -114,4 +119,11 @@ export function followUpLinkHook(deps: { db: Db; clock: Clock; config: Config })
   const base = deps.config.publicUrl;
   if (base === undefined) return undefined;
   return async (c, db) => `${base}/f/${(await createFollowUpLink(db, deps.clock.now(), c.caseId)).token}`;
+}
+
+/** The daily checkpoint of every chain, named after the moment it was taken. */
+async function dailyCheckpoint(deps: { db: Db; clock: Clock; config: Config }): Promise<void> {
+  const now = deps.clock.now();
+  const c = await takeCheckpoint(deps.db, auditKeys(), now);
+  writeCheckpointFile(path.join(checkpointDir(deps.config.dataDir), `checkpoint-${now.toISOString().replace(/[:.]/g, '-')}.json`), c);
 }

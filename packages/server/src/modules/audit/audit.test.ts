@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { verifyAuditChains } from './verify.ts';
+import { rewriteAsOwner } from '../../testing/tamper.ts';
 
 /** One small organisation per database: just what the chains need (the centre's clerk and dispatcher, the water bureau's handler). */
 const orgs = new WeakMap<Harness, Promise<{ water: number }>>();
@@ -48,8 +49,7 @@ describeEachDb(
         .where('case_id', '=', target)
         .where('seq', '=', 3)
         .executeTakeFirstOrThrow();
-      await h.db.db.transaction().execute(async (trx) => {
-        await sql`select set_config('huiyin.allow_event_rewrite', 'on', true)`.execute(trx);
+      await rewriteAsOwner(h.db.db, 'case_events', async (trx) => {
         await sql`update case_events set payload = ${JSON.stringify({ note: '早已签收' })}::jsonb where case_id = ${target} and seq = 3`.execute(
           trx,
         );
@@ -58,8 +58,7 @@ describeEachDb(
       expect(broken.firstBroken).toMatchObject({ caseId: target, seq: 3, reason: 'hash_mismatch' });
 
       // Putting the original back makes the chain whole again: the hash covers content, nothing else.
-      await h.db.db.transaction().execute(async (trx) => {
-        await sql`select set_config('huiyin.allow_event_rewrite', 'on', true)`.execute(trx);
+      await rewriteAsOwner(h.db.db, 'case_events', async (trx) => {
         await sql`update case_events set payload = ${JSON.stringify(original.payload)}::jsonb where case_id = ${target} and seq = 3`.execute(
           trx,
         );
@@ -77,8 +76,7 @@ describeEachDb(
     it('a deleted event breaks the chain at the gap', async () => {
       const h = get();
       const [id] = await makeCases(h, 1);
-      await h.db.db.transaction().execute(async (trx) => {
-        await sql`select set_config('huiyin.allow_event_rewrite', 'on', true)`.execute(trx);
+      await rewriteAsOwner(h.db.db, 'case_events', async (trx) => {
         await sql`delete from case_events where case_id = ${id} and seq = 2`.execute(trx);
       });
       const r = await verifyAuditChains(h.db.db);

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { canonicalJson } from '@huiyin/core';
 
 /**
- * The case event hash chain: each event's hash is SHA-256 over the previous event's hash and
- * the canonical JSON of the event, so changing, removing or reordering any event breaks every
- * link after it.
+ * The hash chains: each entry's hash is HMAC-SHA-256, under a key that is not in the database,
+ * over the previous entry's hash and the canonical JSON of the entry. Changing, removing or
+ * reordering an entry breaks every link after it, and without the key nobody can compute the
+ * links again.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -21,7 +22,10 @@ export interface ChainedFields {
   createdAt: Date;
 }
 
-export function eventHash(prevHash: string, e: ChainedFields): string {
-  const canonical = canonicalJson({ ...e, createdAt: e.createdAt.toISOString() });
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+export function chainHash(key: Buffer, prevHash: string, fields: Record<string, unknown>): string {
+  return createHmac('sha256', key).update(prevHash).update(canonicalJson(fields)).digest('hex');
+}
+
+export function eventHash(key: Buffer, prevHash: string, e: ChainedFields): string {
+  return chainHash(key, prevHash, { ...e, createdAt: e.createdAt.toISOString() });
 }

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseEventRow } from '../../db/schema.ts';
+import { auditKeys } from './audit-key.ts';
 import { GENESIS_HASH, eventHash } from './chain.ts';
 import { createEventsRepo } from './events.repo.ts';
 
@@ -28,7 +29,7 @@ export async function appendEvent(trx: Db, e: NewEvent): Promise<CaseEventRow> {
   // Round-trip through JSON so the hashed payload is exactly what jsonb gives back.
   const payload = JSON.parse(JSON.stringify(e.payload)) as Record<string, unknown>;
   const at = new Date(e.at.getTime());
-  const hash = eventHash(prevHash, {
+  const hash = eventHash(auditKeys().caseEvents, prevHash, {
     caseId: e.caseId,
     seq,
     action: e.action,
