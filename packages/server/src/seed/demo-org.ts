@@ -10,12 +10,28 @@ import { createCategoriesRepo } from '../modules/settings/categories.repo.ts';
 /**
  * The demo organisation: Shanxi's regions (all of China's counties when asked), the service
  * centre of 运城市盐湖区 with its bureaus and townships, 阳泉市郊区 with its district office and
- * a township, one account per role, categories and the routing catalog.
+ * a township, one account per role, categories and the routing catalog. The three officers of
+ * 三员分立 (system admin, security admin, auditor) sit in the province's office above both
+ * counties, so the demo's system admin is the deployment's root admin (national settings).
  */
 export const DEMO_PASSWORD = 'huiyin-demo';
 
 export const demoAccounts: { username: string; displayName: string; roles: Role[]; unit: string; note: string }[] = [
-  { username: 'admin', displayName: '系统管理员', roles: ['admin'], unit: 'centre', note: '管理员 admin' },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    roles: ['admin'],
+    unit: 'province',
+    note: '系统管理员 system admin (units, catalog, settings)',
+  },
+  {
+    username: 'secadmin',
+    displayName: '安全管理员',
+    roles: ['security_admin'],
+    unit: 'province',
+    note: '安全管理员 security admin (accounts, roles, unlocks)',
+  },
+  { username: 'auditor', displayName: '安全审计员', roles: ['auditor'], unit: 'province', note: '安全审计员 auditor (audit log)' },
   { username: 'clerk', displayName: '李受理', roles: ['clerk'], unit: 'centre', note: '受理员 intake clerk' },
   { username: 'dispatcher', displayName: '王派单', roles: ['dispatcher'], unit: 'centre', note: '派单员 dispatcher' },
   {
@@ -60,6 +76,7 @@ const YANHU = '140802';
 const JIAOQU = '140311';
 
 const demoUnits: { key: string; name: string; kind: UnitKind; region: string; parent?: string }[] = [
+  { key: 'province', name: '山西省政务服务管理局', kind: 'office', region: '140000' },
   { key: 'centre', name: '运城市盐湖区政务服务中心', kind: 'centre', region: YANHU },
   { key: 'approval', name: '盐湖区行政审批服务管理局', kind: 'bureau', region: YANHU },
   { key: 'market', name: '盐湖区市场监督管理局', kind: 'bureau', region: YANHU },
@@ -132,7 +149,8 @@ export async function seedDemoOrg(db: Db, opts: { allChina?: boolean } = {}): Pr
   const units: Record<string, number> = {};
   const unitsRepo = createUnitsRepo(db);
   for (const u of demoUnits) {
-    const parent = u.kind === 'centre' ? null : (units[u.region.startsWith(JIAOQU) ? 'jqCentre' : 'centre'] ?? null);
+    const parent =
+      u.kind === 'centre' || u.key === 'province' ? null : (units[u.region.startsWith(JIAOQU) ? 'jqCentre' : 'centre'] ?? null);
     units[u.key] = await unitsRepo.insert({ name: u.name, kind: u.kind, regionCode: u.region, parentId: parent });
   }
 
@@ -148,7 +166,14 @@ export async function seedDemoOrg(db: Db, opts: { allChina?: boolean } = {}): Pr
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users: Record<string, number> = {};
   for (const a of demoAccounts) {
-    const id = await people.insertUser({ username: a.username, displayName: a.displayName, passwordHash, phone: null, roles: a.roles });
+    const id = await people.insertUser({
+      username: a.username,
+      displayName: a.displayName,
+      passwordHash,
+      phone: null,
+      roles: a.roles,
+      demo: true,
+    });
     await people.addMemberships(id, [units[a.unit]!]);
     users[a.username] = id;
   }

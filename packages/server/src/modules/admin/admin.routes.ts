@@ -24,10 +24,9 @@ import {
   updateUserSchema,
 } from '@huiyin/core';
 import type { FastifyRequest } from 'fastify';
-import { requireUser } from '../../http/auth.ts';
+import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { noContent, type ApiApp } from '../../http/route.ts';
 import type { UsersService } from '../people/users.service.ts';
-import { adminScopeOf } from '../regions/admin-scope.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { UnitsService } from '../regions/units.service.ts';
 import type { CatalogService } from '../settings/catalog.service.ts';
@@ -44,7 +43,7 @@ export function adminRoutes(
   deps: { units: UnitsService; regions: RegionsService; users: UsersService; catalog: CatalogService },
 ): void {
   const { units, regions, users, catalog } = deps;
-  const scopeOf = (req: FastifyRequest) => adminScopeOf(requireUser(req));
+  const scopeOf = (req: FastifyRequest) => adminScopeOfRequest(req);
 
   // ---- regions and units ----
   app.get(
@@ -125,6 +124,20 @@ export function adminRoutes(
       config: admin,
       schema: {
         summary: 'Create a staff account (optionally with the e-mail address and language of their notifications)',
+        body: adminCreateUserSchema,
+        response: { 201: adminUserSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await users.create(scopeOf(req), req.body)),
+  );
+
+  // The older address of account creation answers exactly like the scoped route above.
+  app.post(
+    '/api/v1/users',
+    {
+      config: admin,
+      schema: {
+        summary: 'Create a staff account (same as POST /api/v1/admin/users)',
         body: adminCreateUserSchema,
         response: { 201: adminUserSchema },
       },

@@ -1,9 +1,9 @@
-import { createUserSchema, loginResultSchema, loginSchema, meSchema, sessionViewSchema, caseScopeFor } from '@huiyin/core';
+import { loginResultSchema, loginSchema, meSchema, sessionViewSchema } from '@huiyin/core';
 import { requireUser, SESSION_COOKIE, sessionToken, setSessionCookie } from '../../http/auth.ts';
 import { noContent, type ApiApp } from '../../http/route.ts';
 import { meView, type AuthService } from './auth.service.ts';
 
-/** Sign-in, sign-out, who is signed in, and the plain staff-account creation. */
+/** Sign-in, sign-out and who is signed in. */
 export function authRoutes(app: ApiApp, deps: { auth: AuthService }): void {
   const { auth } = deps;
 
@@ -53,17 +53,5 @@ export function authRoutes(app: ApiApp, deps: { auth: AuthService }): void {
       },
     },
     async (req) => ({ user: req.user ? meView(req.user) : null }),
-  );
-
-  app.post(
-    '/api/v1/users',
-    {
-      config: { access: ['admin'] },
-      schema: { summary: 'Create a staff account (admin)', body: createUserSchema, response: { 201: meSchema } },
-    },
-    async (req, reply) => {
-      const user = await auth.createUser(req.body, { regionPrefixes: caseScopeFor(requireUser(req)).regionPrefixes });
-      return reply.status(201).send(meView(user));
-    },
   );
 }

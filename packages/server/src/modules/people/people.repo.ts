@@ -143,10 +143,28 @@ export function createPeopleRepo(db: Db) {
       };
     },
 
-    async insertUser(u: { username: string; displayName: string; passwordHash: string; phone: string | null; roles: Role[] }) {
+    async insertUser(u: {
+      username: string;
+      displayName: string;
+      passwordHash: string;
+      phone: string | null;
+      roles: Role[];
+      /** A demo account (the demo password; refused when HUIYIN_DEMO=off). */
+      demo?: boolean;
+      /** Created or reset by someone else: the password must be changed at first sign-in. */
+      mustChangePassword?: boolean;
+    }) {
       const row = await db
         .insertInto('users')
-        .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, phone: u.phone, roles: u.roles })
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: u.passwordHash,
+          phone: u.phone,
+          roles: u.roles,
+          demo: u.demo ?? false,
+          must_change_password: u.mustChangePassword ?? false,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
