@@ -33,6 +33,8 @@ const LivelihoodRoutes = lazy(() => import('./pages/staff/livelihood/LivelihoodR
 const FollowUpPage = lazy(() => import('./pages/citizen/FollowUpPage.tsx').then((m) => ({ default: m.FollowUpPage })));
 const PublicProjectsPage = lazy(() => import('./pages/citizen/PublicProjectsPage.tsx').then((m) => ({ default: m.PublicProjectsPage })));
 const SupervisionPage = lazy(() => import('./pages/staff/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
+const AccountSecurityPage = lazy(() => import('./pages/staff/AccountSecurityPage.tsx').then((m) => ({ default: m.AccountSecurityPage })));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const WorkbenchPage = lazy(() => import('./pages/staff/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 
 function Root() {
@@ -70,6 +72,8 @@ function Root() {
                 <Route path="livelihood/*" element={<LivelihoodRoutes />} />
                 <Route path="supervision" element={<SupervisionPage />} />
                 <Route path="settings/*" element={<SettingsPage />} />
+                <Route path="account" element={<AccountSecurityPage />} />
+                <Route path="audit" element={<AuditLogPage />} />
               </Route>
             </Route>
           </Routes>

@@ -44,6 +44,12 @@ export interface AppDeps {
   logger?: boolean | { level: string };
   /** Check every JSON response against its declared schema (tests): a drift fails the request. */
   checkResponses?: boolean;
+  /** A session unused this long ends (default 30 minutes). */
+  sessionIdleMinutes?: number;
+  /** The server's public address: an https one makes the session cookie Secure and turns HSTS on. */
+  publicUrl?: string | undefined;
+  /** Demo mode (HUIYIN_DEMO=on, the default): demo accounts sign in without a second factor. */
+  demo?: boolean;
   /** How often the live notification stream sends a heartbeat (default 25 s). */
   sseHeartbeatMs?: number;
 }
@@ -82,6 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     dataDir: deps.dataDir,
     sessionTtlHours: deps.sessionTtlHours ?? 12,
+    sessionIdleMinutes: deps.sessionIdleMinutes ?? 30,
+    publicUrl: deps.publicUrl,
+    demo: deps.demo ?? true,
     maxUploadBytes,
     mapTileUrl: deps.mapTileUrl,
   });

@@ -27,6 +27,9 @@ export interface ServiceDeps {
   clock: Clock;
   dataDir: string;
   sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  publicUrl: string | undefined;
+  demo: boolean;
   maxUploadBytes: number;
   mapTileUrl: string | undefined;
 }
@@ -38,7 +41,14 @@ export interface ServiceDeps {
 export function buildServices(deps: ServiceDeps) {
   const { db, clock, dataDir } = deps;
   const deadlines = createDeadlines(db, clock);
-  const auth = createAuthService({ db, clock, sessionTtlHours: deps.sessionTtlHours });
+  const auth = createAuthService({
+    db,
+    clock,
+    sessionTtlHours: deps.sessionTtlHours,
+    sessionIdleMinutes: deps.sessionIdleMinutes,
+    publicUrl: deps.publicUrl,
+    demo: deps.demo,
+  });
   const guesses = createGuessLimiter(clock);
   const cases = createWiredCaseService({ db, clock, deadlines, guesses });
   const tracking = createTrackingService(db, guesses);

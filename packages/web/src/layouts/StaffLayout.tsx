@@ -42,7 +42,9 @@ export function StaffLayout() {
     ...(has(noticeRoles) ? [{ key: '/admin/rectifications', label: t('nav.rectifications') }] : []),
     // Referrals exist for discipline inspectors alone.
     ...(has(['inspector']) ? [{ key: '/admin/referrals', label: t('nav.referrals') }] : []),
-    ...(me.roles.includes('admin') ? [{ key: '/admin/settings', label: t('settings') }] : []),
+    ...(has(['admin', 'security_admin']) ? [{ key: '/admin/settings', label: t('settings') }] : []),
+    ...(has(['auditor']) ? [{ key: '/admin/audit', label: t('nav.audit') }] : []),
+    { key: '/admin/account', label: t('nav.account') },
   ];
   const selected = items
     .map((i) => i.key)

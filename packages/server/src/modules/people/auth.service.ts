@@ -15,7 +15,17 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createAuthService(deps: { db: Db; clock: Clock; sessionTtlHours: number }) {
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  sessionTtlHours: number;
+  /** A session unused this long ends (HUIYIN_SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes?: number;
+  /** HUIYIN_PUBLIC_URL: https makes the session cookie Secure. */
+  publicUrl?: string | undefined;
+  /** Demo mode: demo accounts need no second factor. */
+  demo?: boolean;
+}) {
   const { clock } = deps;
   const people: PeopleRepo = createPeopleRepo(deps.db);
 
