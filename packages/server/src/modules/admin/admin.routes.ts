@@ -184,7 +184,7 @@ export function adminRoutes(
   app.post(
     '/api/v1/admin/categories',
     { config: admin, schema: { summary: 'Create a category', body: createCategorySchema, response: { 201: adminCategorySchema } } },
-    async (req, reply) => reply.status(201).send(await catalog.createCategory(req.body)),
+    async (req, reply) => reply.status(201).send(await catalog.createCategory(scopeOf(req), req.body)),
   );
 
   app.patch(
@@ -198,7 +198,7 @@ export function adminRoutes(
         response: { 200: adminCategorySchema },
       },
     },
-    async (req) => catalog.updateCategory(req.params.code, req.body),
+    async (req) => catalog.updateCategory(scopeOf(req), req.params.code, req.body),
   );
 
   // ---- routing catalog ----

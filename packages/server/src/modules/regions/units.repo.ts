@@ -137,6 +137,18 @@ export function createUnitsRepo(db: Db) {
       return rows.map((r) => ({ id: r.id, regionCode: r.region_code, active: r.active }));
     },
 
+    /** Whether any unit (active or not) lies outside the prefixes: none means they cover the whole deployment. */
+    async anyOutside(prefixes: readonly string[]): Promise<boolean> {
+      if (prefixes.length === 0) return (await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) !== undefined;
+      const r = await db
+        .selectFrom('units as u')
+        .select('u.id')
+        .where(sql<SqlBool>`not ${regionUnder('u.region_code', prefixes)}`)
+        .limit(1)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
     // ---- what the admin pages see and change ----
 
     /** Every unit (active or not) whose region lies under one of the prefixes. */

@@ -9,7 +9,9 @@ import {
   type UnitView,
   type UpdateUnitInput,
 } from '@huiyin/core';
+import { systemClock, type Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import type { AdminScope } from './admin-scope.ts';
 import { createRegionsRepo } from './regions.repo.ts';
 import { createUnitsRepo } from './units.repo.ts';
@@ -46,8 +48,22 @@ export interface UnitRoutes {
  * units and no active members, and takes its routing rules out of the catalog in the same
  * transaction.
  */
-export function createUnitsService(deps: { db: Db; routes: UnitRoutes }) {
+export function createUnitsService(deps: { db: Db; routes: UnitRoutes; clock?: Clock }) {
   const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  /** The audit log entry of a change to a unit (its region is the entry's). */
+  async function audit(trx: Db, scope: AdminScope, action: string, unit: Pick<AdminUnit, 'id' | 'regionCode'>, detail: object) {
+    await recordAudit(trx, {
+      action,
+      actor: scope.actor,
+      sourceIp: scope.sourceIp,
+      target: { type: 'unit', id: unit.id },
+      regionCode: unit.regionCode,
+      detail: { ...detail },
+      at: clock.now(),
+    });
+  }
 
   /** The unit, if it lies in the admin's regions. */
   async function visibleUnit(trx: Db, scope: AdminScope, id: number): Promise<AdminUnit | undefined> {
@@ -95,6 +111,11 @@ export function createUnitsService(deps: { db: Db; routes: UnitRoutes }) {
         });
         const created = await repo.adminGet(id);
         if (!created) throw new DomainError('internal', 'unit vanished after insert');
+        await audit(trx, scope, 'unit.create', created, {
+          name: created.name,
+          kind: created.kind,
+          parentId: created.parentId,
+        });
         return created;
       });
     },
@@ -152,6 +173,7 @@ export function createUnitsService(deps: { db: Db; routes: UnitRoutes }) {
         });
         const updated = await repo.adminGet(id);
         if (!updated) throw new DomainError('internal', 'unit vanished after update');
+        await audit(trx, scope, 'unit.update', updated, { ...input, routesRemoved });
         return { ...updated, routesRemoved };
       });
     },
@@ -161,12 +183,14 @@ export function createUnitsService(deps: { db: Db; routes: UnitRoutes }) {
       await db.transaction().execute(async (trx) => {
         const repo = createUnitsRepo(trx);
         if (!(await repo.lock(id))) throw notFound();
-        if (!(await visibleUnit(trx, scope, id))) throw notFound();
+        const unit = await visibleUnit(trx, scope, id);
+        if (!unit) throw notFound();
         if (await repo.isReferenced(id)) {
           const message = 'the unit has cases, members, rules or sub-units; deactivate it instead';
           throw DomainError.atField('conflict', { path: 'id', code: 'in_use', message }, message, { reason: 'in_use' });
         }
         await repo.delete(id);
+        await audit(trx, scope, 'unit.delete', unit, { name: unit.name, kind: unit.kind });
       });
     },
   };

@@ -7,8 +7,11 @@ import {
   type RoutingRule,
   type UpdateCategoryInput,
 } from '@huiyin/core';
+import { systemClock, type Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
+import { requireRootScope } from '../regions/root-scope.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCategoriesRepo } from './categories.repo.ts';
@@ -20,12 +23,19 @@ export function regionCodeOfPrefix(prefix: string): string {
 
 /**
  * Categories and the routing catalog. Categories form one tree shared by every region (anyone
- * may list the active ones; any admin may add, rename or deactivate one; a category is never
- * deleted, cases keep its code); routing rules belong to regions: an admin lists, adds and
- * removes the rules of their own.
+ * may list the active ones; only a system admin of the root region adds, renames or deactivates
+ * one: a national setting; a category is never deleted, cases keep its code); routing rules
+ * belong to regions: an admin lists, adds and removes the rules of their own. Every change is
+ * written to the audit log in its transaction.
  */
-export function createCatalogService(deps: { db: Db }) {
+export function createCatalogService(deps: { db: Db; clock?: Clock }) {
   const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  /** An audit entry of the admin's change. */
+  function entry(scope: AdminScope, e: Omit<AuditEntry, 'at' | 'actor' | 'sourceIp'>): AuditEntry {
+    return { ...e, actor: scope.actor, sourceIp: scope.sourceIp, at: clock.now() };
+  }
 
   return {
     /** The active categories, for the citizen and staff forms. */
@@ -38,8 +48,9 @@ export function createCatalogService(deps: { db: Db }) {
       return { items: await createCategoriesRepo(db).all() };
     },
 
-    async createCategory(input: CreateCategoryInput): Promise<AdminCategory> {
+    async createCategory(scope: AdminScope, input: CreateCategoryInput): Promise<AdminCategory> {
       return db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'the category tree');
         const repo = createCategoriesRepo(trx);
         const parentCode = input.parentCode ?? null;
         if (parentCode !== null) {
@@ -62,13 +73,23 @@ export function createCatalogService(deps: { db: Db }) {
         }
         const created = await repo.get(input.code);
         if (!created) throw new DomainError('internal', 'category vanished after insert');
+        await recordAudit(
+          trx,
+          entry(scope, {
+            action: 'catalog.category.create',
+            target: { type: 'category', id: created.code },
+            regionCode: null,
+            detail: { parentCode, nameZh: input.nameZh, nameEn: input.nameEn },
+          }),
+        );
         return created;
       });
     },
 
     /** Rename, deactivate (once its subcategories are inactive) or reactivate (under an active parent). */
-    async updateCategory(code: string, input: UpdateCategoryInput): Promise<AdminCategory> {
+    async updateCategory(scope: AdminScope, code: string, input: UpdateCategoryInput): Promise<AdminCategory> {
       return db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'the category tree');
         const repo = createCategoriesRepo(trx);
         const current = await repo.get(code, { lock: true });
         if (!current) throw new DomainError('not_found', `unknown category ${code}`);
@@ -94,6 +115,15 @@ export function createCatalogService(deps: { db: Db }) {
         await repo.update(code, input);
         const updated = await repo.get(code);
         if (!updated) throw new DomainError('internal', 'category vanished after update');
+        await recordAudit(
+          trx,
+          entry(scope, {
+            action: 'catalog.category.update',
+            target: { type: 'category', id: code },
+            regionCode: null,
+            detail: { ...input },
+          }),
+        );
         return updated;
       });
     },
@@ -140,6 +170,15 @@ export function createCatalogService(deps: { db: Db }) {
           throw DomainError.atField('conflict', { path: 'unitId', code: 'rule_exists', message: 'the catalog already has this rule' });
         const created = await repo.rule(id);
         if (!created) throw new DomainError('internal', 'rule vanished after insert');
+        await recordAudit(
+          trx,
+          entry(scope, {
+            action: 'catalog.rule.add',
+            target: { type: 'routing_rule', id },
+            regionCode: regionCodeOfPrefix(input.regionPrefix),
+            detail: { categoryCode: input.categoryCode, regionPrefix: input.regionPrefix, unitId: input.unitId },
+          }),
+        );
         return created;
       });
     },
@@ -150,6 +189,15 @@ export function createCatalogService(deps: { db: Db }) {
         const rule = await repo.rule(id);
         if (!rule || !scope.covers(rule.regionPrefix)) throw new DomainError('not_found', 'routing rule not found');
         await repo.deleteRule(id);
+        await recordAudit(
+          trx,
+          entry(scope, {
+            action: 'catalog.rule.remove',
+            target: { type: 'routing_rule', id },
+            regionCode: regionCodeOfPrefix(rule.regionPrefix),
+            detail: { categoryCode: rule.categoryCode, regionPrefix: rule.regionPrefix, unitId: rule.unit.id },
+          }),
+        );
       });
     },
 
