@@ -40,3 +40,4 @@ export * from './contract/auth-views.ts';
 export * from './contract/settings-views.ts';
 export * from './contract/region-views.ts';
 export * from './contract/outbox.ts';
+export * from './contract/audit.ts';

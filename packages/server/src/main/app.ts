@@ -9,9 +9,12 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { registerAuth } from '../http/auth.ts';
+import { registerBrowserHardening } from '../http/browser-hardening.ts';
+import { logRefusals } from '../http/refusal-log.ts';
 import { errorBody, langOf, sendError } from '../http/error-mapping.ts';
 import { registerRouteDeclarations } from '../http/route.ts';
 import { adminRoutes } from '../modules/admin/admin.routes.ts';
+import { auditLogRoutes } from '../modules/audit/audit-log.routes.ts';
 import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { publicRoutes } from '../modules/cases/public.routes.ts';
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', langOf(req))));
 
   await app.register(cookie);
+  await registerBrowserHardening(app, { publicUrl: deps.publicUrl, mapTileUrl: deps.mapTileUrl });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (req) => ({ statusCode: 429, ...errorBody('rate_limited', langOf(req)) }),
@@ -102,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app, s.auth);
+  logRefusals(app, s.db, s.clock);
   await registerApiDocs(app);
   authRoutes(api, { auth: s.auth });
   unitsRoutes(api, { units: s.units, regions: s.regions });
@@ -124,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   badRatingsRoutes(api, { ratings: s.badRatings });
   followUpRoutes(api, { followUp: s.followUp });
   publicRoutes(api, { photos: s.publicPhotos, config: s.publicConfig, maxUploadBytes });
+  auditLogRoutes(api, { auditLog: s.auditLog });
   api.get(
     '/api/health',
     { schema: { summary: 'Liveness: the server answers', security: [], response: { 200: z.object({ ok: z.literal(true) }) } } },

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
+import { createAuditLogService } from '../modules/audit/audit-log.service.ts';
 import { createAttachmentsService } from '../modules/cases/attachments.service.ts';
 import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { createPublicConfigService } from '../modules/cases/public-config.ts';
@@ -82,6 +83,7 @@ export function buildServices(deps: ServiceDeps) {
     supervision: createSupervisionService({ db, clock }),
     badRatings: createBadRatingsService({ db, clock }),
     followUp: createFollowUpService({ db, clock, cases, tracking }),
+    auditLog: createAuditLogService({ db, clock }),
   };
 }
 

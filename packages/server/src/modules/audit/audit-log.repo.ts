@@ -12,6 +12,7 @@ export interface AuditLogFilter {
   actorId?: number | undefined;
   actor?: string | undefined;
   action?: string | undefined;
+  outcome?: 'ok' | 'denied' | 'failed' | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Entries with seq below this (newest first). */
@@ -47,6 +48,7 @@ export function createAuditLogRepo(db: Db) {
       if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
       if (f.actor !== undefined) q = q.where('actor_name', '=', f.actor);
       if (f.action !== undefined) q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${f.action!}.%`)]));
+      if (f.outcome !== undefined) q = q.where('outcome', '=', f.outcome);
       if (f.from !== undefined) q = q.where('at', '>=', f.from);
       if (f.to !== undefined) q = q.where('at', '<', f.to);
       if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
@@ -60,4 +62,16 @@ export function createAuditLogRepo(db: Db) {
       return rows.map((r) => ({ ...r, seq: Number(r.seq), actor_id: r.actor_id === null ? null : Number(r.actor_id) }));
     },
   };
+}
+
+/** Whether region prefixes cover the region of every unit of the deployment (the root's scope). */
+export async function coversEveryUnit(db: Db, prefixes: readonly string[]): Promise<boolean> {
+  if (prefixes.length === 0) return false;
+  const outside = await db
+    .selectFrom('units')
+    .select('id')
+    .where((eb) => eb.not(eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`)))))
+    .limit(1)
+    .executeTakeFirst();
+  return outside === undefined;
 }
