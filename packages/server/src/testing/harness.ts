@@ -44,6 +44,11 @@ export interface HarnessOptions {
   publicRateLimitPerMinute?: number;
   /** `demo` (default): the demo organisation and its accounts; `none`: an empty database for factories (testing/factories.ts). */
   org?: 'demo' | 'none';
+  /**
+   * Idle timeout of sessions; default 12 hours, the same as their lifetime, so tests that move the
+   * clock by hours keep their sign-ins (they call resetSessions() past 12 hours, as before).
+   */
+  sessionIdleMinutes?: number;
 }
 
 export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Promise<Harness> {
@@ -58,6 +63,7 @@ export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Pr
     publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 1000,
     maxUploadBytes: 1024 * 1024,
     checkResponses: true,
+    sessionIdleMinutes: opts.sessionIdleMinutes ?? 12 * 60,
   });
   const tokens: Record<string, string> = {};
   const pending = new Map<string, Promise<string>>();
