@@ -19,6 +19,14 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** Too many failed sign-ins: the account is locked until `details.lockedUntil`. */
+  'account_locked',
+  /** The session may only change the password (first sign-in or after a reset). */
+  'password_change_required',
+  /** The right password, and the account has a second factor: send `totp`. */
+  'totp_required',
+  /** The role needs a second factor: the session may only enrol it. */
+  'totp_enrolment_required',
   'internal',
 ] as const;
 

@@ -10,7 +10,25 @@ export const loginSchema = z.strictObject({
     .max(64)
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'contains control characters'),
   password: z.string().min(1).max(256),
+  /** The second factor: a 6-digit TOTP code or a single-use recovery code (`abcde-fghij`). */
+  totp: z.string().trim().min(1).max(32).optional(),
 });
+export type LoginInput = z.infer<typeof loginSchema>;
+
+/** The signed-in user changes their own password (POST /api/v1/me/password). */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** A 6-digit code from the authenticator app. */
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '6 digits');
+export const totpConfirmSchema = z.strictObject({ code: totpCodeSchema });
+export const totpRemoveSchema = z.strictObject({ password: z.string().min(1).max(256) });
 
 export const usernameSchema = z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, 'lower-case letters, digits, _ . -; 2 to 32 characters');
 
@@ -35,4 +53,11 @@ export interface AuthUser {
   roles: Role[];
   active: boolean;
   units: { id: number; name: string; regionCode: string; kind: UnitKind }[];
+}
+
+/** Roles that must sign in with a second factor (等保 level 3: administrators, auditors, inspectors). */
+export const rolesRequiringTotp: readonly Role[] = ['admin', 'security_admin', 'auditor', 'inspector'];
+
+export function rolesNeedTotp(userRoles: readonly Role[]): boolean {
+  return userRoles.some((r) => rolesRequiringTotp.includes(r));
 }

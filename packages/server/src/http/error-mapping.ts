@@ -18,6 +18,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  account_locked: 423,
+  password_change_required: 403,
+  totp_required: 401,
+  totp_enrolment_required: 403,
   internal: 500,
 };
 
@@ -38,6 +42,10 @@ const messages: Record<ErrorCode, { zh: string; en: string }> = {
   payload_too_large: { zh: '提交的内容或文件过大', en: 'The request or file is too large' },
   unsupported_media_type: { zh: '不支持该文件或内容类型', en: 'This file or content type is not supported' },
   rate_limited: { zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  account_locked: { zh: '登录失败次数过多，账号已暂时锁定', en: 'Too many failed sign-ins: the account is locked for now' },
+  password_change_required: { zh: '请先修改密码', en: 'Change your password first' },
+  totp_required: { zh: '请输入动态验证码', en: 'Enter the code from your authenticator app' },
+  totp_enrolment_required: { zh: '请先绑定动态验证码（双因素认证）', en: 'Set up two-factor sign-in first' },
   internal: { zh: '系统内部错误，请稍后再试', en: 'Internal error; try again later' },
 };
 
