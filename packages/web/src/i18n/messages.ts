@@ -1,4 +1,5 @@
 import * as admin from './admin.ts';
+import * as audit from './audit.ts';
 import * as citizen from './citizen.ts';
 import * as common from './common.ts';
 import * as livelihood from './livelihood.ts';
@@ -25,6 +26,7 @@ export const zh = {
   ...livelihoodProjects.zh,
   ...publicProjects.zh,
   ...supervision.zh,
+  ...audit.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -38,4 +40,5 @@ export const en: Record<MessageKey, string> = {
   ...livelihoodProjects.en,
   ...publicProjects.en,
   ...supervision.en,
+  ...audit.en,
 };

@@ -1,0 +1,12 @@
+-- The application role of a production PostgreSQL deployment (docs/OPERATIONS.md, "Database roles").
+-- Run as the OWNER of Huiyin's tables (the role that ran `huiyin migrate`), once after every
+-- migration, with :app_role the role `huiyin serve` and `huiyin worker` connect as and
+-- :schema the schema Huiyin lives in (public by default).
+--
+-- The application may read and write its data, but it owns no table: it cannot ALTER a table, so it
+-- cannot switch off the append-only triggers of case_events and audit_log, and it has no UPDATE,
+-- DELETE or TRUNCATE on those two tables at all.
+grant usage on schema :schema to :app_role;
+grant select, insert, update, delete on all tables in schema :schema to :app_role;
+grant usage, select on all sequences in schema :schema to :app_role;
+revoke update, delete, truncate on :schema.case_events, :schema.audit_log from :app_role;
