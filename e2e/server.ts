@@ -9,6 +9,8 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { buildApp } from '../packages/server/src/main/app.ts';
 import { seedDemoOrg, type DemoOrg } from '../packages/server/src/seed/demo-org.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
+import { installAuditKey } from '../packages/server/src/modules/audit/audit-key.ts';
+import { randomBytes } from 'node:crypto';
 
 const webDir = path.resolve(import.meta.dirname, '../packages/web');
 const webDist = path.join(webDir, 'dist');
@@ -31,6 +33,8 @@ export async function startE2eServer(opts: { demo?: boolean } = {}): Promise<E2e
   // "test", so React and antd run their development checks: deprecations fail the journeys early.
   built ??= build({ root: webDir, mode: 'production', logLevel: 'warn', configFile: path.join(webDir, 'vite.config.ts') });
   await built;
+  // The chains are keyed: each e2e server gets a key of its own, as `huiyin serve` would create.
+  installAuditKey(randomBytes(32));
   const h: DbHandle = await connectPglite(undefined);
   await migrateToLatest(h.db);
   const org = opts.demo ? (await seedDemo(h.db)).org : await seedDemoOrg(h.db);
