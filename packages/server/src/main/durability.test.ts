@@ -53,9 +53,52 @@ describe('embedded database durability [pglite, real process]', () => {
     await killHard(second.proc);
   });
 
+  it('huiyin audit checkpoint, then a cut tail of the audit log: the chain alone still passes, the checkpoint does not', async () => {
+    const env = { ...process.env, HUIYIN_DATA_DIR: dataDir, DATABASE_URL: '' };
+    const server = await spawnServer(dataDir);
+    servers.push(server.proc);
+    // Three failed sign-ins: three audit log entries.
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'clerk', password: `wrong-password-${i}` }),
+      });
+      expect(res.status).toBe(401);
+    }
+    await killHard(server.proc);
+
+    const file = path.join(dataDir, 'offsite-checkpoint.json');
+    const cp = spawnSync(process.execPath, [huiyinBin, 'audit', 'checkpoint', '--out', file], { cwd: repoRoot, env, encoding: 'utf8' });
+    expect(cp.status, cp.stderr).toBe(0);
+    expect(cp.stdout).toMatch(/audit checkpoint written to .*offsite-checkpoint\.json/);
+
+    // Someone who owns the tables removes the last entry and rewinds the head to match.
+    const h = await connectPglite(pgDir);
+    const last = await h.db.selectFrom('audit_log').select(['seq', 'prev_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    await rewriteAsOwner(h.db, 'audit_log', async (trx) => {
+      await trx.deleteFrom('audit_log').where('seq', '=', last.seq).execute();
+      await trx
+        .updateTable('audit_head')
+        .set({ seq: Number(last.seq) - 1, hash: last.prev_hash })
+        .execute();
+    });
+    await h.close();
+
+    const alone = spawnSync(process.execPath, [huiyinBin, 'audit', 'verify', '--no-checkpoint'], { cwd: repoRoot, env, encoding: 'utf8' });
+    expect(alone.status, alone.stderr).toBe(0);
+    const against = spawnSync(process.execPath, [huiyinBin, 'audit', 'verify', '--checkpoint', file], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+    });
+    expect(against.status).toBe(1);
+    expect(against.stderr).toMatch(/BROKEN against the checkpoint .*audit log: the checkpoint saw \d+ entries, now \d+ \(a missing tail\)/);
+  });
+
   it('huiyin audit verify passes on intact chains and fails, naming the case, after tampering', async () => {
     const env = { ...process.env, HUIYIN_DATA_DIR: dataDir, DATABASE_URL: '' };
-    const ok = spawnSync(process.execPath, [huiyinBin, 'audit', 'verify'], { cwd: repoRoot, env, encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [huiyinBin, 'audit', 'verify', '--no-checkpoint'], { cwd: repoRoot, env, encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/OK — 10 cases/);
 
