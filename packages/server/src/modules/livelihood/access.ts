@@ -25,9 +25,8 @@ export function has(user: AuthUser, roles: readonly Role[]): boolean {
   return user.roles.some((r) => roles.includes(r));
 }
 
-/** The region prefixes the user works in; an admin works everywhere ('' prefixes every code). */
+/** The region prefixes the user works in: their units' regions, whatever their roles (an admin's too). */
 export function prefixesOf(user: AuthUser): string[] {
-  if (user.roles.includes('admin')) return [''];
   return [...new Set(user.units.map((u) => regionPrefix(u.regionCode)))];
 }
 

@@ -8,6 +8,7 @@ import { assignmentLetter } from './assignment-letter.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { canReadLetter } from './project-access.ts';
 import { createProjectsRepo } from './projects.repo.ts';
+import { auditLivelihood } from './livelihood-audit.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 /** The assignment letter (交办书) of a project as a PDF: the data gathered here, the layout in assignment-letter.ts. */
@@ -16,7 +17,7 @@ export function createAssignmentLetterService(deps: { db: Db; clock: Clock; proj
   const projects = createProjectsRepo(db);
 
   return {
-    async letterPdf(id: number, user: AuthUser): Promise<{ pdf: Buffer; letterNo: string }> {
+    async letterPdf(id: number, user: AuthUser, sourceIp: string | null = null): Promise<{ pdf: Buffer; letterNo: string }> {
       const p = await deps.projects.readable(id, user);
       if (p.letterNo === null) throw new DomainError('not_found', 'the project has not been assigned: there is no letter yet');
       if (!canReadLetter(p, user))
@@ -50,7 +51,19 @@ export function createAssignmentLetterService(deps: { db: Db; clock: Clock; proj
         issuedAt: p.assignedAt ?? clock.now(),
         contact: null,
       });
-      return { pdf: await renderOfficialLetter(letter), letterNo: p.letterNo };
+      const pdf = await renderOfficialLetter(letter);
+      await db.transaction().execute((trx) =>
+        auditLivelihood(trx, {
+          user,
+          sourceIp,
+          action: 'export.assignment_letter',
+          target: { type: 'project', id },
+          regionCode: p.regionCode,
+          detail: { filter: { projectId: id }, rows: matterRows.length, letterNo: p.letterNo },
+          at: clock.now(),
+        }),
+      );
+      return { pdf, letterNo: p.letterNo };
     },
   };
 }

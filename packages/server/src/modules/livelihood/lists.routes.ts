@@ -10,6 +10,7 @@ import {
   livelihoodSettingsSchema,
   selectionSchema,
 } from '@huiyin/core';
+import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { requireUser } from '../../http/auth.ts';
 import type { ApiApp } from '../../http/route.ts';
 import type { ListsService } from './lists.service.ts';
@@ -33,12 +34,13 @@ export function livelihoodListsRoutes(app: ApiApp, deps: { matters: MattersServi
     {
       config: { access: ['admin'] },
       schema: {
-        summary: 'Replace the areas (admin); unlisted ones are deactivated, matters keep them',
+        summary:
+          'Replace the areas (a national setting: system admin of the root region); unlisted ones are deactivated, matters keep them',
         body: livelihoodAreasPutSchema,
         response: { 200: livelihoodAreasSchema },
       },
     },
-    async (req) => matters.putAreas(req.body.items),
+    async (req) => matters.putAreas(adminScopeOfRequest(req), req.body.items),
   );
 
   app.get(
@@ -54,9 +56,13 @@ export function livelihoodListsRoutes(app: ApiApp, deps: { matters: MattersServi
     '/api/v1/livelihood/settings',
     {
       config: { access: ['admin'] },
-      schema: { summary: 'Change the settings (admin)', body: livelihoodSettingsSchema, response: { 200: livelihoodSettingsSchema } },
+      schema: {
+        summary: 'Change the settings (a national setting: system admin of the root region)',
+        body: livelihoodSettingsSchema,
+        response: { 200: livelihoodSettingsSchema },
+      },
     },
-    async (req) => matters.putSettings(req.body),
+    async (req) => matters.putSettings(adminScopeOfRequest(req), req.body),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import type { Db } from '../../db/connect.ts';
 import { manageRoles, readRoles, requireAny, requireRegion } from './access.ts';
 import { regionAndAncestors } from '../regions/region-names.ts';
 import { createListsRepo, type ListRow } from './lists.repo.ts';
+import { auditLivelihood } from './livelihood-audit.ts';
 import { createProjectsRepo } from './projects.repo.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
@@ -113,8 +114,19 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
           { path: 'regionCode', message: 'a village has no list of its own', code: 'level' },
           'lists belong to a province, city, county or township',
         );
-      const id = await lists.insert({ ...input, createdBy: user.id }, clock.now());
-      if (id === null) throw new DomainError('conflict', `${input.year} ${batchName(input.batch)} already exists for this region`);
+      const id = await db.transaction().execute(async (trx) => {
+        const created = await createListsRepo(trx).insert({ ...input, createdBy: user.id }, clock.now());
+        if (created === null) throw new DomainError('conflict', `${input.year} ${batchName(input.batch)} already exists for this region`);
+        await auditLivelihood(trx, {
+          user,
+          action: 'livelihood.list.create',
+          target: { type: 'livelihood_list', id: created },
+          regionCode: input.regionCode,
+          detail: { year: input.year, batch: input.batch, title: input.title },
+          at: clock.now(),
+        });
+        return created;
+      });
       return view((await lists.get(id))!, input.regionCode);
     },
 
@@ -136,6 +148,14 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
         await createListsRepo(trx).update(id, {
           ...(patch.title !== undefined ? { title: patch.title } : {}),
           ...(patch.status !== undefined ? { status: patch.status } : {}),
+        });
+        await auditLivelihood(trx, {
+          user,
+          action: 'livelihood.list.update',
+          target: { type: 'livelihood_list', id },
+          regionCode: l.regionCode,
+          detail: { ...patch, from: l.status },
+          at: clock.now(),
         });
       });
       return view((await lists.get(id))!, null);
@@ -204,6 +224,14 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
           status: 'selecting',
           selection: { heldAt: input.heldAt, attendees: input.attendees, notes: input.notes ?? null, recordedBy: user.id },
         });
+        await auditLivelihood(trx, {
+          user,
+          action: 'livelihood.list.selection',
+          target: { type: 'livelihood_list', id },
+          regionCode: l.regionCode,
+          detail: { heldAt: input.heldAt, selectedIds: input.selectedIds, scored: input.scores.length },
+          at: now,
+        });
       });
       return view((await lists.get(id))!, null);
     },
@@ -215,6 +243,14 @@ export function createListsService(deps: { db: Db; clock: Clock }) {
         if (l.selection === null || l.selectedCount === 0)
           throw new DomainError('illegal_transition', 'record the selection meeting and choose projects before publishing');
         await createListsRepo(trx).update(id, { status: 'published', publishedAt: clock.now() });
+        await auditLivelihood(trx, {
+          user,
+          action: 'livelihood.list.publish',
+          target: { type: 'livelihood_list', id },
+          regionCode: l.regionCode,
+          detail: { selected: l.selectedCount },
+          at: clock.now(),
+        });
       });
       return view((await lists.get(id))!, null);
     },

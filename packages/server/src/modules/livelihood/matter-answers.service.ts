@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { manageRoles, requireAny } from './access.ts';
 import { deliverAnswers } from './answer-delivery.ts';
+import { auditLivelihood } from './livelihood-audit.ts';
 import { createMattersRepo, type MatterRow } from './matters.repo.ts';
 import type { MattersService } from './matters.service.ts';
 
@@ -51,7 +52,15 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
           by: user.id,
           at: clock.now(),
         });
-        await closeIfDone(trx, m);
+        const closed = await closeIfDone(trx, m);
+        await auditLivelihood(trx, {
+          user,
+          action: 'livelihood.matter.answer',
+          target: { type: 'matter', id: m.id },
+          regionCode: m.regionCode,
+          detail: { sent: delivered.sent, unanswered: delivered.unanswered.length, closed },
+          at: clock.now(),
+        });
         return delivered;
       });
       return { ...r, matter: await deps.matters.get(id, user) };
@@ -69,7 +78,15 @@ export function createMatterAnswersService(deps: { db: Db; clock: Clock; matters
         if (!o) throw new DomainError('not_found', `originator ${originatorId} is not one of this matter's`);
         if (o.answeredAt !== null) throw new DomainError('conflict', 'this person has already been answered');
         await createMattersRepo(trx).markAnswered([o.id], { method: a.method, note: a.note, by: user.id }, clock.now());
-        await closeIfDone(trx, m);
+        const closed = await closeIfDone(trx, m);
+        await auditLivelihood(trx, {
+          user,
+          action: 'livelihood.matter.answer_recorded',
+          target: { type: 'matter', id: m.id },
+          regionCode: m.regionCode,
+          detail: { originatorId, method: a.method, closed },
+          at: clock.now(),
+        });
       });
       return deps.matters.get(id, user);
     },

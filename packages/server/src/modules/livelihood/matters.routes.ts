@@ -63,7 +63,7 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
       },
     },
     async (req, reply) =>
-      xlsx(reply, await matters.exportXlsx(req.query, requireUser(req)), 'livelihood-matters.xlsx', '民生事项清单.xlsx'),
+      xlsx(reply, await matters.exportXlsx(req.query, requireUser(req), req.ip), 'livelihood-matters.xlsx', '民生事项清单.xlsx'),
   );
 
   app.get(
@@ -85,7 +85,7 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
       config: { access: 'user' },
       schema: { summary: 'Add a matter with its originators', body: matterInputSchema, response: { 201: matterViewSchema } },
     },
-    async (req, reply) => reply.status(201).send(await matters.create(req.body, requireUser(req), langOf(req))),
+    async (req, reply) => reply.status(201).send(await matters.create(req.body, requireUser(req), langOf(req), req.ip)),
   );
 
   app.post(
@@ -111,7 +111,7 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
         response: { 201: matterViewSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await matters.fromCase(req.body, requireUser(req), langOf(req))),
+    async (req, reply) => reply.status(201).send(await matters.fromCase(req.body, requireUser(req), langOf(req), req.ip)),
   );
 
   app.get(
@@ -137,7 +137,7 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
         response: { 200: matterViewSchema },
       },
     },
-    async (req) => matters.get(req.params.id, requireUser(req)),
+    async (req) => matters.get(req.params.id, requireUser(req), req.ip),
   );
 
   app.get(
@@ -161,7 +161,7 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
         response: { 200: matterViewSchema },
       },
     },
-    async (req) => matters.merge(req.params.id, req.body.intoId, requireUser(req)),
+    async (req) => matters.merge(req.params.id, req.body.intoId, requireUser(req), req.ip),
   );
 
   app.post(
@@ -217,7 +217,7 @@ export function mattersRoutes(app: ApiApp, deps: { matters: MattersService; matt
           const message = lang === 'zh' ? '请求中没有文件（字段名 file）' : 'no file in the request (field `file`)';
           throw DomainError.atField('validation_failed', { path: 'file', code: 'required', message });
         }
-        return matters.importWorkbook(file.data, formId(fields.listId), user, lang);
+        return matters.importWorkbook(file.data, formId(fields.listId), user, lang, req.ip);
       },
     );
   });

@@ -32,6 +32,10 @@ import { createRegionResolver } from './region-resolver.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { createProjectsRepo } from './projects.repo.ts';
+import { auditLivelihood } from './livelihood-audit.ts';
+import type { AdminScope } from '../regions/admin-scope.ts';
+import { requireRootScope } from '../regions/root-scope.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import type { SimilarityService } from './similarity.service.ts';
 
 const SETTINGS_KEY = 'livelihood.settings';
@@ -129,7 +133,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
    * list published meanwhile refuses them); a second matter for the same case is refused (unique
    * index) with a clear conflict.
    */
-  async function insertChecked(writes: readonly MatterWrite[], user: AuthUser): Promise<number[]> {
+  async function insertChecked(writes: readonly MatterWrite[], user: AuthUser, sourceIp: string | null): Promise<number[]> {
     try {
       return await db.transaction().execute(async (trx) => {
         const lists = createListsRepo(trx);
@@ -138,7 +142,36 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
           if (l?.status === 'published')
             throw new DomainError('illegal_transition', `list ${l.title} was published meanwhile: it no longer collects matters`);
         }
-        return createMattersRepo(trx).insertMany(writes, user.id, clock.now());
+        const ids = await createMattersRepo(trx).insertMany(writes, user.id, clock.now());
+        // One entry per matter of a form or a case; an import is one entry per county with its count.
+        const single = writes.length === 1 && writes[0]!.source !== 'import';
+        if (single) {
+          const w = writes[0]!;
+          await auditLivelihood(trx, {
+            user,
+            sourceIp,
+            action: 'livelihood.matter.create',
+            target: { type: 'matter', id: ids[0]! },
+            regionCode: w.regionCode,
+            detail: { source: w.source, listId: w.listId, caseId: w.caseId, originators: w.originators.length },
+            at: clock.now(),
+          });
+        } else {
+          const byCounty = new Map<string, number>();
+          for (const w of writes) byCounty.set(w.regionCode.slice(0, 6), (byCounty.get(w.regionCode.slice(0, 6)) ?? 0) + 1);
+          for (const [county, count] of byCounty) {
+            await auditLivelihood(trx, {
+              user,
+              sourceIp,
+              action: 'livelihood.matter.import',
+              target: null,
+              regionCode: county,
+              detail: { count },
+              at: clock.now(),
+            });
+          }
+        }
+        return ids;
       });
     } catch (e) {
       if ((e as { code?: unknown } | null)?.code === '23505') throw new DomainError('conflict', 'this case is already on the problem list');
@@ -146,7 +179,8 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     }
   }
 
-  async function view(m: MatterRow, user: AuthUser): Promise<MatterView> {
+  /** The matter as the caller sees it; a full phone number shown is a reveal, written to the audit log. */
+  async function view(m: MatterRow, user: AuthUser, sourceIp: string | null = null): Promise<MatterView> {
     const [originators, mergedFrom, project] = await Promise.all([
       matters.originators([m.id]),
       matters.mergedInto(m.id),
@@ -160,11 +194,26 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
             }),
     ]);
     const full = has(user, manageRoles);
+    const shown = originators.map((o) => originatorView(o, full));
+    const revealed = full ? shown.filter((o) => o.phone !== null).map((o) => o.id) : [];
+    if (revealed.length > 0) {
+      await db.transaction().execute((trx) =>
+        auditLivelihood(trx, {
+          user,
+          sourceIp,
+          action: 'pii.reveal',
+          target: { type: 'matter', id: m.id },
+          regionCode: m.regionCode,
+          detail: { field: 'originators.phone', originatorIds: revealed },
+          at: clock.now(),
+        }),
+      );
+    }
     return {
       ...matterListItem(m),
       description: m.description,
       collectedBy: m.collectedBy,
-      originators: originators.map((o) => originatorView(o, full)),
+      originators: shown,
       mergedFrom,
       project: project ?? null,
     };
@@ -195,15 +244,42 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     areas,
     settings,
 
-    async putAreas(items: readonly LivelihoodArea[]): Promise<{ items: LivelihoodArea[] }> {
+    /** The areas are national: only a system admin of the root region changes them (audit-logged). */
+    async putAreas(scope: AdminScope, items: readonly LivelihoodArea[]): Promise<{ items: LivelihoodArea[] }> {
       if (items.length === 0) throw new DomainError('validation_failed', 'at least one area is needed');
       if (new Set(items.map((a) => a.code)).size !== items.length) throw new DomainError('validation_failed', 'area codes must be unique');
-      await db.transaction().execute((trx) => createListsRepo(trx).putAreas(items));
+      await db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'the livelihood areas');
+        await createListsRepo(trx).putAreas(items);
+        await recordAudit(trx, {
+          action: 'settings.livelihood.areas',
+          actor: scope.actor,
+          sourceIp: scope.sourceIp,
+          target: { type: 'setting', id: 'livelihood.areas' },
+          regionCode: null,
+          detail: { codes: items.map((a) => a.code) },
+          at: clock.now(),
+        });
+      });
       return { items: await areas() };
     },
 
-    async putSettings(s: LivelihoodSettings): Promise<LivelihoodSettings> {
-      await createSettingsRepo(db).putAppSetting(SETTINGS_KEY, s, clock.now());
+    /** The practice's settings are national: only a system admin of the root region changes them (audit-logged). */
+    async putSettings(scope: AdminScope, s: LivelihoodSettings): Promise<LivelihoodSettings> {
+      const before = await settings();
+      await db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'the livelihood settings');
+        await createSettingsRepo(trx).putAppSetting(SETTINGS_KEY, s, clock.now());
+        await recordAudit(trx, {
+          action: 'settings.livelihood.set',
+          actor: scope.actor,
+          sourceIp: scope.sourceIp,
+          target: { type: 'setting', id: SETTINGS_KEY },
+          regionCode: null,
+          detail: { before, after: s },
+          at: clock.now(),
+        });
+      });
       return settings();
     },
 
@@ -213,7 +289,8 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       return { items: items.map(matterListItem), total, page: f.page, pageSize: f.pageSize };
     },
 
-    async exportXlsx(f: MatterSearch, user: AuthUser): Promise<Buffer> {
+    /** The matters of the caller's regions as a workbook; the export is written to the audit log (filter, rows). */
+    async exportXlsx(f: MatterSearch, user: AuthUser, sourceIp: string | null = null): Promise<Buffer> {
       const prefixes = requireAny(user, readRoles, 'exporting livelihood matters');
       const rows = await matters.all(filterOf(f, prefixes), EXPORT_MAX_ROWS);
       const [areaList, originators, projects, paths] = await Promise.all([
@@ -228,6 +305,17 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       const byMatter = new Map<number, OriginatorRow[]>();
       for (const o of originators) byMatter.set(o.matterId, [...(byMatter.get(o.matterId) ?? []), o]);
       const full = has(user, manageRoles);
+      await db.transaction().execute((trx) =>
+        auditLivelihood(trx, {
+          user,
+          sourceIp,
+          action: 'export.matters',
+          target: null,
+          regionCode: user.units[0]?.regionCode ?? null,
+          detail: { filter: { ...f }, rows: rows.length, fullPhones: full },
+          at: clock.now(),
+        }),
+      );
       return buildMatterExport(
         rows.map((r) => ({
           id: r.id,
@@ -255,7 +343,13 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
       return buildMatterTemplate({ areas: await areas(), regionExamples: examples.map((e) => e.name) });
     },
 
-    async importWorkbook(data: Buffer, listId: number | undefined, user: AuthUser, lang: Lang): Promise<MatterImportReport> {
+    async importWorkbook(
+      data: Buffer,
+      listId: number | undefined,
+      user: AuthUser,
+      lang: Lang,
+      sourceIp: string | null = null,
+    ): Promise<MatterImportReport> {
       const prefixes = requireAny(user, collectRoles, 'importing livelihood matters');
       const regionRows = await createRegionsRepo(db).under(prefixes, {
         alsoCodes: prefixes.flatMap((p) => (p === '' ? [] : regionAndAncestors(p.padEnd(6, '0')))),
@@ -283,21 +377,26 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         if (!listCache.has(key)) listCache.set(key, await listFor(key, listId));
         writes.push(toWrite(r.input, 'import', listCache.get(key) ?? null));
       }
-      const ids = await insertChecked(writes, user);
+      const ids = await insertChecked(writes, user, sourceIp);
       return { imported: ids.length, errors: [] };
     },
 
-    async create(input: MatterInput, user: AuthUser, lang: Lang): Promise<MatterView> {
+    async create(input: MatterInput, user: AuthUser, lang: Lang, sourceIp: string | null = null): Promise<MatterView> {
       const prefixes = requireAny(user, collectRoles, 'adding livelihood matters');
       requireRegion(prefixes, input.regionCode);
       await Promise.all([requireArea(input.areaCode, lang), requireRegionExists(input.regionCode), checkCaseOriginators(input, user)]);
       const listId = await listFor(input.regionCode, input.listId);
       const write = toWrite(input, 'form', listId);
-      const [id] = await insertChecked([write], user);
-      return view((await matters.get(id!))!, user);
+      const [id] = await insertChecked([write], user, sourceIp);
+      return view((await matters.get(id!))!, user, sourceIp);
     },
 
-    async fromCase(input: z.output<typeof matterFromCaseSchema>, user: AuthUser, lang: Lang): Promise<MatterView> {
+    async fromCase(
+      input: z.output<typeof matterFromCaseSchema>,
+      user: AuthUser,
+      lang: Lang,
+      sourceIp: string | null = null,
+    ): Promise<MatterView> {
       const prefixes = requireAny(user, collectRoles, 'adding livelihood matters');
       const c = await createCasesRepo(db).get(input.caseId);
       if (!c || !visibleTo(user, c)) throw new DomainError('not_found', `case ${input.caseId} not found`);
@@ -320,12 +419,12 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         terms: matterTerms({ title: input.title ?? c.title, description: c.content }),
         originators: [{ kind: 'case', name: c.requester_name, phone: null, address: null, creditCode: null, caseId: c.id }],
       };
-      const [id] = await insertChecked([write], user);
-      return view((await matters.get(id!))!, user);
+      const [id] = await insertChecked([write], user, sourceIp);
+      return view((await matters.get(id!))!, user, sourceIp);
     },
 
-    async get(id: number, user: AuthUser): Promise<MatterView> {
-      return view(await readable(id, user), user);
+    async get(id: number, user: AuthUser, sourceIp: string | null = null): Promise<MatterView> {
+      return view(await readable(id, user), user, sourceIp);
     },
 
     async similarTo(id: number, user: AuthUser) {
@@ -363,7 +462,7 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     },
 
     /** Fold `id` into `intoId`: its originators move, it is marked merged, its project passes on. */
-    async merge(id: number, intoId: number, user: AuthUser): Promise<MatterView> {
+    async merge(id: number, intoId: number, user: AuthUser, sourceIp: string | null = null): Promise<MatterView> {
       const prefixes = requireAny(user, manageRoles, 'merging livelihood matters');
       if (id === intoId)
         throw DomainError.atField(
@@ -403,8 +502,17 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
         if (into.projectId === null && from.projectId !== null && into.status === 'open' && from.status === 'selected') {
           await repo.setProject([into.id], from.projectId, 'selected', clock.now());
         }
+        await auditLivelihood(trx, {
+          user,
+          sourceIp,
+          action: 'livelihood.matter.merge',
+          target: { type: 'matter', id: from.id },
+          regionCode: from.regionCode,
+          detail: { intoId: into.id, projectId: from.projectId ?? into.projectId },
+          at: clock.now(),
+        });
       });
-      return view((await matters.get(intoId))!, user);
+      return view((await matters.get(intoId))!, user, sourceIp);
     },
   };
 }

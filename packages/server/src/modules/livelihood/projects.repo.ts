@@ -3,6 +3,7 @@ import type { ProjectStatus } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import { pageWithTotal } from '../../db/pages.ts';
 import type { ProjectsTable } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { createProjectMilestonesRepo } from './project-milestones.repo.ts';
 
 export type { MilestoneRow, ReportRow } from './project-milestones.repo.ts';
@@ -293,8 +294,22 @@ export function createProjectsRepo(db: Db) {
       return top?.county ?? null;
     },
 
+    /**
+     * A project's event, in the transaction of the change; the audit log gets the same change
+     * (`livelihood.project.<action>`, the project's region, the actor by id and username).
+     */
     async event(projectId: number, action: string, actorId: number | null, payload: Record<string, unknown>, at: Date): Promise<void> {
       await db.insertInto('project_events').values({ project_id: projectId, action, actor_id: actorId, payload, created_at: at }).execute();
+      const p = await db.selectFrom('projects').select('region_code').where('id', '=', projectId).executeTakeFirst();
+      const u = actorId === null ? undefined : await db.selectFrom('users').select('username').where('id', '=', actorId).executeTakeFirst();
+      await recordAudit(db, {
+        action: `livelihood.project.${action}`,
+        actor: actorId === null ? null : { id: actorId, name: u?.username ?? null },
+        target: { type: 'project', id: projectId },
+        regionCode: p?.region_code ?? null,
+        detail: payload,
+        at,
+      });
     },
   };
 }

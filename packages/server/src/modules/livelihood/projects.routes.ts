@@ -135,7 +135,7 @@ export function projectsRoutes(
       },
     },
     async (req, reply) => {
-      const { pdf, letterNo } = await assignmentLetters.letterPdf(req.params.id, requireUser(req));
+      const { pdf, letterNo } = await assignmentLetters.letterPdf(req.params.id, requireUser(req), req.ip);
       return sendFile(reply, pdf, {
         'content-type': 'application/pdf',
         'content-disposition': contentDisposition('inline', {

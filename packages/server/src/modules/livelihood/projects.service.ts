@@ -19,6 +19,7 @@ import { createListsRepo } from './lists.repo.ts';
 import { checkMatters, checkUnit, listForMatters } from './project-checks.ts';
 import { createMattersRepo } from './matters.repo.ts';
 import { originatorView } from './matter-view.ts';
+import { auditLivelihood } from './livelihood-audit.ts';
 import type { MattersService } from './matters.service.ts';
 import { aboveOf, canManage, canRead, canReadLetter, canReport } from './project-access.ts';
 import { milestoneView, projectListItem, reportView } from './project-view.ts';
@@ -57,6 +58,20 @@ export function createProjectsService(deps: { db: Db; clock: Clock; deadlines: D
     const full = canManage(p, user) || p.cadreUserId === user.id;
     const titles = new Map(matterRows.map((m) => [m.id, m.title]));
     const unanswered = originators.filter((o) => o.answeredAt === null);
+    // A full phone number shown is a reveal: written to the audit log.
+    const revealed = full ? unanswered.filter((o) => originatorView(o, true).phone !== null).map((o) => o.id) : [];
+    if (revealed.length > 0) {
+      await db.transaction().execute((trx) =>
+        auditLivelihood(trx, {
+          user,
+          action: 'pii.reveal',
+          target: { type: 'project', id: p.id },
+          regionCode: p.regionCode,
+          detail: { field: 'originators.phone', originatorIds: revealed },
+          at: clock.now(),
+        }),
+      );
+    }
     const acceptance = p.acceptedAt ? await projects.lastEvent(p.id, 'accept') : null;
     const manage = canManage(p, user);
     return {

@@ -21,6 +21,7 @@ import {
   trackQuerySchema,
 } from '@huiyin/core';
 import type { FastifyReply } from 'fastify';
+import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { contentDisposition, fileResponse, sendFile, type ApiApp } from '../../http/route.ts';
@@ -103,9 +104,13 @@ export function safetyNetRoutes(
     '/api/v1/safety-net/gap-rule',
     {
       config: { access: ['admin'] },
-      schema: { summary: 'Set the gap rule (admin)', body: gapRuleSchema, response: { 200: gapRuleViewSchema } },
+      schema: {
+        summary: 'Set the gap rule (a national setting: system admin of the root region)',
+        body: gapRuleSchema,
+        response: { 200: gapRuleViewSchema },
+      },
     },
-    async (req) => safetyNet.setGapRule(requireUser(req), req.body),
+    async (req) => safetyNet.setGapRule(adminScopeOfRequest(req), req.body),
   );
 
   app.get(
@@ -164,7 +169,7 @@ export function safetyNetRoutes(
         response: { 200: referralListSchema },
       },
     },
-    async (req) => safetyNet.referrals(requireUser(req)),
+    async (req) => safetyNet.referrals(requireUser(req), req.ip),
   );
 
   app.get(
@@ -177,7 +182,7 @@ export function safetyNetRoutes(
         response: { 200: referralDetailSchema },
       },
     },
-    async (req) => safetyNet.referral(requireUser(req), req.params.id),
+    async (req) => safetyNet.referral(requireUser(req), req.params.id, req.ip),
   );
 
   app.patch(
@@ -195,7 +200,7 @@ export function safetyNetRoutes(
         response: { 200: referralDetailSchema },
       },
     },
-    async (req) => safetyNet.updateReferral(requireUser(req), req.params.id, req.body),
+    async (req) => safetyNet.updateReferral(requireUser(req), req.params.id, req.body, req.ip),
   );
 
   app.get(

@@ -22,7 +22,10 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { actorOf, recordAudit, regionOfUser } from '../audit/audit-log.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
+import type { AdminScope } from '../regions/admin-scope.ts';
+import { requireRootScope } from '../regions/root-scope.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
@@ -97,6 +100,23 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     return stored && validateGapRule(stored) === null ? stored : defaultGapRule;
   }
 
+  /** A read of the discipline ledger: its own views table (shown on the referral) and the audit log, together. */
+  async function logRead(user: AuthUser, sourceIp: string | null, referralId: number | null, regionCode: string | null, rows?: number) {
+    const at = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await createSafetyNetRepo(trx).logReferralView({ referralId, viewerId: user.id, what: referralId === null ? 'list' : 'detail', at });
+      await recordAudit(trx, {
+        action: 'discipline.read',
+        actor: actorOf(user),
+        sourceIp,
+        target: referralId === null ? null : { type: 'referral', id: referralId },
+        regionCode,
+        detail: referralId === null ? { what: 'list', rows } : { what: 'detail' },
+        at,
+      });
+    });
+  }
+
   function period(q: { from?: string | undefined; to?: string | undefined }) {
     const to = q.to ? new Date(q.to) : new Date(clock.now().getTime() + 1);
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 365 * DAY);
@@ -109,11 +129,24 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
   return {
     gapRule,
 
-    async setGapRule(user: AuthUser, rule: GapRule) {
-      if (!user.roles.includes('admin')) throw new DomainError('forbidden');
+    /** The gap rule is a national setting: only a system admin of the root region changes it (audit-logged). */
+    async setGapRule(scope: AdminScope, rule: GapRule) {
       const problem = validateGapRule(rule);
       if (problem) throw new DomainError('validation_failed', problem);
-      await createSettingsRepo(db).putAppSetting(GAP_RULE_KEY, rule, clock.now());
+      await db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'the service-gap rule');
+        const before = await createSettingsRepo(trx).appSetting(GAP_RULE_KEY);
+        await createSettingsRepo(trx).putAppSetting(GAP_RULE_KEY, rule, clock.now());
+        await recordAudit(trx, {
+          action: 'settings.gap_rule.set',
+          actor: scope.actor,
+          sourceIp: scope.sourceIp,
+          target: { type: 'setting', id: GAP_RULE_KEY },
+          regionCode: null,
+          detail: { before: before ?? null, after: rule },
+          at: clock.now(),
+        });
+      });
       return rule;
     },
 
@@ -218,22 +251,21 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       return entry;
     },
 
-    /** The referral ledger: inspectors only; every read is logged. */
-    async referrals(user: AuthUser): Promise<{ items: ReferralView[] }> {
+    /** The referral ledger: inspectors only; every read is logged (the ledger's views and the audit log). */
+    async referrals(user: AuthUser, sourceIp: string | null = null): Promise<{ items: ReferralView[] }> {
       const prefixes = requireInspector(user);
-      const now = clock.now();
       const rows = (await repo.referrals(500)).filter((r) => coversRegion(prefixes, r.region_code));
-      await repo.logReferralView({ referralId: null, viewerId: user.id, what: 'list', at: now });
+      await logRead(user, sourceIp, null, regionOfUser(user), rows.length);
       return {
         items: rows.map(referralView),
       };
     },
 
-    async referral(user: AuthUser, id: number): Promise<ReferralDetail> {
+    async referral(user: AuthUser, id: number, sourceIp: string | null = null): Promise<ReferralDetail> {
       const prefixes = requireInspector(user);
       const r = await repo.referral(id);
       if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
-      await repo.logReferralView({ referralId: id, viewerId: user.id, what: 'detail', at: clock.now() });
+      await logRead(user, sourceIp, id, r.region_code);
       const views = await repo.referralViews(id);
       return {
         ...referralView(r),
@@ -246,12 +278,24 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       user: AuthUser,
       id: number,
       patch: { status: 'open' | 'investigating' | 'concluded'; note?: string | undefined },
+      sourceIp: string | null = null,
     ): Promise<ReferralDetail> {
       const prefixes = requireInspector(user);
       const r = await repo.referral(id);
       if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
-      await repo.updateReferral(id, { status: patch.status, note: patch.note ?? r.inspector_note, at: clock.now() });
-      return this.referral(user, id);
+      await db.transaction().execute(async (trx) => {
+        await createSafetyNetRepo(trx).updateReferral(id, { status: patch.status, note: patch.note ?? r.inspector_note, at: clock.now() });
+        await recordAudit(trx, {
+          action: 'discipline.update',
+          actor: actorOf(user),
+          sourceIp,
+          target: { type: 'referral', id },
+          regionCode: r.region_code,
+          detail: { status: patch.status, from: r.status, noteChanged: patch.note !== undefined },
+          at: clock.now(),
+        });
+      });
+      return this.referral(user, id, sourceIp);
     },
 
     /** Rectification notices: a unit sees its own; region roles see those of their regions. */

@@ -9,7 +9,7 @@ import {
   timeLimitPolicyBodySchema,
   timeLimitRegionParamsSchema,
 } from '@huiyin/core';
-import { requireUser } from '../../http/auth.ts';
+import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { noContent, type ApiApp } from '../../http/route.ts';
 import type { CatalogService } from './catalog.service.ts';
 import type { SettingsService } from './settings.service.ts';
@@ -45,23 +45,27 @@ export function settingsRoutes(app: ApiApp, deps: { settings: SettingsService; c
     {
       config: { access: ['admin'] },
       schema: {
-        summary: 'Set a holiday or workday override (admin)',
+        summary: 'Set a holiday or workday override (a national setting: system admin of the root region)',
         params: calendarDateParamsSchema,
         body: calendarOverrideSchema,
         response: { 200: calendarOverrideSetSchema },
       },
     },
-    async (req) => settings.setCalendarOverride(req.params.date, req.body),
+    async (req) => settings.setCalendarOverride(adminScopeOfRequest(req), req.params.date, req.body),
   );
 
   app.delete(
     '/api/v1/settings/calendar/overrides/:date',
     {
       config: { access: ['admin'] },
-      schema: { summary: 'Remove an override (admin)', params: calendarDateParamsSchema, response: { 204: noContent('Removed') } },
+      schema: {
+        summary: 'Remove an override (system admin of the root region)',
+        params: calendarDateParamsSchema,
+        response: { 204: noContent('Removed') },
+      },
     },
     async (req, reply) => {
-      await settings.removeCalendarOverride(req.params.date);
+      await settings.removeCalendarOverride(adminScopeOfRequest(req), req.params.date);
       return reply.status(204).send();
     },
   );
@@ -90,6 +94,6 @@ export function settingsRoutes(app: ApiApp, deps: { settings: SettingsService; c
         response: { 200: regionTimeLimitsSchema },
       },
     },
-    async (req) => settings.setTimeLimits(requireUser(req), req.params.regionCode, req.body),
+    async (req) => settings.setTimeLimits(adminScopeOfRequest(req), req.params.regionCode, req.body),
   );
 }

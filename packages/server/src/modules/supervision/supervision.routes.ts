@@ -1,4 +1,5 @@
 import { escalationRuleSchema, ratingFlagsViewSchema, supervisionOverviewSchema, supervisionWindowQuerySchema } from '@huiyin/core';
+import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { requireUser } from '../../http/auth.ts';
 import type { ApiApp } from '../../http/route.ts';
 import type { SupervisionService } from './supervision.service.ts';
@@ -51,8 +52,12 @@ export function supervisionRoutes(app: ApiApp, deps: { supervision: SupervisionS
     '/api/v1/supervision/escalation-rule',
     {
       config: { access: ['admin'] },
-      schema: { summary: 'Change it (admin)', body: escalationRuleSchema, response: { 200: escalationRuleSchema } },
+      schema: {
+        summary: 'Change it (a national setting: system admin of the root region)',
+        body: escalationRuleSchema,
+        response: { 200: escalationRuleSchema },
+      },
     },
-    async (req) => supervision.putEscalationRule(req.body),
+    async (req) => supervision.putEscalationRule(adminScopeOfRequest(req), req.body),
   );
 }

@@ -12,6 +12,9 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AdminScope } from '../regions/admin-scope.ts';
+import { requireRootScope } from '../regions/root-scope.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 import { ESCALATION_RULE_KEY, escalationRuleOf } from './scanner.ts';
 import { flaggedCasesByUnit, ratingFlags } from './rating-flags.ts';
@@ -26,10 +29,11 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const repo = createSupervisionRepo(db);
 
+  /** The regions the caller supervises: their units' regions, an admin's like everyone else's. */
   function prefixesOf(user: AuthUser): string[] {
     if (!user.roles.some((r) => supervisionRoles.includes(r)))
       throw new DomainError('forbidden', 'the supervision centre is for supervisors, dispatchers, leaders and admins');
-    return user.roles.includes('admin') ? [''] : caseScopeFor(user).regionPrefixes.slice();
+    return caseScopeFor(user).regionPrefixes.slice();
   }
 
   return {
@@ -115,8 +119,22 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
 
     escalationRule: () => escalationRuleOf(db),
 
-    async putEscalationRule(rule: EscalationRule): Promise<EscalationRule> {
-      await createSettingsRepo(db).putAppSetting(ESCALATION_RULE_KEY, rule, clock.now());
+    /** A national setting: only a system admin of the root region changes it (audit-logged). */
+    async putEscalationRule(scope: AdminScope, rule: EscalationRule): Promise<EscalationRule> {
+      await db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'the escalation rule');
+        const before = await createSettingsRepo(trx).appSetting(ESCALATION_RULE_KEY);
+        await createSettingsRepo(trx).putAppSetting(ESCALATION_RULE_KEY, rule, clock.now());
+        await recordAudit(trx, {
+          action: 'settings.escalation.set',
+          actor: scope.actor,
+          sourceIp: scope.sourceIp,
+          target: { type: 'setting', id: ESCALATION_RULE_KEY },
+          regionCode: null,
+          detail: { before: before ?? null, after: rule },
+          at: clock.now(),
+        });
+      });
       return rule;
     },
   };
