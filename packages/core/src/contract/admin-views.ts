@@ -60,6 +60,11 @@ export const adminUserSchema = z
     roles: z.array(z.enum(roles)),
     active: z.boolean(),
     createdAt: timestampSchema,
+    lockedUntil: timestampSchema
+      .nullable()
+      .describe('Locked after failed sign-ins until then (null: not locked); a security admin may unlock'),
+    totpEnabled: z.boolean().describe('The account signs in with a second factor (TOTP)'),
+    mustChangePassword: z.boolean().describe('The password was set by a security admin: the user changes it at the next sign-in'),
     units: z.array(
       z.object({ id: z.number().int(), name: z.string(), regionCode: z.string(), kind: z.enum(unitKinds), active: z.boolean() }),
     ),
@@ -79,6 +84,10 @@ export const adminUserPageSchema = z.object({
   pageSize: z.number().int(),
 });
 export type AdminUserPage = z.infer<typeof adminUserPageSchema>;
+
+/** Every session of an account ended by a security admin. */
+export const adminSessionsEndedSchema = z.object({ sessionsEnded: z.number().int() });
+export type AdminSessionsEnded = z.infer<typeof adminSessionsEndedSchema>;
 
 /** A new password set: the account and how many sessions ended. */
 export const passwordResetSchema = z.object({ id: z.number().int(), sessionsEnded: z.number().int() });

@@ -80,7 +80,10 @@ export const updateUserSchema = z
   .refine(notEmpty, nothingToChange);
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-/** The admin sets a new password; the user's sessions end. */
+/**
+ * The security admin sets a new password (it must pass the password policy, and the user changes
+ * it at the next sign-in); the user's sessions end.
+ */
 export const resetPasswordSchema = z.strictObject({ password: passwordSchema });
 
 export const listUsersQuerySchema = z.strictObject({

@@ -72,7 +72,7 @@ export function buildServices(deps: ServiceDeps) {
     regions: createRegionsService({ db }),
     // A deactivated unit leaves the routing catalog in its own transaction.
     units: createUnitsService({ db, routes: catalog }),
-    users: createUsersService({ db, auth }),
+    users: createUsersService({ db, clock, auth }),
     catalog,
     settings: createSettingsService({ db, clock, deadlines }),
     policies: createPoliciesService({ db, clock }),

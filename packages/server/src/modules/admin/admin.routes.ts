@@ -3,6 +3,7 @@ import {
   adminCategorySchema,
   adminCreateUserSchema,
   adminRegionListSchema,
+  adminSessionsEndedSchema,
   adminUnitSchema,
   adminUnitTreeSchema,
   adminUnitUpdatedSchema,
@@ -31,12 +32,18 @@ import type { RegionsService } from '../regions/regions.service.ts';
 import type { UnitsService } from '../regions/units.service.ts';
 import type { CatalogService } from '../settings/catalog.service.ts';
 
+/** The system admin (系统管理员): units, categories, the routing catalog. */
 const admin = { access: ['admin'] } as const;
+/** The security admin (安全管理员): accounts, roles, unlocks and sessions. */
+const security = { access: ['security_admin'] } as const;
+/** Reading units and regions: the system admin manages them, the security admin picks them for accounts. */
+const unitReaders = { access: ['admin', 'security_admin'] } as const;
 
 /**
- * Admin API: units, users and roles, categories and the routing catalog. Admin-only; an admin
- * manages what lies in their own regions, and anything outside them is a 404. Time limits and
- * the holiday calendar are under /api/v1/settings.
+ * Admin API, split by 三员分立: units, categories and the routing catalog for the system admin;
+ * staff accounts, roles, unlocks and sessions for the security admin (who also reads the unit
+ * tree, to place accounts). Each manages what lies in their own regions, and anything outside
+ * them is a 404. Time limits and the holiday calendar are under /api/v1/settings.
  */
 export function adminRoutes(
   app: ApiApp,
@@ -49,7 +56,7 @@ export function adminRoutes(
   app.get(
     '/api/v1/admin/regions',
     {
-      config: admin,
+      config: unitReaders,
       schema: { summary: 'The admin’s regions and their townships (for pickers)', response: { 200: adminRegionListSchema } },
     },
     async (req) => regions.ofAdmin(scopeOf(req)),
@@ -57,7 +64,7 @@ export function adminRoutes(
 
   app.get(
     '/api/v1/admin/units',
-    { config: admin, schema: { summary: 'Units of the admin’s regions, as a tree', response: { 200: adminUnitTreeSchema } } },
+    { config: unitReaders, schema: { summary: 'Units of the admin’s regions, as a tree', response: { 200: adminUnitTreeSchema } } },
     async (req) => units.tree(scopeOf(req)),
   );
 
@@ -102,9 +109,9 @@ export function adminRoutes(
   app.get(
     '/api/v1/admin/users',
     {
-      config: admin,
+      config: security,
       schema: {
-        summary: 'Staff accounts of the admin’s regions',
+        summary: 'Staff accounts of the security admin’s regions (with lock and second-factor state)',
         querystring: listUsersQuerySchema,
         response: { 200: adminUserPageSchema },
       },
@@ -114,14 +121,14 @@ export function adminRoutes(
 
   app.get(
     '/api/v1/admin/users/:id',
-    { config: admin, schema: { summary: 'One staff account', params: idParamsSchema, response: { 200: adminUserSchema } } },
+    { config: security, schema: { summary: 'One staff account', params: idParamsSchema, response: { 200: adminUserSchema } } },
     async (req) => users.get(scopeOf(req), req.params.id),
   );
 
   app.post(
     '/api/v1/admin/users',
     {
-      config: admin,
+      config: security,
       schema: {
         summary: 'Create a staff account (optionally with the e-mail address and language of their notifications)',
         body: adminCreateUserSchema,
@@ -135,7 +142,7 @@ export function adminRoutes(
   app.post(
     '/api/v1/users',
     {
-      config: admin,
+      config: security,
       schema: {
         summary: 'Create a staff account (same as POST /api/v1/admin/users)',
         body: adminCreateUserSchema,
@@ -148,7 +155,7 @@ export function adminRoutes(
   app.patch(
     '/api/v1/admin/users/:id',
     {
-      config: admin,
+      config: security,
       schema: {
         summary:
           'Change name, phone, e-mail, notification language (null clears these three), roles, units, or (de)activate (sessions end)',
@@ -163,15 +170,41 @@ export function adminRoutes(
   app.put(
     '/api/v1/admin/users/:id/password',
     {
-      config: admin,
+      config: security,
       schema: {
-        summary: 'Set a new password (sessions end)',
+        summary: 'Set a new password (the password policy; the user changes it at the next sign-in; sessions end)',
         params: idParamsSchema,
         body: resetPasswordSchema,
         response: { 200: passwordResetSchema },
       },
     },
     async (req) => users.resetPassword(scopeOf(req), req.params.id, req.body.password),
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/unlock',
+    {
+      config: security,
+      schema: {
+        summary: 'Lift the lock after failed sign-ins (the account may sign in at once)',
+        params: idParamsSchema,
+        response: { 200: adminUserSchema },
+      },
+    },
+    async (req) => users.unlock(scopeOf(req), req.params.id),
+  );
+
+  app.delete(
+    '/api/v1/admin/users/:id/sessions',
+    {
+      config: security,
+      schema: {
+        summary: 'End every session of the account (every token stops working)',
+        params: idParamsSchema,
+        response: { 200: adminSessionsEndedSchema },
+      },
+    },
+    async (req) => users.endSessions(scopeOf(req), req.params.id),
   );
 
   // ---- categories ----

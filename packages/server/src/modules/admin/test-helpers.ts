@@ -21,12 +21,69 @@ export async function addJiaoquAdmin(h: Harness): Promise<string> {
   return 'jqadmin';
 }
 
+/**
+ * A security admin of one demo unit's county (`centre`: 盐湖区, `jqCentre`: 阳泉市郊区): a
+ * regional security admin, unlike the demo's `secadmin`, who sits in the province's office and
+ * covers every unit (the root).
+ */
+export async function addSecurityAdmin(h: Harness, username: string, unitKey: 'centre' | 'jqCentre'): Promise<string> {
+  const people = createPeopleRepo(h.db.db);
+  if (!(await people.usernameExists(username))) {
+    const id = await people.insertUser({
+      username,
+      displayName: unitKey === 'centre' ? '盐湖区安全管理员' : '郊区安全管理员',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      phone: null,
+      roles: ['security_admin'],
+      // Like the demo's accounts: no second factor while the demo mode is on.
+      demo: true,
+    });
+    await people.addMemberships(id, [h.org.units[unitKey]!]);
+  }
+  return username;
+}
+
+/** The audit log's newest sequence number (0: empty), to read what a test adds after it. */
+export async function auditSeq(h: Harness): Promise<number> {
+  const r = await h.db.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(r?.seq ?? 0);
+}
+
+/** The audit log's entries with this action prefix (after `afterSeq`), oldest first. */
+export async function auditEntries(h: Harness, actionPrefix = '', afterSeq = 0) {
+  return h.db.db
+    .selectFrom('audit_log')
+    .select(['seq', 'action', 'outcome', 'actor_id', 'actor_name', 'target_type', 'target_id', 'region_code', 'source_ip', 'detail'])
+    .where('action', 'like', `${actionPrefix}%`)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .execute();
+}
+
 /** Everything the admin API may write, except sessions (sign-ins add those). */
 export async function adminState(h: Harness): Promise<string> {
   const db = h.db.db;
   const [units, users, members, categories, rules] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'kind', 'region_code', 'parent_id', 'active']).orderBy('id').execute(),
-    db.selectFrom('users').select(['id', 'username', 'display_name', 'phone', 'roles', 'active', 'password_hash']).orderBy('id').execute(),
+    db
+      .selectFrom('users')
+      .select([
+        'id',
+        'username',
+        'display_name',
+        'phone',
+        'roles',
+        'active',
+        'password_hash',
+        'must_change_password',
+        'locked_until',
+        'failed_logins',
+      ])
+      .orderBy('id')
+      .execute(),
     db.selectFrom('unit_members').selectAll().orderBy('user_id').orderBy('unit_id').execute(),
     db.selectFrom('categories').selectAll().orderBy('code').execute(),
     db.selectFrom('routing_rules').selectAll().orderBy('id').execute(),

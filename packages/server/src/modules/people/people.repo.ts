@@ -36,6 +36,9 @@ const managedColumns = [
   'users.roles',
   'users.active',
   'users.created_at',
+  'users.locked_until',
+  'users.totp_enabled_at',
+  'users.must_change_password',
 ] as const;
 
 /**
@@ -94,6 +97,9 @@ export function createPeopleRepo(db: Db) {
       roles: Role[];
       active: boolean;
       created_at: Date;
+      locked_until: Date | null;
+      totp_enabled_at: Date | null;
+      must_change_password: boolean;
     }[],
   ): Promise<AdminUser[]> {
     const ids = rows.map((r) => r.id);
@@ -117,6 +123,9 @@ export function createPeopleRepo(db: Db) {
       roles: r.roles,
       active: r.active,
       createdAt: r.created_at.toISOString(),
+      lockedUntil: r.locked_until ? r.locked_until.toISOString() : null,
+      totpEnabled: r.totp_enabled_at !== null,
+      mustChangePassword: r.must_change_password,
       units: units
         .filter((u) => u.user_id === r.id)
         .map((u) => ({ id: u.id, name: u.name, regionCode: u.region_code, kind: u.kind, active: u.active })),
@@ -280,6 +289,35 @@ export function createPeopleRepo(db: Db) {
 
     async setPasswordHash(id: number, hash: string) {
       await db.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+    },
+
+    /** A password set by a security admin: the user must change it at the next sign-in. */
+    async setPasswordBySecurityAdmin(id: number, hash: string) {
+      await db.updateTable('users').set({ password_hash: hash, must_change_password: true }).where('id', '=', id).execute();
+    },
+
+    async setMustChangePassword(id: number, value: boolean) {
+      await db.updateTable('users').set({ must_change_password: value }).where('id', '=', id).execute();
+    },
+
+    /** Lift a lockout: no lock, no failed sign-ins counted (the count of lockouts stays, so the next lock still grows). */
+    async unlock(id: number) {
+      await db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).execute();
+    },
+
+    /**
+     * Whether the prefixes cover the region of every unit of the deployment, inactive ones
+     * included: the root scope (a province's office in a provincial deployment).
+     */
+    async coversEveryUnit(prefixes: readonly string[]): Promise<boolean> {
+      if (prefixes.length === 0) return false;
+      const outside = await db
+        .selectFrom('units as u')
+        .select('u.id')
+        .where(sql<SqlBool>`not ${likeUnder(prefixes)}`)
+        .limit(1)
+        .executeTakeFirst();
+      return outside === undefined;
     },
   };
 }
