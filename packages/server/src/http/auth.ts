@@ -10,14 +10,27 @@ export const SESSION_COOKIE = 'huiyin_session';
  */
 export type Access = 'public' | 'user' | readonly Role[];
 
+/** A session that may only change the password ('password') or only enrol the second factor ('totp'). */
+export type Restriction = 'password' | 'totp';
+
+/** The session behind the request's credential. */
+export interface RequestSession {
+  id: number;
+  restricted: Restriction | null;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Restricted sessions that may call the route (every other route refuses them with 403). */
+    allowRestricted?: readonly Restriction[];
   }
   interface FastifyRequest {
     /** The signed-in user, or null; `credentialPresented` tells a bad credential from none. */
     user: AuthUser | null;
     credentialPresented: boolean;
+    /** The session of the signed-in user (null with no user). */
+    session: RequestSession | null;
   }
 }
 
@@ -31,16 +44,48 @@ function tokenOf(req: FastifyRequest): string | null {
   return typeof c === 'string' && c !== '' ? c : null;
 }
 
-/** Resolve the caller from the bearer token or the session cookie on every request, then check the route's access. */
-export function registerAuth(app: FastifyInstance, auth: { authenticate(token: string): Promise<AuthUser | null> }): void {
+type Resolved = { user: AuthUser; sessionId: number; restricted: Restriction | null } | null;
+
+/** The auth service's session look-up (or, for small test apps, a plain token → user function). */
+export type SessionResolver =
+  { resolve(token: string, opts: { touch: boolean }): Promise<Resolved> } | { authenticate(token: string): Promise<AuthUser | null> };
+
+async function resolveWith(auth: SessionResolver, token: string): Promise<Resolved> {
+  if ('resolve' in auth) return auth.resolve(token, { touch: true });
+  const user = await auth.authenticate(token);
+  return user ? { user, sessionId: 0, restricted: null } : null;
+}
+
+const restrictionError: Record<Restriction, () => DomainError> = {
+  password: () => new DomainError('password_change_required'),
+  totp: () => new DomainError('totp_enrolment_required'),
+};
+
+/**
+ * Resolve the caller from the bearer token or the session cookie on every request (an idle or
+ * expired session is no session; a use is recorded), then check the route's access. A restricted
+ * session (a password to change, a second factor to enrol) calls only the routes that allow it:
+ * elsewhere a route for users answers 403, a public route sees nobody signed in.
+ */
+export function registerAuth(app: FastifyInstance, auth: SessionResolver): void {
   app.decorateRequest('user', null);
   app.decorateRequest('credentialPresented', false);
+  app.decorateRequest('session', null);
   app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = tokenOf(req);
     req.credentialPresented = token !== null;
-    req.user = token ? await auth.authenticate(token) : null;
-    const access = req.routeOptions.config.access;
+    const s = token ? await resolveWith(auth, token) : null;
+    const config = req.routeOptions.config;
+    const access = config.access;
+    if (s && s.restricted !== null && !(config.allowRestricted ?? []).includes(s.restricted)) {
+      if (access === 'user' || Array.isArray(access)) throw restrictionError[s.restricted]();
+      req.user = null;
+      req.session = null;
+    } else {
+      req.user = s?.user ?? null;
+      req.session = s ? { id: s.sessionId, restricted: s.restricted } : null;
+    }
     if (access === 'user') requireUser(req);
     else if (access !== undefined && access !== 'public') requireRole(req, access);
   });
@@ -56,18 +101,24 @@ export function requireUser(req: FastifyRequest): AuthUser {
   return req.user;
 }
 
+/** The signed-in user with their session, or 401. */
+export function requireSession(req: FastifyRequest): { user: AuthUser; sessionId: number; restricted: Restriction | null } {
+  const user = requireUser(req);
+  if (!req.session) throw new DomainError('unauthorized');
+  return { user, sessionId: req.session.id, restricted: req.session.restricted };
+}
+
 export function requireRole(req: FastifyRequest, roles: readonly Role[]): AuthUser {
   const user = requireUser(req);
   if (!user.roles.some((r) => roles.includes(r))) throw new DomainError('forbidden');
   return user;
 }
 
-export function setSessionCookie(reply: FastifyReply, req: FastifyRequest, token: string, expiresAt: Date): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
-    expires: expiresAt,
-  });
+/** The session cookie: HttpOnly, SameSite=Lax, Secure whenever the public address is https (not the request's scheme). */
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }

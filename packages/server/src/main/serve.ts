@@ -5,14 +5,26 @@ import { demoAccounts, DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 import { openDatabase } from './open-db.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
+import { demoAccountsWithPassword } from '../modules/people/demo-guard.ts';
 import { startWorker } from './worker.ts';
 
 /** The API server composition root. */
 export async function serve(config: Config): Promise<() => Promise<void>> {
   const handle = await openDatabase(config);
   let seeded = false;
-  // Only the embedded database is seeded on its own; a PostgreSQL database needs `huiyin seed --demo`.
-  if (handle.kind === 'pglite' && (await isEmpty(handle.db))) {
+  if (!config.demo) {
+    // HUIYIN_DEMO=off: a production start. No demo seed, and no start while anyone can sign in with the published demo password.
+    const open = await demoAccountsWithPassword(handle.db, DEMO_PASSWORD);
+    if (open.length > 0) {
+      await handle.close();
+      throw new Error(
+        `HUIYIN_DEMO=off, but demo accounts still have the demo password: ${open.join(', ')}. ` +
+          'Deactivate them or give them new passwords (with HUIYIN_DEMO=on, then sign in and change them), then start again.',
+      );
+    }
+  }
+  // Only the embedded database is seeded on its own (and only in demo mode); a PostgreSQL database needs `huiyin seed --demo`.
+  if (config.demo && handle.kind === 'pglite' && (await isEmpty(handle.db))) {
     console.log(
       '[huiyin] empty embedded database: seeding the demo (regions, units, accounts, ~300 cases, 425 livelihood matters and 46 key projects) ...',
     );
@@ -38,7 +50,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const address = await app.listen({ port: config.port, host: config.host });
   // Delivery of the outbox and the periodic jobs, in this process unless HUIYIN_WORKER=off (then `huiyin worker` runs them).
   const worker = !config.worker ? null : startWorker({ db: handle.db, clock: systemClock, config, ownsDatabase: handle.kind === 'pglite' });
-  const hasDemo = seeded || (await hasDemoAccounts(handle.db));
+  const hasDemo = config.demo && (seeded || (await hasDemoAccounts(handle.db)));
   if (hasDemo) printDemoBanner();
   console.log(`[huiyin] serving on ${address} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
   console.log(`[huiyin] staff: ${address}/admin   citizens: ${address}/   API docs: ${address}/api/docs`);

@@ -48,12 +48,18 @@ export function factories(db: Db) {
       return code;
     },
 
-    /** An active account with the roles, in the units; signs in with FACTORY_PASSWORD. */
+    /**
+     * An active account with the roles, in the units; signs in with FACTORY_PASSWORD. A demo
+     * account by default (it has the demo password: no second factor in demo mode); `demo: false`
+     * for one that is treated like a real account.
+     */
     async user(u: {
       roles: Role[];
       unitIds: number[];
       username?: string;
       displayName?: string;
+      demo?: boolean;
+      mustChangePassword?: boolean;
     }): Promise<{ id: number; username: string }> {
       seq += 1;
       const username = u.username ?? `user${seq}`;
@@ -65,6 +71,8 @@ export function factories(db: Db) {
         passwordHash: await passwordHash,
         phone: null,
         roles: u.roles,
+        demo: u.demo ?? true,
+        mustChangePassword: u.mustChangePassword ?? false,
       });
       await people.addMemberships(id, u.unitIds);
       return { id, username };

@@ -1,9 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, coversRegion, type AuthUser, type CreateUserInput, type Me } from '@huiyin/core';
+import {
+  DomainError,
+  coversRegion,
+  rolesNeedTotp,
+  type AuthUser,
+  type ChangePasswordInput,
+  type CreateUserInput,
+  type LoginInput,
+  type Me,
+} from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { recordAudit, recordAuditAlone, regionOfUser, type AuditEntry } from '../audit/audit-log.ts';
 import { createPeopleRepo, type PeopleRepo } from './people.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
+import { checkNewPassword, rememberPassword } from './password-rules.ts';
+import { createSignInRepo, type SignInAccount, type SignInRepo } from './sign-in.repo.ts';
+import { ownAccount } from './own-account.ts';
+import { checkTotp, isTotpCode, recoveryCodeHash } from './totp.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 
 /** The signed-in user as the API shows them. */
@@ -15,6 +29,46 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Consecutive failures that lock an account. */
+export const LOCK_AFTER_FAILURES = 5;
+const LOCK_BASE_MS = 15 * 60_000;
+const LOCK_CAP_MS = 24 * 3600_000;
+/** The per-address throttle: failures per window. */
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+export const THROTTLE_MAX_FAILURES = 30;
+/** A session's last use is written at most this often. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The lock after the `lockouts`-th lockout: 15 minutes, doubling, at most a day. */
+export function lockDurationMs(lockouts: number): number {
+  return Math.min(LOCK_BASE_MS * 2 ** Math.min(lockouts, 20), LOCK_CAP_MS);
+}
+
+/** Where a request comes from (the audit log and the session list). */
+export interface RequestOrigin {
+  address: string | null;
+  userAgent: string | null;
+}
+
+export type SessionRestriction = 'password' | 'totp';
+
+/** A signed-in session: who, which session, and what it may do until the password is changed or a second factor enrolled. */
+export interface ResolvedSession {
+  user: AuthUser;
+  sessionId: number;
+  restricted: SessionRestriction | null;
+}
+
+export interface LoginOutcome {
+  token: string;
+  user: AuthUser;
+  expiresAt: Date;
+  passwordChangeRequired: boolean;
+  totpEnrolmentRequired: boolean;
+}
+
+type Refusal = { refused: DomainError };
+
 export function createAuthService(deps: {
   db: Db;
   clock: Clock;
@@ -25,44 +79,306 @@ export function createAuthService(deps: {
   publicUrl?: string | undefined;
   /** Demo mode: demo accounts need no second factor. */
   demo?: boolean;
+  /** Failures per address per 15 minutes before sign-in answers 429 (default 30). */
+  throttleMaxFailures?: number;
 }) {
-  const { clock } = deps;
-  const people: PeopleRepo = createPeopleRepo(deps.db);
+  const { clock, db } = deps;
+  const people: PeopleRepo = createPeopleRepo(db);
+  const signIn: SignInRepo = createSignInRepo(db);
+  const idleMs = (deps.sessionIdleMinutes ?? 30) * 60_000;
+  const throttleMax = deps.throttleMaxFailures ?? THROTTLE_MAX_FAILURES;
+  const demoMode = deps.demo ?? true;
+
+  /** The role needs a second factor the account has not enrolled (demo accounts are exempt in demo mode). */
+  function needsTotpEnrolment(a: Pick<SignInAccount, 'roles' | 'demo' | 'totp_enabled_at'>): boolean {
+    return rolesNeedTotp(a.roles) && a.totp_enabled_at === null && !(a.demo && demoMode);
+  }
+
+  const locked = (until: Date) => ({ refused: new DomainError('account_locked', undefined, { lockedUntil: until.toISOString() }) });
+  const wrongCredentials = (): Refusal => ({ refused: new DomainError('unauthorized', 'wrong username or password') });
+
+  async function userOrThrow(repo: PeopleRepo, id: number): Promise<AuthUser> {
+    const user = await repo.findById(id);
+    if (!user) throw new DomainError('unauthorized');
+    return user;
+  }
+
+  /**
+   * A failed sign-in (or a wrong current password) counts against the account: the fifth in a
+   * row locks it for 15 minutes × 2^(earlier lockouts), at most a day. The lock's answer when it locks.
+   */
+  async function countAgainstAccount(trx: Db, a: SignInAccount, user: AuthUser, origin: RequestOrigin, now: Date): Promise<Refusal | null> {
+    const repo = createSignInRepo(trx);
+    const failures = a.failed_logins + 1;
+    if (failures < LOCK_AFTER_FAILURES) {
+      await repo.setFailures(a.id, { failedLogins: failures });
+      return null;
+    }
+    const until = new Date(now.getTime() + lockDurationMs(a.lockouts));
+    await repo.setFailures(a.id, { failedLogins: 0, lockedUntil: until, lockouts: a.lockouts + 1 });
+    await recordAudit(trx, {
+      action: 'auth.lockout',
+      outcome: 'ok',
+      actor: null,
+      target: { type: 'user', id: a.id },
+      regionCode: regionOfUser(user),
+      sourceIp: origin.address,
+      detail: { username: a.username, lockedUntil: until.toISOString(), lockouts: a.lockouts + 1 },
+      at: now,
+    });
+    return locked(until);
+  }
+
+  async function countAgainstAddress(trx: Db, origin: RequestOrigin, now: Date) {
+    if (origin.address) await createSignInRepo(trx).countFailure(origin.address, now, new Date(now.getTime() - THROTTLE_WINDOW_MS));
+  }
+
+  function loginEntry(now: Date, origin: RequestOrigin, who: { id: number | null; name: string }, region: string | null) {
+    return (outcome: 'ok' | 'failed', detail: Record<string, unknown>): AuditEntry => ({
+      action: 'auth.login',
+      outcome,
+      actor: who,
+      ...(who.id !== null ? { target: { type: 'user', id: who.id } } : {}),
+      regionCode: region,
+      sourceIp: origin.address,
+      detail: { username: who.name, ...detail },
+      at: now,
+    });
+  }
+
+  /** The session behind a token, or null when it is unknown, expired, idle too long or its user disabled. */
+  async function resolve(token: string, opts: { touch: boolean }): Promise<ResolvedSession | null> {
+    if (token.length < 20 || token.length > 200) return null;
+    const s = await signIn.sessionByToken(tokenHash(token));
+    if (!s) return null;
+    const now = clock.now().getTime();
+    if (s.expires_at.getTime() <= now) return null;
+    const lastSeen = (s.last_seen_at ?? s.created_at).getTime();
+    if (now - lastSeen > idleMs) {
+      await signIn.deleteSessionById(s.id);
+      return null;
+    }
+    const user = await people.findById(s.user_id);
+    if (!user || !user.active) return null;
+    if (opts.touch && now - lastSeen >= TOUCH_EVERY_MS) await signIn.touchSession(s.id, new Date(now));
+    return { user, sessionId: s.id, restricted: s.restricted };
+  }
 
   return {
-    /** Password sign-in: a new opaque token (its hash is stored), valid for the session TTL. */
-    async login(username: string, password: string): Promise<{ token: string; user: AuthUser; expiresAt: Date }> {
-      const cred = await people.findCredentials(username);
-      const ok = cred ? await verifyPassword(cred.password_hash, password) : await verifyPassword(await dummyHash(), password);
-      if (!cred || !ok || !cred.active) throw new DomainError('unauthorized', 'wrong username or password');
+    /** Whether the session cookie is Secure: whenever the public address is https. */
+    secureCookie: deps.publicUrl?.startsWith('https://') ?? false,
+
+    /**
+     * Sign-in (身份鉴别): the per-address throttle, the account's lockout, the password (argon2id;
+     * an unknown username costs the same time), the second factor, then a new opaque token (its
+     * hash stored) valid for the session TTL. Every attempt is in the audit log.
+     */
+    async login(input: LoginInput, origin: RequestOrigin): Promise<LoginOutcome> {
+      const now = clock.now();
+      const username = input.username;
+      if (origin.address) {
+        const t = await signIn.throttleOf(origin.address);
+        const windowEnd = t ? t.windowStart.getTime() + THROTTLE_WINDOW_MS : 0;
+        if (t && windowEnd > now.getTime() && t.failures >= throttleMax) {
+          await recordAuditAlone(db, loginEntry(now, origin, { id: null, name: username }, null)('failed', { reason: 'throttled' }));
+          throw new DomainError('rate_limited', 'too many failed sign-ins from this address', {
+            retryAt: new Date(windowEnd).toISOString(),
+          });
+        }
+      }
+
+      const found = await signIn.accountByUsername(username);
+      const passwordOk = found
+        ? await verifyPassword(found.password_hash, input.password)
+        : await verifyPassword(await dummyHash(), input.password);
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlHours * 3600_000);
-      await people.insertSession(tokenHash(token), cred.id, expiresAt);
-      const user = await people.findById(cred.id);
-      if (!user) throw new DomainError('unauthorized');
-      return { token, user, expiresAt };
+      const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3600_000);
+
+      const outcome = await db.transaction().execute(async (trx): Promise<Refusal | LoginOutcome> => {
+        const repo = createSignInRepo(trx);
+        if (!found) {
+          await countAgainstAddress(trx, origin, now);
+          await recordAudit(trx, loginEntry(now, origin, { id: null, name: username }, null)('failed', { reason: 'unknown_user' }));
+          return wrongCredentials();
+        }
+        const a = await repo.accountById(found.id, true);
+        if (!a) return wrongCredentials();
+        const user = await userOrThrow(createPeopleRepo(trx), a.id);
+        const entry = loginEntry(now, origin, { id: a.id, name: a.username }, regionOfUser(user));
+
+        if (a.locked_until && a.locked_until.getTime() > now.getTime()) {
+          // The same answer whether the password was right or not.
+          await countAgainstAddress(trx, origin, now);
+          await recordAudit(trx, entry('failed', { reason: 'locked', lockedUntil: a.locked_until.toISOString() }));
+          return locked(a.locked_until);
+        }
+        // The password may have changed between reading the hash and locking the row.
+        const ok = a.password_hash === found.password_hash ? passwordOk : await verifyPassword(a.password_hash, input.password);
+        if (!ok) {
+          await countAgainstAddress(trx, origin, now);
+          const lock = await countAgainstAccount(trx, a, user, origin, now);
+          await recordAudit(trx, entry('failed', { reason: 'wrong_password' }));
+          return lock ?? wrongCredentials();
+        }
+        if (!a.active) {
+          await countAgainstAddress(trx, origin, now);
+          await recordAudit(trx, entry('failed', { reason: 'inactive' }));
+          return wrongCredentials();
+        }
+
+        if (a.totp_enabled_at !== null && a.totp_secret !== null) {
+          const code = input.totp?.trim();
+          if (!code) {
+            await recordAudit(trx, entry('failed', { reason: 'totp_required' }));
+            return { refused: new DomainError('totp_required') };
+          }
+          let accepted = false;
+          if (isTotpCode(code)) {
+            const step = await checkTotp(a.totp_secret, code, now, a.totp_last_step);
+            if (step !== null) {
+              await repo.setTotpLastStep(a.id, step);
+              accepted = true;
+            }
+          } else if (await repo.useRecoveryCode(a.id, recoveryCodeHash(code), now)) {
+            accepted = true;
+            await recordAudit(trx, {
+              action: 'auth.totp.recovery_used',
+              actor: { id: a.id, name: a.username },
+              target: { type: 'user', id: a.id },
+              regionCode: regionOfUser(user),
+              sourceIp: origin.address,
+              detail: { remaining: await repo.unusedRecoveryCodes(a.id) },
+              at: now,
+            });
+          }
+          if (!accepted) {
+            await countAgainstAddress(trx, origin, now);
+            const lock = await countAgainstAccount(trx, a, user, origin, now);
+            await recordAudit(trx, entry('failed', { reason: 'totp_wrong' }));
+            return (
+              lock ?? {
+                refused: DomainError.atField('unauthorized', { path: 'totp', code: 'totp_wrong', message: 'wrong or used code' }),
+              }
+            );
+          }
+        }
+
+        await repo.setFailures(a.id, { failedLogins: 0, lockedUntil: null, lockouts: 0 });
+        const restricted: SessionRestriction | null = a.must_change_password ? 'password' : needsTotpEnrolment(a) ? 'totp' : null;
+        await repo.insertSession({
+          tokenHash: tokenHash(token),
+          userId: a.id,
+          expiresAt,
+          now,
+          address: origin.address,
+          userAgent: origin.userAgent?.slice(0, 300) ?? null,
+          restricted,
+        });
+        await recordAudit(trx, entry('ok', restricted ? { restricted } : {}));
+        return {
+          token,
+          user,
+          expiresAt,
+          passwordChangeRequired: a.must_change_password,
+          totpEnrolmentRequired: !a.must_change_password && restricted === 'totp',
+        };
+      });
+      if ('refused' in outcome) throw outcome.refused;
+      return outcome;
     },
 
-    /** The user behind a token, or null when the token is unknown, expired or its user disabled. */
+    resolve,
+
+    /** The user behind a token (an unrestricted session only), without counting it as a use. */
     async authenticate(token: string): Promise<AuthUser | null> {
-      if (token.length < 20 || token.length > 200) return null;
-      const s = await people.findSession(tokenHash(token));
-      if (!s || s.expires_at.getTime() <= clock.now().getTime()) return null;
-      const user = await people.findById(s.user_id);
-      return user && user.active ? user : null;
+      const s = await resolve(token, { touch: false });
+      return s && s.restricted === null ? s.user : null;
     },
 
-    async logout(token: string): Promise<void> {
-      await people.deleteSession(tokenHash(token));
+    async logout(token: string, origin: RequestOrigin): Promise<void> {
+      const s = await resolve(token, { touch: false });
+      await db.transaction().execute(async (trx) => {
+        await createPeopleRepo(trx).deleteSession(tokenHash(token));
+        if (s) {
+          await recordAudit(trx, {
+            action: 'auth.logout',
+            actor: { id: s.user.id, name: s.user.username },
+            target: { type: 'session', id: s.sessionId },
+            regionCode: regionOfUser(s.user),
+            sourceIp: origin.address,
+            at: clock.now(),
+          });
+        }
+      });
     },
+
+    /**
+     * The signed-in user changes their password: the current one must be right (a wrong one is
+     * logged and counts toward the lockout), the new one passes the rules and is none of the last
+     * five. Every other session of the user ends; this one may do everything again (or must
+     * still enrol the second factor).
+     */
+    async changePassword(session: ResolvedSession, input: ChangePasswordInput, origin: RequestOrigin): Promise<void> {
+      const now = clock.now();
+      const { user } = session;
+      const current = await signIn.accountById(user.id);
+      if (!current) throw new DomainError('unauthorized');
+      const ok = await verifyPassword(current.password_hash, input.currentPassword);
+      const base = {
+        action: 'auth.password.change',
+        actor: { id: user.id, name: user.username },
+        target: { type: 'user', id: user.id },
+        regionCode: regionOfUser(user),
+        sourceIp: origin.address,
+      } as const;
+      if (!ok) {
+        const refusal = await db.transaction().execute(async (trx) => {
+          const a = await createSignInRepo(trx).accountById(user.id, true);
+          if (a) await countAgainstAccount(trx, a, user, origin, now);
+          await recordAudit(trx, { ...base, outcome: 'failed', detail: { reason: 'wrong_password' }, at: now });
+          return DomainError.atField('validation_failed', {
+            path: 'currentPassword',
+            code: 'wrong_password',
+            message: 'the current password is wrong',
+          });
+        });
+        throw refusal;
+      }
+      try {
+        await checkNewPassword(db, { username: user.username, password: input.newPassword, userId: user.id, path: 'newPassword' });
+      } catch (e) {
+        const code = e instanceof DomainError ? (e.details?.['fields'] as { code?: string }[] | undefined)?.[0]?.code : undefined;
+        await recordAuditAlone(db, { ...base, outcome: 'failed', detail: { reason: code ?? 'refused' }, at: now });
+        throw e;
+      }
+      const hash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        const repo = createSignInRepo(trx);
+        const a = await repo.accountById(user.id, true);
+        if (!a) throw new DomainError('unauthorized');
+        await repo.setPassword(user.id, hash, now);
+        await rememberPassword(trx, user.id, hash, now);
+        const ended = await repo.deleteOtherSessions(user.id, session.sessionId);
+        await repo.setSessionRestriction(session.sessionId, needsTotpEnrolment(a) ? 'totp' : null);
+        await recordAudit(trx, { ...base, outcome: 'ok', detail: { sessionsEnded: ended, forced: a.must_change_password }, at: now });
+      });
+    },
+
+    ...ownAccount({ db, clock, demoMode }),
 
     /**
      * A new staff account with its roles and unit memberships, in one transaction; `within`
      * writes what other modules keep about the new user, in the same transaction.
+     * `mustChangePassword`: the account must change its password at first sign-in (accounts
+     * an administrator creates). The password is remembered for the reuse rule.
      */
     async createUser(
       input: CreateUserInput,
-      opts: { regionPrefixes?: readonly string[]; within?: (trx: Db, userId: number) => Promise<void> } = {},
+      opts: {
+        regionPrefixes?: readonly string[];
+        within?: (trx: Db, userId: number) => Promise<void>;
+        mustChangePassword?: boolean;
+      } = {},
     ): Promise<AuthUser> {
       const passwordHash = await hashPassword(input.password);
       return deps.db.transaction().execute(async (trx) => {
@@ -92,8 +408,10 @@ export function createAuthService(deps: {
           passwordHash,
           phone: input.phone ?? null,
           roles: input.roles,
+          ...(opts.mustChangePassword !== undefined ? { mustChangePassword: opts.mustChangePassword } : {}),
         });
         await tp.addMemberships(id, input.unitIds);
+        await rememberPassword(trx, id, passwordHash, clock.now());
         if (opts.within) await opts.within(trx, id);
         const user = await tp.findById(id);
         if (!user) throw new DomainError('internal', 'user vanished after insert');
