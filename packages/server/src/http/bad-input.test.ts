@@ -421,16 +421,25 @@ describeEachDb('bad input', (get) => {
       400,
       'validation_failed',
     );
-    const newClerk = { username: 'newclerk', displayName: '新用户', password: 'long-enough-pw', roles: ['clerk'] };
+    const newClerk = { username: 'newclerk', displayName: '新用户', password: 'Long-enough-pw', roles: ['clerk'] };
     for (const body of [
       { ...newClerk, username: 'Bad Name' },
       { ...newClerk, password: 'short' },
       { ...newClerk, roles: ['emperor'] },
       { ...newClerk, unitIds: [987654] },
     ]) {
-      expectError(await h.req('admin', 'POST', '/api/v1/users', body), 400, 'validation_failed');
+      expectError(await h.req('secadmin', 'POST', '/api/v1/users', body), 400, 'validation_failed');
     }
-    expectError(await h.req('admin', 'POST', '/api/v1/users', { ...newClerk, username: 'clerk', displayName: '重名' }), 409, 'conflict');
+    expectError(
+      await h.req('secadmin', 'POST', '/api/v1/users', {
+        ...newClerk,
+        username: 'clerk',
+        displayName: '重名',
+        unitIds: [h.org.units['centre']],
+      }),
+      409,
+      'conflict',
+    );
     expectError(await h.req(null, 'POST', '/api/v1/public/cases', { ...validCase, channel: 'window' }), 400, 'validation_failed');
     // 太原市 has no service centre in the demo organisation.
     const noCentre = expectError(

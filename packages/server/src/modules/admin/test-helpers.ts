@@ -22,25 +22,35 @@ export async function addJiaoquAdmin(h: Harness): Promise<string> {
 }
 
 /**
- * A security admin of one demo unit's county (`centre`: 盐湖区, `jqCentre`: 阳泉市郊区): a
- * regional security admin, unlike the demo's `secadmin`, who sits in the province's office and
- * covers every unit (the root).
+ * An officer (`admin`, `security_admin` or `auditor`) of one demo unit's county (`centre`:
+ * 盐湖区, `jqCentre`: 阳泉市郊区): a regional officer, unlike the demo's `admin`, `secadmin` and
+ * `auditor`, who sit in the province's office and cover every unit (the root). Flagged as a demo
+ * account, so it signs in without a second factor while the demo mode is on.
  */
-export async function addSecurityAdmin(h: Harness, username: string, unitKey: 'centre' | 'jqCentre'): Promise<string> {
+export async function addOfficer(
+  h: Harness,
+  username: string,
+  role: 'admin' | 'security_admin' | 'auditor',
+  unitKey: 'centre' | 'jqCentre',
+): Promise<string> {
   const people = createPeopleRepo(h.db.db);
   if (!(await people.usernameExists(username))) {
     const id = await people.insertUser({
       username,
-      displayName: unitKey === 'centre' ? '盐湖区安全管理员' : '郊区安全管理员',
+      displayName: `${unitKey === 'centre' ? '盐湖区' : '郊区'}${role}`,
       passwordHash: await hashPassword(DEMO_PASSWORD),
       phone: null,
-      roles: ['security_admin'],
-      // Like the demo's accounts: no second factor while the demo mode is on.
+      roles: [role],
       demo: true,
     });
     await people.addMemberships(id, [h.org.units[unitKey]!]);
   }
   return username;
+}
+
+/** A regional security admin (see addOfficer). */
+export function addSecurityAdmin(h: Harness, username: string, unitKey: 'centre' | 'jqCentre'): Promise<string> {
+  return addOfficer(h, username, 'security_admin', unitKey);
 }
 
 /** The audit log's newest sequence number (0: empty), to read what a test adds after it. */

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { actOn, registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb } from '../../testing/harness.ts';
+import { addOfficer, addSecurityAdmin } from '../admin/test-helpers.ts';
 
 /** The corners a review found: each one a user would notice. */
 const streetLight = { type: 'help', content: '路灯不亮', regionCode: '140802', requester: { phone: '13900003333' } };
@@ -109,16 +110,21 @@ describeEachDb('lifecycle edge cases', (get) => {
 
   it('an admin changes settings and creates accounts only in their own regions', async () => {
     const h = get();
-    const tl = await h.req('admin', 'PUT', '/api/v1/settings/time-limits/140311', { sign: { unit: 'workingDays', value: 2 } });
+    // 盐湖区's own system admin (the demo's `admin` sits in the province's office and covers both counties).
+    const yhAdmin = await addOfficer(h, 'yhadmin', 'admin', 'centre');
+    const tl = await h.req(yhAdmin, 'PUT', '/api/v1/settings/time-limits/140311', { sign: { unit: 'workingDays', value: 2 } });
     expect(tl.statusCode).toBe(403);
-    const user = await h.req('admin', 'POST', '/api/v1/users', {
+    const intruder = {
       username: 'intruder',
       displayName: '越权',
-      password: 'long-enough-pw',
+      password: 'Long-enough-pw',
       roles: ['dispatcher'],
       unitIds: [h.org.units['jqCentre']],
-    });
-    expect(user.statusCode).toBe(403);
+    };
+    // Accounts are the security admin's: the system admin is refused, and 盐湖区's security admin knows no 郊区 unit.
+    expect((await h.req('admin', 'POST', '/api/v1/users', intruder)).statusCode).toBe(403);
+    const sec = await addSecurityAdmin(h, 'yhsec', 'centre');
+    expect((await h.req(sec, 'POST', '/api/v1/users', intruder)).statusCode).toBe(400);
     expect((await h.req(null, 'POST', '/api/v1/auth/login', { username: 'intruder', password: 'long-enough-pw' })).statusCode).toBe(401);
   });
 });
