@@ -6,11 +6,19 @@ import { useApiMutation, useApiQuery } from './query.ts';
 
 export type { Me };
 
+/** What a signed-in session may do until the password is changed ('password') or a second factor enrolled ('totp'). */
+export type Restriction = 'password' | 'totp';
+
 interface Session {
-  /** undefined while loading, null when signed out. */
+  /** undefined while loading, null when signed out (or while the session is restricted). */
   me: Me | null | undefined;
-  signIn(username: string, password: string): Promise<void>;
+  /** A signed-in session that must first change the password or enrol the second factor (the login page handles it). */
+  restricted: { user: Me; restricted: Restriction } | null;
+  /** Sign in; `totp` is the authenticator code or a recovery code. */
+  signIn(username: string, password: string, totp?: string): Promise<LoginResult>;
   signOut(): Promise<void>;
+  /** Ask the server again who is signed in (after a password change or an enrolment lifts a restriction). */
+  refresh(): Promise<void>;
 }
 
 const Ctx = createContext<Session | null>(null);
@@ -24,33 +32,40 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // The language does not change who is signed in.
     staleTime: Infinity,
   });
-  const me = session.isError ? null : session.data?.user;
+  const view = session.isError ? null : session.data;
+  const restrictedAs = view?.user && view.restricted ? { user: view.user, restricted: view.restricted } : null;
+  const me = view === undefined ? undefined : restrictedAs ? null : (view?.user ?? null);
   /** Another user sees other cases: nothing read for the previous one is kept. */
   const become = useCallback(
-    (user: Me | null) => {
+    (view: SessionView) => {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-      qc.setQueryData(sessionKey, { user });
+      qc.setQueryData(sessionKey, view);
     },
     [qc],
   );
-  const login = useApiMutation((body: { username: string; password: string }) =>
+  const login = useApiMutation((body: { username: string; password: string; totp?: string }) =>
     api<LoginResult>('/api/v1/auth/login', { method: 'POST', body }),
   );
   const logout = useApiMutation(() => api('/api/v1/auth/logout', { method: 'POST' }));
   const { mutateAsync: loginAsync } = login;
   const { mutateAsync: logoutAsync } = logout;
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      const r = await loginAsync({ username, password });
-      become(r.user);
+    async (username: string, password: string, totp?: string) => {
+      const r = await loginAsync({ username, password, ...(totp ? { totp } : {}) });
+      const restricted: Restriction | null = r.passwordChangeRequired ? 'password' : r.totpEnrolmentRequired ? 'totp' : null;
+      become({ user: r.user, restricted });
+      return r;
     },
     [loginAsync, become],
   );
   const signOut = useCallback(async () => {
     await logoutAsync().catch(() => undefined);
-    become(null);
+    become({ user: null, restricted: null });
   }, [logoutAsync, become]);
-  return <Ctx.Provider value={{ me, signIn, signOut }}>{children}</Ctx.Provider>;
+  const refresh = useCallback(async () => {
+    become(await api<SessionView>('/api/v1/auth/session'));
+  }, [become]);
+  return <Ctx.Provider value={{ me, restricted: restrictedAs, signIn, signOut, refresh }}>{children}</Ctx.Provider>;
 }
 
 export function useSession(): Session {

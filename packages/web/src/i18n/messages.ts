@@ -9,6 +9,7 @@ import * as staff from './staff.ts';
 import * as safetyNet from './safety-net.ts';
 import * as policies from './policies.ts';
 import * as supervision from './supervision.ts';
+import * as signIn from './sign-in.ts';
 
 /**
  * All UI text, one file per area (common, citizen, staff, safety net, policies, admin, livelihood,
@@ -26,6 +27,7 @@ export const zh = {
   ...livelihoodProjects.zh,
   ...publicProjects.zh,
   ...supervision.zh,
+  ...signIn.zh,
   ...audit.zh,
 };
 export type MessageKey = keyof typeof zh;
@@ -40,5 +42,6 @@ export const en: Record<MessageKey, string> = {
   ...livelihoodProjects.en,
   ...publicProjects.en,
   ...supervision.en,
+  ...signIn.en,
   ...audit.en,
 };

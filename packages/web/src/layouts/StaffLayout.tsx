@@ -27,7 +27,7 @@ export function StaffLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [narrow, setNarrow] = useState(false);
   if (me === undefined) return <Spin style={{ display: 'block', marginTop: 120 }} />;
-  if (me === null) return <Navigate to="/admin/login" replace />;
+  if (me === null) return <Navigate to={`/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   const has = (roles: readonly string[]) => me.roles.some((r) => roles.includes(r));
   const items = [
     { key: '/admin', label: t('workbench') },
