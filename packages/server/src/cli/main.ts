@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createUserSchema, userEmailSchema } from '@huiyin/core';
+import { adminCreateUserSchema, officerRolesOf, passwordProblemText, passwordProblems } from '@huiyin/core';
 import { ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../clock.ts';
 import { openDatabase } from '../main/open-db.ts';
@@ -7,7 +7,9 @@ import { serve } from '../main/serve.ts';
 import { startWorker } from '../main/worker.ts';
 import { auditCommand } from './audit-command.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
+import { recordAudit } from '../modules/audit/audit-log.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
+import { createUnitsRepo } from '../modules/regions/units.repo.ts';
 import { isEmpty, seedDemo } from '../seed/demo.ts';
 
 const usage = `huiyin <command>
@@ -24,9 +26,11 @@ const usage = `huiyin <command>
                         exit 1 naming the first broken link or the first missing tail
   audit checkpoint [--out FILE]
                         write the signed heads of every chain (default: <data dir>/checkpoints/)
-  user add --username U --name N --roles r1,r2 [--units 1,2] [--phone P] [--email E]
-                        create a staff account; the password is read from HUIYIN_NEW_PASSWORD;
-                        the e-mail address receives their notifications
+  user add --username U --name N --roles r1,r2 --units 1,2 [--phone P] [--email E]
+                        create a staff account in at least one unit (the owner's bootstrap, e.g. the
+                        root security admin in the province's office); the password is read from
+                        HUIYIN_NEW_PASSWORD; at most one of admin, security_admin, auditor; the
+                        e-mail address receives their notifications
 
 Environment: DATABASE_URL (PostgreSQL; unset = embedded database in HUIYIN_DATA_DIR, default ./data),
 PORT (8080), HOST (127.0.0.1), HUIYIN_WORKER (on|off), HUIYIN_LOG_LEVEL (info), HUIYIN_SMS_GATEWAY_URL,
@@ -117,30 +121,46 @@ async function run(argv: string[]): Promise<number> {
         },
         strict: true,
       });
-      const parsed = createUserSchema.safeParse({
+      // The same rules as the security admin's route: at least one unit, the password policy's length.
+      const parsed = adminCreateUserSchema.safeParse({
         username: values.username,
         displayName: values.name,
         password: process.env['HUIYIN_NEW_PASSWORD'],
         roles: values.roles?.split(',').filter(Boolean),
         unitIds: values.units ? values.units.split(',').map(Number) : [],
         ...(values.phone ? { phone: values.phone } : {}),
+        ...(values.email !== undefined ? { email: values.email } : {}),
       });
-      // createUserSchema (shared with POST /api/v1/users) has no e-mail: checked on its own.
-      const email = values.email === undefined ? undefined : userEmailSchema.safeParse(values.email);
-      if (!parsed.success || email?.success === false) {
+      const officers = parsed.success ? officerRolesOf(parsed.data.roles) : [];
+      const weak = parsed.success ? passwordProblems(parsed.data.password, parsed.data.username) : [];
+      if (!parsed.success || officers.length > 1 || weak.length > 0) {
         for (const i of parsed.error?.issues ?? []) console.error(`  ${i.path.join('.') || 'input'}: ${i.message}`);
-        for (const i of email?.error?.issues ?? []) console.error(`  email: ${i.message}`);
-        console.error('(the password comes from HUIYIN_NEW_PASSWORD, at least 10 characters)');
+        if (officers.length > 1)
+          console.error(`  roles: at most one of admin, security_admin, auditor (三员分立), not ${officers.join(' + ')}`);
+        for (const p of weak) console.error(`  password: ${passwordProblemText(p, 'en')}`);
+        console.error(
+          '(the password comes from HUIYIN_NEW_PASSWORD: at least 10 characters of three kinds, not the username; --units names at least one unit id)',
+        );
         return 2;
       }
+      const input = parsed.data;
       const h = await openDatabase(config);
       try {
         const auth = createAuthService({ db: h.db, clock: systemClock, sessionTtlHours: config.sessionTtlHours });
-        const address = email?.data;
-        const u = await auth.createUser(
-          parsed.data,
-          address === undefined ? {} : { within: (trx, id) => createPeopleRepo(trx).update(id, { email: address }) },
-        );
+        const u = await auth.createUser(input, {
+          within: async (trx, id) => {
+            if (input.email !== undefined) await createPeopleRepo(trx).update(id, { email: input.email });
+            const units = await createUnitsRepo(trx).states(input.unitIds);
+            await recordAudit(trx, {
+              action: 'user.create',
+              actor: { id: null, name: 'huiyin user add' },
+              target: { type: 'user', id },
+              regionCode: units.sort((a, b) => a.id - b.id)[0]?.regionCode ?? null,
+              detail: { username: input.username, roles: input.roles, unitIds: input.unitIds, via: 'cli' },
+              at: systemClock.now(),
+            });
+          },
+        });
         console.log(`[huiyin] user ${u.username} (id ${u.id}) created with roles ${u.roles.join(', ')}`);
         return 0;
       } finally {
