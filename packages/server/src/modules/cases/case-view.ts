@@ -40,11 +40,18 @@ export interface ViewContext {
   roles: readonly Role[];
   now: Date;
   unitNames: Map<number, string>;
+  /** Mask the phone whatever the roles (lists: the full number is revealed in the detail only, and logged there). */
+  maskPhone?: boolean;
 }
 
-/** What the API shows of a case; the full phone only to roles that call the requester back. */
+/** Whether the caller is shown the requester's full phone number. */
+export function showsFullPhone(roles: readonly Role[], ctx: { maskPhone?: boolean } = {}): boolean {
+  return !ctx.maskPhone && maySeeRequesterPhone(roles);
+}
+
+/** What the API shows of a case; the full phone only to roles that call the requester back, and never in lists. */
 export function caseSummary(row: CaseRow, ctx: ViewContext): CaseSummary {
-  const phone = maySeeRequesterPhone(ctx.roles) ? row.requester_phone : maskPhone(row.requester_phone);
+  const phone = showsFullPhone(ctx.roles, ctx) ? row.requester_phone : maskPhone(row.requester_phone);
   const unit = (id: number | null) => (id === null ? null : { id, name: ctx.unitNames.get(id) ?? String(id) });
   return {
     id: row.id,

@@ -70,7 +70,7 @@ export function casesRoutes(app: ApiApp, deps: { cases: CaseService; tracking: T
         response: { 200: caseDetailSchema },
       },
     },
-    async (req) => cases.get(req.params.id, requireUser(req)),
+    async (req) => cases.get(req.params.id, requireUser(req), { sourceIp: req.ip }),
   );
 
   app.get(

@@ -18,13 +18,14 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { recordAuditAlone } from '../audit/audit-log.ts';
 import { createEventsRepo } from '../audit/events.repo.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import { regionLineageName } from '../regions/region-names.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createAttachmentsRepo } from './attachments.repo.ts';
 import type { CaseCatalog, CaseExtension, CaseReactions } from './case-hooks.ts';
-import { caseDetail, caseSummary } from './case-view.ts';
+import { caseDetail, caseSummary, showsFullPhone } from './case-view.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import { createDispatchHelp } from './dispatch-help.service.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
@@ -120,9 +121,25 @@ export function createCaseService(deps: CaseServiceDeps) {
     await perform(row.id, row.version, { action: 'followUp', ...rating }, { userId: null, roles: ['citizen'], unitIds: [] }, null, claim);
   }
 
-  async function get(caseId: number, user: AuthUser): Promise<CaseDetail> {
+  /**
+   * The case as the caller may see it. A read of the detail (`read` given: GET /cases/{id}) that
+   * shows the requester's full phone number is a reveal, written to the audit log; the detail an
+   * action answers with is not logged again.
+   */
+  async function get(caseId: number, user: AuthUser, read?: { sourceIp: string | null }): Promise<CaseDetail> {
     const row = await createCasesRepo(db).get(caseId);
     if (!row || !(await canSee(db, user, row))) throw notFound();
+    if (read && showsFullPhone(user.roles)) {
+      await recordAuditAlone(db, {
+        action: 'pii.reveal',
+        actor: { id: user.id, name: user.username },
+        sourceIp: read.sourceIp,
+        target: { type: 'case', id: row.id },
+        regionCode: row.region_code,
+        detail: { field: 'requester.phone', trackingNo: row.tracking_no },
+        at: clock.now(),
+      });
+    }
     const events = await createEventsRepo(db).ofCase(caseId);
     const unitIds = [
       row.lead_unit_id,
@@ -169,7 +186,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     const names = await unitNames(page.flatMap((r) => [r.lead_unit_id, ...r.assist_unit_ids]).filter((x): x is number => x !== null));
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => caseSummary(r, { roles: user.roles, now, unitNames: names })),
+      items: page.map((r) => caseSummary(r, { roles: user.roles, now, unitNames: names, maskPhone: true })),
       nextCursor: rows.length > query.pageSize && last ? encodeCursor(last.id) : null,
     };
   }

@@ -10,7 +10,7 @@ import {
   policyViewSchema,
 } from '@huiyin/core';
 import type { FastifyReply } from 'fastify';
-import { requireUser } from '../../http/auth.ts';
+import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { multipartError } from '../../http/multipart.ts';
 import { contentDisposition, errorResponse, fileResponse, multipartBody, sendFile, type ApiApp } from '../../http/route.ts';
@@ -73,12 +73,13 @@ export function policiesRoutes(app: ApiApp, deps: { policies: PoliciesService })
     {
       config: { access: ['admin'] },
       schema: {
-        summary: 'Add an article (admin); a taken (docNumber, articleNo) is 409 conflict',
+        summary:
+          'Add an article (admin); one for no unit is national (system admin of the root region), one for units needs them in the admin’s regions; a taken (docNumber, articleNo) is 409 conflict',
         body: policyInputSchema,
         response: { 201: policyViewSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await policies.create(req.body, requireUser(req), langOf(req))),
+    async (req, reply) => reply.status(201).send(await policies.create(req.body, adminScopeOfRequest(req), langOf(req))),
   );
 
   app.patch(
@@ -92,7 +93,7 @@ export function policiesRoutes(app: ApiApp, deps: { policies: PoliciesService })
         response: { 200: policyViewSchema },
       },
     },
-    async (req) => policies.update(req.params.id, req.body, langOf(req)),
+    async (req) => policies.update(req.params.id, req.body, adminScopeOfRequest(req), langOf(req)),
   );
 
   // The upload in its own scope: the multipart parser is added here unless the app already has
@@ -119,7 +120,7 @@ export function policiesRoutes(app: ApiApp, deps: { policies: PoliciesService })
         },
       },
       async (req) => {
-        const user = requireUser(req);
+        const scope = adminScopeOfRequest(req);
         const lang = langOf(req);
         if (!req.isMultipart()) throw new DomainError('unsupported_media_type', 'send the workbook as multipart/form-data (field `file`)');
         let data: Buffer | undefined;
@@ -138,7 +139,7 @@ export function policiesRoutes(app: ApiApp, deps: { policies: PoliciesService })
           const message = lang === 'zh' ? '请求中没有文件（字段名 file）' : 'no file in the request (field `file`)';
           throw DomainError.atField('validation_failed', { path: 'file', code: 'required', message });
         }
-        return policies.importWorkbook(data, user, lang);
+        return policies.importWorkbook(data, scope, lang);
       },
     );
   });

@@ -2,7 +2,6 @@ import {
   DomainError,
   searchTerms,
   toChinaDate,
-  type AuthUser,
   type Lang,
   type PolicyImportReport,
   type PolicyInput,
@@ -14,6 +13,10 @@ import {
 import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AdminScope } from '../regions/admin-scope.ts';
+import { requireRootScope } from '../regions/root-scope.ts';
+import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createPoliciesRepo, type PolicyChange, type PolicyHit, type PolicyRow, type PolicyWrite } from './policies.repo.ts';
 import { buildImportTemplate, readImportWorkbook } from './policies.xlsx.ts';
 import { snippetOf } from './snippet.ts';
@@ -101,6 +104,22 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
     throw DomainError.atField('validation_failed', { path: 'unitIds', code: 'unknown_unit', message });
   }
 
+  /**
+   * Who may write an article: one without units is national (the system admin of the root region);
+   * one for units, the admin whose regions cover every one of them. Answers the region of the
+   * article's first unit (null: national) for the audit log.
+   */
+  async function requireWriter(trx: Db, scope: AdminScope, unitIds: readonly number[]): Promise<string | null> {
+    if (unitIds.length === 0) {
+      await requireRootScope(trx, scope, 'a national policy article (one for no unit)');
+      return null;
+    }
+    const states = await createUnitsRepo(trx).states(unitIds);
+    const outside = states.filter((u) => !scope.covers(u.regionCode)).map((u) => u.id);
+    if (outside.length > 0) throw new DomainError('forbidden', `units ${outside.join(', ')} are outside your regions`);
+    return states.find((u) => u.id === unitIds[0])?.regionCode ?? null;
+  }
+
   async function get(id: number): Promise<PolicyView> {
     const repo = createPoliciesRepo(db);
     const row = await repo.get(id, today());
@@ -137,12 +156,27 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
     get,
 
     /** Add an article; an existing (document number, article number) is a 409. */
-    async create(input: PolicyInput, user: AuthUser, lang: Lang): Promise<PolicyView> {
+    async create(input: PolicyInput, scope: AdminScope, lang: Lang): Promise<PolicyView> {
       await checkUnits(input.unitIds, lang);
-      const repo = createPoliciesRepo(db);
       const w = policyWrite(input);
-      const id = await repo.insert(w, user.id, clock.now());
+      const id = await db.transaction().execute(async (trx) => {
+        const regionCode = await requireWriter(trx, scope, w.unitIds);
+        const created = await createPoliciesRepo(trx).insert(w, scope.user.id, clock.now());
+        if (created !== null) {
+          await recordAudit(trx, {
+            action: 'policy.create',
+            actor: scope.actor,
+            sourceIp: scope.sourceIp,
+            target: { type: 'policy', id: created },
+            regionCode,
+            detail: { docNumber: w.docNumber, articleNo: w.articleNo, title: w.title, unitIds: w.unitIds },
+            at: clock.now(),
+          });
+        }
+        return created;
+      });
       if (id === null) {
+        const repo = createPoliciesRepo(db);
         const existing = await repo.idByKey(w.docNumber, w.articleNo);
         const what = w.articleNo === '' ? `《${w.title}》（${w.docNumber}）` : `《${w.title}》（${w.docNumber}）${w.articleNo}`;
         const message =
@@ -158,12 +192,15 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Change title, body, tags or units, repeal (or lift a mistaken repeal); search terms follow. */
-    async update(id: number, patch: PolicyPatch, lang: Lang): Promise<PolicyView> {
+    async update(id: number, patch: PolicyPatch, scope: AdminScope, lang: Lang): Promise<PolicyView> {
       await checkUnits(patch.unitIds, lang);
       await db.transaction().execute(async (trx) => {
         const repo = createPoliciesRepo(trx);
         const current = await repo.get(id, today(), { lock: true });
         if (!current) throw notFound(id);
+        // The admin must be allowed to write the article as it is, and as it will be.
+        const regionCode = await requireWriter(trx, scope, current.unitIds);
+        if (patch.unitIds !== undefined) await requireWriter(trx, scope, [...new Set(patch.unitIds)]);
         const repealedOn = patch.repealedOn === undefined ? current.repealedOn : patch.repealedOn;
         if (repealedOn !== null && current.effectiveFrom !== null && repealedOn < current.effectiveFrom) {
           const message =
@@ -182,6 +219,15 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
           change.terms = policyTerms({ ...current, ...change });
         }
         await repo.update(id, change, clock.now());
+        await recordAudit(trx, {
+          action: 'policy.update',
+          actor: scope.actor,
+          sourceIp: scope.sourceIp,
+          target: { type: 'policy', id },
+          regionCode,
+          detail: { fields: Object.keys(change).filter((k) => k !== 'terms'), ...(change.unitIds ? { unitIds: change.unitIds } : {}) },
+          at: clock.now(),
+        });
       });
       return get(id);
     },
@@ -196,12 +242,28 @@ export function createPoliciesService(deps: { db: Db; clock: Clock }) {
      * report lists every bad cell). Otherwise all rows are written in one transaction, an existing
      * (document number, article number) updated in place.
      */
-    async importWorkbook(data: Buffer, user: AuthUser, lang: Lang): Promise<PolicyImportReport> {
+    async importWorkbook(data: Buffer, scope: AdminScope, lang: Lang): Promise<PolicyImportReport> {
+      // Imported articles name no unit: they are national, and so is the right to import them.
+      await requireRootScope(db, scope, 'importing national policy articles');
       const { rows, errors } = await readImportWorkbook(data, lang);
       if (errors.length > 0) return { imported: 0, updated: 0, errors };
       const writes = rows.map((r) => policyWrite(r.input));
       const at = clock.now();
-      const result = await db.transaction().execute((trx) => createPoliciesRepo(trx).upsertMany(writes, user.id, at));
+      const result = await db.transaction().execute(async (trx) => {
+        await requireRootScope(trx, scope, 'importing national policy articles');
+        const written = await createPoliciesRepo(trx).upsertMany(writes, scope.user.id, at);
+        const inserted = written.filter((r) => r.inserted).length;
+        await recordAudit(trx, {
+          action: 'policy.import',
+          actor: scope.actor,
+          sourceIp: scope.sourceIp,
+          target: null,
+          regionCode: null,
+          detail: { count: written.length, imported: inserted, updated: written.length - inserted },
+          at,
+        });
+        return written;
+      });
       const imported = result.filter((r) => r.inserted).length;
       return { imported, updated: result.length - imported, errors: [] };
     },
