@@ -26,9 +26,12 @@ describeEachDb('browser hardening', (get) => {
     // No HSTS without an https public address (a plain-http demo must not pin itself).
     expect(res.headers['strict-transport-security']).toBeUndefined();
     // The API docs page works under its own CSP, with hashes for its inline parts.
-    const docs = await h.app.inject({ method: 'GET', url: '/api/docs/static/index.html' });
+    const docs = await h.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
-    expect(String(docs.headers['content-security-policy'])).toMatch(/script-src 'self'/);
+    const docsCsp = String(docs.headers['content-security-policy']);
+    expect(docsCsp).toMatch(/script-src 'self'/);
+    expect(docsCsp).toContain("frame-ancestors 'none'");
+    expect(docsCsp).not.toContain('upgrade-insecure-requests');
   });
 
   it('a cookie-authenticated change needs this site’s Origin (or Referer); bearer tokens are unaffected', async () => {

@@ -24,9 +24,10 @@ export function crossSiteRefusal(req: FastifyRequest, publicOrigin: string | nul
   if (typeof req.headers.authorization === 'string') return null;
   const cookie = req.cookies[SESSION_COOKIE];
   if (typeof cookie !== 'string' || cookie === '') return null;
-  const claimed = req.headers.origin ?? (typeof req.headers.referer === 'string' ? originOf(req.headers.referer) : null);
-  if (!claimed || claimed === 'null') return 'a request signed in by cookie must say where it comes from (Origin or Referer)';
-  const here = [`${req.protocol}://${req.host}`, publicOrigin].filter((x): x is string => x !== null);
+  const raw = req.headers.origin ?? req.headers.referer;
+  const claimed = typeof raw === 'string' && raw !== 'null' ? originOf(raw) : null;
+  if (!claimed) return 'a request signed in by cookie must say where it comes from (Origin or Referer)';
+  const here = [originOf(`${req.protocol}://${req.host}`), publicOrigin];
   return here.includes(claimed) ? null : `a request from ${claimed} may not act with this site's session`;
 }
 

@@ -27,6 +27,12 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     transformObject: jsonSchemaTransformObject,
   });
   // Its own CSP (with the hashes of its inline script and styles) replaces the global one on its pages.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Without upgrade-insecure-requests (a plain-http install would lose its own scripts) and framed by no one.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header.replace(' upgrade-insecure-requests;', '').replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -46,7 +46,7 @@ describeEachDb('the audit log, for auditors', (get) => {
     const day = new Date(h.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const res = await h.req('auditor', 'GET', `/api/v1/audit-log?action=auth.login&actor=clerk&from=${day}&to=${day}`);
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json().items as Entry[];
+    const items = (res.json().items as Entry[]).filter((e) => e.sourceIp?.startsWith('10.1.2.'));
     expect(items.map((e) => [e.outcome, e.sourceIp])).toEqual([
       ['ok', '10.1.2.4'],
       ['failed', '10.1.2.3'],
