@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { registerCase } from '../../testing/case-actions.ts';
 import { expectError } from '../../testing/errors.ts';
-import { addJiaoquAdmin, adminState } from './test-helpers.ts';
+import { addOfficer, adminState } from './test-helpers.ts';
 
 interface Rule {
   id: number;
@@ -83,7 +83,9 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
 
   it('lists, adds and removes the routing rules of the admin’s regions; the dispatcher’s suggestion follows', async () => {
     const h = get();
-    const mine = await rules(h);
+    // 盐湖区's own system admin (the demo's `admin` sits in the province's office: the root).
+    const yh = await addOfficer(h, 'yhadmin', 'admin', 'centre');
+    const mine = await rules(h, yh);
     expect(mine.length).toBeGreaterThan(10);
     expect(mine.every((r) => r.regionPrefix.startsWith('140802'))).toBe(true);
     expect(mine.find((r) => r.categoryCode === 'water.outage')).toMatchObject({
@@ -94,7 +96,7 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
 
     // Food safety in 中城街道 goes to the street office first.
     const zhongcheng = h.org.units['zhongcheng']!;
-    const added = await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+    const added = await h.req(yh, 'POST', '/api/v1/admin/routing-rules', {
       categoryCode: 'market.food',
       regionPrefix: '140802001',
       unitId: zhongcheng,
@@ -110,7 +112,7 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
 
     expect(
       expectError(
-        await h.req('admin', 'POST', '/api/v1/admin/routing-rules', {
+        await h.req(yh, 'POST', '/api/v1/admin/routing-rules', {
           categoryCode: 'market.food',
           regionPrefix: '140802001',
           unitId: zhongcheng,
@@ -119,8 +121,8 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
         'conflict',
       ).details?.fields?.[0]?.code,
     ).toBe('rule_exists');
-    expect((await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${rule.id}`)).statusCode).toBe(204);
-    expectError(await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${rule.id}`), 404, 'not_found');
+    expect((await h.req(yh, 'DELETE', `/api/v1/admin/routing-rules/${rule.id}`)).statusCode).toBe(204);
+    expectError(await h.req(yh, 'DELETE', `/api/v1/admin/routing-rules/${rule.id}`), 404, 'not_found');
     const after = (await h.req('dispatcher', 'GET', `/api/v1/cases/${c.id}/dispatch-help`)).json();
     expect(after.suggestedUnits.map((u: { id: number }) => u.id)).not.toContain(zhongcheng);
   });
@@ -157,14 +159,15 @@ describeEachDb('admin: categories and the routing catalog', (get) => {
 
   it('the 盐湖区 admin cannot see, add or remove 阳泉市郊区 rules', async () => {
     const h = get();
-    const jqAdmin = await addJiaoquAdmin(h);
+    const jqAdmin = await addOfficer(h, 'jqadmin', 'admin', 'jqCentre');
+    const yh = await addOfficer(h, 'yhadmin', 'admin', 'centre');
     const theirs = await rules(h, jqAdmin);
     expect(theirs.map((r) => r.categoryCode).sort()).toEqual(['water.outage', 'water.quality']);
-    expect((await rules(h)).map((r) => r.id)).not.toContain(theirs[0]!.id);
+    expect((await rules(h, yh)).map((r) => r.id)).not.toContain(theirs[0]!.id);
     const before = await adminState(h);
-    expectError(await h.req('admin', 'DELETE', `/api/v1/admin/routing-rules/${theirs[0]!.id}`), 404, 'not_found');
+    expectError(await h.req(yh, 'DELETE', `/api/v1/admin/routing-rules/${theirs[0]!.id}`), 404, 'not_found');
     const addRule = (regionPrefix: string, unitId = h.org.units['water']) =>
-      h.req('admin', 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'water.outage', regionPrefix, unitId });
+      h.req(yh, 'POST', '/api/v1/admin/routing-rules', { categoryCode: 'water.outage', regionPrefix, unitId });
     const outside = expectError(await addRule('140311'), 400, 'validation_failed');
     expect(outside.details?.fields?.[0]).toMatchObject({ path: 'regionPrefix', code: 'region_outside' });
     // A wider prefix (the whole city, the province) is not the county admin's either.

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { expectError } from '../../testing/errors.ts';
-import { addJiaoquAdmin, adminState } from './test-helpers.ts';
+import { addOfficer, adminState } from './test-helpers.ts';
 
 interface UnitNode {
   id: number;
@@ -34,7 +34,8 @@ async function createUnit(h: Harness, body: Record<string, unknown>) {
 describeEachDb('admin: units', (get) => {
   it('lists the units of the admin’s own regions as a tree, inactive ones included', async () => {
     const h = get();
-    const roots = await tree(h);
+    // 盐湖区's own system admin (the demo's `admin` sits in the province's office: the root).
+    const roots = await tree(h, await addOfficer(h, 'yhadmin', 'admin', 'centre'));
     expect(roots.map((r) => r.name)).toEqual(['运城市盐湖区政务服务中心']);
     const all = flatten(roots);
     expect(all.map((u) => u.name)).toContain('盐湖区中城街道办事处');
@@ -45,7 +46,7 @@ describeEachDb('admin: units', (get) => {
       active: true,
       parentId: h.org.units['centre'],
     });
-    const jq = flatten(await tree(h, await addJiaoquAdmin(h)));
+    const jq = flatten(await tree(h, await addOfficer(h, 'jqadmin', 'admin', 'jqCentre')));
     expect(jq.map((u) => u.name)).toEqual(
       expect.arrayContaining([
         '中共阳泉市郊区委员会办公室',
@@ -201,21 +202,22 @@ describeEachDb('admin: units', (get) => {
 
   it('the 盐湖区 admin cannot see or touch 阳泉市郊区 units, nor create units there', async () => {
     const h = get();
+    const yh = await addOfficer(h, 'yhadmin', 'admin', 'centre');
     const before = await adminState(h);
     for (const key of ['jqCentre', 'jqWater', 'xinanyu']) {
       const id = h.org.units[key]!;
-      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${id}`, { name: '改名' }), 404, 'not_found');
-      expectError(await h.req('admin', 'PATCH', `/api/v1/admin/units/${id}`, { active: false }), 404, 'not_found');
-      expectError(await h.req('admin', 'DELETE', `/api/v1/admin/units/${id}`), 404, 'not_found');
+      expectError(await h.req(yh, 'PATCH', `/api/v1/admin/units/${id}`, { name: '改名' }), 404, 'not_found');
+      expectError(await h.req(yh, 'PATCH', `/api/v1/admin/units/${id}`, { active: false }), 404, 'not_found');
+      expectError(await h.req(yh, 'DELETE', `/api/v1/admin/units/${id}`), 404, 'not_found');
     }
     const err = expectError(
-      await h.req('admin', 'POST', '/api/v1/admin/units', { name: '郊区新单位', kind: 'bureau', regionCode: '140311' }),
+      await h.req(yh, 'POST', '/api/v1/admin/units', { name: '郊区新单位', kind: 'bureau', regionCode: '140311' }),
       400,
       'validation_failed',
     );
     expect(err.details?.fields?.[0]).toMatchObject({ path: 'regionCode', code: 'region_outside' });
     expectError(
-      await h.req('admin', 'POST', '/api/v1/admin/units', {
+      await h.req(yh, 'POST', '/api/v1/admin/units', {
         name: '新单位',
         kind: 'bureau',
         regionCode: '140802',
@@ -225,12 +227,12 @@ describeEachDb('admin: units', (get) => {
       'validation_failed',
     );
     expectError(
-      await h.req('admin', 'PATCH', `/api/v1/admin/units/${h.org.units['tax']}`, { parentId: h.org.units['jqCentre'] }),
+      await h.req(yh, 'PATCH', `/api/v1/admin/units/${h.org.units['tax']}`, { parentId: h.org.units['jqCentre'] }),
       400,
       'validation_failed',
     );
     expect(await adminState(h)).toBe(before);
-    const regions = (await h.req('admin', 'GET', '/api/v1/admin/regions')).json().items as { code: string; name: string }[];
+    const regions = (await h.req(yh, 'GET', '/api/v1/admin/regions')).json().items as { code: string; name: string }[];
     expect(regions[0]).toMatchObject({ code: '140802', name: '盐湖区' });
     expect(regions.length).toBeGreaterThan(5);
     expect(regions.every((r) => r.code.startsWith('140802'))).toBe(true);
