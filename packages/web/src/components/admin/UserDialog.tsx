@@ -122,7 +122,12 @@ export function UserDialog(props: {
         <Input maxLength={50} autoFocus={Boolean(editing)} />
       </Form.Item>
       {!editing && (
-        <Form.Item name="password" label={t('admin.users.password')} rules={[required, zodRule(passwordSchema, messages.password)]}>
+        <Form.Item
+          name="password"
+          label={t('admin.users.password')}
+          extra={t('admin.users.initialPasswordHint')}
+          rules={[required, zodRule(passwordSchema, messages.password)]}
+        >
           <Input.Password autoComplete="new-password" maxLength={256} />
         </Form.Item>
       )}

@@ -1,4 +1,6 @@
+import type { Role } from '@huiyin/core';
 import { Card, Result, Tabs } from 'antd';
+import type { JSX } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -9,37 +11,49 @@ import { TimeLimitsPage } from './TimeLimitsPage.tsx';
 import { UnitsPage } from './UnitsPage.tsx';
 import { UsersPage } from './UsersPage.tsx';
 
-const tabs: { key: string; label: MessageKey }[] = [
-  { key: 'units', label: 'admin.tab.units' },
-  { key: 'users', label: 'admin.tab.users' },
-  { key: 'catalog', label: 'admin.tab.catalog' },
-  { key: 'time-limits', label: 'admin.tab.timeLimits' },
-  { key: 'calendar', label: 'admin.tab.calendar' },
+/** 三员分立: the system admin's tabs, and the security admin's. */
+const tabs: { key: string; label: MessageKey; role: Role }[] = [
+  { key: 'units', label: 'admin.tab.units', role: 'admin' },
+  { key: 'users', label: 'admin.tab.users', role: 'security_admin' },
+  { key: 'catalog', label: 'admin.tab.catalog', role: 'admin' },
+  { key: 'time-limits', label: 'admin.tab.timeLimits', role: 'admin' },
+  { key: 'calendar', label: 'admin.tab.calendar', role: 'admin' },
 ];
 
-/** Admin settings: units, users and roles, categories and routing, time limits, holiday calendar; one tab per address. */
+const pages: Record<string, JSX.Element> = {
+  units: <UnitsPage />,
+  users: <UsersPage />,
+  catalog: <CatalogPage />,
+  'time-limits': <TimeLimitsPage />,
+  calendar: <CalendarPage />,
+};
+
+/**
+ * Settings, one tab per address, by role (三员分立): the system admin sees units, categories and
+ * routing, time limits and the holiday calendar; the security admin sees users and roles.
+ */
 export function SettingsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  if (!me?.roles.includes('admin')) return <Result status="403" title={t('admin.forbidden')} />;
-  const current = tabs.find((x) => location.pathname.startsWith(`/admin/settings/${x.key}`))?.key ?? 'units';
+  const mine = tabs.filter((x) => me?.roles.includes(x.role));
+  const first = mine[0];
+  if (!first) return <Result status="403" title={t('admin.forbidden')} />;
+  const current = mine.find((x) => location.pathname.startsWith(`/admin/settings/${x.key}`))?.key ?? first.key;
   return (
     <Card title={t('settings')} styles={{ body: { paddingTop: 0 } }}>
       <Tabs
         activeKey={current}
         onChange={(k) => navigate(`/admin/settings/${k}`)}
-        items={tabs.map((x) => ({ key: x.key, label: t(x.label) }))}
+        items={mine.map((x) => ({ key: x.key, label: t(x.label) }))}
       />
       <Routes>
-        <Route index element={<Navigate to="/admin/settings/units" replace />} />
-        <Route path="units" element={<UnitsPage />} />
-        <Route path="users" element={<UsersPage />} />
-        <Route path="catalog" element={<CatalogPage />} />
-        <Route path="time-limits" element={<TimeLimitsPage />} />
-        <Route path="calendar" element={<CalendarPage />} />
-        <Route path="*" element={<Navigate to="/admin/settings/units" replace />} />
+        <Route index element={<Navigate to={`/admin/settings/${first.key}`} replace />} />
+        {mine.map((x) => (
+          <Route key={x.key} path={x.key} element={pages[x.key]} />
+        ))}
+        <Route path="*" element={<Navigate to={`/admin/settings/${first.key}`} replace />} />
       </Routes>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
@@ -7,7 +7,7 @@ import { explain } from '../../components/admin/forms.ts';
 import { LoadError } from '../../components/admin/LoadError.tsx';
 import { flattenUnits, type AdminUnit, type AdminUser } from '../../components/admin/types.ts';
 import { PasswordDialog, UserDialog } from '../../components/admin/UserDialog.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useApiQuery, keepPreviousData, useApiMutation } from '../../api/query.ts';
 
@@ -21,9 +21,14 @@ interface Filters {
   pageSize: number;
 }
 
-/** 用户与角色: the staff accounts of the admin's regions; create, edit roles, units, e-mail and notification language, deactivate, reset password. */
+/**
+ * 用户与角色, the security admin's page (三员分立): the staff accounts of their regions; create
+ * (the user changes the initial password at the first sign-in), edit roles, units, e-mail and
+ * notification language, deactivate, reset the password, unlock an account locked by failed
+ * sign-ins, end every session. Badges show a lock, the second factor and a pending password change.
+ */
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });
@@ -40,6 +45,23 @@ export function UsersPage() {
     ({ u, active }: { u: AdminUser; active: boolean }) => api(`/api/v1/admin/users/${u.id}`, { method: 'PATCH', body: { active } }),
     [['admin', 'users']],
   );
+
+  const unlock = useApiMutation(
+    (u: AdminUser) => api<AdminUser>(`/api/v1/admin/users/${u.id}/unlock`, { method: 'POST' }),
+    [['admin', 'users']],
+  );
+  const endSessions = useApiMutation(
+    (u: AdminUser) => api<{ sessionsEnded: number }>(`/api/v1/admin/users/${u.id}/sessions`, { method: 'DELETE' }),
+    [['admin', 'users']],
+  );
+
+  async function run<T>(work: () => Promise<T>, done: (r: T) => string) {
+    try {
+      message.success(done(await work()));
+    } catch (e) {
+      message.error(explain(e, t));
+    }
+  }
 
   async function setActive(u: AdminUser, active: boolean) {
     try {
@@ -88,10 +110,12 @@ export function UsersPage() {
           {t('admin.users.add')}
         </Button>
       </div>
+      <Alert type="info" showIcon title={t('admin.users.officerHint')} style={{ marginBottom: 16 }} />
       {users.error && <LoadError error={users.error} onRetry={users.refetch} />}
       {units.error && <LoadError error={units.error} onRetry={units.refetch} />}
       <Table<AdminUser>
         rowKey="id"
+        scroll={{ x: 1500 }}
         size="middle"
         loading={users.isFetching}
         dataSource={users.data?.items ?? []}
@@ -105,23 +129,31 @@ export function UsersPage() {
           onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
         }}
         columns={[
-          { title: t('admin.users.username'), dataIndex: 'username', width: 150 },
+          { title: t('admin.users.username'), dataIndex: 'username', width: 130, fixed: 'left' },
           {
             title: t('admin.users.displayName'),
             dataIndex: 'displayName',
-            width: 140,
+            width: 180,
             render: (v: string, u) => (
               <>
                 {v} {u.id === me?.id && <Tag color="blue">{t('admin.users.you')}</Tag>}
+                {u.lockedUntil && (
+                  <Tooltip title={t('admin.users.lockedUntil', { time: formatTime(u.lockedUntil, lang) })}>
+                    <Tag color="red">🔒 {t('admin.users.locked')}</Tag>
+                  </Tooltip>
+                )}
+                {u.totpEnabled && <Tag color="green">{t('admin.users.totp')}</Tag>}
+                {u.mustChangePassword && <Tag color="orange">{t('admin.users.mustChange')}</Tag>}
               </>
             ),
           },
           {
             title: t('admin.users.roles'),
             dataIndex: 'roles',
+            width: 200,
             render: (rs: string[]) =>
               rs.map((r) => (
-                <Tag key={r} color={r === 'admin' ? 'red' : 'default'}>
+                <Tag key={r} color={r === 'admin' || r === 'security_admin' || r === 'auditor' ? 'red' : 'default'}>
                   {t(`admin.role.${r}` as MessageKey)}
                 </Tag>
               )),
@@ -129,6 +161,7 @@ export function UsersPage() {
           {
             title: t('admin.users.units'),
             dataIndex: 'units',
+            width: 240,
             render: (us: AdminUser['units']) => us.map((u) => (u.active ? u.name : `${u.name}（${t('admin.inactive')}）`)).join('、'),
           },
           { title: t('admin.users.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
@@ -148,15 +181,45 @@ export function UsersPage() {
           {
             title: t('admin.actions'),
             key: 'actions',
-            width: 230,
+            width: 290,
+            fixed: 'right',
             render: (_: unknown, u) => (
               <Space size={0}>
                 <Button type="link" size="small" disabled={!units.data} onClick={() => setDialog({ mode: 'edit', user: u })}>
                   {t('admin.edit')}
                 </Button>
-                <Button type="link" size="small" onClick={() => setDialog({ mode: 'password', user: u })}>
-                  {t('admin.users.resetPassword')}
-                </Button>
+                {u.id !== me?.id && (
+                  <Button type="link" size="small" onClick={() => setDialog({ mode: 'password', user: u })}>
+                    {t('admin.users.resetPassword')}
+                  </Button>
+                )}
+                {u.lockedUntil && (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() =>
+                      void run(
+                        () => unlock.mutateAsync(u),
+                        () => t('admin.users.unlocked'),
+                      )
+                    }
+                  >
+                    {t('admin.users.unlock')}
+                  </Button>
+                )}
+                {u.id !== me?.id && (
+                  <ConfirmLink
+                    title={t('admin.users.confirmEndSessions', { name: u.displayName })}
+                    onConfirm={() =>
+                      run(
+                        () => endSessions.mutateAsync(u),
+                        (r) => t('admin.users.sessionsEnded', { n: r.sessionsEnded }),
+                      )
+                    }
+                  >
+                    {t('admin.users.endSessions')}
+                  </ConfirmLink>
+                )}
                 {u.id !== me?.id &&
                   (u.active ? (
                     <ConfirmLink
@@ -185,7 +248,7 @@ export function UsersPage() {
           tree={tree}
           onCancel={() => setDialog(null)}
           onDone={() => {
-            message.success(dialog.mode === 'create' ? t('admin.created') : t('saved'));
+            message.success(dialog.mode === 'create' ? t('admin.users.createdMustChange') : t('saved'));
             setDialog(null);
           }}
         />
