@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { actOn, caseVersion, registerCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { auditEntries } from '../admin/test-helpers.ts';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -218,6 +219,16 @@ describeEachDb('safety-net window', (get) => {
     });
     expect(updated.json()).toMatchObject({ status: 'investigating', note: '已约谈' });
     expect(updated.json().views).toHaveLength(2);
+    // Every read of the ledger is in the audit log too (the refused ones above read nothing); the change as well.
+    const reads = await auditEntries(h, 'discipline.read');
+    expect(reads.map((e) => [e.actor_name, e.target_id, e.region_code])).toEqual([
+      ['inspector', null, expect.any(String)],
+      ['inspector', String(referral.id), '140802'],
+      ['inspector', String(referral.id), '140802'],
+    ]);
+    expect(await auditEntries(h, 'discipline.update')).toMatchObject([
+      { actor_name: 'inspector', target_id: String(referral.id), detail: { status: 'investigating', from: 'open' } },
+    ]);
     // The staff member's name is nowhere in the case the centre sees.
     const detail = await h.req('supervisor', 'GET', `/api/v1/cases/${c.id}`);
     expect(detail.body).not.toContain('赵某某');
