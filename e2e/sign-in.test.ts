@@ -107,4 +107,20 @@ describeInBrowser('sign-in: lockout, forced password change, two-factor enrolmen
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('a session idle past the timeout ends: the page sends the user to sign in, and back afterwards', async () => {
+    const server = app.server;
+    await account(server, 'e2eidle');
+    const { page, errors } = await newPage();
+    await page.goto(`${server.base}/admin/login`);
+    await signInForm(page, 'e2eidle', 'huiyin-demo');
+    await page.waitForURL(`${server.base}/admin`);
+    server.clock.advance(31 * 60_000);
+    await page.goto(`${server.base}/admin/account`);
+    await page.waitForURL(/\/admin\/login\?next=%2Fadmin%2Faccount/);
+    await signInForm(page, 'e2eidle', 'huiyin-demo');
+    await page.waitForURL(`${server.base}/admin/account`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

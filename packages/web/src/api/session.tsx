@@ -1,7 +1,7 @@
 import type { LoginResult, Me, SessionView } from '@huiyin/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import { api } from './client.ts';
+import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
+import { api, ApiError } from './client.ts';
 import { useApiMutation, useApiQuery } from './query.ts';
 
 export type { Me };
@@ -43,6 +43,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [qc],
   );
+  // A session that ended meanwhile (idle timeout, ended elsewhere, password changed on another device):
+  // the next refused read sends the user to the sign-in page, which brings them back afterwards.
+  useEffect(() => {
+    const ended = (error: unknown) =>
+      error instanceof ApiError &&
+      (error.code === 'unauthorized' || error.code === 'password_change_required' || error.code === 'totp_enrolment_required');
+    return qc.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.query.queryKey[0] === sessionKey[0]) return;
+      if (event.action.type === 'error' && ended(event.action.error)) void qc.invalidateQueries({ queryKey: sessionKey });
+    });
+  }, [qc]);
   const login = useApiMutation((body: { username: string; password: string; totp?: string }) =>
     api<LoginResult>('/api/v1/auth/login', { method: 'POST', body }),
   );
