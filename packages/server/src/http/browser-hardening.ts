@@ -21,7 +21,8 @@ function originOf(value: string): string | null {
  */
 export function crossSiteRefusal(req: FastifyRequest, publicOrigin: string | null): string | null {
   if (!UNSAFE.has(req.method)) return null;
-  if (typeof req.headers.authorization === 'string') return null;
+  // Only a session the cookie actually opened is worth forging; a bearer token is never sent by the browser on its own.
+  if (typeof req.headers.authorization === 'string' || req.user === null) return null;
   const cookie = req.cookies[SESSION_COOKIE];
   if (typeof cookie !== 'string' || cookie === '') return null;
   const raw = req.headers.origin ?? req.headers.referer;
@@ -34,7 +35,7 @@ export function crossSiteRefusal(req: FastifyRequest, publicOrigin: string | nul
 /**
  * Browser hardening: security headers (CSP the built web and the API docs work under,
  * frame-ancestors none, nosniff, a strict referrer policy, HSTS when the public address is
- * https) and the cross-site check of cookie-authenticated unsafe requests.
+ * https); the cross-site check of cookie-authenticated unsafe requests is `registerCrossSiteCheck`.
  */
 export async function registerBrowserHardening(
   app: FastifyInstance,
@@ -66,8 +67,15 @@ export async function registerBrowserHardening(
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+}
+
+/**
+ * The cross-site check, after the caller is known (register after `registerAuth`): an expired or
+ * unknown cookie is answered 401 as before, a live one from another site 403.
+ */
+export function registerCrossSiteCheck(app: FastifyInstance, opts: { publicUrl?: string | undefined }): void {
   const publicOrigin = opts.publicUrl ? originOf(opts.publicUrl) : null;
-  app.addHook('onRequest', async (req) => {
+  app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const refusal = crossSiteRefusal(req, publicOrigin);
     if (refusal) throw new DomainError('forbidden', refusal, { reason: 'cross_site' });

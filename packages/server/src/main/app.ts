@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { registerAuth } from '../http/auth.ts';
-import { registerBrowserHardening } from '../http/browser-hardening.ts';
+import { registerBrowserHardening, registerCrossSiteCheck } from '../http/browser-hardening.ts';
 import { logRefusals } from '../http/refusal-log.ts';
 import { errorBody, langOf, sendError } from '../http/error-mapping.ts';
 import { registerRouteDeclarations } from '../http/route.ts';
@@ -106,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app, s.auth);
+  registerCrossSiteCheck(app, { publicUrl: deps.publicUrl });
   logRefusals(app, s.db, s.clock);
   await registerApiDocs(app);
   authRoutes(api, { auth: s.auth });
