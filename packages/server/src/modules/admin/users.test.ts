@@ -236,6 +236,8 @@ describeEachDb('admin: users and roles (the security admin)', (get) => {
     for (const [password, code] of [
       ['onlylowercaseletters', 'password_few_classes'],
       ['Sun.forgot-2026', 'password_has_username'],
+      // The account's current password (and its last five) cannot come back through a reset either.
+      [PASSWORD, 'password_reused'],
     ] as const) {
       const err = expectError(await h.req(SEC, 'PUT', `/api/v1/admin/users/${u.id}/password`, { password }), 400, 'validation_failed');
       expect(err.details?.fields?.[0]).toMatchObject({ path: 'password', code });
@@ -250,6 +252,9 @@ describeEachDb('admin: users and roles (the security admin)', (get) => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().passwordChangeRequired).toBe(true);
     expect((await h.req(SEC, 'GET', `/api/v1/admin/users/${u.id}`)).json()).toMatchObject({ mustChangePassword: true });
+    // The reset is in the history: the next reset cannot set it again.
+    const reused = await h.req(SEC, 'PUT', `/api/v1/admin/users/${u.id}/password`, { password: 'A-new-password-2026' });
+    expect(expectError(reused, 400, 'validation_failed').details?.fields?.[0]).toMatchObject({ code: 'password_reused' });
   });
 
   it('refuses a weak password on create with 400 and creates nothing', async () => {

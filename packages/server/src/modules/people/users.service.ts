@@ -24,6 +24,7 @@ import type { AdminScope } from '../regions/admin-scope.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import type { AuthService } from './auth.service.ts';
 import { hashPassword } from './password.ts';
+import { checkNewPassword, rememberPassword } from './password-rules.ts';
 import { createPeopleRepo } from './people.repo.ts';
 
 const notFound = () => new DomainError('not_found', 'user not found');
@@ -311,6 +312,8 @@ export function createUsersService(deps: { db: Db; clock: Clock; auth: Pick<Auth
       const target = await createPeopleRepo(db).getManaged(id, scope.prefixes);
       if (!target) throw notFound();
       checkPassword(password, target.username);
+      // Not one of the account's last five either (the user's forced change checks the same).
+      await checkNewPassword(db, { username: target.username, password, userId: id });
       const hash = await hashPassword(password);
       return refusable(async (trx, refuse) => {
         const repo = createPeopleRepo(trx);
@@ -328,6 +331,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; auth: Pick<Auth
         );
         if (rules) refuse(rules);
         await repo.setPasswordBySecurityAdmin(id, hash);
+        await rememberPassword(trx, id, hash, deps.clock.now());
         const sessionsEnded = await repo.deleteSessionsOf(id);
         await recordAudit(
           trx,
