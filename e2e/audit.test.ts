@@ -43,7 +43,7 @@ describeInBrowser('the auditor’s audit log page in real Chromium', { demo: fal
     expect(new Set(actions)).toEqual(new Set(['登录']));
     await page.screenshot({ path: shot('audit-sign-ins'), fullPage: true });
 
-    await page.getByRole('button', { name: '导出', exact: true }).click();
+    await page.getByRole('button', { name: /^导\s*出$/ }).click();
     await expect.poll(() => rows.filter({ hasText: 'export.matters' }).filter({ hasText: 'minsheng' }).count()).toBe(1);
     await expect.poll(() => rows.filter({ hasText: 'export.matters' }).filter({ hasText: '"rows":' }).count()).toBe(1);
     await page.screenshot({ path: shot('audit-exports'), fullPage: true });
