@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actOn, answerCase, submitCase } from '../../testing/case-actions.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { addOfficer } from '../admin/test-helpers.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import { retrySchedule } from './retry-policy.ts';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from './test-receivers.ts';
@@ -207,6 +208,11 @@ describeEachDb('delivery of the outbox', (get) => {
     };
     const listed = dead.items.find((x) => x.id === d.id)!;
     expect(listed).toBeDefined();
+    // The deliveries are the admin's of the case's region: 郊区's own admin neither lists nor retries 盐湖区's.
+    const jqAdmin = await addOfficer(h, 'jqadmin', 'admin', 'jqCentre');
+    const theirs = (await h.req(jqAdmin, 'GET', '/api/v1/admin/deliveries?status=dead&channel=sms')).json() as { items: { id: number }[] };
+    expect(theirs.items.map((x) => x.id)).not.toContain(d.id);
+    expect((await h.req(jqAdmin, 'POST', `/api/v1/admin/deliveries/${d.id}/retry`)).statusCode).toBe(404);
     expect(listed.recipient).toBe('138****3333');
     expect(listed.attempts).toBe(10);
     expect(listed.log.map((a) => a.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
