@@ -29,8 +29,9 @@ describeInBrowser('the auditor’s audit log page in real Chromium', { demo: fal
     expect(exported.statusCode).toBe(200);
 
     const { page, errors } = await staffPage(app.browser, app.server, 'auditor');
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    // The auditor lands on the audit log (no workbench, no cases for the 三员).
     await page.waitForURL(`${app.server.base}/admin/audit`);
+    expect(await page.getByRole('menuitem', { name: '工单管理' }).count()).toBe(0);
     await page.getByRole('button', { name: '今日登录' }).click();
     const rows = page.locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.filter({ hasText: '10.9.8.7' }).count()).toBe(1);

@@ -29,12 +29,17 @@ export function StaffLayout() {
   if (me === undefined) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (me === null) return <Navigate to={`/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   const has = (roles: readonly string[]) => me.roles.some((r) => roles.includes(r));
+  // The security admin and the auditor (三员) handle no citizen's request: no workbench, no cases.
+  const officerOnly = me.roles.every((r) => r === 'security_admin' || r === 'auditor');
+  if (officerOnly && location.pathname.replace(/\/+$/, '') === '/admin') {
+    return <Navigate to={has(['auditor']) ? '/admin/audit' : '/admin/settings/users'} replace />;
+  }
   const items = [
-    { key: '/admin', label: t('workbench') },
+    ...(officerOnly ? [] : [{ key: '/admin', label: t('workbench') }]),
     ...(has(registerRoles) ? [{ key: '/admin/cases/new', label: t('nav.register') }] : []),
-    { key: '/admin/cases', label: t('cases') },
+    ...(officerOnly ? [] : [{ key: '/admin/cases', label: t('cases') }]),
     ...(has(['unit_head']) ? [{ key: '/admin/consultations', label: t('queue.consultations') }] : []),
-    { key: '/admin/policies', label: t('nav.policies') },
+    ...(officerOnly ? [] : [{ key: '/admin/policies', label: t('nav.policies') }]),
     ...(has(supervisionRoles) ? [{ key: '/admin/supervision', label: t('nav.supervision') }] : []),
     ...(has(analysisRoles) ? [{ key: '/admin/safety-net', label: t('nav.safetyNet') }] : []),
     // A cadre (leader) lands on the own duty list (履职清单) from there.
