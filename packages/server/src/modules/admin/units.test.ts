@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { expectError } from '../../testing/errors.ts';
-import { addOfficer, adminState } from './test-helpers.ts';
+import { addOfficer, adminState, auditEntries, auditSeq } from './test-helpers.ts';
 
 interface UnitNode {
   id: number;
@@ -159,8 +159,15 @@ describeEachDb('admin: units', (get) => {
 
   it('deletes only a unit nothing refers to', async () => {
     const h = get();
+    const seq = await auditSeq(h);
     const typo = await createUnit(h, { name: '盐湖区水物局', kind: 'bureau', regionCode: '140802' });
     expect((await h.req('admin', 'DELETE', `/api/v1/admin/units/${typo.id}`)).statusCode).toBe(204);
+    // Both changes are in the audit log, with the unit's region; the refusals below add nothing.
+    const logged = async () => (await auditEntries(h, 'unit.', seq)).map((e) => [e.action, e.actor_name, e.target_id, e.region_code]);
+    expect(await logged()).toEqual([
+      ['unit.create', 'admin', String(typo.id), '140802'],
+      ['unit.delete', 'admin', String(typo.id), '140802'],
+    ]);
     expect(flatten(await tree(h)).find((u) => u.id === typo.id)).toBeUndefined();
     expectError(await h.req('admin', 'DELETE', `/api/v1/admin/units/${typo.id}`), 404, 'not_found');
     const before = await adminState(h);
@@ -168,6 +175,7 @@ describeEachDb('admin: units', (get) => {
       { reason: 'in_use' },
     );
     expect(await adminState(h)).toBe(before);
+    expect(await logged()).toHaveLength(2);
   });
 
   it('refuses bad input with 400 and changes nothing', async () => {

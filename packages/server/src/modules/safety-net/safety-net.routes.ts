@@ -59,7 +59,7 @@ export function safetyNetRoutes(
     async (req, reply) => {
       const user = requireUser(req);
       await cases.get(req.params.id, user); // 404 unless the caller may see the case
-      return sendPdf(reply, await safetyNet.answerPdf(req.params.id));
+      return sendPdf(reply, await safetyNet.answerPdf(req.params.id, { user, sourceIp: req.ip }));
     },
   );
 

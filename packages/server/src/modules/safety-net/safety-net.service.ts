@@ -361,8 +361,11 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       return this.answerPdf(row.id);
     },
 
-    /** The written answer of a decided safety-net case as a PDF letter. `canSee` has been checked by the caller. */
-    async answerPdf(caseId: number): Promise<{ pdf: Buffer; fileName: string }> {
+    /**
+     * The written answer of a decided safety-net case as a PDF letter. `canSee` has been checked by
+     * the caller. A staff member's download (`by`) is an export, written to the audit log.
+     */
+    async answerPdf(caseId: number, by?: { user: AuthUser; sourceIp: string | null }): Promise<{ pdf: Buffer; fileName: string }> {
       const row = await createCasesRepo(db).get(caseId);
       const sn = row ? await repo.getCase(caseId) : undefined;
       if (!row || !sn) throw new DomainError('not_found', 'no written answer: not a safety-net case');
@@ -385,7 +388,21 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
         })),
         contact: officer ? `联系人：${officer.displayName}（办不成事反映窗口）  咨询电话：12345` : null,
       });
-      return { pdf: await renderOfficialLetter(letter), fileName: `answer-${row.tracking_no}.pdf` };
+      const pdf = await renderOfficialLetter(letter);
+      if (by) {
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, {
+            action: 'export.answer_letter',
+            actor: actorOf(by.user),
+            sourceIp: by.sourceIp,
+            target: { type: 'case', id: row.id },
+            regionCode: row.region_code,
+            detail: { filter: { caseId: row.id }, rows: 1, trackingNo: row.tracking_no },
+            at: clock.now(),
+          }),
+        );
+      }
+      return { pdf, fileName: `answer-${row.tracking_no}.pdf` };
     },
   };
 }
