@@ -63,15 +63,3 @@ export function createAuditLogRepo(db: Db) {
     },
   };
 }
-
-/** Whether region prefixes cover the region of every unit of the deployment (the root's scope). */
-export async function coversEveryUnit(db: Db, prefixes: readonly string[]): Promise<boolean> {
-  if (prefixes.length === 0) return false;
-  const outside = await db
-    .selectFrom('units')
-    .select('id')
-    .where((eb) => eb.not(eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`)))))
-    .limit(1)
-    .executeTakeFirst();
-  return outside === undefined;
-}

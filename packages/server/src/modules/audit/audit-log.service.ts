@@ -2,7 +2,8 @@ import { DomainError, regionPrefix, type AuditEntryView, type AuditLogPage, type
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from './audit-log.ts';
-import { coversEveryUnit, createAuditLogRepo, type AuditLogRow } from './audit-log.repo.ts';
+import { isRootScope } from '../regions/root-scope.ts';
+import { createAuditLogRepo, type AuditLogRow } from './audit-log.repo.ts';
 
 /** A bare date is a day in Beijing time. */
 function momentOf(s: string, endOfDay: boolean): Date {
@@ -43,7 +44,7 @@ export function createAuditLogService(deps: { db: Db; clock: Clock }) {
       if (from && to && from >= to) throw DomainError.atField('validation_failed', { path: 'to', message: '`to` must be after `from`' });
       return deps.db.transaction().execute(async (trx) => {
         const repo = createAuditLogRepo(trx);
-        const unplaced = await coversEveryUnit(trx, prefixes);
+        const unplaced = await isRootScope(trx, prefixes);
         const rows = await repo.list(
           {
             prefixes,

@@ -304,21 +304,6 @@ export function createPeopleRepo(db: Db) {
     async unlock(id: number) {
       await db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).execute();
     },
-
-    /**
-     * Whether the prefixes cover the region of every unit of the deployment, inactive ones
-     * included: the root scope (a province's office in a provincial deployment).
-     */
-    async coversEveryUnit(prefixes: readonly string[]): Promise<boolean> {
-      if (prefixes.length === 0) return false;
-      const outside = await db
-        .selectFrom('units as u')
-        .select('u.id')
-        .where(sql<SqlBool>`not ${likeUnder(prefixes)}`)
-        .limit(1)
-        .executeTakeFirst();
-      return outside === undefined;
-    },
   };
 }
 

@@ -25,6 +25,7 @@ import { createUnitsRepo } from '../regions/units.repo.ts';
 import type { AuthService } from './auth.service.ts';
 import { hashPassword } from './password.ts';
 import { checkNewPassword, rememberPassword } from './password-rules.ts';
+import { isRootScope } from '../regions/root-scope.ts';
 import { createPeopleRepo } from './people.repo.ts';
 
 const notFound = () => new DomainError('not_found', 'user not found');
@@ -111,7 +112,7 @@ export function createUsersService(deps: { db: Db; clock: Clock; auth: Pick<Auth
     change: Omit<AccountChange, 'actor'>,
     denied: { action: string; target: { type: 'user'; id: string | number }; regionCode: string | null; detail: Record<string, unknown> },
   ): Promise<{ error: DomainError; audit: AuditEntry | null } | null> {
-    const root = await createPeopleRepo(trx).coversEveryUnit(scope.prefixes);
+    const root = await isRootScope(trx, scope.prefixes);
     const v = checkAccountChange({ ...change, actor: { id: scope.adminId, roles: scope.user.roles, root } });
     if (!v) return null;
     return {
