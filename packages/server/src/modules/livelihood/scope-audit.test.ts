@@ -70,6 +70,24 @@ describeEachDb('scope of admins in livelihood and supervision; the audit log of 
     expect(all.map((m) => m.id)).toEqual(expect.arrayContaining([jq.id, yh.id]));
   });
 
+  it('the security admin and the auditor read no citizen’s data: no cases, matters, projects, supervision or deliveries', async () => {
+    const h = get();
+    await twoCounties(h, 'yhminsheng3');
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
+    for (const who of ['secadmin', 'auditor']) {
+      const cases = await h.req(who, 'GET', '/api/v1/cases?pageSize=50');
+      expect(cases.statusCode, who).toBe(200);
+      expect(cases.json().items, who).toEqual([]);
+      expect((await h.req(who, 'GET', `/api/v1/cases/${c.id}`)).statusCode, who).toBe(404);
+      expect((await h.req(who, 'GET', '/api/v1/matters')).statusCode, who).toBe(403);
+      expect((await h.req(who, 'GET', '/api/v1/matters/export.xlsx')).statusCode, who).toBe(403);
+      expect((await h.req(who, 'GET', '/api/v1/projects')).json().items, who).toEqual([]);
+      expect((await h.req(who, 'GET', '/api/v1/supervision/overview')).statusCode, who).toBe(403);
+      expect((await h.req(who, 'GET', '/api/v1/safety-net/analysis')).statusCode, who).toBe(403);
+      expect((await h.req(who, 'GET', '/api/v1/admin/deliveries')).statusCode, who).toBe(403);
+    }
+  });
+
   it('a county admin sees only their own region in the supervision centre', async () => {
     const h = get();
     const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
