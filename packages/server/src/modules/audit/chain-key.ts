@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { AuditKeys } from './audit-key.ts';
+import { createAuditMetaRepo } from './audit-meta.repo.ts';
 import { GENESIS_HASH, eventHash } from './chain.ts';
+import { createEventsRepo } from './events.repo.ts';
 
 /**
  * The database remembers which audit key its chains are written with (its public fingerprint in
@@ -11,45 +12,27 @@ import { GENESIS_HASH, eventHash } from './chain.ts';
  * chains would all look broken, and chaining them again would bless whatever was changed.
  */
 export async function bindAuditKey(db: Db, keys: AuditKeys): Promise<'bound' | 'rechained' | 'ok'> {
-  const row = await db.selectFrom('audit_meta').select('value').where('key', '=', 'key_id').executeTakeFirst();
-  if (row) {
-    if (row.value !== keys.keyId)
+  const bound = await createAuditMetaRepo(db).get('key_id');
+  if (bound !== undefined) {
+    if (bound !== keys.keyId)
       throw new Error(
-        `the audit key (${keys.keyId}) is not the one this database's chains are written with (${row.value}): ` +
+        `the audit key (${keys.keyId}) is not the one this database's chains are written with (${bound}): ` +
           'set HUIYIN_AUDIT_KEY or HUIYIN_AUDIT_KEY_FILE to the original key',
       );
     return 'ok';
   }
   return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('audit_meta')
-      .values({ key: 'key_id', value: keys.keyId })
-      .onConflict((oc) => oc.doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!inserted) return 'ok';
-    const any = await trx.selectFrom('case_events').select('id').limit(1).executeTakeFirst();
-    if (!any) return 'bound';
-    // Legacy SHA-256 chains: re-chain under the key, with the append-only trigger off for this
-    // transaction only (ALTER TABLE is transactional, and only the tables' owner may run it).
-    await sql`alter table case_events disable trigger case_events_no_update`.execute(trx);
+    if (!(await createAuditMetaRepo(trx).setOnce('key_id', keys.keyId))) return 'ok';
+    const events = createEventsRepo(trx);
+    if (!(await events.hasAny())) return 'bound';
     let after = 0;
     for (;;) {
-      const ids = (
-        await trx
-          .selectFrom('case_events')
-          .select('case_id')
-          .distinct()
-          .where('case_id', '>', after)
-          .orderBy('case_id')
-          .limit(500)
-          .execute()
-      ).map((r) => Number(r.case_id));
+      const ids = await events.caseIdsWithEvents(after, 500);
       if (ids.length === 0) break;
-      const rows = await trx.selectFrom('case_events').selectAll().where('case_id', 'in', ids).orderBy('case_id').orderBy('seq').execute();
+      const links: { id: number; prevHash: string; hash: string }[] = [];
       let current = -1;
       let prev = GENESIS_HASH;
-      for (const e of rows) {
+      for (const e of await events.ofCases(ids)) {
         if (Number(e.case_id) !== current) {
           current = Number(e.case_id);
           prev = GENESIS_HASH;
@@ -66,12 +49,12 @@ export async function bindAuditKey(db: Db, keys: AuditKeys): Promise<'bound' | '
           payload: e.payload,
           createdAt: e.created_at,
         });
-        await trx.updateTable('case_events').set({ prev_hash: prev, hash }).where('id', '=', e.id).execute();
+        links.push({ id: Number(e.id), prevHash: prev, hash });
         prev = hash;
       }
+      await events.relink(links);
       after = ids.at(-1)!;
     }
-    await sql`alter table case_events enable trigger case_events_no_update`.execute(trx);
     return 'rechained';
   });
 }
