@@ -53,7 +53,7 @@ export function buildServices(deps: ServiceDeps) {
   const guesses = createGuessLimiter(clock);
   const cases = createWiredCaseService({ db, clock, deadlines, guesses });
   const tracking = createTrackingService(db, guesses);
-  const catalog = createCatalogService({ db });
+  const catalog = createCatalogService({ db, clock });
   return {
     db,
     clock,
@@ -71,7 +71,7 @@ export function buildServices(deps: ServiceDeps) {
     }),
     regions: createRegionsService({ db }),
     // A deactivated unit leaves the routing catalog in its own transaction.
-    units: createUnitsService({ db, routes: catalog }),
+    units: createUnitsService({ db, routes: catalog, clock }),
     users: createUsersService({ db, clock, auth }),
     catalog,
     settings: createSettingsService({ db, clock, deadlines }),

@@ -9,7 +9,7 @@ import {
   type UnitView,
   type UpdateUnitInput,
 } from '@huiyin/core';
-import { systemClock, type Clock } from '../../clock.ts';
+import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AdminScope } from './admin-scope.ts';
@@ -48,9 +48,9 @@ export interface UnitRoutes {
  * units and no active members, and takes its routing rules out of the catalog in the same
  * transaction.
  */
-export function createUnitsService(deps: { db: Db; routes: UnitRoutes; clock?: Clock }) {
+export function createUnitsService(deps: { db: Db; routes: UnitRoutes; clock: Clock }) {
   const { db } = deps;
-  const clock = deps.clock ?? systemClock;
+  const { clock } = deps;
 
   /** The audit log entry of a change to a unit (its region is the entry's). */
   async function audit(trx: Db, scope: AdminScope, action: string, unit: Pick<AdminUnit, 'id' | 'regionCode'>, detail: object) {

@@ -7,7 +7,7 @@ import {
   type RoutingRule,
   type UpdateCategoryInput,
 } from '@huiyin/core';
-import { systemClock, type Clock } from '../../clock.ts';
+import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
@@ -28,9 +28,9 @@ export function regionCodeOfPrefix(prefix: string): string {
  * belong to regions: an admin lists, adds and removes the rules of their own. Every change is
  * written to the audit log in its transaction.
  */
-export function createCatalogService(deps: { db: Db; clock?: Clock }) {
+export function createCatalogService(deps: { db: Db; clock: Clock }) {
   const { db } = deps;
-  const clock = deps.clock ?? systemClock;
+  const { clock } = deps;
 
   /** An audit entry of the admin's change. */
   function entry(scope: AdminScope, e: Omit<AuditEntry, 'at' | 'actor' | 'sourceIp'>): AuditEntry {
