@@ -76,6 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index audit_log_at on audit_log (at)`.execute(db);
   await sql`create index audit_log_actor on audit_log (actor_id, seq)`.execute(db);
   await sql`create index audit_log_action on audit_log (action, seq)`.execute(db);
+  await sql`create index audit_log_target on audit_log (target_type, target_id, seq) where target_type is not null`.execute(db);
   await sql`
     create table audit_head (
       id integer primary key check (id = 1),

@@ -56,6 +56,30 @@ export function createAuditLogRepo(db: Db) {
       return rows.map((r) => ({ ...r, seq: Number(r.seq), actor_id: r.actor_id === null ? null : Number(r.actor_id) }));
     },
 
+    /** The latest entries of one action about one target, with who did it (a referral's reads, say). */
+    async ofTarget(
+      target: { type: string; id: string | number },
+      action: string,
+      limit: number,
+    ): Promise<{ actorId: number | null; actorName: string | null; at: Date; detail: Record<string, unknown> }[]> {
+      const rows = await db
+        .selectFrom('audit_log as a')
+        .leftJoin('users as u', 'u.id', 'a.actor_id')
+        .select(['a.actor_id', 'a.actor_name', 'u.display_name', 'a.at', 'a.detail'])
+        .where('a.target_type', '=', target.type)
+        .where('a.target_id', '=', String(target.id))
+        .where('a.action', '=', action)
+        .orderBy('a.seq', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        actorId: r.actor_id === null ? null : Number(r.actor_id),
+        actorName: r.display_name ?? r.actor_name,
+        at: r.at,
+        detail: r.detail,
+      }));
+    },
+
     /** Entries in order, a page at a time (verify). */
     async page(afterSeq: number, limit: number): Promise<AuditLogRow[]> {
       const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();

@@ -57,8 +57,8 @@ function referralRows(db: Db) {
 }
 
 /**
- * The ledgers a safety-net decision feeds: referrals to discipline inspection (with their read
- * log), rectification notices and the policy-barrier ledger.
+ * The ledgers a safety-net decision feeds: referrals to discipline inspection (their reads are in
+ * the audit log), rectification notices and the policy-barrier ledger.
  */
 export function createSafetyNetLedgersRepo(db: Db) {
   return {
@@ -107,24 +107,6 @@ export function createSafetyNetLedgersRepo(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
-    },
-
-    async logReferralView(v: { referralId: number | null; viewerId: number; what: 'list' | 'detail'; at: Date }): Promise<void> {
-      await db
-        .insertInto('referral_views')
-        .values({ referral_id: v.referralId, viewer_id: v.viewerId, what: v.what, viewed_at: v.at })
-        .execute();
-    },
-
-    async referralViews(referralId: number) {
-      return db
-        .selectFrom('referral_views as v')
-        .innerJoin('users as u', 'u.id', 'v.viewer_id')
-        .select(['v.viewer_id', 'u.display_name', 'v.what', 'v.viewed_at'])
-        .where('v.referral_id', '=', referralId)
-        .orderBy('v.viewed_at', 'desc')
-        .limit(100)
-        .execute();
     },
 
     async insertNotice(v: NewNotice): Promise<number> {

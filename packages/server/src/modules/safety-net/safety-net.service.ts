@@ -22,6 +22,7 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
+import { createAuditLogRepo } from '../audit/audit-log.repo.ts';
 import { actorOf, recordAudit, regionOfUser } from '../audit/audit-log.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
@@ -100,11 +101,10 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     return stored && validateGapRule(stored) === null ? stored : defaultGapRule;
   }
 
-  /** A read of the discipline ledger: its own views table (shown on the referral) and the audit log, together. */
+  /** A read of the discipline ledger goes into the audit log; a referral shows its reads from there. */
   async function logRead(user: AuthUser, sourceIp: string | null, referralId: number | null, regionCode: string | null, rows?: number) {
     const at = clock.now();
     await db.transaction().execute(async (trx) => {
-      await createSafetyNetRepo(trx).logReferralView({ referralId, viewerId: user.id, what: referralId === null ? 'list' : 'detail', at });
       await recordAudit(trx, {
         action: 'discipline.read',
         actor: actorOf(user),
@@ -251,7 +251,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       return entry;
     },
 
-    /** The referral ledger: inspectors only; every read is logged (the ledger's views and the audit log). */
+    /** The referral ledger: inspectors only; every read is written to the audit log. */
     async referrals(user: AuthUser, sourceIp: string | null = null): Promise<{ items: ReferralView[] }> {
       const prefixes = requireInspector(user);
       const rows = (await repo.referrals(500)).filter((r) => coversRegion(prefixes, r.region_code));
@@ -266,11 +266,15 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       const r = await repo.referral(id);
       if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
       await logRead(user, sourceIp, id, r.region_code);
-      const views = await repo.referralViews(id);
+      const reads = await createAuditLogRepo(db).ofTarget({ type: 'referral', id }, 'discipline.read', 100);
       return {
         ...referralView(r),
         caseContent: r.content,
-        views: views.map((v) => ({ viewer: { id: v.viewer_id, name: v.display_name }, what: v.what, at: v.viewed_at.toISOString() })),
+        views: reads.map((v) => ({
+          viewer: { id: v.actorId ?? 0, name: v.actorName ?? '' },
+          what: v.detail['what'] === 'list' ? ('list' as const) : ('detail' as const),
+          at: v.at.toISOString(),
+        })),
       };
     },
 
