@@ -4,9 +4,12 @@
 -- :schema the schema Huiyin lives in (public by default).
 --
 -- The application may read and write its data, but it owns no table: it cannot ALTER a table, so it
--- cannot switch off the append-only triggers of case_events and audit_log, and it has no UPDATE,
--- DELETE or TRUNCATE on those two tables at all.
+-- cannot switch off the append-only triggers of case_events and audit_log, it has no UPDATE,
+-- DELETE or TRUNCATE on those two tables at all, and it cannot touch audit_meta (the audit key's
+-- fingerprint).
 grant usage on schema :schema to :app_role;
 grant select, insert, update, delete on all tables in schema :schema to :app_role;
 grant usage, select on all sequences in schema :schema to :app_role;
 revoke update, delete, truncate on :schema.case_events, :schema.audit_log from :app_role;
+-- Which key the chains are written with is the owner's to record (at the first start or an upgrade).
+revoke insert, update, delete, truncate on :schema.audit_meta from :app_role;

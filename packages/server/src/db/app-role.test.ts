@@ -57,6 +57,8 @@ describe.skipIf(!reachable && process.env['CI'] !== 'true')('the application rol
     expect(await asApp((trx) => sql`update audit_log set action = 'x'`.execute(trx))).toMatch(/permission denied/);
     expect(await asApp((trx) => sql`delete from audit_log`.execute(trx))).toMatch(/permission denied/);
     expect(await asApp((trx) => sql`truncate audit_log`.execute(trx))).toMatch(/permission denied/);
+    // Nor remove the key's fingerprint (a start would then refuse, never re-sign: chain-key.ts).
+    expect(await asApp((trx) => sql`delete from audit_meta`.execute(trx))).toMatch(/permission denied/);
   });
 
   it('cannot switch the append-only triggers off, by ALTER TABLE or by a setting', async () => {

@@ -17,9 +17,10 @@ export async function openDatabase(config: Config): Promise<DbHandle & { auditKe
   const handle = config.databaseUrl
     ? connectPostgres({ url: config.databaseUrl })
     : await connectPglite(path.join(config.dataDir, 'pglite'));
-  await migrateToLatest(handle.db);
+  const applied = await migrateToLatest(handle.db);
   try {
-    const bound = await bindAuditKey(handle.db, auditKeys);
+    // Only the process that has just applied 0006 may re-chain events written before chains were keyed.
+    const bound = await bindAuditKey(handle.db, auditKeys, { upgrading: applied.includes('0006_security'), at: new Date() });
     if (bound === 'rechained') console.log('[huiyin] case event chains written before keyed chains were chained again under the audit key');
   } catch (e) {
     await handle.close();

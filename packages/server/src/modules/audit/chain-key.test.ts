@@ -46,14 +46,21 @@ describeEachDb('binding the audit key to a database', (get) => {
     });
     await h.db.db.deleteFrom('audit_meta').execute();
     expect((await verifyAll(h.db.db, auditKeys())).firstBroken).toMatchObject({ chain: 'case', reason: 'hash_mismatch' });
+    const at = h.clock.now();
 
-    expect(await bindAuditKey(h.db.db, auditKeys())).toBe('rechained');
+    // A start that did not just apply migration 0006 re-signs nothing: a missing fingerprint is a tampering sign.
+    await expect(bindAuditKey(h.db.db, auditKeys(), { upgrading: false, at })).rejects.toThrow(/no audit key fingerprint/);
+    expect((await verifyAll(h.db.db, auditKeys())).ok).toBe(false);
+
+    expect(await bindAuditKey(h.db.db, auditKeys(), { upgrading: true, at })).toBe('rechained');
     expect((await verifyAll(h.db.db, auditKeys())).ok).toBe(true);
+    const logged = await h.db.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'audit.rechain').execute();
+    expect(logged).toHaveLength(1);
     // Once bound, the same key starts as usual, and the trigger is back on.
-    expect(await bindAuditKey(h.db.db, auditKeys())).toBe('ok');
+    expect(await bindAuditKey(h.db.db, auditKeys(), { upgrading: false, at })).toBe('ok');
     await expect(h.db.db.updateTable('case_events').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
     // Another key (a lost key file replaced by a new one) stops the start instead of blessing the chains.
-    await expect(bindAuditKey(h.db.db, auditKeysFrom(randomBytes(32)))).rejects.toThrow(
+    await expect(bindAuditKey(h.db.db, auditKeysFrom(randomBytes(32)), { upgrading: true, at })).rejects.toThrow(
       /not the one this database's chains are written with/,
     );
   });

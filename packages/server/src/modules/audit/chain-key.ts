@@ -1,17 +1,20 @@
 import type { Db } from '../../db/connect.ts';
 import type { AuditKeys } from './audit-key.ts';
+import { recordAudit } from './audit-log.ts';
 import { createAuditMetaRepo } from './audit-meta.repo.ts';
 import { GENESIS_HASH, eventHash } from './chain.ts';
 import { createEventsRepo } from './events.repo.ts';
 
 /**
  * The database remembers which audit key its chains are written with (its public fingerprint in
- * audit_meta). At start: a database with no fingerprint gets this key's, and case events written
- * before chains were keyed (plain SHA-256, before migration 0006) are chained again under the key,
- * once, by the owner of the tables; a database written with another key stops the start: the
- * chains would all look broken, and chaining them again would bless whatever was changed.
+ * audit_meta). At start: a database with no fingerprint and no events gets this key's. Case events
+ * written before chains were keyed (plain SHA-256) are chained again under the key only by the
+ * process that has just applied migration 0006 (`upgrading`), once, as the owner of the tables, and
+ * the re-chaining is written to the audit log. Anything else stops the start: another key (the
+ * chains would all look broken), or a fingerprint gone from a database that has events (someone
+ * deleted it hoping the next start would re-sign what they changed).
  */
-export async function bindAuditKey(db: Db, keys: AuditKeys): Promise<'bound' | 'rechained' | 'ok'> {
+export async function bindAuditKey(db: Db, keys: AuditKeys, opts: { upgrading: boolean; at: Date }): Promise<'bound' | 'rechained' | 'ok'> {
   const bound = await createAuditMetaRepo(db).get('key_id');
   if (bound !== undefined) {
     if (bound !== keys.keyId)
@@ -25,7 +28,14 @@ export async function bindAuditKey(db: Db, keys: AuditKeys): Promise<'bound' | '
     if (!(await createAuditMetaRepo(trx).setOnce('key_id', keys.keyId))) return 'ok';
     const events = createEventsRepo(trx);
     if (!(await events.hasAny())) return 'bound';
+    if (!opts.upgrading)
+      throw new Error(
+        'this database has case events but no audit key fingerprint (audit_meta.key_id): it was removed. ' +
+          'Nothing is re-signed; restore the row (its value is the fingerprint of the key the chains were written with) and run `huiyin audit verify`',
+      );
     let after = 0;
+    let cases = 0;
+    let relinked = 0;
     for (;;) {
       const ids = await events.caseIdsWithEvents(after, 500);
       if (ids.length === 0) break;
@@ -53,8 +63,15 @@ export async function bindAuditKey(db: Db, keys: AuditKeys): Promise<'bound' | '
         prev = hash;
       }
       await events.relink(links);
+      cases += ids.length;
+      relinked += links.length;
       after = ids.at(-1)!;
     }
+    await recordAudit(trx, {
+      action: 'audit.rechain',
+      detail: { reason: 'chains written before migration 0006 keyed under the audit key', keyId: keys.keyId, cases, events: relinked },
+      at: opts.at,
+    });
     return 'rechained';
   });
 }
