@@ -50,8 +50,8 @@ type Resolved = { user: AuthUser; sessionId: number; restricted: Restriction | n
 export type SessionResolver =
   { resolve(token: string, opts: { touch: boolean }): Promise<Resolved> } | { authenticate(token: string): Promise<AuthUser | null> };
 
-async function resolveWith(auth: SessionResolver, token: string): Promise<Resolved> {
-  if ('resolve' in auth) return auth.resolve(token, { touch: true });
+async function resolveWith(auth: SessionResolver, token: string, touch: boolean): Promise<Resolved> {
+  if ('resolve' in auth) return auth.resolve(token, { touch });
   const user = await auth.authenticate(token);
   return user ? { user, sessionId: 0, restricted: null } : null;
 }
@@ -72,10 +72,11 @@ export function registerAuth(app: FastifyInstance, auth: SessionResolver): void 
   app.decorateRequest('credentialPresented', false);
   app.decorateRequest('session', null);
   app.addHook('preValidation', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!isApiRoute(req) && req.routeOptions.config.access === undefined) return;
     const token = tokenOf(req);
     req.credentialPresented = token !== null;
-    const s = token ? await resolveWith(auth, token) : null;
+    // A request the web marks as background (a list polled by the clock) does not count as use of the session.
+    const s = token ? await resolveWith(auth, token, req.headers['x-huiyin-background'] !== '1') : null;
     const config = req.routeOptions.config;
     const access = config.access;
     if (s && s.restricted !== null && !(config.allowRestricted ?? []).includes(s.restricted)) {
@@ -89,6 +90,14 @@ export function registerAuth(app: FastifyInstance, auth: SessionResolver): void 
     if (access === 'user') requireUser(req);
     else if (access !== undefined && access !== 'public') requireRole(req, access);
   });
+}
+
+/**
+ * Whether the request reached an API route. Asked of the matched route's pattern, never of the raw
+ * URL: `/%61pi/v1/...` is routed to `/api/v1/...` but its raw URL does not start with `/api/`.
+ */
+export function isApiRoute(req: FastifyRequest): boolean {
+  return (req.routeOptions.url ?? '').startsWith('/api/');
 }
 
 export function sessionToken(req: FastifyRequest): string | null {

@@ -82,4 +82,15 @@ describeEachDb('browser hardening', (get) => {
       await app.close();
     }
   });
+
+  it('a percent-encoded path reaches its route and its access check alike (no /%61pi/ detour)', async () => {
+    const h = get();
+    for (const url of ['/%61pi/v1/policies', '/%61pi/v1/settings/calendar', '/api/v1/%70olicies', '/%61pi/v1/admin/categories']) {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(401);
+    }
+    const cookie = await cookieOf(h);
+    const forged = await h.app.inject({ method: 'POST', url: '/%61pi/v1/notifications/read', headers: { cookie }, payload: { ids: [1] } });
+    expectError(forged, 403, 'forbidden');
+  });
 });

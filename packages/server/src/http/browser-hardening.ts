@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import { DomainError } from '@huiyin/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from './auth.ts';
+import { isApiRoute, SESSION_COOKIE } from './auth.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -76,7 +76,7 @@ export async function registerBrowserHardening(
 export function registerCrossSiteCheck(app: FastifyInstance, opts: { publicUrl?: string | undefined }): void {
   const publicOrigin = opts.publicUrl ? originOf(opts.publicUrl) : null;
   app.addHook('preValidation', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!isApiRoute(req)) return;
     const refusal = crossSiteRefusal(req, publicOrigin);
     if (refusal) throw new DomainError('forbidden', refusal, { reason: 'cross_site' });
   });

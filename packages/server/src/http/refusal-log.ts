@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isApiRoute } from './auth.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { recordAuditAlone } from '../modules/audit/audit-log.ts';
@@ -13,7 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function logRefusals(app: FastifyInstance, db: Db, clock: Clock): void {
   app.addHook('onResponse', async (req, reply) => {
-    if (reply.statusCode !== 403 || !UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
+    if (reply.statusCode !== 403 || !UNSAFE.has(req.method) || !isApiRoute(req)) return;
     const user = req.user;
     try {
       await recordAuditAlone(db, {
