@@ -7,7 +7,7 @@ import type { E2eServer } from './server.ts';
 import { describeInBrowser } from './with-app.ts';
 
 /** Sign-in (身份鉴别) in real Chromium: the lockout message, the first-sign-in password change, TOTP enrolment and a sign-in with a code. */
-describeInBrowser('sign-in: lockout, forced password change, two-factor enrolment', {}, (app) => {
+describeInBrowser('sign-in: lockout, forced password change, two-factor enrolment', { sessionIdleMinutes: 30 }, (app) => {
   async function account(server: E2eServer, username: string, opts: { mustChangePassword?: boolean } = {}) {
     const centre = server.org.units['centre']!;
     // Not a demo account: treated as a real one (a role that needs it would have to enrol a second factor).
@@ -78,6 +78,8 @@ describeInBrowser('sign-in: lockout, forced password change, two-factor enrolmen
     await signInForm(page, 'e2etotp', 'huiyin-demo');
     await page.waitForURL(`${server.base}/admin`);
     await page.goto(`${server.base}/admin/account`);
+    // From a full session the password is asked again before a second factor is bound.
+    await page.getByLabel('密码', { exact: true }).fill('huiyin-demo');
     await page.getByRole('button', { name: /绑定身份验证器/ }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);

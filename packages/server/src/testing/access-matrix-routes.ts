@@ -111,7 +111,7 @@ export const routeSpecs: Record<string, RouteSpec> = {
     also: [201],
     out: 'n/a',
     why: ownWhy,
-    build: () => ({ method: 'POST', url: '/api/v1/me/totp' }),
+    build: () => ({ method: 'POST', url: '/api/v1/me/totp', body: { currentPassword: DEMO_PASSWORD } }),
   },
   'POST /api/v1/me/totp/confirm': {
     who: ALL,

@@ -32,6 +32,8 @@ export interface ApiInit {
   /** A multipart body (uploads); sent as it is. */
   form?: FormData;
   signal?: AbortSignal | undefined;
+  /** A request no person asked for (a list polled every 30 s): it does not keep an idle session alive. */
+  background?: boolean;
 }
 
 interface ErrorBody {
@@ -40,6 +42,7 @@ interface ErrorBody {
 
 async function send(path: string, init: ApiInit): Promise<Response> {
   const headers: Record<string, string> = { 'accept-language': currentLang === 'en' ? 'en' : 'zh-CN' };
+  if (init.background) headers['x-huiyin-background'] = '1';
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
   else if (init.body !== undefined) {

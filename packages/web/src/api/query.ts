@@ -25,9 +25,11 @@ export function useApiQuery<T>(
   path: string,
   options: Omit<UseQueryOptions<T, Error, T, QueryKey>, 'queryKey' | 'queryFn'> = {},
 ) {
+  // A polled query is asked by the clock, not by the person: it does not keep an idle session alive.
+  const background = options.refetchInterval !== undefined && options.refetchInterval !== false;
   return useQuery<T, Error, T, QueryKey>({
     queryKey: key,
-    queryFn: ({ signal }) => api<T>(path, { signal }),
+    queryFn: ({ signal }) => api<T>(path, { signal, background }),
     ...options,
   });
 }

@@ -256,4 +256,18 @@ describeEachDb('admin: the three officers (三员分立)', (get) => {
     });
     expect((await h.req('secadmin', 'DELETE', '/api/v1/admin/users/999999/sessions')).statusCode).toBe(404);
   });
+
+  it('granting a role that needs a second factor ends the user’s sessions: the next sign-in asks to enrol one', async () => {
+    const h = get();
+    const u = await h.make.user({ username: 'clerk.promoted', roles: ['clerk'], unitIds: [h.org.units['centre']!], demo: false });
+    const first = await login(h, 'clerk.promoted');
+    expect(first.statusCode, first.body).toBe(200);
+    const token = first.json().token as string;
+    const res = await h.req('secadmin', 'PATCH', `/api/v1/admin/users/${u.id}`, { roles: ['inspector'] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().sessionsEnded).toBe(1);
+    expectError(await withToken(h, token, 'GET', '/api/v1/me'), 401, 'unauthorized');
+    const again = await login(h, 'clerk.promoted');
+    expect(again.json()).toMatchObject({ totpEnrolmentRequired: true });
+  });
 });

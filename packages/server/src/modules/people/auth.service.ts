@@ -129,6 +129,35 @@ export function createAuthService(deps: {
     return locked(until);
   }
 
+  /**
+   * The signed-in user proves again it is them (changing the password, setting up or removing the
+   * second factor): a locked account is refused; a wrong password counts toward the lockout and is
+   * written to the audit log under `action`, refused at `path`.
+   */
+  async function confirmOwnPassword(user: AuthUser, password: string, origin: RequestOrigin, action: string, path: string): Promise<void> {
+    const now = clock.now();
+    const a = await signIn.accountById(user.id);
+    if (!a) throw new DomainError('unauthorized');
+    if (a.locked_until && a.locked_until.getTime() > now.getTime()) throw locked(a.locked_until).refused;
+    if (await verifyPassword(a.password_hash, password)) return;
+    const refusal = await db.transaction().execute(async (trx) => {
+      const row = await createSignInRepo(trx).accountById(user.id, true);
+      const lock = row ? await countAgainstAccount(trx, row, user, origin, now) : null;
+      await recordAudit(trx, {
+        action,
+        outcome: 'failed',
+        actor: { id: user.id, name: user.username },
+        target: { type: 'user', id: user.id },
+        regionCode: regionOfUser(user),
+        sourceIp: origin.address,
+        detail: { reason: 'wrong_password' },
+        at: now,
+      });
+      return lock?.refused ?? DomainError.atField('validation_failed', { path, code: 'wrong_password', message: 'the password is wrong' });
+    });
+    throw refusal;
+  }
+
   async function countAgainstAddress(trx: Db, origin: RequestOrigin, now: Date) {
     if (origin.address) await createSignInRepo(trx).countFailure(origin.address, now, new Date(now.getTime() - THROTTLE_WINDOW_MS));
   }
@@ -321,9 +350,6 @@ export function createAuthService(deps: {
     async changePassword(session: ResolvedSession, input: ChangePasswordInput, origin: RequestOrigin): Promise<void> {
       const now = clock.now();
       const { user } = session;
-      const current = await signIn.accountById(user.id);
-      if (!current) throw new DomainError('unauthorized');
-      const ok = await verifyPassword(current.password_hash, input.currentPassword);
       const base = {
         action: 'auth.password.change',
         actor: { id: user.id, name: user.username },
@@ -331,19 +357,7 @@ export function createAuthService(deps: {
         regionCode: regionOfUser(user),
         sourceIp: origin.address,
       } as const;
-      if (!ok) {
-        const refusal = await db.transaction().execute(async (trx) => {
-          const a = await createSignInRepo(trx).accountById(user.id, true);
-          if (a) await countAgainstAccount(trx, a, user, origin, now);
-          await recordAudit(trx, { ...base, outcome: 'failed', detail: { reason: 'wrong_password' }, at: now });
-          return DomainError.atField('validation_failed', {
-            path: 'currentPassword',
-            code: 'wrong_password',
-            message: 'the current password is wrong',
-          });
-        });
-        throw refusal;
-      }
+      await confirmOwnPassword(user, input.currentPassword, origin, 'auth.password.change', 'currentPassword');
       try {
         await checkNewPassword(db, { username: user.username, password: input.newPassword, userId: user.id, path: 'newPassword' });
       } catch (e) {
@@ -364,7 +378,7 @@ export function createAuthService(deps: {
       });
     },
 
-    ...ownAccount({ db, clock, demoMode }),
+    ...ownAccount({ db, clock, demoMode, confirmPassword: confirmOwnPassword }),
 
     /**
      * A new staff account with its roles and unit memberships, in one transaction; `within`

@@ -6,6 +6,7 @@ import {
   recoveryCodesSchema,
   totpConfirmSchema,
   totpEnrolmentSchema,
+  totpStartSchema,
   totpRemoveSchema,
 } from '@huiyin/core';
 import type { FastifyRequest } from 'fastify';
@@ -57,11 +58,13 @@ export function meRoutes(app: ApiApp, deps: { auth: AuthService }): void {
       config: { access: 'user', allowRestricted: ['totp'] },
       schema: {
         summary: 'Start two-factor enrolment (TOTP)',
-        description: 'A new secret, its otpauth:// URI and a QR code; confirm with POST /api/v1/me/totp/confirm.',
+        description:
+          'A new secret, its otpauth:// URI and a QR code; confirm with POST /api/v1/me/totp/confirm. From a full session the body carries `currentPassword` (a wrong one counts toward the lockout).',
+        body: totpStartSchema.nullish(),
         response: { 200: totpEnrolmentSchema },
       },
     },
-    async (req) => auth.startTotp(requireSession(req).user),
+    async (req) => auth.startTotp(requireSession(req), req.body?.currentPassword, originOf(req)),
   );
 
   app.post(

@@ -11,7 +11,6 @@ import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit, regionOfUser } from '../audit/audit-log.ts';
 import type { RequestOrigin, ResolvedSession } from './auth.service.ts';
-import { verifyPassword } from './password.ts';
 import { createSignInRepo } from './sign-in.repo.ts';
 import { checkTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpEnrolment } from './totp.ts';
 
@@ -19,8 +18,14 @@ import { checkTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpEnrol
  * The signed-in user's own account security (part of the auth service): the second factor's
  * state, TOTP enrolment with recovery codes and its removal, the user's sessions.
  */
-export function ownAccount(deps: { db: Db; clock: Clock; demoMode: boolean }) {
-  const { db, clock, demoMode } = deps;
+export function ownAccount(deps: {
+  db: Db;
+  clock: Clock;
+  demoMode: boolean;
+  /** The user proves it is them with the password (a wrong one counts toward the lockout and is logged). */
+  confirmPassword: (user: AuthUser, password: string, origin: RequestOrigin, action: string, path: string) => Promise<void>;
+}) {
+  const { db, clock, demoMode, confirmPassword } = deps;
   const signIn = createSignInRepo(db);
   return {
     /** The user's second factor and password state. */
@@ -35,8 +40,22 @@ export function ownAccount(deps: { db: Db; clock: Clock; demoMode: boolean }) {
       };
     },
 
-    /** Start enrolling a TOTP second factor: a new pending secret (replacing any earlier pending one). */
-    async startTotp(user: AuthUser): Promise<TotpEnrolment> {
+    /**
+     * Start enrolling a TOTP second factor: a new pending secret (replacing any earlier pending
+     * one). From a full session the password is asked again; the session sign-in gave only to
+     * enrol has just proven it.
+     */
+    async startTotp(session: ResolvedSession, currentPassword: string | undefined, origin: RequestOrigin): Promise<TotpEnrolment> {
+      const { user } = session;
+      if (session.restricted !== 'totp') {
+        if (currentPassword === undefined)
+          throw DomainError.atField('validation_failed', {
+            path: 'currentPassword',
+            code: 'password_required',
+            message: 'enter your password to set up two-factor sign-in',
+          });
+        await confirmPassword(user, currentPassword, origin, 'auth.totp.enrol', 'currentPassword');
+      }
       const a = await signIn.accountById(user.id);
       if (!a) throw new DomainError('unauthorized');
       if (a.totp_enabled_at !== null) throw new DomainError('conflict', 'two-factor sign-in is already on; remove it first');
@@ -80,8 +99,7 @@ export function ownAccount(deps: { db: Db; clock: Clock; demoMode: boolean }) {
       const a = await signIn.accountById(user.id);
       if (!a) throw new DomainError('unauthorized');
       if (rolesNeedTotp(a.roles)) throw new DomainError('forbidden', 'your role needs two-factor sign-in');
-      if (!(await verifyPassword(a.password_hash, password)))
-        throw DomainError.atField('validation_failed', { path: 'password', code: 'wrong_password', message: 'the password is wrong' });
+      await confirmPassword(user, password, origin, 'auth.totp.remove', 'password');
       await db.transaction().execute(async (trx) => {
         await createSignInRepo(trx).removeTotp(user.id);
         await recordAudit(trx, {

@@ -259,7 +259,17 @@ describeEachDb(
       const h = get();
       const dave = await user('dave', ['clerk']);
       const token = await tokenOf('dave');
-      const start = await as(h.app, token, 'POST', '/api/v1/me/totp');
+      // From a full session the password is asked again (a stolen session must not bind its own authenticator).
+      expect(expectError(await as(h.app, token, 'POST', '/api/v1/me/totp'), 400, 'validation_failed').details?.fields?.[0]?.code).toBe(
+        'password_required',
+      );
+      expect(
+        expectError(await as(h.app, token, 'POST', '/api/v1/me/totp', { currentPassword: 'wrong' }), 400, 'validation_failed').details
+          ?.fields?.[0]?.code,
+      ).toBe('wrong_password');
+      const counted = await h.db.db.selectFrom('users').select('failed_logins').where('id', '=', dave.id).executeTakeFirstOrThrow();
+      expect(counted.failed_logins).toBe(1);
+      const start = await as(h.app, token, 'POST', '/api/v1/me/totp', { currentPassword: FACTORY_PASSWORD });
       expect(start.statusCode, start.body).toBe(200);
       const { secret, otpauthUri, qrDataUrl } = start.json() as { secret: string; otpauthUri: string; qrDataUrl: string };
       expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
@@ -274,8 +284,11 @@ describeEachDb(
       const recovery = confirmed.json().recoveryCodes as string[];
       expect(recovery).toHaveLength(10);
       expect(new Set(recovery).size).toBe(10);
-      expectError(await as(h.app, token, 'POST', '/api/v1/me/totp'), 409, 'conflict');
-      expect((await auditRows(h, 'auth.totp.enrol')).map((r) => r.actor_id)).toEqual([dave.id]);
+      expectError(await as(h.app, token, 'POST', '/api/v1/me/totp', { currentPassword: FACTORY_PASSWORD }), 409, 'conflict');
+      expect((await auditRows(h, 'auth.totp.enrol')).map((r) => [r.actor_id, r.outcome])).toEqual([
+        [dave.id, 'failed'],
+        [dave.id, 'ok'],
+      ]);
 
       expectError(await login(h.app, { username: 'dave', password: FACTORY_PASSWORD }), 401, 'totp_required');
       // A wrong password with no code is a plain wrong password (no hint that a code would be needed).
@@ -326,6 +339,8 @@ describeEachDb(
       const t = (await login(h.app, { username: 'dave', password: FACTORY_PASSWORD, totp: await codeAt(h, secret) })).json()
         .token as string;
       expectError(await as(h.app, t, 'DELETE', '/api/v1/me/totp', { password: 'wrong' }), 400, 'validation_failed');
+      // A wrong password there counts toward the lockout and is on the record, like any other.
+      expect((await auditRows(h, 'auth.totp.remove')).map((r) => r.outcome)).toEqual(['failed']);
       expect((await as(h.app, t, 'DELETE', '/api/v1/me/totp', { password: FACTORY_PASSWORD })).statusCode).toBe(204);
       expect((await login(h.app, { username: 'dave', password: FACTORY_PASSWORD })).statusCode).toBe(200);
     });
@@ -381,6 +396,25 @@ describeEachDb(
       h.clock.advance(31 * 60_000);
       expectError(await as(h.app, token, 'GET', '/api/v1/me'), 401, 'unauthorized');
       expect((await as(h.app, token, 'GET', '/api/v1/auth/session')).json()).toEqual({ user: null, restricted: null });
+    });
+
+    it('a page polling in the background does not keep an idle session alive', async () => {
+      const h = get();
+      await user('gus', ['clerk']);
+      const token = await tokenOf('gus');
+      const poll = () =>
+        h.app.inject({
+          method: 'GET',
+          url: '/api/v1/cases/queues',
+          headers: { authorization: `Bearer ${token}`, 'x-huiyin-background': '1' },
+        });
+      for (let i = 0; i < 3; i++) {
+        h.clock.advance(9 * 60_000);
+        expect((await poll()).statusCode).toBe(200);
+      }
+      // 36 minutes of polling and no person: the session is idle and ends.
+      h.clock.advance(9 * 60_000);
+      expectError(await poll(), 401, 'unauthorized');
     });
 
     it('own sessions: listed with address and browser, one ended by id, another user’s is a 404', async () => {

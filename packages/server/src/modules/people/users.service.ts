@@ -3,6 +3,7 @@ import {
   checkAccountChange,
   passwordProblemText,
   passwordProblems,
+  rolesNeedTotp,
   roleDiff,
   sameRoles,
   type AccountChange,
@@ -254,7 +255,9 @@ export function createUsersService(deps: { db: Db; clock: Clock; auth: Pick<Auth
           ...(roles !== undefined ? { roles } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
         });
-        const sessionsEnded = input.active === false ? await repo.deleteSessionsOf(id) : 0;
+        // A role that needs a second factor takes effect at the next sign-in, which asks for it.
+        const gainsTotpRole = roles !== undefined && rolesNeedTotp(roles) && !rolesNeedTotp(user.roles);
+        const sessionsEnded = input.active === false || gainsTotpRole ? await repo.deleteSessionsOf(id) : 0;
         const updated = await repo.getManaged(id, scope.prefixes);
         if (!updated) throw new DomainError('internal', 'user vanished after update');
 

@@ -8,18 +8,29 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * Enrol a TOTP second factor: start (QR code and key), confirm with a code from the app, then the
  * ten recovery codes, shown once, until the user says they saved them.
  */
-export function TotpEnrolment({ onDone }: { onDone: () => void | Promise<void> }) {
+export function TotpEnrolment({
+  onDone,
+  askPassword = false,
+}: {
+  onDone: () => void | Promise<void>;
+  /** From a full session the server asks for the password again (the enrolment right after sign-in does not). */
+  askPassword?: boolean;
+}) {
   const { t } = useI18n();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [password, setPassword] = useState('');
+
   async function start() {
     setError(null);
     setBusy(true);
     try {
-      setEnrolment(await api<Enrolment>('/api/v1/me/totp', { method: 'POST' }));
+      setEnrolment(
+        await api<Enrolment>('/api/v1/me/totp', { method: 'POST', ...(askPassword ? { body: { currentPassword: password } } : {}) }),
+      );
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -56,7 +67,17 @@ export function TotpEnrolment({ onDone }: { onDone: () => void | Promise<void> }
     return (
       <div>
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
-        <Button type="primary" onClick={() => void start()} loading={busy}>
+        {askPassword && (
+          <Input.Password
+            aria-label={t('password')}
+            placeholder={t('password')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            style={{ width: 220, marginRight: 8 }}
+          />
+        )}
+        <Button type="primary" onClick={() => void start()} loading={busy} disabled={askPassword && password === ''}>
           {t('totp.start')}
         </Button>
       </div>

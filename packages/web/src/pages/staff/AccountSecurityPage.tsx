@@ -60,6 +60,7 @@ export function AccountSecurityPage() {
       >
         {s && !s.totpEnabled && (
           <TotpEnrolment
+            askPassword
             key={String(enrolling)}
             onDone={async () => {
               setEnrolling(!enrolling);
