@@ -112,7 +112,7 @@ describeInBrowser('livelihood matters and key projects in real Chromium', { demo
     const listId = Number(new URL(ms.page.url()).pathname.split('/').pop());
     const listCard = ms.page.locator('.ant-card').first();
     await expect.poll(() => listCard.textContent(), POLL).toContain('征集中');
-    expect(await listCard.textContent()).toContain('2026年第二批');
+    await expect.poll(() => listCard.textContent(), POLL).toContain('2026年第二批');
 
     // --- The problem list: the template, a refused file, then three matters of 北岭村. ---
     await ms.page.goto(`${app.server.base}/admin/livelihood/matters?list=${listId}`);

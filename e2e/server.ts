@@ -28,7 +28,16 @@ export interface E2eServer {
 
 let built: Promise<unknown> | undefined;
 
-export async function startE2eServer(opts: { demo?: boolean } = {}): Promise<E2eServer> {
+/**
+ * `sessionIdleMinutes`: journeys move the clock by hours while their pages wait, so sessions idle out
+ * after 12 hours unless a journey about the idle timeout asks for the real 30 minutes.
+ */
+export interface E2eServerOptions {
+  demo?: boolean;
+  sessionIdleMinutes?: number;
+}
+
+export async function startE2eServer(opts: E2eServerOptions = {}): Promise<E2eServer> {
   // Always the current sources: a stale dist would test yesterday's pages. Under vitest NODE_ENV is
   // "test", so React and antd run their development checks: deprecations fail the journeys early.
   built ??= build({ root: webDir, mode: 'production', logLevel: 'warn', configFile: path.join(webDir, 'vite.config.ts') });
@@ -40,7 +49,15 @@ export async function startE2eServer(opts: { demo?: boolean } = {}): Promise<E2e
   const org = opts.demo ? (await seedDemo(h.db)).org : await seedDemoOrg(h.db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'huiyin-e2e-'));
   const clock = new ManualClock(new Date());
-  const app = await buildApp({ db: h.db, clock, dataDir, webDistDir: webDist, publicRateLimitPerMinute: 1000, checkResponses: true });
+  const app = await buildApp({
+    db: h.db,
+    clock,
+    dataDir,
+    webDistDir: webDist,
+    publicRateLimitPerMinute: 1000,
+    checkResponses: true,
+    sessionIdleMinutes: opts.sessionIdleMinutes ?? 12 * 60,
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     base,

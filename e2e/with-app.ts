@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { chromiumAvailable, launch } from './browser.ts';
-import { startE2eServer, type E2eServer } from './server.ts';
+import { startE2eServer, type E2eServer, type E2eServerOptions } from './server.ts';
 
 /** What a journey works with: the server (the built web on a fresh embedded database) and Debian's Chromium. */
 export interface E2eApp {
@@ -16,7 +16,7 @@ export interface E2eApp {
  * suite and closed after it. Skipped with an install hint when Chromium is missing, except under
  * CI=true, where a missing browser fails the run.
  */
-export function describeInBrowser(name: string, opts: { demo?: boolean }, body: (app: E2eApp) => void): void {
+export function describeInBrowser(name: string, opts: E2eServerOptions, body: (app: E2eApp) => void): void {
   (chromiumAvailable() ? describe : describe.skip)(name, () => {
     let server: E2eServer | undefined;
     let browser: Browser | undefined;
