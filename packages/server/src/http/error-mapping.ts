@@ -91,6 +91,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   const lang = langOf(req);
   if (err instanceof RequestValidationError) err = err.toDomainError(lang);
   if (err instanceof DomainError) {
+    // A lockout or a throttle says when to come back, in the details and as Retry-After (seconds, from the service's clock).
+    const retry = err.details?.['retryAfterSeconds'];
+    if (typeof retry === 'number' && Number.isInteger(retry) && retry > 0) reply.header('retry-after', String(retry));
     return reply
       .status(httpStatusOf[err.code])
       .send(errorBody(err.code, lang, err.message !== err.code ? err.message : undefined, err.details));

@@ -94,7 +94,11 @@ export function createAuthService(deps: {
     return rolesNeedTotp(a.roles) && a.totp_enabled_at === null && !(a.demo && demoMode);
   }
 
-  const locked = (until: Date) => ({ refused: new DomainError('account_locked', undefined, { lockedUntil: until.toISOString() }) });
+  /** Seconds from now until `until` (Retry-After), at least 1. */
+  const secondsUntil = (until: Date) => Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 1000));
+  const locked = (until: Date) => ({
+    refused: new DomainError('account_locked', undefined, { lockedUntil: until.toISOString(), retryAfterSeconds: secondsUntil(until) }),
+  });
   const wrongCredentials = (): Refusal => ({ refused: new DomainError('unauthorized', 'wrong username or password') });
 
   async function userOrThrow(repo: PeopleRepo, id: number): Promise<AuthUser> {
@@ -212,6 +216,7 @@ export function createAuthService(deps: {
           await recordAuditAlone(db, loginEntry(now, origin, { id: null, name: username }, null)('failed', { reason: 'throttled' }));
           throw new DomainError('rate_limited', 'too many failed sign-ins from this address', {
             retryAt: new Date(windowEnd).toISOString(),
+            retryAfterSeconds: secondsUntil(new Date(windowEnd)),
           });
         }
       }

@@ -89,7 +89,8 @@ describeEachDb(
       const fifth = await login(h.app, { username: 'alice', password: 'wrong-5' }, '10.0.1.1');
       const err = expectError(fifth, 423, 'account_locked');
       const lockedUntil = new Date(h.clock.now().getTime() + 15 * 60_000).toISOString();
-      expect(err.details).toEqual({ lockedUntil });
+      expect(err.details).toEqual({ lockedUntil, retryAfterSeconds: 15 * 60 });
+      expect(fifth.headers['retry-after']).toBe(String(15 * 60));
       const right = await login(h.app, { username: 'alice', password: FACTORY_PASSWORD }, '10.0.1.1');
       const wrong = await login(h.app, { username: 'alice', password: 'still-wrong' }, '10.0.1.1');
       expect(right.statusCode).toBe(423);
@@ -106,7 +107,10 @@ describeEachDb(
       for (let i = 0; i < 4; i++)
         expectError(await login(h.app, { username: 'alice', password: `x-${i}` }, '10.0.1.2'), 401, 'unauthorized');
       const again = expectError(await login(h.app, { username: 'alice', password: 'x-5' }, '10.0.1.2'), 423, 'account_locked');
-      expect(again.details).toEqual({ lockedUntil: new Date(h.clock.now().getTime() + 30 * 60_000).toISOString() });
+      expect(again.details).toEqual({
+        lockedUntil: new Date(h.clock.now().getTime() + 30 * 60_000).toISOString(),
+        retryAfterSeconds: 30 * 60,
+      });
       h.clock.advance(30 * 60_000 + 1000);
       // A success resets the count: four failures and a success, then four more do not lock.
       for (let i = 0; i < 4; i++)
