@@ -6,6 +6,7 @@ import { openDatabase } from '../main/open-db.ts';
 import { serve } from '../main/serve.ts';
 import { startWorker } from '../main/worker.ts';
 import { auditCommand } from './audit-command.ts';
+import { initCommand } from './init.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
 import { recordAudit } from '../modules/audit/audit-log.ts';
 import { createPeopleRepo } from '../modules/people/people.repo.ts';
@@ -19,6 +20,11 @@ const usage = `huiyin <command>
   worker                deliver notifications (in-app, SMS, webhook, e-mail) and run the periodic jobs,
                         without serving HTTP (beside servers started with HUIYIN_WORKER=off)
   migrate               apply database migrations
+  init --region <code> --centre "<name>" --admin <username> [--security-admin <username>] [--yes]
+                        set up a production deployment on an empty database: the region's tree (a county,
+                        city or province, down to townships), its service centre, the first system admin
+                        and security admin (default <admin>-sec) with one-time passwords printed once;
+                        asks for missing values on a terminal; exit 1 if the database is not empty
   seed --demo           load the demo organisation, accounts and cases into an empty database
   audit verify [--checkpoint FILE]
                         recompute every chain (case events, the audit log) under the audit key and check
@@ -84,6 +90,8 @@ async function run(argv: string[]): Promise<number> {
       await h.close();
       return 0;
     }
+    case 'init':
+      return initCommand(rest, config);
     case 'seed': {
       if (!rest.includes('--demo')) {
         console.error('usage: huiyin seed --demo');

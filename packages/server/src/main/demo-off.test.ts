@@ -20,6 +20,10 @@ describe('HUIYIN_DEMO=off', () => {
       const config = loadConfig(env);
       const stop = await serve(config);
       await stop();
+      // An empty database: the start says how to set up a county instead of the demo.
+      const said = log.mock.calls.map((c) => String(c[0])).join('\n');
+      expect(said).toContain('npx huiyin init --region <code> --centre "<service centre name>" --admin <username>');
+      expect(said).not.toMatch(/demo seeded/);
       let h = await openDatabase(config);
       expect(await createPeopleRepo(h.db).hasAnyUser()).toBe(false);
       const make = factories(h.db);

@@ -23,6 +23,13 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
       );
     }
   }
+  if (!config.demo && (await isEmpty(handle.db))) {
+    console.log(
+      '[huiyin] HUIYIN_DEMO=off and the database is empty: no demo is seeded. Set up your county (or city, province) with\n' +
+        '[huiyin]   npx huiyin init --region <code> --centre "<service centre name>" --admin <username>\n' +
+        '[huiyin] (e.g. --region 330106), then sign in with the one-time password it prints.',
+    );
+  }
   // Only the embedded database is seeded on its own (and only in demo mode); a PostgreSQL database needs `huiyin seed --demo`.
   if (config.demo && handle.kind === 'pglite' && (await isEmpty(handle.db))) {
     console.log(
