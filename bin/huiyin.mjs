@@ -3,6 +3,7 @@
 // `npm run build`) when that build is present and not older than the sources; otherwise it runs the
 // TypeScript sources through tsx's loader, so in development there is no build step between a change
 // and a run. An installed bundle (`npm run bundle`) carries the build and no sources.
+// HUIYIN_RUN=compiled or HUIYIN_RUN=source chooses explicitly.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +25,17 @@ function newestSource(dir) {
 }
 
 function choose() {
+  const asked = process.env['HUIYIN_RUN'];
+  if (asked === 'source') return { kind: 'source', why: 'HUIYIN_RUN=source' };
+  if (asked === 'compiled') {
+    if (existsSync(compiled)) return { kind: 'compiled' };
+    console.error('[huiyin] HUIYIN_RUN=compiled but packages/server/dist/huiyin.mjs is missing: run `npm run build`');
+    process.exit(2);
+  }
+  if (asked) {
+    console.error(`[huiyin] HUIYIN_RUN must be compiled or source, not ${asked}`);
+    process.exit(2);
+  }
   if (!existsSync(compiled)) return { kind: 'source', why: 'no build in packages/server/dist' };
   const built = statSync(compiled).mtimeMs;
   const sources = Math.max(...sourceDirs.map(newestSource));

@@ -5,6 +5,7 @@
 //
 //   node scripts/bundle.mjs                 the tarball in dist/
 //   node scripts/bundle.mjs --stage DIR     only lay the tree out in DIR (no tarball; the tests use it)
+//   --no-web                                without the web build (an API-only tree; the tests use it)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const { values } = parseArgs({ options: { stage: { type: 'string' } } });
+const { values } = parseArgs({ options: { stage: { type: 'string' }, 'no-web': { type: 'boolean' } } });
 const name = `huiyin-${version}`;
 
 function fail(message) {
@@ -21,7 +22,8 @@ function fail(message) {
   process.exit(1);
 }
 
-const needed = ['packages/server/dist/huiyin.mjs', 'packages/web/dist/index.html'];
+const withWeb = !values['no-web'];
+const needed = ['packages/server/dist/huiyin.mjs', ...(withWeb ? ['packages/web/dist/index.html'] : [])];
 for (const file of needed) if (!existsSync(path.join(root, file))) fail(`${file} is missing: run \`npm run build\` first`);
 
 /** The installed production dependencies of the server and core (npm's own view, no registry asked). */
@@ -47,7 +49,7 @@ function stage(dir) {
   const copy = (rel) => cpSync(path.join(root, rel), path.join(dir, rel), { recursive: true });
   copy('bin/huiyin.mjs');
   copy('packages/server/dist');
-  copy('packages/web/dist');
+  if (withWeb) copy('packages/web/dist');
   copy('packages/server/src/db/app-role.sql');
   for (const doc of ['docs/DEPLOY.md', 'docs/OPERATIONS.md', 'docs/SECURITY.md', 'README.md'])
     if (existsSync(path.join(root, doc))) copy(doc);
