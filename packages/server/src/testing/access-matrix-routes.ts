@@ -235,6 +235,21 @@ export const routeSpecs: Record<string, RouteSpec> = {
     marker: (w, s) => w.o[s].trackingNo,
     build: () => ({ method: 'GET', url: '/api/v1/cases?pageSize=100' }),
   },
+  'GET /api/v1/cases/export.xlsx': {
+    who: CASE_READERS,
+    deny: 'none',
+    ok: 200,
+    out: 'none',
+    marker: (w, s) => w.o[s].trackingNo,
+    build: () => ({ method: 'GET', url: '/api/v1/cases/export.xlsx', xlsx: true }),
+  },
+  'GET /api/v1/cases/:id/sheet.pdf': {
+    who: CASE_READERS,
+    deny: caseDeny,
+    ok: 200,
+    out: 404,
+    build: (w, s) => ({ method: 'GET', url: `/api/v1/cases/${w.o[s].caseId}/sheet.pdf` }),
+  },
   'GET /api/v1/cases/queues': { who: ALL, ok: 200, out: 'n/a', why: ownWhy, build: () => ({ method: 'GET', url: '/api/v1/cases/queues' }) },
   'GET /api/v1/cases/:id': {
     who: CASE_READERS,

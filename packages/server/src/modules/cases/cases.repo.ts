@@ -163,6 +163,48 @@ export function createCasesRepo(db: Db) {
       for (const page of pages) for (const row of page) byId.set(row.id, row);
       return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, f.pageSize + 1);
     },
+
+    /**
+     * How many cases in scope match the filters (the export's check before it writes anything),
+     * counted no further than `cap + 1`. One query with the scope's branches OR-ed: a count, not a page.
+     */
+    async countInScope(f: Omit<ListFilter, 'pageSize' | 'afterId'>, cap: number): Promise<number> {
+      const { regionPrefixes, unitIds } = f.scope;
+      if (regionPrefixes.length === 0 && unitIds.length === 0) return 0;
+      const scoped = db
+        .selectFrom('cases')
+        .selectAll()
+        .where((eb) => {
+          const ors = regionPrefixes.map((p) => eb('region_code', 'like', `${p}%`));
+          if (unitIds.length > 0) {
+            ors.push(eb('lead_unit_id', 'in', [...unitIds]));
+            ors.push(eb(sql<SqlBool>`assist_unit_ids && ${sql.val([...unitIds])}::bigint[]`, '=', true));
+          }
+          return eb.or(ors);
+        });
+      const ids = filtered(scoped, { ...f, pageSize: cap })
+        .clearOrderBy()
+        .clearLimit()
+        .clearSelect()
+        .select('id')
+        .limit(cap + 1);
+      const row = await db
+        .selectFrom(ids.as('x'))
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The Chinese names of categories by code (the export and the case sheet). */
+    async categoryNames(codes: readonly string[]): Promise<Map<string, string>> {
+      if (codes.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('categories')
+        .select(['code', 'name_zh'])
+        .where('code', 'in', [...new Set(codes)])
+        .execute();
+      return new Map(rows.map((r) => [r.code, r.name_zh]));
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  CASE_EXPORT_MAX_ROWS,
   actionBodySchema,
   caseDetailSchema,
   caseListSchema,
@@ -7,6 +8,7 @@ import {
   caseTrackingSchema,
   createCaseSchema,
   dispatchHelpSchema,
+  exportCasesQuerySchema,
   idParamsSchema,
   listCasesQuerySchema,
   publicCreateCaseSchema,
@@ -15,15 +17,28 @@ import {
   trackingParamsSchema,
   trackQuerySchema,
 } from '@huiyin/core';
+import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
-import type { ApiApp } from '../../http/route.ts';
+import { contentDisposition, fileResponse, type ApiApp } from '../../http/route.ts';
+import { XLSX_MIME } from '../../xlsx/template.ts';
+import type { CaseExport } from './case-export.ts';
+import type { CaseSheets } from './case-sheet.service.ts';
 import type { CaseService } from './cases.service.ts';
 import type { TrackingService } from './tracking.service.ts';
 
 /** Cases for staff (register, list, queues, detail, dispatch help, actions) and the citizen's submission, tracking and rating. */
-export function casesRoutes(app: ApiApp, deps: { cases: CaseService; tracking: TrackingService; publicRateLimitPerMinute: number }): void {
-  const { cases, tracking } = deps;
+export function casesRoutes(
+  app: ApiApp,
+  deps: {
+    cases: CaseService;
+    tracking: TrackingService;
+    /** The list as Excel and the printable case sheet. */
+    papers: { export: CaseExport; sheets: CaseSheets };
+    publicRateLimitPerMinute: number;
+  },
+): void {
+  const { cases, tracking, papers } = deps;
 
   app.post(
     '/api/v1/cases',
@@ -49,6 +64,51 @@ export function casesRoutes(app: ApiApp, deps: { cases: CaseService; tracking: T
       },
     },
     async (req) => cases.list(req.query, requireUser(req)),
+  );
+
+  app.get(
+    '/api/v1/cases/export.xlsx',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: `The caller’s cases under the list’s filters as Excel (streamed, at most ${CASE_EXPORT_MAX_ROWS} rows: more is refused, narrow the filter); phones masked unless the role calls requesters back`,
+        querystring: exportCasesQuerySchema,
+        response: { 200: fileResponse(XLSX_MIME, 'The workbook') },
+      },
+    },
+    async (req, reply) => {
+      const stream = await papers.export.start(req.query, requireUser(req), { sourceIp: req.ip, lang: langOf(req) });
+      return (reply as FastifyReply)
+        .headers({
+          'content-type': XLSX_MIME,
+          'content-disposition': contentDisposition('attachment', { ascii: 'cases.xlsx', name: '诉求工单清单.xlsx' }),
+          'cache-control': 'private, no-store',
+        })
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/sheet.pdf',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary:
+          'The printable case sheet (工单) as PDF: the request, requester (masked per role), units, deadlines and the whole timeline',
+        params: idParamsSchema,
+        response: { 200: fileResponse('application/pdf', 'The case sheet') },
+      },
+    },
+    async (req, reply) => {
+      const { pdf, trackingNo } = await papers.sheets.sheetPdf(req.params.id, requireUser(req), req.ip);
+      return (reply as FastifyReply)
+        .headers({
+          'content-type': 'application/pdf',
+          'content-disposition': contentDisposition('inline', { ascii: `case-${trackingNo}.pdf`, name: `工单${trackingNo}.pdf` }),
+          'cache-control': 'private, no-store',
+        })
+        .send(pdf);
+    },
   );
 
   app.get(
