@@ -1,5 +1,6 @@
 import * as admin from './admin.ts';
 import * as audit from './audit.ts';
+import * as casePapers from './case-papers.ts';
 import * as citizen from './citizen.ts';
 import * as common from './common.ts';
 import * as livelihood from './livelihood.ts';
@@ -29,6 +30,7 @@ export const zh = {
   ...supervision.zh,
   ...signIn.zh,
   ...audit.zh,
+  ...casePapers.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -44,4 +46,5 @@ export const en: Record<MessageKey, string> = {
   ...supervision.en,
   ...signIn.en,
   ...audit.en,
+  ...casePapers.en,
 };

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api/query.ts';
@@ -53,7 +54,21 @@ export function CaseDetailPage() {
                 {c.urgent && <Tag color="red">{t('type.help')}·!</Tag>}
               </Space>
             }
-            extra={<DueTag due={c.nextDueAt} state={c.dueState} />}
+            extra={
+              <Space>
+                <DueTag due={c.nextDueAt} state={c.dueState} />
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  href={downloadUrl(`/api/v1/cases/${c.id}/sheet.pdf`)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="case-sheet"
+                >
+                  {t('papers.print')}
+                </Button>
+              </Space>
+            }
           >
             <Typography.Title level={4} style={{ marginTop: 0 }}>
               {c.title}

@@ -1,11 +1,12 @@
 import { caseStatuses, caseTypes, channels, openStatuses } from '@huiyin/core';
 import { trackingNoColumn } from '../../components/LedgerTable.tsx';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, type SelectProps } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, type SelectProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, apiBlob, downloadUrl } from '../../api/client.ts';
 import { useCategories, useUnits } from '../../api/resources.ts';
 import type { CaseSummary, Page } from '../../api/types.ts';
 import { DueTag } from '../../components/DueTag.tsx';
@@ -25,6 +26,8 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
   const units = useUnits();
   const categories = useCategories();
   const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
 
   /** The list's filters as the API takes them (without the cursor). */
   const filters = useMemo(() => {
@@ -76,6 +79,28 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
     setParams(next);
   }
 
+  /** The list under the same filters as an Excel workbook (a refusal, e.g. too many cases, is shown, not downloaded). */
+  async function exportXlsx() {
+    const q = new URLSearchParams(filters);
+    q.delete('pageSize');
+    setExporting(true);
+    try {
+      const blob = await apiBlob(downloadUrl('/api/v1/cases/export.xlsx', Object.fromEntries(q)));
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = t('papers.exportFile');
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      void message.error(`${t('papers.exportFailed')}：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setExporting(false);
+    }
+  }
+
   async function loadMore() {
     if (list.hasNextPage) await list.fetchNextPage();
   }
@@ -87,7 +112,14 @@ export function CaseListPage({ embedded = false, defaultChannel }: { embedded?: 
   };
 
   return (
-    <Card title={embedded ? t('myCases') : t('cases')}>
+    <Card
+      title={embedded ? t('myCases') : t('cases')}
+      extra={
+        <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="case-export">
+          {t('papers.export')}
+        </Button>
+      }
+    >
       <Form form={form} layout="inline" onFinish={applyFilters} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q">
           <Input.Search placeholder={t('list.searchHint')} allowClear style={{ width: 260 }} onSearch={() => form.submit()} />
