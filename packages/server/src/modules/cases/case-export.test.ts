@@ -160,6 +160,13 @@ describeEachDb('cases: the list as Excel and the printable case sheet', (get) =>
       expect(masked).toContain('139****2345');
     }
 
+    // Long texts run over several pages (no row is kept on one page whatever its height).
+    const long = await registerCase(h, 'clerk', { ...OUTAGE_COMPLAINT, content: '小区停水三天未恢复。'.repeat(150) });
+    await answerCase(h, long.id, { text: '经现场核查，管网已抢修完毕并恢复供水。'.repeat(100) });
+    const longSheet = await h.req('dispatcher', 'GET', `/api/v1/cases/${long.id}/sheet.pdf`);
+    expect(longSheet.statusCode, longSheet.body).toBe(200);
+    expect(longSheet.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
     // Outside the caller's scope: 404, as GET /cases/{id}.
     const other = await registerCase(h, 'clerk', { ...OUTAGE_COMPLAINT, content: '另一件停水诉求' });
     expectError(await h.req('handler2', 'GET', `/api/v1/cases/${other.id}/sheet.pdf`), 404, 'not_found');

@@ -145,7 +145,7 @@ function buildDefinition(sheet: CaseSheet): TDocumentDefinitions {
     },
     { table: { widths: [60, '*', 60, '*'], body: facts } },
     { text: '办理过程', bold: true, fontSize: BODY_SIZE + 1.5, margin: [0, 14, 0, 6] },
-    { table: { headerRows: 1, widths: [78, 72, 90, '*'], body: timeline, dontBreakRows: true } },
+    { table: { headerRows: 1, widths: [78, 72, 90, '*'], body: timeline } },
   ];
 
   return {
