@@ -16,8 +16,6 @@ import { registerRouteDeclarations } from '../http/route.ts';
 import { adminRoutes } from '../modules/admin/admin.routes.ts';
 import { auditLogRoutes } from '../modules/audit/audit-log.routes.ts';
 import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
-import { createCaseExport } from '../modules/cases/case-export.ts';
-import { createCaseSheets } from '../modules/cases/case-sheet.service.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { publicRoutes } from '../modules/cases/public.routes.ts';
 import { followUpRoutes } from '../modules/follow-up/follow-up.routes.ts';
@@ -117,10 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   casesRoutes(api, {
     cases: s.cases,
     tracking: s.tracking,
-    papers: {
-      export: createCaseExport({ db: s.db, clock: s.clock }),
-      sheets: createCaseSheets({ db: s.db, clock: s.clock, cases: s.cases }),
-    },
+    papers: s.casePapers,
     publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10,
   });
   attachmentsRoutes(api, { attachments: s.attachments, maxUploadBytes });
