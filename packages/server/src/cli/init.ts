@@ -90,20 +90,6 @@ export function planInit(values: { region: string; centre: string; admin: string
   return { region, regions, centre: centre.data, admin, securityAdmin };
 }
 
-/**
- * A Db whose `transaction()` joins the transaction already open, so services that open their
- * own transaction (the auth service's createUser) take part in init's single transaction.
- */
-function joined(trx: Db): Db {
-  return new Proxy(trx, {
-    get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Db) => Promise<T>) => fn(target) });
-      const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-}
-
 /** Set up the deployment in one transaction; refuses (InitRefusedError) unless the database is empty. */
 export async function initDeployment(db: Db, plan: InitPlan, clock: Clock = systemClock): Promise<InitResult> {
   const accounts: InitResult['accounts'] = [
@@ -136,7 +122,7 @@ export async function initDeployment(db: Db, plan: InitPlan, clock: Clock = syst
       },
       at: clock.now(),
     });
-    const auth = createAuthService({ db: joined(trx), clock, sessionTtlHours: 12, demo: false });
+    const auth = createAuthService({ db: trx, clock, sessionTtlHours: 12, demo: false });
     for (const a of accounts) {
       await auth.createUser(
         {
@@ -147,6 +133,7 @@ export async function initDeployment(db: Db, plan: InitPlan, clock: Clock = syst
           unitIds: [centreId],
         },
         {
+          trx,
           mustChangePassword: true,
           within: async (t, id) => {
             await recordAudit(t, {

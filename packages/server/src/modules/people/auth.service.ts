@@ -397,10 +397,13 @@ export function createAuthService(deps: {
         regionPrefixes?: readonly string[];
         within?: (trx: Db, userId: number) => Promise<void>;
         mustChangePassword?: boolean;
+        /** A transaction already open (`huiyin init` sets up the whole deployment in one): the account is created in it. */
+        trx?: Db;
       } = {},
     ): Promise<AuthUser> {
       const passwordHash = await hashPassword(input.password);
-      return deps.db.transaction().execute(async (trx) => {
+      const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => (opts.trx ? fn(opts.trx) : deps.db.transaction().execute(fn));
+      return run(async (trx) => {
         const tp = createPeopleRepo(trx);
         if (await tp.usernameExists(input.username)) {
           throw DomainError.atField('conflict', { path: 'username', message: `username ${input.username} is taken` });
