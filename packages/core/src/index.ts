@@ -40,6 +40,7 @@ export * from './contract/policies-views.ts';
 export * from './contract/notify.ts';
 export * from './contract/admin-views.ts';
 export * from './contract/auth-views.ts';
+export * from './contract/admin-import.ts';
 export * from './contract/settings-views.ts';
 export * from './contract/region-views.ts';
 export * from './contract/outbox.ts';

@@ -14,6 +14,7 @@ import { logRefusals } from '../http/refusal-log.ts';
 import { errorBody, langOf, sendError } from '../http/error-mapping.ts';
 import { registerRouteDeclarations } from '../http/route.ts';
 import { adminRoutes } from '../modules/admin/admin.routes.ts';
+import { createAdminImports } from '../modules/admin/import-service.ts';
 import { auditLogRoutes } from '../modules/audit/audit-log.routes.ts';
 import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
@@ -119,7 +120,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicRateLimitPerMinute: deps.publicRateLimitPerMinute ?? 10,
   });
   attachmentsRoutes(api, { attachments: s.attachments, maxUploadBytes });
-  adminRoutes(api, { units: s.units, regions: s.regions, users: s.users, catalog: s.catalog });
+  adminRoutes(api, {
+    units: s.units,
+    regions: s.regions,
+    users: s.users,
+    catalog: s.catalog,
+    imports: createAdminImports({ db: s.db, clock: s.clock }),
+  });
   policiesRoutes(api, { policies: s.policies });
   safetyNetRoutes(api, { safetyNet: s.safetyNet, cases: s.cases, tracking: s.tracking });
   livelihoodRoutes(api, { livelihood: s.livelihood });

@@ -534,6 +534,60 @@ export const routeSpecs: Record<string, RouteSpec> = {
     out: 404,
     build: async (w, s) => ({ method: 'DELETE', url: `/api/v1/admin/routing-rules/${await w.fresh.routingRule(s)}` }),
   },
+  'GET /api/v1/admin/units/template.xlsx': {
+    who: ADMIN,
+    ok: 200,
+    out: 'n/a',
+    why: 'an empty workbook',
+    build: () => ({ method: 'GET', url: '/api/v1/admin/units/template.xlsx' }),
+  },
+  'GET /api/v1/admin/units/export.xlsx': {
+    who: ADMIN,
+    ok: 200,
+    out: 'none',
+    build: () => ({ method: 'GET', url: '/api/v1/admin/units/export.xlsx', xlsx: true }),
+  },
+  'POST /api/v1/admin/units/import': {
+    who: ADMIN,
+    ok: 200,
+    out: 'n/a',
+    why: 'each row names its region and is checked against the caller’s (an empty template here, previewed)',
+    build: async (w) => {
+      const t = await w.call('admin', { method: 'GET', url: '/api/v1/admin/units/template.xlsx' });
+      return {
+        method: 'POST',
+        url: '/api/v1/admin/units/import',
+        form: multipart([{ name: 'file', filename: 'u.xlsx', data: t.rawPayload }]),
+      };
+    },
+  },
+  'GET /api/v1/admin/routing-rules/template.xlsx': {
+    who: ADMIN,
+    ok: 200,
+    out: 'n/a',
+    why: 'an empty workbook',
+    build: () => ({ method: 'GET', url: '/api/v1/admin/routing-rules/template.xlsx' }),
+  },
+  'GET /api/v1/admin/routing-rules/export.xlsx': {
+    who: ADMIN,
+    ok: 200,
+    out: 'none',
+    build: () => ({ method: 'GET', url: '/api/v1/admin/routing-rules/export.xlsx', xlsx: true }),
+  },
+  'POST /api/v1/admin/routing-rules/import': {
+    who: ADMIN,
+    ok: 200,
+    out: 'n/a',
+    why: 'each row names its region and is checked against the caller’s (an empty template here, previewed)',
+    build: async (w) => {
+      const t = await w.call('admin', { method: 'GET', url: '/api/v1/admin/routing-rules/template.xlsx' });
+      return {
+        method: 'POST',
+        url: '/api/v1/admin/routing-rules/import',
+        form: multipart([{ name: 'file', filename: 'r.xlsx', data: t.rawPayload }]),
+      };
+    },
+  },
   'GET /api/v1/admin/deliveries': {
     who: ADMIN,
     ok: 200,

@@ -1,5 +1,8 @@
+import multipart from '@fastify/multipart';
 import {
   adminCategoryListSchema,
+  adminImportQuerySchema,
+  adminImportReportSchema,
   adminCategorySchema,
   adminCreateUserSchema,
   adminRegionListSchema,
@@ -24,13 +27,29 @@ import {
   updateUnitSchema,
   updateUserSchema,
 } from '@huiyin/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { adminScopeOfRequest } from '../../http/audit-context.ts';
-import { noContent, type ApiApp } from '../../http/route.ts';
+import { langOf } from '../../http/error-mapping.ts';
+import { readMultipart } from '../../http/multipart.ts';
+import { contentDisposition, fileResponse, noContent, sendFile, type ApiApp } from '../../http/route.ts';
+import { XLSX_MIME } from '../../xlsx/template.ts';
 import type { UsersService } from '../people/users.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { UnitsService } from '../regions/units.service.ts';
 import type { CatalogService } from '../settings/catalog.service.ts';
+import { CATALOG_IMPORT_MAX_BYTES } from './export-catalog.ts';
+import { UNITS_IMPORT_MAX_BYTES } from './export-units.ts';
+import { requireFile, type AdminImports } from './import-service.ts';
+
+function xlsx(reply: FastifyReply, data: Buffer, ascii: string, zh: string) {
+  return sendFile(reply, data, {
+    'content-type': XLSX_MIME,
+    'content-disposition': contentDisposition('attachment', { ascii, name: zh }),
+    'cache-control': 'private, no-store',
+  });
+}
+
+const importLimits = { fileSize: Math.max(CATALOG_IMPORT_MAX_BYTES, UNITS_IMPORT_MAX_BYTES), files: 1, fields: 5, parts: 6 };
 
 /** The system admin (系统管理员): units, categories, the routing catalog. */
 const admin = { access: ['admin'] } as const;
@@ -47,9 +66,9 @@ const unitReaders = { access: ['admin', 'security_admin'] } as const;
  */
 export function adminRoutes(
   app: ApiApp,
-  deps: { units: UnitsService; regions: RegionsService; users: UsersService; catalog: CatalogService },
+  deps: { units: UnitsService; regions: RegionsService; users: UsersService; catalog: CatalogService; imports: AdminImports },
 ): void {
-  const { units, regions, users, catalog } = deps;
+  const { units, regions, users, catalog, imports } = deps;
   const scopeOf = (req: FastifyRequest) => adminScopeOfRequest(req);
 
   // ---- regions and units ----
@@ -262,4 +281,70 @@ export function adminRoutes(
       return reply.status(204).send();
     },
   );
+  // ---- Excel: templates, exports and imports of units and of the routing catalog ----
+  const workbook = (summary: string) => ({
+    config: admin,
+    schema: { summary, response: { 200: fileResponse(XLSX_MIME, 'The workbook') } },
+  });
+
+  app.get('/api/v1/admin/units/template.xlsx', workbook('The units import template (填写说明, drop-down of kinds)'), async (req, reply) =>
+    xlsx(reply, await imports.unitsTemplate(scopeOf(req)), 'units-template.xlsx', '单位导入模板.xlsx'),
+  );
+
+  app.get(
+    '/api/v1/admin/units/export.xlsx',
+    workbook('The units of the admin’s regions, in the import template’s layout'),
+    async (req, reply) => xlsx(reply, await imports.unitsExport(scopeOf(req)), 'units.xlsx', '单位.xlsx'),
+  );
+
+  app.get('/api/v1/admin/routing-rules/template.xlsx', workbook('The routing catalog import template'), async (req, reply) =>
+    xlsx(reply, await imports.catalogTemplate(scopeOf(req)), 'routing-catalog-template.xlsx', '派单目录导入模板.xlsx'),
+  );
+
+  app.get(
+    '/api/v1/admin/routing-rules/export.xlsx',
+    workbook('The routing catalog of the admin’s regions, in the import template’s layout'),
+    async (req, reply) => xlsx(reply, await imports.catalogExport(scopeOf(req)), 'routing-catalog.xlsx', '派单目录.xlsx'),
+  );
+
+  // The uploads in their own scope (the multipart parser is added unless the app has one).
+  app.register(async (scope: ApiApp) => {
+    if (!scope.hasContentTypeParser('multipart/form-data')) await scope.register(multipart);
+    const description =
+      'multipart/form-data: `file`, the filled-in template (.xlsx). All or nothing: any bad row imports nothing and is reported as {row, column, reason}. `dryRun=true` (the default) answers the preview and changes nothing; `dryRun=false` applies the same plan in one transaction.';
+    scope.post(
+      '/api/v1/admin/units/import',
+      {
+        config: admin,
+        schema: {
+          summary: 'Import units from Excel (preview or apply)',
+          description,
+          querystring: adminImportQuerySchema,
+          response: { 200: adminImportReportSchema },
+        },
+      },
+      async (req) => {
+        const lang = langOf(req);
+        const { files } = await readMultipart(req, importLimits);
+        return imports.importUnits(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
+      },
+    );
+    scope.post(
+      '/api/v1/admin/routing-rules/import',
+      {
+        config: admin,
+        schema: {
+          summary: 'Import the routing catalog from Excel (preview or apply)',
+          description,
+          querystring: adminImportQuerySchema,
+          response: { 200: adminImportReportSchema },
+        },
+      },
+      async (req) => {
+        const lang = langOf(req);
+        const { files } = await readMultipart(req, importLimits);
+        return imports.importCatalog(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
+      },
+    );
+  });
 }

@@ -181,6 +181,11 @@ export function createUnitsRepo(db: Db) {
         .execute();
     },
 
+    /** An import's change of a unit: kind, region and parent together. */
+    async importUpdate(id: number, u: { kind: UnitKind; regionCode: string; parentId: number | null }): Promise<void> {
+      await db.updateTable('units').set({ kind: u.kind, region_code: u.regionCode, parent_id: u.parentId }).where('id', '=', id).execute();
+    },
+
     /** Open (not closed, not merged) cases the unit leads or assists. */
     async openCaseCount(id: number): Promise<number> {
       const r = await db

@@ -159,6 +159,11 @@ export function createCategoriesRepo(db: Db) {
       await db.deleteFrom('routing_rules').where('id', '=', id).execute();
     },
 
+    /** Remove the rules of one category in one region prefix (an import replaces its lead unit). */
+    async deleteRulesAt(categoryCode: string, regionPrefix: string): Promise<void> {
+      await db.deleteFrom('routing_rules').where('category_code', '=', categoryCode).where('region_prefix', '=', regionPrefix).execute();
+    },
+
     /** Remove every rule naming the unit; how many went. */
     async deleteRulesOfUnit(unitId: number): Promise<number> {
       const r = await db.deleteFrom('routing_rules').where('unit_id', '=', unitId).executeTakeFirst();

@@ -1,0 +1,116 @@
+import { DomainError, type AdminImportReport } from '@huiyin/core';
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Lang } from '../../http/error-mapping.ts';
+import { recordAudit, recordAuditAlone } from '../audit/audit-log.ts';
+import type { AdminScope } from '../regions/admin-scope.ts';
+import { buildCatalogWorkbook } from './export-catalog.ts';
+import { buildUnitsWorkbook } from './export-units.ts';
+import { applyCatalogImport, planCatalogImport, reportOf } from './import-catalog.ts';
+import { applyUnitsImport, planUnitsImport } from './import-units.ts';
+
+/** At most this many row errors are answered, plus one line counting the rest. */
+const MAX_ERRORS = 500;
+
+/**
+ * The system admin's Excel round trip of units and of the routing catalog: templates, exports of
+ * the admin's regions (recorded in the audit log with the row count), and all-or-nothing imports
+ * (a dry run previews; the real run plans again and applies in one transaction, recorded).
+ */
+export function createAdminImports(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  const regionOf = (scope: AdminScope) => scope.user.units[0]?.regionCode ?? null;
+
+  async function exported(scope: AdminScope, action: string, rows: number) {
+    await recordAuditAlone(db, {
+      action,
+      actor: scope.actor,
+      sourceIp: scope.sourceIp,
+      regionCode: regionOf(scope),
+      detail: { filter: { regionPrefixes: [...scope.prefixes] }, rows },
+      at: clock.now(),
+    });
+  }
+
+  function capped(report: AdminImportReport, lang: Lang): AdminImportReport {
+    if (report.errors.length <= MAX_ERRORS) return report;
+    const rest = report.errors.length - MAX_ERRORS;
+    const more = lang === 'zh' ? `另有 ${rest} 处错误未列出` : `${rest} more errors not listed`;
+    return { ...report, errors: [...report.errors.slice(0, MAX_ERRORS), { row: 0, column: '', reason: more }] };
+  }
+
+  async function run<S extends { row: number; action: 'create' | 'update' | 'unchanged'; name: string }>(
+    scope: AdminScope,
+    dryRun: boolean,
+    lang: Lang,
+    action: string,
+    plan: (d: Db) => Promise<{ steps: S[]; errors: { row: number; column: string; reason: string }[] }>,
+    apply: (trx: Db, steps: S[]) => Promise<void>,
+  ): Promise<AdminImportReport> {
+    if (dryRun) {
+      const p = await plan(db);
+      return capped(reportOf(true, p.steps, p.errors), lang);
+    }
+    return db.transaction().execute(async (trx) => {
+      const p = await plan(trx);
+      const report = capped(reportOf(false, p.steps, p.errors), lang);
+      if (!report.applied) return report;
+      await apply(trx, p.steps);
+      await recordAudit(trx, {
+        action,
+        actor: scope.actor,
+        sourceIp: scope.sourceIp,
+        regionCode: regionOf(scope),
+        detail: { created: report.created, updated: report.updated, unchanged: report.unchanged, rows: report.rows.length },
+        at: clock.now(),
+      });
+      return report;
+    });
+  }
+
+  return {
+    unitsTemplate: async (scope: AdminScope) => (await buildUnitsWorkbook(db, scope, false)).data,
+    async unitsExport(scope: AdminScope): Promise<Buffer> {
+      const { data, rows } = await buildUnitsWorkbook(db, scope, true);
+      await exported(scope, 'export.units', rows);
+      return data;
+    },
+    importUnits: (scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang) =>
+      run(
+        scope,
+        dryRun,
+        lang,
+        'import.units',
+        (d) => planUnitsImport(d, scope, data, lang),
+        (trx, steps) => applyUnitsImport(trx, scope, steps),
+      ),
+
+    catalogTemplate: async (scope: AdminScope) => (await buildCatalogWorkbook(db, scope, false)).data,
+    async catalogExport(scope: AdminScope): Promise<Buffer> {
+      const { data, rows } = await buildCatalogWorkbook(db, scope, true);
+      await exported(scope, 'export.routing_rules', rows);
+      return data;
+    },
+    importCatalog: (scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang) =>
+      run(
+        scope,
+        dryRun,
+        lang,
+        'import.routing_rules',
+        (d) => planCatalogImport(d, scope, data, lang),
+        (trx, steps) => applyCatalogImport(trx, steps),
+      ),
+  };
+}
+
+export type AdminImports = ReturnType<typeof createAdminImports>;
+
+/** The upload's `file` part, or a validation error naming the field. */
+export function requireFile(files: { field: string; data: Buffer }[], lang: Lang): Buffer {
+  const file = files.find((f) => f.field === 'file');
+  if (!file) {
+    const message = lang === 'zh' ? '请求中没有文件（字段名 file）' : 'no file in the request (field `file`)';
+    throw DomainError.atField('validation_failed', { path: 'file', code: 'required', message });
+  }
+  return file.data;
+}

@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { multipart } from '../../testing/multipart.ts';
+import { addOfficer, adminState } from './test-helpers.ts';
+
+async function unitsFile(rows: readonly (readonly string[])[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('单位');
+  ws.addRow(['单位名称', '类型', '区划代码', '上级单位']);
+  for (const r of rows) ws.addRow([...r]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(h: Harness, as: string, url: string, data: Buffer) {
+  const form = multipart([{ name: 'file', filename: 'units.xlsx', data }]);
+  const res = await h.req(as, 'POST', url, form.payload, form.headers);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describeEachDb('admin: units from and to Excel', (get) => {
+  it('previews and applies new units (parents in the file or stored), updates by name, exports the same layout, refuses bad rows whole', async () => {
+    const h = get();
+    const admin = await addOfficer(h, 'jqunits', 'admin', 'jqCentre');
+    const db = h.db.db;
+
+    const tpl = await h.req(admin, 'GET', '/api/v1/admin/units/template.xlsx');
+    expect(tpl.statusCode).toBe(200);
+    const twb = new ExcelJS.Workbook();
+    await twb.xlsx.load(tpl.rawPayload as never);
+    expect(twb.worksheets.map((w) => w.name)).toEqual(['单位', '填写说明', '下拉选项']);
+    expect(twb.getWorksheet('单位')!.getRow(1).values).toEqual([undefined, '单位名称', '类型', '区划代码', '上级单位']);
+
+    const edu = await db.selectFrom('units').select('parent_id').where('name', '=', '阳泉市郊区教育局').executeTakeFirstOrThrow();
+    const eduParent =
+      edu.parent_id === null
+        ? ''
+        : (await db.selectFrom('units').select('name').where('id', '=', edu.parent_id).executeTakeFirstOrThrow()).name;
+    const file = await unitsFile([
+      ['郊区水务局供水科', '科室', '140311', '郊区水务局二级'],
+      ['郊区水务局二级', '委办局', '140311', '阳泉市郊区政务服务中心'],
+      ['阳泉市郊区水务局', '乡镇（街道）', '140311', ''],
+      ['阳泉市郊区教育局', '委办局', '140311', eduParent],
+    ]);
+    const state = await adminState(h);
+    const preview = await upload(h, admin, '/api/v1/admin/units/import?dryRun=true', file);
+    expect(preview).toMatchObject({ dryRun: true, applied: false, created: 2, updated: 1, unchanged: 1, errors: [] });
+    expect(preview.rows).toEqual([
+      { row: 2, action: 'create', name: '郊区水务局供水科' },
+      { row: 3, action: 'create', name: '郊区水务局二级' },
+      { row: 4, action: 'update', name: '阳泉市郊区水务局' },
+      { row: 5, action: 'unchanged', name: '阳泉市郊区教育局' },
+    ]);
+    expect(await adminState(h)).toBe(state);
+
+    const applied = await upload(h, admin, '/api/v1/admin/units/import?dryRun=false', file);
+    expect(applied).toMatchObject({ applied: true, created: 2, updated: 1, unchanged: 1 });
+    const byName = async (name: string) => db.selectFrom('units').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+    const second = await byName('郊区水务局二级');
+    expect((await byName('郊区水务局供水科')).parent_id).toBe(second.id);
+    expect((await byName('阳泉市郊区水务局')).kind).toBe('township');
+    expect(await db.selectFrom('audit_log').select('seq').where('action', '=', 'import.units').execute()).toHaveLength(1);
+
+    // The export imports back unchanged.
+    const exp = await h.req(admin, 'GET', '/api/v1/admin/units/export.xlsx');
+    expect(exp.statusCode).toBe(200);
+    const back = await upload(h, admin, '/api/v1/admin/units/import?dryRun=true', exp.rawPayload);
+    expect(back).toMatchObject({ created: 0, updated: 0, errors: [] });
+    expect(back.unchanged).toBe((await db.selectFrom('units').select('id').where('region_code', 'like', '140311%').execute()).length);
+    expect(await db.selectFrom('audit_log').select('seq').where('action', '=', 'export.units').execute()).toHaveLength(1);
+
+    // Bad rows: nothing applied, every row named.
+    const before = await adminState(h);
+    const bad = await upload(
+      h,
+      admin,
+      '/api/v1/admin/units/import?dryRun=false',
+      await unitsFile([
+        ['新单位甲', '部门', '140311', ''],
+        ['新单位乙', '委办局', '140802', ''],
+        ['新单位丙', '委办局', '140311', '不存在的单位'],
+        ['新单位乙', '委办局', '140311', ''],
+        ['新单位丁', '委办局', '140311', '新单位戊'],
+        ['新单位戊', '委办局', '140311', '新单位丁'],
+        ['新单位己', '委办局', '999999', ''],
+      ]),
+    );
+    expect(bad).toMatchObject({ applied: false, created: 0, rows: [] });
+    expect(bad.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [2, '类型'],
+      [3, '区划代码'],
+      [4, '上级单位'],
+      [5, '单位名称'],
+      [6, '上级单位'],
+      [7, '上级单位'],
+      [8, '区划代码'],
+    ]);
+    expect(await adminState(h)).toBe(before);
+  });
+});
