@@ -12,6 +12,7 @@ export * from './text/phone.ts';
 export * from './text/canonical-json.ts';
 export * from './contract/common.ts';
 export * from './contract/case.ts';
+export * from './contract/refusal.ts';
 export * from './contract/case-export.ts';
 export * from './contract/auth.ts';
 export * from './contract/password-policy.ts';

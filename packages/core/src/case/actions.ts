@@ -1,4 +1,5 @@
 import type { RootCause, SafetyNetOutcome } from '../safety-net/vocabulary.ts';
+import type { RefusalReason } from '../contract/refusal.ts';
 import type { ReplyOutcome, Satisfaction } from './vocabulary.ts';
 
 /** Every action a person can take on a case after registration. */
@@ -15,6 +16,8 @@ export const caseActions = [
   'reopen',
   'close',
   'merge',
+  // 不予受理: refused before dispatch, reviewed by a supervisor (reviewReply).
+  'refuse',
   // The safety-net window (办不成事反映窗口).
   'convene',
   'recordOpinion',
@@ -39,6 +42,8 @@ export interface ActionInputs {
   reopen: { reason: string };
   close: { reason: string };
   merge: { masterId: number };
+  /** 不予受理: the reason from the fixed list, the text the citizen reads, and the open case a repeat is linked to. */
+  refuse: { reasonCode: RefusalReason; text: string; linkedCaseId?: number | undefined };
   /** 会商: invite the heads of these units. */
   convene: { unitIds: number[]; agenda: string };
   /** A convened unit's head gives the unit's opinion; `unitId` picks the unit when the head leads several. */

@@ -34,6 +34,8 @@ function validInput(action: CaseAction): ActionInput {
       return { action, reason: '办结' };
     case 'merge':
       return { action, masterId: 1 };
+    case 'refuse':
+      return { action, reasonCode: 'in_litigation', text: '该事项已进入诉讼程序' };
     case 'convene':
       return { action, unitIds: [LEAD], agenda: '会商' };
     case 'recordOpinion':
@@ -59,6 +61,7 @@ const snapshotArb = fc.record({
   safetyNet: fc.boolean(),
   consultation: fc.constantFrom(null, { unitIds: [LEAD], answeredUnitIds: [] }, { unitIds: [LEAD], answeredUnitIds: [LEAD] }),
   hasRootCause: fc.boolean(),
+  pendingRefusal: fc.boolean(),
 });
 
 describe('case lifecycle table', () => {
@@ -152,7 +155,10 @@ describe('case lifecycle table', () => {
             const d = decide(c, input, actorOf(role));
             if (!d.ok) continue;
             expect(reachable.has(d.next)).toBe(true);
-            if (d.next === 'closed') expect(['followUp', 'close']).toContain(action);
+            if (d.next === 'closed') expect(['followUp', 'close', 'reviewReply']).toContain(action);
+            if (d.next === 'closed' && action === 'reviewReply') expect(c.pendingRefusal).toBe(true);
+            // A refusal waiting for review is never published as an answer.
+            if (c.pendingRefusal === true) expect(d.next).not.toBe('replied');
             // Apply the effects the server applies that matter to the machine.
             c = {
               status: d.next,
@@ -160,6 +166,7 @@ describe('case lifecycle table', () => {
               pendingExtension: action === 'requestExtension' ? true : action === 'decideExtension' ? false : c.pendingExtension,
               followUp: action === 'followUp' ? 'unsatisfied' : action === 'reopen' ? 'none' : c.followUp,
               returnWindowOpen: true,
+              pendingRefusal: action === 'refuse' ? true : action === 'reviewReply' ? false : c.pendingRefusal,
             };
             if (action === 'followUp' && d.next === 'replied') {
               expect(decide(c, input, actorOf('supervisor')).ok).toBe(false);
@@ -169,5 +176,64 @@ describe('case lifecycle table', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  describe('不予受理 (refuse)', () => {
+    const registered: CaseSnapshot = {
+      status: 'registered',
+      leadUnitId: null,
+      pendingExtension: false,
+      followUp: 'none',
+      returnWindowOpen: true,
+    };
+    const refusers: ActorRole[] = ['clerk', 'dispatcher', 'safety_net_officer'];
+    const refusal: ActionInput = { action: 'refuse', reasonCode: 'other_jurisdiction', text: '属外省管辖事项' };
+
+    it('only from registered, only by a clerk, a dispatcher or a safety-net officer, never on a safety-net window case', () => {
+      fc.assert(
+        fc.property(snapshotArb, fc.constantFrom(...allRoles), fc.boolean(), (c, role, inLead) => {
+          const d = decide(c, refusal, actorOf(role, inLead));
+          const may = c.status === 'registered' && c.safetyNet !== true && refusers.includes(role);
+          expect(d.ok).toBe(may);
+          if (d.ok) expect(d.next).toBe('reply_review');
+          expect(allowedActions(c, actorOf(role, inLead)).includes('refuse')).toBe(may);
+        }),
+      );
+    });
+
+    it('needs a text of 2 to 500 characters, and a repeat needs the open case it repeats', () => {
+      fc.assert(
+        fc.property(fc.string({ maxLength: 600 }), fc.constantFrom(...refusers), (text, role) => {
+          const d = decide(registered, { action: 'refuse', reasonCode: 'other', text }, actorOf(role));
+          const n = text.trim().length;
+          expect(d.ok).toBe(n >= 2 && n <= 500);
+        }),
+      );
+      const repeat = decide(registered, { action: 'refuse', reasonCode: 'repeat_of_open', text: '重复诉求' }, actorOf('clerk'));
+      expect(repeat).toMatchObject({ ok: false, code: 'guard_failed', details: { path: 'linkedCaseId' } });
+      const linked = decide(
+        registered,
+        { action: 'refuse', reasonCode: 'repeat_of_open', text: '重复诉求', linkedCaseId: 5 },
+        actorOf('clerk'),
+      );
+      expect(linked).toMatchObject({ ok: true, next: 'reply_review' });
+    });
+
+    it('review: approved it is closed and terminal, never replied; rejected it is registered again', () => {
+      fc.assert(
+        fc.property(fc.boolean(), fc.constantFrom(...allRoles), (approve, role) => {
+          const pending: CaseSnapshot = { ...registered, status: 'reply_review', pendingRefusal: true };
+          const d = decide(pending, { action: 'reviewReply', approve }, actorOf(role));
+          if (role !== 'supervisor') {
+            expect(d.ok).toBe(false);
+            return;
+          }
+          expect(d).toMatchObject({ ok: true, next: approve ? 'closed' : 'registered' });
+          if (approve) {
+            for (const r of allRoles) expect(allowedActions({ ...pending, status: 'closed' }, actorOf(r))).toEqual([]);
+          }
+        }),
+      );
+    });
   });
 });

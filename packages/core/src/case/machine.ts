@@ -1,5 +1,6 @@
 import type { ActionInput, ActionInputs, CaseAction } from './actions.ts';
 import { caseActions } from './actions.ts';
+import { refusalTextMax, refusalTextMin } from '../contract/refusal.ts';
 import { rootCauseProblem } from '../safety-net/vocabulary.ts';
 import { isSatisfied, unitRoles, type CaseStatus, type Role } from './vocabulary.ts';
 
@@ -33,6 +34,8 @@ export interface CaseSnapshot {
   readonly consultation?: { readonly unitIds: readonly number[]; readonly answeredUnitIds: readonly number[] } | null | undefined;
   /** A root cause is recorded (a safety-net case never closes without one). */
   readonly hasRootCause?: boolean | undefined;
+  /** In reply_review, what waits for the supervisor is a refusal (不予受理), not an answer. */
+  readonly pendingRefusal?: boolean | undefined;
 }
 
 export type GuardFailure = { reason: string; details?: Record<string, unknown> };
@@ -111,10 +114,39 @@ export const transitions: readonly AnyTransition[] = [
     next: (_c, i) => (i.outcome === 'explained' ? 'reply_review' : 'replied'),
   },
   {
+    // 不予受理 before dispatch: reviewed by a supervisor like a "cannot be done" answer.
+    // Not on the safety-net window: its cases are taken up by design (办不成事 is never refused).
+    action: 'refuse',
+    appliesTo: 'regular',
+    from: ['registered'],
+    roles: ['clerk', 'dispatcher', 'safety_net_officer'],
+    guard: (_c, i) => {
+      const n = i.text.trim().length;
+      if (n < refusalTextMin || n > refusalTextMax) {
+        return { reason: `a refusal needs a text of ${refusalTextMin} to ${refusalTextMax} characters`, details: { path: 'text' } };
+      }
+      if (i.reasonCode === 'repeat_of_open' && i.linkedCaseId === undefined) {
+        return { reason: 'a repeat names the open case it repeats', details: { path: 'linkedCaseId' } };
+      }
+      return null;
+    },
+    next: () => 'reply_review',
+  },
+  {
     action: 'reviewReply',
     from: ['reply_review'],
     roles: ['supervisor'],
-    next: (c, i) => (i.approve ? 'replied' : c.leadUnitId === null ? 'registered' : 'in_progress'),
+    // An approved refusal ends the case (closed, never answered); a rejected one goes back to registration.
+    next: (c, i) =>
+      c.pendingRefusal === true
+        ? i.approve
+          ? 'closed'
+          : 'registered'
+        : i.approve
+          ? 'replied'
+          : c.leadUnitId === null
+            ? 'registered'
+            : 'in_progress',
   },
   {
     action: 'followUp',
@@ -338,7 +370,7 @@ function possibleNext(t: AnyTransition): CaseStatus[] {
     case 'reply':
       return ['replied', 'reply_review'];
     case 'reviewReply':
-      return ['replied', 'in_progress', 'registered'];
+      return ['replied', 'in_progress', 'registered', 'closed'];
     case 'followUp':
       return ['closed', 'replied'];
     case 'reopen':

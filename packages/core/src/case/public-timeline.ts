@@ -1,4 +1,5 @@
 import type { Lang } from '../lang.ts';
+import { isRefusalReason, refusalNotice } from '../contract/refusal.ts';
 import type { CaseStatus, ReplyOutcome, Satisfaction } from './vocabulary.ts';
 
 /**
@@ -75,6 +76,12 @@ function describe(e: InternalEvent, lang: Lang): string | null {
         : null;
     case 'reply':
     case 'reviewReply': {
+      // 不予受理 approved: the reason and the text (a refusal under review stays internal).
+      const refusal = p['refusal'] as Record<string, unknown> | undefined;
+      if (refusal !== undefined && refusal !== null) {
+        if (e.toStatus !== 'closed' || !isRefusalReason(refusal['reasonCode'])) return null;
+        return refusalNotice(refusal['reasonCode'], typeof refusal['text'] === 'string' ? refusal['text'] : '', lang);
+      }
       const published = e.toStatus === 'replied';
       if (!published) return null;
       const outcome = (p['outcome'] as ReplyOutcome | undefined) ?? 'resolved';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseTypes, channels, caseStatuses, replyOutcomes, satisfactionLevels } from '../case/vocabulary.ts';
 import { categoryCodeSchema, idSchema, pageSizeSchema, phoneSchema, regionCodeSchema, textSchema } from './common.ts';
+import { refusalReasons, refusalTextMax, refusalTextMin } from './refusal.ts';
 import { decideFields, failedMatterSchema, safetyNetKindSchema } from './safety-net.ts';
 
 export const requesterSchema = z.strictObject({
@@ -91,6 +92,22 @@ export const actionBodySchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('reopen'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('close'), version, reason: textSchema(2000) }),
   z.strictObject({ action: z.literal('merge'), version, masterId: idSchema }),
+  z
+    .strictObject({
+      action: z.literal('refuse'),
+      version,
+      reasonCode: z.enum(refusalReasons),
+      text: textSchema(refusalTextMax, refusalTextMin),
+      linkedCaseId: idSchema.optional(),
+    })
+    .refine((v) => v.reasonCode !== 'repeat_of_open' || v.linkedCaseId !== undefined, {
+      message: 'a repeat names the open case it repeats (linkedCaseId)',
+      path: ['linkedCaseId'],
+    })
+    .refine((v) => v.reasonCode === 'repeat_of_open' || v.linkedCaseId === undefined, {
+      message: 'linkedCaseId belongs to the reason repeat_of_open',
+      path: ['linkedCaseId'],
+    }),
   z.strictObject({
     action: z.literal('convene'),
     version,

@@ -23,7 +23,9 @@ export type CaseMetric =
   | 'solved'
   | 'reopened'
   | 'closed'
-  | 'merged';
+  | 'merged'
+  /** 不予受理 approved: counted on its own, never as replied, solved or closed. */
+  | 'refused';
 
 export function createStatsRepo(db: Db) {
   return {

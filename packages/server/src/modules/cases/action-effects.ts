@@ -295,6 +295,13 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
     }
     case 'cite':
       return { ...base, payload: { policyId: input.policyId, note: input.note } };
+    case 'refuse':
+      // 不予受理: perform-action applies refusal.ts (it needs the linked case); nothing of the row changes here.
+      return {
+        ...base,
+        payload: { reasonCode: input.reasonCode, text: input.text },
+        audience: [{ kind: 'role', role: 'supervisor', regionCode: region }],
+      };
     case 'merge':
       return {
         ...base,

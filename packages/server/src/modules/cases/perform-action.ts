@@ -21,6 +21,8 @@ import { checkReferences } from './action-references.ts';
 import type { CaseExtension, CaseReactions, SnapshotFacts } from './case-hooks.ts';
 import { snapshotOf } from './case-view.ts';
 import { createCasesRepo } from './cases.repo.ts';
+import { checkRefusalReferences, linkRefusedRepeat, refuseEffects, reviewRefusalEffects } from './refusal.ts';
+import { createRefusalRepo } from './refusal.repo.ts';
 import { visibleTo } from './visibility.ts';
 
 export const caseNotFound = () => new DomainError('not_found', 'case not found');
@@ -77,7 +79,9 @@ export function createActionPerformer(deps: {
       if (row.version !== version) {
         throw new DomainError('version_conflict', undefined, { currentVersion: row.version, yourVersion: version });
       }
-      const snapshot = snapshotOf(row, now, await snapshotFacts(trx, row));
+      // In review, a refusal (不予受理) is decided differently from an answer.
+      const pendingRefusal = row.status === 'reply_review' ? await createRefusalRepo(trx).pending(row.id) : null;
+      const snapshot = { ...snapshotOf(row, now, await snapshotFacts(trx, row)), pendingRefusal: pendingRefusal !== null };
       const decision = decide(snapshot, input, actor);
       if (!decision.ok) {
         if (decision.code === 'illegal_transition') {
@@ -89,6 +93,7 @@ export function createActionPerformer(deps: {
         if (decision.code === 'forbidden') throw new DomainError('forbidden', decision.reason);
         throw new DomainError('illegal_transition', decision.reason, { status: row.status, action: input.action, ...decision.details });
       }
+      const linkedCase = input.action === 'refuse' && user !== null ? await checkRefusalReferences(trx, row, input, user) : null;
       if (user !== null) {
         await checkReferences(trx, row, input, user);
         for (const x of extensions) await x.checkReferences?.(trx, row, input, user);
@@ -96,7 +101,12 @@ export function createActionPerformer(deps: {
       const opinionUnitId = input.action === 'recordOpinion' ? (input.unitId ?? pendingConvenedUnits(snapshot, actor)[0]) : undefined;
       let policyBasis: string | undefined;
       for (const x of extensions) policyBasis ??= (await x.effectFacts?.(trx, row, input))?.policyBasis;
-      const effects = effectsOf(row, input, decision.next, { now, actorId: actor.userId, deadlines: rules, opinionUnitId, policyBasis });
+      const effects =
+        input.action === 'refuse'
+          ? refuseEffects(row, input, linkedCase)
+          : input.action === 'reviewReply' && pendingRefusal !== null
+            ? reviewRefusalEffects(row, input, pendingRefusal, now)
+            : effectsOf(row, input, decision.next, { now, actorId: actor.userId, deadlines: rules, opinionUnitId, policyBasis });
       const updated = await cases.update(row.id, row.version, { ...effects.patch, status: decision.next, updated_at: now });
       if (!updated) throw new DomainError('version_conflict');
       const ev = await appendEvent(trx, {
@@ -126,6 +136,9 @@ export function createActionPerformer(deps: {
         publishesAnswer: effects.publishesAnswer,
         opinionUnitId,
       };
+      if (input.action === 'reviewReply' && input.approve && pendingRefusal !== null) {
+        await linkRefusedRepeat(trx, updated, pendingRefusal, user, now);
+      }
       for (const react of reactions[input.action] ?? []) await react(ctx);
       // What the caller writes with the action, all or nothing (a follow-up link marked used).
       if (within) await within(trx);
