@@ -6,6 +6,7 @@ import * as common from './common.ts';
 import * as livelihood from './livelihood.ts';
 import * as livelihoodProjects from './livelihood-projects.ts';
 import * as publicProjects from './public-projects.ts';
+import * as refusal from './refusal.ts';
 import * as staff from './staff.ts';
 import * as safetyNet from './safety-net.ts';
 import * as policies from './policies.ts';
@@ -31,6 +32,7 @@ export const zh = {
   ...signIn.zh,
   ...audit.zh,
   ...casePapers.zh,
+  ...refusal.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -47,4 +49,5 @@ export const en: Record<MessageKey, string> = {
   ...signIn.en,
   ...audit.en,
   ...casePapers.en,
+  ...refusal.en,
 };

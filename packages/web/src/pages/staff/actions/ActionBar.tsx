@@ -57,7 +57,7 @@ export function ActionBar({ c }: { c: CaseDetail }) {
   const qc = useQueryClient();
   const units = useUnits(open !== null && needUnits.includes(open));
   const helpQuery = useApiQuery<DispatchHelp>(['dispatch-help', c.id], `/api/v1/cases/${c.id}/dispatch-help`, {
-    enabled: open === 'dispatch' || open === 'merge',
+    enabled: open === 'dispatch' || open === 'merge' || open === 'refuse',
   });
   // The help of this opening (not one cached from before); none when it cannot load.
   const help: DispatchHelp | null = helpQuery.isFetching ? null : (helpQuery.data ?? (helpQuery.isError ? noHelp : null));
@@ -131,7 +131,7 @@ export function ActionBar({ c }: { c: CaseDetail }) {
           <Button
             key={a}
             type={primary.includes(a) ? 'primary' : 'default'}
-            danger={a === 'return'}
+            danger={a === 'return' || a === 'refuse'}
             onClick={() => start(a)}
             data-action={a}
           >

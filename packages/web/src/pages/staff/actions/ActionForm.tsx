@@ -5,6 +5,7 @@ import type { CaseDetail, Unit } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { fieldRule, isRequired } from './action-schema.ts';
+import { RefusalActionForm } from './RefusalActionForm.tsx';
 import { SafetyNetActionForm } from './SafetyNetActionForm.tsx';
 
 export type { DispatchHelp };
@@ -57,6 +58,8 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
         </>
       );
     }
+    case 'refuse':
+      return <RefusalActionForm help={help} />;
     case 'sign':
       return text('note', 'act.note', 2);
     case 'return':
