@@ -1,4 +1,5 @@
 import * as admin from './admin.ts';
+import * as adminExcel from './admin-excel.ts';
 import * as audit from './audit.ts';
 import * as casePapers from './case-papers.ts';
 import * as citizen from './citizen.ts';
@@ -25,6 +26,7 @@ export const zh = {
   ...safetyNet.zh,
   ...policies.zh,
   ...admin.zh,
+  ...adminExcel.zh,
   ...livelihood.zh,
   ...livelihoodProjects.zh,
   ...publicProjects.zh,
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...safetyNet.en,
   ...policies.en,
   ...admin.en,
+  ...adminExcel.en,
   ...livelihood.en,
   ...livelihoodProjects.en,
   ...publicProjects.en,

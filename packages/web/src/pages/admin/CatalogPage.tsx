@@ -1,4 +1,5 @@
 import { App, Button, Card, Col, Empty, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { AdminExcel } from '../../components/admin/AdminExcel.tsx';
 import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -147,6 +148,12 @@ export function CatalogPage() {
           }
         >
           <Typography.Paragraph type="secondary">{t('admin.catalog.rulesHint')}</Typography.Paragraph>
+          <AdminExcel
+            base="/api/v1/admin/routing-rules"
+            files={{ export: 'adminExcel.catalogFile', template: 'adminExcel.catalogTemplateFile' }}
+            invalidate={[['admin', 'routing-rules']]}
+            testId="catalog-excel"
+          />
           <div style={{ marginBottom: 12, minHeight: 24 }}>
             {selected ? (
               <Space>

@@ -1,4 +1,5 @@
 import { App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { AdminExcel } from '../../components/admin/AdminExcel.tsx';
 import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { api } from '../../api/client.ts';
@@ -128,6 +129,12 @@ export function UnitsPage() {
           {t('admin.units.add')}
         </Button>
       </div>
+      <AdminExcel
+        base="/api/v1/admin/units"
+        files={{ export: 'adminExcel.unitsFile', template: 'adminExcel.unitsTemplateFile' }}
+        invalidate={[['admin', 'units']]}
+        testId="units-excel"
+      />
       {units.error && <LoadError error={units.error} onRetry={units.refetch} />}
       {regions.error && <LoadError error={regions.error} onRetry={regions.refetch} />}
       <Table<AdminUnit>
