@@ -21,6 +21,8 @@ describeInBrowser('不予受理 in real Chromium', {}, (app) => {
     const supervisor = await staffPage(app.browser, app.server, 'supervisor');
     await openCase(supervisor.page, app.server, c.id);
     await act(supervisor.page, 'reviewReply', async (dialog) => {
+      expect(await dialog.getByTestId('pending-refusal').textContent()).toBe('该纠纷已由法院立案受理，请按诉讼程序向法院反映');
+      expect(await dialog.textContent()).toContain('不予受理：涉诉涉仲裁');
       await dialog
         .locator('label.ant-radio-wrapper')
         .filter({ hasText: /^同意$/ })

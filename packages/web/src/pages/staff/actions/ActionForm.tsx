@@ -5,7 +5,7 @@ import type { CaseDetail, Unit } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { fieldRule, isRequired } from './action-schema.ts';
-import { RefusalActionForm } from './RefusalActionForm.tsx';
+import { PendingRefusalNotice, RefusalActionForm } from './RefusalActionForm.tsx';
 import { SafetyNetActionForm } from './SafetyNetActionForm.tsx';
 
 export type { DispatchHelp };
@@ -126,6 +126,7 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
     case 'reviewReply':
       return (
         <>
+          <PendingRefusalNotice c={c} />
           {c.reply && (
             <Alert
               type="info"

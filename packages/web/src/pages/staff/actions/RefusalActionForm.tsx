@@ -1,5 +1,6 @@
-import { refusalReasons, refusalTextMax, terminalStatuses, type CaseStatus, type DispatchHelp } from '@huiyin/core';
+import { isRefusalReason, refusalReasons, refusalTextMax, terminalStatuses, type CaseStatus, type DispatchHelp } from '@huiyin/core';
 import { Alert, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import type { CaseDetail } from '../../../api/types.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { fieldRule, isRequired } from './action-schema.ts';
@@ -51,5 +52,44 @@ export function RefusalActionForm({ help }: { help: DispatchHelp | null }) {
         }
       </Form.Item>
     </>
+  );
+}
+
+/** The refusal waiting for review (the event that put the case into review), if that is what waits. */
+function pendingRefusalOf(c: CaseDetail): { reasonCode: string; text: string; linkedTrackingNo: string | null } | null {
+  if (c.status !== 'reply_review') return null;
+  const entered = [...c.timeline].reverse().find((e) => e.toStatus === 'reply_review' && e.fromStatus !== 'reply_review');
+  if (!entered || entered.action !== 'refuse') return null;
+  const p = entered.payload;
+  return {
+    reasonCode: typeof p['reasonCode'] === 'string' ? p['reasonCode'] : 'other',
+    text: typeof p['text'] === 'string' ? p['text'] : '',
+    linkedTrackingNo: typeof p['linkedTrackingNo'] === 'string' ? p['linkedTrackingNo'] : null,
+  };
+}
+
+/** In the review dialog: the refusal the supervisor approves or rejects (reason, text, the open case of a repeat). */
+export function PendingRefusalNotice({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const r = pendingRefusalOf(c);
+  if (!r) return null;
+  return (
+    <Alert
+      type="warning"
+      style={{ marginBottom: 16 }}
+      title={`${t('action.refuse')}：${isRefusalReason(r.reasonCode) ? t(`refusal.reason.${r.reasonCode}` as MessageKey) : r.reasonCode}`}
+      description={
+        <>
+          <div style={{ whiteSpace: 'pre-wrap' }} data-testid="pending-refusal">
+            {r.text}
+          </div>
+          {r.linkedTrackingNo && (
+            <div>
+              {t('refusal.linkedCase')}：{r.linkedTrackingNo}
+            </div>
+          )}
+        </>
+      }
+    />
   );
 }
