@@ -98,4 +98,16 @@ describeEachDb('admin: units from and to Excel', (get) => {
     ]);
     expect(await adminState(h)).toBe(before);
   });
+
+  it('answers a clear 4xx for a bad query, a missing file or a body that is not multipart, and 403 to other roles', async () => {
+    const h = get();
+    const file = await unitsFile([['盐湖区新单位', '委办局', '140802', '']]);
+    const form = multipart([{ name: 'file', filename: 'u.xlsx', data: file }]);
+    expect((await h.req('admin', 'POST', '/api/v1/admin/units/import?dryRun=maybe', form.payload, form.headers)).statusCode).toBe(400);
+    const noFile = multipart([{ name: 'other', filename: 'u.xlsx', data: file }]);
+    expect((await h.req('admin', 'POST', '/api/v1/admin/units/import', noFile.payload, noFile.headers)).statusCode).toBe(400);
+    expect((await h.req('admin', 'POST', '/api/v1/admin/routing-rules/import', { file: 'x' })).statusCode).toBe(415);
+    expect((await h.req('clerk', 'POST', '/api/v1/admin/units/import', form.payload, form.headers)).statusCode).toBe(403);
+    expect((await h.req('secadmin', 'GET', '/api/v1/admin/units/export.xlsx')).statusCode).toBe(403);
+  });
 });
