@@ -14,7 +14,6 @@ import { logRefusals } from '../http/refusal-log.ts';
 import { errorBody, langOf, sendError } from '../http/error-mapping.ts';
 import { registerRouteDeclarations } from '../http/route.ts';
 import { adminRoutes } from '../modules/admin/admin.routes.ts';
-import { createAdminImports } from '../modules/admin/import-service.ts';
 import { auditLogRoutes } from '../modules/audit/audit-log.routes.ts';
 import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
@@ -125,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     regions: s.regions,
     users: s.users,
     catalog: s.catalog,
-    imports: createAdminImports({ db: s.db, clock: s.clock }),
+    imports: s.adminImports,
   });
   policiesRoutes(api, { policies: s.policies });
   safetyNetRoutes(api, { safetyNet: s.safetyNet, cases: s.cases, tracking: s.tracking });

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { createAuditLogService } from '../modules/audit/audit-log.service.ts';
+import { createAdminImports } from '../modules/admin/import-service.ts';
 import { createCaseExport } from '../modules/cases/case-export.ts';
 import { createCaseSheets } from '../modules/cases/case-sheet.service.ts';
 import { createAttachmentsService } from '../modules/cases/attachments.service.ts';
@@ -86,6 +87,8 @@ export function buildServices(deps: ServiceDeps) {
     badRatings: createBadRatingsService({ db, clock }),
     followUp: createFollowUpService({ db, clock, cases, tracking }),
     auditLog: createAuditLogService({ db, clock }),
+    /** Units and the routing catalog from and to Excel. */
+    adminImports: createAdminImports({ db, clock }),
     /** The case list as Excel and the printable case sheet. */
     casePapers: { export: createCaseExport({ db, clock }), sheets: createCaseSheets({ db, clock, cases }) },
   };
