@@ -170,6 +170,42 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     for (const w of workers) await w.stop();
   });
 
+  it('an approved refusal (不予受理) is told by SMS without a rating link; an answer gets one', async () => {
+    const h = get();
+    const linked: number[] = [];
+    const worker = createDeliveryWorker({
+      db: h.db.db,
+      clock: h.clock,
+      channels: { smsGatewayUrl: sms.url },
+      followUpLink: (c) => {
+        linked.push(c.caseId);
+        return Promise.resolve(`https://12345.example.gov.cn/f/link-${c.caseId}`);
+      },
+    });
+    const refused = await submitCase(h, {
+      type: 'help',
+      content: '要求法院改判',
+      regionCode: '140802',
+      requester: { phone: '13955552222' },
+    });
+    await actOn(h, 'dispatcher', refused.id, {
+      action: 'refuse',
+      reasonCode: 'in_litigation',
+      text: '该纠纷已由法院立案受理，请按诉讼程序办理',
+    });
+    await actOn(h, 'supervisor', refused.id, { action: 'reviewReply', approve: true });
+    const answered = await submitCase(h, { type: 'help', content: '路灯不亮', regionCode: '140802', requester: { phone: '13955553333' } });
+    await answerCase(h, answered.id, { unitId: h.org.units['market'], handler: 'handler', text: '已修好路灯' });
+    await worker.drain();
+    const to = (phone: string) => sms.received.filter((m) => m.body['to'] === phone).map((m) => String(m.body['text']));
+    const refusalSms = to('13955552222').find((t) => t.includes('不予受理'));
+    expect(refusalSms).toBeDefined();
+    expect(refusalSms).not.toContain('/f/');
+    expect(to('13955553333').some((t) => t.includes(`/f/link-${answered.id}`))).toBe(true);
+    expect(linked).not.toContain(refused.id);
+    await worker.stop();
+  });
+
   it('a message that cannot be expanded waits and is tried again, without holding up the others', async () => {
     const h = get();
     let broken = true;

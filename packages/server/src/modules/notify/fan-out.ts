@@ -159,8 +159,10 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
     const ev = await repo.event(p.eventId);
     const facts = { trackingNo: p.trackingNo, action: p.action, status: p.status, event: ev?.payload ?? {} };
     if (channels.sms && c && isMobile(c.requesterPhone) && p.audience.some((a) => a.kind === 'requester')) {
+      // A refusal (不予受理) is not an answer to rate: its SMS goes without a rating link.
+      const refused = 'refusal' in facts.event;
       const link =
-        answerActions.has(facts.action) && deps.followUpLink
+        answerActions.has(facts.action) && !refused && deps.followUpLink
           ? await deps.followUpLink({ caseId: msg.caseId, trackingNo: p.trackingNo }, db)
           : null;
       const text = requesterSmsText({ ...facts, followUpLink: link });
