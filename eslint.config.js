@@ -13,6 +13,7 @@ const infrastructure = [
   `${server}/db`,
   `${server}/outbox`,
   `${server}/xlsx`,
+  `${server}/pdf`,
   `${server}/modules/audit`,
   `${server}/modules/regions`,
   `${server}/modules/people`,

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import pdfMake from 'pdfmake';
+import { PDF_FONT_FAMILY, registerPdfFonts } from '../../pdf/fonts.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { caseEventActionZh, caseStatusZh, caseTypeZh, channelZh, type CaseDetail, type CaseEventView } from '@huiyin/core';
 
@@ -16,30 +16,10 @@ export interface CaseSheet {
   printedAt: Date;
 }
 
-const FAMILY = 'HuiyinSerif';
-const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 const MM = 72 / 25.4;
 const BODY_SIZE = 10.5; // 五号
 const TITLE_SIZE = 18; // 小二
 const LABEL_FILL = '#F2F2F2';
-
-let fontFiles: { normal: string; bold: string } | null = null;
-
-/** The same faces and the same shut doors as the official letters (letters/official-letter.ts). */
-function registerFonts(): void {
-  if (!fontFiles) {
-    const require = createRequire(import.meta.url);
-    fontFiles = {
-      normal: require.resolve(`${FONT_PACKAGE}/400Regular/NotoSerifSC_400Regular.ttf`),
-      bold: require.resolve(`${FONT_PACKAGE}/700Bold/NotoSerifSC_700Bold.ttf`),
-    };
-  }
-  const { normal, bold } = fontFiles;
-  pdfMake.addFonts({ [FAMILY]: { normal, bold, italics: normal, bolditalics: bold } });
-  // The sheet carries citizens' text: nothing in it may make the server fetch a URL or read a file.
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => path === normal || path === bold);
-}
 
 const beijingTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -153,7 +133,7 @@ function buildDefinition(sheet: CaseSheet): TDocumentDefinitions {
     pageMargins: [20 * MM, 20 * MM, 20 * MM, 20 * MM],
     info: { title: `诉求办理工单 ${d.trackingNo}`, subject: d.trackingNo, creator: 'Huiyin' },
     language: 'zh-CN',
-    defaultStyle: { font: FAMILY, fontSize: BODY_SIZE, lineHeight: 1.25 },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.25 },
     content,
     footer: (currentPage, pageCount) => ({
       text: `${d.trackingNo}  第 ${currentPage} 页 / 共 ${pageCount} 页`,
@@ -166,6 +146,6 @@ function buildDefinition(sheet: CaseSheet): TDocumentDefinitions {
 
 /** Renders the case sheet to a PDF with its fonts embedded (subset to the glyphs used). */
 export async function renderCaseSheet(sheet: CaseSheet): Promise<Buffer> {
-  registerFonts();
+  registerPdfFonts();
   return pdfMake.createPdf(buildDefinition(sheet)).getBuffer();
 }

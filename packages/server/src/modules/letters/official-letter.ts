@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import pdfMake from 'pdfmake';
+import { PDF_FONT_FAMILY, registerPdfFonts } from '../../pdf/fonts.ts';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**
@@ -52,31 +52,6 @@ const LINE_PITCH = TYPE_HEIGHT / 22;
  */
 const FACE_LINE_HEIGHT = (1151 + 286) / 1000;
 const bodyLineHeight = LINE_PITCH / (FACE_LINE_HEIGHT * BODY_SIZE);
-
-const FAMILY = 'HuiyinSerif';
-const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
-
-let fontFiles: { normal: string; bold: string } | null = null;
-
-/**
- * Registers the faces with pdfmake (a process-wide instance, so on every render in case anything
- * else reset its fonts) and shuts every other file and every URL out.
- */
-function registerFonts(): void {
-  if (!fontFiles) {
-    const require = createRequire(import.meta.url);
-    fontFiles = {
-      normal: require.resolve(`${FONT_PACKAGE}/400Regular/NotoSerifSC_400Regular.ttf`),
-      bold: require.resolve(`${FONT_PACKAGE}/700Bold/NotoSerifSC_700Bold.ttf`),
-    };
-  }
-  const { normal, bold } = fontFiles;
-  pdfMake.addFonts({ [FAMILY]: { normal, bold, italics: normal, bolditalics: bold } });
-  // Letters carry citizens' text: nothing in a document may make the server fetch a URL or
-  // read a file; only the two font files are readable.
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => path === normal || path === bold);
-}
 
 /** The masthead's size: as large as 36 pt allows while the issuer's name fits on one line. */
 function mastheadSize(issuer: string): number {
@@ -179,7 +154,7 @@ function buildDefinition(letter: OfficialLetter): TDocumentDefinitions {
     pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
     info: { title: letter.title, author: letter.issuer, subject: letter.docNumber, creator: 'Huiyin' },
     language: 'zh-CN',
-    defaultStyle: { font: FAMILY, fontSize: BODY_SIZE, lineHeight: bodyLineHeight },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: bodyLineHeight },
     content,
     // 页码: "— 1 —" in 四号, 7 mm under the type area; odd pages right, even pages left, one
     // character in from the edge of the type area.
@@ -199,7 +174,7 @@ function buildDefinition(letter: OfficialLetter): TDocumentDefinitions {
 
 /** Renders the letter to a PDF with its fonts embedded (subset to the glyphs used). */
 export async function renderOfficialLetter(letter: OfficialLetter): Promise<Buffer> {
-  registerFonts();
+  registerPdfFonts();
   return pdfMake.createPdf(buildDefinition(letter)).getBuffer();
 }
 
