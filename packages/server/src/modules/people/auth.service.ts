@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   DomainError,
-  coversRegion,
   rolesNeedTotp,
   type AuthUser,
   type ChangePasswordInput,
@@ -18,7 +17,7 @@ import { checkNewPassword, rememberPassword } from './password-rules.ts';
 import { createSignInRepo, type SignInAccount, type SignInRepo } from './sign-in.repo.ts';
 import { ownAccount } from './own-account.ts';
 import { checkTotp, isTotpCode, recoveryCodeHash } from './totp.ts';
-import { createUnitsRepo } from '../regions/units.repo.ts';
+import { createAccount, type CreateAccountOptions } from './create-account.ts';
 
 /** The signed-in user as the API shows them. */
 export function meView(u: AuthUser): Me {
@@ -385,61 +384,8 @@ export function createAuthService(deps: {
 
     ...ownAccount({ db, clock, demoMode, confirmPassword: confirmOwnPassword }),
 
-    /**
-     * A new staff account with its roles and unit memberships, in one transaction; `within`
-     * writes what other modules keep about the new user, in the same transaction.
-     * `mustChangePassword`: the account must change its password at first sign-in (accounts
-     * an administrator creates). The password is remembered for the reuse rule.
-     */
-    async createUser(
-      input: CreateUserInput,
-      opts: {
-        regionPrefixes?: readonly string[];
-        within?: (trx: Db, userId: number) => Promise<void>;
-        mustChangePassword?: boolean;
-        /** A transaction already open (`huiyin init` sets up the whole deployment in one): the account is created in it. */
-        trx?: Db;
-      } = {},
-    ): Promise<AuthUser> {
-      const passwordHash = await hashPassword(input.password);
-      const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => (opts.trx ? fn(opts.trx) : deps.db.transaction().execute(fn));
-      return run(async (trx) => {
-        const tp = createPeopleRepo(trx);
-        if (await tp.usernameExists(input.username)) {
-          throw DomainError.atField('conflict', { path: 'username', message: `username ${input.username} is taken` });
-        }
-        const units = createUnitsRepo(trx);
-        const missing = await units.missingIds(input.unitIds);
-        if (missing.length > 0) {
-          const message = `unknown units: ${missing.join(', ')}`;
-          throw DomainError.atField('validation_failed', { path: 'unitIds', message }, message, { missing });
-        }
-        // An admin creates accounts only in units of their own regions.
-        const prefixes = opts.regionPrefixes;
-        if (prefixes) {
-          for (const id of input.unitIds) {
-            const u = await units.get(id);
-            if (u && !coversRegion(prefixes, u.regionCode)) {
-              throw DomainError.atField('forbidden', { path: 'unitIds', message: `unit ${id} is outside your regions` });
-            }
-          }
-        }
-        const id = await tp.insertUser({
-          username: input.username,
-          displayName: input.displayName,
-          passwordHash,
-          phone: input.phone ?? null,
-          roles: input.roles,
-          ...(opts.mustChangePassword !== undefined ? { mustChangePassword: opts.mustChangePassword } : {}),
-        });
-        await tp.addMemberships(id, input.unitIds);
-        await rememberPassword(trx, id, passwordHash, clock.now());
-        if (opts.within) await opts.within(trx, id);
-        const user = await tp.findById(id);
-        if (!user) throw new DomainError('internal', 'user vanished after insert');
-        return user;
-      });
-    },
+    /** A new staff account (create-account.ts), in its own transaction or the one given. */
+    createUser: (input: CreateUserInput, opts: CreateAccountOptions = {}): Promise<AuthUser> => createAccount(deps.db, clock, input, opts),
   };
 }
 

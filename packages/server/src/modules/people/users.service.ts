@@ -148,6 +148,33 @@ export function createUsersService(deps: { db: Db; clock: Clock; auth: Pick<Auth
     return user;
   }
 
+  /**
+   * One act of the security admin on an account they manage: the account in scope, the officer
+   * rules (a refusal logged and thrown), the act, and its audit entry, in one transaction.
+   */
+  async function actOnAccount<T>(
+    scope: AdminScope,
+    id: number,
+    action: string,
+    change: Omit<AccountChange, 'actor' | 'target'>,
+    act: (trx: Db, user: AdminUser) => Promise<{ result: T; detail: Record<string, unknown> }>,
+  ): Promise<T> {
+    return refusable(async (trx, refuse) => {
+      const user = await managed(trx, scope, id);
+      const base = { action, target: { type: 'user' as const, id }, regionCode: regionOfUser(user) };
+      const rules = await officerRules(
+        trx,
+        scope,
+        { ...change, target: { id, roles: user.roles } },
+        { ...base, detail: { username: user.username } },
+      );
+      if (rules) refuse(rules);
+      const { result, detail } = await act(trx, user);
+      await recordAudit(trx, entry(scope, { ...base, detail: { username: user.username, ...detail } }));
+      return result;
+    });
+  }
+
   return {
     async list(scope: AdminScope, query: ListUsersQuery): Promise<AdminUserPage> {
       const { items, total } = await createPeopleRepo(db).listManaged(
@@ -319,92 +346,31 @@ export function createUsersService(deps: { db: Db; clock: Clock; auth: Pick<Auth
       // Not one of the account's last five either (the user's forced change checks the same).
       await checkNewPassword(db, { username: target.username, password, userId: id });
       const hash = await hashPassword(password);
-      return refusable(async (trx, refuse) => {
+      return actOnAccount(scope, id, 'user.password.reset', { password: true }, async (trx) => {
         const repo = createPeopleRepo(trx);
-        const user = await managed(trx, scope, id);
-        const rules = await officerRules(
-          trx,
-          scope,
-          { target: { id, roles: user.roles }, password: true },
-          {
-            action: 'user.password.reset',
-            target: { type: 'user', id },
-            regionCode: regionOfUser(user),
-            detail: { username: user.username },
-          },
-        );
-        if (rules) refuse(rules);
         await repo.setPasswordBySecurityAdmin(id, hash);
-        await rememberPassword(trx, id, hash, deps.clock.now());
+        await rememberPassword(trx, id, hash, clock.now());
         const sessionsEnded = await repo.deleteSessionsOf(id);
-        await recordAudit(
-          trx,
-          entry(scope, {
-            action: 'user.password.reset',
-            target: { type: 'user', id },
-            regionCode: regionOfUser(user),
-            detail: { username: user.username, sessionsEnded },
-          }),
-        );
-        return { id, sessionsEnded };
+        return { result: { id, sessionsEnded }, detail: { sessionsEnded } };
       });
     },
 
     /** Lift a lockout after failed sign-ins: the account may sign in again at once. */
     async unlock(scope: AdminScope, id: number): Promise<AdminUser> {
-      return refusable(async (trx, refuse) => {
+      return actOnAccount(scope, id, 'user.unlock', {}, async (trx, user) => {
         const repo = createPeopleRepo(trx);
-        const user = await managed(trx, scope, id);
-        const rules = await officerRules(
-          trx,
-          scope,
-          { target: { id, roles: user.roles } },
-          { action: 'user.unlock', target: { type: 'user', id }, regionCode: regionOfUser(user), detail: { username: user.username } },
-        );
-        if (rules) refuse(rules);
         await repo.unlock(id);
-        await recordAudit(
-          trx,
-          entry(scope, {
-            action: 'user.unlock',
-            target: { type: 'user', id },
-            regionCode: regionOfUser(user),
-            detail: { username: user.username, lockedUntil: user.lockedUntil },
-          }),
-        );
         const updated = await repo.getManaged(id, scope.prefixes);
         if (!updated) throw new DomainError('internal', 'user vanished after unlock');
-        return withNow(updated);
+        return { result: withNow(updated), detail: { lockedUntil: user.lockedUntil } };
       });
     },
 
     /** End every session of the account (a lost phone, a shared computer): every token stops working at once. */
     async endSessions(scope: AdminScope, id: number): Promise<AdminSessionsEnded> {
-      return refusable(async (trx, refuse) => {
-        const user = await managed(trx, scope, id);
-        const rules = await officerRules(
-          trx,
-          scope,
-          { target: { id, roles: user.roles } },
-          {
-            action: 'user.sessions.revoke',
-            target: { type: 'user', id },
-            regionCode: regionOfUser(user),
-            detail: { username: user.username },
-          },
-        );
-        if (rules) refuse(rules);
+      return actOnAccount(scope, id, 'user.sessions.revoke', {}, async (trx) => {
         const sessionsEnded = await createPeopleRepo(trx).deleteSessionsOf(id);
-        await recordAudit(
-          trx,
-          entry(scope, {
-            action: 'user.sessions.revoke',
-            target: { type: 'user', id },
-            regionCode: regionOfUser(user),
-            detail: { username: user.username, sessionsEnded },
-          }),
-        );
-        return { sessionsEnded };
+        return { result: { sessionsEnded }, detail: { sessionsEnded } };
       });
     },
   };
