@@ -35,6 +35,7 @@ import { createProjectsRepo } from './projects.repo.ts';
 import { auditLivelihood } from './livelihood-audit.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
 import { requireRootScope } from '../regions/root-scope.ts';
+import { putNationalSetting } from '../settings/national-setting.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { SimilarityService } from './similarity.service.ts';
 
@@ -267,18 +268,12 @@ export function createMattersService(deps: { db: Db; clock: Clock; similarity: S
     /** The practice's settings are national: only a system admin of the root region changes them (audit-logged). */
     async putSettings(scope: AdminScope, s: LivelihoodSettings): Promise<LivelihoodSettings> {
       const before = await settings();
-      await db.transaction().execute(async (trx) => {
-        await requireRootScope(trx, scope, 'the livelihood settings');
-        await createSettingsRepo(trx).putAppSetting(SETTINGS_KEY, s, clock.now());
-        await recordAudit(trx, {
-          action: 'settings.livelihood.set',
-          actor: scope.actor,
-          sourceIp: scope.sourceIp,
-          target: { type: 'setting', id: SETTINGS_KEY },
-          regionCode: null,
-          detail: { before, after: s },
-          at: clock.now(),
-        });
+      await putNationalSetting({ db, clock }, scope, {
+        key: SETTINGS_KEY,
+        what: 'the livelihood settings',
+        action: 'settings.livelihood.set',
+        value: s,
+        before,
       });
       return settings();
     },

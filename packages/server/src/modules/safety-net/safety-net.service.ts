@@ -4,7 +4,6 @@ import {
   coversRegion,
   defaultGapRule,
   findServiceGaps,
-  regionPrefix,
   toChinaDate,
   validateGapRule,
   type AuthUser,
@@ -12,8 +11,6 @@ import {
   type CoordinationView,
   type GapRule,
   type PendingConsultation,
-  type ReferralDetail,
-  type ReferralView,
   type RectificationView,
   type Role,
   type SafetyNetAnalysis,
@@ -22,11 +19,10 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { createAuditLogRepo } from '../audit/audit-log.repo.ts';
-import { actorOf, recordAudit, regionOfUser } from '../audit/audit-log.ts';
+import { actorOf, recordAudit } from '../audit/audit-log.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
-import { requireRootScope } from '../regions/root-scope.ts';
+import { putNationalSetting } from '../settings/national-setting.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
@@ -34,6 +30,7 @@ import { answerLetter } from './answer-letter.ts';
 import { analysisOf, coordinationOf } from './safety-net-analysis.ts';
 import { createSafetyNetRepo } from './safety-net.repo.ts';
 import { noticeView } from './safety-net.view.ts';
+import { referralLedger } from './referral-ledger.ts';
 import { createSettingsRepo } from '../settings/settings.repo.ts';
 
 /** Who reads the gap analysis and the ledgers. */
@@ -51,47 +48,6 @@ function requireAnalyst(user: AuthUser): string[] {
   return prefixesOf(user);
 }
 
-/**
- * Referrals are for discipline inspectors alone: any other caller, admins included, is told the
- * ledger does not exist (404), so no one learns whether a colleague has been referred.
- */
-function requireInspector(user: AuthUser): string[] {
-  if (!user.roles.includes('inspector')) throw new DomainError('not_found');
-  return [...new Set(user.units.map((u) => regionPrefix(u.regionCode)))];
-}
-
-/** A referral as inspectors read it (list and detail share it). */
-function referralView(r: {
-  id: number;
-  case_id: number;
-  tracking_no: string;
-  title: string;
-  unit_id: number | null;
-  unit_name: string | null;
-  staff_name: string | null;
-  conduct: ReferralView['conduct'];
-  finding: string;
-  status: ReferralView['status'];
-  inspector_note: string | null;
-  created_at: Date;
-  updated_at: Date;
-}): ReferralView {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    trackingNo: r.tracking_no,
-    caseTitle: r.title,
-    unit: r.unit_id === null ? null : { id: r.unit_id, name: r.unit_name ?? String(r.unit_id) },
-    staffName: r.staff_name,
-    conduct: r.conduct,
-    finding: r.finding,
-    status: r.status,
-    note: r.inspector_note,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-  };
-}
-
 export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const repo = createSafetyNetRepo(db);
@@ -99,22 +55,6 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
   async function gapRule(): Promise<GapRule> {
     const stored = (await createSettingsRepo(db).appSetting(GAP_RULE_KEY)) as GapRule | undefined;
     return stored && validateGapRule(stored) === null ? stored : defaultGapRule;
-  }
-
-  /** A read of the discipline ledger goes into the audit log; a referral shows its reads from there. */
-  async function logRead(user: AuthUser, sourceIp: string | null, referralId: number | null, regionCode: string | null, rows?: number) {
-    const at = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await recordAudit(trx, {
-        action: 'discipline.read',
-        actor: actorOf(user),
-        sourceIp,
-        target: referralId === null ? null : { type: 'referral', id: referralId },
-        regionCode,
-        detail: referralId === null ? { what: 'list', rows } : { what: 'detail' },
-        at,
-      });
-    });
   }
 
   function period(q: { from?: string | undefined; to?: string | undefined }) {
@@ -133,19 +73,11 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
     async setGapRule(scope: AdminScope, rule: GapRule) {
       const problem = validateGapRule(rule);
       if (problem) throw new DomainError('validation_failed', problem);
-      await db.transaction().execute(async (trx) => {
-        await requireRootScope(trx, scope, 'the service-gap rule');
-        const before = await createSettingsRepo(trx).appSetting(GAP_RULE_KEY);
-        await createSettingsRepo(trx).putAppSetting(GAP_RULE_KEY, rule, clock.now());
-        await recordAudit(trx, {
-          action: 'settings.gap_rule.set',
-          actor: scope.actor,
-          sourceIp: scope.sourceIp,
-          target: { type: 'setting', id: GAP_RULE_KEY },
-          regionCode: null,
-          detail: { before: before ?? null, after: rule },
-          at: clock.now(),
-        });
+      await putNationalSetting({ db, clock }, scope, {
+        key: GAP_RULE_KEY,
+        what: 'the service-gap rule',
+        action: 'settings.gap_rule.set',
+        value: rule,
       });
       return rule;
     },
@@ -251,56 +183,7 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
       return entry;
     },
 
-    /** The referral ledger: inspectors only; every read is written to the audit log. */
-    async referrals(user: AuthUser, sourceIp: string | null = null): Promise<{ items: ReferralView[] }> {
-      const prefixes = requireInspector(user);
-      const rows = (await repo.referrals(500)).filter((r) => coversRegion(prefixes, r.region_code));
-      await logRead(user, sourceIp, null, regionOfUser(user), rows.length);
-      return {
-        items: rows.map(referralView),
-      };
-    },
-
-    async referral(user: AuthUser, id: number, sourceIp: string | null = null): Promise<ReferralDetail> {
-      const prefixes = requireInspector(user);
-      const r = await repo.referral(id);
-      if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
-      await logRead(user, sourceIp, id, r.region_code);
-      const reads = await createAuditLogRepo(db).ofTarget({ type: 'referral', id }, 'discipline.read', 100);
-      return {
-        ...referralView(r),
-        caseContent: r.content,
-        views: reads.map((v) => ({
-          viewer: { id: v.actorId ?? 0, name: v.actorName ?? '' },
-          what: v.detail['what'] === 'list' ? ('list' as const) : ('detail' as const),
-          at: v.at.toISOString(),
-        })),
-      };
-    },
-
-    async updateReferral(
-      user: AuthUser,
-      id: number,
-      patch: { status: 'open' | 'investigating' | 'concluded'; note?: string | undefined },
-      sourceIp: string | null = null,
-    ): Promise<ReferralDetail> {
-      const prefixes = requireInspector(user);
-      const r = await repo.referral(id);
-      if (!r || !coversRegion(prefixes, r.region_code)) throw new DomainError('not_found');
-      await db.transaction().execute(async (trx) => {
-        await createSafetyNetRepo(trx).updateReferral(id, { status: patch.status, note: patch.note ?? r.inspector_note, at: clock.now() });
-        await recordAudit(trx, {
-          action: 'discipline.update',
-          actor: actorOf(user),
-          sourceIp,
-          target: { type: 'referral', id },
-          regionCode: r.region_code,
-          detail: { status: patch.status, from: r.status, noteChanged: patch.note !== undefined },
-          at: clock.now(),
-        });
-      });
-      return this.referral(user, id, sourceIp);
-    },
+    ...referralLedger({ db, clock }),
 
     /** Rectification notices: a unit sees its own; region roles see those of their regions. */
     async rectifications(user: AuthUser, only?: { id: number }): Promise<{ items: RectificationView[] }> {

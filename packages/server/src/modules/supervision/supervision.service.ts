@@ -12,10 +12,8 @@ import {
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
-import { recordAudit } from '../audit/audit-log.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
-import { requireRootScope } from '../regions/root-scope.ts';
-import { createSettingsRepo } from '../settings/settings.repo.ts';
+import { putNationalSetting } from '../settings/national-setting.ts';
 import { ESCALATION_RULE_KEY, escalationRuleOf } from './scanner.ts';
 import { flaggedCasesByUnit, ratingFlags } from './rating-flags.ts';
 import { createSupervisionRepo } from './supervision.repo.ts';
@@ -121,19 +119,11 @@ export function createSupervisionService(deps: { db: Db; clock: Clock }) {
 
     /** A national setting: only a system admin of the root region changes it (audit-logged). */
     async putEscalationRule(scope: AdminScope, rule: EscalationRule): Promise<EscalationRule> {
-      await db.transaction().execute(async (trx) => {
-        await requireRootScope(trx, scope, 'the escalation rule');
-        const before = await createSettingsRepo(trx).appSetting(ESCALATION_RULE_KEY);
-        await createSettingsRepo(trx).putAppSetting(ESCALATION_RULE_KEY, rule, clock.now());
-        await recordAudit(trx, {
-          action: 'settings.escalation.set',
-          actor: scope.actor,
-          sourceIp: scope.sourceIp,
-          target: { type: 'setting', id: ESCALATION_RULE_KEY },
-          regionCode: null,
-          detail: { before: before ?? null, after: rule },
-          at: clock.now(),
-        });
+      await putNationalSetting({ db, clock }, scope, {
+        key: ESCALATION_RULE_KEY,
+        what: 'the escalation rule',
+        action: 'settings.escalation.set',
+        value: rule,
       });
       return rule;
     },
