@@ -29,10 +29,10 @@ export const totpCodeSchema = z
   .regex(/^\d{6}$/, '6 digits');
 export const totpConfirmSchema = z.strictObject({ code: totpCodeSchema });
 export const totpRemoveSchema = z.strictObject({ password: z.string().min(1).max(256) });
-/** Starting an enrolment from a full session needs the password (a stolen session must not bind its own authenticator). */
+/** Starting an enrolment from a session older than 15 minutes needs the password (a stolen session must not bind its own authenticator). */
 export const totpStartSchema = z
   .strictObject({ currentPassword: z.string().min(1).max(256).optional() })
-  .describe('currentPassword: required unless the session is the one sign-in gave only to enrol');
+  .describe('currentPassword: required more than 15 minutes after sign-in (not in the session sign-in opened only to enrol)');
 
 export const usernameSchema = z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, 'lower-case letters, digits, _ . -; 2 to 32 characters');
 

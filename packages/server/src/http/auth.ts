@@ -17,6 +17,8 @@ export type Restriction = 'password' | 'totp';
 export interface RequestSession {
   id: number;
   restricted: Restriction | null;
+  /** When the sign-in that opened the session happened. */
+  signedInAt: Date;
 }
 
 declare module 'fastify' {
@@ -44,7 +46,7 @@ function tokenOf(req: FastifyRequest): string | null {
   return typeof c === 'string' && c !== '' ? c : null;
 }
 
-type Resolved = { user: AuthUser; sessionId: number; restricted: Restriction | null } | null;
+type Resolved = { user: AuthUser; sessionId: number; restricted: Restriction | null; signedInAt: Date } | null;
 
 /** The auth service's session look-up (or, for small test apps, a plain token → user function). */
 export type SessionResolver =
@@ -53,7 +55,7 @@ export type SessionResolver =
 async function resolveWith(auth: SessionResolver, token: string, touch: boolean): Promise<Resolved> {
   if ('resolve' in auth) return auth.resolve(token, { touch });
   const user = await auth.authenticate(token);
-  return user ? { user, sessionId: 0, restricted: null } : null;
+  return user ? { user, sessionId: 0, restricted: null, signedInAt: new Date(0) } : null;
 }
 
 const restrictionError: Record<Restriction, () => DomainError> = {
@@ -85,7 +87,7 @@ export function registerAuth(app: FastifyInstance, auth: SessionResolver): void 
       req.session = null;
     } else {
       req.user = s?.user ?? null;
-      req.session = s ? { id: s.sessionId, restricted: s.restricted } : null;
+      req.session = s ? { id: s.sessionId, restricted: s.restricted, signedInAt: s.signedInAt } : null;
     }
     if (access === 'user') requireUser(req);
     else if (access !== undefined && access !== 'public') requireRole(req, access);
@@ -111,10 +113,15 @@ export function requireUser(req: FastifyRequest): AuthUser {
 }
 
 /** The signed-in user with their session, or 401. */
-export function requireSession(req: FastifyRequest): { user: AuthUser; sessionId: number; restricted: Restriction | null } {
+export function requireSession(req: FastifyRequest): {
+  user: AuthUser;
+  sessionId: number;
+  restricted: Restriction | null;
+  signedInAt: Date;
+} {
   const user = requireUser(req);
   if (!req.session) throw new DomainError('unauthorized');
-  return { user, sessionId: req.session.id, restricted: req.session.restricted };
+  return { user, sessionId: req.session.id, restricted: req.session.restricted, signedInAt: req.session.signedInAt };
 }
 
 export function requireRole(req: FastifyRequest, roles: readonly Role[]): AuthUser {

@@ -56,6 +56,8 @@ export interface ResolvedSession {
   user: AuthUser;
   sessionId: number;
   restricted: SessionRestriction | null;
+  /** When the session was opened by a sign-in (a recent one counts as having just given the password). */
+  signedInAt: Date;
 }
 
 export interface LoginOutcome {
@@ -193,7 +195,7 @@ export function createAuthService(deps: {
     const user = await people.findById(s.user_id);
     if (!user || !user.active) return null;
     if (opts.touch && now - lastSeen >= TOUCH_EVERY_MS) await signIn.touchSession(s.id, new Date(now));
-    return { user, sessionId: s.id, restricted: s.restricted };
+    return { user, sessionId: s.id, restricted: s.restricted, signedInAt: s.created_at };
   }
 
   return {

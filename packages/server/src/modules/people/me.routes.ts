@@ -59,7 +59,7 @@ export function meRoutes(app: ApiApp, deps: { auth: AuthService }): void {
       schema: {
         summary: 'Start two-factor enrolment (TOTP)',
         description:
-          'A new secret, its otpauth:// URI and a QR code; confirm with POST /api/v1/me/totp/confirm. From a full session the body carries `currentPassword` (a wrong one counts toward the lockout).',
+          'A new secret, its otpauth:// URI and a QR code; confirm with POST /api/v1/me/totp/confirm. More than 15 minutes after sign-in the body must carry `currentPassword` (a wrong one counts toward the lockout); right after sign-in, or in the session sign-in opened only to enrol, no body is needed.',
         body: totpStartSchema.nullish(),
         response: { 200: totpEnrolmentSchema },
       },

@@ -14,6 +14,9 @@ import type { RequestOrigin, ResolvedSession } from './auth.service.ts';
 import { createSignInRepo } from './sign-in.repo.ts';
 import { checkTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpEnrolment } from './totp.ts';
 
+/** A sign-in this recent counts as having just given the password (setting up a second factor). */
+const RECENT_SIGN_IN_MS = 15 * 60_000;
+
 /**
  * The signed-in user's own account security (part of the auth service): the second factor's
  * state, TOTP enrolment with recovery codes and its removal, the user's sessions.
@@ -42,12 +45,14 @@ export function ownAccount(deps: {
 
     /**
      * Start enrolling a TOTP second factor: a new pending secret (replacing any earlier pending
-     * one). From a full session the password is asked again; the session sign-in gave only to
-     * enrol has just proven it.
+     * one). The password was just given when the session is the one sign-in opened only to enrol,
+     * or was opened in the last 15 minutes; otherwise (an old session, perhaps someone else's hands
+     * on it) it is asked again. A password sent is always checked.
      */
     async startTotp(session: ResolvedSession, currentPassword: string | undefined, origin: RequestOrigin): Promise<TotpEnrolment> {
       const { user } = session;
-      if (session.restricted !== 'totp') {
+      const fresh = session.restricted === 'totp' || clock.now().getTime() - session.signedInAt.getTime() <= RECENT_SIGN_IN_MS;
+      if (currentPassword !== undefined || !fresh) {
         if (currentPassword === undefined)
           throw DomainError.atField('validation_failed', {
             path: 'currentPassword',
