@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { api, ApiError, query } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
 import { LoadError } from '../../components/admin/LoadError.tsx';
+import { day as beijingDay } from '../../components/public-projects/public-api.ts';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
@@ -74,7 +75,8 @@ export function AuditLogPage() {
     setDraft(f);
     setFilter(f);
   };
-  const today = dayjs();
+  // Today in Beijing (the API reads bare dates as Beijing days), whatever the browser's time zone.
+  const today = dayjs(beijingDay(new Date().toISOString()));
 
   return (
     <Card title={t('audit.title')}>
