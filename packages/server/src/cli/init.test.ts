@@ -204,6 +204,18 @@ describeEachDb(
       await expect(initDeployment(h.db.db, plan, h.clock)).rejects.toBeInstanceOf(InitRefusedError);
     });
 
+    it('two inits at once: one sets up the deployment, the other is refused, and there is one centre', async () => {
+      const h = get();
+      const plan = planInit({ region: '330106', centre: '西湖区12345热线服务中心', admin: 'xhadmin' });
+      const other = planInit({ region: '330106', centre: '西湖区政务服务中心', admin: 'other' });
+      const results = await Promise.allSettled([initDeployment(h.db.db, plan, h.clock), initDeployment(h.db.db, other, h.clock)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(InitRefusedError);
+      expect(await h.db.db.selectFrom('units').select('id').execute()).toHaveLength(1);
+      expect(await h.db.db.selectFrom('users').select('id').execute()).toHaveLength(2);
+    });
+
     it('a city or a province works too; a bad centre name or the same two usernames is a usage error', () => {
       const city = planInit({ region: '330100', centre: '杭州市12345热线', admin: 'hzadmin', securityAdmin: 'hzsec' });
       expect(city.region).toMatchObject({ name: '杭州市', level: 2 });

@@ -5,6 +5,7 @@ import { passwordProblems, regionCodeSchema, regionPrefix, unitNameSchema, usern
 import type { Config } from '../config.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
+import { lockFor } from '../db/locks.repo.ts';
 import { openDatabase } from '../main/open-db.ts';
 import { recordAudit } from '../modules/audit/audit-log.ts';
 import { createAuthService } from '../modules/people/auth.service.ts';
@@ -98,6 +99,8 @@ export async function initDeployment(db: Db, plan: InitPlan, clock: Clock = syst
   ];
   const actor = { id: null, name: 'huiyin init' };
   const centreId = await db.transaction().execute(async (trx) => {
+    // Two `init`s started at once: the second waits here, then finds the first one's data.
+    await lockFor(trx, 'deploymentSetup');
     const hasUsers = await createPeopleRepo(trx).hasAnyUser();
     const hasUnits = (await createUnitsRepo(trx).list()).length > 0;
     if (hasUsers || hasUnits) {

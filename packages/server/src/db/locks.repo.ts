@@ -1,0 +1,15 @@
+import { sql } from 'kysely';
+import type { Db } from './connect.ts';
+
+/**
+ * Transaction-scoped advisory locks for the few operations that must not run twice at once across
+ * processes (PostgreSQL and PGlite both have them). Released at commit or rollback.
+ */
+const keys = {
+  /** Setting up a deployment (`huiyin init`, the demo seed): the emptiness check and the writes. */
+  deploymentSetup: 0x48_59_49_4e, // "HYIN"
+} as const;
+
+export async function lockFor(trx: Db, what: keyof typeof keys): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${keys[what]})`.execute(trx);
+}
