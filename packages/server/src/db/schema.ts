@@ -2,12 +2,14 @@ import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updatea
 import type { CaseStatus, CaseType, Channel, ReplyOutcome, Role, Satisfaction, UnitKind } from '@huiyin/core';
 
 import type { StoredFileColumns } from './schema-files.ts';
+import type { CaseCallColumns, HotlineDatabase } from './schema-hotline.ts';
 import type { LivelihoodDatabase } from './schema-livelihood.ts';
 import type { SafetyNetDatabase } from './schema-safety-net.ts';
 import type { SecurityDatabase } from './schema-security.ts';
 import type { SupervisionDatabase } from './schema-supervision.ts';
 
 export type * from './schema-files.ts';
+export type * from './schema-hotline.ts';
 export type * from './schema-livelihood.ts';
 export type * from './schema-safety-net.ts';
 export type * from './schema-security.ts';
@@ -123,7 +125,7 @@ export interface PendingExtension {
   requestedAt: string;
 }
 
-export interface CasesTable {
+export interface CasesTable extends CaseCallColumns {
   id: Generated<number>;
   tracking_no: string;
   type: CaseType;
@@ -222,7 +224,7 @@ export interface AppSettingsTable {
 }
 
 /** Every table: the core ones here, the others from the file of their area. */
-export interface Database extends SafetyNetDatabase, LivelihoodDatabase, SupervisionDatabase, SecurityDatabase {
+export interface Database extends SafetyNetDatabase, LivelihoodDatabase, SupervisionDatabase, SecurityDatabase, HotlineDatabase {
   regions: RegionsTable;
   units: UnitsTable;
   users: UsersTable;
