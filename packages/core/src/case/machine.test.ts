@@ -37,7 +37,7 @@ function validInput(action: CaseAction): ActionInput {
     case 'refuse':
       return { action, reasonCode: 'in_litigation', text: '该事项已进入诉讼程序' };
     case 'convene':
-      return { action, unitIds: [LEAD], agenda: '会商' };
+      return { action, unitIds: [LEAD, 8], agenda: '会商' };
     case 'recordOpinion':
       return { action, opinion: '无需备案证明' };
     case 'recordMinutes':
@@ -193,7 +193,8 @@ describe('case lifecycle table', () => {
       fc.assert(
         fc.property(snapshotArb, fc.constantFrom(...allRoles), fc.boolean(), (c, role, inLead) => {
           const d = decide(c, refusal, actorOf(role, inLead));
-          const may = c.status === 'registered' && c.safetyNet !== true && refusers.includes(role);
+          // An ordinary case waiting for a consultation's minutes (会商) is not refused meanwhile.
+          const may = c.status === 'registered' && c.safetyNet !== true && !c.consultation && refusers.includes(role);
           expect(d.ok).toBe(may);
           if (d.ok) expect(d.next).toBe('reply_review');
           expect(allowedActions(c, actorOf(role, inLead)).includes('refuse')).toBe(may);

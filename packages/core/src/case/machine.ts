@@ -1,5 +1,6 @@
 import type { ActionInput, ActionInputs, CaseAction } from './actions.ts';
 import { caseActions } from './actions.ts';
+import { blockedByConsultation, openConsultation, ordinaryConsultation, pendingConvenedUnits } from './consultation.ts';
 import { refusalTextMax, refusalTextMin } from '../contract/refusal.ts';
 import { rootCauseProblem } from '../safety-net/vocabulary.ts';
 import { isSatisfied, unitRoles, type CaseStatus, type Role } from './vocabulary.ts';
@@ -36,11 +37,16 @@ export interface CaseSnapshot {
   readonly hasRootCause?: boolean | undefined;
   /** In reply_review, what waits for the supervisor is a refusal (不予受理), not an answer. */
   readonly pendingRefusal?: boolean | undefined;
+  /**
+   * A regular case whose dispatch dispute (派单异议) was settled by a consultation's minutes: the
+   * assignment is binding, the lead unit may no longer return the case.
+   */
+  readonly consultationSettled?: boolean | undefined;
 }
 
 export type GuardFailure = { reason: string; details?: Record<string, unknown> };
 
-interface Transition<A extends CaseAction> {
+export interface Transition<A extends CaseAction> {
   readonly action: A;
   readonly from: readonly CaseStatus[];
   readonly roles: readonly ActorRole[];
@@ -55,7 +61,7 @@ interface Transition<A extends CaseAction> {
   readonly next: (c: CaseSnapshot, input: ActionInputs[A]) => CaseStatus;
 }
 
-type AnyTransition = { [A in CaseAction]: Transition<A> }[CaseAction];
+export type AnyTransition = { [A in CaseAction]: Transition<A> }[CaseAction];
 
 const handlingRoles: readonly ActorRole[] = ['handler', 'unit_head'];
 
@@ -69,6 +75,8 @@ export const transitions: readonly AnyTransition[] = [
     roles: handlingRoles,
     guard: (c, i) => {
       if (!c.returnWindowOpen) return { reason: 'the time to return has passed: a return must come within the sign-for limit' };
+      if (c.consultationSettled === true)
+        return { reason: 'a consultation settled who leads this case: its minutes are binding, no return' };
       return i.reason.trim() === '' ? { reason: 'a return needs a written reason' } : null;
     },
     next: () => 'returned',
@@ -232,6 +240,7 @@ export const transitions: readonly AnyTransition[] = [
     // Done: the answer goes out; cannot be done: the negative-answer filing, reviewed first.
     next: (_c, i) => (i.outcome === 'done' ? 'replied' : 'reply_review'),
   },
+  ...ordinaryConsultation,
   {
     action: 'cite',
     from: ['registered', 'dispatched', 'returned', 'in_progress', 'reply_review'],
@@ -239,17 +248,6 @@ export const transitions: readonly AnyTransition[] = [
     next: (c) => c.status,
   },
 ];
-
-function openConsultation(c: CaseSnapshot): boolean {
-  return c.consultation !== null && c.consultation !== undefined;
-}
-
-/** The actor's units that are invited to the open consultation and have not answered yet. */
-export function pendingConvenedUnits(c: CaseSnapshot, actor: Pick<Actor, 'unitIds'>): number[] {
-  const k = c.consultation;
-  if (!k) return [];
-  return k.unitIds.filter((u) => actor.unitIds.includes(u) && !k.answeredUnitIds.includes(u));
-}
 
 function replyGuard(_c: CaseSnapshot, i: ActionInputs['reply']): GuardFailure | null {
   if (i.text.trim() === '') return { reason: 'the answer text is empty' };
@@ -299,6 +297,9 @@ export function decide(c: CaseSnapshot, input: ActionInput, actor: Actor): Decis
   if (actingRole === null) {
     return { ok: false, code: 'forbidden', reason: `role may not ${input.action} this case` };
   }
+  if (blockedByConsultation(c, input.action)) {
+    return { ok: false, code: 'guard_failed', reason: 'a consultation is open on this case: its minutes come first' };
+  }
   // The table pairs each action with its own input type; TypeScript cannot follow that pairing.
   const guard = t.guard as ((c: CaseSnapshot, i: ActionInput, a: Actor) => GuardFailure | null) | undefined;
   const failure = guard ? guard(c, input, actor) : null;
@@ -322,6 +323,7 @@ export function allowedActions(c: CaseSnapshot, actor: Actor): CaseAction[] {
 
 /** Guards that depend on the case alone, checked with a neutral input. */
 function stateGuardPasses(t: AnyTransition, c: CaseSnapshot): boolean {
+  if (blockedByConsultation(c, t.action)) return false;
   switch (t.action) {
     case 'requestExtension':
       return !c.pendingExtension;
@@ -332,7 +334,7 @@ function stateGuardPasses(t: AnyTransition, c: CaseSnapshot): boolean {
     case 'reopen':
       return c.followUp === 'unsatisfied';
     case 'return':
-      return c.returnWindowOpen;
+      return c.returnWindowOpen && c.consultationSettled !== true;
     case 'convene':
       return !openConsultation(c);
     case 'recordMinutes':

@@ -50,6 +50,10 @@ function describe(e: InternalEvent, lang: Lang): string | null {
       }
       return zh ? '您的诉求已受理登记' : 'Your request has been registered';
     case 'convene':
+      // An ordinary case's dispatch dispute (its event carries the settle-by time): who handles it, not the rules.
+      if (p['settleBy'] !== undefined) {
+        return zh ? '相关单位正在会商，确定承办单位' : 'The units concerned are consulting on who handles your request';
+      }
       return zh
         ? '已召集相关单位负责人会商研究，查找政策依据'
         : 'The heads of the units concerned have been called in to consult and check the rules';
