@@ -36,3 +36,22 @@ export const adminImportReportSchema = z
   })
   .meta({ id: 'AdminImportReport' });
 export type AdminImportReport = z.infer<typeof adminImportReportSchema>;
+
+/**
+ * The people import's answer: the report, and the one-time passwords of the accounts it created
+ * (answered once, never stored in clear: the admin prints them; each must be changed at the first
+ * sign-in).
+ */
+export const peopleImportReportSchema = adminImportReportSchema
+  .extend({
+    oneTimePasswords: z.array(
+      z.object({
+        row: z.number().int(),
+        username: z.string(),
+        displayName: z.string(),
+        password: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PeopleImportReport' });
+export type PeopleImportReport = z.infer<typeof peopleImportReportSchema>;

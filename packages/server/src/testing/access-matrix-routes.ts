@@ -3,6 +3,7 @@ import { createFollowUpLink } from '../modules/follow-up/follow-up.service.ts';
 import { DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { MARK, REGION, type Req, type Side, type World } from './access-world.ts';
 import { multipart, multipartPng, PNG } from './multipart.ts';
+import { importRoutes } from './access-matrix-imports.ts';
 
 /**
  * The expected access of every /api/v1 route, written from the rules of issue 12 (not recorded
@@ -1209,4 +1210,5 @@ const baseRoutes: Record<string, RouteSpec> = {
  */
 export const routeSpecs: Record<string, RouteSpec> = {
   ...baseRoutes,
+  ...importRoutes,
 };

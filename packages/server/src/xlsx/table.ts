@@ -23,7 +23,7 @@ export interface TableSpec<K extends string> {
   /** Lines of the 填写说明 sheet. */
   guide: readonly string[];
   /** Drop-downs: the column and its choices. */
-  lists?: readonly { key: K; values: readonly string[]; title: string }[];
+  lists?: readonly { key: K; values: readonly string[]; title: string; lenient?: boolean }[];
   maxRows: number;
   maxBytes: number;
 }
@@ -61,7 +61,8 @@ export async function buildTable<K extends string>(spec: TableSpec<K>, data: rea
       formula: `'下拉选项'!$${letter}$1:$${letter}$${l.values.length}`,
       title: l.title,
       error: `请从下拉列表中选择${l.title}`,
-      prompt: `从下拉列表中选择${l.title}`,
+      prompt: l.lenient ? `从下拉列表中选择${l.title}；多个用“、”分隔` : `从下拉列表中选择${l.title}`,
+      lenient: l.lenient,
     });
   });
   guide.getColumn(1).width = 100;

@@ -53,7 +53,7 @@ export function addListValidation(
   ws: ExcelJS.Worksheet,
   column: number,
   rows: number,
-  list: { formula: string; title: string; error: string; prompt: string },
+  list: { formula: string; title: string; error: string; prompt: string; lenient?: boolean | undefined },
 ): void {
   const letter = ws.getColumn(column).letter;
   (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
@@ -63,7 +63,8 @@ export function addListValidation(
       allowBlank: true,
       formulae: [list.formula],
       showErrorMessage: true,
-      errorStyle: 'stop',
+      // lenient: a value off the list (several choices in one cell) is allowed after a notice.
+      errorStyle: list.lenient ? 'information' : 'stop',
       errorTitle: list.title,
       error: list.error,
       showInputMessage: true,

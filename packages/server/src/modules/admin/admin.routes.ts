@@ -20,6 +20,7 @@ import {
   idParamsSchema,
   listUsersQuerySchema,
   passwordResetSchema,
+  peopleImportReportSchema,
   resetPasswordSchema,
   routingRuleListSchema,
   routingRuleSchema,
@@ -307,6 +308,18 @@ export function adminRoutes(
     async (req, reply) => xlsx(reply, await imports.catalogExport(scopeOf(req)), 'routing-catalog.xlsx', '派单目录.xlsx'),
   );
 
+  app.get(
+    '/api/v1/admin/users/template.xlsx',
+    {
+      config: security,
+      schema: {
+        summary: 'The people import template (roles and units as drop-downs; no password column)',
+        response: { 200: fileResponse(XLSX_MIME, 'The workbook') },
+      },
+    },
+    async (req, reply) => xlsx(reply, await imports.peopleTemplate(scopeOf(req)), 'people-template.xlsx', '人员导入模板.xlsx'),
+  );
+
   // The uploads in their own scope (the multipart parser is added unless the app has one).
   app.register(async (scope: ApiApp) => {
     if (!scope.hasContentTypeParser('multipart/form-data')) await scope.register(multipart);
@@ -327,6 +340,23 @@ export function adminRoutes(
         const lang = langOf(req);
         const { files } = await readMultipart(req, importLimits);
         return imports.importUnits(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
+      },
+    );
+    scope.post(
+      '/api/v1/admin/users/import',
+      {
+        config: security,
+        schema: {
+          summary: 'Import people (staff accounts) from Excel (preview or apply)',
+          description: `${description} New accounts get one-time passwords, answered once in \`oneTimePasswords\` (never stored in clear; changed at first sign-in); existing usernames are updated without touching their passwords.`,
+          querystring: adminImportQuerySchema,
+          response: { 200: peopleImportReportSchema },
+        },
+      },
+      async (req) => {
+        const lang = langOf(req);
+        const { files } = await readMultipart(req, importLimits);
+        return imports.importPeople(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
       },
     );
     scope.post(

@@ -1,4 +1,4 @@
-import { DomainError, type AdminImportReport } from '@huiyin/core';
+import { DomainError, type AdminImportReport, type PeopleImportReport } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
@@ -8,6 +8,8 @@ import { buildCatalogWorkbook } from './export-catalog.ts';
 import { buildUnitsWorkbook } from './export-units.ts';
 import { applyCatalogImport, planCatalogImport, reportOf } from './import-catalog.ts';
 import { applyUnitsImport, planUnitsImport } from './import-units.ts';
+import { buildPeopleTemplate } from './export-people.ts';
+import { applyPeopleImport, planPeopleImport } from './import-people.ts';
 
 /** At most this many row errors are answered, plus one line counting the rest. */
 const MAX_ERRORS = 500;
@@ -47,15 +49,32 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
     plan: (d: Db) => Promise<{ steps: S[]; errors: { row: number; column: string; reason: string }[] }>,
     apply: (trx: Db, steps: S[]) => Promise<void>,
   ): Promise<AdminImportReport> {
+    return (
+      await runWith(scope, dryRun, lang, action, plan, async (trx, steps) => {
+        await apply(trx, steps);
+        return {};
+      })
+    ).report;
+  }
+
+  /** The same, for an apply that answers something besides the report (the people import's one-time passwords). */
+  async function runWith<S extends { row: number; action: 'create' | 'update' | 'unchanged'; name: string }, X>(
+    scope: AdminScope,
+    dryRun: boolean,
+    lang: Lang,
+    action: string,
+    plan: (d: Db) => Promise<{ steps: S[]; errors: { row: number; column: string; reason: string }[] }>,
+    apply: (trx: Db, steps: S[]) => Promise<X>,
+  ): Promise<{ report: AdminImportReport; extra: X | null }> {
     if (dryRun) {
       const p = await plan(db);
-      return capped(reportOf(true, p.steps, p.errors), lang);
+      return { report: capped(reportOf(true, p.steps, p.errors), lang), extra: null };
     }
     return db.transaction().execute(async (trx) => {
       const p = await plan(trx);
       const report = capped(reportOf(false, p.steps, p.errors), lang);
-      if (!report.applied) return report;
-      await apply(trx, p.steps);
+      if (!report.applied) return { report, extra: null };
+      const extra = await apply(trx, p.steps);
       await recordAudit(trx, {
         action,
         actor: scope.actor,
@@ -64,7 +83,7 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
         detail: { created: report.created, updated: report.updated, unchanged: report.unchanged, rows: report.rows.length },
         at: clock.now(),
       });
-      return report;
+      return { report, extra };
     });
   }
 
@@ -100,6 +119,20 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
         (d) => planCatalogImport(d, scope, data, lang),
         (trx, steps) => applyCatalogImport(trx, steps),
       ),
+
+    peopleTemplate: (scope: AdminScope) => buildPeopleTemplate(db, scope),
+    /** The security admin's people import; the one-time passwords of new accounts are answered once, here. */
+    async importPeople(scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang): Promise<PeopleImportReport> {
+      const { report, extra } = await runWith(
+        scope,
+        dryRun,
+        lang,
+        'import.users',
+        (d) => planPeopleImport(d, scope, data, lang),
+        (trx, steps) => applyPeopleImport(trx, clock, scope, steps),
+      );
+      return { ...report, oneTimePasswords: extra ?? [] };
+    },
   };
 }
 

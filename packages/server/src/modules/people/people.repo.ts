@@ -193,6 +193,17 @@ export function createPeopleRepo(db: Db) {
       return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
     },
 
+    /** The ids of the accounts with these usernames (an import matches its rows by username). */
+    async idsByUsername(usernames: readonly string[]): Promise<Map<string, number>> {
+      if (usernames.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('username', 'in', [...new Set(usernames)])
+        .execute();
+      return new Map(rows.map((r) => [r.username, r.id]));
+    },
+
     async usernameExists(username: string): Promise<boolean> {
       const r = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
       return r !== undefined;

@@ -1,0 +1,27 @@
+import type { RouteSpec } from './access-matrix-routes.ts';
+import { multipart } from './multipart.ts';
+
+/** The Excel imports of issue 13 (people, categories, catalog details): their access rows. */
+export const importRoutes: Record<string, RouteSpec> = {
+  'GET /api/v1/admin/users/template.xlsx': {
+    who: ['security_admin'],
+    ok: 200,
+    out: 'n/a',
+    why: 'an empty workbook (its drop-down lists the caller’s own units)',
+    build: () => ({ method: 'GET', url: '/api/v1/admin/users/template.xlsx' }),
+  },
+  'POST /api/v1/admin/users/import': {
+    who: ['security_admin'],
+    ok: 200,
+    out: 'n/a',
+    why: 'each row names its units and is checked against the caller’s regions (an empty template here, previewed)',
+    build: async (w) => {
+      const t = await w.call('security_admin', { method: 'GET', url: '/api/v1/admin/users/template.xlsx' });
+      return {
+        method: 'POST',
+        url: '/api/v1/admin/users/import',
+        form: multipart([{ name: 'file', filename: 'p.xlsx', data: t.rawPayload }]),
+      };
+    },
+  },
+};
