@@ -149,6 +149,12 @@ export type CaseQueues = z.infer<typeof caseQueuesSchema>;
 export const dispatchHelpSchema = z
   .object({
     suggestedUnits: z.array(unitRefSchema).describe('Most specific catalog rule first'),
+    suggestedAssistUnits: z.array(unitRefSchema).describe('The assisting units the first rule names (协办单位)'),
+    suggestedTimeLimitDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The first rule’s own time limit (working days to answer) that dispatching to its unit sets; null: the region’s'),
     similar: z.array(
       z.object({
         id: z.number().int(),
@@ -190,7 +196,7 @@ export const caseTrackingSchema = z
       .nullable()
       .describe("A merged case shows its master's answer"),
     canRate: z.boolean(),
-    writtenAnswer: z.boolean().describe('A decided safety-net case has a letter: GET /api/v1/track/{trackingNo}/answer.pdf'),
+    writtenAnswer: z.boolean().describe('An answered (or refused) case has a letter: GET /api/v1/track/{trackingNo}/answer.pdf'),
     rating: z
       .object({
         solved: z.boolean().nullable(),

@@ -19,6 +19,7 @@ import { attachmentsRoutes } from '../modules/cases/attachments.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { publicRoutes } from '../modules/cases/public.routes.ts';
 import { followUpRoutes } from '../modules/follow-up/follow-up.routes.ts';
+import { hotlineRoutes } from '../modules/hotline/hotline.routes.ts';
 import { livelihoodRoutes } from '../modules/livelihood/livelihood.routes.ts';
 import { createLiveHub } from '../modules/notify/live.ts';
 import { notifyRoutes } from '../modules/notify/notify.routes.ts';
@@ -127,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     imports: s.adminImports,
   });
   policiesRoutes(api, { policies: s.policies });
-  safetyNetRoutes(api, { safetyNet: s.safetyNet, cases: s.cases, tracking: s.tracking });
+  safetyNetRoutes(api, { safetyNet: s.safetyNet, letters: s.answerLetters, tracking: s.tracking });
   livelihoodRoutes(api, { livelihood: s.livelihood });
   notifyRoutes(api, {
     notifications: s.notifications,
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   followUpRoutes(api, { followUp: s.followUp });
   publicRoutes(api, { photos: s.publicPhotos, config: s.publicConfig, maxUploadBytes });
   auditLogRoutes(api, { auditLog: s.auditLog });
+  hotlineRoutes(api, { hotline: s.hotline, apiKeys: s.apiKeys });
   api.get(
     '/api/health',
     { schema: { summary: 'Liveness: the server answers', security: [], response: { 200: z.object({ ok: z.literal(true) }) } } },

@@ -4,12 +4,15 @@ import { createAuditLogService } from '../modules/audit/audit-log.service.ts';
 import { createAdminImports } from '../modules/admin/import-service.ts';
 import { createCaseExport } from '../modules/cases/case-export.ts';
 import { createCaseSheets } from '../modules/cases/case-sheet.service.ts';
+import { createCaseAnswerLetters } from '../modules/letters/case-answer-letters.service.ts';
 import { createAttachmentsService } from '../modules/cases/attachments.service.ts';
 import { createGuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { createPublicConfigService } from '../modules/cases/public-config.ts';
 import { createPublicPhotosService, MAX_PUBLIC_PHOTOS } from '../modules/cases/public-photos.service.ts';
 import { createTrackingService } from '../modules/cases/tracking.service.ts';
 import { createFollowUpService } from '../modules/follow-up/follow-up.service.ts';
+import { createApiKeysService } from '../modules/hotline/api-keys.service.ts';
+import { createHotlineService } from '../modules/hotline/hotline.service.ts';
 import { createLivelihood } from '../modules/livelihood/livelihood.ts';
 import { createDeliveriesService } from '../modules/notify/deliveries.service.ts';
 import { createNotificationsService } from '../modules/notify/notifications.service.ts';
@@ -57,6 +60,7 @@ export function buildServices(deps: ServiceDeps) {
   const cases = createWiredCaseService({ db, clock, deadlines, guesses });
   const tracking = createTrackingService(db, guesses);
   const catalog = createCatalogService({ db, clock });
+  const safetyNet = createSafetyNetService({ db, clock });
   return {
     db,
     clock,
@@ -77,9 +81,9 @@ export function buildServices(deps: ServiceDeps) {
     units: createUnitsService({ db, routes: catalog, clock }),
     users: createUsersService({ db, clock, auth }),
     catalog,
+    safetyNet,
     settings: createSettingsService({ db, clock, deadlines }),
     policies: createPoliciesService({ db, clock }),
-    safetyNet: createSafetyNetService({ db, clock }),
     livelihood: createLivelihood({ db, clock, deadlines, dataDir }),
     notifications: createNotificationsService({ db, clock }),
     deliveries: createDeliveriesService({ db, clock }),
@@ -87,10 +91,15 @@ export function buildServices(deps: ServiceDeps) {
     badRatings: createBadRatingsService({ db, clock }),
     followUp: createFollowUpService({ db, clock, cases, tracking }),
     auditLog: createAuditLogService({ db, clock }),
+    /** The hotline desk: caller history, calls announced by the telephony system, its API keys. */
+    hotline: createHotlineService({ db, clock }),
+    apiKeys: createApiKeysService({ db, clock }),
     /** Units and the routing catalog from and to Excel. */
     adminImports: createAdminImports({ db, clock }),
     /** The case list as Excel and the printable case sheet. */
     casePapers: { export: createCaseExport({ db, clock }), sheets: createCaseSheets({ db, clock, cases }) },
+    /** The answer letter (答复意见书) of every answered case, staff and citizen copies. */
+    answerLetters: createCaseAnswerLetters({ db, clock, cases, safetyNet }),
   };
 }
 

@@ -96,3 +96,29 @@ export async function linkRefusedRepeat(
     at: now,
   });
 }
+
+/** An approved refusal as the case's events record it: the reason, the text, the review and when. */
+export interface ApprovedRefusal extends PendingRefusal {
+  reviewNote: string | null;
+  at: Date;
+}
+
+/**
+ * The approved refusal of a case, if any: the last `reviewReply` that approved a refusal. An
+ * approved refusal closes the case for good, so nothing can come after it.
+ */
+export function approvedRefusalOf(
+  events: readonly { action: string; payload: Record<string, unknown>; created_at: Date }[],
+): ApprovedRefusal | null {
+  const ev = [...events].reverse().find((e) => e.action === 'reviewReply' && e.payload['approve'] === true && 'refusal' in e.payload);
+  if (!ev) return null;
+  const r = (ev.payload['refusal'] ?? {}) as Record<string, unknown>;
+  return {
+    reasonCode: typeof r['reasonCode'] === 'string' ? r['reasonCode'] : 'other',
+    text: typeof r['text'] === 'string' ? r['text'] : '',
+    linkedCaseId: typeof r['linkedCaseId'] === 'number' ? r['linkedCaseId'] : null,
+    linkedTrackingNo: typeof r['linkedTrackingNo'] === 'string' ? r['linkedTrackingNo'] : null,
+    reviewNote: typeof ev.payload['note'] === 'string' ? ev.payload['note'] : null,
+    at: ev.created_at,
+  };
+}

@@ -4,6 +4,7 @@ import { createEventsRepo } from '../audit/events.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import type { GuessLimiter } from './guess-limiter.ts';
+import { approvedRefusalOf } from './refusal.ts';
 
 /**
  * The citizen's view of a case, found by tracking number and the last four digits of the
@@ -47,8 +48,8 @@ export function createTrackingService(db: Db, guesses: GuessLimiter) {
           ? { outcome, text: source.reply_text, policyBasis: source.policy_basis, repliedAt: repliedAt.toISOString() }
           : null,
         canRate: row.status === 'replied' && row.follow_up === 'none',
-        // A decided safety-net case has a written answer letter (GET /api/v1/track/{no}/answer.pdf).
-        writtenAnswer: row.channel === 'safety_net' && answered,
+        // An answered case (or an approved refusal) has an answer letter (GET /api/v1/track/{no}/answer.pdf).
+        writtenAnswer: answered || (row.status === 'closed' && approvedRefusalOf(events) !== null),
         // Who gave it: the citizen on this page, or the supervisor's follow-up call.
         rating:
           row.satisfaction === null

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  answerLetterQuerySchema,
   barrierListSchema,
   barrierPatchSchema,
   barrierViewSchema,
@@ -25,11 +26,11 @@ import { adminScopeOfRequest } from '../../http/audit-context.ts';
 import { requireUser } from '../../http/auth.ts';
 import { langOf } from '../../http/error-mapping.ts';
 import { contentDisposition, fileResponse, sendFile, type ApiApp } from '../../http/route.ts';
-import type { CaseService } from '../cases/cases.service.ts';
 import type { createTrackingService } from '../cases/tracking.service.ts';
+import type { CaseAnswerLetters } from '../letters/case-answer-letters.service.ts';
 import type { SafetyNetService } from './safety-net.service.ts';
 
-const answerPdf = fileResponse('application/pdf', 'The written answer (PDF, GB/T 9704 layout)');
+const answerPdf = fileResponse('application/pdf', 'The answer letter (PDF, GB/T 9704 layout)');
 
 function sendPdf(reply: FastifyReply, file: { pdf: Buffer; fileName: string }) {
   return sendFile(reply, file.pdf, {
@@ -39,28 +40,33 @@ function sendPdf(reply: FastifyReply, file: { pdf: Buffer; fileName: string }) {
   });
 }
 
-/** The safety-net window: written answers, gaps, ledgers, referrals, rectification notices. */
+/**
+ * The safety-net window: gaps, ledgers, referrals, rectification notices; and the answer letters
+ * of every answered case (the window's own letter for its cases, `letters` for the others).
+ */
 export function safetyNetRoutes(
   app: ApiApp,
-  deps: { safetyNet: SafetyNetService; cases: CaseService; tracking: ReturnType<typeof createTrackingService> },
+  deps: { safetyNet: SafetyNetService; letters: CaseAnswerLetters; tracking: ReturnType<typeof createTrackingService> },
 ): void {
-  const { safetyNet, cases, tracking } = deps;
+  const { safetyNet, letters, tracking } = deps;
 
   app.get(
     '/api/v1/cases/:id/answer.pdf',
     {
       config: { access: 'user' },
       schema: {
-        summary: 'The written answer letter of a decided safety-net case (either outcome)',
+        summary:
+          'The answer letter (答复意见书) of an answered case: staff copy (full name, timeline, internal notes) or citizen copy (name masked, nothing internal); a decided safety-net case gets the window’s written answer; 409 before an answer',
         params: idParamsSchema,
+        querystring: answerLetterQuerySchema,
         response: { 200: answerPdf },
       },
     },
-    async (req, reply) => {
-      const user = requireUser(req);
-      await cases.get(req.params.id, user); // 404 unless the caller may see the case
-      return sendPdf(reply, await safetyNet.answerPdf(req.params.id, { user, sourceIp: req.ip }));
-    },
+    async (req, reply) =>
+      sendPdf(
+        reply,
+        await letters.staffPdf(req.params.id, requireUser(req), { copy: req.query.copy, sourceIp: req.ip, lang: langOf(req) }),
+      ),
   );
 
   app.get(
@@ -68,7 +74,8 @@ export function safetyNetRoutes(
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
-        summary: 'The published written answer, for the requester (tracking number + last 4 digits of the phone)',
+        summary:
+          'The answer letter’s citizen copy (or a safety-net case’s written answer), for the requester (tracking number + last 4 digits of the phone)',
         params: publicAnswerParamsSchema,
         querystring: trackQuerySchema,
         response: { 200: answerPdf },
@@ -77,7 +84,7 @@ export function safetyNetRoutes(
     async (req, reply) => {
       const { trackingNo } = req.params;
       await tracking.track(trackingNo, req.query.phone, langOf(req)); // the requester's check, with its guess limit
-      return sendPdf(reply, await safetyNet.publicAnswerPdf(trackingNo));
+      return sendPdf(reply, await letters.publicPdf(trackingNo));
     },
   );
 
