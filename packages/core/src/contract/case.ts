@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseTypes, channels, caseStatuses, replyOutcomes, satisfactionLevels } from '../case/vocabulary.ts';
 import { categoryCodeSchema, idSchema, pageSizeSchema, phoneSchema, regionCodeSchema, textSchema } from './common.ts';
+import { answerNowSchema, callIdSchema, recordingUrlSchema, refuseNowSchema } from './hotline.ts';
 import { refusalReasons, refusalTextMax, refusalTextMin } from './refusal.ts';
 import { decideFields, failedMatterSchema, safetyNetKindSchema } from './safety-net.ts';
 
@@ -35,8 +36,27 @@ export const createCaseSchema = z
     failedMatter: failedMatterSchema.optional(),
     /** Safety-net window only: simple (same day) or general (2 working days, the default). */
     safetyNetKind: safetyNetKindSchema.optional(),
+    /** Hotline: the call the case comes from (the telephony system's call id) and its recording. */
+    callId: callIdSchema.optional(),
+    recordingUrl: recordingUrlSchema.optional(),
+    /** 即时办结: answered on the spot, in the registration's transaction (the case ends replied). */
+    answerNow: answerNowSchema.optional(),
+    /** 不予受理 at registration: refused in the registration's transaction (to the supervisor's review). */
+    refuse: refuseNowSchema.optional(),
   })
   .refine(latLngTogether, { message: 'lat and lng come together', path: ['lat'] })
+  .refine((v) => v.answerNow === undefined || v.refuse === undefined, {
+    message: 'a case is answered on the spot or refused, not both',
+    path: ['refuse'],
+  })
+  .refine((v) => v.channel !== 'safety_net' || (v.answerNow === undefined && v.refuse === undefined), {
+    message: 'the safety-net window takes its matters up: no answer on the spot or refusal at registration',
+    path: ['channel'],
+  })
+  .refine((v) => v.refuse === undefined || (v.refuse.reasonCode === 'repeat_of_open') === (v.refuse.linkedCaseId !== undefined), {
+    message: 'a repeat names the open case it repeats (linkedCaseId), and only a repeat does',
+    path: ['refuse', 'linkedCaseId'],
+  })
   .refine((v) => v.channel !== 'safety_net' || v.failedMatter !== undefined, {
     message: 'a safety-net case names the matter that failed (failedMatter)',
     path: ['failedMatter'],

@@ -63,6 +63,11 @@ export function createCasesRepo(db: Db) {
       return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     },
 
+    /** A requester's cases, newest first (cases_phone finds them): the hotline desk's caller history. */
+    async byRequesterPhone(phone: string, limit: number): Promise<CaseRow[]> {
+      return db.selectFrom('cases').selectAll().where('requester_phone', '=', phone).orderBy('id', 'desc').limit(limit).execute();
+    },
+
     async findByTrackingNo(trackingNo: string): Promise<CaseRow | undefined> {
       return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
     },

@@ -15,7 +15,7 @@ import type { CaseRow } from '../../db/schema.ts';
 import { caseEventMessage } from '../../outbox/case-message.ts';
 import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { appendEvent } from '../audit/record-event.ts';
-import type { Deadlines } from '@huiyin/core';
+import type { DeadlineRules, Deadlines } from '@huiyin/core';
 import { effectsOf } from './action-effects.ts';
 import { checkReferences } from './action-references.ts';
 import type { CaseExtension, CaseReactions, SnapshotFacts } from './case-hooks.ts';
@@ -67,10 +67,12 @@ export function createActionPerformer(deps: {
     actor: Actor,
     user: AuthUser | null,
     within?: (trx: Db) => Promise<void>,
+    /** The transaction of a registration this action completes (即时办结, 不予受理 at registration), with its rules. */
+    outer?: { trx: Db; rules: DeadlineRules },
   ): Promise<void> {
     const now = clock.now();
-    const rules = await deadlines.snapshot();
-    await db.transaction().execute(async (trx) => {
+    const rules = outer?.rules ?? (await deadlines.snapshot());
+    const act = async (trx: Db) => {
       const cases = createCasesRepo(trx);
       // Merging touches two cases: lock both in id order so concurrent merges cannot deadlock.
       if (input.action === 'merge' && input.masterId < caseId) await cases.lock(input.masterId);
@@ -142,7 +144,8 @@ export function createActionPerformer(deps: {
       for (const react of reactions[input.action] ?? []) await react(ctx);
       // What the caller writes with the action, all or nothing (a follow-up link marked used).
       if (within) await within(trx);
-    });
+    };
+    await (outer ? act(outer.trx) : db.transaction().execute(act));
   }
 
   return { perform, canSee, snapshotFacts };

@@ -8,6 +8,7 @@ import {
   registerRoles,
   searchTerms,
   toChinaDate,
+  type ActionInput,
   type AuthUser,
   type CaseRegistered,
   type CreateCaseInput,
@@ -23,16 +24,30 @@ import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { appendEvent } from '../audit/record-event.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
-import type { CaseCatalog, CaseExtension } from './case-hooks.ts';
+import type { CaseCatalog, CaseExtension, CaseReactions } from './case-hooks.ts';
 import { createCasesRepo } from './cases.repo.ts';
+import { createActionPerformer } from './perform-action.ts';
 
 /** Who registers: a staff member at a window, the hotline or in the field, or a citizen online. */
 export type Registrar = { kind: 'staff'; user: AuthUser } | { kind: 'public' };
+
+/** What a staff registration may complete in its own transaction: 即时办结 (reply) or 不予受理 (refuse). */
+function followingAction(input: CreateCaseInput | PublicCreateCaseInput): ActionInput | null {
+  if ('answerNow' in input && input.answerNow) {
+    const { text, policyBasis } = input.answerNow;
+    return { action: 'reply', outcome: 'resolved', text, ...(policyBasis !== undefined ? { policyBasis } : {}) } as ActionInput;
+  }
+  if ('refuse' in input && input.refuse) return { action: 'refuse', ...input.refuse } as ActionInput;
+  return null;
+}
 
 /**
  * Registration (受理): the tracking number of the county and year, the answer deadline of the
  * region's policy, the first event of the hash chain, the message to the requester and the
  * dispatchers, the day's count, and what the modules write beside a new case — one transaction.
+ * A staff registration may carry the answer given on the spot (即时办结) or a refusal (不予受理):
+ * that action is taken through the same performer as any action, inside the same transaction, so a
+ * refused action leaves no case behind.
  */
 export function createRegistration(deps: {
   db: Db;
@@ -40,8 +55,10 @@ export function createRegistration(deps: {
   deadlines: Deadlines;
   catalog: CaseCatalog;
   extensions: readonly CaseExtension[];
+  reactions: CaseReactions;
 }) {
   const { db, clock, deadlines, catalog, extensions } = deps;
+  const performer = createActionPerformer(deps);
   async function register(input: CreateCaseInput | PublicCreateCaseInput, who: Registrar): Promise<CaseRegistered> {
     const now = clock.now();
     if (who.kind === 'staff' && !who.user.roles.some((r) => registerRoles.includes(r))) {
@@ -154,6 +171,8 @@ export function createRegistration(deps: {
         created_at: now,
         updated_at: now,
         closed_at: null,
+        call_id: 'callId' in input ? (input.callId ?? null) : null,
+        recording_url: 'recordingUrl' in input ? (input.recordingUrl ?? null) : null,
       });
       const ev = await appendEvent(trx, {
         caseId: inserted.id,
@@ -193,7 +212,12 @@ export function createRegistration(deps: {
         now,
       );
       await createStatsRepo(trx).bump(date, input.regionCode, registeredUnit, 'registered');
-      return inserted;
+      const then = followingAction(input);
+      if (then === null || who.kind !== 'staff') return inserted;
+      const user = who.user;
+      const actor = { userId: user.id, roles: user.roles, unitIds: user.units.map((u) => u.id) };
+      await performer.perform(inserted.id, inserted.version, then, actor, user, undefined, { trx, rules });
+      return (await cases.get(inserted.id)) ?? inserted;
     });
     return {
       id: row.id,

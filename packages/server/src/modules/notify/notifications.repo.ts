@@ -32,6 +32,31 @@ export function createNotificationsRepo(db: Db) {
         .execute();
     },
 
+    /** A notice that no outbox delivery carries (a call announced to the hotline agent's screen). */
+    async insertDirect(n: {
+      userId: number;
+      topic: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: Date;
+    }): Promise<number> {
+      const r = await db
+        .insertInto('notifications')
+        .values({
+          delivery_id: null,
+          user_id: n.userId,
+          topic: n.topic,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          created_at: n.createdAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
     /** A user's notices, newest first, keyset on id. */
     async page(userId: number, q: { before?: number | undefined; limit: number; unreadOnly: boolean }): Promise<NotificationRow[]> {
       let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
