@@ -12,6 +12,7 @@ import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ActionBar } from './actions/ActionBar.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { AnswerLetterButtons } from './AnswerLetterButtons.tsx';
 import { downloadUrl } from '../../api/client.ts';
 
 /** One case: who asked what, the deadline, the answer, the full timeline, and the actions the user may take. */
@@ -67,6 +68,7 @@ export function CaseDetailPage() {
                 >
                   {t('papers.print')}
                 </Button>
+                <AnswerLetterButtons c={c} />
               </Space>
             }
           >

@@ -16,6 +16,13 @@ function detailOf(e: TimelineEvent, t: (k: MessageKey, v?: Record<string, string
     parts.push(`${p['solved'] === true ? t('yes') : t('no')} · ${t(`satisfaction.${p['satisfaction']}` as MessageKey)}`);
   if (typeof p['comment'] === 'string') parts.push(p['comment']);
   if (typeof p['note'] === 'string') parts.push(p['note']);
+  // 不予受理: the reason, the text the requester is told, the open case a repeat is linked to; approved, what was sent.
+  if (e.action === 'refuse') {
+    if (typeof p['reasonCode'] === 'string') parts.push(`${t('refusal.reason')}：${t(`refusal.reason.${p['reasonCode']}` as MessageKey)}`);
+    if (typeof p['text'] === 'string') parts.push(p['text']);
+    if (typeof p['linkedTrackingNo'] === 'string') parts.push(`${t('refusal.linkedCase')}：${p['linkedTrackingNo']}`);
+  }
+  if (e.action === 'reviewReply' && 'refusal' in p && p['approve'] === true && typeof p['text'] === 'string') parts.push(p['text']);
   if (typeof p['trackingNo'] === 'string') parts.push(p['trackingNo']);
   // The safety-net window: the agenda, each unit's opinion, the minutes, the decision.
   const fm = p['failedMatter'] as { name?: unknown } | undefined;
