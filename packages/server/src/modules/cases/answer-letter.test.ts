@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { actOn, registerCase, OUTAGE_COMPLAINT } from '../../testing/case-actions.ts';
+import { actOn, answerCase, registerCase, OUTAGE_COMPLAINT } from '../../testing/case-actions.ts';
 import { expectError } from '../../testing/errors.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { popplerAvailable, pdfText } from '../../testing/pdf.ts';
@@ -133,6 +133,29 @@ describeEachDb(
       for (const words of ['不予受理的答复意见书', '涉诉涉仲裁', '该纠纷已由法院立案受理', '王**：'])
         expect(refusedCitizen, words).toContain(words);
       for (const secret of ['属涉诉事项', '王杏桃', '附件']) expect(refusedCitizen, secret).not.toContain(secret);
+    });
+
+    it('a merged case’s requester gets the master’s answer in their letter', async () => {
+      const h = get();
+      const master = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
+      const dup = await registerCase(h, 'clerk', {
+        ...OUTAGE_COMPLAINT,
+        content: '同一小区也停水了',
+        requester: { name: '赵大伟', phone: '13935917788' },
+      });
+      await actOn(h, 'dispatcher', dup.id, { action: 'merge', masterId: master.id });
+      expectError(await h.req(null, 'GET', `/api/v1/track/${dup.trackingNo}/answer.pdf?phone=7788`), 404, 'not_found');
+      await answerCase(h, master.id, { text: '管网已抢修完毕，已恢复供水。' });
+      expect((await h.req(null, 'GET', `/api/v1/track/${dup.trackingNo}?phone=7788`)).json().writtenAnswer).toBe(true);
+      const citizen = await letter(h, null, `/api/v1/track/${dup.trackingNo}/answer.pdf?phone=7788`);
+      const staff = await letter(h, 'dispatcher', `/api/v1/cases/${dup.id}/answer.pdf`);
+      if (!popplerAvailable()) return;
+      for (const words of [dup.trackingNo, `与诉求${master.trackingNo}为同一事项，已合并办理`, '管网已抢修完毕，已恢复供水', '赵**：']) {
+        expect(citizen, words).toContain(words);
+      }
+      expect(citizen).not.toContain('赵大伟');
+      expect(staff).toContain('赵大伟：');
+      expect(staff).toContain('并单');
     });
 
     it('not answered: 409 with a clear message; another county’s case: 404, as GET /cases/{id}', async () => {
