@@ -4,6 +4,8 @@ import { DEMO_PASSWORD } from '../seed/demo-org.ts';
 import { MARK, REGION, type Req, type Side, type World } from './access-world.ts';
 import { multipart, multipartPng, PNG } from './multipart.ts';
 import { importRoutes } from './access-matrix-imports.ts';
+import { consultationRoutes } from './access-matrix-consultation.ts';
+import { hotlineRoutes } from './access-matrix-hotline.ts';
 
 /**
  * The expected access of every /api/v1 route, written from the rules of issue 12 (not recorded
@@ -1211,4 +1213,6 @@ const baseRoutes: Record<string, RouteSpec> = {
 export const routeSpecs: Record<string, RouteSpec> = {
   ...baseRoutes,
   ...importRoutes,
+  ...consultationRoutes,
+  ...hotlineRoutes,
 };

@@ -35,6 +35,8 @@ export interface Req {
   anonymous?: boolean;
   /** An Excel answer: its cells' text is what a list check reads. */
   xlsx?: boolean;
+  /** Headers of its own (an API key), beside the column's credential. */
+  headers?: Record<string, string>;
 }
 
 /** The objects of one county. */
@@ -142,7 +144,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   }
 
   async function call(as: string | null, r: Req): Promise<LightMyRequestResponse> {
-    const auth = as === null || r.anonymous ? {} : { authorization: `Bearer ${await token(as)}` };
+    const auth = { ...(as === null || r.anonymous ? {} : { authorization: `Bearer ${await token(as)}` }), ...r.headers };
     const base = { method: r.method, url: r.url, remoteAddress: addr() };
     if (r.stream) {
       const res = await h.app.inject({ ...base, headers: auth, payloadAsStream: true });
