@@ -113,6 +113,10 @@ export const caseDetailSchema = caseSummarySchema
     lng: z.number().nullable(),
     masterId: z.number().int().nullable().describe('The case this one was merged into'),
     mergedCases: z.array(z.object({ id: z.number().int(), trackingNo: z.string() })),
+    call: z
+      .object({ callId: z.string(), recordingUrl: z.string().nullable() })
+      .nullable()
+      .describe('The hotline call the case was registered from (the telephony system’s call id and recording)'),
     reply: z
       .object({
         outcome: z.enum(replyOutcomes),

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_delivery.ts';
 import * as m0005 from './migrations/0005_supervision.ts';
 import * as m0006 from './migrations/0006_security.ts';
 import * as m0008 from './migrations/0008_hotline.ts';
+import * as m0009 from './migrations/0009_ordinary_consultation.ts';
 
 /** Migrations are imported, not read from disk, so they travel with the code. Names sort in order. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_supervision': m0005,
   '0006_security': m0006,
   '0008_hotline': m0008,
+  '0009_ordinary_consultation': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
-import { isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules } from '@huiyin/core';
+import { isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules, type TimeLimit } from '@huiyin/core';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { CaseMetric } from '../../db/counters.repo.ts';
+import { ordinaryConsultationEffects } from './consultation-effects.ts';
 
 export interface Effects {
   patch: CaseUpdate;
@@ -20,6 +21,8 @@ interface Ctx {
   policyBasis?: string | undefined;
   /** recordOpinion: the convened unit the opinion speaks for (resolved by the service). */
   opinionUnitId?: number | undefined;
+  /** convene on an ordinary case: how long the dispatch dispute may take (a national setting). */
+  consultationSettleLimit?: TimeLimit | undefined;
 }
 
 /** Deadline columns for a status: which deadline is running and when it turns near. */
@@ -38,6 +41,9 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
   const lead = row.lead_unit_id;
   const base = { patch: {}, payload: {}, metrics: [], audience: [], publishesAnswer: false } satisfies Effects;
   const region = row.region_code;
+  // 会商 of an ordinary case has effects of its own (consultation-effects.ts).
+  const ordinary = row.channel === 'safety_net' ? null : ordinaryConsultationEffects(row, input, ctx);
+  if (ordinary) return ordinary;
   switch (input.action) {
     case 'dispatch': {
       const signBy = deadlines.signBy(now, region);

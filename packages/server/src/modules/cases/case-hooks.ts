@@ -7,6 +7,7 @@ import type {
   CreateCaseInput,
   DeadlineRules,
   PublicCreateCaseInput,
+  TimeLimit,
 } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
@@ -18,8 +19,17 @@ import type { CaseRow } from '../../db/schema.ts';
  * transaction, so whatever a hook writes commits or rolls back with the action.
  */
 
-/** Facts the case row does not hold but the lifecycle table's guards read (the safety-net's consultation and root cause). */
-export type SnapshotFacts = Pick<CaseSnapshot, 'consultation' | 'hasRootCause'>;
+/**
+ * Facts the case row does not hold but the lifecycle table's guards read: the open consultation
+ * (会商), whether a consultation's minutes settled an ordinary case's dispatch, the safety-net's root cause.
+ */
+export type SnapshotFacts = Pick<CaseSnapshot, 'consultation' | 'hasRootCause' | 'consultationSettled'>;
+
+/** What the effects of an action need from a module: the policy basis a decision prints, the time to settle a dispatch dispute. */
+export interface EffectFacts {
+  policyBasis?: string | undefined;
+  consultationSettleLimit?: TimeLimit | undefined;
+}
 
 /** A module's part in the lifecycle of every case. */
 export interface CaseExtension {
@@ -29,8 +39,8 @@ export interface CaseExtension {
   alsoVisibleTo?(conn: Db, user: AuthUser, row: CaseRow): Promise<boolean>;
   /** Check what an action names that this module owns (cited articles, a staff member's unit); throw validation_failed. */
   checkReferences?(trx: Db, row: CaseRow, input: ActionInput, user: AuthUser): Promise<void>;
-  /** What the effects of an action need from this module: the policy basis a decision prints. */
-  effectFacts?(trx: Db, row: CaseRow, input: ActionInput): Promise<{ policyBasis?: string | undefined }>;
+  /** What the effects of an action need from this module. */
+  effectFacts?(trx: Db, row: CaseRow, input: ActionInput): Promise<EffectFacts>;
   /** Registration: what this module writes beside the new case, in its transaction. */
   onRegister?(trx: Db, row: CaseRow, input: CreateCaseInput | PublicCreateCaseInput, now: Date): Promise<void>;
   /** What this module adds to the case detail. */

@@ -118,6 +118,7 @@ export function caseDetail(
     lng: row.lng,
     masterId: row.master_id,
     mergedCases: ctx.merged,
+    call: row.call_id === null ? null : { callId: row.call_id, recordingUrl: row.recording_url },
     reply:
       row.reply_outcome === null
         ? null

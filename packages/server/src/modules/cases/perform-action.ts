@@ -7,6 +7,7 @@ import {
   type ActionInput,
   type Actor,
   type AuthUser,
+  type TimeLimit,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -102,13 +103,25 @@ export function createActionPerformer(deps: {
       }
       const opinionUnitId = input.action === 'recordOpinion' ? (input.unitId ?? pendingConvenedUnits(snapshot, actor)[0]) : undefined;
       let policyBasis: string | undefined;
-      for (const x of extensions) policyBasis ??= (await x.effectFacts?.(trx, row, input))?.policyBasis;
+      let consultationSettleLimit: TimeLimit | undefined;
+      for (const x of extensions) {
+        const facts = await x.effectFacts?.(trx, row, input);
+        policyBasis ??= facts?.policyBasis;
+        consultationSettleLimit ??= facts?.consultationSettleLimit;
+      }
       const effects =
         input.action === 'refuse'
           ? refuseEffects(row, input, linkedCase)
           : input.action === 'reviewReply' && pendingRefusal !== null
             ? reviewRefusalEffects(row, input, pendingRefusal, now)
-            : effectsOf(row, input, decision.next, { now, actorId: actor.userId, deadlines: rules, opinionUnitId, policyBasis });
+            : effectsOf(row, input, decision.next, {
+                now,
+                actorId: actor.userId,
+                deadlines: rules,
+                opinionUnitId,
+                policyBasis,
+                consultationSettleLimit,
+              });
       const updated = await cases.update(row.id, row.version, { ...effects.patch, status: decision.next, updated_at: now });
       if (!updated) throw new DomainError('version_conflict');
       const ev = await appendEvent(trx, {

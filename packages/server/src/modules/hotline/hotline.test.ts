@@ -151,7 +151,10 @@ describeEachDb('hotline desk: API keys, calls, caller history, answer or refuse 
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(reply.payload)).toContain('"requester"');
     const detail = await h.req('clerk', 'GET', `/api/v1/cases/${c.id}`);
-    expect(detail.json().status).toBe('replied');
+    expect(detail.json()).toMatchObject({
+      status: 'replied',
+      call: { callId: 'CALL-ANSWER-1', recordingUrl: 'https://cti.example.cn/rec/1.wav' },
+    });
   });
 
   it('a following action that is refused leaves no case behind (one transaction)', async () => {
