@@ -70,6 +70,9 @@ export const consultationViewSchema = z
       })
       .nullable(),
     open: z.boolean(),
+    dueAt: timestampSchema
+      .nullable()
+      .describe('An ordinary case: the dispatch dispute must be settled by then (null on the safety-net window)'),
   })
   .meta({ id: 'Consultation' });
 export type ConsultationView = z.infer<typeof consultationViewSchema>;
@@ -125,9 +128,14 @@ export const safetyNetBlockSchema = z
   .meta({ id: 'SafetyNetBlock' });
 export type SafetyNetBlock = z.infer<typeof safetyNetBlockSchema>;
 
-/** What a case detail shows besides its row: the citations (any case) and the safety-net block (null unless a safety-net case). */
+/**
+ * What a case detail shows besides its row: the citations (any case), the consultations of an
+ * ordinary case (会商 of a dispatch dispute; a safety-net case shows its own in its block) and the
+ * safety-net block (null unless a safety-net case).
+ */
 export const caseExtrasSchema = z.object({
   citations: z.array(citationViewSchema),
+  consultations: z.array(consultationViewSchema),
   safetyNet: safetyNetBlockSchema.nullable(),
 });
 export type CaseExtras = z.infer<typeof caseExtrasSchema>;
@@ -280,6 +288,7 @@ export const pendingConsultationSchema = z.object({
   caseTitle: z.string(),
   agenda: z.string(),
   convenedAt: timestampSchema,
+  dueAt: timestampSchema.nullable().describe('An ordinary case: settle by then'),
 });
 export type PendingConsultation = z.infer<typeof pendingConsultationSchema>;
 export const pendingConsultationListSchema = itemsOf(pendingConsultationSchema);

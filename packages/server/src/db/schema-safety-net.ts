@@ -39,6 +39,8 @@ export interface ConsultationsTable {
   assist_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
   decision: string | null;
   closed_at: Date | null;
+  /** An ordinary case's dispatch dispute must be settled by then (0009); null for a safety-net consultation. */
+  due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ConsultationOpinionsTable {

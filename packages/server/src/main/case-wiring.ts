@@ -7,6 +7,7 @@ import type { GuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { mergeLinkReactions } from '../modules/cases/merge-links.ts';
 import { badRatingReactions } from '../modules/ratings/case-reactions.ts';
 import { safetyNetCaseExtension, safetyNetReactions } from '../modules/safety-net/case-extension.ts';
+import { ordinaryConsultationExtension } from '../modules/safety-net/consultation-extension.ts';
 import { caseCatalog } from '../modules/settings/case-catalog.ts';
 
 /**
@@ -19,7 +20,7 @@ export function createWiredCaseService(deps: { db: Db; clock: Clock; deadlines: 
   return createCaseService({
     ...deps,
     catalog: caseCatalog,
-    extensions: [safetyNetCaseExtension],
+    extensions: [safetyNetCaseExtension, ordinaryConsultationExtension],
     reactions: combineReactions(mergeLinkReactions, safetyNetReactions, badRatingReactions),
   });
 }

@@ -26,6 +26,7 @@ export function snapshotOf(row: CaseRow, now: Date, facts: Partial<SnapshotFacts
     safetyNet: row.channel === 'safety_net',
     consultation: facts.consultation ?? null,
     hasRootCause: facts.hasRootCause ?? false,
+    consultationSettled: facts.consultationSettled ?? false,
   };
 }
 

@@ -79,7 +79,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   /** What the modules add to the detail: citations and the safety-net block. */
   async function detailExtras(row: Parameters<typeof snapshotFacts>[1], now: Date): Promise<CaseExtras> {
     const parts = await Promise.all(extensions.map((x) => x.detailExtras?.(db, row, now) ?? {}));
-    return Object.assign({ citations: [], safetyNet: null }, ...parts) as CaseExtras;
+    return Object.assign({ citations: [], consultations: [], safetyNet: null }, ...parts) as CaseExtras;
   }
 
   /** A staff member's action on a case they can see. */

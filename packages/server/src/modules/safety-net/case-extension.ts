@@ -84,6 +84,7 @@ const recordSideTables: CaseReaction = async (ctx) => {
     safetyNet: row.channel === 'safety_net' ? await repo.getCase(row.id) : undefined,
     openConsultationId: (await repo.openConsultation(row.id))?.id,
     opinionUnitId: ctx.opinionUnitId,
+    settleBy: ctx.after.next_due_at,
   });
 };
 

@@ -63,6 +63,8 @@ export interface SafetyNetActionContext {
   safetyNet: SafetyNetRow | undefined;
   openConsultationId: number | undefined;
   opinionUnitId: number | undefined;
+  /** convene on an ordinary case: the settle-by time the action set as the case's deadline. */
+  settleBy?: Date | null | undefined;
 }
 
 export async function recordSafetyNetAction(trx: Db, input: ActionInput, ctx: SafetyNetActionContext): Promise<void> {
@@ -79,8 +81,10 @@ export async function recordSafetyNetAction(trx: Db, input: ActionInput, ctx: Sa
         unitIds: [...new Set(input.unitIds)],
         convenedBy: ctx.actorId,
         at: now,
+        // An ordinary case: the time to settle the dispute is its running deadline now (cases/consultation-effects.ts).
+        dueAt: row.channel === 'safety_net' ? null : (ctx.settleBy ?? null),
       });
-      await repo.updateCase(row.id, { kind: 'complex' });
+      if (row.channel === 'safety_net') await repo.updateCase(row.id, { kind: 'complex' });
       return;
     case 'recordOpinion':
       if (ctx.openConsultationId === undefined || ctx.opinionUnitId === undefined)

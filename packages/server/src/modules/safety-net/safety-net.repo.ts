@@ -37,6 +37,18 @@ export function createSafetyNetRepo(db: Db) {
       return { ...c, answeredUnitIds: answered.map((a) => a.unit_id) };
     },
 
+    /** Whether minutes of a consultation were ever recorded on the case (an ordinary case's dispatch is then binding). */
+    async hasMinutes(caseId: number): Promise<boolean> {
+      const r = await db
+        .selectFrom('consultations')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('closed_at', 'is not', null)
+        .limit(1)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
     /** Every unit ever invited to a consultation of the case (their heads may read it). */
     async consultedUnits(caseId: number): Promise<number[]> {
       const rows = await db.selectFrom('consultations').select('unit_ids').where('case_id', '=', caseId).execute();
@@ -49,7 +61,7 @@ export function createSafetyNetRepo(db: Db) {
       return db
         .selectFrom('consultations as k')
         .innerJoin('cases as c', 'c.id', 'k.case_id')
-        .select(['k.id', 'k.case_id', 'c.tracking_no', 'c.title', 'k.agenda', 'k.unit_ids', 'k.convened_at'])
+        .select(['k.id', 'k.case_id', 'c.tracking_no', 'c.title', 'k.agenda', 'k.unit_ids', 'k.convened_at', 'k.due_at'])
         .where('k.closed_at', 'is', null)
         .where(sql<boolean>`k.unit_ids && ${sql.val([...unitIds])}::bigint[]`)
         .where(({ not, exists, selectFrom }) =>
@@ -89,6 +101,8 @@ export function createSafetyNetRepo(db: Db) {
       unitIds: number[];
       convenedBy: number | null;
       at: Date;
+      /** An ordinary case's dispatch dispute is settled by then. */
+      dueAt?: Date | null;
     }): Promise<number> {
       const r = await db
         .insertInto('consultations')
@@ -101,6 +115,7 @@ export function createSafetyNetRepo(db: Db) {
           lead_unit_id: null,
           decision: null,
           closed_at: null,
+          due_at: v.dueAt ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

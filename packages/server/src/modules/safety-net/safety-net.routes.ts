@@ -19,6 +19,7 @@ import {
   safetyNetAnalysisSchema,
   safetyNetStatsQuerySchema,
   serviceGapsViewSchema,
+  timeLimitSchema,
   trackQuerySchema,
 } from '@huiyin/core';
 import type { FastifyReply } from 'fastify';
@@ -118,6 +119,31 @@ export function safetyNetRoutes(
       },
     },
     async (req) => safetyNet.setGapRule(adminScopeOfRequest(req), req.body),
+  );
+
+  app.get(
+    '/api/v1/consultations/settle-limit',
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: 'How long a dispatch dispute of an ordinary case (会商) may take to settle (default 1 working day)',
+        response: { 200: timeLimitSchema },
+      },
+    },
+    async () => safetyNet.consultationSettleLimit(),
+  );
+
+  app.put(
+    '/api/v1/consultations/settle-limit',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        summary: 'Set the time to settle a dispatch dispute (a national setting: system admin of the root region)',
+        body: timeLimitSchema,
+        response: { 200: timeLimitSchema },
+      },
+    },
+    async (req) => safetyNet.setConsultationSettleLimit(adminScopeOfRequest(req), req.body),
   );
 
   app.get(

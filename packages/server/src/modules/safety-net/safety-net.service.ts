@@ -16,6 +16,7 @@ import {
   type SafetyNetAnalysis,
   type Satisfaction,
   type ServiceGapsView,
+  type TimeLimit,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -23,6 +24,7 @@ import { actorOf, recordAudit } from '../audit/audit-log.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
 import { putNationalSetting } from '../settings/national-setting.ts';
+import { putSettleLimit, settleLimitOf } from './consultation-settle-limit.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
 import { renderOfficialLetter } from '../letters/official-letter.ts';
 import { createCasesRepo } from '../cases/cases.repo.ts';
@@ -237,9 +239,14 @@ export function createSafetyNetService(deps: { db: Db; clock: Clock }) {
           caseTitle: k.title,
           agenda: k.agenda,
           convenedAt: k.convened_at.toISOString(),
+          dueAt: k.due_at?.toISOString() ?? null,
         })),
       };
     },
+
+    /** How long a dispatch dispute of an ordinary case may take to settle (会商; a national setting). */
+    consultationSettleLimit: () => settleLimitOf(db),
+    setConsultationSettleLimit: (scope: AdminScope, limit: TimeLimit) => putSettleLimit({ db, clock }, scope, limit),
 
     /** The published written answer, for the requester (the tracking check has been passed by the caller). */
     async publicAnswerPdf(trackingNo: string) {

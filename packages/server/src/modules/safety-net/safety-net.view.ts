@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import type { CaseRow } from '../../db/schema.ts';
 import type { SnapshotFacts } from '../cases/case-hooks.ts';
 import { createUnitsRepo } from '../regions/units.repo.ts';
+import { consultationViews } from './consultation.view.ts';
 import { createSafetyNetRepo } from './safety-net.repo.ts';
 
 /** What the lifecycle table needs of a safety-net case (SafetyNetState): the open consultation and whether a root cause is on record. */
@@ -48,7 +49,7 @@ export async function loadSafetyNetState(db: Db, row: CaseRow): Promise<SafetyNe
  * yet), the decision with its root cause (the staff member's name is for inspectors alone) and
  * the rectification notices. Runs outside any transaction.
  */
-export async function caseExtras(db: Db, row: CaseRow, now: Date): Promise<CaseExtras> {
+export async function caseExtras(db: Db, row: CaseRow, now: Date): Promise<Omit<CaseExtras, 'consultations'>> {
   const repo = createSafetyNetRepo(db);
   const today = toChinaDate(now);
   const citations = (await repo.citationsOf(row.id, today)).map((c) => ({
@@ -66,17 +67,11 @@ export async function caseExtras(db: Db, row: CaseRow, now: Date): Promise<CaseE
   if (row.channel !== 'safety_net') return { citations, safetyNet: null };
   const [sn, consultations, notices] = await Promise.all([
     repo.getCase(row.id),
-    repo.consultationsOf(row.id),
+    consultationViews(db, row.id),
     repo.notices({ caseId: row.id }),
   ]);
   if (!sn) return { citations, safetyNet: null };
-  const unitIds = new Set<number>();
-  if (sn.origin_unit_id !== null) unitIds.add(sn.origin_unit_id);
-  for (const { consultation: k } of consultations) {
-    for (const u of [...k.unit_ids, ...k.assist_unit_ids]) unitIds.add(u);
-    if (k.lead_unit_id !== null) unitIds.add(k.lead_unit_id);
-  }
-  const names = await createUnitsRepo(db).namesOf([...unitIds]);
+  const names = await createUnitsRepo(db).namesOf(sn.origin_unit_id === null ? [] : [sn.origin_unit_id]);
   const unit = (id: number | null) => (id === null ? null : { id, name: names.get(id) ?? String(id) });
   return {
     citations,
@@ -90,28 +85,7 @@ export async function caseExtras(db: Db, row: CaseRow, now: Date): Promise<CaseE
         whatWasSaid: sn.what_was_said,
       },
       kind: sn.kind,
-      consultations: consultations.map(({ consultation: k, opinions }) => {
-        const answered = new Set(opinions.map((o) => o.unit_id));
-        return {
-          id: k.id,
-          agenda: k.agenda,
-          convenedAt: k.convened_at.toISOString(),
-          invited: k.unit_ids.map((u) => unit(u)!),
-          opinions: opinions.map((o) => ({ unit: unit(o.unit_id)!, opinion: o.opinion, at: o.created_at.toISOString() })),
-          // Who has not answered yet (empty once the consultation is closed and everyone spoke).
-          pending: k.unit_ids.filter((u) => !answered.has(u)).map((u) => unit(u)!),
-          minutes:
-            k.closed_at === null
-              ? null
-              : {
-                  leadUnit: unit(k.lead_unit_id),
-                  assistUnits: k.assist_unit_ids.map((u) => unit(u)!),
-                  decision: k.decision,
-                  at: k.closed_at.toISOString(),
-                },
-          open: k.closed_at === null,
-        };
-      }),
+      consultations,
       decision:
         sn.outcome === null
           ? null

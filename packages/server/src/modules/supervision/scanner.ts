@@ -27,9 +27,10 @@ export async function escalationRuleOf(db: Db): Promise<EscalationRule> {
   return { ...defaultEscalationRule, ...(stored ?? {}) };
 }
 
-async function pendingConsultationUnits(trx: Db, caseId: number): Promise<number[]> {
+/** The consultation open on a case, with the invited units that have not answered yet. */
+async function openConsultationOf(trx: Db, caseId: number): Promise<{ pending: number[] } | null> {
   const open = await createSafetyNetRepo(trx).openConsultation(caseId);
-  return open ? open.unit_ids.filter((u) => !open.answeredUnitIds.includes(u)) : [];
+  return open ? { pending: open.unit_ids.filter((u) => !open.answeredUnitIds.includes(u)) } : null;
 }
 
 /** Who hears of each level: the handling unit, then its head and the supervisors, then the leaders. */
@@ -105,11 +106,16 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
                   payload,
                   at: now,
                 });
-                // A safety-net case waiting on a consultation: the invited units that have not
-                // given their opinion are chased too (the consultation has the case's deadline).
-                const pending = c.channel === 'safety_net' ? await pendingConsultationUnits(trx, c.id) : [];
+                // A case waiting on a consultation (会商): the invited units that have not given their
+                // opinion are chased too (the consultation has the case's deadline); on an ordinary
+                // case the deadline is the time to settle the dispatch dispute, which the dispatcher owns.
+                const open = await openConsultationOf(trx, c.id);
+                const pending = open?.pending ?? [];
                 const audience = [
                   ...audienceOf(level, c),
+                  ...(open !== null && c.channel !== 'safety_net' && c.lead_unit_id !== null
+                    ? [{ kind: 'role', role: 'dispatcher', regionCode: c.region_code } satisfies Audience]
+                    : []),
                   ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId })),
                 ];
                 const extra = { dueAt: payload.dueAt, ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}) };

@@ -1,0 +1,62 @@
+import { defaultConsultationSettleLimit, dueAt, type ActionInput, type DeadlineRules, type TimeLimit } from '@huiyin/core';
+import type { CaseRow } from '../../db/schema.ts';
+import type { Effects } from './action-effects.ts';
+
+interface Ctx {
+  now: Date;
+  deadlines: DeadlineRules;
+  /** recordOpinion: the convened unit the opinion speaks for. */
+  opinionUnitId?: number | undefined;
+  /** convene: the national setting (default 1 working day). */
+  consultationSettleLimit?: TimeLimit | undefined;
+}
+
+/**
+ * 会商 of an ordinary case (the dispatch dispute, core case/consultation.ts): convening makes the
+ * time to settle the case's running deadline (the scanner chases it); the invited units' heads
+ * are told; each opinion goes to the dispatchers; the minutes dispatch the case to the lead and
+ * assisting units they name, with a new sign-for limit, like a dispatch. Null for other actions.
+ */
+export function ordinaryConsultationEffects(row: CaseRow, input: ActionInput, ctx: Ctx): Effects | null {
+  const { now, deadlines } = ctx;
+  const region = row.region_code;
+  const base = { patch: {}, payload: {}, metrics: [], audience: [], publishesAnswer: false } satisfies Effects;
+  switch (input.action) {
+    case 'convene': {
+      const limit = ctx.consultationSettleLimit ?? defaultConsultationSettleLimit;
+      const settleBy = dueAt(now, limit, deadlines.calendar, deadlines.policyFor(region).workingHours);
+      const unitIds = [...new Set(input.unitIds)];
+      return {
+        ...base,
+        patch: { next_due_at: settleBy, near_due_at: deadlines.nearDue(now, settleBy) },
+        payload: { unitIds, agenda: input.agenda, settleBy: settleBy.toISOString() },
+        audience: unitIds.map((unitId) => ({ kind: 'role', role: 'unit_head', regionCode: region, unitId })),
+      };
+    }
+    case 'recordOpinion':
+      return {
+        ...base,
+        payload: { unitId: ctx.opinionUnitId, opinion: input.opinion },
+        audience: [{ kind: 'role', role: 'dispatcher', regionCode: region }],
+      };
+    case 'recordMinutes': {
+      const signBy = deadlines.signBy(now, region);
+      const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
+      return {
+        ...base,
+        patch: {
+          lead_unit_id: input.leadUnitId,
+          assist_unit_ids: assist,
+          sign_by: signBy,
+          next_due_at: signBy,
+          near_due_at: deadlines.nearDue(now, signBy),
+        },
+        payload: { leadUnitId: input.leadUnitId, assistUnitIds: assist, decision: input.decision, signBy: signBy.toISOString() },
+        metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
+        audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
+      };
+    }
+    default:
+      return null;
+  }
+}
