@@ -308,6 +308,14 @@ export function adminRoutes(
     async (req, reply) => xlsx(reply, await imports.catalogExport(scopeOf(req)), 'routing-catalog.xlsx', '派单目录.xlsx'),
   );
 
+  app.get('/api/v1/admin/categories/template.xlsx', workbook('The category tree import template'), async (req, reply) =>
+    xlsx(reply, await imports.categoriesTemplate(), 'categories-template.xlsx', '诉求分类导入模板.xlsx'),
+  );
+
+  app.get('/api/v1/admin/categories/export.xlsx', workbook('The category tree, in the import template’s layout'), async (req, reply) =>
+    xlsx(reply, await imports.categoriesExport(scopeOf(req)), 'categories.xlsx', '诉求分类.xlsx'),
+  );
+
   app.get(
     '/api/v1/admin/users/template.xlsx',
     {
@@ -340,6 +348,23 @@ export function adminRoutes(
         const lang = langOf(req);
         const { files } = await readMultipart(req, importLimits);
         return imports.importUnits(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
+      },
+    );
+    scope.post(
+      '/api/v1/admin/categories/import',
+      {
+        config: admin,
+        schema: {
+          summary: 'Import the category tree from Excel (preview or apply; the root system admin only: a national setting)',
+          description: `${description} A loop of parents or an unknown parent is an error.`,
+          querystring: adminImportQuerySchema,
+          response: { 200: adminImportReportSchema },
+        },
+      },
+      async (req) => {
+        const lang = langOf(req);
+        const { files } = await readMultipart(req, importLimits);
+        return imports.importCategories(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
       },
     );
     scope.post(

@@ -9,6 +9,9 @@ import { buildUnitsWorkbook } from './export-units.ts';
 import { applyCatalogImport, planCatalogImport, reportOf } from './import-catalog.ts';
 import { applyUnitsImport, planUnitsImport } from './import-units.ts';
 import { buildPeopleTemplate } from './export-people.ts';
+import { buildCategoriesWorkbook } from './export-categories.ts';
+import { applyCategoriesImport, planCategoriesImport } from './import-categories.ts';
+import { requireRootScope } from '../regions/root-scope.ts';
 import { applyPeopleImport, planPeopleImport } from './import-people.ts';
 
 /** At most this many row errors are answered, plus one line counting the rest. */
@@ -119,6 +122,25 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
         (d) => planCatalogImport(d, scope, data, lang),
         (trx, steps) => applyCatalogImport(trx, steps),
       ),
+
+    categoriesTemplate: async () => (await buildCategoriesWorkbook(db, false)).data,
+    async categoriesExport(scope: AdminScope): Promise<Buffer> {
+      const { data, rows } = await buildCategoriesWorkbook(db, true);
+      await exported(scope, 'export.categories', rows);
+      return data;
+    },
+    /** The category tree is a national setting: only the root system admin imports it (also the preview). */
+    async importCategories(scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang) {
+      await requireRootScope(db, scope, 'the category tree');
+      return run(
+        scope,
+        dryRun,
+        lang,
+        'import.categories',
+        (d) => planCategoriesImport(d, data, lang),
+        (trx, steps) => applyCategoriesImport(trx, steps),
+      );
+    },
 
     peopleTemplate: (scope: AdminScope) => buildPeopleTemplate(db, scope),
     /** The security admin's people import; the one-time passwords of new accounts are answered once, here. */
