@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as casePapers from './case-papers.ts';
 import * as citizen from './citizen.ts';
 import * as common from './common.ts';
+import * as consultation from './consultation.ts';
 import * as livelihood from './livelihood.ts';
 import * as livelihoodProjects from './livelihood-projects.ts';
 import * as publicProjects from './public-projects.ts';
@@ -35,6 +36,7 @@ export const zh = {
   ...audit.zh,
   ...casePapers.zh,
   ...refusal.zh,
+  ...consultation.zh,
 };
 export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
@@ -53,4 +55,5 @@ export const en: Record<MessageKey, string> = {
   ...audit.en,
   ...casePapers.en,
   ...refusal.en,
+  ...consultation.en,
 };

@@ -8,7 +8,7 @@ import { formatMinutes } from './format.ts';
 const kindColour: Record<SafetyNetInfo['kind'], string> = { simple: 'green', general: 'blue', complex: 'purple', cannotBeDone: 'orange' };
 const causeColour: Record<string, string | undefined> = { policy_barrier: 'orange', coordination_needed: 'blue', staff_conduct: 'red' };
 
-function ConsultationView({ k, index, total }: { k: Consultation; index: number; total: number }) {
+export function ConsultationView({ k, index, total }: { k: Consultation; index: number; total: number }) {
   const { t, lang } = useI18n();
   return (
     <div data-testid="consultation" style={{ marginBottom: 8 }}>

@@ -12,6 +12,7 @@ import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ActionBar } from './actions/ActionBar.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { ConsultationPanel } from './ConsultationPanel.tsx';
 import { AnswerLetterButtons } from './AnswerLetterButtons.tsx';
 import { downloadUrl } from '../../api/client.ts';
 
@@ -115,6 +116,7 @@ export function CaseDetailPage() {
             )}
           </Card>
           <SafetyNetPanel c={c} />
+          <ConsultationPanel c={c} />
           {c.reply && (!decided || c.followUp.satisfaction) && (
             <Card
               title={decided ? t('detail.followUp') : t('detail.reply')}
@@ -149,6 +151,20 @@ export function CaseDetailPage() {
             )}
           </Card>
           <CitationsPanel citations={c.citations ?? []} showEmpty={!!c.safetyNet} />
+          {c.call && (
+            <Card title={t('hotline.call')} data-testid="case-call">
+              <Typography.Text>
+                {t('hotline.callId')}：{c.call.callId}
+              </Typography.Text>
+              {c.call.recordingUrl && (
+                <div>
+                  <a href={c.call.recordingUrl} target="_blank" rel="noreferrer noopener">
+                    {t('hotline.recording')}
+                  </a>
+                </div>
+              )}
+            </Card>
+          )}
           {c.lat !== null && c.lng !== null && (
             <Card title={t('detail.map')} styles={{ body: { padding: 0 } }}>
               <MapView lat={c.lat} lng={c.lng} />

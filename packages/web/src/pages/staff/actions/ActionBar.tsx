@@ -1,4 +1,4 @@
-import type { CaseAction } from '@huiyin/core';
+import { consultationProposedAfterReturns, type CaseAction } from '@huiyin/core';
 import { Alert, App, Button, Form, Modal, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -124,8 +124,20 @@ export function ActionBar({ c }: { c: CaseDetail }) {
   }
 
   if (c.allowedActions.length === 0) return null;
+  // 派单异议: a case returned twice is better settled by a consultation of the units concerned.
+  const proposeConsultation =
+    !c.safetyNet && c.status === 'returned' && c.returnCount >= consultationProposedAfterReturns && c.allowedActions.includes('convene');
   return (
     <>
+      {proposeConsultation && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="propose-consultation"
+          title={t('consult.propose', { n: c.returnCount })}
+        />
+      )}
       <Space wrap>
         {(c.allowedActions as CaseAction[]).map((a) => (
           <Button

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../i18n/messages.ts';
 import { fieldRule, isRequired } from './action-schema.ts';
 import { PendingRefusalNotice, RefusalActionForm } from './RefusalActionForm.tsx';
 import { SafetyNetActionForm } from './SafetyNetActionForm.tsx';
+import { ConveneOrdinaryForm } from './ConsultationActionForm.tsx';
 
 export type { DispatchHelp };
 
@@ -29,6 +30,9 @@ export function ActionForm({ action, c, units, help }: { action: CaseAction; c: 
   );
   switch (action) {
     case 'convene':
+      // 会商 of an ordinary case: a dispatch dispute (at least two units, a time to settle).
+      if (!c.safetyNet) return <ConveneOrdinaryForm c={c} units={units} />;
+      return <SafetyNetActionForm action={action} c={c} units={units} />;
     case 'recordOpinion':
     case 'recordMinutes':
     case 'decide':

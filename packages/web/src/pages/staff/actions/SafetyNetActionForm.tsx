@@ -23,7 +23,8 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
   const required = t('act.fieldRequired');
   const rule = (field: string) => fieldRule(action, field, required);
   const sn = c.safetyNet ?? null;
-  const open = sn?.consultations.find((k) => k.open) ?? null;
+  // An ordinary case's consultation (派单异议) is in the case's own list.
+  const open = (sn?.consultations ?? c.consultations).find((k) => k.open) ?? null;
   const handling = units.filter((u) => u.kind !== 'centre');
   const unitOptions = (first: readonly number[] = []) => {
     const firstSet = new Set(first);
@@ -131,6 +132,7 @@ export function SafetyNetActionForm({ action, c, units }: { action: SafetyNetAct
             />
           </Form.Item>
           {text('decision', 'sn.minutesDecision', 4)}
+          {!sn && <Alert type="warning" showIcon title={t('consult.minutesHint')} />}
         </>
       );
     }

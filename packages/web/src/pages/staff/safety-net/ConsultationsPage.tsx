@@ -6,7 +6,7 @@ import { useApiQuery } from '../../../api/query.ts';
 
 export type { PendingConsultation };
 
-/** 待会商: consultations of the safety-net window waiting for the opinion of the head's unit. */
+/** 待会商: consultations (the safety-net window's and ordinary cases' dispatch disputes) waiting for the opinion of the head's unit. */
 export function ConsultationsPage() {
   const { t, lang } = useI18n();
   const list = useApiQuery<{ items: PendingConsultation[] }>(
@@ -17,7 +17,7 @@ export function ConsultationsPage() {
     <Card title={t('queue.consultations')}>
       <LedgerTable<PendingConsultation>
         list={list}
-        hint={t('cons.hint')}
+        hint={t('consult.pendingHint')}
         pagination={false}
         emptyText={t('cons.none')}
         columns={[
@@ -25,6 +25,7 @@ export function ConsultationsPage() {
           { title: t('title'), dataIndex: 'caseTitle', ellipsis: true },
           { title: t('sn.agenda'), dataIndex: 'agenda', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
           { title: t('cons.convenedAt'), dataIndex: 'convenedAt', width: 170, render: (v: string) => formatTime(v, lang) },
+          { title: t('consult.dueAt'), dataIndex: 'dueAt', width: 170, render: (v: string | null) => (v ? formatTime(v, lang) : '—') },
         ]}
       />
     </Card>
