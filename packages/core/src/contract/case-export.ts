@@ -58,6 +58,7 @@ export const caseEventActionZh: Readonly<Record<string, string>> = {
   decideExtension: '审批延期',
   reply: '答复',
   reviewReply: '审核答复',
+  refuse: '不予受理',
   followUp: '回访',
   reopen: '重办',
   close: '办结',

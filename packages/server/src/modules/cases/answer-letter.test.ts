@@ -133,6 +133,10 @@ describeEachDb(
       for (const words of ['不予受理的答复意见书', '涉诉涉仲裁', '该纠纷已由法院立案受理', '王**：'])
         expect(refusedCitizen, words).toContain(words);
       for (const secret of ['属涉诉事项', '王杏桃', '附件']) expect(refusedCitizen, secret).not.toContain(secret);
+      // The printed case sheet's timeline names the refusal's reason too.
+      const sheet = await letter(h, 'supervisor', `/api/v1/cases/${refused.id}/sheet.pdf`);
+      expect(sheet).toContain('09:00不予受理李受理不予受理理由：涉诉涉仲裁');
+      expect(sheet).not.toContain('refuse');
     });
 
     it('a merged case’s requester gets the master’s answer in their letter', async () => {

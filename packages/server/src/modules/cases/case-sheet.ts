@@ -1,7 +1,16 @@
 import pdfMake from 'pdfmake';
 import { PDF_FONT_FAMILY, registerPdfFonts } from '../../pdf/fonts.ts';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { caseEventActionZh, caseStatusZh, caseTypeZh, channelZh, type CaseDetail, type CaseEventView } from '@huiyin/core';
+import {
+  caseEventActionZh,
+  caseStatusZh,
+  caseTypeZh,
+  channelZh,
+  isRefusalReason,
+  refusalReasonWords,
+  type CaseDetail,
+  type CaseEventView,
+} from '@huiyin/core';
 
 /**
  * The printable case sheet (工单): the request, who asked, where, which units handle it by when,
@@ -59,6 +68,10 @@ export function eventNote(e: CaseEventView, unitName: (id: number) => string): s
   if (typeof p['solved'] === 'boolean') parts.push(p['solved'] ? '已解决' : '未解决');
   if (typeof p['satisfaction'] === 'string' && satisfactionZh[p['satisfaction']]) parts.push(satisfactionZh[p['satisfaction']]!);
   if (typeof p['approve'] === 'boolean') parts.push(p['approve'] ? '同意' : '不同意');
+  if (typeof p['reasonCode'] === 'string') {
+    parts.push(`不予受理理由：${isRefusalReason(p['reasonCode']) ? refusalReasonWords[p['reasonCode']].zh : p['reasonCode']}`);
+  }
+  if (typeof p['linkedTrackingNo'] === 'string') parts.push(`重复工单：${p['linkedTrackingNo']}`);
   for (const k of ['text', 'note', 'reason', 'opinion', 'decision', 'comment']) {
     const v = p[k];
     if (typeof v === 'string' && v.trim() !== '') parts.push(v.trim());
