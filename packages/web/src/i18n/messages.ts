@@ -5,6 +5,7 @@ import * as casePapers from './case-papers.ts';
 import * as citizen from './citizen.ts';
 import * as common from './common.ts';
 import * as consultation from './consultation.ts';
+import * as hotline from './hotline.ts';
 import * as livelihood from './livelihood.ts';
 import * as livelihoodProjects from './livelihood-projects.ts';
 import * as publicProjects from './public-projects.ts';
@@ -36,6 +37,7 @@ export const zh = {
   ...audit.zh,
   ...casePapers.zh,
   ...refusal.zh,
+  ...hotline.zh,
   ...consultation.zh,
 };
 export type MessageKey = keyof typeof zh;
@@ -55,5 +57,6 @@ export const en: Record<MessageKey, string> = {
   ...audit.en,
   ...casePapers.en,
   ...refusal.en,
+  ...hotline.en,
   ...consultation.en,
 };

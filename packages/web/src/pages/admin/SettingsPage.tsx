@@ -5,6 +5,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useSession } from '../../api/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { ApiKeysPage } from './ApiKeysPage.tsx';
 import { CalendarPage } from './CalendarPage.tsx';
 import { CatalogPage } from './CatalogPage.tsx';
 import { TimeLimitsPage } from './TimeLimitsPage.tsx';
@@ -18,6 +19,7 @@ const tabs: { key: string; label: MessageKey; role: Role }[] = [
   { key: 'catalog', label: 'admin.tab.catalog', role: 'admin' },
   { key: 'time-limits', label: 'admin.tab.timeLimits', role: 'admin' },
   { key: 'calendar', label: 'admin.tab.calendar', role: 'admin' },
+  { key: 'api-keys', label: 'apikeys.tab', role: 'admin' },
 ];
 
 const pages: Record<string, JSX.Element> = {
@@ -26,6 +28,7 @@ const pages: Record<string, JSX.Element> = {
   catalog: <CatalogPage />,
   'time-limits': <TimeLimitsPage />,
   calendar: <CalendarPage />,
+  'api-keys': <ApiKeysPage />,
 };
 
 /**

@@ -151,6 +151,18 @@ export function CaseDetailPage() {
             )}
           </Card>
           <CitationsPanel citations={c.citations ?? []} showEmpty={!!c.safetyNet} />
+          {c.call && (
+            <Card title={t('hotline.call')} data-testid="case-call">
+              <Typography.Text>
+                {t('hotline.callId')}：{c.call.callId}
+              </Typography.Text>
+              {c.call.recordingUrl && (
+                <div>
+                  <a href={c.call.recordingUrl} target="_blank" rel="noreferrer noopener">
+                    {t('hotline.recording')}
+                  </a>
+                </div>
+              )}
             </Card>
           )}
           {c.lat !== null && c.lng !== null && (

@@ -2,7 +2,7 @@ import { caseTypes, channels, createCaseSchema, failedMatterSchema, safetyNetReg
 import { Alert, App, Button, Card, Cascader, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
@@ -11,6 +11,8 @@ import { zodRule } from '../../forms/zodRule.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useApiMutation } from '../../api/query.ts';
+import { CallerHistory, useCallerHistory } from './CallerHistory.tsx';
+import { RegisterOutcome, outcomeBody, type Outcome } from './RegisterOutcome.tsx';
 
 const shape = createCaseSchema.shape;
 const requesterShape = (shape.requester as unknown as z.ZodObject<{ name: z.ZodType; phone: z.ZodType }>).shape;
@@ -47,6 +49,13 @@ export function RegisterCasePage() {
   const officer = me?.roles.includes('safety_net_officer') ?? false;
   const channel = Form.useWatch('channel', form) as string | undefined;
   const safetyNet = channel === 'safety_net';
+  // A call the telephony system announced opens this form with the caller's number and the call id.
+  const [params] = useSearchParams();
+  const callId = params.get('callId') ?? undefined;
+  const phone = Form.useWatch('phone', form) as string | undefined;
+  const outcome = (Form.useWatch('outcome', form) as Outcome | undefined) ?? 'register';
+  const history = useCallerHistory(phone ?? params.get('phone') ?? undefined);
+  const openCases = (history.data?.items ?? []).filter((c) => c.open);
 
   const categories = useCategories();
   const units = useUnits();
@@ -85,6 +94,9 @@ export function RegisterCasePage() {
       address: v['address'] || undefined,
       urgent: v['urgent'] === true,
       requester: { name: v['name'] || undefined, phone: v['phone'] },
+      callId: v['callId'] || undefined,
+      recordingUrl: v['recordingUrl'] || undefined,
+      ...(v['channel'] === 'safety_net' ? {} : outcomeBody(v)),
       ...(v['channel'] === 'safety_net'
         ? {
             failedMatter: matterOf(v['failedMatter'] as Record<string, unknown> | undefined),
@@ -104,11 +116,21 @@ export function RegisterCasePage() {
     setBusy(true);
     try {
       const r = await register.mutateAsync(body);
-      message.success(t('reg.done', { no: r.trackingNo }));
+      const done = r.status === 'replied' ? 'hotline.answered' : r.status === 'reply_review' ? 'hotline.refused' : 'reg.done';
+      message.success(t(done, { no: r.trackingNo }));
       void navigate(`/admin/cases/${r.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.fields.length > 0) {
-        form.setFields(e.fields.map((f) => ({ name: f.path === 'requester.phone' ? 'phone' : f.path.split('.'), errors: [f.message] })));
+        const named: Record<string, string> = {
+          'requester.phone': 'phone',
+          'answerNow.text': 'answerText',
+          'refuse.text': 'refuseText',
+          'refuse.reasonCode': 'refuseReason',
+          'refuse.linkedCaseId': 'refuseLinked',
+          linkedCaseId: 'refuseLinked',
+          text: outcome === 'refuse' ? 'refuseText' : 'answerText',
+        };
+        form.setFields(e.fields.map((f) => ({ name: named[f.path] ?? f.path.split('.'), errors: [f.message] })));
       } else setError((e as Error).message);
     } finally {
       setBusy(false);
@@ -123,13 +145,35 @@ export function RegisterCasePage() {
         layout="vertical"
         onFinish={onFinish}
         initialValues={{
-          type: 'help',
-          channel: officer ? 'safety_net' : 'window',
+          type: callId ? 'consultation' : 'help',
+          channel: officer ? 'safety_net' : callId || params.get('phone') ? 'hotline' : 'window',
+          phone: params.get('phone') ?? undefined,
+          callId,
+          outcome: 'register',
           regionCode: home.slice(0, 6),
           urgent: false,
           safetyNetKind: 'general',
         }}
       >
+        {callId && (
+          <Alert type="info" showIcon data-testid="from-call" title={t('hotline.fromCall', { id: callId })} style={{ marginBottom: 16 }} />
+        )}
+        <Form.Item name="name" label={t('name')} rules={[zodRule(requesterShape.name)]}>
+          <Input maxLength={50} style={{ width: 240 }} />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('phone')}
+          rules={[{ required: true, message: t('reg.phoneRequired') }, zodRule(requesterShape.phone)]}
+        >
+          <Input style={{ width: 240 }} inputMode="tel" />
+        </Form.Item>
+        {!safetyNet && (
+          <CallerHistory
+            {...history}
+            onLinkRepeat={(id) => form.setFieldsValue({ outcome: 'refuse', refuseReason: 'repeat_of_open', refuseLinked: id })}
+          />
+        )}
         <Form.Item name="type" label={t('type')} rules={[zodRule(shape.type)]}>
           <Radio.Group optionType="button" options={caseTypes.map((x) => ({ value: x, label: t(`type.${x}` as MessageKey) }))} />
         </Form.Item>
@@ -227,18 +271,28 @@ export function RegisterCasePage() {
         <Form.Item name="urgent" label={t('reg.urgent')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="name" label={t('name')} rules={[zodRule(requesterShape.name)]}>
-          <Input maxLength={50} style={{ width: 240 }} />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('phone')}
-          rules={[{ required: true, message: t('reg.phoneRequired') }, zodRule(requesterShape.phone)]}
-        >
-          <Input style={{ width: 240 }} inputMode="tel" />
-        </Form.Item>
+        {channel === 'hotline' && (
+          <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+            <Form.Item name="callId" label={t('hotline.callId')} rules={[zodRule(shape.callId)]}>
+              <Input style={{ width: 240 }} maxLength={100} />
+            </Form.Item>
+            <Form.Item
+              name="recordingUrl"
+              label={t('hotline.recordingUrl')}
+              rules={[zodRule(shape.recordingUrl)]}
+              style={{ flex: '1 1 320px' }}
+            >
+              <Input maxLength={500} placeholder="https://" />
+            </Form.Item>
+          </div>
+        )}
+        {!safetyNet && <RegisterOutcome openCases={openCases} />}
         <Button type="primary" htmlType="submit" loading={busy}>
-          {t('reg.submit')}
+          {outcome === 'answer' && !safetyNet
+            ? t('hotline.submit.answer')
+            : outcome === 'refuse' && !safetyNet
+              ? t('hotline.submit.refuse')
+              : t('reg.submit')}
         </Button>
       </Form>
     </Card>
