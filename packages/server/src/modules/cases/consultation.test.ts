@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { OUTAGE_COMPLAINT, actOn, caseVersion, registerCase } from '../../testing/case-actions.ts';
 import { expectError, fieldsOf } from '../../testing/errors.ts';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
+import { beijingTime, staffCaseMessage } from '../notify/templates.ts';
 import { createDeadlines } from '../settings/deadlines.ts';
 import { createDeadlineScanner } from '../supervision/scanner.ts';
 
@@ -89,6 +90,19 @@ describeEachDb('会商 of an ordinary case (dispatch dispute)', (getH) => {
     const audience = JSON.stringify((convene.payload as { audience: unknown }).audience);
     expect(audience).toContain(`"unitId":${market}`);
     expect(audience).toContain(`"unitId":${approval}`);
+    // What the invited heads read: the dispute and when their opinion is due.
+    const conveneEvent = await h.db.db
+      .selectFrom('case_events')
+      .select('payload')
+      .where('case_id', '=', c.id)
+      .where('action', '=', 'convene')
+      .executeTakeFirstOrThrow();
+    const notice = staffCaseMessage({ trackingNo: c.trackingNo, action: 'convene', status: 'returned', event: conveneEvent.payload }, 'zh');
+    expect(notice.title).toBe(`会商邀请（派单异议） ${c.trackingNo}`);
+    expect(notice.body).toBe(
+      `工单 ${c.trackingNo} 召集会商确定承办单位：停水诉求由哪个单位承办。请于 ${beijingTime(k.dueAt)} 前提出单位意见。`,
+    );
+    expect(beijingTime(k.dueAt)).toMatch(/^2026-03-10 /);
     for (const head of ['unithead', 'approvalhead']) {
       const pending = await h.req(head, 'GET', '/api/v1/safety-net/consultations/pending');
       expect(pending.json().items).toEqual([expect.objectContaining({ caseId: c.id, agenda: '停水诉求由哪个单位承办', dueAt: k.dueAt })]);

@@ -158,20 +158,28 @@ const staffCase: Record<string, CaseTemplate> = {
       `Case ${n} is reopened: ${str(e['reason'])}; due ${beijingTime(e['answerBy'])}.`,
     ),
   convene: ({ trackingNo: n, event: e }) =>
-    r(
-      `会商邀请 ${n}`,
-      `办不成事工单 ${n} 召集会商：${str(e['agenda'])}。请提出单位意见。`,
-      `Consultation: ${n}`,
-      `Safety-net case ${n} convenes a consultation: ${str(e['agenda'])}. Please give your unit's opinion.`,
-    ),
+    // An ordinary case's dispatch dispute (派单异议) carries the time it must be settled by.
+    e['settleBy'] !== undefined
+      ? r(
+          `会商邀请（派单异议） ${n}`,
+          `工单 ${n} 召集会商确定承办单位：${str(e['agenda'])}。请于 ${beijingTime(e['settleBy'])} 前提出单位意见。`,
+          `Consultation (dispatch dispute): ${n}`,
+          `Case ${n} convenes the units concerned to settle who handles it: ${str(e['agenda'])}. Please give your unit's opinion by ${beijingTime(e['settleBy'])}.`,
+        )
+      : r(
+          `会商邀请 ${n}`,
+          `办不成事工单 ${n} 召集会商：${str(e['agenda'])}。请提出单位意见。`,
+          `Consultation: ${n}`,
+          `Safety-net case ${n} convenes a consultation: ${str(e['agenda'])}. Please give your unit's opinion.`,
+        ),
   recordOpinion: ({ trackingNo: n }) =>
     r(`会商意见已提交 ${n}`, `工单 ${n} 收到一个单位的会商意见。`, `Opinion received: ${n}`, `Case ${n}: a unit gave its opinion.`),
   recordMinutes: ({ trackingNo: n, event: e }) =>
     r(
       `会商纪要 ${n}`,
-      `工单 ${n} 会商纪要已记录：${str(e['decision'])}。请按分工办理。`,
+      `工单 ${n} 会商纪要已记录：${str(e['decision'])}。请按分工办理。${e['signBy'] ? `主办单位请于 ${beijingTime(e['signBy'])} 前签收。` : ''}`,
       `Minutes recorded: ${n}`,
-      `Case ${n}: the minutes are recorded: ${str(e['decision'])}. Please act on your part.`,
+      `Case ${n}: the minutes are recorded: ${str(e['decision'])}. Please act on your part.${e['signBy'] ? ` The lead unit signs for it by ${beijingTime(e['signBy'])}.` : ''}`,
     ),
   decide: ({ trackingNo: n }) =>
     r(
