@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { compiledAppPlugin, compiledBundle, compiledTestFiles } from './packages/server/src/testing/compiled-project.ts';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export default defineConfig({
   test: {
@@ -24,9 +27,26 @@ export default defineConfig({
         },
       },
       {
+        // The server's API tests against its production build (testing/compiled-project.ts).
+        plugins: [compiledAppPlugin()],
+        test: {
+          name: 'compiled',
+          sequence: { groupOrder: 2 },
+          include: [...compiledTestFiles],
+          globalSetup: ['packages/server/src/testing/global-setup-compiled.ts'],
+          setupFiles: ['packages/server/src/testing/audit-key-setup.ts'],
+          env: { HUIYIN_TEST_APP: 'compiled' },
+          // Node itself loads the bundle, as `huiyin serve` does: no Vite transform in between.
+          server: { deps: { external: [new RegExp(`^${escapeRegExp(compiledBundle)}$`)] } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+        },
+      },
+      {
         test: {
           name: 'e2e',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Compile the server (packages/server/src/cli/main.ts and everything it imports, @huiyin/core included)
-// into one ES module, packages/server/dist/huiyin.mjs, with esbuild. npm packages stay external: they are
+// Compile the server (packages/server/src/main/bundle-entry.ts: the CLI's main, plus what the `compiled`
+// test project needs, and everything they import, @huiyin/core included) into one ES module,
+// packages/server/dist/huiyin.mjs, with esbuild. npm packages stay external: they are
 // loaded from node_modules at run time (native and WebAssembly modules, fonts and data files included).
 // The file is written beside and renamed into place, so a `huiyin` started meanwhile sees the old or the new build.
 import { renameSync, rmSync } from 'node:fs';
@@ -26,7 +27,7 @@ const externalPackages = {
 const started = Date.now();
 try {
   await build({
-    entryPoints: [path.join(root, 'packages/server/src/cli/main.ts')],
+    entryPoints: [path.join(root, 'packages/server/src/main/bundle-entry.ts')],
     outfile: tmp,
     bundle: true,
     platform: 'node',
@@ -37,6 +38,8 @@ try {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [externalPackages],
+    // The stamp bundle-entry.ts exports as `huiyinBuild`: the compiled tests check they run this file.
+    define: { __HUIYIN_BUILD__: JSON.stringify(`esbuild ${new Date(started).toISOString()}`) },
     banner: { js: '// Built by scripts/build-server.mjs from packages/server/src: do not edit.' },
   });
   renameSync(tmp, outfile);

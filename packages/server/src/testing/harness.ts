@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import { buildApp } from '../main/app.ts';
 import { DEMO_PASSWORD, seedDemoOrg, type DemoOrg } from '../seed/demo-org.ts';
+import { compiledBundle, compiledRun } from './compiled-project.ts';
 import { factories, type Factories } from './factories.ts';
 import { enabledKinds, isPostgresReachable, openTestDb, type DbKind, type TestDb } from './databases.ts';
 
@@ -52,6 +54,7 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Promise<Harness> {
+  if (compiledRun) await assertCompiledApp();
   const db = await openTestDb(kind);
   const clock = new ManualClock(opts.start ?? DEFAULT_START);
   const org: DemoOrg = opts.org === 'none' ? { units: {}, users: {} } : await seedDemoOrg(db.db);
@@ -106,6 +109,21 @@ export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Pr
   return h;
 }
 
+let compiledChecked: Promise<void> | undefined;
+
+/**
+ * Under the `compiled` project (testing/compiled-project.ts): the `buildApp` imported above must be
+ * the bundle's, stamped by the build, or the project would quietly test the sources again.
+ */
+function assertCompiledApp(): Promise<void> {
+  compiledChecked ??= (async () => {
+    const bundle = (await import(pathToFileURL(compiledBundle).href)) as { buildApp?: unknown; huiyinBuild?: unknown };
+    if (bundle.buildApp !== buildApp || typeof bundle.huiyinBuild !== 'string' || !bundle.huiyinBuild.startsWith('esbuild '))
+      throw new Error(`the compiled project must drive ${compiledBundle}, but buildApp comes from elsewhere (the sources?)`);
+  })();
+  return compiledChecked;
+}
+
 export async function disposeHarness(h: Harness): Promise<void> {
   await h.app.close();
   await h.db.dispose();
@@ -119,7 +137,8 @@ const postgresUp = await isPostgresReachable();
  * except with CI=true, where the global setup has already failed the run.
  */
 export function describeEachDb(name: string, suite: (get: () => Harness) => void, opts: HarnessOptions = {}): void {
-  for (const kind of enabledKinds()) {
+  // The compiled project runs on PGlite only; the `server` project covers both from the sources.
+  for (const kind of compiledRun ? (['pglite'] as const) : enabledKinds()) {
     const skip = kind === 'postgres' && !postgresUp && process.env['CI'] !== 'true';
     (skip ? describe.skip : describe)(`${name} [${kind}]`, () => {
       let h: Harness | undefined;
