@@ -135,6 +135,10 @@ export const createRoutingRuleSchema = z.strictObject({
   categoryCode: categoryCodeSchema,
   regionPrefix: routingPrefixSchema,
   unitId: idSchema,
+  /** Assisting units (协办单位), besides the lead unit. */
+  assistUnitIds: z.array(idSchema).max(10).optional(),
+  /** Working days to answer for cases dispatched by the rule (overrides the region's answer limit). */
+  timeLimitDays: z.number().int().min(1).max(365).nullable().optional(),
 });
 export type CreateRoutingRuleInput = z.infer<typeof createRoutingRuleSchema>;
 

@@ -29,6 +29,12 @@ export const routingRuleSchema = z
     regionPrefix: z.string(),
     regionName: z.string().nullable(),
     unit: z.object({ id: z.number().int(), name: z.string(), active: z.boolean() }),
+    assistUnits: z.array(z.object({ id: z.number().int(), name: z.string() })).describe('Assisting units (协办单位)'),
+    timeLimitDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Working days to answer for cases dispatched by the rule (null: the region’s answer limit)'),
   })
   .meta({ id: 'RoutingRule' });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;

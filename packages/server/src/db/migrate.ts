@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_livelihood.ts';
 import * as m0004 from './migrations/0004_delivery.ts';
 import * as m0005 from './migrations/0005_supervision.ts';
 import * as m0006 from './migrations/0006_security.ts';
+import * as m0007 from './migrations/0007_catalog_detail.ts';
 import * as m0008 from './migrations/0008_hotline.ts';
 import * as m0009 from './migrations/0009_ordinary_consultation.ts';
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_delivery': m0004,
   '0005_supervision': m0005,
   '0006_security': m0006,
+  '0007_catalog_detail': m0007,
   '0008_hotline': m0008,
   '0009_ordinary_consultation': m0009,
 };

@@ -98,6 +98,10 @@ export interface RoutingRulesTable {
   /** Region code prefix the rule applies to (a county's 6 digits, a township's 9). */
   region_prefix: string;
   unit_id: number;
+  /** Assisting units (协办单位) the rule names besides its lead unit. */
+  assist_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
+  /** Working days to answer for cases dispatched by the rule (null: the region's answer limit). */
+  time_limit_days: number | null;
 }
 
 export interface TimeLimitPoliciesTable {

@@ -8,12 +8,12 @@ import { createCategoriesRepo } from '../settings/categories.repo.ts';
  * The routing catalog (派单目录) as a workbook: the import template (empty) and the export of the
  * admin's rules in the same layout, so a centre edits its catalog in Excel and imports it back.
  *
- * The routing_rules table stores category × region prefix → unit. Assisting units (协办单位) and a
- * time limit per rule (办理时限) are not stored today, so the workbook has no such columns (time
- * limits are set per region under 设置 → 办理时限); a column of that name in an upload is ignored.
+ * A rule is category × region prefix → lead unit, with optional assisting units (协办单位, by name,
+ * several separated by 、) and an optional time limit of its own (working days to answer), which
+ * overrides the region's answer limit for cases dispatched to the rule's lead unit.
  */
 
-export type CatalogColumn = 'category' | 'categoryName' | 'region' | 'unit';
+export type CatalogColumn = 'category' | 'categoryName' | 'region' | 'unit' | 'assist' | 'timeLimit';
 
 export const CATALOG_SHEET_NAME = '派单目录';
 export const CATALOG_IMPORT_MAX_ROWS = 5000;
@@ -43,17 +43,33 @@ export function catalogSpec(ctx: { categories: readonly string[]; units: readonl
         note: '承办单位的名称，须是您管辖区划内的在用单位',
         aliases: ['承办单位'],
       },
+      {
+        key: 'assist',
+        header: '协办单位',
+        required: false,
+        width: 36,
+        note: '选填，一个或多个单位名称，用“、”或“；”分隔，须是您管辖区划内的在用单位',
+      },
+      {
+        key: 'timeLimit',
+        header: '办理时限（工作日）',
+        required: false,
+        width: 16,
+        note: '选填，1 至 365 的整数：按本规则派单的工单自受理起多少个工作日内答复；留空则按区划的办理时限',
+        aliases: ['办理时限'],
+      },
     ],
     lists: [
       { key: 'category', values: ctx.categories, title: '诉求分类代码' },
       { key: 'unit', values: ctx.units, title: '主办单位' },
+      { key: 'assist', values: ctx.units, title: '协办单位', lenient: true },
     ],
     guide: [
       '派单目录导入说明',
-      '每行一条规则：诉求分类 × 区划 → 主办单位。同一分类和区划只能出现一行。',
+      '每行一条规则：诉求分类 × 区划 → 主办单位（可加协办单位和本规则的办理时限）。同一分类和区划只能出现一行。',
       '导入先预览（新增、修改、不变的条数），确认后一次性写入；任何一行有错误，整个文件都不导入。',
-      '文件中没有的规则保持不变；文件中已有分类和区划的规则，主办单位以文件为准。',
-      '本系统目前不保存每条规则的协办单位和办理时限：办理时限在“设置 → 办理时限”中按区划设置。',
+      '文件中没有的规则保持不变；文件中已有分类和区划的规则，主办单位、协办单位和办理时限以文件为准。',
+      '办理时限留空时按“设置 → 办理时限”中区划的答复时限；填写后，派给本规则主办单位的工单按此时限答复。',
     ],
   };
 }
@@ -70,7 +86,14 @@ export async function buildCatalogWorkbook(db: Db, scope: AdminScope, withRules:
   const rules = withRules ? await createCategoriesRepo(db).rulesUnder(scope.prefixes) : [];
   const data = await buildTable(
     spec,
-    rules.map((r) => ({ category: r.categoryCode, categoryName: r.categoryNameZh, region: r.regionPrefix, unit: r.unit.name })),
+    rules.map((r) => ({
+      category: r.categoryCode,
+      categoryName: r.categoryNameZh,
+      region: r.regionPrefix,
+      unit: r.unit.name,
+      assist: r.assistUnits.map((a) => a.name).join('、'),
+      timeLimit: r.timeLimitDays === null ? '' : String(r.timeLimitDays),
+    })),
   );
   return { data, rows: rules.length };
 }

@@ -6,13 +6,16 @@ import type { AdminScope } from '../regions/admin-scope.ts';
 import { createRegionsRepo } from '../regions/regions.repo.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
 import { regionCodeOfPrefix } from '../settings/catalog.service.ts';
-import { catalogChoices, catalogSpec } from './export-catalog.ts';
+import { catalogChoices, catalogSpec, type CatalogColumn } from './export-catalog.ts';
+import { splitNames } from './export-people.ts';
 
 /**
  * Importing the routing catalog: every row is checked (a known active category, a region prefix
  * that exists and lies in the admin's regions, an active unit of the admin's regions named once,
- * no category × region twice) and planned against the rules stored: created (no rule for that
- * category and region), updated (other lead units there: replaced by the row's unit) or unchanged.
+ * no category × region twice, assisting units of the admin's regions, a time limit of 1 to 365
+ * working days) and planned against the rules stored: created (no rule for that category and
+ * region), updated (another lead unit, other assisting units or another time limit: replaced by
+ * the row's) or unchanged.
  * Rules not in the file stay. Applying writes the plan inside the caller's transaction.
  */
 
@@ -22,6 +25,8 @@ export interface CatalogStep {
   categoryCode: string;
   regionPrefix: string;
   unitId: number;
+  assistUnitIds: number[];
+  timeLimitDays: number | null;
   name: string;
 }
 
@@ -33,6 +38,11 @@ const reasons = {
   regionUnknown: (r: string) => ({ zh: `区划“${r}”不存在`, en: `no region ${r}` }),
   unitUnknown: (u: string) => ({ zh: `您管辖的区划内没有在用单位“${u}”`, en: `no active unit "${u}" in your regions` }),
   unitAmbiguous: (u: string) => ({ zh: `有多个单位名为“${u}”，请先改名`, en: `several units are named "${u}": rename them first` }),
+  assistLead: (u: string) => ({ zh: `协办单位“${u}”已是主办单位`, en: `"${u}" is the lead unit` }),
+  timeLimit: (t: string) => ({
+    zh: `办理时限“${t}”应为 1 至 365 的整数（工作日）`,
+    en: `time limit "${t}": a whole number of working days, 1 to 365`,
+  }),
   duplicate: (r: number) => ({ zh: `与第 ${r} 行的分类和区划重复`, en: `the same category and region as row ${r}` }),
 };
 
@@ -47,7 +57,7 @@ export async function planCatalogImport(
   const read = await readTable(data, spec, lang);
   const errors: TableError[] = [...read.errors];
   if (read.rows.length === 0) return { steps: [], errors };
-  const header = (k: 'category' | 'region' | 'unit') => spec.columns.find((c) => c.key === k)!.header;
+  const header = (k: CatalogColumn) => spec.columns.find((c) => c.key === k)!.header;
 
   const categoryNames = new Map(categories.map((c) => [c.code, c.nameZh]));
   const unitsByName = new Map<string, number[]>();
@@ -55,17 +65,23 @@ export async function planCatalogImport(
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const regions = createRegionsRepo(db);
   const regionKnown = new Map<string, boolean>();
-  const existing = new Map<string, Set<number>>();
+  const existing = new Map<string, { units: Set<number>; details: string }>();
+  const detailsKey = (assist: readonly number[], days: number | null) => `${[...assist].sort((a, b) => a - b).join(',')}|${days ?? ''}`;
   for (const r of await createCategoriesRepo(db).rulesUnder(scope.prefixes)) {
     const key = `${r.categoryCode}|${r.regionPrefix}`;
-    existing.set(key, (existing.get(key) ?? new Set()).add(r.unit.id));
+    const e = existing.get(key) ?? { units: new Set<number>(), details: '' };
+    e.units.add(r.unit.id);
+    e.details = detailsKey(
+      r.assistUnits.map((a) => a.id),
+      r.timeLimitDays,
+    );
+    existing.set(key, e);
   }
 
   const seen = new Map<string, number>();
   const steps: CatalogStep[] = [];
   for (const { row, values } of read.rows) {
-    const bad = (k: 'category' | 'region' | 'unit', reason: { zh: string; en: string }) =>
-      errors.push({ row, column: header(k), reason: reason[lang] });
+    const bad = (k: CatalogColumn, reason: { zh: string; en: string }) => errors.push({ row, column: header(k), reason: reason[lang] });
     const before = errors.length;
     const category = values.category;
     const prefix = values.region.normalize('NFKC').replace(/\s/g, '');
@@ -83,6 +99,20 @@ export async function planCatalogImport(
     if (values.unit === '') bad('unit', reasons.required);
     else if (ids.length === 0) bad('unit', reasons.unitUnknown(values.unit));
     else if (ids.length > 1) bad('unit', reasons.unitAmbiguous(values.unit));
+    const assistUnitIds: number[] = [];
+    for (const n of splitNames(values.assist)) {
+      const found = unitsByName.get(n) ?? [];
+      if (found.length === 0) bad('assist', reasons.unitUnknown(n));
+      else if (found.length > 1) bad('assist', reasons.unitAmbiguous(n));
+      else if (n === values.unit) bad('assist', reasons.assistLead(n));
+      else assistUnitIds.push(found[0]!);
+    }
+    const days = values.timeLimit.normalize('NFKC').replace(/\s/g, '');
+    let timeLimitDays: number | null = null;
+    if (days !== '') {
+      timeLimitDays = /^\d{1,3}$/.test(days) ? Number(days) : NaN;
+      if (!(timeLimitDays >= 1 && timeLimitDays <= 365)) bad('timeLimit', reasons.timeLimit(values.timeLimit));
+    }
     if (errors.length > before) continue;
     const key = `${category}|${prefix}`;
     const first = seen.get(key);
@@ -93,13 +123,19 @@ export async function planCatalogImport(
     seen.set(key, row);
     const unitId = ids[0]!;
     const now = existing.get(key);
-    const action = !now ? 'create' : now.size === 1 && now.has(unitId) ? 'unchanged' : 'update';
+    const action = !now
+      ? 'create'
+      : now.units.size === 1 && now.units.has(unitId) && now.details === detailsKey(assistUnitIds, timeLimitDays)
+        ? 'unchanged'
+        : 'update';
     steps.push({
       row,
       action,
       categoryCode: category,
       regionPrefix: prefix,
       unitId,
+      assistUnitIds,
+      timeLimitDays,
       name: `${categoryNames.get(category)} · ${prefix} · ${unitNames.get(unitId)}`,
     });
   }
@@ -112,7 +148,7 @@ export async function applyCatalogImport(trx: Db, steps: readonly CatalogStep[])
   for (const s of steps) {
     if (s.action === 'unchanged') continue;
     if (s.action === 'update') await repo.deleteRulesAt(s.categoryCode, s.regionPrefix);
-    await repo.addRoute(s.categoryCode, s.regionPrefix, s.unitId);
+    await repo.addRoute(s.categoryCode, s.regionPrefix, s.unitId, { assistUnitIds: s.assistUnitIds, timeLimitDays: s.timeLimitDays });
   }
 }
 

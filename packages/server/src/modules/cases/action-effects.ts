@@ -1,4 +1,4 @@
-import { isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules, type TimeLimit } from '@huiyin/core';
+import { dueAt, isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules, type TimeLimit } from '@huiyin/core';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { CaseMetric } from '../../db/counters.repo.ts';
 import { ordinaryConsultationEffects } from './consultation-effects.ts';
@@ -19,6 +19,8 @@ interface Ctx {
   deadlines: DeadlineRules;
   /** decide: the cited articles as the answer's policy basis (titles, document numbers, articles). */
   policyBasis?: string | undefined;
+  /** dispatch: the catalog rule's own time limit (working days to answer) for this lead unit, if it has one. */
+  ruleAnswerDays?: number | null | undefined;
   /** recordOpinion: the convened unit the opinion speaks for (resolved by the service). */
   opinionUnitId?: number | undefined;
   /** convene on an ordinary case: how long the dispatch dispute may take (a national setting). */
@@ -48,16 +50,34 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
     case 'dispatch': {
       const signBy = deadlines.signBy(now, region);
       const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
+      // A catalog rule with its own time limit overrides the region's answer limit (counted from registration).
+      const ruleDays = ctx.ruleAnswerDays ?? null;
+      const answerBy =
+        ruleDays === null
+          ? null
+          : dueAt(
+              row.answer_started_at,
+              { unit: 'workingDays', value: ruleDays },
+              deadlines.calendar,
+              deadlines.policyFor(region).workingHours,
+            );
       return {
         ...base,
         patch: {
+          ...(answerBy ? { answer_by: answerBy } : {}),
           lead_unit_id: input.leadUnitId,
           assist_unit_ids: assist,
           sign_by: signBy,
           next_due_at: signBy,
           near_due_at: deadlines.nearDue(now, signBy),
         },
-        payload: { leadUnitId: input.leadUnitId, assistUnitIds: assist, signBy: signBy.toISOString(), note: input.note },
+        payload: {
+          leadUnitId: input.leadUnitId,
+          assistUnitIds: assist,
+          signBy: signBy.toISOString(),
+          note: input.note,
+          ...(answerBy ? { answerBy: answerBy.toISOString(), ruleTimeLimitDays: ruleDays } : {}),
+        },
         metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
         audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
       };

@@ -88,4 +88,10 @@ export interface CaseCatalog {
   categoryExists(conn: Db, code: string): Promise<boolean>;
   /** The units the routing catalog names for a category in a region, best first. */
   routeUnits(conn: Db, categoryCode: string, regionCode: string): Promise<number[]>;
+  /** The catalog's rules for a category in a region, best first: lead unit, assisting units, own time limit (working days). */
+  routes(
+    conn: Db,
+    categoryCode: string,
+    regionCode: string,
+  ): Promise<{ unitId: number; assistUnitIds: number[]; timeLimitDays: number | null }[]>;
 }

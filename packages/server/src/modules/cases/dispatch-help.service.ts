@@ -7,15 +7,19 @@ import { visibleTo } from './visibility.ts';
 
 /**
  * What helps a dispatcher decide: the units the routing catalog names for the case's category
- * and region (most specific first), and likely duplicates of the same county from the last 30
- * days ranked by overlap of their Chinese search terms.
+ * and region (most specific first; the first rule's assisting units and time limit with them),
+ * and likely duplicates of the same county from the last 30 days ranked by overlap of their
+ * Chinese search terms.
  */
 export function createDispatchHelp(db: Db, catalog: CaseCatalog) {
   return async function dispatchHelp(caseId: number, user: AuthUser): Promise<DispatchHelp> {
     const row = await createCasesRepo(db).get(caseId);
     if (!row || !visibleTo(user, row)) throw new DomainError('not_found', 'case not found');
-    const unitIds = row.category_code ? await catalog.routeUnits(db, row.category_code, row.region_code) : [];
-    const names = await createUnitsRepo(db).namesOf([...new Set(unitIds)]);
+    const routes = row.category_code ? await catalog.routes(db, row.category_code, row.region_code) : [];
+    const unitIds = routes.map((r) => r.unitId);
+    // The first (most specific) rule's assisting units and time limit come with its lead unit.
+    const assistIds = (routes[0]?.assistUnitIds ?? []).filter((id) => id !== unitIds[0]);
+    const names = await createUnitsRepo(db).namesOf([...new Set([...unitIds, ...assistIds])]);
     const terms = searchTerms(`${row.title} ${row.content}`, 200);
     const candidates = await createCasesRepo(db).similarCandidates(
       { id: row.id, regionCode: row.region_code, createdAt: row.created_at },
@@ -38,6 +42,8 @@ export function createDispatchHelp(db: Db, catalog: CaseCatalog) {
       }));
     return {
       suggestedUnits: [...new Set(unitIds)].map((id) => ({ id, name: names.get(id) ?? String(id) })),
+      suggestedAssistUnits: assistIds.map((id) => ({ id, name: names.get(id) ?? String(id) })),
+      suggestedTimeLimitDays: routes[0]?.timeLimitDays ?? null,
       similar,
     };
   };

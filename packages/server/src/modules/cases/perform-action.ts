@@ -19,7 +19,7 @@ import { appendEvent } from '../audit/record-event.ts';
 import type { DeadlineRules, Deadlines } from '@huiyin/core';
 import { effectsOf } from './action-effects.ts';
 import { checkReferences } from './action-references.ts';
-import type { CaseExtension, CaseReactions, SnapshotFacts } from './case-hooks.ts';
+import type { CaseCatalog, CaseExtension, CaseReactions, SnapshotFacts } from './case-hooks.ts';
 import { snapshotOf } from './case-view.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import { checkRefusalReferences, linkRefusedRepeat, refuseEffects, reviewRefusalEffects } from './refusal.ts';
@@ -39,6 +39,8 @@ export function createActionPerformer(deps: {
   deadlines: Deadlines;
   extensions: readonly CaseExtension[];
   reactions: CaseReactions;
+  /** The routing catalog: a dispatch to a rule's lead unit takes the rule's own time limit. */
+  catalog?: CaseCatalog;
 }) {
   const { db, clock, deadlines, extensions, reactions } = deps;
 
@@ -121,6 +123,11 @@ export function createActionPerformer(deps: {
                 opinionUnitId,
                 policyBasis,
                 consultationSettleLimit,
+                ruleAnswerDays:
+                  input.action === 'dispatch' && row.category_code && deps.catalog
+                    ? (await deps.catalog.routes(trx, row.category_code, row.region_code)).find((r) => r.unitId === input.leadUnitId)
+                        ?.timeLimitDays
+                    : undefined,
               });
       const updated = await cases.update(row.id, row.version, { ...effects.patch, status: decision.next, updated_at: now });
       if (!updated) throw new DomainError('version_conflict');

@@ -5,4 +5,5 @@ import { createCategoriesRepo } from './categories.repo.ts';
 export const caseCatalog: CaseCatalog = {
   categoryExists: (conn, code) => createCategoriesRepo(conn).exists(code),
   routeUnits: (conn, categoryCode, regionCode) => createCategoriesRepo(conn).route(categoryCode, regionCode),
+  routes: (conn, categoryCode, regionCode) => createCategoriesRepo(conn).routes(categoryCode, regionCode),
 };

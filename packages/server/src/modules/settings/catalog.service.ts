@@ -165,7 +165,15 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
             code: 'inactive_unit',
             message: `unit ${input.unitId} is inactive`,
           });
-        const id = await repo.addRoute(input.categoryCode, input.regionPrefix, input.unitId);
+        const assistUnitIds = [...new Set(input.assistUnitIds ?? [])].filter((a) => a !== input.unitId);
+        const assists = await createUnitsRepo(trx).states(assistUnitIds);
+        for (const a of assistUnitIds) {
+          const u = assists.find((x) => x.id === a);
+          if (!u || !scope.covers(u.regionCode) || !u.active)
+            throw DomainError.atField('validation_failed', { path: 'assistUnitIds', code: 'unknown_unit', message: `unknown unit ${a}` });
+        }
+        const details = { assistUnitIds, timeLimitDays: input.timeLimitDays ?? null };
+        const id = await repo.addRoute(input.categoryCode, input.regionPrefix, input.unitId, details);
         if (id === undefined)
           throw DomainError.atField('conflict', { path: 'unitId', code: 'rule_exists', message: 'the catalog already has this rule' });
         const created = await repo.rule(id);
@@ -176,7 +184,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
             action: 'catalog.rule.add',
             target: { type: 'routing_rule', id },
             regionCode: regionCodeOfPrefix(input.regionPrefix),
-            detail: { categoryCode: input.categoryCode, regionPrefix: input.regionPrefix, unitId: input.unitId },
+            detail: { categoryCode: input.categoryCode, regionPrefix: input.regionPrefix, unitId: input.unitId, ...details },
           }),
         );
         return created;

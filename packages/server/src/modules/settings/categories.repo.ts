@@ -34,10 +34,19 @@ export function createCategoriesRepo(db: Db) {
         'u.id as unit_id',
         'u.name as unit_name',
         'u.active as unit_active',
+        'rr.assist_unit_ids',
+        'rr.time_limit_days',
       ]);
   }
   type Rule = Awaited<ReturnType<ReturnType<typeof rules>['execute']>>[number];
-  const rule = (r: Rule): RoutingRule => ({
+  /** The names of the assisting units the rules name. */
+  async function assistNames(rows: readonly Rule[]): Promise<Map<number, string>> {
+    const ids = [...new Set(rows.flatMap((r) => r.assist_unit_ids.map(Number)))];
+    if (ids.length === 0) return new Map();
+    const units = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(units.map((u) => [Number(u.id), u.name]));
+  }
+  const rule = (r: Rule, names: ReadonlyMap<number, string>): RoutingRule => ({
     id: r.id,
     categoryCode: r.category_code,
     categoryNameZh: r.name_zh,
@@ -46,6 +55,8 @@ export function createCategoriesRepo(db: Db) {
     regionPrefix: r.region_prefix,
     regionName: r.region_name,
     unit: { id: r.unit_id, name: r.unit_name, active: r.unit_active },
+    assistUnits: r.assist_unit_ids.map(Number).map((id) => ({ id, name: names.get(id) ?? String(id) })),
+    timeLimitDays: r.time_limit_days,
   });
 
   return {
@@ -127,11 +138,36 @@ export function createCategoriesRepo(db: Db) {
         .map((r) => r.unit_id);
     },
 
+    /** The rules for a category in a region, most specific region first: lead unit, assisting units, own time limit. */
+    async routes(categoryCode: string, regionCode: string) {
+      const rows = await db
+        .selectFrom('routing_rules')
+        .select(['unit_id', 'region_prefix', 'assist_unit_ids', 'time_limit_days'])
+        .where('category_code', '=', categoryCode)
+        .orderBy('id')
+        .execute();
+      return rows
+        .filter((r) => regionCode.startsWith(r.region_prefix))
+        .sort((a, b) => b.region_prefix.length - a.region_prefix.length)
+        .map((r) => ({ unitId: Number(r.unit_id), assistUnitIds: r.assist_unit_ids.map(Number), timeLimitDays: r.time_limit_days }));
+    },
+
     /** The new rule's id, or undefined when the same rule exists (also from a concurrent insert). */
-    async addRoute(categoryCode: string, regionPrefix: string, unitId: number): Promise<number | undefined> {
+    async addRoute(
+      categoryCode: string,
+      regionPrefix: string,
+      unitId: number,
+      details: { assistUnitIds?: readonly number[] | undefined; timeLimitDays?: number | null | undefined } = {},
+    ): Promise<number | undefined> {
       const r = await db
         .insertInto('routing_rules')
-        .values({ category_code: categoryCode, region_prefix: regionPrefix, unit_id: unitId })
+        .values({
+          category_code: categoryCode,
+          region_prefix: regionPrefix,
+          unit_id: unitId,
+          assist_unit_ids: [...(details.assistUnitIds ?? [])],
+          time_limit_days: details.timeLimitDays ?? null,
+        })
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -147,12 +183,13 @@ export function createCategoriesRepo(db: Db) {
         .orderBy('rr.region_prefix')
         .orderBy('rr.id')
         .execute();
-      return rows.map(rule);
+      const names = await assistNames(rows);
+      return rows.map((r) => rule(r, names));
     },
 
     async rule(id: number): Promise<RoutingRule | undefined> {
       const r = await rules().where('rr.id', '=', id).executeTakeFirst();
-      return r && rule(r);
+      return r && rule(r, await assistNames([r]));
     },
 
     async deleteRule(id: number): Promise<void> {

@@ -11,7 +11,7 @@ import type { MessageKey } from '../../../i18n/messages.ts';
 import { checkBody, withoutEmpty } from './action-schema.ts';
 import { ActionForm, type DispatchHelp } from './ActionForm.tsx';
 
-const noHelp: DispatchHelp = { suggestedUnits: [], similar: [] };
+const noHelp: DispatchHelp = { suggestedUnits: [], suggestedAssistUnits: [], suggestedTimeLimitDays: null, similar: [] };
 
 /** Actions that need no form: a click and a confirmation. */
 const oneClick: readonly CaseAction[] = ['sign'];
@@ -71,6 +71,12 @@ export function ActionBar({ c }: { c: CaseDetail }) {
   useEffect(() => {
     if (open === 'dispatch' && help?.suggestedUnits[0] && form.getFieldValue('leadUnitId') === undefined) {
       form.setFieldValue('leadUnitId', help.suggestedUnits[0].id);
+      // The catalog rule's assisting units come with its lead unit.
+      if (help.suggestedAssistUnits.length > 0 && form.getFieldValue('assistUnitIds') === undefined)
+        form.setFieldValue(
+          'assistUnitIds',
+          help.suggestedAssistUnits.map((u) => u.id),
+        );
     }
   }, [open, help, form]);
 
