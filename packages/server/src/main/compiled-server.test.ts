@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,10 @@ import { killHard, prepareDataDir, repoRoot } from '../testing/spawn-server.ts';
 /**
  * The production build, as an operator runs it: `npm run build:server` (scripts/build-server.mjs)
  * compiles the server to packages/server/dist/huiyin.mjs, and `huiyin serve` runs that JavaScript,
- * not the TypeScript sources. Then the offline bundle (scripts/bundle.mjs, here without the web
- * build and without the tarball) unpacked in a directory with no node_modules above it starts too.
+ * not the TypeScript sources. The `compiled` test project (testing/compiled-project.ts) runs API
+ * test files against that file; here a bug planted in the bundle alone must fail it. Then the
+ * offline bundle (scripts/bundle.mjs, here without the web build and without the tarball) unpacked
+ * in a directory with no node_modules above it starts too.
  * PGlite only: these are real processes on the embedded database; the code under test is the same
  * on PostgreSQL and is covered there by every other suite.
  */
@@ -51,6 +53,36 @@ describe('compiled server [pglite only, real process]', () => {
     expect(out()).toContain('[huiyin] running the compiled server (packages/server/dist)');
     await apiChecks(base, sourceOperations);
   });
+
+  it('the compiled test project drives the bundle: a bug only in the bundle fails it', () => {
+    // The build with one route's path changed: the sources are as they were, the bundle cannot sign anyone in.
+    const built = readFileSync(path.join(repoRoot, 'packages/server/dist/huiyin.mjs'), 'utf8');
+    const route = '"/api/v1/auth/login",';
+    expect(built).toContain(route);
+    const mutant = path.join(repoRoot, `packages/server/dist/.mutant-${process.pid}.mjs`);
+    writeFileSync(mutant, built.replace(route, '"/api/v1/auth/login-mutant",'));
+    try {
+      // A clean environment for the nested run: none of this worker's VITEST_* variables.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+      const run = spawnSync(
+        process.execPath,
+        [
+          path.join(repoRoot, 'node_modules/vitest/vitest.mjs'),
+          'run',
+          '--project',
+          'compiled',
+          'packages/server/src/modules/cases/lifecycle.test.ts',
+        ],
+        { cwd: repoRoot, encoding: 'utf8', env: { ...env, HUIYIN_COMPILED_BUNDLE: mutant, NO_COLOR: '1' }, timeout: 170_000 },
+      );
+      const out = `${run.stdout}${run.stderr}`;
+      expect(out).toContain(`testing ${mutant} as it is`);
+      expect(run.status, out).toBe(1);
+      expect(out).toMatch(/login \S+: 404/);
+    } finally {
+      rmSync(mutant, { force: true });
+    }
+  }, 180_000);
 
   it('the offline bundle, unpacked with no node_modules beside it, starts from its build alone', async () => {
     const stage = mkdtempSync(path.join(tmpdir(), 'huiyin-bundle-test-'));
