@@ -82,6 +82,7 @@ export function ApiKeysPage() {
         ]}
       />
       <Modal
+        destroyOnHidden
         open={issued !== null}
         title={t('apikeys.shownOnce')}
         onCancel={() => setIssued(null)}

@@ -1,7 +1,7 @@
 import { refusalReasons, type PolicyView } from '@huiyin/core';
 import { Alert, Form, Input, Radio, Select } from 'antd';
 import { api } from '../../api/client.ts';
-import { PolicyPicker, policyLabel } from '../../components/PolicyPicker.tsx';
+import { PolicyPicker } from '../../components/PolicyPicker.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 
@@ -43,7 +43,7 @@ export function RegisterOutcome({ openCases }: { openCases: { id: number; tracki
     const p = await api<PolicyView>(`/api/v1/policies/${id}`);
     const basis = `《${p.title}》${p.articleNo}`.trim();
     const current = (form.getFieldValue('answerText') as string | undefined)?.trim() ?? '';
-    const quoted = `根据${policyLabel(p)}：${p.body}`;
+    const quoted = `根据${basis}：${p.body}`;
     form.setFieldsValue({ policyBasis: basis, answerText: current === '' ? quoted : `${current}\n${quoted}` });
   }
 
