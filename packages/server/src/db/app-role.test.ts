@@ -61,6 +61,13 @@ describe.skipIf(!reachable && process.env['CI'] !== 'true')('the application rol
     expect(await asApp((trx) => sql`delete from audit_meta`.execute(trx))).toMatch(/permission denied/);
   });
 
+  it('cannot change an announced call or delete an API key (0008)', async () => {
+    expect(await asApp((trx) => sql`update hotline_calls set caller_number = 'x'`.execute(trx))).toMatch(/permission denied/);
+    expect(await asApp((trx) => sql`delete from hotline_calls`.execute(trx))).toMatch(/permission denied/);
+    expect(await asApp((trx) => sql`delete from api_keys`.execute(trx))).toMatch(/permission denied/);
+    expect(await asApp((trx) => sql`update api_keys set last_used_at = now()`.execute(trx))).toBeNull();
+  });
+
   it('cannot switch the append-only triggers off, by ALTER TABLE or by a setting', async () => {
     expect(await asApp((trx) => sql`alter table case_events disable trigger case_events_no_update`.execute(trx))).toMatch(/must be owner/);
     expect(await asApp((trx) => sql`alter table audit_log disable trigger user`.execute(trx))).toMatch(/must be owner/);
