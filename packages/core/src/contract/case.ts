@@ -37,12 +37,20 @@ export const createCaseSchema = z
     /** Safety-net window only: simple (same day) or general (2 working days, the default). */
     safetyNetKind: safetyNetKindSchema.optional(),
     /** Hotline: the call the case comes from (the telephony system's call id) and its recording. */
-    callId: callIdSchema.optional(),
-    recordingUrl: recordingUrlSchema.optional(),
+    callId: callIdSchema.optional().describe('Hotline: the telephony system’s id of the call the case comes from (shown on the case page)'),
+    recordingUrl: recordingUrlSchema.optional().describe('Hotline: where the call’s recording is played (shown on the case page)'),
     /** 即时办结: answered on the spot, in the registration's transaction (the case ends replied). */
-    answerNow: answerNowSchema.optional(),
+    answerNow: answerNowSchema
+      .optional()
+      .describe(
+        '即时办结: the answer given on the spot. The case is registered and answered (reply, outcome resolved) in one transaction and ends `replied`; the requester gets the answer SMS. Clerks, safety-net officers and dispatchers only.',
+      ),
     /** 不予受理 at registration: refused in the registration's transaction (to the supervisor's review). */
-    refuse: refuseNowSchema.optional(),
+    refuse: refuseNowSchema
+      .optional()
+      .describe(
+        '不予受理 at registration: the case is registered and refused in one transaction and waits in `reply_review` for the supervisor; a refused refusal (bad reason, a linked case that is not open) leaves no case behind.',
+      ),
   })
   .refine(latLngTogether, { message: 'lat and lng come together', path: ['lat'] })
   .refine((v) => v.answerNow === undefined || v.refuse === undefined, {
