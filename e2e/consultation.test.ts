@@ -7,10 +7,14 @@ import { describeInBrowser } from './with-app.ts';
 
 const POLL = { timeout: 15_000 };
 
+async function bearer(server: E2eServer, username: string): Promise<{ authorization: string }> {
+  const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'huiyin-demo' } });
+  return { authorization: `Bearer ${login.json().token as string}` };
+}
+
 /** An action through the API as a demo account (the set-up of the journey: two returns). */
 async function apiAct(server: E2eServer, username: string, id: number, body: Record<string, unknown>): Promise<void> {
-  const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'huiyin-demo' } });
-  const auth = { authorization: `Bearer ${login.json().token as string}` };
+  const auth = await bearer(server, username);
   const c = await server.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: auth });
   const res = await server.app.inject({
     method: 'POST',
@@ -74,7 +78,11 @@ describeInBrowser('会商 of an ordinary case in real Chromium', {}, (app) => {
     await openCase(d.page, app.server, c.id);
     await act(d.page, 'recordMinutes', async (dialog) => {
       expect(await dialog.textContent()).toContain('由我局牵头查处');
-      await pickOption(d.page, dialog.getByLabel('主办单位'), '市场监督', '盐湖区市场监督管理局');
+      // The unit list loads with the dialog: pick again if a re-render dropped the first choice.
+      const lead = dialog.locator('.ant-form-item').filter({ hasText: '主办单位' }).first();
+      for (let i = 0; i < 3 && !((await lead.textContent()) ?? '').includes('市场监督'); i++) {
+        await pickOption(d.page, dialog.getByLabel('主办单位'), '市场监督', '盐湖区市场监督管理局');
+      }
       await pickOption(d.page, dialog.getByLabel('协办单位'), '行政审批', '盐湖区行政审批服务管理局');
       await dialog.getByLabel('会商结论').fill('经会商，由市场监督管理局主办，行政审批服务管理局协办。');
     });
@@ -93,5 +101,25 @@ describeInBrowser('会商 of an ordinary case in real Chromium', {}, (app) => {
     await act(hm.page, 'sign');
     await expect.poll(() => hm.page.locator('[data-action="reply"]').count(), POLL).toBe(1);
     await hm.page.context().close();
+  });
+
+  it('the root admin sets the time to settle on the supervision page', async () => {
+    const admin = await staffPage(app.browser, app.server, 'admin');
+    await admin.page.goto(`${app.server.base}/admin/supervision`);
+    const card = admin.page.getByTestId('consultation-limit');
+    await card.waitFor();
+    const input = card.getByLabel('派单异议会商时限');
+    await expect.poll(() => input.inputValue(), POLL).toBe('1');
+    await input.fill('2');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.page.locator('.ant-message-success').last().waitFor();
+    const res = await app.server.app.inject({
+      method: 'GET',
+      url: '/api/v1/consultations/settle-limit',
+      headers: await bearer(app.server, 'dispatcher'),
+    });
+    expect(res.json()).toEqual({ unit: 'workingDays', value: 2 });
+    expect(admin.errors).toEqual([]);
+    await admin.page.context().close();
   });
 });

@@ -17,6 +17,11 @@ export const zh = {
   'consult.limit.workingHours': '{n} 个工作小时',
   'consult.limit.sameDay': '当日',
   'consult.pendingHint': '本单位受邀参加会商（办不成事窗口或派单异议），请在会商时限内打开诉求填写本单位意见。',
+  'consult.limitTitle': '派单异议会商时限',
+  'consult.limitBefore': '召集会商后',
+  'consult.limitAfter': '个工作日内形成会商纪要',
+  'consult.limitHint': '全国性设置，仅根区域系统管理员可修改；超时由督办扫描催办，通知派单员和尚未答复的单位负责人。',
+  'consult.limitSaveFailed': '保存会商时限失败',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -40,4 +45,10 @@ export const en: Record<keyof typeof zh, string> = {
   'consult.limit.sameDay': 'the same day',
   'consult.pendingHint':
     'Your unit is invited to a consultation (the safety-net window or a dispatch dispute): open the case and give the unit’s opinion before the time to settle.',
+  'consult.limitTitle': 'Time to settle a dispatch dispute',
+  'consult.limitBefore': 'Minutes within',
+  'consult.limitAfter': 'working day(s) of convening',
+  'consult.limitHint':
+    'A national setting: only the system admin of the root region changes it. Past it the scanner chases the dispatcher and the heads who have not answered.',
+  'consult.limitSaveFailed': 'Could not save the time to settle',
 };

@@ -7,6 +7,7 @@ import { formatTime, useI18n } from '../../../i18n/i18n.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
 import { EscalationList } from './EscalationList.tsx';
 import { EscalationRuleCard } from './EscalationRuleCard.tsx';
+import { ConsultationLimitCard } from './ConsultationLimitCard.tsx';
 import { RatingFlags } from './RatingFlags.tsx';
 import { SupervisionTiles } from './SupervisionTiles.tsx';
 import { UnitChart } from './UnitChart.tsx';
@@ -108,7 +109,10 @@ export function SupervisionPage() {
       {isAdmin && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xxl={7} style={{ minWidth: 0 }}>
-            <EscalationRuleCard />
+            <Flex vertical gap={16}>
+              <EscalationRuleCard />
+              <ConsultationLimitCard />
+            </Flex>
           </Col>
           <Col xs={24} xxl={17} style={{ minWidth: 0 }}>
             <DeadLetters />
