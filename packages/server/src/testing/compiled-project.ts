@@ -41,11 +41,16 @@ export const compiledTestFiles = [
   'packages/server/src/modules/cases/refusal.test.ts',
   'packages/server/src/modules/cases/case-export.test.ts',
   'packages/server/src/modules/cases/public.test.ts',
+  // Issue 13's daily practice: the ordinary consultation (会商), the answer letter, the hotline desk and its telephony key.
+  'packages/server/src/modules/cases/consultation.test.ts',
+  'packages/server/src/modules/cases/answer-letter.test.ts',
+  'packages/server/src/modules/hotline/hotline.test.ts',
   // The safety-net window (consultation, letters) and the livelihood flow.
   'packages/server/src/modules/safety-net/safety-net.test.ts',
   'packages/server/src/modules/livelihood/flow.test.ts',
-  // Excel imports: units and the routing catalog.
+  // Excel imports: units, people (one-time passwords) and the routing catalog.
   'packages/server/src/modules/admin/import-units.test.ts',
+  'packages/server/src/modules/admin/import-people.test.ts',
   'packages/server/src/modules/admin/import-catalog.test.ts',
   // Sign-in (passwords, TOTP, lockout), the audit log's chain (the shared audit key), live notices (the shared event).
   'packages/server/src/modules/people/sign-in.test.ts',
