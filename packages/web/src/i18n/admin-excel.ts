@@ -1,4 +1,4 @@
-/** Excel template, export and import (with preview) of units and of the routing catalog. zh-CN first. */
+/** Excel template, export and import (with preview and progress) of units, the routing catalog, categories and people. zh-CN first. */
 export const zh = {
   'adminExcel.template': '下载模板',
   'adminExcel.export': '导出 Excel',
@@ -24,6 +24,23 @@ export const zh = {
   'adminExcel.unitsTemplateFile': '单位导入模板.xlsx',
   'adminExcel.catalogFile': '派单目录.xlsx',
   'adminExcel.catalogTemplateFile': '派单目录导入模板.xlsx',
+  'adminExcel.categoriesFile': '诉求分类.xlsx',
+  'adminExcel.categoriesTemplateFile': '诉求分类导入模板.xlsx',
+  'adminExcel.peopleTemplateFile': '人员导入模板.xlsx',
+  'adminExcel.uploading': '正在上传',
+  'adminExcel.checking': '已上传，正在逐行检查文件…已用 {s} 秒',
+  'adminExcel.applying': '正在一次性写入 {n} 行…已用 {s} 秒',
+  'adminExcel.catalog.assist': '协办单位',
+  'adminExcel.catalog.timeLimit': '办理时限',
+  'adminExcel.catalog.days': '{n} 个工作日',
+  'adminExcel.otp.title': '新账号的一次性密码（{n} 人）',
+  'adminExcel.otp.once': '一次性密码只显示这一次，系统不保存明文：请立即打印或抄录，交给本人。本人首次登录须修改密码。',
+  'adminExcel.otp.slipNote': '请凭一次性密码首次登录，登录后须立即修改密码。',
+  'adminExcel.otp.name': '姓名',
+  'adminExcel.otp.username': '用户名',
+  'adminExcel.otp.password': '一次性密码',
+  'adminExcel.otp.print': '打印',
+  'adminExcel.otp.close': '我已打印或抄录，关闭',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -51,4 +68,22 @@ export const en: Record<keyof typeof zh, string> = {
   'adminExcel.unitsTemplateFile': 'units-template.xlsx',
   'adminExcel.catalogFile': 'routing-catalog.xlsx',
   'adminExcel.catalogTemplateFile': 'routing-catalog-template.xlsx',
+  'adminExcel.categoriesFile': 'categories.xlsx',
+  'adminExcel.categoriesTemplateFile': 'categories-template.xlsx',
+  'adminExcel.peopleTemplateFile': 'people-template.xlsx',
+  'adminExcel.uploading': 'Uploading',
+  'adminExcel.checking': 'Uploaded; checking every row…{s} s so far',
+  'adminExcel.applying': 'Writing {n} rows at once…{s} s so far',
+  'adminExcel.catalog.assist': 'Assisting units',
+  'adminExcel.catalog.timeLimit': 'Time limit',
+  'adminExcel.catalog.days': '{n} working days',
+  'adminExcel.otp.title': 'One-time passwords of the new accounts ({n})',
+  'adminExcel.otp.once':
+    'Shown only now; the system keeps none of them in clear. Print or copy them and hand each to its person, who must change it at the first sign-in.',
+  'adminExcel.otp.slipNote': 'Sign in with the one-time password the first time, then change it at once.',
+  'adminExcel.otp.name': 'Name',
+  'adminExcel.otp.username': 'Username',
+  'adminExcel.otp.password': 'One-time password',
+  'adminExcel.otp.print': 'Print',
+  'adminExcel.otp.close': 'Printed or copied: close',
 };

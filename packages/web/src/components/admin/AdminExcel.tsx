@@ -1,48 +1,59 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AdminImportReport, ImportRowError } from '@huiyin/core';
 import type { QueryKey } from '@tanstack/react-query';
-import { App, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { apiBlob, downloadUrl } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { ImportOutcome, useExcelImport } from '../ExcelImport.tsx';
+import { ImportOutcome } from '../ExcelImport.tsx';
+import { useProgressImport, type ImportProgress } from './useProgressImport.ts';
 
 const empty = { dryRun: true, applied: false, created: 0, updated: 0, unchanged: 0, rows: [] };
 
 /**
- * 下载模板 / 导出 Excel / 从 Excel 导入 for an admin list (units, the routing catalog): the import
- * first runs as a dry run and shows the preview (created / updated / unchanged, row by row) or the
- * bad rows; 确认导入 applies the same file in one transaction.
+ * 下载模板 / 导出 Excel / 从 Excel 导入 for an admin list (units, the routing catalog, categories,
+ * people): the import first runs as a dry run and shows the preview (created / updated /
+ * unchanged, row by row) or the bad rows; 确认导入 applies the same file in one transaction. Both
+ * steps show their progress (the upload's percentage, then how long the server has been checking
+ * or writing the rows).
  */
-export function AdminExcel({
+export function AdminExcel<R extends AdminImportReport = AdminImportReport>({
   base,
   files,
   invalidate,
   testId,
+  onApplied,
 }: {
   /** e.g. /api/v1/admin/units: template.xlsx, export.xlsx and import under it. */
   base: string;
-  files: { export: MessageKey; template: MessageKey };
+  /** The file names; no `export`: the list has no export (people). */
+  files: { export?: MessageKey; template: MessageKey };
   invalidate: readonly QueryKey[];
   testId: string;
+  /** What the applied import answered (the people import's one-time passwords). */
+  onApplied?: (report: R) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
-  const refused = (errors: ImportRowError[]): AdminImportReport => ({ ...empty, errors });
-  const preview = useExcelImport<AdminImportReport>({ path: `${base}/import?dryRun=true`, refused, invalidate: [] });
-  const apply = useExcelImport<AdminImportReport>({ path: `${base}/import?dryRun=false`, refused, invalidate });
+  const [appliedRows, setAppliedRows] = useState(0);
+  const refused = (errors: ImportRowError[]) => ({ ...empty, errors }) as unknown as R;
+  const preview = useProgressImport<R>({ path: `${base}/import?dryRun=true`, lang, refused, invalidate: [] });
+  const apply = useProgressImport<R>({ path: `${base}/import?dryRun=false`, lang, refused, invalidate });
+  const outcomeOf = (s: typeof preview) => ({ ...s, importFile: async (f: File) => void (await s.importFile(f)) });
 
   async function download(which: 'export' | 'template') {
+    const name = files[which];
+    if (!name) return;
     setDownloading(which);
     try {
       const blob = await apiBlob(downloadUrl(`${base}/${which}.xlsx`));
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = t(files[which]);
+      a.download = t(name);
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -59,7 +70,7 @@ export function AdminExcel({
   const texts = {
     failed: t('adminExcel.importFailed'),
     rejected: (n: number) => t('adminExcel.rejected', { n }),
-    done: (r: AdminImportReport) => t('adminExcel.done', { created: r.created, updated: r.updated, unchanged: r.unchanged }),
+    done: (r: R) => t('adminExcel.done', { created: r.created, updated: r.updated, unchanged: r.unchanged }),
     row: t('adminExcel.row'),
     column: t('adminExcel.column'),
     reason: t('adminExcel.reason'),
@@ -76,14 +87,16 @@ export function AdminExcel({
         >
           {t('adminExcel.template')}
         </Button>
-        <Button
-          icon={<DownloadOutlined />}
-          loading={downloading === 'export'}
-          onClick={() => void download('export')}
-          data-testid={`${testId}-export`}
-        >
-          {t('adminExcel.export')}
-        </Button>
+        {files.export && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={downloading === 'export'}
+            onClick={() => void download('export')}
+            data-testid={`${testId}-export`}
+          >
+            {t('adminExcel.export')}
+          </Button>
+        )}
         <Upload
           accept=".xlsx"
           showUploadList={false}
@@ -98,12 +111,19 @@ export function AdminExcel({
             {t('adminExcel.import')}
           </Button>
         </Upload>
-        {preview.importing && <Typography.Text type="secondary">{t('adminExcel.reading')}</Typography.Text>}
+        <ProgressLine progress={preview.progress} serverText={(s) => t('adminExcel.checking', { s })} testId={`${testId}-progress`} />
+        {!showPreview && (
+          <ProgressLine
+            progress={apply.progress}
+            serverText={(s) => t('adminExcel.applying', { n: appliedRows, s })}
+            testId={`${testId}-progress`}
+          />
+        )}
       </Space>
       {report && report.errors.length > 0 && (
-        <ImportOutcome state={preview} texts={texts} rowWidth={80} table={{ paged: true }} alertTestId={`${testId}-errors`} />
+        <ImportOutcome state={outcomeOf(preview)} texts={texts} rowWidth={80} table={{ paged: true }} alertTestId={`${testId}-errors`} />
       )}
-      <ImportOutcome state={apply} texts={texts} rowWidth={80} table={{ paged: true }} alertTestId={`${testId}-outcome`} />
+      <ImportOutcome state={outcomeOf(apply)} texts={texts} rowWidth={80} table={{ paged: true }} alertTestId={`${testId}-outcome`} />
       <Modal
         open={showPreview}
         title={t('adminExcel.previewTitle')}
@@ -118,9 +138,11 @@ export function AdminExcel({
         }}
         onOk={async () => {
           if (!file) return;
-          await apply.importFile(file);
+          setAppliedRows(report?.rows.length ?? 0);
           preview.closeReport();
           setFile(null);
+          const done = await apply.importFile(file);
+          if (done?.applied) onApplied?.(done);
         }}
       >
         {report && (
@@ -150,5 +172,31 @@ export function AdminExcel({
         )}
       </Modal>
     </div>
+  );
+}
+
+/** The upload's percentage, then the seconds the server has been at it. */
+function ProgressLine({
+  progress,
+  serverText,
+  testId,
+}: {
+  progress: ImportProgress;
+  serverText: (seconds: number) => string;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  if (!progress) return null;
+  return (
+    <Space data-testid={testId}>
+      {progress.phase === 'upload' ? (
+        <>
+          <Typography.Text type="secondary">{t('adminExcel.uploading')}</Typography.Text>
+          <Progress percent={progress.percent} size="small" style={{ width: 160 }} />
+        </>
+      ) : (
+        <Typography.Text type="secondary">{serverText(progress.seconds)}</Typography.Text>
+      )}
+    </Space>
   );
 }

@@ -86,6 +86,12 @@ export function CatalogPage() {
           }
         >
           <Typography.Paragraph type="secondary">{t('admin.catalog.categoryHint')}</Typography.Paragraph>
+          <AdminExcel
+            base="/api/v1/admin/categories"
+            files={{ export: 'adminExcel.categoriesFile', template: 'adminExcel.categoriesTemplateFile' }}
+            invalidate={[['admin', 'categories'], ['categories']]}
+            testId="categories-excel"
+          />
           {categories.error && <LoadError error={categories.error} onRetry={categories.refetch} />}
           {categories.isFetching && !categories.data && <Spin style={{ display: 'block', margin: '32px auto' }} />}
           {categories.data && list.length === 0 && <Empty description={t('empty')} />}
@@ -196,6 +202,17 @@ export function CatalogPage() {
                 render: (_: unknown, r) => `${r.regionName ?? ''} ${r.regionPrefix}`,
               },
               { title: t('admin.catalog.unit'), key: 'unit', render: (_: unknown, r) => r.unit.name },
+              {
+                title: t('adminExcel.catalog.assist'),
+                key: 'assist',
+                render: (_: unknown, r) => r.assistUnits.map((u) => u.name).join('、') || '—',
+              },
+              {
+                title: t('adminExcel.catalog.timeLimit'),
+                key: 'timeLimit',
+                width: 100,
+                render: (_: unknown, r) => (r.timeLimitDays === null ? '—' : t('adminExcel.catalog.days', { n: r.timeLimitDays })),
+              },
               {
                 title: t('admin.actions'),
                 key: 'actions',

@@ -1,5 +1,8 @@
 import { Alert, App, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { PeopleImportReport } from '@huiyin/core';
+import { AdminExcel } from '../../components/admin/AdminExcel.tsx';
 import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
+import { OneTimePasswords } from '../../components/admin/OneTimePasswords.tsx';
 import { useMemo, useState } from 'react';
 import { api, query } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
@@ -33,6 +36,7 @@ export function UsersPage() {
   const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [oneTimePasswords, setOneTimePasswords] = useState<PeopleImportReport['oneTimePasswords'] | null>(null);
   const units = useApiQuery<{ items: AdminUnit[] }>(['admin', 'units'], '/api/v1/admin/units');
   const users = useApiQuery<{ items: AdminUser[]; total: number }>(
     ['admin', 'users', filters],
@@ -111,6 +115,14 @@ export function UsersPage() {
         </Button>
       </div>
       <Alert type="info" showIcon title={t('admin.users.officerHint')} style={{ marginBottom: 16 }} />
+      <AdminExcel<PeopleImportReport>
+        base="/api/v1/admin/users"
+        files={{ template: 'adminExcel.peopleTemplateFile' }}
+        invalidate={[['admin', 'users']]}
+        testId="people-excel"
+        onApplied={(r) => setOneTimePasswords(r.oneTimePasswords)}
+      />
+      <OneTimePasswords list={oneTimePasswords} onClose={() => setOneTimePasswords(null)} />
       {users.error && <LoadError error={users.error} onRetry={users.refetch} />}
       {units.error && <LoadError error={units.error} onRetry={units.refetch} />}
       <Table<AdminUser>
