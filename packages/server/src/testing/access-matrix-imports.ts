@@ -44,7 +44,7 @@ export const importRoutes: Record<string, RouteSpec> = {
     out: 'n/a',
     why: 'each row names its units and is checked against the caller’s regions (an empty template here, previewed)',
     build: async (w) => {
-      const t = await w.call('security_admin', { method: 'GET', url: '/api/v1/admin/users/template.xlsx' });
+      const t = await w.call('secadmin', { method: 'GET', url: '/api/v1/admin/users/template.xlsx' });
       return {
         method: 'POST',
         url: '/api/v1/admin/users/import',
