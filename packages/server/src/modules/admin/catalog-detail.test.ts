@@ -142,4 +142,27 @@ describeEachDb('admin: catalog rules with assisting units and a time limit of th
     ]);
     expect(await adminState(h)).toBe(state);
   });
+
+  it('a rule added by hand may name assisting units and a time limit; an assisting unit outside the admin’s regions is refused', async () => {
+    const h = get();
+    const admin = await addOfficer(h, 'yhcatadd', 'admin', 'centre');
+    const added = await h.req(admin, 'POST', '/api/v1/admin/routing-rules', {
+      categoryCode: 'env.noise',
+      regionPrefix: '140802001',
+      unitId: h.org.units['env'],
+      assistUnitIds: [h.org.units['zhongcheng']],
+      timeLimitDays: 5,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ assistUnits: [{ name: '盐湖区中城街道办事处' }], timeLimitDays: 5 });
+    const state = await adminState(h);
+    const outside = await h.req(admin, 'POST', '/api/v1/admin/routing-rules', {
+      categoryCode: 'env.noise',
+      regionPrefix: '140802002',
+      unitId: h.org.units['env'],
+      assistUnitIds: [h.org.units['jqCentre']],
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(await adminState(h)).toBe(state);
+  });
 });
