@@ -1,16 +1,27 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { shot } from './browser.ts';
 import { describeInBrowser } from './with-app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Pick an option of an antd Select by its label, typing to filter. */
+async function choose(page: Page, label: string, option: string, scope = page.getByRole('dialog')) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
 describeInBrowser('admin: units, the routing catalog and people through Excel', {}, (app) => {
   it('the system admin exports the units, adds one in the workbook, previews the import and confirms it; the catalog round-trips unchanged', async () => {
     const problems: string[] = [];
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
     await page.goto(app.server.base + '/admin');
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('huiyin-demo');
@@ -75,6 +86,20 @@ describeInBrowser('admin: units, the routing catalog and people through Excel', 
     await expect.poll(() => page.getByRole('cell', { name: '盐湖区住房和城乡建设局、盐湖区中城街道办事处' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('cell', { name: '3 个工作日' }).count()).toBe(1);
     await page.screenshot({ path: shot('admin-catalog-assist-units'), fullPage: true });
+
+    // The same by hand: 新增规则 with an assisting unit and a time limit.
+    await page.getByRole('button', { name: '新增规则' }).click();
+    const dialog = page.getByRole('dialog');
+    await choose(page, '诉求分类', '噪声扰民');
+    await choose(page, '适用区域', '中城街道');
+    await choose(page, '责任单位', '运城市生态环境局盐湖分局');
+    await choose(page, '协办单位', '盐湖区东城街道办事处');
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('办理时限').fill('7');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: '7 个工作日' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '盐湖区东城街道办事处', exact: true }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
 
@@ -82,6 +107,9 @@ describeInBrowser('admin: units, the routing catalog and people through Excel', 
     const problems: string[] = [];
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
     await page.goto(app.server.base + '/admin');
     await page.getByLabel('用户名').fill('secadmin');
     await page.getByLabel('密码').fill('huiyin-demo');

@@ -33,6 +33,8 @@ export const zh = {
   'adminExcel.catalog.assist': '协办单位',
   'adminExcel.catalog.timeLimit': '办理时限',
   'adminExcel.catalog.days': '{n} 个工作日',
+  'adminExcel.catalog.workingDays': '个工作日',
+  'adminExcel.catalog.timeLimitHint': '选填：派给本规则主办单位的工单自受理起多少个工作日内答复；留空按区划的办理时限',
   'adminExcel.otp.title': '新账号的一次性密码（{n} 人）',
   'adminExcel.otp.once': '一次性密码只显示这一次，系统不保存明文：请立即打印或抄录，交给本人。本人首次登录须修改密码。',
   'adminExcel.otp.slipNote': '请凭一次性密码首次登录，登录后须立即修改密码。',
@@ -77,6 +79,9 @@ export const en: Record<keyof typeof zh, string> = {
   'adminExcel.catalog.assist': 'Assisting units',
   'adminExcel.catalog.timeLimit': 'Time limit',
   'adminExcel.catalog.days': '{n} working days',
+  'adminExcel.catalog.workingDays': 'working days',
+  'adminExcel.catalog.timeLimitHint':
+    'Optional: working days to answer for cases dispatched to this rule’s unit; empty: the region’s time limit',
   'adminExcel.otp.title': 'One-time passwords of the new accounts ({n})',
   'adminExcel.otp.once':
     'Shown only now; the system keeps none of them in clear. Print or copy them and hand each to its person, who must change it at the first sign-in.',

@@ -7,7 +7,7 @@ import {
   regionPrefix,
   updateCategorySchema,
 } from '@huiyin/core';
-import { Form, Input, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { api, apiSend, type ApiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { checkWith, zodRule } from './forms.ts';
@@ -123,9 +123,14 @@ interface RuleValues {
   categoryCode?: string;
   regionPrefix?: string;
   unitId?: number;
+  assistUnitIds?: number[];
+  timeLimitDays?: number | null;
 }
 
-/** Add a routing rule: category x region (inside the admin's regions) -> responsible unit. */
+/**
+ * Add a routing rule: category x region (inside the admin's regions) -> responsible unit, with
+ * optional assisting units and a time limit of its own (working days to answer).
+ */
 export function RuleDialog(props: {
   category?: string | undefined;
   categories: AdminCategory[];
@@ -153,7 +158,7 @@ export function RuleDialog(props: {
       form={form}
       title={t('admin.catalog.addRule')}
       width={560}
-      fields={['categoryCode', 'regionPrefix', 'unitId']}
+      fields={['categoryCode', 'regionPrefix', 'unitId', 'assistUnitIds', 'timeLimitDays']}
       initialValues={{ categoryCode: props.category, regionPrefix: props.regions[0] ? regionPrefix(props.regions[0].code) : undefined }}
       onSubmit={onFinish}
       onCancel={props.onCancel}
@@ -185,6 +190,19 @@ export function RuleDialog(props: {
             .filter((u) => u.active)
             .map((u) => ({ value: u.id, label: u.name }))}
         />
+      </Form.Item>
+      <Form.Item name="assistUnitIds" label={t('adminExcel.catalog.assist')}>
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={flattenUnits(props.tree)
+            .filter((u) => u.active)
+            .map((u) => ({ value: u.id, label: u.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="timeLimitDays" label={t('adminExcel.catalog.timeLimit')} extra={t('adminExcel.catalog.timeLimitHint')}>
+        <InputNumber min={1} max={365} precision={0} suffix={t('adminExcel.catalog.workingDays')} style={{ width: 200 }} />
       </Form.Item>
     </FormDialog>
   );

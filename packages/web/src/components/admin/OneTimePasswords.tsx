@@ -39,7 +39,7 @@ export function OneTimePasswords({ list, onClose }: { list: readonly Entry[] | n
       title={t('adminExcel.otp.title', { n: list?.length ?? 0 })}
       width={680}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={[
         <Button
           key="print"
