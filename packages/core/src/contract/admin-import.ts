@@ -37,10 +37,19 @@ export const adminImportReportSchema = z
   .meta({ id: 'AdminImportReport' });
 export type AdminImportReport = z.infer<typeof adminImportReportSchema>;
 
+/** The people import's query: preview or apply, and whether new people with a mobile phone get their one-time password by SMS. */
+export const peopleImportQuerySchema = adminImportQuerySchema.extend({
+  sms: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: new people with a mobile phone get their one-time password by SMS (sealed in the outbox); the others are answered'),
+});
+
 /**
  * The people import's answer: the report, and the one-time passwords of the accounts it created
  * (answered once, never stored in clear: the admin prints them; each must be changed at the first
- * sign-in).
+ * sign-in), or, with `sms=true`, the masked phone it was sent to.
  */
 export const peopleImportReportSchema = adminImportReportSchema
   .extend({
@@ -49,7 +58,8 @@ export const peopleImportReportSchema = adminImportReportSchema
         row: z.number().int(),
         username: z.string(),
         displayName: z.string(),
-        password: z.string(),
+        password: z.string().nullable().describe('null: sent by SMS (smsTo)'),
+        smsTo: z.string().nullable().describe('The masked mobile number the one-time password was sent to'),
       }),
     ),
   })

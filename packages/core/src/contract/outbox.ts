@@ -91,6 +91,12 @@ export const outboxMessageSchema = z.union([
     }),
   }),
   z.object({
+    /** A new account's one-time password by SMS: the text sealed (AES-GCM under the audit key), never stored in clear. */
+    topic: z.literal('people.one_time_password'),
+    caseId: z.null(),
+    payload: z.object({ userId: z.number().int(), to: z.string(), sealed: z.string() }),
+  }),
+  z.object({
     topic: z.literal('livelihood.assigned'),
     caseId: z.null(),
     payload: z.object({

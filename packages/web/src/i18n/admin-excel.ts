@@ -42,6 +42,8 @@ export const zh = {
   'adminExcel.otp.username': '用户名',
   'adminExcel.otp.password': '一次性密码',
   'adminExcel.otp.print': '打印',
+  'adminExcel.otp.bySms': '已通过短信发送至 {phone}',
+  'adminExcel.otp.smsOption': '新人员有手机号的，一次性密码通过短信发送',
   'adminExcel.otp.close': '我已打印或抄录，关闭',
 };
 
@@ -90,5 +92,7 @@ export const en: Record<keyof typeof zh, string> = {
   'adminExcel.otp.username': 'Username',
   'adminExcel.otp.password': 'One-time password',
   'adminExcel.otp.print': 'Print',
+  'adminExcel.otp.bySms': 'Sent by SMS to {phone}',
+  'adminExcel.otp.smsOption': 'Send new people with a mobile phone their one-time password by SMS',
   'adminExcel.otp.close': 'Printed or copied: close',
 };

@@ -20,6 +20,7 @@ import {
   idParamsSchema,
   listUsersQuerySchema,
   passwordResetSchema,
+  peopleImportQuerySchema,
   peopleImportReportSchema,
   resetPasswordSchema,
   routingRuleListSchema,
@@ -373,15 +374,15 @@ export function adminRoutes(
         config: security,
         schema: {
           summary: 'Import people (staff accounts) from Excel (preview or apply)',
-          description: `${description} New accounts get one-time passwords, answered once in \`oneTimePasswords\` (never stored in clear; changed at first sign-in); existing usernames are updated without touching their passwords.`,
-          querystring: adminImportQuerySchema,
+          description: `${description} New accounts get one-time passwords, answered once in \`oneTimePasswords\` (never stored in clear; changed at first sign-in), or with \`sms=true\` sent by SMS to those with a mobile phone; existing usernames are updated without touching their passwords.`,
+          querystring: peopleImportQuerySchema,
           response: { 200: peopleImportReportSchema },
         },
       },
       async (req) => {
         const lang = langOf(req);
         const { files } = await readMultipart(req, importLimits);
-        return imports.importPeople(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang);
+        return imports.importPeople(scopeOf(req), requireFile(files, lang), req.query.dryRun, lang, req.query.sms);
       },
     );
     scope.post(

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart } from '../../testing/multipart.ts';
+import { openSealedText } from '../../outbox/sealed-text.ts';
 import { addSecurityAdmin, adminState, auditEntries, auditSeq, login } from './test-helpers.ts';
 
 /** A people workbook filled from the downloaded template (its header row and sheet kept). */
@@ -15,9 +16,9 @@ async function peopleFile(h: Harness, as: string, rows: readonly (readonly strin
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(h: Harness, as: string, dryRun: boolean, data: Buffer) {
+async function upload(h: Harness, as: string, dryRun: boolean, data: Buffer, extra = '') {
   const form = multipart([{ name: 'file', filename: 'people.xlsx', data }]);
-  const res = await h.req(as, 'POST', `/api/v1/admin/users/import?dryRun=${dryRun}`, form.payload, form.headers);
+  const res = await h.req(as, 'POST', `/api/v1/admin/users/import?dryRun=${dryRun}${extra}`, form.payload, form.headers);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -100,6 +101,41 @@ describeEachDb('admin: people from Excel (the security admin’s)', (get) => {
     expect(again).toMatchObject({ applied: true, created: 0, updated: 1, unchanged: 1, oneTimePasswords: [] });
     const qianAfter = await h.db.db.selectFrom('users').selectAll().where('username', '=', 'qianpaidan').executeTakeFirstOrThrow();
     expect(qianAfter).toMatchObject({ roles: ['dispatcher'], phone: '13935910002', password_hash: qian.password_hash });
+  });
+
+  it('with sms=true a new person with a mobile phone gets the one-time password by SMS, sealed in the outbox; the others get it printed', async () => {
+    const h = get();
+    const sec = await addSecurityAdmin(h, 'yhsecsms', 'centre');
+    const r = await upload(
+      h,
+      sec,
+      false,
+      await peopleFile(h, sec, [
+        ['孙短信', 'sunduanxin', '13935910077', '受理员', '运城市盐湖区政务服务中心'],
+        ['周打印', 'zhoudayin', '', '受理员', '运城市盐湖区政务服务中心'],
+      ]),
+      '&sms=true',
+    );
+    expect(r).toMatchObject({ applied: true, created: 2 });
+    const [bySms, printed] = r.oneTimePasswords;
+    expect(bySms).toEqual({ row: 2, username: 'sunduanxin', displayName: '孙短信', password: null, smsTo: '139****0077' });
+    expect(printed).toMatchObject({ username: 'zhoudayin', smsTo: null, password: expect.any(String) });
+    const outbox = await h.db.db
+      .selectFrom('outbox')
+      .select(['topic', 'payload'])
+      .where('topic', '=', 'people.one_time_password')
+      .execute();
+    expect(outbox).toHaveLength(1);
+    const payload = outbox[0]!.payload as { to: string; sealed: string; userId: number };
+    expect(payload.to).toBe('13935910077');
+    // Sealed: the database holds no text; the SMS sender opens it to a text with a password that signs in.
+    expect(JSON.stringify(payload)).not.toMatch(/一次性密码/);
+    const text = openSealedText(payload.sealed);
+    const password = /一次性密码：(\S+?)。/.exec(text)?.[1];
+    expect(password, text).toBeDefined();
+    const signIn = await login(h, 'sunduanxin', password);
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    expect(signIn.json()).toMatchObject({ passwordChangeRequired: true });
   });
 
   it('bad rows import nothing: unknown unit, a role the importer may not grant, two officer roles, a duplicate username, a bad phone', async () => {

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import {
   checkAccountChange,
   displayNameSchema,
+  isMobilePhone,
+  maskPhone,
   passwordProblems,
   phoneSchema,
   roleDiff,
@@ -16,6 +18,8 @@ import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
 import { readTable, type TableError } from '../../xlsx/table.ts';
 import { recordAudit, regionOfUser } from '../audit/audit-log.ts';
+import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
+import { sealText } from '../../outbox/sealed-text.ts';
 import { createAccount } from '../people/create-account.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
@@ -185,17 +189,28 @@ export function oneTimePassword(username: string): string {
   }
 }
 
+export interface OneTimePassword {
+  row: number;
+  username: string;
+  displayName: string;
+  /** null: sent by SMS. */
+  password: string | null;
+  smsTo: string | null;
+}
+
 /**
  * Write the plan (inside the caller's transaction): new accounts with a one-time password each
  * (must be changed at first sign-in), changed accounts without touching the password. Answers the
- * one-time passwords, which are not kept anywhere else.
+ * one-time passwords, which are not kept anywhere else; with `sms`, a new person with a mobile
+ * phone gets theirs by SMS instead (the text sealed in the outbox, opened only by the SMS sender).
  */
 export async function applyPeopleImport(
   trx: Db,
   clock: Clock,
   scope: AdminScope,
   steps: readonly PeopleStep[],
-): Promise<{ row: number; username: string; displayName: string; password: string }[]> {
+  opts: { sms?: boolean } = {},
+): Promise<OneTimePassword[]> {
   const repo = createPeopleRepo(trx);
   const audit = (action: string, target: number, regionCode: string | null, detail: Record<string, unknown>) =>
     recordAudit(trx, {
@@ -207,11 +222,11 @@ export async function applyPeopleImport(
       detail: { ...detail, via: 'import' },
       at: clock.now(),
     });
-  const passwords: { row: number; username: string; displayName: string; password: string }[] = [];
+  const passwords: OneTimePassword[] = [];
   for (const s of steps) {
     if (s.action === 'create') {
       const password = oneTimePassword(s.username);
-      await createAccount(
+      const created = await createAccount(
         trx,
         clock,
         { username: s.username, displayName: s.displayName, password, phone: s.phone ?? undefined, roles: s.roles, unitIds: s.unitIds },
@@ -229,7 +244,14 @@ export async function applyPeopleImport(
           },
         },
       );
-      passwords.push({ row: s.row, username: s.username, displayName: s.displayName, password });
+      if (opts.sms && s.phone !== null && isMobilePhone(s.phone)) {
+        const text = `【回音】${s.displayName}，您的账号 ${s.username} 已开通，一次性密码：${password}。请尽快登录并修改密码，勿告知他人。`;
+        await createOutboxRepo(trx).enqueue(
+          { topic: 'people.one_time_password', caseId: null, payload: { userId: created.id, to: s.phone, sealed: sealText(text) } },
+          clock.now(),
+        );
+        passwords.push({ row: s.row, username: s.username, displayName: s.displayName, password: null, smsTo: maskPhone(s.phone) });
+      } else passwords.push({ row: s.row, username: s.username, displayName: s.displayName, password, smsTo: null });
     } else if (s.action === 'update' && s.current) {
       const u = s.current;
       await repo.replaceMemberships(u.id, s.unitIds);

@@ -144,14 +144,14 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
 
     peopleTemplate: (scope: AdminScope) => buildPeopleTemplate(db, scope),
     /** The security admin's people import; the one-time passwords of new accounts are answered once, here. */
-    async importPeople(scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang): Promise<PeopleImportReport> {
+    async importPeople(scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang, sms = false): Promise<PeopleImportReport> {
       const { report, extra } = await runWith(
         scope,
         dryRun,
         lang,
         'import.users',
         (d) => planPeopleImport(d, scope, data, lang),
-        (trx, steps) => applyPeopleImport(trx, clock, scope, steps),
+        (trx, steps) => applyPeopleImport(trx, clock, scope, steps, { sms }),
       );
       return { ...report, oneTimePasswords: extra ?? [] };
     },

@@ -19,6 +19,8 @@ export interface AuditKeys {
   readonly auditLog: Buffer;
   /** Signs checkpoints. */
   readonly checkpoint: Buffer;
+  /** Encrypts message texts that must not be stored in clear (a one-time password's SMS), outbox/sealed-text.ts. */
+  readonly sealing: Buffer;
   /** A public fingerprint of the key (16 hex digits): tells which key a database or checkpoint was written with. */
   readonly keyId: string;
 }
@@ -35,6 +37,7 @@ export function auditKeysFrom(master: Buffer): AuditKeys {
     caseEvents: derive(master, 'case-events'),
     auditLog: derive(master, 'audit-log'),
     checkpoint: derive(master, 'checkpoint'),
+    sealing: derive(master, 'sealed-messages'),
     keyId: derive(master, 'key-id').toString('hex').slice(0, 16),
   });
 }

@@ -123,6 +123,12 @@ export function createFanOut(deps: { channels: EnabledChannels; followUpLink?: F
         }
         return out;
       }
+      case 'people.one_time_password': {
+        // Sealed: the SMS sender opens it just before it hands the text to the gateway.
+        const { to, sealed } = msg.payload;
+        if (isMobile(to)) add('sms', to, { to, sealed });
+        return out;
+      }
       case 'livelihood.assigned':
       case 'livelihood.accepted':
         toStaff(await repo.users([msg.payload.userId]), linkOf(row.topic, p));

@@ -2,7 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AdminImportReport, ImportRowError } from '@huiyin/core';
 import type { QueryKey } from '@tanstack/react-query';
 import { App, Button, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { apiBlob, downloadUrl } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -24,6 +24,8 @@ export function AdminExcel<R extends AdminImportReport = AdminImportReport>({
   invalidate,
   testId,
   onApplied,
+  applyParams = '',
+  children,
 }: {
   /** e.g. /api/v1/admin/units: template.xlsx, export.xlsx and import under it. */
   base: string;
@@ -33,6 +35,10 @@ export function AdminExcel<R extends AdminImportReport = AdminImportReport>({
   testId: string;
   /** What the applied import answered (the people import's one-time passwords). */
   onApplied?: (report: R) => void;
+  /** More query parameters of the real run (`&sms=true`). */
+  applyParams?: string;
+  /** Options shown beside the buttons. */
+  children?: ReactNode;
 }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -41,7 +47,7 @@ export function AdminExcel<R extends AdminImportReport = AdminImportReport>({
   const [appliedRows, setAppliedRows] = useState(0);
   const refused = (errors: ImportRowError[]) => ({ ...empty, errors }) as unknown as R;
   const preview = useProgressImport<R>({ path: `${base}/import?dryRun=true`, lang, refused, invalidate: [] });
-  const apply = useProgressImport<R>({ path: `${base}/import?dryRun=false`, lang, refused, invalidate });
+  const apply = useProgressImport<R>({ path: `${base}/import?dryRun=false${applyParams}`, lang, refused, invalidate });
   const outcomeOf = (s: typeof preview) => ({ ...s, importFile: async (f: File) => void (await s.importFile(f)) });
 
   async function download(which: 'export' | 'template') {
@@ -111,6 +117,7 @@ export function AdminExcel<R extends AdminImportReport = AdminImportReport>({
             {t('adminExcel.import')}
           </Button>
         </Upload>
+        {children}
         <ProgressLine progress={preview.progress} serverText={(s) => t('adminExcel.checking', { s })} testId={`${testId}-progress`} />
         {!showPreview && (
           <ProgressLine

@@ -8,11 +8,14 @@ type Entry = PeopleImportReport['oneTimePasswords'][number];
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A printable page of the list: one slip per person, to cut and hand over. */
-function printList(title: string, note: string, headers: [string, string, string], list: readonly Entry[]) {
+function printList(title: string, note: string, headers: [string, string, string], list: readonly Entry[], bySms: (e: Entry) => string) {
   const w = window.open('', '_blank', 'noopener=no');
   if (!w) return;
   const rows = list
-    .map((p) => `<tr><td>${escape(p.displayName)}</td><td>${escape(p.username)}</td><td class="pw">${escape(p.password)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${escape(p.displayName)}</td><td>${escape(p.username)}</td><td class="pw">${escape(p.password ?? bySms(p))}</td></tr>`,
+    )
     .join('');
   w.document.write(
     `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title><style>` +
@@ -33,6 +36,7 @@ function printList(title: string, note: string, headers: [string, string, string
 export function OneTimePasswords({ list, onClose }: { list: readonly Entry[] | null; onClose: () => void }) {
   const { t } = useI18n();
   const headers: [string, string, string] = [t('adminExcel.otp.name'), t('adminExcel.otp.username'), t('adminExcel.otp.password')];
+  const bySms = (e: Entry) => t('adminExcel.otp.bySms', { phone: e.smsTo ?? '' });
   return (
     <Modal
       open={list !== null && list.length > 0}
@@ -44,7 +48,9 @@ export function OneTimePasswords({ list, onClose }: { list: readonly Entry[] | n
         <Button
           key="print"
           icon={<PrinterOutlined />}
-          onClick={() => list && printList(t('adminExcel.otp.title', { n: list.length }), t('adminExcel.otp.slipNote'), headers, list)}
+          onClick={() =>
+            list && printList(t('adminExcel.otp.title', { n: list.length }), t('adminExcel.otp.slipNote'), headers, list, bySms)
+          }
         >
           {t('adminExcel.otp.print')}
         </Button>,
@@ -63,7 +69,12 @@ export function OneTimePasswords({ list, onClose }: { list: readonly Entry[] | n
         columns={[
           { title: headers[0], dataIndex: 'displayName' },
           { title: headers[1], dataIndex: 'username' },
-          { title: headers[2], dataIndex: 'password', render: (p: string) => <code data-testid="otp-password">{p}</code> },
+          {
+            title: headers[2],
+            key: 'password',
+            render: (_: unknown, e) =>
+              e.password === null ? <span data-testid="otp-sms">{bySms(e)}</span> : <code data-testid="otp-password">{e.password}</code>,
+          },
         ]}
       />
     </Modal>

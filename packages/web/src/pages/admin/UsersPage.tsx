@@ -1,4 +1,4 @@
-import { Alert, App, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { PeopleImportReport } from '@huiyin/core';
 import { AdminExcel } from '../../components/admin/AdminExcel.tsx';
 import { ConfirmLink } from '../../components/admin/ConfirmLink.tsx';
@@ -36,6 +36,7 @@ export function UsersPage() {
   const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({ q: '', unitId: undefined, active: undefined, page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [bySms, setBySms] = useState(false);
   const [oneTimePasswords, setOneTimePasswords] = useState<PeopleImportReport['oneTimePasswords'] | null>(null);
   const units = useApiQuery<{ items: AdminUnit[] }>(['admin', 'units'], '/api/v1/admin/units');
   const users = useApiQuery<{ items: AdminUser[]; total: number }>(
@@ -121,7 +122,12 @@ export function UsersPage() {
         invalidate={[['admin', 'users']]}
         testId="people-excel"
         onApplied={(r) => setOneTimePasswords(r.oneTimePasswords)}
-      />
+        applyParams={bySms ? '&sms=true' : ''}
+      >
+        <Checkbox checked={bySms} onChange={(e) => setBySms(e.target.checked)} data-testid="people-excel-sms">
+          {t('adminExcel.otp.smsOption')}
+        </Checkbox>
+      </AdminExcel>
       <OneTimePasswords list={oneTimePasswords} onClose={() => setOneTimePasswords(null)} />
       {users.error && <LoadError error={users.error} onRetry={users.refetch} />}
       {units.error && <LoadError error={units.error} onRetry={units.refetch} />}
