@@ -103,6 +103,20 @@ describeEachDb('admin: catalog rules with assisting units and a time limit of th
     expect(new Date(after.answerBy).toISOString()).toBe(expected.toISOString());
     expect(new Date(after.answerBy).getTime()).toBeLessThan(before.answer_by.getTime());
 
+    // Urgent help (2 hours) keeps its shorter limit under the same rule.
+    const u = await registerCase(h, 'clerk', {
+      type: 'help',
+      urgent: true,
+      content: '中城街道自来水管爆裂，水淹楼道',
+      categoryCode: 'water.outage',
+      regionCode: '140802001',
+      requester: { phone: '13900006668' },
+    });
+    const uBefore = await h.db.db.selectFrom('cases').select('answer_by').where('id', '=', u.id).executeTakeFirstOrThrow();
+    await actOn(h, 'dispatcher', u.id, { action: 'dispatch', leadUnitId: h.org.units['water'] });
+    const uAfter = await h.db.db.selectFrom('cases').select('answer_by').where('id', '=', u.id).executeTakeFirstOrThrow();
+    expect(uAfter.answer_by.getTime()).toBe(uBefore.answer_by.getTime());
+
     // Dispatched to another unit than the rule's: the region's limit stays.
     const d = await registerCase(h, 'clerk', {
       type: 'help',

@@ -50,9 +50,10 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
     case 'dispatch': {
       const signBy = deadlines.signBy(now, region);
       const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
-      // A catalog rule with its own time limit overrides the region's answer limit (counted from registration).
+      // A catalog rule with its own time limit overrides the region's answer limit (counted from
+      // registration); an urgent or safety-net case keeps its own limit when that is shorter.
       const ruleDays = ctx.ruleAnswerDays ?? null;
-      const answerBy =
+      const ruleDue =
         ruleDays === null
           ? null
           : dueAt(
@@ -61,6 +62,8 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
               deadlines.calendar,
               deadlines.policyFor(region).workingHours,
             );
+      const keepsShorter = row.urgent || row.channel === 'safety_net';
+      const answerBy = ruleDue && keepsShorter && row.answer_by.getTime() < ruleDue.getTime() ? null : ruleDue;
       return {
         ...base,
         patch: {
