@@ -35,13 +35,20 @@ describe('safety-net lifecycle', () => {
     });
   });
 
-  it('regular cases know none of the safety-net actions', () => {
+  it('regular cases know none of the window’s own actions; their 会商 is the dispatcher’s, not the officer’s', () => {
     const regular = { ...base, safetyNet: false };
-    expect(decide(regular, { action: 'convene', unitIds: [APPROVAL], agenda: 'a' }, officer)).toMatchObject({
+    expect(decide(regular, { action: 'convene', unitIds: [APPROVAL, WATER], agenda: 'a' }, officer)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(
+      decide(regular, { action: 'decide', outcome: 'done', text: 'a', rootCause: { kind: 'coordination_needed' } } as never, officer),
+    ).toMatchObject({
       ok: false,
       code: 'illegal_transition',
     });
     expect(allowedActions(regular, officer)).not.toContain('decide');
+    expect(allowedActions(regular, officer)).not.toContain('convene');
   });
 
   it('convene -> opinions of invited heads only, once per unit -> minutes -> decide', () => {
