@@ -23,6 +23,8 @@ export interface UnitStep {
   kind: UnitKind;
   regionCode: string;
   parent: string | null;
+  /** A village or community (level 5) that the import creates under its township. */
+  newRegion: { code: string; name: string; parentCode: string } | null;
 }
 
 const MAX_DEPTH = 64;
@@ -37,6 +39,22 @@ const reasons = {
   regionFormat: (r: string) => ({ zh: `区划代码“${r}”格式不正确`, en: `"${r}" is not a region code` }),
   regionOutside: (r: string) => ({ zh: `区划“${r}”不在您管辖的区划内`, en: `region ${r} is not inside your regions` }),
   regionUnknown: (r: string) => ({ zh: `区划“${r}”不存在`, en: `no region ${r}` }),
+  villageName: (r: string) => ({
+    zh: `区划“${r}”不存在：新建村（社区）请在“新建村（社区）名称”列填写其名称`,
+    en: `no region ${r}: to create a village or community, give its name in the new-village column`,
+  }),
+  villageTownship: (r: string, t: string) => ({
+    zh: `区划“${r}”不存在，其所属乡镇（街道）“${t}”也不存在`,
+    en: `no region ${r}, and no township ${t} above it`,
+  }),
+  villageClash: (r: string, row: number) => ({
+    zh: `村（社区）“${r}”在第 ${row} 行用了另一个名称`,
+    en: `row ${row} names village ${r} differently`,
+  }),
+  villageNameUnneeded: (r: string, stored: string | undefined) => ({
+    zh: `区划“${r}”已存在${stored ? `（名称“${stored}”）` : ''}：“新建村（社区）名称”须留空或与之相同`,
+    en: `region ${r} exists${stored ? ` (named "${stored}")` : ''}: leave the new-village name empty or give the same name`,
+  }),
   duplicate: (r: number) => ({ zh: `与第 ${r} 行的单位名称重复`, en: `the same unit name as row ${r}` }),
   ambiguous: (n: string) => ({ zh: `系统中有多个单位名为“${n}”，请先改名`, en: `several units are named "${n}": rename them first` }),
   parentUnknown: (p: string) => ({
@@ -75,6 +93,7 @@ export async function planUnitsImport(
   const fileRows = new Map<string, number>();
   for (const { row, values } of read.rows) if (values.name !== '' && !fileRows.has(values.name)) fileRows.set(values.name, row);
 
+  const newVillages = new Map<string, { name: string; row: number }>();
   const steps: UnitStep[] = [];
   for (const { row, values } of read.rows) {
     const bad = (k: UnitColumn, reason: { zh: string; en: string }) => errors.push({ row, column: header(k), reason: reason[lang] });
@@ -88,12 +107,32 @@ export async function planUnitsImport(
     if (values.kind === '') bad('kind', reasons.required);
     else if (!kind) bad('kind', reasons.kind(values.kind));
     const code = values.region.normalize('NFKC').replace(/\s/g, '');
+    const villageName = values.regionName.trim();
+    let newRegion: UnitStep['newRegion'] = null;
     if (code === '') bad('region', reasons.required);
     else if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(code)) bad('region', reasons.regionFormat(code));
     else if (!scope.covers(code)) bad('region', reasons.regionOutside(code));
     else {
       if (!regionKnown.has(code)) regionKnown.set(code, await regions.exists(code));
-      if (!regionKnown.get(code)) bad('region', reasons.regionUnknown(code));
+      if (!regionKnown.get(code)) {
+        const township = code.slice(0, 9);
+        if (code.length !== 12) bad('region', reasons.regionUnknown(code));
+        else if (villageName === '') bad('regionName', reasons.villageName(code));
+        else {
+          if (!regionKnown.has(township)) regionKnown.set(township, await regions.exists(township));
+          if (!regionKnown.get(township)) bad('region', reasons.villageTownship(code, township));
+          else if (newVillages.has(code) && newVillages.get(code)!.name !== villageName)
+            bad('regionName', reasons.villageClash(code, newVillages.get(code)!.row));
+          else {
+            if (!newVillages.has(code)) newVillages.set(code, { name: villageName, row });
+            newRegion = { code, name: villageName, parentCode: township };
+          }
+        }
+      } else if (villageName !== '') {
+        // An export names its villages: the same name again is fine, another one is a mistake.
+        const stored = (await regions.get(code))?.name;
+        if (code.length !== 12 || stored !== villageName) bad('regionName', reasons.villageNameUnneeded(code, stored));
+      }
     }
     const parent = values.parent === '' ? null : values.parent;
     if (parent !== null) {
@@ -112,7 +151,7 @@ export async function planUnitsImport(
       : current.kind === kind && current.regionCode === code && currentParent === parent
         ? 'unchanged'
         : 'update';
-    steps.push({ row, action, name, id: current?.id ?? null, kind: kind!, regionCode: code, parent });
+    steps.push({ row, action, name, id: current?.id ?? null, kind: kind!, regionCode: code, parent, newRegion });
   }
 
   // No cycles in the tree after the import: the file's parents over the stored ones.
@@ -135,6 +174,11 @@ export async function planUnitsImport(
 /** Write the plan (inside the caller's transaction): new units parents first, then the changes. */
 export async function applyUnitsImport(trx: Db, scope: AdminScope, steps: readonly UnitStep[]): Promise<void> {
   const repo = createUnitsRepo(trx);
+  // New villages and communities first (level 5, under their townships), once each.
+  const villages = new Map(steps.flatMap((s) => (s.newRegion ? [[s.newRegion.code, s.newRegion] as const] : [])));
+  await createRegionsRepo(trx).upsertMany(
+    [...villages.values()].map((v) => ({ code: v.code, name: v.name, parentCode: v.parentCode, level: 5 })),
+  );
   const ids = new Map<string, number>();
   for (const u of await repo.adminListUnder(scope.prefixes)) if (!ids.has(u.name)) ids.set(u.name, u.id);
   let pending = steps.filter((s) => s.action === 'create');
