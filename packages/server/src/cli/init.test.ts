@@ -204,6 +204,24 @@ describeEachDb(
       await expect(initDeployment(h.db.db, plan, h.clock)).rejects.toBeInstanceOf(InitRefusedError);
     });
 
+    it('a city or a province works too; a bad centre name or the same two usernames is a usage error', () => {
+      const city = planInit({ region: '330100', centre: '杭州市12345热线', admin: 'hzadmin', securityAdmin: 'hzsec' });
+      expect(city.region).toMatchObject({ name: '杭州市', level: 2 });
+      expect(city.regions.some((r) => r.parentCode === '330106' && r.level === 4)).toBe(true);
+      const province = planInit({ region: '330000', centre: '浙江省12345热线', admin: 'zjadmin' });
+      expect(province.regions.filter((r) => r.level === 3).length).toBeGreaterThan(80);
+      expect(() => planInit({ region: '330106', centre: '  ', admin: 'xhadmin' })).toThrow(InitUsageError);
+      expect(() => planInit({ region: '330106', centre: '中心', admin: 'same', securityAdmin: 'same' })).toThrow(/two accounts/);
+      expect(() => planInit({ region: '33', centre: '中心', admin: 'xhadmin' })).toThrow(/unknown region code "33"/);
+    });
+  },
+  { org: 'none' },
+);
+
+// A database of its own: the suite above leaves its deployment behind.
+describeEachDb(
+  'initDeployment at once (the deployment-setup lock)',
+  (get) => {
     it('two inits at once: one sets up the deployment, the other is refused, and there is one centre', async () => {
       const h = get();
       const plan = planInit({ region: '330106', centre: '西湖区12345热线服务中心', admin: 'xhadmin' });
@@ -214,17 +232,6 @@ describeEachDb(
       expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(InitRefusedError);
       expect(await h.db.db.selectFrom('units').select('id').execute()).toHaveLength(1);
       expect(await h.db.db.selectFrom('users').select('id').execute()).toHaveLength(2);
-    });
-
-    it('a city or a province works too; a bad centre name or the same two usernames is a usage error', () => {
-      const city = planInit({ region: '330100', centre: '杭州市12345热线', admin: 'hzadmin', securityAdmin: 'hzsec' });
-      expect(city.region).toMatchObject({ name: '杭州市', level: 2 });
-      expect(city.regions.some((r) => r.parentCode === '330106' && r.level === 4)).toBe(true);
-      const province = planInit({ region: '330000', centre: '浙江省12345热线', admin: 'zjadmin' });
-      expect(province.regions.filter((r) => r.level === 3).length).toBeGreaterThan(80);
-      expect(() => planInit({ region: '330106', centre: '  ', admin: 'xhadmin' })).toThrow(InitUsageError);
-      expect(() => planInit({ region: '330106', centre: '中心', admin: 'same', securityAdmin: 'same' })).toThrow(/two accounts/);
-      expect(() => planInit({ region: '33', centre: '中心', admin: 'xhadmin' })).toThrow(/unknown region code "33"/);
     });
   },
   { org: 'none' },

@@ -6,7 +6,7 @@ import type { Db } from './connect.ts';
  * processes (PostgreSQL and PGlite both have them). Released at commit or rollback.
  */
 const keys = {
-  /** Setting up a deployment (`huiyin init`, the demo seed): the emptiness check and the writes. */
+  /** Setting up a deployment (`huiyin init`): the emptiness check and the writes. */
   deploymentSetup: 0x48_59_49_4e, // "HYIN"
 } as const;
 
