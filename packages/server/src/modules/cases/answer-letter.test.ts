@@ -154,12 +154,39 @@ describeEachDb(
       const citizen = await letter(h, null, `/api/v1/track/${dup.trackingNo}/answer.pdf?phone=7788`);
       const staff = await letter(h, 'dispatcher', `/api/v1/cases/${dup.id}/answer.pdf`);
       if (!popplerAvailable()) return;
-      for (const words of [dup.trackingNo, `与诉求${master.trackingNo}为同一事项，已合并办理`, '管网已抢修完毕，已恢复供水', '赵**：']) {
+      for (const words of [dup.trackingNo, '已与同一事项合并办理', '管网已抢修完毕，已恢复供水', '赵**：']) {
         expect(citizen, words).toContain(words);
       }
+      // The master's tracking number is another requester's: only the staff copy names it.
+      expect(citizen).not.toContain(master.trackingNo);
       expect(citizen).not.toContain('赵大伟');
       expect(staff).toContain('赵大伟：');
       expect(staff).toContain('并单');
+      expect(staff).toContain(`与诉求${master.trackingNo}为同一事项，已合并办理`);
+    });
+
+    it('a refusal as a repeat of an open case: the citizen copy does not name the other requester’s case', async () => {
+      const h = get();
+      const open = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
+      const repeat = await registerCase(h, 'clerk', {
+        ...OUTAGE_COMPLAINT,
+        content: '还是停水，已经反映过了',
+        requester: { name: '赵大伟', phone: '13935917788' },
+      });
+      await actOn(h, 'clerk', repeat.id, {
+        action: 'refuse',
+        reasonCode: 'repeat_of_open',
+        text: '与在办工单重复，将一并办理',
+        linkedCaseId: open.id,
+      });
+      await actOn(h, 'supervisor', repeat.id, { action: 'reviewReply', approve: true });
+      const citizen = await letter(h, null, `/api/v1/track/${repeat.trackingNo}/answer.pdf?phone=7788`);
+      const staff = await letter(h, 'supervisor', `/api/v1/cases/${repeat.id}/answer.pdf?copy=staff`);
+      if (!popplerAvailable()) return;
+      for (const words of [repeat.trackingNo, '与正在办理的诉求重复', '与在办工单重复，将一并办理', '赵**：'])
+        expect(citizen, words).toContain(words);
+      expect(citizen).not.toContain(open.trackingNo);
+      expect(staff).toContain(`已在诉求${open.trackingNo}中办理`);
     });
 
     it('not answered: 409 with a clear message; another county’s case: 404, as GET /cases/{id}', async () => {

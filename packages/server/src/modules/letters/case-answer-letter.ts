@@ -14,7 +14,8 @@ import { chineseDate, type OfficialLetter } from './official-letter.ts';
  * (即时办结), or refused (不予受理) after the supervisor's review. Two copies: the staff copy with
  * the requester's full name, what they wrote, the timeline and the internal notes as annexes;
  * the citizen copy with the name masked and nothing the citizen may not know (no notes, no staff
- * names, no staff phones). A decided safety-net case has its own letter (safety-net/answer-letter.ts).
+ * names, no staff phones, no other requester's tracking number). A decided safety-net case has its
+ * own letter (safety-net/answer-letter.ts).
  */
 export interface CaseLetterFacts {
   trackingNo: string;
@@ -74,7 +75,9 @@ export function caseAnswerLetter(facts: CaseLetterFacts, copy: AnswerLetterCopy)
   if (staff) paragraphs.push(`诉求内容：${facts.content}`);
   const sections: NonNullable<OfficialLetter['sections']> = [];
   if (a.kind === 'reply') {
-    if (a.masterTrackingNo) paragraphs.push(`您反映的事项与诉求${a.masterTrackingNo}为同一事项，已合并办理。`);
+    // Another requester's tracking number is theirs: only the staff copy names it.
+    if (a.masterTrackingNo)
+      paragraphs.push(staff ? `您反映的事项与诉求${a.masterTrackingNo}为同一事项，已合并办理。` : '您反映的事项已与同一事项合并办理。');
     paragraphs.push(a.onTheSpot ? `${a.unitName}当即办理（即时办结），现答复如下：` : `经${a.unitName}办理，现答复如下：`);
     paragraphs.push(a.text);
     paragraphs.push(`办理结果：${outcomeZh[a.outcome]}。`);
@@ -84,7 +87,12 @@ export function caseAnswerLetter(facts: CaseLetterFacts, copy: AnswerLetterCopy)
     const reason = isRefusalReason(a.reasonCode) ? refusalReasonWords[a.reasonCode].zh : a.reasonCode;
     paragraphs.push(`经审核，您反映的事项属于“${reason}”的情形，按照政务服务便民热线工作规范，不予受理。`);
     paragraphs.push(a.text);
-    if (a.linkedTrackingNo) paragraphs.push(`您反映的事项已在诉求${a.linkedTrackingNo}中办理，办理结果将一并告知您。`);
+    if (a.linkedTrackingNo)
+      paragraphs.push(
+        staff
+          ? `您反映的事项已在诉求${a.linkedTrackingNo}中办理，办理结果将一并告知您。`
+          : '您反映的事项与正在办理的诉求重复，办理结果将一并告知您。',
+      );
     paragraphs.push('如您对本告知有异议，可拨打12345政务服务便民热线反映。感谢您对政务服务工作的理解和支持。');
   }
   if (staff && facts.internal) {
