@@ -229,6 +229,21 @@ describeEachDb('会商 of an ordinary case (dispatch dispute)', (getH) => {
     expect(p.pendingConsultationUnitIds).toEqual([water]);
     expect(p.audience).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'role', role: 'dispatcher' })]));
     expect(p.audience).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'role', role: 'unit_head', unitId: water })]));
+    // The disputed lead unit is not to blame for a late dispute: neither its staff nor the head
+    // that already answered hear of it, and the supervision overview charges no unit.
+    expect(
+      p.audience.filter((a) => a.kind === 'unit'),
+      JSON.stringify(p.audience),
+    ).toEqual([]);
+    expect(p.audience.filter((a) => a.unitId === market)).toEqual([]);
+    const overview = (await h.req('supervisor', 'GET', '/api/v1/supervision/overview')).json() as {
+      recentEscalations: { caseId: number; level: string; unit: { id: number } | null }[];
+      units: { unitId: number | null; escalations: { supervise: number } }[];
+    };
+    const recent = overview.recentEscalations.filter((e) => e.caseId === c.id);
+    expect(recent.length).toBeGreaterThan(0);
+    for (const e of recent) expect(e.unit, JSON.stringify(e)).toBeNull();
+    expect(overview.units.find((u) => u.unitId === water)?.escalations.supervise ?? 0).toBe(0);
     // The case's timeline shows the supervision of the overdue dispute.
     expect((await get(h, 'dispatcher', c.id)).timeline.map((e) => e.action)).toContain('supervise');
   });

@@ -48,6 +48,22 @@ function audienceOf(level: EscalationLevel, c: { region_code: string; lead_unit_
 }
 
 /**
+ * Who hears of a late 会商 of an ordinary case (the time to settle a dispatch dispute): the
+ * dispatchers, who own it, and the heads of the invited units yet to give their opinion, never
+ * the disputed lead unit; the supervisors and leaders at their levels as for any deadline.
+ */
+function consultationAudienceOf(level: EscalationLevel, regionCode: string, pending: readonly number[]): Audience[] {
+  const owners: Audience[] = [
+    { kind: 'role', role: 'dispatcher', regionCode },
+    ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode, unitId })),
+  ];
+  const supervisor: Audience = { kind: 'role', role: 'supervisor', regionCode };
+  if (level === 'urge') return owners;
+  if (level === 'supervise') return [...owners, supervisor];
+  return [...owners, supervisor, { kind: 'role', role: 'leader', regionCode }];
+}
+
+/**
  * The deadline scanner: in batches claimed with FOR UPDATE SKIP LOCKED it takes the cases whose
  * escalation level changes by now (an index on next_escalation_at, so the cost follows the due
  * items, not the table), records the level reached for the current deadline (once: a second scan
@@ -85,16 +101,23 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
             const rank = escalationRank(times, now);
             if (rank > 0) {
               const level = levelOfRank(rank as 1 | 2 | 3);
+              // A case waiting on a consultation (会商): the invited units that have not given their
+              // opinion are chased too. On an ordinary case the deadline is then the time to settle
+              // the dispatch dispute, which the dispatcher owns: the disputed lead unit is not to blame.
+              const open = await openConsultationOf(trx, c.id);
+              const pending = open?.pending ?? [];
+              const dispute = open !== null && c.channel !== 'safety_net';
+              const unitId = dispute ? null : c.lead_unit_id;
               const fresh = await repo.record({
                 caseId: c.id,
                 dueAt: c.next_due_at,
                 level,
-                unitId: c.lead_unit_id,
+                unitId,
                 regionCode: c.region_code,
                 at: now,
               });
               if (fresh) {
-                const payload = { level, dueAt: c.next_due_at.toISOString(), unitId: c.lead_unit_id };
+                const payload = { level, dueAt: c.next_due_at.toISOString(), unitId };
                 const event = await appendEvent(trx, {
                   caseId: c.id,
                   action: level,
@@ -106,18 +129,12 @@ export function createDeadlineScanner(deps: { db: Db; clock: Clock; deadlines: D
                   payload,
                   at: now,
                 });
-                // A case waiting on a consultation (会商): the invited units that have not given their
-                // opinion are chased too (the consultation has the case's deadline); on an ordinary
-                // case the deadline is the time to settle the dispatch dispute, which the dispatcher owns.
-                const open = await openConsultationOf(trx, c.id);
-                const pending = open?.pending ?? [];
-                const audience = [
-                  ...audienceOf(level, c),
-                  ...(open !== null && c.channel !== 'safety_net' && c.lead_unit_id !== null
-                    ? [{ kind: 'role', role: 'dispatcher', regionCode: c.region_code } satisfies Audience]
-                    : []),
-                  ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId })),
-                ];
+                const audience = dispute
+                  ? consultationAudienceOf(level, c.region_code, pending)
+                  : [
+                      ...audienceOf(level, c),
+                      ...pending.map((unitId): Audience => ({ kind: 'role', role: 'unit_head', regionCode: c.region_code, unitId })),
+                    ];
                 const extra = { dueAt: payload.dueAt, ...(pending.length > 0 ? { pendingConsultationUnitIds: pending } : {}) };
                 await createOutboxRepo(trx).enqueue(caseEventMessage(c, event.id, level, audience, extra), now);
                 counts[level]++;
