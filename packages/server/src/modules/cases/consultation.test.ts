@@ -147,6 +147,29 @@ describeEachDb('会商 of an ordinary case (dispatch dispute)', (getH) => {
     expect(JSON.stringify(texts)).not.toMatch(/供水问题|不涉及审批|停水诉求由哪个单位/);
   });
 
+  it('an invited unit sees the case through its head, only while the consultation is open', async () => {
+    const h = getH();
+    const { market, water } = { market: h.org.units['market']!, water: h.org.units['water']! };
+    await h.make.user({ username: 'waterhead', roles: ['unit_head'], unitIds: [water] });
+    h.resetSessions();
+    const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);
+    const status = async (as: string) => (await h.req(as, 'GET', `/api/v1/cases/${c.id}`)).statusCode;
+    await actOn(h, 'dispatcher', c.id, { action: 'convene', unitIds: [market, water], agenda: '停水由谁承办' });
+    // Open: the invited heads see it (full phone and all); their handlers do not.
+    expect(await status('waterhead')).toBe(200);
+    expect(await status('unithead')).toBe(200);
+    expect(await status('handler2')).toBe(404);
+    expect(await status('handler')).toBe(404);
+    await actOn(h, 'waterhead', c.id, { action: 'recordOpinion', opinion: '建议市场监管局牵头' });
+    await actOn(h, 'unithead', c.id, { action: 'recordOpinion', opinion: '同意由我局牵头' });
+    await actOn(h, 'dispatcher', c.id, { action: 'recordMinutes', leadUnitId: market, decision: '由市场监督管理局牵头办理' });
+    // Settled: the water bureau, neither lead nor assisting, no longer sees it; the market bureau leads.
+    expect(await status('waterhead')).toBe(404);
+    expect(await status('handler2')).toBe(404);
+    expect((await h.req('waterhead', 'GET', `/api/v1/cases/${c.id}/answer.pdf`)).statusCode).toBe(404);
+    expect(await status('handler')).toBe(200);
+  });
+
   it('a consultation with one unit, or a unit that does not exist, is refused and nothing is written', async () => {
     const h = getH();
     const c = await registerCase(h, 'clerk', OUTAGE_COMPLAINT);

@@ -1,4 +1,3 @@
-import { unitRoles } from '@huiyin/core';
 import type { CaseExtension } from '../cases/case-hooks.ts';
 import { settleLimitOf } from './consultation-settle-limit.ts';
 import { consultationViews } from './consultation.view.ts';
@@ -7,8 +6,8 @@ import { createSafetyNetRepo } from './safety-net.repo.ts';
 /**
  * 会商 of an ordinary case (a dispatch dispute) in every case's lifecycle: the open consultation
  * and whether minutes settled the dispatch (the lifecycle table's guards read both), the heads of
- * invited units seeing the case, the time to settle (a national setting) for the convening, and
- * the consultations in the case detail. The safety-net window's own consultations are its
+ * invited units seeing the case while it is open, the time to settle (a national setting) for the
+ * convening, and the consultations in the case detail. The safety-net window's own consultations are its
  * extension's (case-extension.ts); both write the same tables through the same reactions.
  */
 export const ordinaryConsultationExtension: CaseExtension = {
@@ -22,10 +21,12 @@ export const ordinaryConsultationExtension: CaseExtension = {
     };
   },
 
+  // Only the heads of the invited units, and only while the consultation is open: their handlers
+  // never, and after the minutes a unit sees the case only as its lead or assisting unit.
   async alsoVisibleTo(conn, user, row) {
-    if (row.channel === 'safety_net' || !user.roles.some((r) => unitRoles.includes(r))) return false;
-    const consulted = await createSafetyNetRepo(conn).consultedUnits(row.id);
-    return user.units.some((u) => consulted.includes(u.id));
+    if (row.channel === 'safety_net' || !user.roles.includes('unit_head')) return false;
+    const open = await createSafetyNetRepo(conn).openConsultation(row.id);
+    return open !== undefined && user.units.some((u) => open.unit_ids.includes(u.id));
   },
 
   async effectFacts(trx, row, input) {
