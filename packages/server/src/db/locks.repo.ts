@@ -8,6 +8,8 @@ import type { Db } from './connect.ts';
 const keys = {
   /** Setting up a deployment (`huiyin init`): the emptiness check and the writes. */
   deploymentSetup: 0x48_59_49_4e, // "HYIN"
+  /** Applying a people import: its plan (who exists) and its accounts, one import at a time. */
+  peopleImport: 0x48_59_50_49, // "HYPI"
 } as const;
 
 export async function lockFor(trx: Db, what: keyof typeof keys): Promise<void> {

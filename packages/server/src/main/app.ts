@@ -54,6 +54,8 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   /** Demo mode (HUIYIN_DEMO=on, the default): demo accounts sign in without a second factor. */
   demo?: boolean;
+  /** An SMS gateway is configured (HUIYIN_SMS_GATEWAY_URL): the people import may send one-time passwords by SMS. */
+  smsChannel?: boolean;
   /** How often the live notification stream sends a heartbeat (default 25 s). */
   sseHeartbeatMs?: number;
 }
@@ -98,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     demo: deps.demo ?? true,
     maxUploadBytes,
     mapTileUrl: deps.mapTileUrl,
+    smsChannel: deps.smsChannel ?? false,
   });
   const hub = createLiveHub({ db: deps.db, log: (m) => app.log.warn(m) });
   app.addHook('preClose', async () => hub.close());

@@ -52,6 +52,7 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
     webDistDir: config.webDistDir,
     trustProxy: config.trustProxy,
     mapTileUrl: config.mapTileUrl,
+    smsChannel: config.smsGatewayUrl !== undefined,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -39,6 +39,8 @@ export interface ServiceDeps {
   demo: boolean;
   maxUploadBytes: number;
   mapTileUrl: string | undefined;
+  /** An SMS gateway is configured (the people import may send one-time passwords by SMS). */
+  smsChannel?: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ export function buildServices(deps: ServiceDeps) {
     hotline: createHotlineService({ db, clock }),
     apiKeys: createApiKeysService({ db, clock }),
     /** Units and the routing catalog from and to Excel. */
-    adminImports: createAdminImports({ db, clock }),
+    adminImports: createAdminImports({ db, clock, smsChannel: deps.smsChannel ?? false }),
     /** The case list as Excel and the printable case sheet. */
     casePapers: { export: createCaseExport({ db, clock }), sheets: createCaseSheets({ db, clock, cases }) },
     /** The answer letter (答复意见书) of every answered case, staff and citizen copies. */

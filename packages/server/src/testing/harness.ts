@@ -51,6 +51,8 @@ export interface HarnessOptions {
    * clock by hours keep their sign-ins (they call resetSessions() past 12 hours, as before).
    */
   sessionIdleMinutes?: number;
+  /** An SMS gateway is configured (default: none). */
+  smsChannel?: boolean;
 }
 
 export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Promise<Harness> {
@@ -67,6 +69,7 @@ export async function createHarness(kind: DbKind, opts: HarnessOptions = {}): Pr
     maxUploadBytes: 1024 * 1024,
     checkResponses: true,
     sessionIdleMinutes: opts.sessionIdleMinutes ?? 12 * 60,
+    smsChannel: opts.smsChannel ?? false,
   });
   const tokens: Record<string, string> = {};
   const pending = new Map<string, Promise<string>>();

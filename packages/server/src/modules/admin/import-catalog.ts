@@ -1,5 +1,6 @@
 import type { AdminImportReport } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
+import type { RowAudit } from './import-service.ts';
 import type { Lang } from '../../http/error-mapping.ts';
 import { readTable, type TableError } from '../../xlsx/table.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
@@ -16,7 +17,9 @@ import { splitNames } from './export-people.ts';
  * working days) and planned against the rules stored: created (no rule for that category and
  * region), updated (another lead unit, other assisting units or another time limit: replaced by
  * the row's) or unchanged.
- * Rules not in the file stay. Applying writes the plan inside the caller's transaction.
+ * Rules not in the file stay. Applying writes the plan inside the caller's transaction, with an
+ * audit entry per created rule (`catalog.rule.add`) or replaced one (`catalog.rule.replace`, before
+ * and after).
  */
 
 export interface CatalogStep {
@@ -28,6 +31,14 @@ export interface CatalogStep {
   assistUnitIds: number[];
   timeLimitDays: number | null;
   name: string;
+  /** The rules stored for this category and region (an update replaces them). */
+  before: RuleSet | null;
+}
+
+interface RuleSet {
+  unitIds: number[];
+  assistUnitIds: number[];
+  timeLimitDays: number | null;
 }
 
 const reasons = {
@@ -65,12 +76,17 @@ export async function planCatalogImport(
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const regions = createRegionsRepo(db);
   const regionKnown = new Map<string, boolean>();
-  const existing = new Map<string, { units: Set<number>; details: string }>();
+  const existing = new Map<string, { units: Set<number>; details: string; rules: RuleSet }>();
   const detailsKey = (assist: readonly number[], days: number | null) => `${[...assist].sort((a, b) => a - b).join(',')}|${days ?? ''}`;
   for (const r of await createCategoriesRepo(db).rulesUnder(scope.prefixes)) {
     const key = `${r.categoryCode}|${r.regionPrefix}`;
-    const e = existing.get(key) ?? { units: new Set<number>(), details: '' };
+    const e = existing.get(key) ?? {
+      units: new Set<number>(),
+      details: '',
+      rules: { unitIds: [], assistUnitIds: [], timeLimitDays: null },
+    };
     e.units.add(r.unit.id);
+    e.rules = { unitIds: [...e.units], assistUnitIds: r.assistUnits.map((a) => a.id), timeLimitDays: r.timeLimitDays };
     e.details = detailsKey(
       r.assistUnits.map((a) => a.id),
       r.timeLimitDays,
@@ -137,18 +153,33 @@ export async function planCatalogImport(
       assistUnitIds,
       timeLimitDays,
       name: `${categoryNames.get(category)} · ${prefix} · ${unitNames.get(unitId)}`,
+      before: now?.rules ?? null,
     });
   }
   return { steps, errors };
 }
 
 /** Write the plan (inside the caller's transaction). */
-export async function applyCatalogImport(trx: Db, steps: readonly CatalogStep[]): Promise<void> {
+export async function applyCatalogImport(trx: Db, steps: readonly CatalogStep[], audit: RowAudit): Promise<void> {
   const repo = createCategoriesRepo(trx);
   for (const s of steps) {
     if (s.action === 'unchanged') continue;
     if (s.action === 'update') await repo.deleteRulesAt(s.categoryCode, s.regionPrefix);
-    await repo.addRoute(s.categoryCode, s.regionPrefix, s.unitId, { assistUnitIds: s.assistUnitIds, timeLimitDays: s.timeLimitDays });
+    const id = await repo.addRoute(s.categoryCode, s.regionPrefix, s.unitId, {
+      assistUnitIds: s.assistUnitIds,
+      timeLimitDays: s.timeLimitDays,
+    });
+    const after = { unitIds: [s.unitId], assistUnitIds: s.assistUnitIds, timeLimitDays: s.timeLimitDays };
+    const where = { categoryCode: s.categoryCode, regionPrefix: s.regionPrefix };
+    await audit({
+      action: s.action === 'update' ? 'catalog.rule.replace' : 'catalog.rule.add',
+      target: { type: 'routing_rule', id: id ?? `${s.categoryCode}|${s.regionPrefix}` },
+      regionCode: regionCodeOfPrefix(s.regionPrefix),
+      detail:
+        s.action === 'update'
+          ? { ...where, before: s.before, after, via: 'import' }
+          : { ...where, unitId: s.unitId, assistUnitIds: s.assistUnitIds, timeLimitDays: s.timeLimitDays, via: 'import' },
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { categoryCodeSchema, categoryNameEnSchema, categoryNameZhSchema } from '@huiyin/core';
 import type { Db } from '../../db/connect.ts';
+import type { RowAudit } from './import-service.ts';
 import type { Lang } from '../../http/error-mapping.ts';
 import { readTable, type TableError } from '../../xlsx/table.ts';
 import { createCategoriesRepo } from '../settings/categories.repo.ts';
@@ -9,8 +10,10 @@ import { ACTIVE_NO, ACTIVE_YES, categoriesSpec, type CategoryColumn } from './ex
  * Importing the category tree: every row is checked (a well-formed code given once, a name, a
  * parent in the file or stored, 是/否) and planned against the stored tree by code: created,
  * updated (name, English name, parent or active differ) or unchanged. The tree after the import
- * must have no loop and no active category under an inactive one. Categories not in the file stay.
- * Applying writes the plan inside the caller's transaction, parents first.
+ * must have no loop and no active category under an inactive one (stored subcategories not in the
+ * file count too: reported on the parent's row). Categories not in the file stay.
+ * Applying writes the plan inside the caller's transaction, parents first, with an audit entry per
+ * created or changed category (before and after), like the manual path.
  */
 
 export interface CategoryStep {
@@ -22,6 +25,8 @@ export interface CategoryStep {
   nameEn: string;
   parent: string | null;
   active: boolean;
+  /** The stored category, if any. */
+  before: { nameZh: string; nameEn: string; parentCode: string | null; active: boolean } | null;
 }
 
 const MAX_DEPTH = 64;
@@ -39,6 +44,10 @@ const reasons = {
   loop: { zh: '上级分类形成循环', en: 'the parents form a loop' },
   active: (a: string) => ({ zh: `“${a}”应为“是”或“否”`, en: `"${a}": 是 or 否` }),
   inactiveParent: (p: string) => ({ zh: `上级分类“${p}”已停用，启用的分类不能在其下`, en: `the parent "${p}" is inactive` }),
+  activeChildren: (codes: readonly string[]) => ({
+    zh: `下级分类“${codes.join('、')}”仍在启用：请先停用，或在文件中一并停用`,
+    en: `active subcategories ${codes.join(', ')}: deactivate them first, or in the same file`,
+  }),
 };
 
 export async function planCategoriesImport(db: Db, data: Buffer, lang: Lang): Promise<{ steps: CategoryStep[]; errors: TableError[] }> {
@@ -77,7 +86,10 @@ export async function planCategoriesImport(db: Db, data: Buffer, lang: Lang): Pr
       : current.nameZh === values.name && current.nameEn === nameEn && current.parentCode === parent && current.active === active
         ? 'unchanged'
         : 'update';
-    steps.push({ row, action, name: `${code} ${values.name}`, code, nameZh: values.name, nameEn, parent, active });
+    const stateBefore = current
+      ? { nameZh: current.nameZh, nameEn: current.nameEn, parentCode: current.parentCode, active: current.active }
+      : null;
+    steps.push({ row, action, name: `${code} ${values.name}`, code, nameZh: values.name, nameEn, parent, active, before: stateBefore });
   }
 
   // The tree after the import: no loop, no active category under an inactive one.
@@ -103,11 +115,19 @@ export async function planCategoriesImport(db: Db, data: Buffer, lang: Lang): Pr
     if (s.active && s.parent !== null && activeOf.get(s.parent) === false)
       errors.push({ row: s.row, column: header('active'), reason: reasons.inactiveParent(s.parent)[lang] });
   }
+  // Stored subcategories the file leaves out stay as they are: an active one under a category the
+  // file deactivates is reported on that category's row (a subcategory in the file, on its own row).
+  const inFile = new Set(steps.map((s) => s.code));
+  for (const s of steps) {
+    if (s.active) continue;
+    const children = [...stored.values()].filter((c) => !inFile.has(c.code) && c.active && c.parentCode === s.code).map((c) => c.code);
+    if (children.length > 0) errors.push({ row: s.row, column: header('active'), reason: reasons.activeChildren(children.sort())[lang] });
+  }
   return { steps, errors };
 }
 
 /** Write the plan (inside the caller's transaction): new categories parents first, then the changes. */
-export async function applyCategoriesImport(trx: Db, steps: readonly CategoryStep[]): Promise<void> {
+export async function applyCategoriesImport(trx: Db, steps: readonly CategoryStep[], audit: RowAudit): Promise<void> {
   const repo = createCategoriesRepo(trx);
   const known = new Set((await repo.all()).map((c) => c.code));
   let pending = steps.filter((s) => s.action !== 'unchanged');
@@ -118,6 +138,13 @@ export async function applyCategoriesImport(trx: Db, steps: readonly CategorySte
       await repo.upsert({ code: s.code, parentCode: s.parent, nameZh: s.nameZh, nameEn: s.nameEn });
       await repo.update(s.code, { active: s.active });
       known.add(s.code);
+      const after = { nameZh: s.nameZh, nameEn: s.nameEn, parentCode: s.parent, active: s.active };
+      await audit({
+        action: s.before ? 'catalog.category.update' : 'catalog.category.create',
+        target: { type: 'category', id: s.code },
+        regionCode: null,
+        detail: s.before ? { before: s.before, after, via: 'import' } : { ...after, via: 'import' },
+      });
     }
     pending = pending.filter((s) => !ready.includes(s));
   }

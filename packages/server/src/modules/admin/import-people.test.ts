@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart } from '../../testing/multipart.ts';
-import { openSealedText } from '../../outbox/sealed-text.ts';
 import { addSecurityAdmin, adminState, auditEntries, auditSeq, login } from './test-helpers.ts';
 
 /** A people workbook filled from the downloaded template (its header row and sheet kept). */
@@ -103,39 +102,62 @@ describeEachDb('admin: people from Excel (the security admin’s)', (get) => {
     expect(qianAfter).toMatchObject({ roles: ['dispatcher'], phone: '13935910002', password_hash: qian.password_hash });
   });
 
-  it('with sms=true a new person with a mobile phone gets the one-time password by SMS, sealed in the outbox; the others get it printed', async () => {
+  it('with sms=true and no SMS gateway configured: 400 naming the option, nothing written (the passwords would be lost)', async () => {
     const h = get();
-    const sec = await addSecurityAdmin(h, 'yhsecsms', 'centre');
-    const r = await upload(
-      h,
-      sec,
-      false,
-      await peopleFile(h, sec, [
-        ['孙短信', 'sunduanxin', '13935910077', '受理员', '运城市盐湖区政务服务中心'],
-        ['周打印', 'zhoudayin', '', '受理员', '运城市盐湖区政务服务中心'],
-      ]),
-      '&sms=true',
-    );
-    expect(r).toMatchObject({ applied: true, created: 2 });
-    const [bySms, printed] = r.oneTimePasswords;
-    expect(bySms).toEqual({ row: 2, username: 'sunduanxin', displayName: '孙短信', password: null, smsTo: '139****0077' });
-    expect(printed).toMatchObject({ username: 'zhoudayin', smsTo: null, password: expect.any(String) });
-    const outbox = await h.db.db
-      .selectFrom('outbox')
-      .select(['topic', 'payload'])
-      .where('topic', '=', 'people.one_time_password')
-      .execute();
-    expect(outbox).toHaveLength(1);
-    const payload = outbox[0]!.payload as { to: string; sealed: string; userId: number };
-    expect(payload.to).toBe('13935910077');
-    // Sealed: the database holds no text; the SMS sender opens it to a text with a password that signs in.
-    expect(JSON.stringify(payload)).not.toMatch(/一次性密码/);
-    const text = openSealedText(payload.sealed);
-    const password = /一次性密码：(\S+?)。/.exec(text)?.[1];
-    expect(password, text).toBeDefined();
-    const signIn = await login(h, 'sunduanxin', password);
-    expect(signIn.statusCode, signIn.body).toBe(200);
-    expect(signIn.json()).toMatchObject({ passwordChangeRequired: true });
+    const sec = await addSecurityAdmin(h, 'yhsecnosms', 'centre');
+    const file = await peopleFile(h, sec, [['孙无网', 'sunwuwang', '13935910066', '受理员', '运城市盐湖区政务服务中心']]);
+    const state = await adminState(h);
+    const form = multipart([{ name: 'file', filename: 'people.xlsx', data: file }]);
+    const res = await h.req(sec, 'POST', '/api/v1/admin/users/import?dryRun=false&sms=true', form.payload, form.headers);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation_failed' });
+    expect(res.body).toMatch(/短信/);
+    expect(await adminState(h)).toBe(state);
+    expect(await h.db.db.selectFrom('outbox').select('id').where('topic', '=', 'people.one_time_password').execute()).toEqual([]);
+    // Without the option the same file imports, the password shown once.
+    const ok = await upload(h, sec, false, file);
+    expect(ok.oneTimePasswords).toEqual([expect.objectContaining({ username: 'sunwuwang', smsTo: null, password: expect.any(String) })]);
+  });
+
+  it('two imports of the same new people at once: one creates them, the other waits and finds them unchanged; never a 500', async () => {
+    const h = get();
+    const sec = await addSecurityAdmin(h, 'yhsecrace', 'centre');
+    const file = await peopleFile(h, sec, [
+      ['郑并发', 'zhengbingfa', '', '受理员', '运城市盐湖区政务服务中心'],
+      ['王并发', 'wangbingfa', '', '派单员', '运城市盐湖区政务服务中心'],
+    ]);
+    const send = () => {
+      const form = multipart([{ name: 'file', filename: 'people.xlsx', data: file }]);
+      return h.req(sec, 'POST', '/api/v1/admin/users/import?dryRun=false', form.payload, form.headers);
+    };
+    const settled = await Promise.allSettled([send(), send()]);
+    const res = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect(res.map((r) => r?.statusCode)).toEqual([200, 200]);
+    const reports = res.map((r) => r!.json()).sort((a, b) => b.created - a.created);
+    expect(reports[0]).toMatchObject({ applied: true, created: 2, unchanged: 0 });
+    expect(reports[0].oneTimePasswords).toHaveLength(2);
+    expect(reports[1]).toMatchObject({ applied: true, created: 0, unchanged: 2, oneTimePasswords: [] });
+    const made = await h.db.db.selectFrom('users').select('username').where('username', 'in', ['zhengbingfa', 'wangbingfa']).execute();
+    expect(made).toHaveLength(2);
+  });
+
+  it('the same username created twice at once by hand: one 201, the other 409, never a 500', async () => {
+    const h = get();
+    const sec = await addSecurityAdmin(h, 'yhsecrace2', 'centre');
+    const body = {
+      username: 'chenbingfa',
+      displayName: '陈并发',
+      password: 'Bingfa-2026-Test!',
+      roles: ['clerk'],
+      unitIds: [h.org.units['centre']!],
+    };
+    const settled = await Promise.allSettled([
+      h.req(sec, 'POST', '/api/v1/admin/users', body),
+      h.req(sec, 'POST', '/api/v1/admin/users', body),
+    ]);
+    const codes = settled.map((r) => (r.status === 'fulfilled' ? r.value.statusCode : 0)).sort();
+    expect(codes).toEqual([201, 409]);
+    expect(await h.db.db.selectFrom('users').select('id').where('username', '=', 'chenbingfa').execute()).toHaveLength(1);
   });
 
   it('bad rows import nothing: unknown unit, a role the importer may not grant, two officer roles, a duplicate username, a bad phone', async () => {
@@ -151,6 +173,7 @@ describeEachDb('admin: people from Excel (the security admin’s)', (get) => {
       ['庚', 'leader', '', '受理员', '运城市盐湖区政务服务中心'],
     ]);
     const state = await adminState(h);
+    const seq = await auditSeq(h);
     const r = await upload(h, sec, false, file);
     expect(r).toMatchObject({ applied: false, created: 0, rows: [], oneTimePasswords: [] });
     const cells = r.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
@@ -162,5 +185,20 @@ describeEachDb('admin: people from Excel (the security admin’s)', (get) => {
     // The leader of 阳泉市郊区 is outside this security admin's regions.
     expect(r.errors[7].reason).toMatch(/管辖范围以外/);
     expect(await adminState(h)).toBe(state);
+    // The refused grants are in the audit log as denied attempts, like the manual path's (nothing else is).
+    const denied = (await auditEntries(h, 'user.', seq)).map((e) => [
+      e.action,
+      e.outcome,
+      e.target_id,
+      (e.detail as { reason?: string }).reason,
+    ]);
+    expect(denied).toEqual([
+      ['user.create', 'denied', 'yi01', 'security_admin_needs_root'],
+      ['user.create', 'denied', 'bing01', 'officer_conflict'],
+    ]);
+    // A preview records nothing.
+    const seq2 = await auditSeq(h);
+    await upload(h, sec, true, file);
+    expect(await auditEntries(h, 'user.', seq2)).toEqual([]);
   });
 });

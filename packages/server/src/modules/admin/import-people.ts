@@ -17,10 +17,11 @@ import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
 import { readTable, type TableError } from '../../xlsx/table.ts';
-import { recordAudit, regionOfUser } from '../audit/audit-log.ts';
+import { recordAudit, regionOfUser, type AuditEntry } from '../audit/audit-log.ts';
 import { createOutboxRepo } from '../../outbox/outbox.repo.ts';
 import { sealText } from '../../outbox/sealed-text.ts';
 import { createAccount } from '../people/create-account.ts';
+import { hashPassword } from '../people/password.ts';
 import { createPeopleRepo } from '../people/people.repo.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
 import { isRootScope } from '../regions/root-scope.ts';
@@ -34,7 +35,9 @@ import { peopleSpec, peopleUnits, roleNamesZh, roleOf, splitNames, type PeopleCo
  * roles or units differ; the password is never touched) or unchanged. An existing username the
  * importer does not manage is an error. Applying writes the plan inside the caller's transaction,
  * with a `user.create` / `user.update` (and `user.roles`) audit entry per account, like the
- * security admin's own changes (no password in them).
+ * security admin's own changes (no password in them). A row the officer rules refuse is, when the
+ * rule says so, a `denied` entry like the security admin's own refused change (`denied` of the plan,
+ * recorded by the caller after the rollback of a real run).
  */
 
 export interface PeopleStep {
@@ -86,11 +89,12 @@ export async function planPeopleImport(
   scope: AdminScope,
   data: Buffer,
   lang: Lang,
-): Promise<{ steps: PeopleStep[]; errors: TableError[] }> {
+): Promise<{ steps: PeopleStep[]; errors: TableError[]; denied: DeniedEntry[] }> {
   const spec = peopleSpec({ units: [] });
   const read = await readTable(data, spec, lang);
   const errors: TableError[] = [...read.errors];
-  if (read.rows.length === 0) return { steps: [], errors };
+  const denied: DeniedEntry[] = [];
+  if (read.rows.length === 0) return { steps: [], errors, denied };
   const header = (k: PeopleColumn) => spec.columns.find((c) => c.key === k)!.header;
 
   const units = await peopleUnits(db, scope);
@@ -142,6 +146,19 @@ export async function planPeopleImport(
     if (roles.length === roleNames.length && roles.length > 0) {
       const v = checkAccountChange({ actor, target: current && { id: current.id, roles: current.roles }, roles });
       if (v) bad('roles', reasons.roleRule(v.code, v.message));
+      if (v?.audited) {
+        const action = current ? 'user.update' : 'user.create';
+        const detail = current
+          ? { username, roles: { before: current.roles, after: roles }, reason: v.code, via: 'import' }
+          : { username, roles, reason: v.code, via: 'import' };
+        denied.push({
+          action,
+          target: { type: 'user', id: current?.id ?? username },
+          regionCode: current ? regionOfUser(current) : null,
+          detail,
+          outcome: 'denied',
+        });
+      }
     }
 
     const unitIds: number[] = [];
@@ -174,8 +191,11 @@ export async function planPeopleImport(
         : 'update';
     steps.push({ row, action, name: `${displayName}（${username}）`, username, displayName, phone, roles, unitIds, current });
   }
-  return { steps, errors };
+  return { steps, errors, denied };
 }
+
+/** A refused row's audit entry (without actor, address and time, which the caller adds). */
+export type DeniedEntry = Omit<AuditEntry, 'actor' | 'sourceIp' | 'at'>;
 
 const SYMBOLS = '-_.@#%+=';
 const ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789' + SYMBOLS;
@@ -187,6 +207,19 @@ export function oneTimePassword(username: string): string {
     const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z\d]/].every((re) => re.test(p));
     if (classes && passwordProblems(p, username).length === 0) return p;
   }
+}
+
+/** One-time passwords and their hashes by username, made before the apply transaction (argon2 is slow). */
+export type PreparedPasswords = ReadonlyMap<string, { password: string; hash: string }>;
+
+export async function preparePasswords(steps: readonly PeopleStep[]): Promise<PreparedPasswords> {
+  const out = new Map<string, { password: string; hash: string }>();
+  for (const s of steps) {
+    if (s.action !== 'create') continue;
+    const password = oneTimePassword(s.username);
+    out.set(s.username, { password, hash: await hashPassword(password) });
+  }
+  return out;
 }
 
 export interface OneTimePassword {
@@ -209,7 +242,7 @@ export async function applyPeopleImport(
   clock: Clock,
   scope: AdminScope,
   steps: readonly PeopleStep[],
-  opts: { sms?: boolean } = {},
+  opts: { sms?: boolean; prepared?: PreparedPasswords } = {},
 ): Promise<OneTimePassword[]> {
   const repo = createPeopleRepo(trx);
   const audit = (action: string, target: number, regionCode: string | null, detail: Record<string, unknown>) =>
@@ -225,13 +258,15 @@ export async function applyPeopleImport(
   const passwords: OneTimePassword[] = [];
   for (const s of steps) {
     if (s.action === 'create') {
-      const password = oneTimePassword(s.username);
+      const ready = opts.prepared?.get(s.username);
+      const password = ready?.password ?? oneTimePassword(s.username);
       const created = await createAccount(
         trx,
         clock,
         { username: s.username, displayName: s.displayName, password, phone: s.phone ?? undefined, roles: s.roles, unitIds: s.unitIds },
         {
           trx,
+          ...(ready ? { passwordHash: ready.hash } : {}),
           mustChangePassword: true,
           regionPrefixes: scope.prefixes,
           within: async (t, id) => {

@@ -2,7 +2,8 @@ import { DomainError, type AdminImportReport, type PeopleImportReport } from '@h
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Lang } from '../../http/error-mapping.ts';
-import { recordAudit, recordAuditAlone } from '../audit/audit-log.ts';
+import { lockFor } from '../../db/locks.repo.ts';
+import { recordAudit, recordAuditAlone, type AuditEntry } from '../audit/audit-log.ts';
 import type { AdminScope } from '../regions/admin-scope.ts';
 import { buildCatalogWorkbook } from './export-catalog.ts';
 import { buildUnitsWorkbook } from './export-units.ts';
@@ -12,7 +13,17 @@ import { buildPeopleTemplate } from './export-people.ts';
 import { buildCategoriesWorkbook } from './export-categories.ts';
 import { applyCategoriesImport, planCategoriesImport } from './import-categories.ts';
 import { requireRootScope } from '../regions/root-scope.ts';
-import { applyPeopleImport, planPeopleImport } from './import-people.ts';
+import { applyPeopleImport, planPeopleImport, preparePasswords, type PreparedPasswords } from './import-people.ts';
+
+/** An audit entry of one changed row (without actor, address and time, which the import adds). */
+export type RowAudit = (e: Omit<AuditEntry, 'actor' | 'sourceIp' | 'at'>) => Promise<void>;
+
+type Plan<S> = {
+  steps: S[];
+  errors: { row: number; column: string; reason: string }[];
+  /** Refusals to record as `denied` (after the rollback) when a real run is refused. */
+  denied?: Omit<AuditEntry, 'actor' | 'sourceIp' | 'at'>[];
+};
 
 /** At most this many row errors are answered, plus one line counting the rest. */
 const MAX_ERRORS = 500;
@@ -20,9 +31,12 @@ const MAX_ERRORS = 500;
 /**
  * The system admin's Excel round trip of units and of the routing catalog: templates, exports of
  * the admin's regions (recorded in the audit log with the row count), and all-or-nothing imports
- * (a dry run previews; the real run plans again and applies in one transaction, recorded).
+ * (a dry run previews; the real run plans again and applies in one transaction, recorded: an
+ * entry per changed row and one with the totals).
+ * `smsChannel`: an SMS gateway is configured (HUIYIN_SMS_GATEWAY_URL); without one the people
+ * import refuses to send one-time passwords by SMS (they would never arrive, nor be shown).
  */
-export function createAdminImports(deps: { db: Db; clock: Clock }) {
+export function createAdminImports(deps: { db: Db; clock: Clock; smsChannel?: boolean }) {
   const { db, clock } = deps;
   const regionOf = (scope: AdminScope) => scope.user.units[0]?.regionCode ?? null;
 
@@ -49,12 +63,12 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
     dryRun: boolean,
     lang: Lang,
     action: string,
-    plan: (d: Db) => Promise<{ steps: S[]; errors: { row: number; column: string; reason: string }[] }>,
-    apply: (trx: Db, steps: S[]) => Promise<void>,
+    plan: (d: Db) => Promise<Plan<S>>,
+    apply: (trx: Db, steps: S[], audit: RowAudit) => Promise<void>,
   ): Promise<AdminImportReport> {
     return (
-      await runWith(scope, dryRun, lang, action, plan, async (trx, steps) => {
-        await apply(trx, steps);
+      await runWith(scope, dryRun, lang, action, plan, async (trx, steps, audit) => {
+        await apply(trx, steps, audit);
         return {};
       })
     ).report;
@@ -66,18 +80,26 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
     dryRun: boolean,
     lang: Lang,
     action: string,
-    plan: (d: Db) => Promise<{ steps: S[]; errors: { row: number; column: string; reason: string }[] }>,
-    apply: (trx: Db, steps: S[]) => Promise<X>,
+    plan: (d: Db) => Promise<Plan<S>>,
+    apply: (trx: Db, steps: S[], audit: RowAudit) => Promise<X>,
+    opts: { lock?: 'peopleImport' } = {},
   ): Promise<{ report: AdminImportReport; extra: X | null }> {
     if (dryRun) {
       const p = await plan(db);
       return { report: capped(reportOf(true, p.steps, p.errors), lang), extra: null };
     }
-    return db.transaction().execute(async (trx) => {
+    const who = { actor: scope.actor, sourceIp: scope.sourceIp };
+    let denied: Plan<S>['denied'] = [];
+    const done = await db.transaction().execute(async (trx) => {
+      // One import at a time where two would race (the people import: both plan "create" for one username).
+      if (opts.lock) await lockFor(trx, opts.lock);
       const p = await plan(trx);
       const report = capped(reportOf(false, p.steps, p.errors), lang);
-      if (!report.applied) return { report, extra: null };
-      const extra = await apply(trx, p.steps);
+      if (!report.applied) {
+        denied = p.denied ?? [];
+        return { report, extra: null };
+      }
+      const extra = await apply(trx, p.steps, (e) => recordAudit(trx, { ...e, ...who, at: clock.now() }).then(() => undefined));
       await recordAudit(trx, {
         action,
         actor: scope.actor,
@@ -88,6 +110,9 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
       });
       return { report, extra };
     });
+    // Nothing was written; the refused attempts are still recorded, as the manual path does.
+    for (const e of denied) await recordAuditAlone(db, { ...e, ...who, at: clock.now() });
+    return done;
   }
 
   return {
@@ -120,7 +145,7 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
         lang,
         'import.routing_rules',
         (d) => planCatalogImport(d, scope, data, lang),
-        (trx, steps) => applyCatalogImport(trx, steps),
+        (trx, steps, audit) => applyCatalogImport(trx, steps, audit),
       ),
 
     categoriesTemplate: async () => (await buildCategoriesWorkbook(db, false)).data,
@@ -138,20 +163,31 @@ export function createAdminImports(deps: { db: Db; clock: Clock }) {
         lang,
         'import.categories',
         (d) => planCategoriesImport(d, data, lang),
-        (trx, steps) => applyCategoriesImport(trx, steps),
+        (trx, steps, audit) => applyCategoriesImport(trx, steps, audit),
       );
     },
 
     peopleTemplate: (scope: AdminScope) => buildPeopleTemplate(db, scope),
     /** The security admin's people import; the one-time passwords of new accounts are answered once, here. */
     async importPeople(scope: AdminScope, data: Buffer, dryRun: boolean, lang: Lang, sms = false): Promise<PeopleImportReport> {
+      if (sms && !deps.smsChannel) {
+        const message =
+          lang === 'zh'
+            ? '未配置短信通道（HUIYIN_SMS_GATEWAY_URL），不能通过短信发送一次性密码；请取消该选项，由本页显示密码'
+            : 'no SMS gateway is configured (HUIYIN_SMS_GATEWAY_URL): one-time passwords cannot go by SMS; untick the option to have them shown here';
+        throw DomainError.atField('validation_failed', { path: 'sms', code: 'sms_not_configured', message }, message);
+      }
+      // The one-time passwords are hashed before the transaction, which holds the import lock (argon2 is slow).
+      const pre = dryRun ? null : await planPeopleImport(db, scope, data, lang);
+      const prepared: PreparedPasswords = pre && pre.errors.length === 0 ? await preparePasswords(pre.steps) : new Map();
       const { report, extra } = await runWith(
         scope,
         dryRun,
         lang,
         'import.users',
         (d) => planPeopleImport(d, scope, data, lang),
-        (trx, steps) => applyPeopleImport(trx, clock, scope, steps, { sms }),
+        (trx, steps) => applyPeopleImport(trx, clock, scope, steps, { sms, prepared }),
+        { lock: 'peopleImport' },
       );
       return { ...report, oneTimePasswords: extra ?? [] };
     },

@@ -15,6 +15,13 @@ export interface CreateAccountOptions {
   mustChangePassword?: boolean;
   /** A transaction already open (`huiyin init` sets up the whole deployment in one): the account is created in it. */
   trx?: Db;
+  /** The password's hash, computed beforehand (argon2 is slow: the people import hashes before its transaction). */
+  passwordHash?: string;
+}
+
+/** A unique violation (PostgreSQL and PGlite: SQLSTATE 23505), e.g. the username taken by a concurrent insert. */
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === '23505';
 }
 
 /**
@@ -22,7 +29,7 @@ export interface CreateAccountOptions {
  * password is remembered for the reuse rule.
  */
 export async function createAccount(db: Db, clock: Clock, input: CreateUserInput, opts: CreateAccountOptions = {}): Promise<AuthUser> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
   const run = <T>(fn: (trx: Db) => Promise<T>): Promise<T> => (opts.trx ? fn(opts.trx) : db.transaction().execute(fn));
   return run(async (trx) => {
     const tp = createPeopleRepo(trx);
@@ -45,14 +52,21 @@ export async function createAccount(db: Db, clock: Clock, input: CreateUserInput
         }
       }
     }
-    const id = await tp.insertUser({
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash,
-      phone: input.phone ?? null,
-      roles: input.roles,
-      ...(opts.mustChangePassword !== undefined ? { mustChangePassword: opts.mustChangePassword } : {}),
-    });
+    const id = await tp
+      .insertUser({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        phone: input.phone ?? null,
+        roles: input.roles,
+        ...(opts.mustChangePassword !== undefined ? { mustChangePassword: opts.mustChangePassword } : {}),
+      })
+      .catch((e: unknown) => {
+        // Taken between the check above and the insert (two creations at once): a conflict, not a 500.
+        if (isUniqueViolation(e))
+          throw DomainError.atField('conflict', { path: 'username', message: `username ${input.username} is taken` });
+        throw e;
+      });
     await tp.addMemberships(id, input.unitIds);
     await rememberPassword(trx, id, passwordHash, clock.now());
     if (opts.within) await opts.within(trx, id);
