@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart } from '../../testing/multipart.ts';
-import { addOfficer, adminState } from './test-helpers.ts';
+import { addOfficer, adminState, auditEntries, auditSeq } from './test-helpers.ts';
 
 /** A catalog workbook as a centre would fill it in: the template's headers, one rule per row. */
 async function catalogFile(rows: readonly (readonly string[])[], headers = ['诉求分类代码', '区划代码', '主办单位']): Promise<Buffer> {
@@ -131,5 +131,51 @@ describeEachDb('admin: the routing catalog from and to Excel', (get) => {
     const text = await upload(h, admin, '/api/v1/admin/routing-rules/import', Buffer.from('a,b,c\n1,2,3\n'));
     expect(text.errors).toHaveLength(1);
     expect(text.errors[0]).toMatchObject({ row: 0, column: '' });
+  });
+
+  it('the audit log has an entry per added or replaced rule (before and after), besides the totals', async () => {
+    const h = get();
+    const admin = await addOfficer(h, 'jqaudit', 'admin', 'jqCentre');
+    const db = h.db.db;
+    const units = (
+      await db
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('region_code', 'like', '140311%')
+        .where('active', '=', true)
+        .orderBy('id')
+        .execute()
+    ).slice(0, 2);
+    await db.insertInto('categories').values({ code: 'auditcat', parent_code: null, name_zh: '审计测试', name_en: 'Audit test' }).execute();
+    const headers = ['诉求分类代码', '区划代码', '主办单位', '办理时限（工作日）'];
+    const seq = await auditSeq(h);
+    await upload(
+      h,
+      admin,
+      '/api/v1/admin/routing-rules/import?dryRun=false',
+      await catalogFile([['auditcat', '140311', units[0]!.name, '']], headers),
+    );
+    const seq2 = await auditSeq(h);
+    const added = (await auditEntries(h, '', seq)).filter((e) => !e.action.startsWith('auth.'));
+    expect(added.map((e) => e.action)).toEqual(['catalog.rule.add', 'import.routing_rules']);
+    expect(added[0]!).toMatchObject({ target_type: 'routing_rule', region_code: '140311' });
+    expect(added[0]!.detail).toMatchObject({ categoryCode: 'auditcat', regionPrefix: '140311', unitId: units[0]!.id, via: 'import' });
+
+    const r = await upload(
+      h,
+      admin,
+      '/api/v1/admin/routing-rules/import?dryRun=false',
+      await catalogFile([['auditcat', '140311', units[1]!.name, '5']], headers),
+    );
+    expect(r).toMatchObject({ applied: true, updated: 1 });
+    const replaced = (await auditEntries(h, '', seq2)).filter((e) => !e.action.startsWith('auth.'));
+    expect(replaced.map((e) => e.action)).toEqual(['catalog.rule.replace', 'import.routing_rules']);
+    expect(replaced[0]!.detail).toMatchObject({
+      categoryCode: 'auditcat',
+      regionPrefix: '140311',
+      before: { unitIds: [units[0]!.id], assistUnitIds: [], timeLimitDays: null },
+      after: { unitIds: [units[1]!.id], assistUnitIds: [], timeLimitDays: 5 },
+      via: 'import',
+    });
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEachDb, type Harness } from '../../testing/harness.ts';
 import { multipart } from '../../testing/multipart.ts';
-import { addOfficer, adminState } from './test-helpers.ts';
+import { addOfficer, adminState, auditEntries, auditSeq } from './test-helpers.ts';
 
 async function filledTemplate(h: Harness, rows: readonly (readonly string[])[]): Promise<Buffer> {
   const tpl = await h.req('admin', 'GET', '/api/v1/admin/categories/template.xlsx');
@@ -84,5 +84,85 @@ describeEachDb('admin: the category tree from and to Excel (a national setting)'
     const ok = await filledTemplate(h, [['x.y', '某类', '', '', '']]);
     expect((await upload(h, regional, true, ok)).statusCode).toBe(403);
     expect(await adminState(h)).toBe(state);
+  });
+
+  it('deactivating a category whose stored subcategories stay active (not in the file) imports nothing: the parent’s row names them', async () => {
+    const h = get();
+    const created = (
+      await upload(
+        h,
+        'admin',
+        false,
+        await filledTemplate(h, [
+          ['garden', '园林绿化', 'Gardens', '', '是'],
+          ['garden.trees', '树木养护', 'Trees', 'garden', '是'],
+          ['garden.lawn', '草坪养护', 'Lawns', 'garden', '是'],
+        ]),
+      )
+    ).json();
+    expect(created).toMatchObject({ applied: true, created: 3 });
+    const state = await adminState(h);
+    const r = (await upload(h, 'admin', false, await filledTemplate(h, [['garden', '园林绿化', 'Gardens', '', '否']]))).json();
+    expect(r).toMatchObject({ applied: false, errors: [{ row: 2, column: '是否启用' }] });
+    expect(r.errors[0].reason).toMatch(/garden\.lawn、garden\.trees/);
+    expect(await adminState(h)).toBe(state);
+    // With the subcategories in the same file it goes through.
+    const ok = (
+      await upload(
+        h,
+        'admin',
+        false,
+        await filledTemplate(h, [
+          ['garden', '园林绿化', 'Gardens', '', '否'],
+          ['garden.trees', '树木养护', 'Trees', 'garden', '否'],
+          ['garden.lawn', '草坪养护', 'Lawns', 'garden', '否'],
+        ]),
+      )
+    ).json();
+    expect(ok).toMatchObject({ applied: true, updated: 3, errors: [] });
+  });
+
+  it('the audit log has an entry per created or changed category, with before and after, besides the totals', async () => {
+    const h = get();
+    const seq = await auditSeq(h);
+    await upload(
+      h,
+      'admin',
+      false,
+      await filledTemplate(h, [
+        ['kiosk', '市场监管', 'Markets', '', '是'],
+        ['kiosk.sign', '价格投诉', 'Prices', 'kiosk', '是'],
+      ]),
+    );
+    const seq2 = await auditSeq(h);
+    const changed = await upload(
+      h,
+      'admin',
+      false,
+      await filledTemplate(h, [
+        ['kiosk', '市场监管', 'Markets', '', '是'],
+        ['kiosk.sign', '物价投诉', 'Prices', 'kiosk', '否'],
+      ]),
+    );
+    expect(changed.json()).toMatchObject({ applied: true, updated: 1, unchanged: 1 });
+    const first = (await auditEntries(h, '', seq))
+      .filter((e) => !e.action.startsWith('auth.'))
+      .filter((e) => e.seq <= seq2)
+      .map((e) => [e.action, e.target_id]);
+    expect(first).toEqual([
+      ['catalog.category.create', 'kiosk'],
+      ['catalog.category.create', 'kiosk.sign'],
+      ['import.categories', null],
+    ]);
+    const second = (await auditEntries(h, '', seq2)).filter((e) => !e.action.startsWith('auth.'));
+    expect(second.map((e) => [e.action, e.target_id])).toEqual([
+      ['catalog.category.update', 'kiosk.sign'],
+      ['import.categories', null],
+    ]);
+    expect(second[0]!.detail).toMatchObject({
+      before: { nameZh: '价格投诉', parentCode: 'kiosk', active: true },
+      after: { nameZh: '物价投诉', parentCode: 'kiosk', active: false },
+      via: 'import',
+    });
   });
 });
