@@ -1,7 +1,8 @@
-import { dueAt, isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules, type TimeLimit } from '@huiyin/core';
+import { isSatisfied, type Audience, type ActionInput, type CaseStatus, type DeadlineRules, type TimeLimit } from '@huiyin/core';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { CaseMetric } from '../../db/counters.repo.ts';
 import { ordinaryConsultationEffects } from './consultation-effects.ts';
+import { dispatchAnswerBy, type AppliedRuleLimit } from './dispatch-answer-by.ts';
 
 export interface Effects {
   patch: CaseUpdate;
@@ -19,8 +20,10 @@ interface Ctx {
   deadlines: DeadlineRules;
   /** decide: the cited articles as the answer's policy basis (titles, document numbers, articles). */
   policyBasis?: string | undefined;
-  /** dispatch: the catalog rule's own time limit (working days to answer) for this lead unit, if it has one. */
+  /** dispatch, 会商 minutes: the catalog rule's own time limit (working days to answer) for this lead unit, if it has one. */
   ruleAnswerDays?: number | null | undefined;
+  /** dispatch, 会商 minutes: the rule limit the previous dispatch applied, still standing. */
+  previousRuleLimit?: AppliedRuleLimit | null | undefined;
   /** recordOpinion: the convened unit the opinion speaks for (resolved by the service). */
   opinionUnitId?: number | undefined;
   /** convene on an ordinary case: how long the dispatch dispute may take (a national setting). */
@@ -50,24 +53,11 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
     case 'dispatch': {
       const signBy = deadlines.signBy(now, region);
       const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
-      // A catalog rule with its own time limit overrides the region's answer limit (counted from
-      // registration); an urgent or safety-net case keeps its own limit when that is shorter.
-      const ruleDays = ctx.ruleAnswerDays ?? null;
-      const ruleDue =
-        ruleDays === null
-          ? null
-          : dueAt(
-              row.answer_started_at,
-              { unit: 'workingDays', value: ruleDays },
-              deadlines.calendar,
-              deadlines.policyFor(region).workingHours,
-            );
-      const keepsShorter = row.urgent || row.channel === 'safety_net';
-      const answerBy = ruleDue && keepsShorter && row.answer_by.getTime() < ruleDue.getTime() ? null : ruleDue;
+      const answer = dispatchAnswerBy(row, deadlines, ctx.ruleAnswerDays ?? null, ctx.previousRuleLimit ?? null);
       return {
         ...base,
         patch: {
-          ...(answerBy ? { answer_by: answerBy } : {}),
+          ...(answer.answerBy ? { answer_by: answer.answerBy } : {}),
           lead_unit_id: input.leadUnitId,
           assist_unit_ids: assist,
           sign_by: signBy,
@@ -79,7 +69,7 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
           assistUnitIds: assist,
           signBy: signBy.toISOString(),
           note: input.note,
-          ...(answerBy ? { answerBy: answerBy.toISOString(), ruleTimeLimitDays: ruleDays } : {}),
+          ...answer.payload,
         },
         metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
         audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),

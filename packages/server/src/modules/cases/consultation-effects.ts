@@ -1,6 +1,7 @@
 import { defaultConsultationSettleLimit, dueAt, type ActionInput, type DeadlineRules, type TimeLimit } from '@huiyin/core';
 import type { CaseRow } from '../../db/schema.ts';
 import type { Effects } from './action-effects.ts';
+import { dispatchAnswerBy, type AppliedRuleLimit } from './dispatch-answer-by.ts';
 
 interface Ctx {
   now: Date;
@@ -9,13 +10,18 @@ interface Ctx {
   opinionUnitId?: number | undefined;
   /** convene: the national setting (default 1 working day). */
   consultationSettleLimit?: TimeLimit | undefined;
+  /** recordMinutes: the catalog rule's own time limit for the lead unit, as for a dispatch. */
+  ruleAnswerDays?: number | null | undefined;
+  /** recordMinutes: the rule limit the previous dispatch applied, still standing. */
+  previousRuleLimit?: AppliedRuleLimit | null | undefined;
 }
 
 /**
  * 会商 of an ordinary case (the dispatch dispute, core case/consultation.ts): convening makes the
  * time to settle the case's running deadline (the scanner chases it); the invited units' heads
  * are told; each opinion goes to the dispatchers; the minutes dispatch the case to the lead and
- * assisting units they name, with a new sign-for limit, like a dispatch. Null for other actions.
+ * assisting units they name, with a new sign-for limit and the catalog rule's time limit, like a
+ * dispatch. Null for other actions.
  */
 export function ordinaryConsultationEffects(row: CaseRow, input: ActionInput, ctx: Ctx): Effects | null {
   const { now, deadlines } = ctx;
@@ -42,16 +48,24 @@ export function ordinaryConsultationEffects(row: CaseRow, input: ActionInput, ct
     case 'recordMinutes': {
       const signBy = deadlines.signBy(now, region);
       const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
+      const answer = dispatchAnswerBy(row, deadlines, ctx.ruleAnswerDays ?? null, ctx.previousRuleLimit ?? null);
       return {
         ...base,
         patch: {
+          ...(answer.answerBy ? { answer_by: answer.answerBy } : {}),
           lead_unit_id: input.leadUnitId,
           assist_unit_ids: assist,
           sign_by: signBy,
           next_due_at: signBy,
           near_due_at: deadlines.nearDue(now, signBy),
         },
-        payload: { leadUnitId: input.leadUnitId, assistUnitIds: assist, decision: input.decision, signBy: signBy.toISOString() },
+        payload: {
+          leadUnitId: input.leadUnitId,
+          assistUnitIds: assist,
+          decision: input.decision,
+          signBy: signBy.toISOString(),
+          ...answer.payload,
+        },
         metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
         audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
       };

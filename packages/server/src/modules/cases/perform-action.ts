@@ -24,6 +24,7 @@ import { snapshotOf } from './case-view.ts';
 import { createCasesRepo } from './cases.repo.ts';
 import { checkRefusalReferences, linkRefusedRepeat, refuseEffects, reviewRefusalEffects } from './refusal.ts';
 import { createRefusalRepo } from './refusal.repo.ts';
+import { createRuleLimitRepo } from './rule-limit.repo.ts';
 import { visibleTo } from './visibility.ts';
 
 export const caseNotFound = () => new DomainError('not_found', 'case not found');
@@ -104,6 +105,14 @@ export function createActionPerformer(deps: {
         for (const x of extensions) await x.checkReferences?.(trx, row, input, user);
       }
       const opinionUnitId = input.action === 'recordOpinion' ? (input.unitId ?? pendingConvenedUnits(snapshot, actor)[0]) : undefined;
+      // A dispatch, or 会商 minutes, to a catalog rule's lead unit takes the rule's time limit (and drops a previous one).
+      const dispatching = input.action === 'dispatch' || input.action === 'recordMinutes' ? input : null;
+      const ruleAnswerDays =
+        dispatching && row.category_code && deps.catalog
+          ? (await deps.catalog.routes(trx, row.category_code, row.region_code)).find((r) => r.unitId === dispatching.leadUnitId)
+              ?.timeLimitDays
+          : undefined;
+      const previousRuleLimit = dispatching ? await createRuleLimitRepo(trx).lastApplied(row.id, row.answer_by) : null;
       let policyBasis: string | undefined;
       let consultationSettleLimit: TimeLimit | undefined;
       for (const x of extensions) {
@@ -123,11 +132,8 @@ export function createActionPerformer(deps: {
                 opinionUnitId,
                 policyBasis,
                 consultationSettleLimit,
-                ruleAnswerDays:
-                  input.action === 'dispatch' && row.category_code && deps.catalog
-                    ? (await deps.catalog.routes(trx, row.category_code, row.region_code)).find((r) => r.unitId === input.leadUnitId)
-                        ?.timeLimitDays
-                    : undefined,
+                ruleAnswerDays,
+                previousRuleLimit,
               });
       const updated = await cases.update(row.id, row.version, { ...effects.patch, status: decision.next, updated_at: now });
       if (!updated) throw new DomainError('version_conflict');
