@@ -141,23 +141,31 @@ describeEachDb('admin: people from Excel (the security admin’s)', (get) => {
     expect(made).toHaveLength(2);
   });
 
-  it('the same username created twice at once by hand: one 201, the other 409, never a 500', async () => {
+  it('a username taken by another transaction while the import writes: 409, the import writes nothing (PostgreSQL: PGlite runs one transaction at a time)', async () => {
     const h = get();
-    const sec = await addSecurityAdmin(h, 'yhsecrace2', 'centre');
-    const body = {
-      username: 'chenbingfa',
-      displayName: '陈并发',
-      password: 'Bingfa-2026-Test!',
-      roles: ['clerk'],
-      unitIds: [h.org.units['centre']!],
-    };
-    const settled = await Promise.allSettled([
-      h.req(sec, 'POST', '/api/v1/admin/users', body),
-      h.req(sec, 'POST', '/api/v1/admin/users', body),
+    if (h.kind !== 'postgres') return;
+    const sec = await addSecurityAdmin(h, 'yhsecrace3', 'centre');
+    const file = await peopleFile(h, sec, [
+      ['冯先导', 'fengxiandao', '', '受理员', '运城市盐湖区政务服务中心'],
+      ['冯抢注', 'fengqiangzhu', '', '受理员', '运城市盐湖区政务服务中心'],
     ]);
-    const codes = settled.map((r) => (r.status === 'fulfilled' ? r.value.statusCode : 0)).sort();
-    expect(codes).toEqual([201, 409]);
-    expect(await h.db.db.selectFrom('users').select('id').where('username', '=', 'chenbingfa').execute()).toHaveLength(1);
+    const form = multipart([{ name: 'file', filename: 'people.xlsx', data: file }]);
+    let res: Awaited<ReturnType<Harness['req']>> | undefined;
+    await h.db.db.transaction().execute(async (trx) => {
+      // Not committed yet: the import does not see it, and its insert waits on the unique index.
+      await trx
+        .insertInto('users')
+        .values({ username: 'fengqiangzhu', display_name: '别人', password_hash: 'x', phone: null, roles: ['clerk'] })
+        .execute();
+      const pending = h.req(sec, 'POST', '/api/v1/admin/users/import?dryRun=false', form.payload, form.headers).then((r) => (res = r));
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(res).toBeUndefined();
+      void pending;
+    });
+    await expect.poll(() => res?.statusCode, { timeout: 10_000 }).toBe(409);
+    expect(res!.json().error).toMatchObject({ code: 'conflict' });
+    expect(res!.body).toMatch(/fengqiangzhu/);
+    expect(await h.db.db.selectFrom('users').select('id').where('username', '=', 'fengxiandao').execute()).toEqual([]);
   });
 
   it('bad rows import nothing: unknown unit, a role the importer may not grant, two officer roles, a duplicate username, a bad phone', async () => {
