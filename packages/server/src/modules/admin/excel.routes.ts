@@ -122,7 +122,7 @@ export function adminExcelRoutes(app: ApiApp, imports: AdminImports): void {
         config: security,
         schema: {
           summary: 'Import people (staff accounts) from Excel (preview or apply)',
-          description: `${description} New accounts get one-time passwords, answered once in \`oneTimePasswords\` (never stored in clear; changed at first sign-in), or with \`sms=true\` sent by SMS to those with a mobile phone; existing usernames are updated without touching their passwords.`,
+          description: `${description} New accounts get one-time passwords, answered once in \`oneTimePasswords\` (never stored in clear; changed at first sign-in), or with \`sms=true\` sent by SMS to those with a mobile phone (400 when no SMS gateway is configured); existing usernames are updated without touching their passwords.`,
           querystring: peopleImportQuerySchema,
           response: { 200: peopleImportReportSchema },
         },
