@@ -198,11 +198,15 @@ describeEachDb('admin: people from Excel (the security admin’s)', (get) => {
       e.action,
       e.outcome,
       e.target_id,
+      e.region_code,
       (e.detail as { reason?: string }).reason,
     ]);
+    const centreRegion = (
+      await h.db.db.selectFrom('units').select('region_code').where('id', '=', h.org.units['centre']!).executeTakeFirstOrThrow()
+    ).region_code;
     expect(denied).toEqual([
-      ['user.create', 'denied', 'yi01', 'security_admin_needs_root'],
-      ['user.create', 'denied', 'bing01', 'officer_conflict'],
+      ['user.create', 'denied', 'yi01', centreRegion, 'security_admin_needs_root'],
+      ['user.create', 'denied', 'bing01', centreRegion, 'officer_conflict'],
     ]);
     // A preview records nothing.
     const seq2 = await auditSeq(h);

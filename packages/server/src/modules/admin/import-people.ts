@@ -135,6 +135,7 @@ export async function planPeopleImport(
       else bad('phone', reasons.phone(values.phone));
     }
 
+    let refusedRule: string | null = null;
     const roles: Role[] = [];
     const roleNames = splitNames(values.roles);
     if (roleNames.length === 0) bad('roles', reasons.required);
@@ -146,19 +147,7 @@ export async function planPeopleImport(
     if (roles.length === roleNames.length && roles.length > 0) {
       const v = checkAccountChange({ actor, target: current && { id: current.id, roles: current.roles }, roles });
       if (v) bad('roles', reasons.roleRule(v.code, v.message));
-      if (v?.audited) {
-        const action = current ? 'user.update' : 'user.create';
-        const detail = current
-          ? { username, roles: { before: current.roles, after: roles }, reason: v.code, via: 'import' }
-          : { username, roles, reason: v.code, via: 'import' };
-        denied.push({
-          action,
-          target: { type: 'user', id: current?.id ?? username },
-          regionCode: current ? regionOfUser(current) : null,
-          detail,
-          outcome: 'denied',
-        });
-      }
+      if (v?.audited) refusedRule = v.code;
     }
 
     const unitIds: number[] = [];
@@ -174,6 +163,15 @@ export async function planPeopleImport(
         else bad('units', reasons.unitUnknown(n));
       } else if (found.length > 1) bad('units', reasons.unitAmbiguous(n));
       else unitIds.push(found[0]!);
+    }
+    if (refusedRule !== null) {
+      // Recorded like the manual path's refusal: the account's region, or for a new one the region of its lowest unit.
+      const regionCode = current ? regionOfUser(current) : (units.find((u) => u.id === Math.min(...unitIds))?.regionCode ?? null);
+      const detail = current
+        ? { username, roles: { before: current.roles, after: roles }, reason: refusedRule, via: 'import' }
+        : { username, roles, reason: refusedRule, via: 'import' };
+      const target = { type: 'user' as const, id: current?.id ?? username };
+      denied.push({ action: current ? 'user.update' : 'user.create', target, regionCode, detail, outcome: 'denied' });
     }
     if (errors.length > before) continue;
 
