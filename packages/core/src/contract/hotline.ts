@@ -29,7 +29,21 @@ export const callIdSchema = z.string().regex(/^[\x21-\x7e]{1,100}$/, 'a call id 
 /** Where the recording of the call can be played (the telephony system's address). */
 export const recordingUrlSchema = z.url({ protocol: /^https?$/, message: 'an http(s) address' }).max(500);
 
+/** The number asked about, in the body of a POST (never in an address: addresses are logged and kept in the browser's history). */
 export const callerHistoryQuerySchema = z.strictObject({ phone: phoneSchema });
+
+export const hotlineCallParamsSchema = z.strictObject({ callId: callIdSchema });
+
+/** An announced call as its agent sees it: the registration form the screen pop opens takes the number from here. */
+export const hotlineCallViewSchema = z
+  .object({
+    callId: z.string(),
+    callerNumber: z.string(),
+    startedAt: timestampSchema,
+    receivedAt: timestampSchema,
+  })
+  .meta({ id: 'HotlineCall' });
+export type HotlineCallView = z.infer<typeof hotlineCallViewSchema>;
 
 export const callerCaseSchema = z.object({
   id: z.number().int(),

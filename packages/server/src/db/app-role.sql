@@ -13,6 +13,9 @@ grant usage, select on all sequences in schema :schema to :app_role;
 revoke update, delete, truncate on :schema.case_events, :schema.audit_log from :app_role;
 -- Which key the chains are written with is the owner's to record (at the first start or an upgrade).
 revoke insert, update, delete, truncate on :schema.audit_meta from :app_role;
--- The hotline desk (0008): an announced call is a record, never changed; an API key is revoked, never deleted.
+-- The hotline desk (0008): an announced call is a record, never changed; an API key is revoked, never
+-- deleted, and never rewritten: the application records its use and its revocation only (a trigger of
+-- 0008 keeps a revoked key revoked).
 revoke update, delete, truncate on :schema.hotline_calls from :app_role;
-revoke delete, truncate on :schema.api_keys from :app_role;
+revoke update, delete, truncate on :schema.api_keys from :app_role;
+grant update (last_used_at, revoked_at, revoked_by) on :schema.api_keys to :app_role;

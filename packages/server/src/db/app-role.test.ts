@@ -68,6 +68,44 @@ describe.skipIf(!reachable && process.env['CI'] !== 'true')('the application rol
     expect(await asApp((trx) => sql`update api_keys set last_used_at = now()`.execute(trx))).toBeNull();
   });
 
+  it('cannot rewrite an API key nor bring a revoked one back (0008)', async () => {
+    await db.db
+      .insertInto('regions')
+      .values({ code: '149901', name: '测试县', parent_code: null, level: 3 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const key = await db.db
+      .insertInto('api_keys')
+      .values({
+        name: 'app-role test',
+        prefix: 'hk_approle',
+        key_hash: `app-role-${randomBytes(8).toString('hex')}`,
+        scope: 'hotline.calls',
+        region_code: '149901',
+        created_by: null,
+        created_at: new Date(),
+        last_used_at: null,
+        revoked_at: null,
+        revoked_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Its hash, name, scope or region: permission denied.
+    for (const set of [sql`key_hash = 'x'`, sql`name = 'x'`, sql`region_code = region_code`, sql`scope = scope`]) {
+      expect(await asApp((trx) => sql`update api_keys set ${set} where id = ${key.id}`.execute(trx))).toMatch(/permission denied/);
+    }
+    // Revoking is allowed; un-revoking is refused by the trigger, for the owner too.
+    expect(await asApp((trx) => sql`update api_keys set revoked_at = now() where id = ${key.id}`.execute(trx))).toBeNull();
+    expect(await asApp((trx) => sql`update api_keys set revoked_at = null, revoked_by = null where id = ${key.id}`.execute(trx))).toMatch(
+      /stays revoked/,
+    );
+    await expect(sql`update api_keys set revoked_at = null where id = ${key.id}`.execute(db.db)).rejects.toThrow(/stays revoked/);
+    const row = await db.db.selectFrom('api_keys').select('revoked_at').where('id', '=', key.id).executeTakeFirstOrThrow();
+    expect(row.revoked_at).not.toBeNull();
+    // Its use is still recorded.
+    expect(await asApp((trx) => sql`update api_keys set last_used_at = now() where id = ${key.id}`.execute(trx))).toBeNull();
+  });
+
   it('cannot switch the append-only triggers off, by ALTER TABLE or by a setting', async () => {
     expect(await asApp((trx) => sql`alter table case_events disable trigger case_events_no_update`.execute(trx))).toMatch(/must be owner/);
     expect(await asApp((trx) => sql`alter table audit_log disable trigger user`.execute(trx))).toMatch(/must be owner/);

@@ -15,7 +15,7 @@ export interface ApiKeysTable {
   revoked_by: number | null;
 }
 
-/** Calls a telephony system announced (migration 0008), one per call id. */
+/** Calls a telephony system announced (migration 0008), one per call id of each API key. */
 export interface HotlineCallsTable {
   id: Generated<number>;
   call_id: string;
@@ -30,6 +30,8 @@ export interface HotlineCallsTable {
 export interface CaseCallColumns {
   call_id: ColumnType<string | null, string | null | undefined, string | null>;
   recording_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hotline_calls row (at most one case per call). */
+  hotline_call_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface HotlineDatabase {

@@ -5,6 +5,7 @@ import { combineReactions } from '../modules/cases/case-hooks.ts';
 import { createCaseService } from '../modules/cases/cases.service.ts';
 import type { GuessLimiter } from '../modules/cases/guess-limiter.ts';
 import { mergeLinkReactions } from '../modules/cases/merge-links.ts';
+import { hotlineCaseExtension } from '../modules/hotline/case-call.ts';
 import { badRatingReactions } from '../modules/ratings/case-reactions.ts';
 import { safetyNetCaseExtension, safetyNetReactions } from '../modules/safety-net/case-extension.ts';
 import { ordinaryConsultationExtension } from '../modules/safety-net/consultation-extension.ts';
@@ -20,7 +21,7 @@ export function createWiredCaseService(deps: { db: Db; clock: Clock; deadlines: 
   return createCaseService({
     ...deps,
     catalog: caseCatalog,
-    extensions: [safetyNetCaseExtension, ordinaryConsultationExtension],
+    extensions: [safetyNetCaseExtension, ordinaryConsultationExtension, hotlineCaseExtension],
     reactions: combineReactions(mergeLinkReactions, safetyNetReactions, badRatingReactions),
   });
 }

@@ -1,5 +1,5 @@
-import { registerRoles } from '@huiyin/core';
-import type { RouteSpec } from './access-matrix-routes.ts';
+import { registerRoles, type Role } from '@huiyin/core';
+import type { Column, RouteSpec } from './access-matrix-routes.ts';
 import { MARK, REGION, type Side, type World } from './access-world.ts';
 
 /**
@@ -31,16 +31,37 @@ async function freshKeyId(w: World, side: Side): Promise<number> {
   return (res.json() as { id: number }).id;
 }
 
+/** A call announced to the column's own account (county A's clerk for the columns that do not register). */
+async function callOf(w: World, as: Column): Promise<string> {
+  const agent = (registerRoles as readonly string[]).includes(as) ? w.account[as as Role] : w.account.clerk;
+  const callId = `MATRIX-POP-${++seq}`;
+  const res = await w.call(null, {
+    method: 'POST',
+    url: '/api/v1/hotline/calls',
+    headers: { 'x-api-key': await hotlineKey(w) },
+    body: { callId, callerNumber: '13935912345', agentUsername: agent, startedAt: '2026-03-09T01:00:00Z' },
+  });
+  if (res.statusCode !== 200) throw new Error(`access world: announcing a call answered ${res.statusCode} ${res.body}`);
+  return callId;
+}
+
 export const hotlineRoutes: Record<string, RouteSpec> = {
-  'GET /api/v1/hotline/caller-history': {
+  'POST /api/v1/hotline/caller-history': {
     who: registerRoles,
     ok: 200,
     out: 'none',
-    why: 'the caller’s earlier cases, only those in the agent’s scope',
+    why: 'the caller’s earlier cases, only those in the agent’s scope (the number in the body, never in the address)',
     build: async (w, s) => {
       const row = await w.h.db.db.selectFrom('cases').select('requester_phone').where('id', '=', w.o[s].caseId).executeTakeFirstOrThrow();
-      return { method: 'GET', url: `/api/v1/hotline/caller-history?phone=${row.requester_phone}` };
+      return { method: 'POST', url: '/api/v1/hotline/caller-history', body: { phone: row.requester_phone } };
     },
+  },
+  'GET /api/v1/hotline/calls/:callId': {
+    who: registerRoles,
+    ok: 200,
+    out: 'n/a',
+    why: 'a call is its agent’s own, not a region’s: another agent’s call is a 404 (modules/hotline/hotline-calls.test.ts)',
+    build: async (w, _s, as) => ({ method: 'GET', url: `/api/v1/hotline/calls/${await callOf(w, as)}` }),
   },
   'POST /api/v1/hotline/calls': {
     who: 'public',

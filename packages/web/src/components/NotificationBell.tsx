@@ -47,7 +47,7 @@ export function NotificationBell() {
       const n = JSON.parse((e as MessageEvent<string>).data) as Notice;
       update((x) => ({ ...x, items: [n, ...x.items.filter((y) => y.id !== n.id)].slice(0, 10), unread: x.unread + 1 }));
       notification.info({ title: n.title, description: n.body, placement: 'topRight', duration: 6 });
-      // A call announced by the telephony system (screen pop): the registration form opens with the caller's number.
+      // A call announced by the telephony system (screen pop): the registration form opens with the call id (it reads the number itself).
       if (n.topic === 'hotline.call' && n.link?.startsWith('/admin/cases/new')) void navigate(n.link);
     });
     return () => source.close();

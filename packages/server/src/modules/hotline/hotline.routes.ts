@@ -6,7 +6,9 @@ import {
   callerHistorySchema,
   createApiKeySchema,
   hotlineCallAnswerSchema,
+  hotlineCallParamsSchema,
   hotlineCallSchema,
+  hotlineCallViewSchema,
   idParamsSchema,
   registerRoles,
 } from '@huiyin/core';
@@ -28,17 +30,32 @@ const keyOfRequest = new WeakMap<FastifyRequest, ApiKeyRow>();
 export function hotlineRoutes(app: ApiApp, deps: { hotline: HotlineService; apiKeys: ApiKeysService }): void {
   const { hotline, apiKeys } = deps;
 
-  app.get(
+  app.post(
     '/api/v1/hotline/caller-history',
     {
       config: { access: registerRoles },
       schema: {
         summary: 'A caller’s earlier cases in the caller’s scope, open ones first, and whether the number is a repeat caller (重复来电)',
-        querystring: callerHistoryQuerySchema,
+        description: 'The number is in the body, never in the address (addresses are logged).',
+        body: callerHistoryQuerySchema,
         response: { 200: callerHistorySchema },
       },
     },
-    async (req) => hotline.callerHistory(req.query.phone, requireUser(req)),
+    async (req) => hotline.callerHistory(req.body.phone, requireUser(req)),
+  );
+
+  app.get(
+    '/api/v1/hotline/calls/:callId',
+    {
+      config: { access: registerRoles },
+      schema: {
+        summary: 'A call announced to the signed-in agent, with the caller’s number (the screen pop’s form reads it here)',
+        description: 'Only the agent the call was announced to; anyone else is a 404.',
+        params: hotlineCallParamsSchema,
+        response: { 200: hotlineCallViewSchema },
+      },
+    },
+    async (req) => hotline.callOfAgent(req.params.callId, requireUser(req)),
   );
 
   app.post(

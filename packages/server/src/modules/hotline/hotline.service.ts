@@ -13,6 +13,7 @@ import {
   type CaseStatus,
   type HotlineCallAnswer,
   type HotlineCallInput,
+  type HotlineCallView,
 } from '@huiyin/core';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/connect.ts';
@@ -74,10 +75,23 @@ export function createHotlineService(deps: { db: Db; clock: Clock }) {
       return historyOf(db, phone, user, clock.now());
     },
 
+    /** A call announced to this agent (the number for the popped form); anyone else: not found. */
+    async callOfAgent(callId: string, user: AuthUser): Promise<HotlineCallView> {
+      const row = await createHotlineCallsRepo(db).ofAgent(user.id, callId);
+      if (!row) throw new DomainError('not_found', `no call ${callId} was announced to you`);
+      return {
+        callId: row.call_id,
+        callerNumber: row.caller_number,
+        startedAt: row.started_at.toISOString(),
+        receivedAt: row.received_at.toISOString(),
+      };
+    },
+
     /**
      * A call reaches an agent: recorded once per call id (a repeat gives the same answer and tells
      * no one again), the agent's screen is told with the caller's history and a link to the
-     * registration form prefilled with the number and the call id.
+     * registration form with the call id (never the number: the link is stored and lands in the
+     * browser's history; the form asks the number of the agent's call).
      */
     async announce(input: HotlineCallInput, key: ApiKeyRow): Promise<HotlineCallAnswer> {
       const now = clock.now();
@@ -109,14 +123,14 @@ export function createHotlineService(deps: { db: Db; clock: Clock }) {
           receivedAt: now,
         });
         if (!row) {
-          const first = await calls.byCallId(input.callId);
+          const first = await calls.byCallId(key.id, input.callId);
           if (!first) throw new DomainError('conflict', 'the call was announced at the same time: try again');
           const firstAgent = first.agent_id === agent.id ? agent.username : ((await people.findById(first.agent_id))?.username ?? '');
           return { answer: answerOf(first, firstAgent), notify: false };
         }
         const history = await historyOf(trx, input.callerNumber, viewer, now);
         const masked = maskPhone(input.callerNumber);
-        const link = `/admin/cases/new?${new URLSearchParams({ phone: input.callerNumber, callId: input.callId }).toString()}`;
+        const link = `/admin/cases/new?${new URLSearchParams({ callId: input.callId }).toString()}`;
         await createNotificationsRepo(trx).insertDirect({
           userId: agent.id,
           topic: 'hotline.call',

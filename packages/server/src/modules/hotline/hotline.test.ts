@@ -89,7 +89,7 @@ describeEachDb('hotline desk: API keys, calls, caller history, answer or refuse 
     for (const headers of [{ authorization: `Bearer ${k.key}` }, { 'x-api-key': k.key }]) {
       const other = await h.app.inject({ method: 'GET', url: '/api/v1/cases', headers });
       expect(other.statusCode).toBe(401);
-      const hist = await h.app.inject({ method: 'GET', url: `/api/v1/hotline/caller-history?phone=${CALLER}`, headers });
+      const hist = await h.app.inject({ method: 'POST', url: '/api/v1/hotline/caller-history', headers, payload: { phone: CALLER } });
       expect(hist.statusCode).toBe(401);
     }
     // Bad body: 400; an unknown agent, or one who does not register cases: 404 naming the field.
@@ -124,6 +124,8 @@ describeEachDb('hotline desk: API keys, calls, caller history, answer or refuse 
 
   it('即时办结: registered and answered in one request, the case ends replied and the citizen gets the answer', async () => {
     const h = get();
+    const k = await issueKey(h);
+    expect((await call(h, { 'x-api-key': k.key }, callBody({ callId: 'CALL-ANSWER-1' }))).statusCode).toBe(200);
     const res = await h.req(
       'clerk',
       'POST',
@@ -216,10 +218,10 @@ describeEachDb('hotline desk: API keys, calls, caller history, answer or refuse 
       requester: { phone },
     });
     expect(answered.statusCode).toBe(201);
-    let hist = (await h.req('clerk', 'GET', `/api/v1/hotline/caller-history?phone=${phone}`)).json();
+    let hist = (await h.req('clerk', 'POST', '/api/v1/hotline/caller-history', { phone })).json();
     expect(hist).toMatchObject({ phone, openCount: 0, recentCount: 1, repeat: false });
     const open = await registerCase(h, 'clerk', { ...OUTAGE_COMPLAINT, requester: { phone } });
-    hist = (await h.req('dispatcher', 'GET', `/api/v1/hotline/caller-history?phone=${phone}`)).json();
+    hist = (await h.req('dispatcher', 'POST', '/api/v1/hotline/caller-history', { phone })).json();
     expect(hist).toMatchObject({ openCount: 1, recentCount: 2, repeat: true });
     expect(hist.items.map((x: { id: number }) => x.id)).toEqual([open.id, answered.json().id]);
     expect(hist.items[0]).toMatchObject({ open: true, status: 'registered', trackingNo: open.trackingNo });
@@ -227,14 +229,16 @@ describeEachDb('hotline desk: API keys, calls, caller history, answer or refuse 
     // Thirty days later the answered one no longer counts, but the open one still flags the caller.
     h.clock.advance(31 * 24 * 3600 * 1000);
     h.resetSessions();
-    hist = (await h.req('clerk', 'GET', `/api/v1/hotline/caller-history?phone=${phone}`)).json();
+    hist = (await h.req('clerk', 'POST', '/api/v1/hotline/caller-history', { phone })).json();
     expect(hist).toMatchObject({ openCount: 1, recentCount: 0, repeat: true });
     // A clerk of another county sees none of them; a role that does not register is refused.
     await h.make.user({ username: 'jqclerk', roles: ['clerk'], unitIds: [h.org.units['jqOffice']!] });
-    const other = (await h.req('jqclerk', 'GET', `/api/v1/hotline/caller-history?phone=${phone}`)).json();
+    const other = (await h.req('jqclerk', 'POST', '/api/v1/hotline/caller-history', { phone })).json();
     expect(other).toMatchObject({ items: [], openCount: 0, repeat: false });
-    expect((await h.req('leader', 'GET', `/api/v1/hotline/caller-history?phone=${phone}`)).statusCode).toBe(403);
-    expect((await h.req('clerk', 'GET', '/api/v1/hotline/caller-history?phone=12')).statusCode).toBe(400);
+    expect((await h.req('leader', 'POST', '/api/v1/hotline/caller-history', { phone })).statusCode).toBe(403);
+    expect((await h.req('clerk', 'POST', '/api/v1/hotline/caller-history', { phone: '12' })).statusCode).toBe(400);
+    // Never in an address (addresses are logged): the old GET is gone.
+    expect((await h.req('clerk', 'GET', `/api/v1/hotline/caller-history?phone=${phone}`)).statusCode).toBe(404);
   });
 });
 
@@ -297,7 +301,9 @@ describeEachDb('hotline desk: a call pops on the agent’s screen (server-sent e
     const notice = JSON.parse(line.slice(6)) as { topic: string; title: string; body: string; link: string };
     expect(notice.title).toBe('来电 139****7890（重复来电）');
     expect(notice.body).toContain('在办 1 件');
-    expect(notice.link).toBe(`/admin/cases/new?phone=${CALLER}&callId=SSE-CALL-1`);
+    // The link carries the call id only: the number is neither stored in the notice's link nor in the browser's history.
+    expect(notice.link).toBe('/admin/cases/new?callId=SSE-CALL-1');
+    expect(line).not.toContain(CALLER);
     await new Promise((r) => setTimeout(r, 300));
     expect(dispatcher.text()).not.toContain('hotline.call');
     clerk.close();

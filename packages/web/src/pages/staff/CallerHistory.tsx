@@ -2,13 +2,13 @@ import { REPEAT_WINDOW_DAYS, normalizePhone, type CallerHistory as History } fro
 import { Alert, Button, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { query } from '../../api/client.ts';
-import { useApiQuery } from '../../api/query.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { formatTime, useI18n } from '../../i18n/i18n.tsx';
 
 /**
- * The caller's earlier cases beside the registration form (GET /api/v1/hotline/caller-history):
+ * The caller's earlier cases beside the registration form (POST /api/v1/hotline/caller-history):
  * open ones first, a repeat caller flagged (重复来电), and an open case offered as the one a repeat
  * is linked to when it is refused.
  */
@@ -19,7 +19,10 @@ export function useCallerHistory(phone: string | undefined) {
     const timer = setTimeout(() => setAsked(phone ? normalizePhone(phone) : null), 300);
     return () => clearTimeout(timer);
   }, [phone]);
-  const history = useApiQuery<History>(['caller-history', asked], `/api/v1/hotline/caller-history${query({ phone: asked ?? '' })}`, {
+  // A POST: the number goes in the body, never in an address (addresses are logged).
+  const history = useQuery<History>({
+    queryKey: ['caller-history', asked],
+    queryFn: ({ signal }) => api<History>('/api/v1/hotline/caller-history', { method: 'POST', body: { phone: asked }, signal }),
     enabled: asked !== null,
     retry: false,
   });

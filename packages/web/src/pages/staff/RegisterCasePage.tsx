@@ -1,8 +1,16 @@
-import { caseTypes, channels, createCaseSchema, failedMatterSchema, safetyNetRegisterKinds, type CaseRegistered } from '@huiyin/core';
+import {
+  caseTypes,
+  channels,
+  createCaseSchema,
+  failedMatterSchema,
+  safetyNetRegisterKinds,
+  type CaseRegistered,
+  type HotlineCallView,
+} from '@huiyin/core';
 import { Alert, App, Button, Card, Cascader, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
@@ -10,7 +18,7 @@ import { useCategories, useRegions, useUnits } from '../../api/resources.ts';
 import { zodRule } from '../../forms/zodRule.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { useApiMutation } from '../../api/query.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { CallerHistory, useCallerHistory } from './CallerHistory.tsx';
 import { RegisterOutcome, outcomeBody, type Outcome } from './RegisterOutcome.tsx';
 
@@ -43,18 +51,29 @@ export function RegisterCasePage() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
+  // A second submit of a popped form: the case already registered from the call.
+  const [taken, setTaken] = useState<{ id: number; no: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const home = me?.units[0]?.regionCode ?? '140802';
   // Officers of the safety-net window register its matters; everyone else starts at the regular window.
   const officer = me?.roles.includes('safety_net_officer') ?? false;
   const channel = Form.useWatch('channel', form) as string | undefined;
   const safetyNet = channel === 'safety_net';
-  // A call the telephony system announced opens this form with the caller's number and the call id.
+  // A call the telephony system announced opens this form with the call id; the caller's number is
+  // read from the agent's own call (never carried in the address, which the browser keeps).
   const [params] = useSearchParams();
   const callId = params.get('callId') ?? undefined;
+  const popped = useApiQuery<HotlineCallView>(['hotline-call', callId], `/api/v1/hotline/calls/${encodeURIComponent(callId ?? '')}`, {
+    enabled: callId !== undefined,
+    retry: false,
+  });
+  const callerNumber = popped.data?.callerNumber;
+  useEffect(() => {
+    if (callerNumber && !form.getFieldValue('phone')) form.setFieldValue('phone', callerNumber);
+  }, [callerNumber, form]);
   const phone = Form.useWatch('phone', form) as string | undefined;
   const outcome = (Form.useWatch('outcome', form) as Outcome | undefined) ?? 'register';
-  const history = useCallerHistory(phone ?? params.get('phone') ?? undefined);
+  const history = useCallerHistory(phone);
   const openCases = (history.data?.items ?? []).filter((c) => c.open);
 
   const categories = useCategories();
@@ -83,6 +102,7 @@ export function RegisterCasePage() {
 
   async function onFinish(v: Record<string, unknown>) {
     setError(null);
+    setTaken(null);
     const category = v['category'] as string[] | undefined;
     const body = {
       type: v['type'],
@@ -120,7 +140,9 @@ export function RegisterCasePage() {
       message.success(t(done, { no: r.trackingNo }));
       void navigate(`/admin/cases/${r.id}`);
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length > 0) {
+      if (e instanceof ApiError && e.status === 409 && typeof e.details['trackingNo'] === 'string') {
+        setTaken({ id: Number(e.details['caseId']), no: e.details['trackingNo'] });
+      } else if (e instanceof ApiError && e.fields.length > 0) {
         const named: Record<string, string> = {
           'requester.phone': 'phone',
           'answerNow.text': 'answerText',
@@ -146,8 +168,8 @@ export function RegisterCasePage() {
         onFinish={onFinish}
         initialValues={{
           type: callId ? 'consultation' : 'help',
-          channel: officer ? 'safety_net' : callId || params.get('phone') ? 'hotline' : 'window',
-          phone: params.get('phone') ?? undefined,
+          channel: officer ? 'safety_net' : callId ? 'hotline' : 'window',
+          phone: callerNumber,
           callId,
           outcome: 'register',
           regionCode: home.slice(0, 6),
@@ -157,6 +179,28 @@ export function RegisterCasePage() {
       >
         {callId && (
           <Alert type="info" showIcon data-testid="from-call" title={t('hotline.fromCall', { id: callId })} style={{ marginBottom: 16 }} />
+        )}
+        {callId && popped.isError && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="call-unknown"
+            title={t('hotline.callUnknown', { id: callId })}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {taken && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="call-taken"
+            title={
+              <>
+                {t('hotline.callTaken')} <Link to={`/admin/cases/${taken.id}`}>{taken.no}</Link>
+              </>
+            }
+            style={{ marginBottom: 16 }}
+          />
         )}
         <Form.Item name="name" label={t('name')} rules={[zodRule(requesterShape.name)]}>
           <Input maxLength={50} style={{ width: 240 }} />
