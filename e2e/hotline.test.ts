@@ -74,6 +74,8 @@ describeInBrowser('the hotline desk in real Chromium', {}, (app) => {
     await clerk.page.waitForURL((u) => u.pathname === '/admin/cases/new' && u.searchParams.get('callId') === 'CTI-20260309-0001', {
       timeout: 15_000,
     });
+    // The number is read from the agent's own call: it is neither in the address nor in the browser's history.
+    expect(clerk.page.url()).not.toContain(caller);
     await expect.poll(() => clerk.page.getByLabel('手机号码').inputValue(), POLL).toBe(caller);
     expect(await clerk.page.getByTestId('from-call').textContent()).toContain('CTI-20260309-0001');
     const history = clerk.page.getByTestId('caller-history');
@@ -103,6 +105,16 @@ describeInBrowser('the hotline desk in real Chromium', {}, (app) => {
       .where('topic', '=', 'case.reply')
       .execute();
     expect(reply).toHaveLength(1);
+
+    // The popped form again (the browser's back button, a second tab): the call has its case already.
+    await clerk.page.goto(`${server.base}/admin/cases/new?callId=CTI-20260309-0001`);
+    await expect.poll(() => clerk.page.getByLabel('手机号码').inputValue(), POLL).toBe(caller);
+    await clerk.page.getByLabel('诉求内容').fill('想办理居住证，请问需要准备哪些材料');
+    await clerk.page.getByRole('button', { name: /^登\s*记$/ }).click();
+    const taken = clerk.page.getByTestId('call-taken');
+    await taken.waitFor(POLL);
+    expect(await taken.textContent()).toContain('该来电已登记过工单');
+    expect(await taken.getByRole('link').getAttribute('href')).toBe(`/admin/cases/${id}`);
     await clerk.page.context().close();
   });
 
