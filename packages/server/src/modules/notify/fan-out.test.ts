@@ -203,6 +203,18 @@ describeEachDb('fan-out: topics to recipients', (get) => {
     expect(refusalSms).not.toContain('/f/');
     expect(to('13955553333').some((t) => t.includes(`/f/link-${answered.id}`))).toBe(true);
     expect(linked).not.toContain(refused.id);
+    // Staff read a refusal as a refusal: the supervisor is asked to review it, in words (never the action's key).
+    const supervisorTitles = await titlesOf(h, 'supervisor');
+    expect(supervisorTitles).toContain(`不予受理待审核 ${refused.trackingNo}`);
+    expect(supervisorTitles.some((t) => t.startsWith('工单动态'))).toBe(false);
+    // A refusal sent back tells the dispatchers it waits for dispatch again, not that an answer needs revising.
+    const sentBack = await submitCase(h, { type: 'help', content: '楼上漏水', regionCode: '140802', requester: { phone: '13955554444' } });
+    await actOn(h, 'dispatcher', sentBack.id, { action: 'refuse', reasonCode: 'no_content', text: '来电未说明具体诉求' });
+    await actOn(h, 'supervisor', sentBack.id, { action: 'reviewReply', approve: false, note: '有具体诉求，请派单' });
+    await worker.drain();
+    const dispatcherTitles = await titlesOf(h, 'dispatcher');
+    expect(dispatcherTitles).toContain(`不予受理未通过审核 ${sentBack.trackingNo}`);
+    expect(dispatcherTitles).not.toContain(`答复被退回 ${sentBack.trackingNo}`);
     await worker.stop();
   });
 

@@ -1,4 +1,4 @@
-import { chinaWallClock } from '@huiyin/core';
+import { chinaWallClock, isRefusalReason, refusalReasonWords } from '@huiyin/core';
 
 /**
  * What each topic says, in Chinese and English. Staff read a title and a body (in-app and
@@ -122,20 +122,44 @@ const staffCase: Record<string, CaseTemplate> = {
       `Answer to review: ${n}`,
       `Case ${n}: a "cannot be done" answer waits for your review before the requester sees it.`,
     ),
+  refuse: ({ trackingNo: n, event: e }) => {
+    const why = reasonWords(e['reasonCode']);
+    return r(
+      `不予受理待审核 ${n}`,
+      `工单 ${n} 拟不予受理（${why.zh}）：${summaryOf(e['text'])}。请审核。`,
+      `Refusal to review: ${n}`,
+      `Case ${n} is proposed to be refused (${why.en}): ${summaryOf(e['text'])}. Please review.`,
+    );
+  },
   reviewReply: ({ trackingNo: n, event: e }) =>
-    e['approve'] === true
-      ? r(
-          `答复已通过审核 ${n}`,
-          `工单 ${n} 的答复已通过审核并告知群众。`,
-          `Answer approved: ${n}`,
-          `Case ${n}: the answer was approved and sent to the requester.`,
-        )
-      : r(
-          `答复被退回 ${n}`,
-          `工单 ${n} 的答复未通过审核，请修改后重新答复。${str(e['note']) ? `意见：${str(e['note'])}` : ''}`,
-          `Answer sent back: ${n}`,
-          `Case ${n}: the answer was not approved; revise it.${str(e['note']) ? ` Note: ${str(e['note'])}` : ''}`,
-        ),
+    // The review of a refusal (不予受理) is told as such, not as an answer's review.
+    'refusal' in e
+      ? e['approve'] === true
+        ? r(
+            `不予受理已通过审核 ${n}`,
+            `工单 ${n} 的不予受理已通过审核，已告知诉求人，工单办结。`,
+            `Refusal approved: ${n}`,
+            `Case ${n}: the refusal was approved and told to the requester; the case is closed.`,
+          )
+        : r(
+            `不予受理未通过审核 ${n}`,
+            `工单 ${n} 的不予受理未通过审核，已退回待派单，请受理派单。${str(e['note']) ? `意见：${str(e['note'])}` : ''}`,
+            `Refusal not approved: ${n}`,
+            `Case ${n}: the refusal was not approved; the case is back for dispatch.${str(e['note']) ? ` Note: ${str(e['note'])}` : ''}`,
+          )
+      : e['approve'] === true
+        ? r(
+            `答复已通过审核 ${n}`,
+            `工单 ${n} 的答复已通过审核并告知群众。`,
+            `Answer approved: ${n}`,
+            `Case ${n}: the answer was approved and sent to the requester.`,
+          )
+        : r(
+            `答复被退回 ${n}`,
+            `工单 ${n} 的答复未通过审核，请修改后重新答复。${str(e['note']) ? `意见：${str(e['note'])}` : ''}`,
+            `Answer sent back: ${n}`,
+            `Case ${n}: the answer was not approved; revise it.${str(e['note']) ? ` Note: ${str(e['note'])}` : ''}`,
+          ),
   followUp: ({ trackingNo: n, status }) =>
     status === 'closed'
       ? r(
@@ -210,6 +234,10 @@ const staffCase: Record<string, CaseTemplate> = {
       `Case ${n} is long overdue and was escalated to the leader.`,
     ),
 };
+
+function reasonWords(code: unknown): Text {
+  return isRefusalReason(code) ? refusalReasonWords[code] : { zh: '其他', en: 'other' };
+}
 
 const genericCase: CaseTemplate = ({ trackingNo: n, action, status }) =>
   r(`工单动态 ${n}`, `工单 ${n}：${action}（当前状态 ${status}）。`, `Case update: ${n}`, `Case ${n}: ${action} (now ${status}).`);
