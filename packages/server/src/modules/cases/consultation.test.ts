@@ -267,6 +267,17 @@ describeEachDb('会商 of an ordinary case (dispatch dispute)', (getH) => {
     expect(recent.length).toBeGreaterThan(0);
     for (const e of recent) expect(e.unit, JSON.stringify(e)).toBeNull();
     expect(overview.units.find((u) => u.unitId === water)?.escalations.supervise ?? 0).toBe(0);
+    // Nor is the overdue dispute counted among the lead unit's overdue cases: it sits with no unit.
+    const counted = overview.units as unknown as { unitId: number | null; overdue: number }[];
+    const waterOverdue = await h.db.db
+      .selectFrom('cases')
+      .select('id')
+      .where('lead_unit_id', '=', water)
+      .where('next_due_at', '<=', h.clock.now())
+      .where('id', '!=', c.id)
+      .execute();
+    expect(counted.find((u) => u.unitId === water)?.overdue ?? 0).toBe(waterOverdue.length);
+    expect(counted.find((u) => u.unitId === null)?.overdue ?? 0).toBeGreaterThanOrEqual(1);
     // The case's timeline shows the supervision of the overdue dispute.
     expect((await get(h, 'dispatcher', c.id)).timeline.map((e) => e.action)).toContain('supervise');
   });

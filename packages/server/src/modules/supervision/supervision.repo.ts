@@ -38,17 +38,21 @@ export function createSupervisionRepo(db: Db) {
 
     /** Per lead unit under the prefixes: near-due and overdue open cases now. */
     async dueByUnit(prefixes: readonly string[], now: Date) {
+      // While a 会商 is open its deadline is the dispute's settle-by time, which no unit owns yet.
+      const owner = sql<
+        number | null
+      >`case when exists (select 1 from consultations k where k.case_id = cases.id and k.closed_at is null) then null else cases.lead_unit_id end`;
       return db
         .selectFrom('cases')
         .select([
-          'lead_unit_id',
+          owner.as('lead_unit_id'),
           sql<number>`count(*) filter (where next_due_at > ${now} and near_due_at <= ${now})::int`.as('near_due'),
           sql<number>`count(*) filter (where next_due_at <= ${now})::int`.as('overdue'),
         ])
         .where('next_due_at', 'is not', null)
         .where(inPrefixes('region_code', prefixes))
         .where((eb) => eb.or([eb('near_due_at', '<=', now), eb('next_due_at', '<=', now)]))
-        .groupBy('lead_unit_id')
+        .groupBy(owner)
         .execute();
     },
 
