@@ -115,6 +115,26 @@ describeInBrowser('the hotline desk in real Chromium', {}, (app) => {
     await taken.waitFor(POLL);
     expect(await taken.textContent()).toContain('该来电已登记过工单');
     expect(await taken.getByRole('link').getAttribute('href')).toBe(`/admin/cases/${id}`);
+
+    // A new call while the clerk is in the middle of a form: the page stays, the pop waits for a click.
+    const nextCall = await fetch(`${server.base}/api/v1/hotline/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({
+        callId: 'CTI-20260309-0002',
+        callerNumber: '13935900001',
+        agentUsername: 'clerk',
+        startedAt: new Date().toISOString(),
+      }),
+    });
+    expect(nextCall.status).toBe(200);
+    const openPop = clerk.page.getByTestId('call-pop-open');
+    await openPop.waitFor(POLL);
+    expect(new URL(clerk.page.url()).searchParams.get('callId')).toBe('CTI-20260309-0001');
+    expect(await clerk.page.getByLabel('诉求内容').inputValue()).toBe('想办理居住证，请问需要准备哪些材料');
+    await openPop.click();
+    await clerk.page.waitForURL((u) => u.searchParams.get('callId') === 'CTI-20260309-0002', POLL);
+    await expect.poll(() => clerk.page.getByLabel('手机号码').inputValue(), POLL).toBe('13935900001');
     await clerk.page.context().close();
   });
 

@@ -46,12 +46,38 @@ export function NotificationBell() {
     source.addEventListener('notification', (e) => {
       const n = JSON.parse((e as MessageEvent<string>).data) as Notice;
       update((x) => ({ ...x, items: [n, ...x.items.filter((y) => y.id !== n.id)].slice(0, 10), unread: x.unread + 1 }));
-      notification.info({ title: n.title, description: n.body, placement: 'topRight', duration: 6 });
-      // A call announced by the telephony system (screen pop): the registration form opens with the call id (it reads the number itself).
-      if (n.topic === 'hotline.call' && n.link?.startsWith('/admin/cases/new')) void navigate(n.link);
+      const call = n.topic === 'hotline.call' && n.link?.startsWith('/admin/cases/new') ? n.link : null;
+      // A call announced by the telephony system (screen pop): the registration form opens with the call id (it reads the
+      // number itself), unless the agent is in the middle of a form or a case: then the pop waits for a click.
+      const busy = /^\/admin\/cases\/(new|\d+)/.test(window.location.pathname);
+      if (call && !busy) void navigate(call);
+      notification.info({
+        ...(call ? { key: call } : {}),
+        title: n.title,
+        description: n.body,
+        placement: 'topRight',
+        duration: call && busy ? 0 : 6,
+        ...(call && busy
+          ? {
+              actions: (
+                <Button
+                  type="primary"
+                  size="small"
+                  data-testid="call-pop-open"
+                  onClick={() => {
+                    notification.destroy(call);
+                    void navigate(call);
+                  }}
+                >
+                  {t('hotline.popOpen')}
+                </Button>
+              ),
+            }
+          : {}),
+      });
     });
     return () => source.close();
-  }, [qc, notification, navigate]);
+  }, [qc, notification, navigate, t]);
 
   async function readAll() {
     const r = await markRead.mutateAsync({ all: true });

@@ -1,6 +1,7 @@
 /** The hotline desk: caller history, answer on the spot, refuse at registration, calls, API keys. zh-CN first. */
 export const zh = {
   'hotline.history': '来电历史',
+  'hotline.popOpen': '打开来电登记',
   'hotline.historyHint': '输入来电号码后显示该号码此前的诉求（在办的在前）。',
   'hotline.historyEmpty': '该号码此前没有诉求',
   'hotline.repeat': '重复来电',
@@ -50,6 +51,7 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
+  'hotline.popOpen': 'Open the call form',
   'hotline.history': 'Caller history',
   'hotline.historyHint': 'Type the caller’s number to see their earlier cases (open ones first).',
   'hotline.historyEmpty': 'No earlier cases from this number',

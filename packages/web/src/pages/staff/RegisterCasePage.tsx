@@ -43,8 +43,16 @@ function matterOf(v: Record<string, unknown> | undefined): Record<string, unknow
   return out;
 }
 
-/** Registration at the window, on the hotline or at the safety-net window, by intake staff. */
+/**
+ * Registration at the window, on the hotline or at the safety-net window, by intake staff. A new
+ * call popped while the form is open starts a fresh form (keyed by the call), never mixing two callers.
+ */
 export function RegisterCasePage() {
+  const [params] = useSearchParams();
+  return <RegisterCaseForm key={params.get('callId') ?? ''} />;
+}
+
+function RegisterCaseForm() {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
