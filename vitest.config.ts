@@ -51,6 +51,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page under a loaded CI box may take more than vitest's default 1 s to show what a poll waits for.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

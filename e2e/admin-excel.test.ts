@@ -97,9 +97,9 @@ describeInBrowser('admin: units, the routing catalog and people through Excel', 
     await page.keyboard.press('Escape');
     await dialog.getByLabel('办理时限').fill('7');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    await expect.poll(() => page.getByRole('cell', { name: '7 个工作日' }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('cell', { name: '盐湖区东城街道办事处', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: '7 个工作日' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '盐湖区东城街道办事处', exact: true }).count(), { timeout: 10_000 }).toBe(1);
     expect(problems).toEqual([]);
   });
 
