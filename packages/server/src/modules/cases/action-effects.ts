@@ -2,7 +2,7 @@ import { isSatisfied, type Audience, type ActionInput, type CaseStatus, type Dea
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { CaseMetric } from '../../db/counters.repo.ts';
 import { ordinaryConsultationEffects } from './consultation-effects.ts';
-import { dispatchAnswerBy, type AppliedRuleLimit } from './dispatch-answer-by.ts';
+import { dispatchedTo, type AppliedRuleLimit } from './dispatch-answer-by.ts';
 
 export interface Effects {
   patch: CaseUpdate;
@@ -50,31 +50,8 @@ export function effectsOf(row: CaseRow, input: ActionInput, next: CaseStatus, ct
   const ordinary = row.channel === 'safety_net' ? null : ordinaryConsultationEffects(row, input, ctx);
   if (ordinary) return ordinary;
   switch (input.action) {
-    case 'dispatch': {
-      const signBy = deadlines.signBy(now, region);
-      const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
-      const answer = dispatchAnswerBy(row, deadlines, ctx.ruleAnswerDays ?? null, ctx.previousRuleLimit ?? null);
-      return {
-        ...base,
-        patch: {
-          ...(answer.answerBy ? { answer_by: answer.answerBy } : {}),
-          lead_unit_id: input.leadUnitId,
-          assist_unit_ids: assist,
-          sign_by: signBy,
-          next_due_at: signBy,
-          near_due_at: deadlines.nearDue(now, signBy),
-        },
-        payload: {
-          leadUnitId: input.leadUnitId,
-          assistUnitIds: assist,
-          signBy: signBy.toISOString(),
-          note: input.note,
-          ...answer.payload,
-        },
-        metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
-        audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
-      };
-    }
+    case 'dispatch':
+      return dispatchedTo(row, ctx, input, { note: input.note });
     case 'sign':
       return { ...base, patch: answerClock(row, deadlines), payload: { note: input.note }, metrics: [{ metric: 'signed', unitId: lead }] };
     case 'return':

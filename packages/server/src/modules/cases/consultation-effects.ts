@@ -1,7 +1,7 @@
 import { defaultConsultationSettleLimit, dueAt, type ActionInput, type DeadlineRules, type TimeLimit } from '@huiyin/core';
 import type { CaseRow } from '../../db/schema.ts';
 import type { Effects } from './action-effects.ts';
-import { dispatchAnswerBy, type AppliedRuleLimit } from './dispatch-answer-by.ts';
+import { dispatchedTo, type AppliedRuleLimit } from './dispatch-answer-by.ts';
 
 interface Ctx {
   now: Date;
@@ -45,31 +45,8 @@ export function ordinaryConsultationEffects(row: CaseRow, input: ActionInput, ct
         payload: { unitId: ctx.opinionUnitId, opinion: input.opinion },
         audience: [{ kind: 'role', role: 'dispatcher', regionCode: region }],
       };
-    case 'recordMinutes': {
-      const signBy = deadlines.signBy(now, region);
-      const assist = [...new Set(input.assistUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
-      const answer = dispatchAnswerBy(row, deadlines, ctx.ruleAnswerDays ?? null, ctx.previousRuleLimit ?? null);
-      return {
-        ...base,
-        patch: {
-          ...(answer.answerBy ? { answer_by: answer.answerBy } : {}),
-          lead_unit_id: input.leadUnitId,
-          assist_unit_ids: assist,
-          sign_by: signBy,
-          next_due_at: signBy,
-          near_due_at: deadlines.nearDue(now, signBy),
-        },
-        payload: {
-          leadUnitId: input.leadUnitId,
-          assistUnitIds: assist,
-          decision: input.decision,
-          signBy: signBy.toISOString(),
-          ...answer.payload,
-        },
-        metrics: [{ metric: 'dispatched', unitId: input.leadUnitId }],
-        audience: [input.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
-      };
-    }
+    case 'recordMinutes':
+      return dispatchedTo(row, ctx, input, { decision: input.decision });
     default:
       return null;
   }

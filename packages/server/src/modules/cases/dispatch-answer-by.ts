@@ -1,5 +1,6 @@
 import { dueAt, type DeadlineRules } from '@huiyin/core';
 import type { CaseRow } from '../../db/schema.ts';
+import type { Effects } from './action-effects.ts';
 
 /** The catalog rule's time limit that the case's last dispatch (or 会商 minutes) applied, as its event recorded it. */
 export interface AppliedRuleLimit {
@@ -46,4 +47,39 @@ export function dispatchAnswerBy(
   }
   if (withoutRule.getTime() === row.answer_by.getTime()) return { answerBy: null, payload: {} };
   return { answerBy: withoutRule, payload: { answerBy: withoutRule.toISOString() } };
+}
+
+/**
+ * The effects of sending a case to a lead unit and its assisting units (a dispatch, or the minutes
+ * of a 会商): a new sign-for limit as the running deadline, the rule's answer limit, the units told.
+ */
+export function dispatchedTo(
+  row: CaseRow,
+  ctx: {
+    now: Date;
+    deadlines: DeadlineRules;
+    ruleAnswerDays?: number | null | undefined;
+    previousRuleLimit?: AppliedRuleLimit | null | undefined;
+  },
+  to: { leadUnitId: number; assistUnitIds?: number[] | undefined },
+  payload: Record<string, unknown>,
+): Effects {
+  const { now, deadlines } = ctx;
+  const signBy = deadlines.signBy(now, row.region_code);
+  const assist = [...new Set(to.assistUnitIds ?? [])].filter((u) => u !== to.leadUnitId);
+  const answer = dispatchAnswerBy(row, deadlines, ctx.ruleAnswerDays ?? null, ctx.previousRuleLimit ?? null);
+  return {
+    patch: {
+      ...(answer.answerBy ? { answer_by: answer.answerBy } : {}),
+      lead_unit_id: to.leadUnitId,
+      assist_unit_ids: assist,
+      sign_by: signBy,
+      next_due_at: signBy,
+      near_due_at: deadlines.nearDue(now, signBy),
+    },
+    payload: { leadUnitId: to.leadUnitId, assistUnitIds: assist, ...payload, signBy: signBy.toISOString(), ...answer.payload },
+    metrics: [{ metric: 'dispatched', unitId: to.leadUnitId }],
+    audience: [to.leadUnitId, ...assist].map((unitId) => ({ kind: 'unit', unitId })),
+    publishesAnswer: false,
+  };
 }
